@@ -1,0 +1,129 @@
+#include "document.hpp"
+
+#include "notes_parser.hpp"
+#include "schema.hpp"
+#include "topics.hpp"
+
+namespace crib {
+
+namespace {
+
+void put(std::string& out, std::string_view field) {
+    out += std::to_string(field.size());
+    out += ':';
+    out += field;
+}
+
+bool get(std::string_view& in, std::string& field) {
+    size_t colon = in.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 12) return false;
+    size_t len = 0;
+    for (size_t i = 0; i < colon; ++i) {
+        if (in[i] < '0' || in[i] > '9') return false;
+        len = len * 10 + size_t(in[i] - '0');
+    }
+    if (in.size() - colon - 1 < len) return false;
+    field.assign(in.substr(colon + 1, len));
+    in.remove_prefix(colon + 1 + len);
+    return true;
+}
+
+std::string join(const std::vector<std::string>& v, char sep) {
+    std::string out;
+    for (const auto& s : v) {
+        if (!out.empty()) out += sep;
+        out += s;
+    }
+    return out;
+}
+
+std::vector<std::string> split(const std::string& s, char sep) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < s.size()) {
+        size_t e = s.find(sep, start);
+        if (e == std::string::npos) e = s.size();
+        if (e > start) out.push_back(s.substr(start, e - start));
+        start = e + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+std::string encode_passage(const Passage& p) {
+    std::string out = "crib1;";
+    for (std::string_view f : {std::string_view(p.file), std::string_view(std::to_string(p.line)),
+                               std::string_view(std::to_string(p.end_line)), std::string_view(p.kind)})
+        put(out, f);
+    put(out, std::to_string(p.parent_line));
+    put(out, p.parent_question);
+    put(out, join(p.topics, '\n'));
+    put(out, p.question);
+    put(out, p.answer);
+    return out;
+}
+
+bool decode_passage(std::string_view data, Passage& p) {
+    if (data.substr(0, 6) != "crib1;") return false;
+    data.remove_prefix(6);
+    std::string f[9];
+    for (auto& s : f)
+        if (!get(data, s)) return false;
+    p.file = f[0];
+    p.line = std::atoi(f[1].c_str());
+    p.end_line = std::atoi(f[2].c_str());
+    p.kind = f[3];
+    p.parent_line = std::atoi(f[4].c_str());
+    p.parent_question = f[5];
+    p.topics = split(f[6], '\n');
+    p.question = f[7];
+    p.answer = f[8];
+    return true;
+}
+
+Passage passage_of(const Xapian::Document& doc) {
+    Passage p;
+    decode_passage(doc.get_data(), p);
+    return p;
+}
+
+Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, const Synonyms* syn) {
+    Xapian::Document doc;
+    tg.set_document(doc);
+    tg.set_termpos(0);
+    tg.index_text(p.question, schema::kQuestionWdf, schema::kQuestionPrefix);
+    tg.index_text(p.question, schema::kQuestionWdf);
+    tg.increase_termpos(schema::kFieldGap);
+    std::string answer = indexable_text(p.answer);
+    tg.index_text(answer, 1, schema::kAnswerPrefix);
+    tg.index_text(answer);
+    if (!p.parent_question.empty()) { // a sub-question is also found by its entry's title
+        tg.increase_termpos(schema::kFieldGap);
+        tg.index_text(p.parent_question, 1);
+    }
+    if (syn)
+        for (const std::string& t : syn->group_terms(stemmed_words(p.question + "\n" + answer)))
+            doc.add_boolean_term(t);
+
+    doc.add_boolean_term(schema::id_term(p.file, p.line));
+    doc.add_boolean_term(schema::file_term(p.file));
+    doc.add_boolean_term(std::string(schema::kKindPrefix) + p.kind);
+    for (const std::string& t : p.topics) doc.add_boolean_term(schema::bounded_term(schema::kTopicPrefix, t));
+
+    doc.add_value(schema::kSlotFile, p.file);
+    doc.add_value(schema::kSlotLine, Xapian::sortable_serialise(p.line));
+    doc.add_value(schema::kSlotKind, p.kind);
+    doc.add_value(schema::kSlotTopics, join(p.topics, '\n'));
+    if (p.kind == "question") {
+        std::string key = schema::question_key(p.question);
+        if (!key.empty()) {
+            doc.add_value(schema::kSlotCollapse, key);
+            doc.add_boolean_term(schema::bounded_term(schema::kDupPrefix, key));
+        }
+    }
+    doc.set_data(encode_passage(p));
+    return doc;
+}
+
+} // namespace crib

@@ -1,0 +1,513 @@
+#include "index_run.hpp"
+
+#include "document.hpp"
+#include "notes_parser.hpp"
+#include "schema.hpp"
+#include "synonyms.hpp"
+#include "text.hpp"
+#include "topics.hpp"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstring>
+#include <condition_variable>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace crib {
+
+std::atomic<bool>& interrupt_requested() {
+    static std::atomic<bool> flag{false};
+    return flag;
+}
+
+bool is_note_file_name(const std::string& name) {
+    if (name.empty() || name[0] == '.') return false;
+    std::string low = ascii_lower(name);
+    for (std::string_view ext : {".md", ".markdown", ".mdown", ".mkd", ".txt", ".text"})
+        if (low.size() > ext.size() && low.compare(low.size() - ext.size(), ext.size(), ext) == 0)
+            return true;
+    return false;
+}
+
+namespace {
+
+std::string file_key(const std::string& display) {
+    return std::string(schema::kFileKeyPrefix) + hash_hex(display);
+}
+
+std::string encode_record(const FileRecord& r) {
+    std::ostringstream o;
+    o << r.size << '\t' << r.mtime_ns << '\t' << r.hash << '\t' << r.passages << '\t' << r.abs
+      << '\t' << r.display;
+    return o.str();
+}
+
+std::optional<FileRecord> decode_record(const std::string& v) {
+    FileRecord r;
+    std::vector<std::string> f;
+    size_t start = 0;
+    for (int i = 0; i < 5; ++i) {
+        size_t tab = v.find('\t', start);
+        if (tab == std::string::npos) return std::nullopt;
+        f.push_back(v.substr(start, tab - start));
+        start = tab + 1;
+    }
+    r.size = std::strtoull(f[0].c_str(), nullptr, 10);
+    r.mtime_ns = std::strtoll(f[1].c_str(), nullptr, 10);
+    r.hash = f[2];
+    r.passages = std::strtoull(f[3].c_str(), nullptr, 10);
+    r.abs = f[4];
+    r.display = v.substr(start);
+    return r;
+}
+
+struct StatInfo {
+    bool ok = false;
+    bool regular = false;
+    uint64_t size = 0;
+    int64_t mtime_ns = 0;
+    int err = 0;
+};
+
+StatInfo stat_path(const std::string& path) {
+    StatInfo s;
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+        s.err = errno;
+        return s;
+    }
+    s.ok = true;
+    s.regular = S_ISREG(st.st_mode);
+    s.size = static_cast<uint64_t>(st.st_size);
+    s.mtime_ns = int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    return s;
+}
+
+/// A note file found under a root.
+struct Candidate {
+    std::string display;
+    std::string abs;
+    std::string folder; ///< first folder below the root ("" at the root itself)
+    StatInfo st;
+};
+
+std::string display_join(const std::string& given, const std::string& rel) {
+    if (given.empty() || given == ".") return given == "." ? "./" + rel : rel;
+    if (given.back() == '/') return given + rel;
+    return given + "/" + rel;
+}
+
+/// Walk the roots; unreadable folders and broken links become Skipped.
+std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>& skipped) {
+    std::vector<Candidate> out;
+    std::set<std::string> seen;
+    for (const Root& root : roots) {
+        StatInfo rs = stat_path(root.abs);
+        if (!rs.ok) {
+            skipped.push_back({root.given, std::string("cannot open: ") + std::strerror(rs.err)});
+            continue;
+        }
+        if (rs.regular) {
+            if (seen.insert(root.abs).second) out.push_back({root.given, root.abs, "", rs});
+            continue;
+        }
+        std::error_code ec;
+        fs::recursive_directory_iterator it(root.abs, fs::directory_options::skip_permission_denied, ec), end;
+        if (ec) {
+            skipped.push_back({root.given, "cannot list folder: " + ec.message()});
+            continue;
+        }
+        for (; it != end; it.increment(ec)) {
+            if (ec) {
+                skipped.push_back({root.given, "while listing: " + ec.message()});
+                ec.clear();
+                break;
+            }
+            const fs::directory_entry& e = *it;
+            std::string name = e.path().filename().string();
+            std::error_code sec;
+            bool is_dir = e.is_directory(sec) && !e.is_symlink(sec);
+            if (is_dir) {
+                if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
+                else if (::access(e.path().c_str(), R_OK | X_OK) != 0)
+                    skipped.push_back({display_join(root.given, fs::relative(e.path(), root.abs, sec).generic_string()),
+                                       "folder not readable"});
+                continue;
+            }
+            if (!is_note_file_name(name)) continue;
+            std::string rel = e.path().lexically_relative(root.abs).generic_string();
+            std::string display = display_join(root.given, rel);
+            StatInfo st = stat_path(e.path().string());
+            if (!st.ok) {
+                skipped.push_back({display, st.err == ELOOP ? "symlink loop" : std::string("cannot stat: ") + std::strerror(st.err)});
+                continue;
+            }
+            if (!st.regular) continue;
+            if (!seen.insert(e.path().string()).second) continue;
+            size_t slash = rel.find('/');
+            out.push_back({display, e.path().string(), slash == std::string::npos ? "" : rel.substr(0, slash), st});
+        }
+    }
+    return out;
+}
+
+/// Work for one changed file, done on a worker thread.
+struct FileJob {
+    Candidate cand;
+    const FileRecord* old = nullptr;
+};
+
+struct FileResult {
+    FileRecord record;
+    std::vector<Xapian::Document> docs;
+    size_t questions = 0;
+    bool same_content = false; ///< hash equal to the recorded one: only metadata changes
+    std::string skip;          ///< non-empty: not indexed, and why
+    std::vector<std::string> warnings;
+};
+
+bool read_file(const std::string& path, uint64_t limit, std::string& bytes, std::string& why) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        why = std::string("cannot read: ") + std::strerror(errno);
+        return false;
+    }
+    bytes.clear();
+    char buf[1 << 16];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+        bytes.append(buf, static_cast<size_t>(in.gcount()));
+        if (bytes.size() > limit) {
+            why = "larger than the size limit (grew while reading)";
+            return false;
+        }
+    }
+    if (in.bad()) {
+        why = "read error";
+        return false;
+    }
+    return true;
+}
+
+struct Shared {
+    const IndexOptions* opt;
+    const Taxonomy* tax;
+    const Synonyms* syn;
+};
+
+FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& tg) {
+    FileResult r;
+    const Candidate& c = job.cand;
+    r.record = {c.display, c.abs, c.st.size, c.st.mtime_ns, "", 0};
+    if (c.st.size > sh.opt->max_size) {
+        r.skip = "larger than " + std::to_string(sh.opt->max_size >> 20) + " MiB (--max-size)";
+        return r;
+    }
+    std::string bytes, why;
+    if (!read_file(c.abs, sh.opt->max_size, bytes, why)) {
+        r.skip = why;
+        return r;
+    }
+    if (looks_binary(bytes)) {
+        r.skip = "binary file";
+        return r;
+    }
+    r.record.hash = hash_hex(bytes);
+    r.record.size = bytes.size();
+    if (job.old && job.old->hash == r.record.hash) {
+        r.same_content = true;
+        r.record.passages = job.old->passages;
+        return r;
+    }
+    ParseResult pr = parse_notes(bytes, c.display);
+    for (const std::string& w : pr.warnings) r.warnings.push_back(c.display + ": " + w);
+    assign_topics(pr.passages, *sh.tax, c.folder);
+    r.docs.reserve(pr.passages.size());
+    for (const Passage& p : pr.passages) {
+        r.docs.push_back(make_document(p, tg, sh.syn));
+        if (p.kind == "question") ++r.questions;
+    }
+    r.record.passages = pr.passages.size();
+    return r;
+}
+
+/// Runs `process` on worker threads and hands results back in order.
+class Pipeline {
+public:
+    Pipeline(const std::vector<FileJob>& jobs, const Shared& sh, unsigned threads)
+        : jobs_(jobs), sh_(sh), results_(jobs.size()), ready_(jobs.size(), 0) {
+        window_ = std::max<size_t>(4, threads * 4);
+        for (unsigned t = 0; t < threads; ++t) workers_.emplace_back([this] { work(); });
+    }
+    ~Pipeline() {
+        {
+            std::lock_guard<std::mutex> lk(m_);
+            stop_ = true;
+        }
+        cv_.notify_all();
+        for (auto& w : workers_) w.join();
+    }
+    /// Blocks until result i is ready, and moves it out.
+    FileResult take(size_t i) {
+        std::unique_lock<std::mutex> lk(m_);
+        cv_.wait(lk, [&] { return ready_[i] != 0; });
+        FileResult r = std::move(results_[i]);
+        consumed_ = i + 1;
+        lk.unlock();
+        cv_.notify_all();
+        return r;
+    }
+
+private:
+    void work() {
+        Xapian::TermGenerator tg;
+        schema::configure_term_generator(tg);
+        for (;;) {
+            size_t i;
+            {
+                std::unique_lock<std::mutex> lk(m_);
+                cv_.wait(lk, [&] { return stop_ || (next_ < jobs_.size() && next_ < consumed_ + window_); });
+                if (stop_ || next_ >= jobs_.size()) return;
+                i = next_++;
+            }
+            FileResult r;
+            try {
+                r = process(jobs_[i], sh_, tg);
+            } catch (const std::exception& e) {
+                r.record.display = jobs_[i].cand.display;
+                r.skip = std::string("internal error: ") + e.what();
+            } catch (const Xapian::Error& e) {
+                r.record.display = jobs_[i].cand.display;
+                r.skip = "internal error: " + e.get_description();
+            }
+            {
+                std::lock_guard<std::mutex> lk(m_);
+                results_[i] = std::move(r);
+                ready_[i] = 1;
+            }
+            cv_.notify_all();
+        }
+    }
+
+    const std::vector<FileJob>& jobs_;
+    Shared sh_;
+    std::vector<FileResult> results_;
+    std::vector<char> ready_;
+    std::vector<std::thread> workers_;
+    std::mutex m_;
+    std::condition_variable cv_;
+    size_t next_ = 0, consumed_ = 0, window_ = 8;
+    bool stop_ = false;
+};
+
+void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string& term = *t;
+        unsigned char c = static_cast<unsigned char>(term[0]);
+        if ((c >= 'A' && c <= 'Z') || term.size() > 40) continue; // prefixed terms
+        if (c >= '0' && c <= '9') continue;
+        db.add_spelling(term, 1);
+    }
+}
+
+std::string encode_roots(const std::vector<Root>& roots) {
+    std::string out;
+    for (const Root& r : roots) out += r.given + "\t" + r.abs + "\n";
+    return out;
+}
+
+Xapian::WritableDatabase open_writable(const IndexOptions& opt, bool overwrite) {
+    std::error_code ec;
+    fs::create_directories(fs::path(opt.db).parent_path().empty() ? fs::path(".") : fs::path(opt.db).parent_path(), ec);
+    int flags = overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+    if (opt.wait) flags |= Xapian::DB_RETRY_LOCK;
+    try {
+        return Xapian::WritableDatabase(opt.db, flags);
+    } catch (const Xapian::DatabaseLockError&) {
+        throw IndexLocked("another crib-index is updating " + opt.db +
+                          " (wait for it, or pass --wait)");
+    }
+}
+
+std::vector<Root> merge_roots(const std::vector<Root>& old, const std::vector<std::string>& given, bool replace) {
+    std::vector<Root> out = replace ? std::vector<Root>{} : old;
+    for (const std::string& g : given) {
+        std::error_code ec;
+        std::string abs = fs::absolute(g, ec).lexically_normal().string();
+        if (abs.size() > 1 && abs.back() == '/') abs.pop_back();
+        bool dup = false;
+        for (const Root& r : out) dup = dup || r.abs == abs;
+        if (!dup) out.push_back({g, abs});
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<NoteFile> list_note_files(const std::vector<std::string>& paths, std::vector<Skipped>& skipped) {
+    std::vector<NoteFile> out;
+    for (const Candidate& c : walk(merge_roots({}, paths, true), skipped))
+        out.push_back({c.display, c.abs, c.folder});
+    return out;
+}
+
+std::map<std::string, FileRecord> read_file_records(const Xapian::Database& db) {
+    std::map<std::string, FileRecord> out;
+    for (auto k = db.metadata_keys_begin(schema::kFileKeyPrefix); k != db.metadata_keys_end(schema::kFileKeyPrefix); ++k)
+        if (auto r = decode_record(db.get_metadata(*k))) out[r->display] = *r;
+    return out;
+}
+
+std::vector<Root> read_roots(const Xapian::Database& db) {
+    std::vector<Root> out;
+    for (std::string_view line : split_lines(db.get_metadata(schema::kRootsKey))) {
+        size_t tab = line.find('\t');
+        if (tab == std::string_view::npos) continue;
+        out.push_back({std::string(line.substr(0, tab)), std::string(line.substr(tab + 1))});
+    }
+    return out;
+}
+
+bool index_is_stale(const Xapian::Database& db, uint64_t max_size) {
+    auto records = read_file_records(db);
+    std::vector<Skipped> ignored;
+    auto cands = walk(read_roots(db), ignored);
+    size_t matched = 0;
+    for (const Candidate& c : cands) {
+        auto it = records.find(c.display);
+        if (it == records.end()) {
+            if (c.st.size <= max_size) return true; // new file
+            continue;
+        }
+        ++matched;
+        if (it->second.size != c.st.size || it->second.mtime_ns != c.st.mtime_ns) return true;
+    }
+    return matched != records.size(); // a file vanished
+}
+
+IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
+    auto t0 = std::chrono::steady_clock::now();
+    IndexStats stats;
+    Taxonomy tax = opt.taxonomy.empty() ? Taxonomy() : Taxonomy::load(opt.taxonomy);
+    Synonyms syn = opt.synonyms.empty() ? Synonyms() : Synonyms::load(opt.synonyms);
+
+    Xapian::WritableDatabase db = open_writable(opt, false);
+    int version = schema::schema_version(db);
+    bool overwrite = false;
+    if (version != 0 && version != schema::kSchemaVersion) {
+        if (!opt.rebuild)
+            throw SchemaMismatch("index " + opt.db + " has schema version " + std::to_string(version) +
+                                 ", this crib needs " + std::to_string(schema::kSchemaVersion) +
+                                 "; run: crib-index --rebuild --db " + opt.db + " PATH...");
+        overwrite = true;
+    }
+    if (overwrite) {
+        db.close();
+        db = open_writable(opt, true);
+    }
+    std::vector<Root> old_roots = read_roots(db);
+    if (opt.roots.empty() && old_roots.empty())
+        throw IndexUsageError("no notes to index: give a file or folder (crib-index PATH...)");
+    std::vector<Root> roots = merge_roots(old_roots, opt.roots, opt.rebuild);
+    auto records = read_file_records(db);
+
+    std::vector<Candidate> cands = walk(roots, stats.skipped);
+    stats.files_seen = cands.size();
+    std::vector<FileJob> jobs;
+    std::set<std::string> present;
+    for (Candidate& c : cands) {
+        present.insert(c.display);
+        auto it = records.find(c.display);
+        const FileRecord* old = it == records.end() ? nullptr : &it->second;
+        if (old && !opt.rebuild && old->size == c.st.size && old->mtime_ns == c.st.mtime_ns) {
+            ++stats.files_unchanged;
+            continue;
+        }
+        jobs.push_back({std::move(c), opt.rebuild ? nullptr : old});
+    }
+    std::vector<const FileRecord*> removed;
+    for (const auto& [display, rec] : records)
+        if (!present.count(display)) removed.push_back(&rec);
+
+    bool meta_changed = encode_roots(roots) != db.get_metadata(schema::kRootsKey) ||
+                        version != schema::kSchemaVersion ||
+                        syn.fingerprint() != db.get_metadata(schema::kSynonymsKey);
+    if (jobs.empty() && removed.empty() && !meta_changed) { // nothing to write
+        stats.total_passages = db.get_doccount();
+        stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        return stats;
+    }
+
+    unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    Shared sh{&opt, &tax, opt.synonyms.empty() ? nullptr : &syn};
+    size_t in_txn = 0;
+    db.begin_transaction();
+    {
+        Pipeline pipe(jobs, sh, threads);
+        for (size_t i = 0; i < jobs.size(); ++i) {
+            if (interrupt_requested()) {
+                stats.interrupted = true;
+                for (size_t k = i; k < jobs.size(); ++k) stats.not_indexed.push_back(jobs[k].cand.display);
+                break;
+            }
+            FileResult r = pipe.take(i);
+            const std::string& display = jobs[i].cand.display;
+            stats.warnings.insert(stats.warnings.end(), r.warnings.begin(), r.warnings.end());
+            if (!r.skip.empty()) {
+                stats.skipped.push_back({display, r.skip});
+                if (records.count(display)) { // excluded now: its passages go
+                    db.delete_document(schema::file_term(display));
+                    db.set_metadata(file_key(display), "");
+                    ++stats.files_removed;
+                }
+                continue;
+            }
+            if (r.same_content) {
+                ++stats.files_unchanged;
+            } else {
+                if (records.count(display) || opt.rebuild) db.delete_document(schema::file_term(display));
+                for (const Xapian::Document& d : r.docs) {
+                    db.add_document(d);
+                    add_spelling(db, d);
+                }
+                ++stats.files_indexed;
+                stats.passages += r.docs.size();
+                stats.questions += r.questions;
+                in_txn += r.docs.size() + 1;
+            }
+            db.set_metadata(file_key(display), encode_record(r.record));
+            if (in_txn >= opt.batch_passages) { // each commit leaves a complete state per file
+                db.commit_transaction();
+                db.begin_transaction();
+                in_txn = 0;
+            }
+            if (obs) obs->progress(i + 1, jobs.size(), stats.passages);
+        }
+    }
+    if (!stats.interrupted) {
+        for (const FileRecord* rec : removed) {
+            db.delete_document(schema::file_term(rec->display));
+            db.set_metadata(file_key(rec->display), "");
+            ++stats.files_removed;
+        }
+        db.set_metadata(schema::kRootsKey, encode_roots(roots));
+        if (syn.fingerprint() != db.get_metadata(schema::kSynonymsKey)) syn.apply(db);
+    }
+    db.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
+    db.commit_transaction();
+    stats.wrote = true;
+    stats.total_passages = db.get_doccount();
+    db.close();
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return stats;
+}
+
+} // namespace crib

@@ -1,0 +1,119 @@
+// index_run.hpp - walk note files, re-index what changed, delete what
+// vanished, in transactions that each leave a complete index.
+//
+// This is also the update entry point `crib` calls to refresh a stale index.
+#pragma once
+
+#include <xapian.h>
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace crib {
+
+/// What to index and how.
+struct IndexOptions {
+    std::string db;                      ///< database directory
+    std::vector<std::string> roots;      ///< files/folders; empty = the remembered roots
+    bool rebuild = false;                ///< start from scratch (roots = exactly `roots`)
+    bool wait = false;                   ///< wait for another writer instead of failing
+    uint64_t max_size = 16ull << 20;     ///< larger files are skipped
+    std::string taxonomy;                ///< topics file ("" = none)
+    std::string synonyms;                ///< synonyms file ("" = none)
+    unsigned threads = 0;                ///< parser threads (0 = one per core)
+    size_t batch_passages = 50000;       ///< passages per transaction
+};
+
+/// A file that was not indexed, and why.
+struct Skipped {
+    std::string path;
+    std::string reason;
+};
+
+/// What a run did.
+struct IndexStats {
+    size_t files_seen = 0;       ///< candidate note files found under the roots
+    size_t files_indexed = 0;    ///< parsed and (re)written
+    size_t files_unchanged = 0;  ///< skipped by size/mtime or hash
+    size_t files_removed = 0;    ///< vanished or excluded; passages deleted
+    size_t passages = 0;         ///< passages written this run
+    size_t questions = 0;        ///< of which questions
+    size_t total_passages = 0;   ///< passages in the index after the run
+    std::vector<Skipped> skipped;
+    std::vector<std::string> warnings; ///< "path: decoded as windows-1252"
+    std::vector<std::string> not_indexed; ///< files left for next time (interrupted)
+    double seconds = 0;
+    bool interrupted = false;
+    bool wrote = false;          ///< anything committed
+};
+
+/// Progress callbacks (from the writing thread).
+class IndexObserver {
+public:
+    virtual ~IndexObserver() = default;
+    /// After each changed file: files done / to do, passages so far.
+    virtual void progress(size_t /*done*/, size_t /*total*/, size_t /*passages*/) {}
+};
+
+/// Another process holds the write lock.
+struct IndexLocked : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+/// The database was written by an incompatible crib.
+struct SchemaMismatch : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+/// Bad usage (no roots known, unreadable taxonomy, ...).
+struct IndexUsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Set by SIGINT/SIGTERM handlers; the run stops at its next commit point.
+std::atomic<bool>& interrupt_requested();
+
+/// Run an indexing pass.  Throws IndexLocked, SchemaMismatch, IndexUsageError,
+/// Xapian::Error.
+IndexStats run_index(const IndexOptions& opt, IndexObserver* obs = nullptr);
+
+/// One indexed file as recorded in the database metadata.
+struct FileRecord {
+    std::string display;   ///< path as shown (root as given + path below it)
+    std::string abs;       ///< absolute path, for stat
+    uint64_t size = 0;
+    int64_t mtime_ns = 0;
+    std::string hash;
+    size_t passages = 0;
+};
+
+/// A root as given on the command line and made absolute.
+struct Root {
+    std::string given;
+    std::string abs;
+};
+
+std::map<std::string, FileRecord> read_file_records(const Xapian::Database& db);
+std::vector<Root> read_roots(const Xapian::Database& db);
+
+/// Cheap freshness check (stat + directory listing only): has any indexed
+/// file changed or vanished, or has a new note file appeared under a root?
+bool index_is_stale(const Xapian::Database& db, uint64_t max_size = 16ull << 20);
+
+/// A note file found under a root.
+struct NoteFile {
+    std::string display; ///< root as given + path below it
+    std::string abs;     ///< absolute path
+    std::string folder;  ///< first folder below the root ("" at the root)
+};
+
+/// The note files under `paths` (files are taken whatever their name;
+/// folders are walked for note file names, hidden entries skipped).
+std::vector<NoteFile> list_note_files(const std::vector<std::string>& paths, std::vector<Skipped>& skipped);
+
+/// True for file names crib-index picks up when walking a folder.
+bool is_note_file_name(const std::string& name);
+
+} // namespace crib

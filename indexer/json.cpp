@@ -1,0 +1,79 @@
+#include "json.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace crib {
+
+void json_string(std::string& out, std::string_view s) {
+    out += '"';
+    for (unsigned char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (c < 0x20 || c == 0x7f) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+    }
+    out += '"';
+}
+
+void JsonWriter::comma() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (!first_.empty()) {
+        if (!first_.back()) out_ += ',';
+        first_.back() = false;
+    }
+}
+
+JsonWriter& JsonWriter::begin_object() { comma(); out_ += '{'; first_.push_back(true); return *this; }
+JsonWriter& JsonWriter::end_object() { out_ += '}'; first_.pop_back(); return *this; }
+JsonWriter& JsonWriter::begin_array() { comma(); out_ += '['; first_.push_back(true); return *this; }
+JsonWriter& JsonWriter::end_array() { out_ += ']'; first_.pop_back(); return *this; }
+
+JsonWriter& JsonWriter::key(std::string_view k) {
+    comma();
+    json_string(out_, k);
+    out_ += ':';
+    after_key_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view s) { comma(); json_string(out_, s); return *this; }
+JsonWriter& JsonWriter::value(long long n) { comma(); out_ += std::to_string(n); return *this; }
+JsonWriter& JsonWriter::value(bool b) { comma(); out_ += b ? "true" : "false"; return *this; }
+JsonWriter& JsonWriter::null() { comma(); out_ += "null"; return *this; }
+
+JsonWriter& JsonWriter::value(double d) {
+    comma();
+    if (!std::isfinite(d)) {
+        out_ += "0";
+        return *this;
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", d);
+    out_ += buf;
+    return *this;
+}
+
+JsonWriter& JsonWriter::strings(const std::vector<std::string>& v) {
+    begin_array();
+    for (const auto& s : v) value(s);
+    return end_array();
+}
+
+} // namespace crib

@@ -1,0 +1,225 @@
+// crib-index: split note files into passages and index them with Xapian.
+//
+// main() alone decides exit codes: 0 done, 2 error, 3 done but some files
+// were skipped, 130 interrupted (what was committed stays).
+#include "document.hpp"
+#include "index_run.hpp"
+#include "json.hpp"
+#include "notes_parser.hpp"
+#include "paths.hpp"
+#include "topics.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace {
+
+struct Options {
+    std::string db;
+    std::vector<std::string> paths;
+    bool rebuild = false, wait = false, dump = false, quiet = false;
+    int verbose = 0;
+    std::string format = "text";
+    std::string max_size = "16M";
+    std::string topics, synonyms;
+    unsigned threads = 0;
+};
+
+uint64_t parse_size(const std::string& s) {
+    size_t pos = 0;
+    double v = std::stod(s, &pos);
+    std::string unit = s.substr(pos);
+    uint64_t mult = 1;
+    if (unit == "k" || unit == "K" || unit == "KiB") mult = 1ull << 10;
+    else if (unit == "m" || unit == "M" || unit == "MiB") mult = 1ull << 20;
+    else if (unit == "g" || unit == "G" || unit == "GiB") mult = 1ull << 30;
+    else if (!unit.empty()) throw std::invalid_argument("bad size unit '" + unit + "'");
+    if (v < 0) throw std::invalid_argument("negative size");
+    return static_cast<uint64_t>(v * double(mult));
+}
+
+/// A progress bar on stderr, only on a terminal and only after 0.5 s.
+class Progress : public crib::IndexObserver {
+public:
+    explicit Progress(bool enabled) : enabled_(enabled), t0_(std::chrono::steady_clock::now()) {}
+    void progress(size_t done, size_t total, size_t passages) override {
+        if (!enabled_) return;
+        double el = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
+        if (el < 0.5 || (done != total && el - last_ < 0.1)) return;
+        last_ = el;
+        double rate = passages / std::max(el, 1e-6);
+        double eta = done ? el * double(total - done) / double(done) : 0;
+        int width = 30, fill = total ? int(width * done / total) : width;
+        std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu files, %zu passages, %.0f/s, ETA %.1fs ",
+                     fill, "##############################", width - fill, "", done, total, passages, rate, eta);
+        shown_ = true;
+    }
+    void clear() {
+        if (shown_) std::fprintf(stderr, "\r\033[K");
+    }
+
+private:
+    bool enabled_, shown_ = false;
+    double last_ = 0;
+    std::chrono::steady_clock::time_point t0_;
+};
+
+std::string resolve_data(const std::string& given, const char* name, const char* env) {
+    return given.empty() ? crib::find_data_file(name, env) : given;
+}
+
+int dump(const Options& o) {
+    std::vector<crib::Skipped> skipped;
+    auto files = crib::list_note_files(o.paths, skipped);
+    std::string tax_path = resolve_data(o.topics, "crib-topics.conf", "CRIB_TOPICS");
+    crib::Taxonomy tax = tax_path.empty() ? crib::Taxonomy() : crib::Taxonomy::load(tax_path);
+    for (const auto& f : files) {
+        std::ifstream in(f.abs, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        std::string bytes = ss.str();
+        if (!in) {
+            skipped.push_back({f.display, "cannot read"});
+            continue;
+        }
+        auto pr = crib::parse_notes(bytes, f.display);
+        for (const auto& w : pr.warnings) std::cerr << "crib-index: " << f.display << ": " << w << "\n";
+        crib::assign_topics(pr.passages, tax, f.folder);
+        for (const auto& p : pr.passages) {
+            if (o.format == "json") {
+                crib::JsonWriter w;
+                w.begin_object()
+                    .key("file").value(p.file)
+                    .key("line").value(p.line)
+                    .key("end_line").value(p.end_line)
+                    .key("kind").value(p.kind)
+                    .key("question").value(p.question)
+                    .key("answer").value(p.answer)
+                    .key("topics").strings(p.topics)
+                    .key("parent_line");
+                if (p.parent_line) w.value(p.parent_line);
+                else w.null();
+                w.end_object();
+                std::cout << w.str() << "\n";
+            } else {
+                std::cout << p.file << ":" << p.line << "-" << p.end_line << " [" << p.kind << "] "
+                          << (p.parent_line ? "  " : "") << p.question << "\n";
+            }
+        }
+    }
+    for (const auto& s : skipped) std::cerr << "crib-index: skipped " << s.path << ": " << s.reason << "\n";
+    return skipped.empty() ? 0 : 3;
+}
+
+void on_signal(int) { crib::interrupt_requested() = true; }
+
+std::string summary(const crib::IndexStats& s) {
+    std::ostringstream o;
+    if (s.files_indexed || !s.wrote)
+        o << "indexed " << s.files_indexed << " file" << (s.files_indexed == 1 ? "" : "s") << ", "
+          << s.passages << " passages (" << s.questions << " questions)";
+    else
+        o << "index up to date";
+    o << " in " << std::fixed;
+    o.precision(2);
+    o << s.seconds << " s";
+    if (s.files_unchanged) o << "; " << s.files_unchanged << " unchanged";
+    if (s.files_removed) o << "; " << s.files_removed << " removed";
+    o << "; " << s.total_passages << " passages in index";
+    if (!s.skipped.empty()) {
+        o << "; " << s.skipped.size() << " skipped: ";
+        for (size_t i = 0; i < s.skipped.size() && i < 3; ++i)
+            o << (i ? ", " : "") << s.skipped[i].path << " (" << s.skipped[i].reason << ")";
+        if (s.skipped.size() > 3) o << ", ... (-v lists all)";
+    }
+    return o.str();
+}
+
+int run(const Options& o) {
+    if (o.dump) {
+        if (o.paths.empty()) throw crib::IndexUsageError("--dump needs PATH...");
+        return dump(o);
+    }
+    crib::IndexOptions io;
+    io.db = o.db.empty() ? crib::default_db_path() : o.db;
+    io.roots = o.paths;
+    io.rebuild = o.rebuild;
+    io.wait = o.wait;
+    io.max_size = parse_size(o.max_size);
+    io.taxonomy = resolve_data(o.topics, "crib-topics.conf", "CRIB_TOPICS");
+    io.synonyms = resolve_data(o.synonyms, "crib-synonyms.conf", "CRIB_SYNONYMS");
+    io.threads = o.threads;
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    Progress bar(!o.quiet && isatty(STDERR_FILENO));
+    crib::IndexStats s = crib::run_index(io, &bar);
+    bar.clear();
+    if (!o.quiet) std::cerr << summary(s) << "\n";
+    if (o.verbose) {
+        for (const auto& k : s.skipped) std::cerr << "skipped " << k.path << ": " << k.reason << "\n";
+        for (const auto& w : s.warnings) std::cerr << "note: " << w << "\n";
+    }
+    if (s.interrupted) {
+        std::cerr << "crib-index: interrupted; committed what was done, " << s.not_indexed.size()
+                  << " changed file(s) not indexed (run crib-index again)\n";
+        return 130;
+    }
+    return s.skipped.empty() ? 0 : 3;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"crib-index: index interview notes for crib.\n\n"
+                 "Examples:\n"
+                 "  crib-index ~/notes              index (or update) a folder\n"
+                 "  crib-index                      update the folders indexed before\n"
+                 "  crib-index --rebuild ~/notes    start over with exactly these roots\n"
+                 "  crib-index --dump notes.md      show how a file splits into passages\n",
+                 "crib-index"};
+    Options o;
+    app.add_option("paths", o.paths, "Note files and folders (.md, .markdown, .txt); default: the remembered ones");
+    app.add_option("--db", o.db, "Database directory (default $CRIB_DB or ~/.local/share/crib/index)");
+    app.add_flag("--rebuild", o.rebuild, "Re-index everything; the given paths replace the remembered roots");
+    app.add_flag("--wait", o.wait, "Wait for another crib-index to finish instead of failing");
+    app.add_flag("--dump", o.dump, "Print the passages found, write no database");
+    app.add_option("--format", o.format, "--dump format")->check(CLI::IsMember({"text", "json"}));
+    app.add_option("--max-size", o.max_size, "Skip files larger than this (default 16M)");
+    app.add_option("--topics", o.topics, "Topic taxonomy file (default: crib-topics.conf, see README)");
+    app.add_option("--synonyms", o.synonyms, "Synonyms file (default: crib-synonyms.conf)");
+    app.add_option("-j,--threads", o.threads, "Parser threads (default: one per core)");
+    app.add_flag("-q,--quiet", o.quiet, "No progress and no summary");
+    app.add_flag("-v,--verbose", o.verbose, "List every skipped file and decoding note");
+    app.set_version_flag("--version", "crib-index " CRIB_VERSION);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int rc = app.exit(e);
+        return rc == 0 ? 0 : 2;
+    }
+    try {
+        return run(o);
+    } catch (const crib::IndexLocked& e) {
+        std::cerr << "crib-index: " << e.what() << "\n";
+    } catch (const crib::SchemaMismatch& e) {
+        std::cerr << "crib-index: " << e.what() << "\n";
+    } catch (const crib::IndexUsageError& e) {
+        std::cerr << "crib-index: " << e.what() << "\n";
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        std::cerr << "crib-index: the index is damaged (" << e.get_msg()
+                  << "); move it away and run crib-index --rebuild PATH...\n";
+    } catch (const Xapian::Error& e) {
+        std::cerr << "crib-index: " << e.get_description() << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "crib-index: " << e.what() << "\n";
+    }
+    return 2;
+}

@@ -1,0 +1,19 @@
+// paths.hpp - where crib finds its database, config, taxonomy and synonyms.
+#pragma once
+
+#include <string>
+
+namespace crib {
+
+/// $CRIB_DB, else ${XDG_DATA_HOME:-$HOME/.local/share}/crib/index.
+std::string default_db_path();
+
+/// ${XDG_CONFIG_HOME:-$HOME/.config}/crib
+std::string config_dir();
+
+/// First readable of: $<env_var>, config_dir()/<name>, the source tree's
+/// content/<name> (development builds), the installed share/crib/<name>.
+/// Empty if none exists.
+std::string find_data_file(const std::string& name, const char* env_var);
+
+} // namespace crib

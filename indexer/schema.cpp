@@ -1,0 +1,106 @@
+#include "schema.hpp"
+
+#include "text.hpp"
+
+#include <fnmatch.h>
+
+namespace crib::schema {
+
+const std::vector<Field>& fields() {
+    static const std::vector<Field> f = {
+        {{"q", "question"}, kQuestionPrefix, false},
+        {{"a", "answer"}, kAnswerPrefix, false},
+        {{"topic", "t"}, kTopicPrefix, true},
+        {{"kind"}, kKindPrefix, true},
+    };
+    return f;
+}
+
+Xapian::Stem stemmer() { return Xapian::Stem("english"); }
+
+namespace {
+
+/// file:PATTERN - a glob (if it has * ? [) or a substring of the path.
+class FileMatcher : public Xapian::FieldProcessor {
+public:
+    explicit FileMatcher(const Xapian::Database& db) : db_(db) {}
+    Xapian::Query operator()(const std::string& pattern) override {
+        bool glob = pattern.find_first_of("*?[") != std::string::npos;
+        std::vector<Xapian::Query> terms;
+        for (auto t = db_.allterms_begin(kFilePrefix); t != db_.allterms_end(kFilePrefix); ++t) {
+            std::string path = (*t).substr(1);
+            std::string base = path.substr(path.rfind('/') + 1);
+            bool hit = glob ? (fnmatch(pattern.c_str(), path.c_str(), 0) == 0 ||
+                               fnmatch(pattern.c_str(), base.c_str(), 0) == 0)
+                            : path.find(pattern) != std::string::npos;
+            if (hit) terms.emplace_back(*t);
+        }
+        if (terms.empty()) return Xapian::Query::MatchNothing;
+        return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+
+private:
+    Xapian::Database db_;
+};
+
+} // namespace
+
+void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db) {
+    qp.set_database(db);
+    qp.set_stemmer(stemmer());
+    qp.set_stemming_strategy(kStemStrategy);
+    for (const Field& f : fields())
+        for (const std::string& name : f.names) {
+            if (f.boolean) qp.add_boolean_prefix(name, f.prefix);
+            else qp.add_prefix(name, f.prefix);
+        }
+    qp.add_boolean_prefix("file", (new FileMatcher(db))->release());
+}
+
+void configure_term_generator(Xapian::TermGenerator& tg) {
+    tg.set_stemmer(stemmer());
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+std::string bounded_term(std::string_view prefix, std::string_view value) {
+    std::string t(prefix);
+    if (value.size() + prefix.size() > 200) {
+        t += "#";
+        t += hash_hex(value);
+    } else {
+        t += value;
+    }
+    return t;
+}
+
+std::string id_term(std::string_view file, int line) {
+    return bounded_term(kIdPrefix, std::string(file) + ":" + std::to_string(line));
+}
+
+std::string file_term(std::string_view file) { return bounded_term(kFilePrefix, file); }
+
+std::string question_key(std::string_view question) {
+    static const Xapian::Stem stem = stemmer();
+    std::string key, word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        if (word != "a" && word != "an" && word != "the") {
+            if (!key.empty()) key += ' ';
+            key += stem(word);
+        }
+        word.clear();
+    };
+    for (Xapian::Utf8Iterator it(question.data(), question.size()); it != Xapian::Utf8Iterator(); ++it) {
+        if (Xapian::Unicode::is_wordchar(*it)) Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
+        else flush();
+    }
+    flush();
+    return key;
+}
+
+int schema_version(const Xapian::Database& db) {
+    std::string v = db.get_metadata(kVersionKey);
+    return v.empty() ? 0 : std::atoi(v.c_str());
+}
+
+} // namespace crib::schema

@@ -1,0 +1,87 @@
+// schema.hpp - THE index format, read by crib-index and crib alike.
+//
+// Term prefixes follow Xapian's conventions (Q unique id, P path, K keyword);
+// X... are crib's own.  Changing anything here that alters what is stored
+// means bumping kSchemaVersion: crib then refuses old indexes with a message
+// that says to run `crib-index --rebuild`.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crib::schema {
+
+/// Bump when terms, values or document data change meaning.
+inline constexpr int kSchemaVersion = 1;
+
+/// Metadata keys.
+inline constexpr const char* kVersionKey = "crib.schema";
+inline constexpr const char* kRootsKey = "crib.roots";         ///< "given\tabsolute\n" per root
+inline constexpr const char* kFileKeyPrefix = "crib.file.";    ///< + hash of the path
+inline constexpr const char* kSynonymsKey = "crib.synonyms";   ///< hash of the loaded synonyms
+
+/// Boolean and free-text term prefixes.
+inline constexpr const char* kIdPrefix = "Q";       ///< unique id: file ":" line
+inline constexpr const char* kFilePrefix = "P";     ///< file path (boolean)
+inline constexpr const char* kTopicPrefix = "K";    ///< topic (boolean)
+inline constexpr const char* kKindPrefix = "XKIND"; ///< "question" / "section" (boolean)
+inline constexpr const char* kDupPrefix = "XDUP";   ///< normalised-question key (boolean)
+inline constexpr const char* kQuestionPrefix = "XQ";///< question words (probabilistic)
+inline constexpr const char* kAnswerPrefix = "XA";  ///< answer words (probabilistic)
+inline constexpr const char* kSynPrefix = "XSYN";   ///< multi-word synonym group seen in text
+
+/// Value slots.
+enum Slot : Xapian::valueno {
+    kSlotFile = 0,     ///< file path
+    kSlotLine = 1,     ///< sortable_serialise(line)
+    kSlotCollapse = 2, ///< normalised question key (questions only)
+    kSlotTopics = 3,   ///< topics joined by '\n'
+    kSlotKind = 4,     ///< "question" / "section"
+};
+
+/// Weighting: question words count this many times per occurrence.
+inline constexpr unsigned kQuestionWdf = 3;
+/// Term positions skipped between question and answer (no phrase crosses).
+inline constexpr unsigned kFieldGap = 100;
+
+/// One query field: names users type, the prefix, and whether it filters.
+struct Field {
+    std::vector<std::string> names;
+    std::string prefix;
+    bool boolean;
+};
+
+/// Every field the query parser knows (file: is added separately: it matches paths).
+const std::vector<Field>& fields();
+
+/// The one stemmer (English Snowball) used for indexing, parsing and snippets.
+Xapian::Stem stemmer();
+
+/// The one stemming strategy.
+inline constexpr Xapian::QueryParser::stem_strategy kStemStrategy = Xapian::QueryParser::STEM_SOME;
+
+/// Set stemmer, strategy and every field prefix on a query parser; `db`
+/// is used for wildcards, spelling, synonyms and `file:` path matching.
+void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db);
+
+/// Set stemmer and strategy on a term generator.
+void configure_term_generator(Xapian::TermGenerator& tg);
+
+/// A term no longer than Xapian's limit: long values are hashed.
+std::string bounded_term(std::string_view prefix, std::string_view value);
+
+/// Unique-id term of a passage.
+std::string id_term(std::string_view file, int line);
+/// Boolean term of a file.
+std::string file_term(std::string_view file);
+/// Normalised key of a question ("What is a StatefulSet?" == "what is statefulset ?").
+std::string question_key(std::string_view question);
+
+/// Throws Xapian::DatabaseVersionError-like crib error if `db` was written by
+/// another schema version; returns the version found (0 for an empty db).
+int schema_version(const Xapian::Database& db);
+
+} // namespace crib::schema

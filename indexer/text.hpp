@@ -1,0 +1,59 @@
+// text.hpp - bytes to clean UTF-8 text and lines, and small string helpers.
+//
+// Every byte sequence decodes to valid UTF-8: a BOM is dropped, UTF-16 with
+// a BOM is converted, invalid UTF-8 falls back to Windows-1252, NUL bytes
+// become U+FFFD.  Line numbers are counted on the original bytes ('\n'), so
+// they stay right whatever the encoding fixes did.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crib {
+
+/// How a file's bytes were turned into UTF-8.
+enum class Encoding { utf8, utf8_bom, utf16le, utf16be, windows1252 };
+
+/// Human name of an encoding ("utf-8", "windows-1252", ...).
+const char* encoding_name(Encoding e);
+
+/// Decoded text plus what was done to it.
+struct Decoded {
+    std::string text;        ///< valid UTF-8, '\n' line ends ('\r' of CRLF removed)
+    Encoding encoding = Encoding::utf8;
+    bool had_nul = false;    ///< NUL bytes were replaced
+};
+
+/// True when the bytes look like a binary file (NULs outside a UTF-16 text,
+/// or many control bytes in the first 8 KiB).
+bool looks_binary(std::string_view bytes);
+
+/// Decode any bytes into valid UTF-8 (see file comment).
+Decoded decode_text(std::string_view bytes);
+
+/// True if `s` is valid UTF-8.
+bool valid_utf8(std::string_view s);
+
+/// Split text into lines (without '\n'); a final line without '\n' counts.
+std::vector<std::string_view> split_lines(std::string_view text);
+
+/// Strip ASCII whitespace at both ends.
+std::string_view trim(std::string_view s);
+
+/// Lower-case ASCII letters (UTF-8 bytes above 0x7f are left alone).
+std::string ascii_lower(std::string_view s);
+
+/// Collapse runs of whitespace into one space and trim.
+std::string collapse_space(std::string_view s);
+
+/// True if `s` starts with `prefix`, ignoring ASCII case.
+bool istarts_with(std::string_view s, std::string_view prefix);
+
+/// Number of leading spaces (a tab counts as 4).
+int indent_of(std::string_view line);
+
+/// 64-bit FNV-1a hash, hex encoded (content hashes, long-key terms).
+std::string hash_hex(std::string_view data);
+
+} // namespace crib

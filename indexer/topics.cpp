@@ -1,0 +1,105 @@
+#include "topics.hpp"
+
+#include "schema.hpp"
+#include "text.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace crib {
+
+std::vector<std::string> stemmed_words(std::string_view text) {
+    static const Xapian::Stem stem = schema::stemmer();
+    std::vector<std::string> out;
+    std::string word;
+    auto flush = [&] {
+        if (!word.empty()) out.push_back(stem(word));
+        word.clear();
+    };
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+        unsigned ch = *it;
+        if (Xapian::Unicode::is_wordchar(ch)) Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
+        else flush();
+    }
+    flush();
+    return out;
+}
+
+Taxonomy Taxonomy::parse(std::string_view text, std::vector<std::string>* errors) {
+    Taxonomy tax;
+    int lineno = 0;
+    for (std::string_view raw : split_lines(text)) {
+        ++lineno;
+        std::string_view line = trim(raw.substr(0, raw.find('#')));
+        if (line.empty()) continue;
+        size_t colon = line.find(':');
+        if (colon == std::string_view::npos || colon == 0) {
+            if (errors) errors->push_back("line " + std::to_string(lineno) + ": expected 'topic: keyword, ...'");
+            continue;
+        }
+        Topic t;
+        t.name = ascii_lower(trim(line.substr(0, colon)));
+        std::string rest(line.substr(colon + 1));
+        std::stringstream ss(rest);
+        std::string kw;
+        t.keywords.push_back(stemmed_words(t.name));
+        while (std::getline(ss, kw, ',')) {
+            auto words = stemmed_words(kw);
+            if (!words.empty()) t.keywords.push_back(std::move(words));
+        }
+        tax.topics_.push_back(std::move(t));
+    }
+    return tax;
+}
+
+Taxonomy Taxonomy::load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read taxonomy " + path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parse(ss.str());
+}
+
+int Taxonomy::count(const Topic& t, const std::vector<std::string>& words) const {
+    int hits = 0;
+    for (const auto& kw : t.keywords) {
+        if (kw.empty() || kw.size() > words.size()) continue;
+        for (size_t i = 0; i + kw.size() <= words.size(); ++i)
+            if (std::equal(kw.begin(), kw.end(), words.begin() + i)) ++hits;
+    }
+    return hits;
+}
+
+std::vector<std::string> Taxonomy::classify(const Passage& p) const {
+    std::vector<std::string> out;
+    auto q = stemmed_words(p.question);
+    auto a = stemmed_words(p.answer);
+    for (const Topic& t : topics_)
+        if (count(t, q) > 0 || count(t, a) >= kAnswerHits) out.push_back(t.name);
+    return out;
+}
+
+std::string Taxonomy::canonical(std::string_view name) const {
+    auto words = stemmed_words(name);
+    for (const Topic& t : topics_)
+        for (const auto& kw : t.keywords)
+            if (kw == words) return t.name;
+    return ascii_lower(name);
+}
+
+void assign_topics(std::vector<Passage>& passages, const Taxonomy& tax, std::string_view folder) {
+    std::string folder_topic = folder.empty() ? std::string() : tax.canonical(folder);
+    for (Passage& p : passages) {
+        std::vector<std::string> t = tax.classify(p);
+        for (const std::string& tag : p.tags) t.push_back(tax.canonical(tag));
+        if (!folder_topic.empty()) t.push_back(folder_topic);
+        std::sort(t.begin(), t.end());
+        t.erase(std::unique(t.begin(), t.end()), t.end());
+        t.erase(std::remove_if(t.begin(), t.end(), [](const std::string& s) { return s.empty(); }), t.end());
+        p.topics = std::move(t);
+    }
+}
+
+} // namespace crib

@@ -1,0 +1,51 @@
+// topics.hpp - topic assignment from a user-editable taxonomy, #tags,
+// front-matter tags and the folder a note lives in.
+#pragma once
+
+#include "passage.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crib {
+
+/// Lower-cased, stemmed word tokens of a text (the English stemmer of the schema).
+std::vector<std::string> stemmed_words(std::string_view text);
+
+/// A taxonomy: topic name -> keywords and aliases (single words or phrases).
+///
+/// File format, one topic per line ('#' starts a comment):
+///     kubernetes: k8s, kubectl, pod, statefulset, daemonset, "persistent volume"
+class Taxonomy {
+public:
+    /// Parse taxonomy text; bad lines are reported in `errors` and skipped.
+    static Taxonomy parse(std::string_view text, std::vector<std::string>* errors = nullptr);
+    /// Load a file; throws std::runtime_error if it cannot be read.
+    static Taxonomy load(const std::string& path);
+
+    /// Topics of a passage: a keyword in the question, or at least
+    /// kAnswerHits keyword occurrences in the answer.
+    std::vector<std::string> classify(const Passage& p) const;
+
+    /// Canonical topic for a folder or tag name ("k8s" -> "kubernetes"), or the name itself.
+    std::string canonical(std::string_view name) const;
+
+    bool empty() const { return topics_.empty(); }
+    size_t size() const { return topics_.size(); }
+
+    static constexpr int kAnswerHits = 2;
+
+private:
+    struct Topic {
+        std::string name;
+        std::vector<std::vector<std::string>> keywords; // stemmed word sequences
+    };
+    int count(const Topic& t, const std::vector<std::string>& words) const;
+    std::vector<Topic> topics_;
+};
+
+/// Assign topics to passages: taxonomy, #tags, and `folder` (may be empty).
+void assign_topics(std::vector<Passage>& passages, const Taxonomy& tax, std::string_view folder);
+
+} // namespace crib
