@@ -102,9 +102,11 @@ Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, cons
         tg.increase_termpos(schema::kFieldGap);
         tg.index_text(p.parent_question, 1);
     }
-    if (syn)
-        for (const std::string& t : syn->group_terms(stemmed_words(p.question + "\n" + answer)))
-            doc.add_boolean_term(t);
+    if (syn) { // weighted like the words they stand for: question use counts more
+        for (const std::string& t : syn->group_terms(stemmed_words(answer))) doc.add_term(t, 1);
+        for (const std::string& t : syn->group_terms(stemmed_words(p.question)))
+            doc.add_term(t, schema::kQuestionWdf);
+    }
 
     doc.add_boolean_term(schema::id_term(p.file, p.line));
     doc.add_boolean_term(schema::file_term(p.file));

@@ -368,7 +368,8 @@ std::map<std::string, FileRecord> read_file_records(const Xapian::Database& db) 
 
 std::vector<Root> read_roots(const Xapian::Database& db) {
     std::vector<Root> out;
-    for (std::string_view line : split_lines(db.get_metadata(schema::kRootsKey))) {
+    const std::string text = db.get_metadata(schema::kRootsKey); // the views below point into it
+    for (std::string_view line : split_lines(text)) {
         size_t tab = line.find('\t');
         if (tab == std::string_view::npos) continue;
         out.push_back({std::string(line.substr(0, tab)), std::string(line.substr(tab + 1))});

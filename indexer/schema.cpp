@@ -80,7 +80,7 @@ std::string id_term(std::string_view file, int line) {
 std::string file_term(std::string_view file) { return bounded_term(kFilePrefix, file); }
 
 std::string question_key(std::string_view question) {
-    static const Xapian::Stem stem = stemmer();
+    thread_local const Xapian::Stem stem = stemmer();
     std::string key, word;
     auto flush = [&] {
         if (word.empty()) return;

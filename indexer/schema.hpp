@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -11,7 +11,7 @@
 namespace crib {
 
 std::vector<std::string> stemmed_words(std::string_view text) {
-    static const Xapian::Stem stem = schema::stemmer();
+    thread_local const Xapian::Stem stem = schema::stemmer();
     std::vector<std::string> out;
     std::string word;
     auto flush = [&] {

@@ -1,0 +1,30 @@
+// config.hpp - ${XDG_CONFIG_HOME:-~/.config}/crib/config, "key = value" lines.
+//
+// Keys: db (database directory), notes (comma-separated roots crib-index
+// uses when none are given or remembered), limit (hits per page), color
+// (auto|always|never).  '#' starts a comment.  Command-line flags win.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace crib {
+
+struct Config {
+    std::string db;
+    std::vector<std::string> notes;
+    int limit = 0;          ///< 0 = not set
+    std::string color;      ///< "" = not set
+    std::vector<std::string> errors; ///< "config:3: unknown key 'x'"
+};
+
+/// Parse config text (for tests).
+Config parse_config(const std::string& text, const std::string& origin);
+/// Load the user's config file; a missing file is an empty config.
+Config load_config();
+
+/// "~/x" -> "$HOME/x".
+std::string expand_home(const std::string& path);
+
+} // namespace crib

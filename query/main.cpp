@@ -1,0 +1,249 @@
+// crib: search interview notes indexed by crib-index.
+//
+// Raw flags -> Options -> SearchRequest -> Printer.  main() alone picks exit
+// codes: 0 something matched, 1 nothing matched, 2 error.
+#include "config.hpp"
+#include "index_run.hpp"
+#include "output.hpp"
+#include "paths.hpp"
+#include "printer.hpp"
+#include "search.hpp"
+#include "text.hpp"
+
+#include <CLI/CLI.hpp>
+#include <xapian.h>
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+namespace {
+
+struct Options {
+    std::vector<std::string> words;
+    std::string db, format, color, sort = "relevance", show;
+    std::vector<std::string> topics;
+    std::string open_id;
+    bool open = false, list_topics = false, files = false, count = false, null_sep = false;
+    bool vimgrep = false, full = false, all = false, no_update = false, stats = false;
+    bool no_related = false, no_facets = false;
+    int limit = 0;
+    size_t offset = 0;
+};
+
+int terminal_width() {
+    struct winsize w;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 20) return w.ws_col;
+    return 80;
+}
+
+bool want_color(const std::string& mode, bool tty) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    const char* no = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    if (no && *no) return false;
+    if (term && std::string(term) == "dumb") return false;
+    return tty;
+}
+
+crib::Format pick_format(const Options& o, bool tty) {
+    if (o.count) return crib::Format::count;
+    if (o.files) return crib::Format::files;
+    if (o.vimgrep) return crib::Format::vimgrep;
+    const std::string& f = o.format;
+    if (f == "json") return crib::Format::json;
+    if (f == "jsonl") return crib::Format::jsonl;
+    if (f == "grep") return crib::Format::grep;
+    if (f == "vimgrep") return crib::Format::vimgrep;
+    if (f == "plain") return crib::Format::plain;
+    if (f == "human") return crib::Format::human;
+    return tty ? crib::Format::human : crib::Format::plain;
+}
+
+/// Refresh the index if notes changed (stat only); never fatal.
+void refresh(const std::string& db, bool human) {
+    try {
+        bool stale;
+        {
+            Xapian::Database rdb(db);
+            stale = crib::index_is_stale(rdb);
+        }
+        if (!stale) return;
+        crib::IndexOptions io;
+        io.db = db;
+        io.taxonomy = crib::find_data_file("crib-topics.conf", "CRIB_TOPICS");
+        io.synonyms = crib::find_data_file("crib-synonyms.conf", "CRIB_SYNONYMS");
+        crib::IndexStats s = crib::run_index(io);
+        if (human && s.wrote)
+            std::cerr << "crib: notes changed; re-indexed " << s.files_indexed << " file(s), removed "
+                      << s.files_removed << "\n";
+    } catch (const crib::IndexLocked&) {
+        std::cerr << "crib: another crib-index is updating the index; results may be stale\n";
+    } catch (const Xapian::DatabaseOpeningError&) {
+        // no index yet: search() reports it
+    } catch (const std::exception& e) {
+        std::cerr << "crib: could not refresh the index: " << e.what() << "\n";
+    } catch (const Xapian::Error& e) {
+        std::cerr << "crib: could not refresh the index: " << e.get_description() << "\n";
+    }
+}
+
+int open_editor(const crib::Passage& p) {
+    const char* ed = std::getenv("VISUAL");
+    if (!ed || !*ed) ed = std::getenv("EDITOR");
+    if (!ed || !*ed) ed = "vi";
+    std::string line = "+" + std::to_string(p.line);
+    // sh -c allows EDITOR="code -w" style values; the path is passed as an argument.
+    execlp("sh", "sh", "-c", (std::string(ed) + " \"$1\" \"$2\"").c_str(), "sh", line.c_str(), p.file.c_str(),
+           static_cast<char*>(nullptr));
+    std::perror("crib: cannot start editor");
+    return 2;
+}
+
+int run(const Options& o, const crib::Config& cfg) {
+    std::string db = !o.db.empty() ? o.db : !cfg.db.empty() ? cfg.db : crib::default_db_path();
+    bool tty = isatty(STDOUT_FILENO);
+    crib::PrintOptions po;
+    po.color = want_color(!o.color.empty() ? o.color : !cfg.color.empty() ? cfg.color : "auto", tty);
+    po.width = tty ? terminal_width() : 0;
+    po.full = o.full;
+    po.null_sep = o.null_sep;
+
+    if (o.list_topics) {
+        auto topics = crib::list_topics(db);
+        for (const auto& [name, n] : topics) crib::emit(name + "\t" + std::to_string(n) + "\n");
+        return topics.empty() ? 1 : 0;
+    }
+    if (!o.show.empty()) {
+        auto p = crib::lookup(db, o.show);
+        if (!p) {
+            std::cerr << "crib: no passage with id " << o.show << " (ids look like file:line)\n";
+            return 1;
+        }
+        crib::emit(crib::format_passage(*p, po));
+        return 0;
+    }
+    if (o.open && !o.open_id.empty()) {
+        auto p = crib::lookup(db, o.open_id);
+        if (!p) {
+            std::cerr << "crib: no passage with id " << o.open_id << "\n";
+            return 1;
+        }
+        return open_editor(*p);
+    }
+
+    crib::SearchRequest req;
+    req.db = db;
+    for (const auto& w : o.words) req.query += (req.query.empty() ? "" : " ") + w;
+    req.topics = o.topics;
+    req.limit = o.limit > 0 ? size_t(o.limit) : cfg.limit > 0 ? size_t(cfg.limit) : 10;
+    req.offset = o.offset;
+    req.sort = o.sort == "file" ? crib::SearchRequest::Sort::file : crib::SearchRequest::Sort::relevance;
+    req.all = o.all;
+    crib::Format fmt = pick_format(o, tty);
+    bool light = fmt == crib::Format::files || fmt == crib::Format::count || fmt == crib::Format::grep ||
+                 fmt == crib::Format::vimgrep;
+    req.related = !o.no_related && !light && !o.open;
+    req.facets = !o.no_facets && !light && !o.open;
+    req.snippets = !light && !o.open;
+    if (fmt == crib::Format::count) req.limit = 0;
+    if (fmt == crib::Format::files) req.limit = o.limit > 0 ? size_t(o.limit) : 10000;
+    if (!o.no_update) refresh(db, fmt == crib::Format::human || fmt == crib::Format::plain);
+
+    auto t0 = std::chrono::steady_clock::now();
+    crib::SearchResult r = crib::search(req);
+    if (o.open) {
+        if (r.hits.empty()) return 1;
+        return open_editor(r.hits.front().passage);
+    }
+    auto printer = crib::make_printer(fmt, po);
+    crib::print_result(*printer, r);
+    crib::flush_output();
+    if (o.stats) {
+        double total = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        const auto& t = r.timings;
+        std::fprintf(stderr, "crib: open %.2f parse %.2f match %.2f facets %.2f snippets %.2f related %.2f total %.2f ms\n",
+                     t.open, t.parse, t.match, t.facets, t.snippets, t.related, total);
+    }
+    return r.total > 0 || !r.hits.empty() ? 0 : 1;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::signal(SIGPIPE, SIG_IGN); // EPIPE is handled in output.cpp: quiet exit
+    CLI::App app{"crib: search your interview notes.\n\n"
+                 "Examples:\n"
+                 "  crib what is a statefulset          ranked answers, matches highlighted\n"
+                 "  crib -t kubernetes scaling          only passages about kubernetes\n"
+                 "  crib 'q:docker NOT compose'         question field, boolean syntax\n"
+                 "  crib --format grep k8s | fzf        path:line:question lines\n"
+                 "  crib --format json ec2 | jq .hits[0].question\n"
+                 "  crib --show notes/k8s.md:12         one whole passage\n"
+                 "  crib --open statefulset             top hit in $VISUAL/$EDITOR at its line\n",
+                 "crib"};
+    Options o;
+    app.add_option("query", o.words, "Words to search for (Xapian query syntax: \"phrase\", AND, OR, NOT, -word, kube*, q:, a:, topic:, file:, kind:)");
+    app.add_option("--db", o.db, "Database directory (default: config db, $CRIB_DB, ~/.local/share/crib/index)");
+    app.add_option("-f,--format", o.format, "Output: human, plain, grep, vimgrep, json, jsonl (default human on a terminal, plain otherwise)")
+        ->check(CLI::IsMember({"human", "plain", "grep", "vimgrep", "json", "jsonl"}));
+    app.add_flag("--vimgrep", o.vimgrep, "path:line:col:question lines for Vim's quickfix");
+    app.add_flag("-l,--files-with-matches", o.files, "Print only the files that have matches");
+    app.add_flag("-c,--count", o.count, "Print only the number of matching passages");
+    app.add_flag("-0,--null", o.null_sep, "End -l / grep lines with NUL (for xargs -0)");
+    app.add_option("-n,--limit", o.limit, "Hits to show (default 10)")->check(CLI::PositiveNumber);
+    app.add_option("--offset", o.offset, "Skip this many hits first");
+    app.add_option("--sort", o.sort, "relevance or file (path, then line)")->check(CLI::IsMember({"relevance", "file"}));
+    app.add_option("-t,--topic", o.topics, "Only passages with this topic (repeatable)");
+    app.add_flag("--topics", o.list_topics, "List every topic with its passage count");
+    app.add_option("--show", o.show, "Print one whole passage by id (file:line)");
+    app.add_option("--open", o.open_id, "Open a passage (id, or the top hit of the query) in $VISUAL/$EDITOR")
+        ->expected(0, 1);
+    app.add_flag("--full", o.full, "Show whole answers rendered from Markdown instead of snippets");
+    app.add_flag("--all", o.all, "Show duplicate questions separately instead of collapsing them");
+    app.add_option("--color,--colour", o.color, "auto, always or never (NO_COLOR and TERM=dumb respected)")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_flag("--no-update", o.no_update, "Do not check whether notes changed since indexing");
+    app.add_flag("--no-related", o.no_related, "Skip related questions");
+    app.add_flag("--no-facets", o.no_facets, "Skip topic counts");
+    app.add_flag("--stats", o.stats, "Print time spent per stage to stderr");
+    app.set_version_flag("--version", "crib " CRIB_VERSION);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int rc = app.exit(e);
+        return rc == 0 ? 0 : 2;
+    }
+    o.open = app.count("--open") > 0;
+    crib::Config cfg = crib::load_config();
+    for (const auto& e : cfg.errors) std::cerr << "crib: " << e << "\n";
+    try {
+        if (o.words.empty() && o.topics.empty() && !o.list_topics && o.show.empty() && o.open_id.empty()) {
+            std::cerr << "crib: no query given (try: crib what is a statefulset; crib --help)\n";
+            return 2;
+        }
+        return run(o, cfg);
+    } catch (const crib::NoIndex& e) {
+        std::cerr << "crib: " << e.what() << "\n";
+    } catch (const crib::QueryError& e) {
+        std::cerr << "crib: " << e.what() << "\n";
+    } catch (const crib::IndexVersionError& e) {
+        std::cerr << "crib: " << e.what() << "\n";
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        std::cerr << "crib: the index is damaged (" << e.get_msg() << "); run: crib-index --rebuild PATH...\n";
+    } catch (const Xapian::DatabaseVersionError& e) {
+        std::cerr << "crib: the index was made by another Xapian version; run: crib-index --rebuild PATH...\n";
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        std::cerr << "crib: cannot open the index: " << e.get_msg() << "\n";
+    } catch (const Xapian::Error& e) {
+        std::cerr << "crib: " << e.get_description() << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "crib: " << e.what() << "\n";
+    }
+    return 2;
+}

@@ -1,0 +1,24 @@
+#include "output.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
+
+namespace crib {
+
+static void check(bool ok) {
+    if (ok) return;
+    if (errno == EPIPE) _exit(0);
+    std::perror("crib: write error");
+    _exit(2);
+}
+
+void emit(std::string_view s) {
+    if (s.empty()) return;
+    check(std::fwrite(s.data(), 1, s.size(), stdout) == s.size());
+}
+
+void flush_output() { check(std::fflush(stdout) == 0); }
+
+} // namespace crib

@@ -1,0 +1,51 @@
+// printer.hpp - one interface, one type per output format (human, plain,
+// grep, vimgrep, json, jsonl, files, count).  Printers see plain result
+// structs and never include xapian.h.
+#pragma once
+
+#include "search.hpp"
+
+#include <memory>
+#include <string>
+
+namespace crib {
+
+enum class Format { human, plain, grep, vimgrep, json, jsonl, files, count };
+
+/// How to print.
+struct PrintOptions {
+    bool color = false;
+    int width = 0;          ///< wrap width (0 = no wrapping)
+    bool full = false;      ///< whole answer rendered from Markdown instead of a snippet
+    bool null_sep = false;  ///< -0: NUL after each path (files) / line (grep)
+};
+
+/// Receives a search result piece by piece.
+class Printer {
+public:
+    virtual ~Printer() = default;
+    virtual void begin(const SearchResult&) {}
+    virtual void hit(const Hit& h) = 0;
+    virtual void end(const SearchResult&) {}
+};
+
+/// The printer for a format.
+std::unique_ptr<Printer> make_printer(Format f, const PrintOptions& opt);
+
+/// Print a whole result through a printer.
+void print_result(Printer& p, const SearchResult& r);
+
+/// Human-readable whole passage (crib --show).
+std::string format_passage(const Passage& p, const PrintOptions& opt);
+
+/// Markdown rendered for a terminal (bold, lists, code kept verbatim, links as text + URL).
+std::string render_markdown(const std::string& markdown, const PrintOptions& opt, const std::string& indent);
+
+// Factories, one per file.
+std::unique_ptr<Printer> make_human_printer(const PrintOptions& opt);
+std::unique_ptr<Printer> make_grep_printer(bool vimgrep, const PrintOptions& opt);
+std::unique_ptr<Printer> make_files_printer(const PrintOptions& opt);
+std::unique_ptr<Printer> make_count_printer();
+std::unique_ptr<Printer> make_json_printer(bool lines);
+
+} // namespace crib

@@ -1,0 +1,136 @@
+// Human output (colour on a terminal) and plain output (the same, no colour,
+// no wrapping): header "file:line  question", the snippet, topics; then
+// counts, spelling and related questions.
+#include "output.hpp"
+#include "printer.hpp"
+#include "styled.hpp"
+
+namespace crib {
+
+namespace {
+
+StyledText highlighted(const std::string& text, const std::vector<Span>& spans) {
+    StyledText t;
+    t.text = sanitize(text);
+    if (t.text.size() == text.size()) // sanitising kept offsets (no control bytes)
+        for (const Span& s : spans) t.spans.push_back({s.start, s.end, Style::match});
+    return t;
+}
+
+class HumanPrinter : public Printer {
+public:
+    explicit HumanPrinter(const PrintOptions& o) : opt_(o) {}
+
+    void hit(const Hit& h) override {
+        const Passage& p = h.passage;
+        std::string out;
+        if (count_++) out += "\n";
+        StyledText head;
+        head.add(sanitize(p.file), Style::path);
+        head.add(":");
+        head.add(std::to_string(p.line), Style::line);
+        head.add("  ");
+        StyledText q = highlighted(p.question, h.question_spans);
+        size_t base = head.text.size();
+        head.text += q.text;
+        for (const StyleSpan& s : q.spans) head.spans.push_back({s.start + base, s.end + base, s.style});
+        head.spans.push_back({base, head.text.size(), Style::bold});
+        out += wrap(head, opt_.width, "", "    ", opt_.color);
+        if (p.parent_line) {
+            StyledText par;
+            par.add("in: " + sanitize(p.parent_question) + " (line " + std::to_string(p.parent_line) + ")", Style::dim);
+            out += wrap(par, opt_.width, "    ", "    ", opt_.color);
+        }
+        if (opt_.full) {
+            out += render_markdown(p.answer, opt_, "    ");
+        } else if (!h.snippet.empty()) {
+            out += wrap(highlighted(h.snippet, h.snippet_spans), opt_.width, "    ", "    ", opt_.color);
+        }
+        StyledText meta;
+        if (!p.topics.empty()) {
+            std::string t = "[";
+            for (size_t i = 0; i < p.topics.size(); ++i) t += (i ? ", " : "") + sanitize(p.topics[i]);
+            meta.add(t + "]", Style::dim);
+        }
+        if (!h.also_in.empty()) {
+            std::string a = std::string(meta.text.empty() ? "" : "  ") + "also in: ";
+            for (size_t i = 0; i < h.also_in.size(); ++i) a += (i ? ", " : "") + sanitize(h.also_in[i]);
+            meta.add(a, Style::dim);
+        }
+        if (!meta.text.empty()) out += wrap(meta, opt_.width, "    ", "    ", opt_.color);
+        emit(out);
+    }
+
+    void end(const SearchResult& r) override {
+        std::string out;
+        if (r.searched_corrected && r.corrected) {
+            StyledText t;
+            t.add("No results for \"" + sanitize(r.query) + "\"; showing results for: ");
+            t.add(sanitize(*r.corrected), Style::bold);
+            out += "\n" + render(t, opt_.color) + "\n";
+        } else if (r.corrected) {
+            StyledText t;
+            t.add("Did you mean: ");
+            t.add(sanitize(*r.corrected), Style::bold);
+            out += "\n" + render(t, opt_.color) + "\n";
+        }
+        if (!r.hits.empty()) {
+            StyledText t;
+            t.add("\n" + std::to_string(r.hits.size()) + " of " + std::to_string(r.total) + " matches", Style::dim);
+            if (!r.facets.empty()) {
+                t.add("  topics: ", Style::dim);
+                for (size_t i = 0; i < r.facets.size() && i < 8; ++i)
+                    t.add((i ? ", " : "") + sanitize(r.facets[i].first) + " " + std::to_string(r.facets[i].second));
+            }
+            out += wrap(t, opt_.width, "", "  ", opt_.color);
+        }
+        if (!r.related.empty()) {
+            StyledText t;
+            t.add("Related questions:", Style::bold);
+            out += "\n" + render(t, opt_.color) + "\n";
+            for (const Related& rel : r.related) {
+                StyledText l;
+                l.add(sanitize(rel.file), Style::path);
+                l.add(":");
+                l.add(std::to_string(rel.line), Style::line);
+                l.add("  " + sanitize(rel.question));
+                out += wrap(l, opt_.width, "  ", "      ", opt_.color);
+            }
+        }
+        emit(out);
+    }
+
+private:
+    PrintOptions opt_;
+    int count_ = 0;
+};
+
+} // namespace
+
+std::unique_ptr<Printer> make_human_printer(const PrintOptions& opt) { return std::make_unique<HumanPrinter>(opt); }
+
+std::string format_passage(const Passage& p, const PrintOptions& opt) {
+    StyledText head;
+    head.add(sanitize(p.file), Style::path);
+    head.add(":");
+    head.add(std::to_string(p.line) + "-" + std::to_string(p.end_line), Style::line);
+    head.add("  [" + p.kind + "]", Style::dim);
+    std::string out = wrap(head, opt.width, "", "    ", opt.color);
+    StyledText q;
+    q.add(sanitize(p.question), Style::bold);
+    out += wrap(q, opt.width, "", "", opt.color);
+    if (p.parent_line)
+        out += "in: " + sanitize(p.parent_question) + " (line " + std::to_string(p.parent_line) + ")\n";
+    if (!p.topics.empty()) {
+        std::string t = "topics:";
+        for (const auto& s : p.topics) t += " " + sanitize(s);
+        StyledText tt;
+        tt.add(t, Style::dim);
+        out += render(tt, opt.color) + "\n";
+    }
+    out += "\n";
+    out += render_markdown(p.answer, opt, "");
+    return out;
+}
+
+} // namespace crib

@@ -1,0 +1,82 @@
+// --format json / jsonl: the versioned contract documented in README.md
+// ("JSON output").  Any change here changes that section and the goldens.
+#include "json.hpp"
+#include "output.hpp"
+#include "printer.hpp"
+
+namespace crib {
+
+namespace {
+
+constexpr int kJsonVersion = 1;
+
+void spans(JsonWriter& w, const std::vector<Span>& s) {
+    w.begin_array();
+    for (const Span& sp : s)
+        w.begin_object().key("start").value(static_cast<long long>(sp.start)).key("end").value(static_cast<long long>(sp.end)).end_object();
+    w.end_array();
+}
+
+void write_hit(JsonWriter& w, const Hit& h) {
+    const Passage& p = h.passage;
+    w.begin_object()
+        .key("rank").value(h.rank)
+        .key("id").value(h.id)
+        .key("file").value(p.file)
+        .key("line").value(p.line)
+        .key("end_line").value(p.end_line)
+        .key("kind").value(p.kind)
+        .key("question").value(p.question)
+        .key("topics").strings(p.topics)
+        .key("score").value(h.score)
+        .key("snippet").value(h.snippet)
+        .key("parent");
+    if (p.parent_line)
+        w.begin_object().key("line").value(p.parent_line).key("question").value(p.parent_question).end_object();
+    else
+        w.null();
+    w.key("highlights");
+    spans(w, h.snippet_spans);
+    w.key("question_highlights");
+    spans(w, h.question_spans);
+    w.key("also_in").strings(h.also_in);
+    w.end_object();
+}
+
+class JsonPrinter : public Printer {
+public:
+    explicit JsonPrinter(bool lines) : lines_(lines) {}
+    void hit(const Hit& h) override {
+        if (!lines_) return;
+        JsonWriter w;
+        write_hit(w, h);
+        emit(w.str() + "\n");
+    }
+    void end(const SearchResult& r) override {
+        if (lines_) return;
+        JsonWriter w;
+        w.begin_object().key("version").value(kJsonVersion).key("query").value(r.query).key("corrected_query");
+        if (r.corrected) w.value(*r.corrected);
+        else w.null();
+        w.key("searched_corrected").value(r.searched_corrected);
+        w.key("total").value(static_cast<long long>(r.total)).key("hits").begin_array();
+        for (const Hit& h : r.hits) write_hit(w, h);
+        w.end_array().key("facets").begin_object().key("topic").begin_object();
+        for (const auto& [name, count] : r.facets) w.key(name).value(static_cast<long long>(count));
+        w.end_object().end_object().key("related").begin_array();
+        for (const Related& rel : r.related)
+            w.begin_object().key("id").value(rel.id).key("file").value(rel.file).key("line").value(rel.line)
+                .key("question").value(rel.question).end_object();
+        w.end_array().end_object();
+        emit(w.str() + "\n");
+    }
+
+private:
+    bool lines_;
+};
+
+} // namespace
+
+std::unique_ptr<Printer> make_json_printer(bool lines) { return std::make_unique<JsonPrinter>(lines); }
+
+} // namespace crib

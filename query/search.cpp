@@ -1,0 +1,424 @@
+#include "search.hpp"
+
+#include "document.hpp"
+#include "notes_parser.hpp"
+#include "schema.hpp"
+#include "snippet.hpp"
+#include "text.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cstring>
+#include <chrono>
+#include <map>
+#include <set>
+#include <unistd.h>
+
+namespace crib {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+/// Counts topics over every document the match looks at (the whole match
+/// set, since check_at_least covers the database).  Topics are a
+/// '\n'-separated list in one value slot, which ValueCountMatchSpy cannot split.
+class TopicSpy : public Xapian::MatchSpy {
+public:
+    void operator()(const Xapian::Document& doc, double) override {
+        std::string v = doc.get_value(schema::kSlotTopics);
+        size_t start = 0;
+        while (start < v.size()) {
+            size_t e = v.find('\n', start);
+            if (e == std::string::npos) e = v.size();
+            if (e > start) ++counts[v.substr(start, e - start)];
+            start = e + 1;
+        }
+    }
+    std::map<std::string, size_t> counts;
+};
+
+/// Expand terms worth suggesting: plain or stemmed words, no prefixes, no stopwords.
+class WordDecider : public Xapian::ExpandDecider {
+public:
+    explicit WordDecider(const Xapian::Stopper& stop) : stop_(stop) {}
+    bool operator()(const std::string& term) const override {
+        if (term.empty()) return false;
+        std::string_view w = term;
+        if (w[0] == 'Z') w.remove_prefix(1);
+        else if (w[0] >= 'A' && w[0] <= 'Z') return false;
+        if (w.size() < 3 || (w[0] >= '0' && w[0] <= '9')) return false;
+        return !stop_(std::string(w));
+    }
+
+private:
+    const Xapian::Stopper& stop_;
+};
+
+/// Rejects documents already shown and their near-duplicates.
+class NotShown : public Xapian::MatchDecider {
+public:
+    std::set<Xapian::docid> ids;
+    std::set<std::string> keys;
+    bool operator()(const Xapian::Document& doc) const override {
+        if (ids.count(doc.get_docid())) return false;
+        std::string k = doc.get_value(schema::kSlotCollapse);
+        return k.empty() || !keys.count(k);
+    }
+};
+
+const Xapian::SimpleStopper& stopper() {
+    static const char* words[] = {
+        "a", "about", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for",
+        "from", "how", "i", "in", "is", "it", "of", "on", "or", "the", "this", "to", "was", "what",
+        "when", "where", "which", "who", "why", "will", "with", "you", "your", "we", "me", "my",
+        "vs", "versus"};
+    static const Xapian::SimpleStopper s(std::begin(words), std::end(words));
+    return s;
+}
+
+Xapian::Database open_db(const std::string& path) {
+    if (::access((path + "/iamglass").c_str(), F_OK) != 0 && ::access((path + "/iamchert").c_str(), F_OK) != 0 &&
+        ::access((path + "/iamhoney").c_str(), F_OK) != 0)
+        throw NoIndex("no index at " + path + "; make one with: crib-index --db " + path + " ~/notes");
+    Xapian::Database db(path);
+    int v = schema::schema_version(db);
+    if (v != schema::kSchemaVersion)
+        throw IndexVersionError("index " + path + " has schema version " + std::to_string(v) +
+                                ", this crib needs " + std::to_string(schema::kSchemaVersion) +
+                                "; run: crib-index --rebuild --db " + path + " PATH...");
+    return db;
+}
+
+/// Weight of the question-coverage bonus, relative to the best BM25 score
+/// (tuned on tests/relevance: see README "Ranking").
+constexpr double kTitleBonus = 0.5;
+/// BM25 parameters (tuned on tests/relevance).
+constexpr double kBm25K1 = 1.0;
+constexpr double kBm25B = 0.5;
+/// How many top matches the re-ranking looks at.
+constexpr size_t kRerankDepth = 50;
+
+constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                            Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
+                            Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+constexpr unsigned kLiteralFlags = Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
+                                   Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+
+/// Parse with full syntax; if the syntax is broken ("(docker", a lone NOT),
+/// fall back to reading every word literally.
+Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q) {
+    try {
+        return qp.parse_query(q, kFlags);
+    } catch (const Xapian::QueryParserError&) {
+        std::string literal;
+        for (char c : q) literal += (c == '"' || c == '(' || c == ')') ? ' ' : c;
+        try {
+            return qp.parse_query(literal, kLiteralFlags);
+        } catch (const Xapian::QueryParserError& e) {
+            throw QueryError("cannot parse query: " + e.get_msg());
+        }
+    }
+}
+
+struct Prepared {
+    Xapian::Query query;
+    std::string corrected;
+};
+
+Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
+    Xapian::QueryParser qp;
+    schema::configure_query_parser(qp, db);
+    qp.set_stopper(&stopper());
+    qp.set_default_op(Xapian::Query::OP_OR);
+    Prepared p;
+    p.query = parse(qp, req.query);
+    p.corrected = qp.get_corrected_query_string();
+    std::vector<Xapian::Query> filters;
+    for (const std::string& t : req.topics)
+        filters.emplace_back(schema::bounded_term(schema::kTopicPrefix, ascii_lower(t)));
+    if (!filters.empty()) {
+        Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
+        p.query = p.query.empty() ? f : Xapian::Query(Xapian::Query::OP_FILTER, p.query, f);
+    }
+    return p;
+}
+
+Xapian::MSet run_match(Xapian::Enquire& enq, const Xapian::Database& db, const SearchRequest& req,
+                       Xapian::MatchSpy* spy) {
+    if (req.sort == SearchRequest::Sort::file) {
+        Xapian::MultiValueKeyMaker* keys = new Xapian::MultiValueKeyMaker;
+        keys->add_value(schema::kSlotFile);
+        keys->add_value(schema::kSlotLine);
+        enq.set_sort_by_key(keys->release(), false);
+    }
+    if (!req.all) enq.set_collapse_key(schema::kSlotCollapse);
+    enq.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
+    if (spy) enq.add_matchspy(spy);
+    // Relevance order fetches the top kRerankDepth from 0 so re-ranking can
+    // move passages across the page boundary; the page is cut afterwards.
+    bool rel = req.sort == SearchRequest::Sort::relevance;
+    Xapian::doccount first = rel ? 0 : req.offset;
+    Xapian::doccount count = rel ? std::max(req.offset + req.limit, req.limit ? kRerankDepth : 0) : req.limit;
+    return enq.get_mset(first, count, spy ? db.get_doccount() : 0);
+}
+
+std::vector<std::string> duplicates_of(const Xapian::Database& db, const Xapian::Document& doc) {
+    std::vector<std::string> out;
+    std::string key = doc.get_value(schema::kSlotCollapse);
+    if (key.empty()) return out;
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query(schema::bounded_term(schema::kDupPrefix, key)));
+    e.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet m = e.get_mset(0, 20);
+    for (auto it = m.begin(); it != m.end(); ++it) {
+        if (*it == doc.get_docid()) continue;
+        out.push_back(passage_id(passage_of(it.get_document())));
+    }
+    return out;
+}
+
+std::vector<Related> find_related(const Xapian::Database& db, Xapian::Enquire& enq,
+                                  const std::vector<Xapian::MSetIterator>& shown, const Xapian::Query& query) {
+    std::vector<Related> out;
+    Xapian::RSet rset;
+    NotShown not_shown;
+    int n = 0;
+    for (const Xapian::MSetIterator& it : shown) {
+        if (n++ < 3) rset.add_document(*it);
+        not_shown.ids.insert(*it);
+        std::string k = it.get_document().get_value(schema::kSlotCollapse);
+        if (!k.empty()) not_shown.keys.insert(k);
+    }
+    if (rset.empty()) return out;
+    WordDecider decider(stopper());
+    Xapian::ESet eset = enq.get_eset(15, rset, &decider);
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it)
+        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), it.get_weight());
+    if (terms.empty()) return out;
+    Xapian::Query expanded(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    // Relevance feedback: the expanded terms, with the original query helping the order.
+    Xapian::Query q(Xapian::Query::OP_AND_MAYBE, expanded, query);
+    q = Xapian::Query(Xapian::Query::OP_FILTER, q,
+                      Xapian::Query(std::string(schema::kKindPrefix) + "question"));
+    Xapian::Enquire re(db);
+    re.set_query(q);
+    re.set_collapse_key(schema::kSlotCollapse);
+    Xapian::MSet rm = re.get_mset(0, 5, 0, nullptr, &not_shown);
+    for (auto it = rm.begin(); it != rm.end(); ++it) {
+        Passage p = passage_of(it.get_document());
+        out.push_back({passage_id(p), p.file, p.question, p.line});
+    }
+    return out;
+}
+
+/// Stems of the words a query searches for (synonym expansions included).
+std::set<std::string> query_stems(const Xapian::Query& q) {
+    const Xapian::Stem stem = schema::stemmer();
+    std::set<std::string> out;
+    for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) {
+        std::string term = *t;
+        bool stemmed = !term.empty() && term[0] == 'Z';
+        if (stemmed) term.erase(0, 1);
+        if (term.rfind(schema::kSynPrefix, 0) == 0) continue;
+        for (const char* p : {schema::kQuestionPrefix, schema::kAnswerPrefix})
+            if (term.rfind(p, 0) == 0) term.erase(0, std::strlen(p));
+        if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+        out.insert(stemmed ? term : stem(term));
+    }
+    return out;
+}
+
+/// Stems of a question's content words.
+std::set<std::string> content_stems(const std::string& text) {
+    const Xapian::Stem stem = schema::stemmer();
+    std::set<std::string> out;
+    std::string word;
+    auto flush = [&] {
+        if (!word.empty() && !stopper()(word)) out.insert(stem(word));
+        word.clear();
+    };
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+        if (Xapian::Unicode::is_wordchar(*it)) Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
+        else flush();
+    }
+    flush();
+    return out;
+}
+
+/// Re-rank the top of the match: a passage whose question is mostly the
+/// query ("what is s3" -> "what is s3 ?") beats one that merely mentions
+/// it ("copy from EC2 into S3").  BM25 cannot see this: it has no per-field
+/// lengths.  Returns MSet positions in the new order.
+std::vector<Xapian::MSetIterator> rerank(const Xapian::MSet& mset, const std::set<std::string>& qs) {
+    std::vector<std::pair<double, Xapian::MSetIterator>> scored;
+    double maxw = mset.get_max_attained();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        double w = it.get_weight();
+        if (!qs.empty()) {
+            auto cs = content_stems(passage_of(it.get_document()).question);
+            size_t common = 0;
+            for (const auto& s : cs) common += qs.count(s);
+            if (!cs.empty() && common) {
+                double cover_q = double(common) / double(cs.size());
+                double cover_s = double(std::min(common, qs.size())) / double(qs.size());
+                w += kTitleBonus * maxw * cover_q * cover_s;
+            }
+        }
+        scored.emplace_back(w, it);
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first > b.first; });
+    std::vector<Xapian::MSetIterator> out;
+    for (auto& [w, it] : scored) out.push_back(it);
+    return out;
+}
+
+/// True if some word of the query is unknown to the index: only then is a
+/// spelling suggestion worth showing ("statefulset" must not become "statefulsets").
+bool has_unknown_word(const Xapian::Database& db, const std::string& query) {
+    const Xapian::Stem stem = schema::stemmer();
+    std::string word;
+    bool unknown = false;
+    auto check = [&] {
+        if (word.size() > 1 && !stopper()(word) && db.get_termfreq(word) == 0 && db.get_termfreq("Z" + stem(word)) == 0)
+            unknown = true;
+        word.clear();
+    };
+    for (Xapian::Utf8Iterator it(query.data(), query.size()); it != Xapian::Utf8Iterator(); ++it) {
+        if (Xapian::Unicode::is_wordchar(*it)) Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
+        else check();
+    }
+    check();
+    return unknown;
+}
+
+} // namespace
+
+std::string passage_id(const Passage& p) { return p.file + ":" + std::to_string(p.line); }
+
+SearchResult search(const SearchRequest& req) {
+    SearchResult res;
+    res.query = req.query;
+    auto t = Clock::now();
+    if (trim(req.query).empty() && req.topics.empty()) throw QueryError("empty query: give some words to search for");
+    Xapian::Database db = open_db(req.db);
+    res.timings.open = ms_since(t);
+
+    t = Clock::now();
+    Prepared prep = prepare(db, req);
+    res.timings.parse = ms_since(t);
+
+    t = Clock::now();
+    Xapian::Enquire enq(db);
+    enq.set_query(prep.query);
+    TopicSpy spy;
+    Xapian::MSet mset = run_match(enq, db, req, req.facets ? &spy : nullptr);
+    res.timings.match = ms_since(t);
+
+    // Spelling: suggest only a correction that finds something; search it
+    // instead when the original finds nothing.
+    if (!prep.corrected.empty() && prep.corrected != req.query && has_unknown_word(db, req.query)) {
+        SearchRequest creq = req;
+        creq.query = prep.corrected;
+        Prepared cp = prepare(db, creq);
+        Xapian::Enquire ce(db);
+        ce.set_query(cp.query);
+        if (mset.empty()) {
+            TopicSpy cspy;
+            Xapian::MSet cm = run_match(ce, db, req, req.facets ? &cspy : nullptr);
+            if (!cm.empty()) {
+                res.corrected = prep.corrected;
+                res.searched_corrected = true;
+                enq.set_query(cp.query);
+                prep = cp;
+                mset = cm;
+                spy.counts = cspy.counts;
+            }
+        } else if (ce.get_mset(0, 1).size() > 0) {
+            // Some words matched, some were typos: search both readings so the
+            // corrected words count too, and still say "Did you mean".
+            res.corrected = prep.corrected;
+            prep.query = Xapian::Query(Xapian::Query::OP_OR, prep.query, cp.query);
+            enq.set_query(prep.query);
+            spy.counts.clear();
+            mset = run_match(enq, db, req, req.facets ? &spy : nullptr);
+        }
+    }
+    res.total = req.facets ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
+
+    t = Clock::now();
+    if (req.facets) {
+        res.facets.assign(spy.counts.begin(), spy.counts.end());
+        std::stable_sort(res.facets.begin(), res.facets.end(),
+                         [](auto& a, auto& b) { return a.second > b.second; });
+    }
+    res.timings.facets = ms_since(t);
+
+    t = Clock::now();
+    std::vector<Xapian::MSetIterator> order;
+    if (req.sort == SearchRequest::Sort::relevance) {
+        auto ranked = rerank(mset, query_stems(prep.query));
+        for (size_t i = req.offset; i < ranked.size() && order.size() < req.limit; ++i) order.push_back(ranked[i]);
+    } else {
+        for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
+    }
+    res.timings.match += ms_since(t);
+
+    t = Clock::now();
+    const Xapian::Stem stem = schema::stemmer();
+    int rank = static_cast<int>(req.offset);
+    for (const Xapian::MSetIterator& it : order) {
+        Xapian::Document doc = it.get_document();
+        Hit h;
+        h.rank = ++rank;
+        h.passage = passage_of(doc);
+        h.id = passage_id(h.passage);
+        h.score = it.get_weight();
+        if (req.snippets) {
+            Highlighted q = highlight(mset, h.passage.question, h.passage.question.size() + 16, stem, false);
+            h.question_spans = std::move(q.spans);
+            Highlighted a = highlight(mset, indexable_text(h.passage.answer), req.snippet_chars, stem, true);
+            h.snippet = std::move(a.text);
+            h.snippet_spans = std::move(a.spans);
+        }
+        if (!req.all && it.get_collapse_count() > 0) h.also_in = duplicates_of(db, doc);
+        res.hits.push_back(std::move(h));
+    }
+    res.timings.snippets = ms_since(t);
+
+    t = Clock::now();
+    if (req.related && !order.empty()) res.related = find_related(db, enq, order, prep.query);
+    res.timings.related = ms_since(t);
+    return res;
+}
+
+std::optional<Passage> lookup(const std::string& dbpath, const std::string& id) {
+    Xapian::Database db = open_db(dbpath);
+    // "file:line" or "file:line:rest" (a grep line): try each ':' that is followed by digits.
+    for (size_t colon = id.find(':'); colon != std::string::npos; colon = id.find(':', colon + 1)) {
+        size_t e = colon + 1;
+        while (e < id.size() && std::isdigit(static_cast<unsigned char>(id[e]))) ++e;
+        if (e == colon + 1 || (e < id.size() && id[e] != ':')) continue;
+        std::string term = schema::id_term(id.substr(0, colon), std::stoi(id.substr(colon + 1, e - colon - 1)));
+        Xapian::PostingIterator p = db.postlist_begin(term);
+        if (p != db.postlist_end(term)) return passage_of(db.get_document(*p));
+    }
+    return std::nullopt;
+}
+
+std::vector<std::pair<std::string, size_t>> list_topics(const std::string& dbpath) {
+    Xapian::Database db = open_db(dbpath);
+    std::vector<std::pair<std::string, size_t>> out;
+    std::string prefix = schema::kTopicPrefix;
+    for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
+        out.emplace_back((*t).substr(prefix.size()), t.get_termfreq());
+    std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.second > b.second; });
+    return out;
+}
+
+} // namespace crib

@@ -1,0 +1,89 @@
+// search.hpp - a search request in, plain result structs out.  No printing.
+#pragma once
+
+#include "passage.hpp"
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace crib {
+
+/// What to search for.
+struct SearchRequest {
+    std::string db;
+    std::string query;                 ///< the words as typed (QueryParser syntax)
+    std::vector<std::string> topics;   ///< -t/--topic filters (AND)
+    size_t limit = 10;
+    size_t offset = 0;
+    enum class Sort { relevance, file } sort = Sort::relevance;
+    bool all = false;                  ///< show duplicates instead of collapsing them
+    bool facets = true;
+    bool related = true;
+    bool snippets = true;
+    size_t snippet_chars = 220;        ///< about three terminal lines
+};
+
+/// A highlighted byte range of a snippet or question.
+struct Span {
+    size_t start;
+    size_t end;
+};
+
+/// One ranked passage.
+struct Hit {
+    int rank = 0;                 ///< 1-based, counting the offset
+    std::string id;               ///< "file:line" - what --show and --open take
+    Passage passage;
+    double score = 0;
+    std::string snippet;          ///< plain text, "…" where cropped
+    std::vector<Span> snippet_spans;
+    std::vector<Span> question_spans;
+    std::vector<std::string> also_in; ///< ids of duplicates collapsed into this hit
+};
+
+/// A suggested next question.
+struct Related {
+    std::string id, file, question;
+    int line = 0;
+};
+
+/// Milliseconds spent per stage (for --stats and bench/).
+struct Timings {
+    double open = 0, parse = 0, match = 0, facets = 0, snippets = 0, related = 0;
+};
+
+/// The answer to a request.
+struct SearchResult {
+    std::string query;
+    std::optional<std::string> corrected;  ///< spelling suggestion that has hits
+    bool searched_corrected = false;       ///< the original had no hits; corrected was used
+    size_t total = 0;                      ///< matching passages (after collapsing)
+    std::vector<Hit> hits;
+    std::vector<std::pair<std::string, size_t>> facets; ///< topic -> count, most first
+    std::vector<Related> related;
+    Timings timings;
+};
+
+/// No index at the path (message says how to make one).
+struct NoIndex : std::runtime_error { using std::runtime_error::runtime_error; };
+/// Bad query syntax that no literal reading could rescue, or an empty query.
+struct QueryError : std::runtime_error { using std::runtime_error::runtime_error; };
+/// Index from another schema version.
+struct IndexVersionError : std::runtime_error { using std::runtime_error::runtime_error; };
+
+/// Run a search.  Throws NoIndex, QueryError, IndexVersionError, Xapian::Error.
+SearchResult search(const SearchRequest& req);
+
+/// The passage with this id ("file:line", also "file:line:anything").
+std::optional<Passage> lookup(const std::string& db, const std::string& id);
+
+/// Every topic with its passage count, most first.
+std::vector<std::pair<std::string, size_t>> list_topics(const std::string& db);
+
+/// The id of a passage ("file:line").
+std::string passage_id(const Passage& p);
+
+} // namespace crib

@@ -1,0 +1,45 @@
+// styled.hpp - text with style spans, word-wrapped and rendered with or
+// without ANSI escapes.  Note text is sanitised here so a note can never
+// drive the terminal.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crib {
+
+enum class Style { none, match, bold, italic, code, path, line, dim, heading, link };
+
+/// A styled byte range.
+struct StyleSpan {
+    size_t start, end;
+    Style style;
+};
+
+/// Plain text plus styles; build with add().
+struct StyledText {
+    std::string text;
+    std::vector<StyleSpan> spans;
+    void add(std::string_view s, Style st = Style::none);
+};
+
+/// Replace control characters (C0 except \t and \n, DEL, C1) with U+FFFD so
+/// escape sequences inside notes are shown, not obeyed.
+std::string sanitize(std::string_view s);
+
+/// ANSI on/off sequences for a style ("" when colour is off).
+std::string style_on(Style s);
+inline const char* style_off() { return "\033[0m"; }
+
+/// Render spans as ANSI (if `color`), no wrapping.
+std::string render(const StyledText& t, bool color);
+
+/// Word-wrap to `width` columns: first line prefixed by `first`, the rest by
+/// `rest`; width <= 0 means no wrapping.
+std::string wrap(const StyledText& t, int width, const std::string& first, const std::string& rest, bool color);
+
+/// Display columns of UTF-8 text (one per code point).
+size_t columns(std::string_view s);
+
+} // namespace crib
