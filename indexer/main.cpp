@@ -31,6 +31,7 @@ struct Options {
     std::string max_size = "16M";
     std::string topics, synonyms;
     unsigned threads = 0;
+    size_t batch = 50000;
 };
 
 uint64_t parse_size(const std::string& s) {
@@ -157,6 +158,7 @@ int run(const Options& o) {
     io.taxonomy = resolve_data(o.topics, "crib-topics.conf", "CRIB_TOPICS");
     io.synonyms = resolve_data(o.synonyms, "crib-synonyms.conf", "CRIB_SYNONYMS");
     io.threads = o.threads;
+    io.batch_passages = o.batch;
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
     Progress bar(!o.quiet && isatty(STDERR_FILENO));
@@ -196,6 +198,8 @@ int main(int argc, char** argv) {
     app.add_option("--topics", o.topics, "Topic taxonomy file (default: crib-topics.conf, see README)");
     app.add_option("--synonyms", o.synonyms, "Synonyms file (default: crib-synonyms.conf)");
     app.add_option("-j,--threads", o.threads, "Parser threads (default: one per core)");
+    app.add_option("--batch-size", o.batch, "Passages per commit (default 50000); each commit is a complete state")
+        ->check(CLI::PositiveNumber);
     app.add_flag("-q,--quiet", o.quiet, "No progress and no summary");
     app.add_flag("-v,--verbose", o.verbose, "List every skipped file and decoding note");
     app.set_version_flag("--version", "crib-index " CRIB_VERSION);

@@ -244,6 +244,8 @@ std::string indexable_text(std::string_view answer) {
     return strip_shortcodes(decode_entities(strip_tags(strip_links(answer))));
 }
 
+std::string snippet_text(std::string_view answer) { return strip_emphasis(indexable_text(answer)); }
+
 // ---------------------------------------------------------------------------
 // Line classification.
 
@@ -381,6 +383,22 @@ bool bold_only(std::string_view t) {
     return v.size() >= 4 && v.substr(0, 2) == "**" && ends_with(v, "**");
 }
 
+/// Body of a top-level bullet that is bold from end to end: "- <b>Q</b>",
+/// "* **Q**", "- <strong>Q</strong>", "- __Q__".  Empty if the line is not one.
+std::string_view bold_bullet_body(std::string_view line) {
+    int indent = 0;
+    if (!is_list_item(line, &indent) || indent > 1) return {};
+    std::string_view body = trim(ltrim(line).substr(2));
+    std::string low = ascii_lower(body.substr(0, 8));
+    std::string_view tail = body.size() >= 9 ? body.substr(body.size() - 9) : body;
+    std::string low_tail = ascii_lower(tail);
+    bool html = (low.rfind("<b>", 0) == 0 && ends_with(low_tail, "</b>")) ||
+                (low.rfind("<strong>", 0) == 0 && ends_with(low_tail, "</strong>"));
+    bool md = body.size() >= 5 && ((body.substr(0, 2) == "**" && ends_with(body, "**")) ||
+                                   (body.substr(0, 2) == "__" && ends_with(body, "__")));
+    return html || md ? body : std::string_view{};
+}
+
 bool title_like(std::string_view cleaned) {
     if (cleaned.empty() || cleaned.size() > 80) return false;
     char last = cleaned.back();
@@ -402,6 +420,10 @@ struct Open {
     int parent = -1;           // index into passages for sub-questions
     bool bullet = false;       // opened by a bullet question
     int bullet_indent = 0;
+    // Indent of a nested list under this bullet question whose items have no
+    // answer of their own ("compare these two: * a * b"); its items are not
+    // sub-questions.  -1 = none seen.
+    int plain_list_indent = -1;
     bool closed = false;
 };
 
@@ -423,13 +445,19 @@ private:
     bool try_label(int i);
     bool try_subquestion(int i);
     bool try_numbered(int i);
+    bool try_bold_list(int i);
+    bool bold_list_asks(int i);
     bool try_bullet(int i);
+    bool try_nested_bullet(int i, int indent, char marker, std::string_view body,
+                           const std::string& q, bool asks, bool answer_below);
     bool try_bare(int i);
     bool try_entry(int i);
     bool try_section_title(int i);
     void open(Open o);
     void close(int limit);
     bool has_answer_label_before_next_item(int i, int indent) const;
+    bool body_has_answer_marker(int i) const;
+    bool announces_questions() const;
     int next_nonblank(int i) const;
     std::string_view L(int i) const { return lines_[i]; }
     bool blank(int i) const { return i < 0 || i >= n() || trim(lines_[i]).empty(); }
@@ -445,8 +473,11 @@ private:
     std::vector<std::string> file_tags_;
     bool entry_mode_ = false;
     bool structured_ = false;   // headings/details carry the questions
+    bool numbered_headings_ask_ = true; // "### 11. Title" is a question (see detect_style)
     bool expect_entry_ = false;
     int skip_until_ = -1;       // inside a <details> block: no splitting up to this line
+    int bold_run_end_ = -1;     // last line of the bold-bullet run voted on last
+    bool bold_run_asks_ = false; // that run's verdict (each run is scanned once)
     int last_heading_level_ = 0;
     int body_start_ = 0;        // first line after front matter
     std::vector<Open> done_;
@@ -454,12 +485,36 @@ private:
     bool have_cur_ = false;
 };
 
+/// True if the line, after blockquote and list-item markers, starts a code fence.
+bool fence_line(std::string_view t) {
+    std::string_view v = ltrim(t);
+    for (int round = 0; round < 8 && !v.empty(); ++round) {
+        size_t digits = 0;
+        while (digits < v.size() && digits < 9 && is_digit(v[digits])) ++digits;
+        if (v[0] == '>')
+            v = ltrim(v.substr(1));
+        else if (v.size() >= 2 && (v[0] == '-' || v[0] == '*' || v[0] == '+') && is_space(v[1]))
+            v = ltrim(v.substr(2));
+        else if (digits && digits + 1 < v.size() && (v[digits] == '.' || v[digits] == ')') &&
+                 is_space(v[digits + 1]))
+            v = ltrim(v.substr(digits + 1));
+        else
+            break;
+    }
+    return v.substr(0, 3) == "```" || v.substr(0, 3) == "~~~";
+}
+
 void Parser::mark_code(std::string_view text) {
     code_.assign(lines_.size(), 0);
     heading_level_.assign(lines_.size(), 0);
     for (const md::Block& b : md::outline(text)) {
         int s = std::max(1, b.start_line), e = std::min(n(), std::max(b.start_line, b.end_line));
         if (b.type == md::NodeType::code_block) {
+            // cmark quirk: a fenced block that ends because its list item or quote
+            // ends (no closing fence) reports the line that ended it as its last line.
+            // That line ("* Next question?") is not code.  At end of input the
+            // last line really is code.
+            if (e > s && e < n() && fence_line(L(s - 1)) && !fence_line(L(e - 1))) --e;
             for (int i = s; i <= e; ++i) code_[i - 1] = 1;
         } else if (b.type == md::NodeType::heading && s <= n()) {
             heading_level_[s - 1] = b.level;
@@ -496,23 +551,78 @@ void Parser::front_matter() {
     }
 }
 
+// "- A: x", "* b) x", "C. x": a multiple-choice option (A-F).
+bool is_option_line(std::string_view t) {
+    std::string_view v = ltrim(t);
+    if (v.size() >= 2 && (v[0] == '-' || v[0] == '*' || v[0] == '+') && is_space(v[1]))
+        v = ltrim(v.substr(2));
+    if (v.size() < 3) return false;
+    char c = static_cast<char>(std::toupper(static_cast<unsigned char>(v[0])));
+    return c >= 'A' && c <= 'F' && (v[1] == ':' || v[1] == ')' || v[1] == '.') && is_space(v[2]);
+}
+
+// The markers a heading line carries: "## Q. x" is labelled, "### 11. x" and
+// "## Question 3: x" count as numbered / labelled.  The first strip removes the
+// '#'s (or the list number of "1. ### Q").
+void heading_markers(std::string_view raw, bool& numbered, bool& labelled) {
+    std::string s(raw);
+    strip_leading_marker(s);
+    strip_leading_marker(s, &numbered, &labelled);
+}
+
+// True if the body under heading line i (up to the next heading) holds an answer
+// marker: a <details> box, an "Answer:" label or quiz options.
+bool Parser::body_has_answer_marker(int i) const {
+    for (int k = i + 1; k < n() && heading_level_[k] <= 0; ++k) {
+        if (code_[k] || heading_level_[k] < 0) continue;
+        std::string_view t = L(k);
+        if (is_answer_label(t) || is_option_line(t) || ascii_lower(t).find("<details") != std::string::npos)
+            return true;
+    }
+    return false;
+}
+
+// True if the file name or the document's first heading says it holds
+// questions ("javascript-interview-questions.md", "# Docker FAQ").
+bool Parser::announces_questions() const {
+    std::string name = file_;
+    size_t slash = name.find_last_of("/\\");
+    if (slash != std::string::npos) name = name.substr(slash + 1);
+    std::string title;
+    for (int i = body_start_; i < n() && title.empty(); ++i)
+        if (heading_level_[i] > 0 && !code_[i]) title = clean_question(L(i));
+    for (const std::string& s : {ascii_lower(name), ascii_lower(title)})
+        for (std::string_view w : {"question", "interview", "quiz", "faq", "q&a", "q & a"})
+            if (s.find(w) != std::string::npos) return true;
+    return false;
+}
+
 void Parser::detect_style() {
     int dash = 0, strong = 0;
+    int numbered_total = 0, numbered_asking = 0;
     for (int i = body_start_; i < n(); ++i) {
         if (code_[i]) continue;
         std::string_view t = L(i);
         if (is_long_dash_separator(t) && (!opt_.markdown || heading_level_[i] == 0)) ++dash;
         if (opt_.markdown && heading_level_[i] > 0) {
-            std::string raw(t);
             bool numbered = false, labelled = false;
-            std::string s = raw;
-            strip_leading_marker(s);
-            strip_leading_marker(s, &numbered, &labelled);
+            heading_markers(t, numbered, labelled);
             std::string c = clean_question(t);
+            // Numbered headings structure the file either way (weak detectors off).
             if (labelled || numbered || ends_with(c, "?")) ++strong;
+            if (numbered && !labelled) {
+                ++numbered_total;
+                if (ends_with(c, "?") || starts_interrogative(c) || body_has_answer_marker(i))
+                    ++numbered_asking;
+            }
         }
         if (ascii_lower(t).find("<summary") != std::string::npos) ++strong;
     }
+    // "### 11. Title" is a question in a numbered Q&A or quiz file, but "## 3. Pods"
+    // is a step in a numbered tutorial.  Trust the number when at least a third
+    // of the numbered headings visibly ask or carry an answer marker, or when the
+    // document calls itself a question set.
+    numbered_headings_ask_ = numbered_asking * 3 >= numbered_total || announces_questions();
     entry_mode_ = dash >= 2;
     structured_ = strong >= 3;
 }
@@ -588,14 +698,14 @@ bool Parser::try_heading(int i) {
     if (level < 0) return true; // setext underline: keep in the heading's passage
     std::string raw(L(i));
     bool numbered = false, labelled = false;
-    std::string s = raw;
-    strip_leading_marker(s); // the #'s (or the list number of "1. ### Q")
-    strip_leading_marker(s, &numbered, &labelled);
+    heading_markers(raw, numbered, labelled);
     std::string q = clean_question(raw);
     if (q.empty()) return false;
-    bool question = labelled || numbered || ends_with(q, "?") || starts_interrogative(q);
-    if (!question) {
-        // A deeper non-question heading belongs to the answer above it.
+    bool question = labelled || (numbered && numbered_headings_ask_) || ends_with(q, "?") ||
+                    starts_interrogative(q);
+    if (!question && !numbered) {
+        // A deeper non-question heading belongs to the answer above it.  A
+        // numbered one ("## 3. Pods" in a tutorial) is a step of its own.
         if (have_cur_ && last_heading_level_ && level > last_heading_level_) return false;
     }
     Open o;
@@ -649,6 +759,7 @@ bool Parser::try_label(int i) {
         if (k < 0 || is_answer_label(L(k))) return false;
         o.title = clean_question(L(k));
         o.body_from = k + 1;
+        skip_until_ = k; // the question line is taken: no detector may start on it again
     }
     open(o);
     return true;
@@ -701,6 +812,48 @@ bool Parser::try_numbered(int i) {
     return true;
 }
 
+// A run of bullets that are bold from end to end, outside any answer:
+//   - <b>What did you learn this week?</b>
+//   - <b>Tell me about your last project.</b>
+// Each item is a question (often unanswered) when the run as a whole asks.
+bool Parser::try_bold_list(int i) {
+    if (entry_mode_) return false;
+    std::string_view body = bold_bullet_body(L(i));
+    if (body.empty() || body.find("](") != std::string_view::npos) return false;
+    if (i > bold_run_end_) {
+        // Bold bullets inside an answer are emphasis, unless the answer is that
+        // of a sibling bullet question.
+        if (have_cur_ && cur_.question && !(cur_.bullet && cur_.bullet_indent <= 1)) return false;
+        bold_run_asks_ = bold_list_asks(i);
+    }
+    if (!bold_run_asks_) return false;
+    std::string q = clean_question(body);
+    if (!has_word_char(q)) return false;
+    open({.line = i, .body_from = i + 1, .title = q, .bullet = true,
+          .bullet_indent = indent_of(L(i))});
+    return true;
+}
+
+// Vote over the run of bold bullets starting at line i (single blank lines
+// allowed between items): true if at least half ask.  Remembers the run's end.
+bool Parser::bold_list_asks(int i) {
+    int items = 0, asking = 0, last = i;
+    for (int k = i; k < n(); ++k) {
+        if (blank(k)) {
+            if (blank(k + 1)) break;
+            continue;
+        }
+        std::string_view body = code_[k] ? std::string_view{} : bold_bullet_body(L(k));
+        if (body.empty() || body.find("](") != std::string_view::npos) break;
+        std::string q = clean_question(body);
+        ++items;
+        if (ends_with(q, "?") || starts_interrogative(q)) ++asking;
+        last = k;
+    }
+    bold_run_end_ = last;
+    return items > 0 && asking * 2 >= items;
+}
+
 bool Parser::try_bullet(int i) {
     if (structured_ || entry_mode_) return false;
     int indent = 0;
@@ -709,13 +862,15 @@ bool Parser::try_bullet(int i) {
     std::string_view body = trim(ltrim(L(i)).substr(2));
     if (bold_only(body) || body.empty()) return false;
     std::string q = clean_question(body);
-    if (q.size() < 3 || q.size() > 400) return false;
+    if (!has_word_char(q) || q.size() > 400) return false;
     int k = next_nonblank(i);
     int kind = 0;
     char m2 = 0;
     bool answer_below = k > 0 && is_list_item(L(k), &kind, &m2) && kind > indent &&
                         bold_only(ltrim(L(k)).substr(2));
     bool asks = ends_with(q, "?");
+    // Very short titles only with their own answer: "* ```tr```" + "- **answer**".
+    if (q.size() < 3 && !answer_below) return false;
     if (indent <= 1) {
         if (!asks && !answer_below) return false;
         // A TOC or link list is not a question list.
@@ -723,8 +878,23 @@ bool Parser::try_bullet(int i) {
         open({.line = i, .body_from = i + 1, .title = q, .bullet = true, .bullet_indent = indent});
         return true;
     }
-    // Nested sub-question under a bullet question.
-    if (!have_cur_ || !(cur_.bullet) || !(asks || answer_below)) return false;
+    return try_nested_bullet(i, indent, marker, body, q, asks, answer_below);
+}
+
+// A nested bullet under a bullet question: a sub-question when it asks or has
+// its own bold answer below ("* What do these do?" / "  * tee" / "    - **...**").
+bool Parser::try_nested_bullet(int i, int indent, char marker, std::string_view body,
+                               const std::string& q, bool asks, bool answer_below) {
+    if (!have_cur_ || !cur_.bullet) return false;
+    if (!(asks || answer_below)) {
+        // An item with no answer of its own: this list is what the question is
+        // about, and its last item may carry the shared answer.
+        if (cur_.plain_list_indent < 0) cur_.plain_list_indent = indent;
+        return false;
+    }
+    if (indent == cur_.plain_list_indent && !asks) return false;
+    // "- **Answer text ..." whose bold is never closed is an answer line.
+    if (!asks && body.substr(0, 2) == "**") return false;
     if (marker == '-' && !answer_below) return false;
     int parent = cur_.parent;
     if (parent < 0) {
@@ -880,7 +1050,8 @@ std::vector<Passage> Parser::run() {
         if (i <= skip_until_ || code_[i] || blank(i)) continue;
         if (separator_line(i)) continue;
         bool started = try_details(i) || try_heading(i) || try_hash_line(i) || try_label(i) ||
-                       try_numbered(i) || try_subquestion(i) || try_entry(i) || try_bullet(i) ||
+                       try_numbered(i) || try_subquestion(i) || try_entry(i) || try_bold_list(i) ||
+                       try_bullet(i) ||
                        try_bare(i) || try_section_title(i);
         (void)started;
         expect_entry_ = false;

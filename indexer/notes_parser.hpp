@@ -45,4 +45,8 @@ std::string clean_question(std::string_view raw);
 /// emoji shortcodes removed; Markdown punctuation is harmless to the tokenizer.
 std::string indexable_text(std::string_view answer);
 
+/// Answer text for display in a snippet: indexable_text() without Markdown
+/// emphasis and code markers.
+std::string snippet_text(std::string_view answer);
+
 } // namespace crib

@@ -31,7 +31,7 @@ struct Options {
     bool open = false, list_topics = false, files = false, count = false, null_sep = false;
     bool vimgrep = false, full = false, all = false, no_update = false, stats = false;
     bool no_related = false, no_facets = false;
-    int limit = 0;
+    int limit = -1; ///< -1 = not given
     size_t offset = 0;
 };
 
@@ -62,7 +62,8 @@ crib::Format pick_format(const Options& o, bool tty) {
     if (f == "vimgrep") return crib::Format::vimgrep;
     if (f == "plain") return crib::Format::plain;
     if (f == "human") return crib::Format::human;
-    return tty ? crib::Format::human : crib::Format::plain;
+    // Like rg: plain into a pipe, unless colour was asked for explicitly.
+    return tty || o.color == "always" ? crib::Format::human : crib::Format::plain;
 }
 
 /// Refresh the index if notes changed (stat only); never fatal.
@@ -128,20 +129,18 @@ int run(const Options& o, const crib::Config& cfg) {
         crib::emit(crib::format_passage(*p, po));
         return 0;
     }
+    std::vector<std::string> words = o.words;
     if (o.open && !o.open_id.empty()) {
-        auto p = crib::lookup(db, o.open_id);
-        if (!p) {
-            std::cerr << "crib: no passage with id " << o.open_id << "\n";
-            return 1;
-        }
-        return open_editor(*p);
+        if (auto p = crib::lookup(db, o.open_id)) return open_editor(*p);
+        // "crib --open statefulset": not an id, so the first query word.
+        words.insert(words.begin(), o.open_id);
     }
 
     crib::SearchRequest req;
     req.db = db;
-    for (const auto& w : o.words) req.query += (req.query.empty() ? "" : " ") + w;
+    for (const auto& w : words) req.query += (req.query.empty() ? "" : " ") + w;
     req.topics = o.topics;
-    req.limit = o.limit > 0 ? size_t(o.limit) : cfg.limit > 0 ? size_t(cfg.limit) : 10;
+    req.limit = o.limit >= 0 ? size_t(o.limit) : cfg.limit > 0 ? size_t(cfg.limit) : 10;
     req.offset = o.offset;
     req.sort = o.sort == "file" ? crib::SearchRequest::Sort::file : crib::SearchRequest::Sort::relevance;
     req.all = o.all;
@@ -152,7 +151,7 @@ int run(const Options& o, const crib::Config& cfg) {
     req.facets = !o.no_facets && !light && !o.open;
     req.snippets = !light && !o.open;
     if (fmt == crib::Format::count) req.limit = 0;
-    if (fmt == crib::Format::files) req.limit = o.limit > 0 ? size_t(o.limit) : 10000;
+    if (fmt == crib::Format::files) req.limit = o.limit >= 0 ? size_t(o.limit) : 10000;
     if (!o.no_update) refresh(db, fmt == crib::Format::human || fmt == crib::Format::plain);
 
     auto t0 = std::chrono::steady_clock::now();
@@ -196,7 +195,7 @@ int main(int argc, char** argv) {
     app.add_flag("-l,--files-with-matches", o.files, "Print only the files that have matches");
     app.add_flag("-c,--count", o.count, "Print only the number of matching passages");
     app.add_flag("-0,--null", o.null_sep, "End -l / grep lines with NUL (for xargs -0)");
-    app.add_option("-n,--limit", o.limit, "Hits to show (default 10)")->check(CLI::PositiveNumber);
+    app.add_option("-n,--limit", o.limit, "Hits to show (default 10; 0 = only counts and facets)")->check(CLI::NonNegativeNumber);
     app.add_option("--offset", o.offset, "Skip this many hits first");
     app.add_option("--sort", o.sort, "relevance or file (path, then line)")->check(CLI::IsMember({"relevance", "file"}));
     app.add_option("-t,--topic", o.topics, "Only passages with this topic (repeatable)");

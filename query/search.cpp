@@ -164,7 +164,9 @@ Xapian::MSet run_match(Xapian::Enquire& enq, const Xapian::Database& db, const S
     bool rel = req.sort == SearchRequest::Sort::relevance;
     Xapian::doccount first = rel ? 0 : req.offset;
     Xapian::doccount count = rel ? std::max(req.offset + req.limit, req.limit ? kRerankDepth : 0) : req.limit;
-    return enq.get_mset(first, count, spy ? db.get_doccount() : 0);
+    // check_at_least = every document: facet counts and `total` are exact
+    // (the whole match set, not an estimate from the first page).
+    return enq.get_mset(first, count, db.get_doccount());
 }
 
 std::vector<std::string> duplicates_of(const Xapian::Database& db, const Xapian::Document& doc) {
@@ -281,11 +283,12 @@ std::vector<Xapian::MSetIterator> rerank(const Xapian::MSet& mset, const std::se
 /// True if some word of the query is unknown to the index: only then is a
 /// spelling suggestion worth showing ("statefulset" must not become "statefulsets").
 bool has_unknown_word(const Xapian::Database& db, const std::string& query) {
-    const Xapian::Stem stem = schema::stemmer();
     std::string word;
     bool unknown = false;
     auto check = [&] {
-        if (word.size() > 1 && !stopper()(word) && db.get_termfreq(word) == 0 && db.get_termfreq("Z" + stem(word)) == 0)
+        // The word as typed, not its stem: "kubernets" shares a stem with
+        // "kubernetes" and matches, but is still worth a "Did you mean".
+        if (word.size() > 1 && !stopper()(word) && db.get_termfreq(word) == 0)
             unknown = true;
         word.clear();
     };
@@ -349,7 +352,26 @@ SearchResult search(const SearchRequest& req) {
             mset = run_match(enq, db, req, req.facets ? &spy : nullptr);
         }
     }
-    res.total = req.facets ? mset.get_matches_lower_bound() : mset.get_matches_estimated();
+    // An unbalanced quote makes the rest one long phrase: if that finds
+    // nothing, read the words literally instead.
+    if (mset.empty() && req.query.find_first_of("\"()") != std::string::npos) {
+        Xapian::QueryParser qp;
+        schema::configure_query_parser(qp, db);
+        qp.set_stopper(&stopper());
+        std::string literal;
+        for (char c : req.query) literal += (c == '"' || c == '(' || c == ')') ? ' ' : c;
+        SearchRequest lreq = req;
+        lreq.query = literal;
+        Prepared lp = prepare(db, lreq);
+        enq.set_query(lp.query);
+        spy.counts.clear();
+        Xapian::MSet lm = run_match(enq, db, req, req.facets ? &spy : nullptr);
+        if (!lm.empty()) {
+            mset = lm;
+            prep = lp;
+        }
+    }
+    res.total = mset.get_matches_estimated();
 
     t = Clock::now();
     if (req.facets) {
@@ -382,7 +404,7 @@ SearchResult search(const SearchRequest& req) {
         if (req.snippets) {
             Highlighted q = highlight(mset, h.passage.question, h.passage.question.size() + 16, stem, false);
             h.question_spans = std::move(q.spans);
-            Highlighted a = highlight(mset, indexable_text(h.passage.answer), req.snippet_chars, stem, true);
+            Highlighted a = highlight(mset, snippet_text(h.passage.answer), req.snippet_chars, stem, true);
             h.snippet = std::move(a.text);
             h.snippet_spans = std::move(a.spans);
         }

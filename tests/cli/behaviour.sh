@@ -1,0 +1,61 @@
+# Exit codes, closed pipe, TTY colour, show/open, config file, refresh, bad queries.
+source "$(dirname "$0")/lib.bash"
+index_content
+expect_rc 0 "$CRIB" -l docker
+expect_rc 1 "$CRIB" -l zzzqqq
+expect_rc 0 "$CRIB" -c docker
+[[ $(cat "$TMP/out") -gt 0 ]] && pass "-c prints a count" || fail "-c"
+expect_rc 1 "$CRIB" -c zzzqqq
+[[ $(cat "$TMP/out") == 0 ]] && pass "-c prints 0" || fail "-c zero"
+# closed pipe: quiet, status 0
+out=$( { "$CRIB" -n 50 --format plain docker 2>"$TMP/pipe-err"; echo "rc=$?" >"$TMP/pipe-rc"; } | head -1 )
+[[ -n "$out" && ! -s "$TMP/pipe-err" ]] && pass "closed pipe is quiet" || fail "closed pipe: $(cat "$TMP/pipe-err")"
+grep -q "rc=0" "$TMP/pipe-rc" && pass "closed pipe rc 0" || fail "closed pipe rc $(cat "$TMP/pipe-rc")"
+# colour on a terminal (script gives a pty), none with NO_COLOR or TERM=dumb
+if command -v script >/dev/null; then
+  script -qc "$CRIB --no-update docker" /dev/null >"$TMP/tty" </dev/null
+  grep -q $'\033\[' "$TMP/tty" && pass "colour on a TTY" || fail "no colour on a TTY"
+  NO_COLOR=1 script -qc "$CRIB --no-update docker" /dev/null >"$TMP/tty" </dev/null
+  grep -q $'\033\[' "$TMP/tty" && fail "colour despite NO_COLOR" || pass "NO_COLOR on a TTY"
+  TERM=dumb script -qc "$CRIB --no-update docker" /dev/null >"$TMP/tty" </dev/null
+  grep -q $'\033\[' "$TMP/tty" && fail "colour with TERM=dumb" || pass "TERM=dumb"
+fi
+# show / open
+expect_rc 0 "$CRIB" --show content/qt-interview.txt:7
+grep -q "StatefulSet" "$TMP/out" && pass "--show prints the passage" || fail "--show"
+expect_rc 1 "$CRIB" --show content/nope.txt:1
+expect_rc 0 env EDITOR="echo" "$CRIB" --open content/qt-interview.txt:7
+grep -qx "+7 content/qt-interview.txt" "$TMP/out" && pass "--open ID" || fail "--open: $(cat "$TMP/out")"
+expect_rc 0 env VISUAL="echo" EDITOR=false "$CRIB" --open statefulset
+grep -qx "+7 content/qt-interview.txt" "$TMP/out" && pass "--open top hit" || fail "--open top: $(cat "$TMP/out")"
+# control characters inside notes cannot drive the terminal
+mkdir -p "$TMP/evil"
+printf '## What is evil?\nred \033[31m text \033]0;title\007 here\n' >"$TMP/evil/e.md"
+CRIB_DB=$TMP/evildb "$CRIB_INDEX" -q "$TMP/evil"
+CRIB_DB=$TMP/evildb "$CRIB" --color always evil | grep -q $'\033\]0' && fail "OSC passed through" || pass "escapes neutralised"
+# config file: limit and colour; flags win
+mkdir -p "$XDG_CONFIG_HOME/crib"
+printf 'limit = 2\ncolor = always\n' >"$XDG_CONFIG_HOME/crib/config"
+[[ $("$CRIB" --format grep docker | wc -l) == 2 ]] && pass "config limit" || fail "config limit"
+[[ $("$CRIB" --format grep -n 3 docker | wc -l) == 3 ]] && pass "flag beats config" || fail "flag vs config"
+"$CRIB" --format human docker | grep -q $'\033' || fail "config color=always"
+rm "$XDG_CONFIG_HOME/crib/config"
+# bad queries: never a crash
+for q in '"unbalanced' '(docker' 'NOT' 'docker AND' "$(head -c 10000 /dev/zero | tr '\0' a)" $'\x01\x02' 'кубер 容器' ')))'; do
+  rc=0; "$CRIB" --no-update -- "$q" >/dev/null 2>"$TMP/err" || rc=$?
+  [[ $rc == 0 || $rc == 1 ]] && pass "query ok (rc $rc)" || fail "query '${q:0:20}' rc $rc: $(cat "$TMP/err")"
+done
+expect_rc 2 "$CRIB" "   "
+# refresh: an edited note is re-indexed before searching
+mkdir -p "$TMP/notes"
+printf '## What is alpha?\nfirst\n' >"$TMP/notes/a.md"
+CRIB_DB=$TMP/fresh "$CRIB_INDEX" -q "$TMP/notes"
+sleep 0.05
+printf '## What is alpha?\nfirst\n## What is zebrafish?\nstripes\n' >"$TMP/notes/a.md"
+expect_rc 0 env CRIB_DB=$TMP/fresh "$CRIB" --format plain zebrafish
+grep -q "re-indexed" "$TMP/err" && pass "refresh said so" || fail "refresh message"
+expect_rc 1 env CRIB_DB=$TMP/fresh "$CRIB" --no-update --format plain nosuchword
+# old schema version refused with the fix
+python3 - "$TMP/fresh" <<'PY' 2>/dev/null || true
+PY
+finish

@@ -1,0 +1,31 @@
+# Golden outputs for every format (UPDATE_GOLDEN=1 to rewrite after an intended change).
+source "$(dirname "$0")/lib.bash"
+index_content
+run() { "$CRIB" --no-update "$@" >"$TMP/out" 2>"$TMP/err" || true; }
+run --format plain statefulset;                 golden plain-statefulset.txt
+run --format human --color never -n 3 autoscaling; golden human-nocolor-autoscaling.txt
+run --format human --color always -n 3 autoscaling; golden human-color-autoscaling.txt
+run --format grep docker;                       golden grep-docker.txt
+run --vimgrep docker;                           golden vimgrep-docker.txt
+run --format json -n 3 statefullset;            golden json-statefullset.json
+run --format jsonl -n 3 k8s;                    golden jsonl-k8s.jsonl
+run -l docker;                                  golden files-docker.txt
+run -c docker;                                  golden count-docker.txt
+run --format plain --full -n 1 "copy from ec2 into s3"; golden full-copy-ec2-s3.txt
+run --show content/qt-interview.txt:7 --color never; golden show-qt-7.txt
+run --topics;                                   golden topics.txt
+"$CRIB_INDEX" --dump content/ >"$TMP/out";      golden dump-content.txt
+"$CRIB_INDEX" --dump --format json content/qt-interview.txt >"$TMP/out"; golden dump-qt.jsonl
+# grep-format lines point at the question line of the file
+while IFS=: read -r f l q; do
+  line=$(sed -n "${l}p" "$f")
+  [[ -n "$line" ]] || fail "grep line $f:$l is empty"
+done < <("$CRIB" --no-update --format grep docker)
+pass "grep lines point into files"
+# -0 ends paths with NUL
+"$CRIB" --no-update -l -0 docker | tr '\0' '\n' | diff - <("$CRIB" --no-update -l docker) >/dev/null && pass "-0" || fail "-0"
+# no escapes in a pipe unless asked
+"$CRIB" --no-update docker | grep -q $'\033' && fail "escape in pipe" || pass "no escapes in a pipe"
+"$CRIB" --no-update --color always docker | grep -q $'\033' && pass "--color always" || fail "--color always"
+NO_COLOR=1 "$CRIB" --no-update --format human docker | grep -q $'\033' && fail "NO_COLOR ignored" || pass "NO_COLOR"
+finish

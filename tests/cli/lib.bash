@@ -1,0 +1,27 @@
+# Shared helpers for CLI tests (sourced; not a test itself).
+set -euo pipefail
+: "${CRIB:?}" "${CRIB_INDEX:?}" "${SRC:?}"
+cd "$SRC"
+TMP=$(mktemp -d /tmp/crib-cli-XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+export CRIB_DB=$TMP/db XDG_CONFIG_HOME=$TMP/config XDG_DATA_HOME=$TMP/data
+unset NO_COLOR VISUAL EDITOR
+export TERM=xterm
+fails=0
+fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }
+pass() { echo "ok: $*"; }
+# expect_rc WANT CMD... : run CMD, compare its exit status
+expect_rc() {
+  local want=$1; shift
+  local rc=0
+  "$@" >"$TMP/out" 2>"$TMP/err" || rc=$?
+  if [[ $rc == "$want" ]]; then pass "rc $want: $*"; else fail "rc $rc (want $want): $* :: $(head -c 300 "$TMP/err")"; fi
+}
+# golden NAME: compare $TMP/out with tests/golden/NAME (UPDATE_GOLDEN=1 rewrites it)
+golden() {
+  local g=$SRC/tests/golden/$1
+  if [[ ${UPDATE_GOLDEN:-} == 1 ]]; then cp "$TMP/out" "$g"; pass "golden $1 updated"; return; fi
+  if diff -u "$g" "$TMP/out" >"$TMP/diff"; then pass "golden $1"; else fail "golden $1 differs:"; head -40 "$TMP/diff" >&2; fi
+}
+index_content() { "$CRIB_INDEX" -q --rebuild content/ ; }
+finish() { if ((fails)); then echo "$fails failure(s)" >&2; exit 1; fi; echo "all ok"; }

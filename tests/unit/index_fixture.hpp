@@ -1,0 +1,19 @@
+// A content/ index built once per test run, with the shipped taxonomy and synonyms.
+#pragma once
+
+#include "helpers.hpp"
+#include "index_run.hpp"
+
+inline const std::string& content_db() {
+    static test::TempDir dir;
+    static std::string db = [] {
+        crib::IndexOptions o;
+        o.db = dir.str() + "/db";
+        o.roots = {std::string(CRIB_SOURCE_DIR) + "/content"};
+        o.taxonomy = std::string(CRIB_SOURCE_DIR) + "/content/crib-topics.conf";
+        o.synonyms = std::string(CRIB_SOURCE_DIR) + "/content/crib-synonyms.conf";
+        crib::run_index(o);
+        return o.db;
+    }();
+    return db;
+}

@@ -1,0 +1,147 @@
+// Incremental indexing: unchanged runs write nothing, one edit re-indexes one
+// file, deleted files leave nothing behind, versions and locks are checked.
+#include "helpers.hpp"
+#include "index_run.hpp"
+#include "schema.hpp"
+
+#include <xapian.h>
+
+#include <thread>
+
+using namespace crib;
+
+namespace {
+IndexOptions opts(const test::TempDir& d) {
+    IndexOptions o;
+    o.db = d.str() + "/db";
+    o.roots = {d.str() + "/notes"};
+    return o;
+}
+size_t docs(const std::string& db) { return Xapian::Database(db).get_doccount(); }
+Xapian::rev revision(const std::string& db) { return Xapian::Database(db).get_revision(); }
+} // namespace
+
+TEST_CASE("unchanged re-index writes nothing", "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n## What is B?\nbeta\n");
+    d.write("notes/sub/c.txt", "1. what is c ?\ngamma\n");
+    auto s1 = run_index(opts(d));
+    CHECK(s1.files_indexed == 2);
+    CHECK(s1.passages == 3);
+    auto rev = revision(opts(d).db);
+    IndexOptions again = opts(d);
+    again.roots.clear(); // the remembered roots
+    auto s2 = run_index(again);
+    CHECK_FALSE(s2.wrote);
+    CHECK(s2.files_unchanged == 2);
+    CHECK(revision(opts(d).db) == rev);
+}
+
+TEST_CASE("one edited file re-indexes only that file", "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/b.md", "## What is B?\nbeta\n");
+    run_index(opts(d));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    d.write("notes/a.md", "## What is A?\nalpha\n## What is A2?\nmore\n");
+    auto s = run_index(opts(d));
+    CHECK(s.files_indexed == 1);
+    CHECK(s.files_unchanged == 1);
+    CHECK(docs(opts(d).db) == 3);
+}
+
+TEST_CASE("touched but identical file is not re-parsed (hash check)", "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    run_index(opts(d));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    auto s = run_index(opts(d));
+    CHECK(s.files_indexed == 0);
+    CHECK(s.files_unchanged == 1);
+}
+
+TEST_CASE("a deleted file leaves no passage behind", "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/b.md", "## What is B?\nbeta\n");
+    run_index(opts(d));
+    std::filesystem::remove(d.path / "notes/b.md");
+    auto s = run_index(opts(d));
+    CHECK(s.files_removed == 1);
+    Xapian::Database db(opts(d).db);
+    CHECK(db.get_doccount() == 1);
+    CHECK(db.get_termfreq(schema::file_term(d.str() + "/notes/b.md")) == 0);
+    CHECK(read_file_records(db).size() == 1);
+}
+
+TEST_CASE("bad files are skipped with a reason; the run goes on", "[index]") {
+    test::TempDir d;
+    d.write("notes/good.md", "## What is good?\nyes\n");
+    d.write("notes/bin.txt", std::string(200, '\0'));
+    d.write("notes/big.md", std::string(3000, 'x'));
+    d.write("notes/latin1.txt", "1. what is caf\xE9 ?\nanswer\n");
+    std::filesystem::create_symlink("loop2.md", d.path / "notes/loop1.md");
+    std::filesystem::create_symlink("loop1.md", d.path / "notes/loop2.md");
+    d.write("notes/with space \xFF.md", "## Name with odd bytes?\nok\n");
+    IndexOptions o = opts(d);
+    o.max_size = 2000;
+    auto s = run_index(o);
+    CHECK(s.files_indexed == 3);
+    std::map<std::string, std::string> why;
+    for (const auto& k : s.skipped) why[k.path.substr(k.path.rfind('/') + 1)] = k.reason;
+    CHECK(why["bin.txt"] == "binary file");
+    CHECK(why["big.md"].find("larger than") != std::string::npos);
+    CHECK(why["loop1.md"] == "symlink loop");
+    CHECK(s.warnings.size() == 1); // latin1 decoded as windows-1252
+}
+
+TEST_CASE("an empty tree indexes nothing and is not an error", "[index]") {
+    test::TempDir d;
+    std::filesystem::create_directories(d.path / "notes");
+    auto s = run_index(opts(d));
+    CHECK(s.files_seen == 0);
+    CHECK(docs(opts(d).db) == 0);
+}
+
+TEST_CASE("an index from another schema version is refused", "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    run_index(opts(d));
+    {
+        Xapian::WritableDatabase db(opts(d).db);
+        db.set_metadata(schema::kVersionKey, "999");
+        db.commit();
+    }
+    CHECK_THROWS_AS(run_index(opts(d)), SchemaMismatch);
+    IndexOptions r = opts(d);
+    r.rebuild = true;
+    CHECK_NOTHROW(run_index(r));
+    CHECK(schema::schema_version(Xapian::Database(opts(d).db)) == schema::kSchemaVersion);
+}
+
+TEST_CASE("a second writer is refused with a clear message", "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    run_index(opts(d));
+    Xapian::WritableDatabase holder(opts(d).db, Xapian::DB_OPEN);
+    d.write("notes/b.md", "## What is B?\nbeta\n");
+    try {
+        run_index(opts(d));
+        FAIL("expected IndexLocked");
+    } catch (const IndexLocked& e) {
+        CHECK(std::string(e.what()).find("another crib-index is updating") != std::string::npos);
+    }
+}
+
+TEST_CASE("freshness check sees edits, new and vanished files", "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    run_index(opts(d));
+    CHECK_FALSE(index_is_stale(Xapian::Database(opts(d).db)));
+    d.write("notes/new.md", "## New?\nx\n");
+    CHECK(index_is_stale(Xapian::Database(opts(d).db)));
+    run_index(opts(d));
+    std::filesystem::remove(d.path / "notes/a.md");
+    CHECK(index_is_stale(Xapian::Database(opts(d).db)));
+}

@@ -1,0 +1,37 @@
+#include "helpers.hpp"
+#include "json.hpp"
+#include "document.hpp"
+
+using namespace crib;
+
+TEST_CASE("JSON strings are escaped", "[json]") {
+    std::string out;
+    json_string(out, "a\"b\\c\n\x01");
+    CHECK(out == "\"a\\\"b\\\\c\\n\\u0001\"");
+}
+
+TEST_CASE("JSON writer keeps commas right", "[json]") {
+    JsonWriter w;
+    w.begin_object().key("a").value(1).key("b").begin_array().value("x").null().end_array().key("c").value(true).end_object();
+    CHECK(w.str() == "{\"a\":1,\"b\":[\"x\",null],\"c\":true}");
+}
+
+TEST_CASE("passage data round-trips", "[json]") {
+    Passage p;
+    p.file = "notes/a:b.md";
+    p.line = 3;
+    p.end_line = 9;
+    p.kind = "question";
+    p.question = "What is 1:2?";
+    p.answer = "multi\nline 12:34 answer";
+    p.topics = {"aws", "k8s"};
+    p.parent_line = 1;
+    p.parent_question = "Entry";
+    Passage q;
+    REQUIRE(decode_passage(encode_passage(p), q));
+    CHECK(q.file == p.file);
+    CHECK(q.answer == p.answer);
+    CHECK(q.topics == p.topics);
+    CHECK(q.parent_line == 1);
+    CHECK_FALSE(decode_passage("garbage", q));
+}

@@ -1,0 +1,176 @@
+// Search features on the shipped notes and on small indexes we write.
+#include "index_fixture.hpp"
+#include "search.hpp"
+
+#include <algorithm>
+
+using namespace crib;
+
+namespace {
+SearchResult find(const std::string& q, size_t limit = 10) {
+    SearchRequest r;
+    r.db = content_db();
+    r.query = q;
+    r.limit = limit;
+    return search(r);
+}
+bool has_topic(const SearchResult& r, const std::string& t) {
+    return std::any_of(r.facets.begin(), r.facets.end(), [&](auto& f) { return f.first == t; });
+}
+std::string top(const SearchResult& r) { return r.hits.empty() ? "" : r.hits[0].id.substr(r.hits[0].id.rfind('/') + 1); }
+} // namespace
+
+TEST_CASE("statefulset finds qt-interview.txt line 7 first", "[search]") {
+    auto r = find("statefulset");
+    REQUIRE(!r.hits.empty());
+    CHECK(top(r) == "qt-interview.txt:7");
+    CHECK(r.hits[0].passage.question == "what is statefulset ?");
+}
+
+TEST_CASE("facets count topics over the whole match set", "[search]") {
+    auto small = find("aws", 1);
+    auto big = find("aws", 50);
+    REQUIRE(small.hits.size() == 1);
+    CHECK(small.facets == big.facets); // not just the page shown
+    CHECK(has_topic(small, "aws"));
+    size_t aws = 0;
+    for (auto& f : small.facets)
+        if (f.first == "aws") aws = f.second;
+    CHECK(aws > 10);
+}
+
+TEST_CASE("topic filter and topic: prefix", "[search]") {
+    SearchRequest r;
+    r.db = content_db();
+    r.query = "scaling";
+    r.topics = {"kubernetes"};
+    auto a = search(r);
+    REQUIRE(!a.hits.empty());
+    for (const auto& h : a.hits)
+        CHECK(std::find(h.passage.topics.begin(), h.passage.topics.end(), "kubernetes") != h.passage.topics.end());
+    auto b = find("scaling topic:kubernetes");
+    CHECK(b.total == a.total);
+}
+
+TEST_CASE("snippets highlight other word forms through the stemmer", "[search]") {
+    auto r = find("scaling");
+    REQUIRE(!r.hits.empty());
+    bool form = false;
+    for (const auto& h : r.hits)
+        for (const auto& s : h.snippet_spans) {
+            std::string w = h.snippet.substr(s.start, s.end - s.start);
+            std::transform(w.begin(), w.end(), w.begin(), ::tolower);
+            if (w == "scale" || w == "scales" || w == "scaled") form = true;
+        }
+    CHECK(form);
+    for (const auto& h : r.hits) CHECK(h.snippet.size() <= 400);
+}
+
+TEST_CASE("related questions: other questions, not the hits shown", "[search]") {
+    auto r = find("what is docker", 3);
+    REQUIRE(!r.related.empty());
+    CHECK(r.related.size() <= 5);
+    for (const auto& rel : r.related) {
+        for (const auto& h : r.hits) CHECK(rel.id != h.id);
+        auto p = lookup(content_db(), rel.id);
+        REQUIRE(p);
+        CHECK(p->kind == "question");
+    }
+    std::string all;
+    for (const auto& rel : r.related) all += rel.question + "\n";
+    CAPTURE(all);
+    CHECK((all.find("ontainer") != std::string::npos || all.find("ubernetes") != std::string::npos ||
+           all.find("ENTRYPOINT") != std::string::npos));
+}
+
+TEST_CASE("spelling: a typo with no hits searches the correction", "[search]") {
+    auto r = find("statefullset");
+    REQUIRE(r.corrected);
+    CHECK(*r.corrected == "statefulset");
+    CHECK(r.searched_corrected);
+    CHECK(top(r) == "qt-interview.txt:7");
+    auto k = find("kubernets");
+    CHECK(k.corrected);
+    CHECK_FALSE(find("statefulset").corrected); // a known word is not "corrected"
+}
+
+TEST_CASE("synonyms: k8s finds kubernetes, asg finds auto scaling group", "[search]") {
+    auto r = find("k8s");
+    REQUIRE(!r.hits.empty());
+    CHECK(r.hits[0].passage.question.find("ubernetes") != std::string::npos);
+    auto a = find("asg");
+    REQUIRE(!a.hits.empty());
+    std::string text = a.hits[0].passage.question + a.hits[0].passage.answer;
+    std::transform(text.begin(), text.end(), text.begin(), ::tolower);
+    CHECK(text.find("auto scaling group") != std::string::npos);
+}
+
+TEST_CASE("query syntax: phrases, boolean, wildcards, fields; broken syntax read literally", "[search]") {
+    CHECK(find("\"persistent storage\"").total >= 1);
+    CHECK(find("docker AND kubernetes").total < find("docker OR kubernetes").total);
+    CHECK(find("kube*").total >= 1);
+    CHECK(find("q:statefulset").total == 1);
+    CHECK(find("kind:section").total == 2); // a pure filter lists what it selects
+    CHECK(find("requirements kind:section").total >= 1);
+    CHECK(find("file:qt-interview docker").total >= 1);
+    CHECK(find("file:*.txt docker").total >= 1);
+    CHECK(find("(docker").total >= 1);
+    CHECK(find("\"unbalanced quote docker").total >= 1);
+    CHECK_NOTHROW(find("NOT"));
+    CHECK_NOTHROW(find(std::string(10000, 'a')));
+    CHECK_NOTHROW(find("\x01\x02 docker \x7f"));
+    CHECK_NOTHROW(find("\xD0\xBA\xD1\x83\xD0\xB1\xD0\xB5\xD1\x80 \xE5\xAE\xB9\xE5\x99\xA8"));
+    CHECK_THROWS_AS(find("   "), QueryError);
+}
+
+TEST_CASE("duplicates collapse with also-in, unless --all", "[search]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is a StatefulSet?\nstable pods\n");
+    d.write("notes/b.md", "## what is statefulset ?\npods with identity\n");
+    IndexOptions o;
+    o.db = d.str() + "/db";
+    o.roots = {d.str() + "/notes"};
+    run_index(o);
+    SearchRequest r;
+    r.db = o.db;
+    r.query = "statefulset";
+    auto c = search(r);
+    REQUIRE(c.hits.size() == 1);
+    REQUIRE(c.hits[0].also_in.size() == 1);
+    r.all = true;
+    CHECK(search(r).hits.size() == 2);
+}
+
+TEST_CASE("sort by file, offset and limit", "[search]") {
+    SearchRequest r;
+    r.db = content_db();
+    r.query = "docker";
+    r.sort = SearchRequest::Sort::file;
+    r.limit = 100;
+    auto all = search(r);
+    for (size_t i = 1; i < all.hits.size(); ++i) {
+        const auto& a = all.hits[i - 1].passage;
+        const auto& b = all.hits[i].passage;
+        CHECK((a.file < b.file || (a.file == b.file && a.line < b.line)));
+    }
+    r.offset = 2;
+    r.limit = 2;
+    auto page = search(r);
+    REQUIRE(page.hits.size() == 2);
+    CHECK(page.hits[0].id == all.hits[2].id);
+    CHECK(page.hits[0].rank == 3);
+}
+
+TEST_CASE("lookup by id, also with a grep line", "[search]") {
+    std::string id = find("statefulset").hits.at(0).id;
+    CHECK(lookup(content_db(), id));
+    CHECK(lookup(content_db(), id + ":what is statefulset ?"));
+    CHECK_FALSE(lookup(content_db(), "nope.md:1"));
+}
+
+TEST_CASE("missing index says how to make one", "[search]") {
+    SearchRequest r;
+    r.db = "/nonexistent/crib-index";
+    r.query = "x";
+    CHECK_THROWS_AS(search(r), NoIndex);
+}

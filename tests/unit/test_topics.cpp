@@ -1,0 +1,52 @@
+#include "helpers.hpp"
+#include "synonyms.hpp"
+#include "topics.hpp"
+#include "config.hpp"
+
+using namespace crib;
+using V = std::vector<std::string>;
+
+TEST_CASE("taxonomy: question keyword or two answer hits", "[topics]") {
+    auto tax = Taxonomy::parse("kubernetes: k8s, statefulset, pod\naws: ec2, s3, \"auto scaling group\"\n");
+    Passage p;
+    p.question = "What is a StatefulSet?";
+    p.answer = "Runs on EC2.";
+    CHECK(tax.classify(p) == V{"kubernetes"});
+    p.answer = "EC2 instances in an auto scaling group";
+    CHECK(tax.classify(p) == V{"kubernetes", "aws"});
+    CHECK(tax.canonical("K8s") == "kubernetes");
+    CHECK(tax.canonical("golang") == "golang");
+}
+
+TEST_CASE("taxonomy: bad lines are reported, not fatal", "[topics]") {
+    std::vector<std::string> errors;
+    auto tax = Taxonomy::parse("# comment\nno colon here\ndocker: container\n", &errors);
+    CHECK(tax.size() == 1);
+    CHECK(errors.size() == 1);
+}
+
+TEST_CASE("assign_topics adds tags and the folder", "[topics]") {
+    auto tax = Taxonomy::parse("kubernetes: k8s\n");
+    std::vector<Passage> ps(1);
+    ps[0].question = "How do deployments roll out?";
+    ps[0].tags = {"k8s", "prep"};
+    assign_topics(ps, tax, "Networking");
+    CHECK(ps[0].topics == V{"kubernetes", "networking", "prep"});
+}
+
+TEST_CASE("synonyms: groups and multi-word group terms", "[topics]") {
+    auto syn = Synonyms::parse("kubernetes = k8s\nauto scaling group = asg\n# c\nlonely\n");
+    REQUIRE(syn.groups().size() == 2);
+    CHECK(syn.group_terms(stemmed_words("EC2 in an Auto Scaling Group")) == V{"XSYN1"});
+    CHECK(syn.group_terms(stemmed_words("k8s")).empty()); // single words use the synonym table
+}
+
+TEST_CASE("config file keys", "[config]") {
+    auto c = parse_config("db = /x/idx\nlimit = 5\ncolor = never\nnotes = ~/a, /b\nbogus = 1\n", "cfg");
+    CHECK(c.db == "/x/idx");
+    CHECK(c.limit == 5);
+    CHECK(c.color == "never");
+    REQUIRE(c.notes.size() == 2);
+    CHECK(c.notes[1] == "/b");
+    CHECK(c.errors.size() == 1);
+}
