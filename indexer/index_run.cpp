@@ -415,9 +415,11 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
         db = open_writable(opt, true);
     }
     std::vector<Root> old_roots = read_roots(db);
-    if (opt.roots.empty() && old_roots.empty())
+    std::vector<std::string> given = opt.roots.empty() && old_roots.empty() ? opt.default_roots : opt.roots;
+    if (given.empty() && old_roots.empty())
         throw IndexUsageError("no notes to index: give a file or folder (crib-index PATH...)");
-    std::vector<Root> roots = merge_roots(old_roots, opt.roots, opt.rebuild);
+    // --rebuild with no paths rebuilds the remembered roots; with paths, they replace them.
+    std::vector<Root> roots = merge_roots(old_roots, given, opt.rebuild && !given.empty());
     auto records = read_file_records(db);
 
     std::vector<Candidate> cands = walk(roots, stats.skipped);

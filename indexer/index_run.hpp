@@ -19,6 +19,7 @@ namespace crib {
 struct IndexOptions {
     std::string db;                      ///< database directory
     std::vector<std::string> roots;      ///< files/folders; empty = the remembered roots
+    std::vector<std::string> default_roots; ///< used when no roots are given or remembered (config `notes`)
     bool rebuild = false;                ///< start from scratch (roots = exactly `roots`)
     bool wait = false;                   ///< wait for another writer instead of failing
     uint64_t max_size = 16ull << 20;     ///< larger files are skipped

@@ -2,6 +2,7 @@
 //
 // main() alone decides exit codes: 0 done, 2 error, 3 done but some files
 // were skipped, 130 interrupted (what was committed stays).
+#include "config.hpp"
 #include "document.hpp"
 #include "index_run.hpp"
 #include "json.hpp"
@@ -150,8 +151,11 @@ int run(const Options& o) {
         return dump(o);
     }
     crib::IndexOptions io;
-    io.db = o.db.empty() ? crib::default_db_path() : o.db;
+    crib::Config cfg = crib::load_config();
+    for (const auto& e : cfg.errors) std::cerr << "crib-index: " << e << "\n";
+    io.db = !o.db.empty() ? o.db : !cfg.db.empty() ? cfg.db : crib::default_db_path();
     io.roots = o.paths;
+    io.default_roots = cfg.notes;
     io.rebuild = o.rebuild;
     io.wait = o.wait;
     io.max_size = parse_size(o.max_size);

@@ -599,7 +599,7 @@ bool Parser::announces_questions() const {
 
 void Parser::detect_style() {
     int dash = 0, strong = 0;
-    int numbered_total = 0, numbered_asking = 0;
+    int numbered_total = 0, asking = 0;
     for (int i = body_start_; i < n(); ++i) {
         if (code_[i]) continue;
         std::string_view t = L(i);
@@ -610,19 +610,20 @@ void Parser::detect_style() {
             std::string c = clean_question(t);
             // Numbered headings structure the file either way (weak detectors off).
             if (labelled || numbered || ends_with(c, "?")) ++strong;
-            if (numbered && !labelled) {
-                ++numbered_total;
-                if (ends_with(c, "?") || starts_interrogative(c) || body_has_answer_marker(i))
-                    ++numbered_asking;
-            }
+            bool counted_numbered = numbered && !labelled;
+            if (counted_numbered) ++numbered_total;
+            if (labelled || ends_with(c, "?") || starts_interrogative(c) ||
+                (counted_numbered && body_has_answer_marker(i)))
+                ++asking;
         }
         if (ascii_lower(t).find("<summary") != std::string::npos) ++strong;
     }
-    // "### 11. Title" is a question in a numbered Q&A or quiz file, but "## 3. Pods"
-    // is a step in a numbered tutorial.  Trust the number when at least a third
-    // of the numbered headings visibly ask or carry an answer marker, or when the
-    // document calls itself a question set.
-    numbered_headings_ask_ = numbered_asking * 3 >= numbered_total || announces_questions();
+    // "### 11. Title" is a question in a Q&A or quiz file, but "## 3. Pods" is a
+    // step in a numbered tutorial.  Trust the number when the file's headings do
+    // ask (asking headings, including numbered ones with an answer marker, are at
+    // least a third as many as the numbered ones), or when the document calls
+    // itself a question set.
+    numbered_headings_ask_ = asking * 3 >= numbered_total || announces_questions();
     entry_mode_ = dash >= 2;
     structured_ = strong >= 3;
 }

@@ -198,7 +198,8 @@ int main(int argc, char** argv) {
     app.add_option("-n,--limit", o.limit, "Hits to show (default 10; 0 = only counts and facets)")->check(CLI::NonNegativeNumber);
     app.add_option("--offset", o.offset, "Skip this many hits first");
     app.add_option("--sort", o.sort, "relevance or file (path, then line)")->check(CLI::IsMember({"relevance", "file"}));
-    app.add_option("-t,--topic", o.topics, "Only passages with this topic (repeatable)");
+    app.add_option("-t,--topic", o.topics, "Only passages with this topic (repeatable)")
+        ->allow_extra_args(false); // "-t kubernetes scaling": scaling is a query word
     app.add_flag("--topics", o.list_topics, "List every topic with its passage count");
     app.add_option("--show", o.show, "Print one whole passage by id (file:line)");
     app.add_option("--open", o.open_id, "Open a passage (id, or the top hit of the query) in $VISUAL/$EDITOR")

@@ -163,7 +163,10 @@ Xapian::MSet run_match(Xapian::Enquire& enq, const Xapian::Database& db, const S
     // move passages across the page boundary; the page is cut afterwards.
     bool rel = req.sort == SearchRequest::Sort::relevance;
     Xapian::doccount first = rel ? 0 : req.offset;
-    Xapian::doccount count = rel ? std::max(req.offset + req.limit, req.limit ? kRerankDepth : 0) : req.limit;
+    // At least one item, so Xapian runs the match and counts exactly even
+    // for -c / -n 0 (phrase queries are not estimated from term stats).
+    Xapian::doccount count = rel ? std::max<Xapian::doccount>(req.offset + req.limit, req.limit ? kRerankDepth : 1)
+                                 : std::max<Xapian::doccount>(req.limit, 1);
     // check_at_least = every document: facet counts and `total` are exact
     // (the whole match set, not an estimate from the first page).
     return enq.get_mset(first, count, db.get_doccount());
@@ -387,7 +390,7 @@ SearchResult search(const SearchRequest& req) {
         auto ranked = rerank(mset, query_stems(prep.query));
         for (size_t i = req.offset; i < ranked.size() && order.size() < req.limit; ++i) order.push_back(ranked[i]);
     } else {
-        for (auto it = mset.begin(); it != mset.end(); ++it) order.push_back(it);
+        for (auto it = mset.begin(); it != mset.end() && order.size() < req.limit; ++it) order.push_back(it);
     }
     res.timings.match += ms_since(t);
 

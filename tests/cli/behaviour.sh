@@ -55,7 +55,15 @@ printf '## What is alpha?\nfirst\n## What is zebrafish?\nstripes\n' >"$TMP/notes
 expect_rc 0 env CRIB_DB=$TMP/fresh "$CRIB" --format plain zebrafish
 grep -q "re-indexed" "$TMP/err" && pass "refresh said so" || fail "refresh message"
 expect_rc 1 env CRIB_DB=$TMP/fresh "$CRIB" --no-update --format plain nosuchword
-# old schema version refused with the fix
-python3 - "$TMP/fresh" <<'PY' 2>/dev/null || true
-PY
+# regressions found in review
+[[ $("$CRIB" --no-update -c '"persistent storage"') -ge 1 ]] && pass "-c counts phrase queries" || fail "-c phrase"
+"$CRIB" --no-update --format json -t kubernetes scaling | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["query"]=="scaling", d["query"]' \
+  && pass "-t takes one value; the rest are query words" || fail "-t swallowed query words"
+n1=$("$CRIB" --no-update -c docker)
+"$CRIB_INDEX" -q --rebuild
+[[ $("$CRIB" --no-update -c docker) == "$n1" ]] && pass "--rebuild without paths keeps the remembered roots" || fail "--rebuild emptied the index"
+printf 'notes = %s\n' "$TMP/notes" >"$XDG_CONFIG_HOME/crib/config"
+expect_rc 0 env CRIB_DB=$TMP/fromcfg "$CRIB_INDEX" -q
+[[ $(CRIB_DB=$TMP/fromcfg "$CRIB" --no-update -c zebrafish) == 1 ]] && pass "config notes used by crib-index" || fail "config notes"
+rm "$XDG_CONFIG_HOME/crib/config"
 finish

@@ -1,0 +1,35 @@
+// Fuzz target: any bytes as a query against a small index; must never throw
+// anything but crib::QueryError.
+#include "index_run.hpp"
+#include "search.hpp"
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+static const std::string& fuzz_db() {
+    static std::string db = [] {
+        char tmpl[] = "/tmp/crib-fuzz-XXXXXX";
+        std::string dir = mkdtemp(tmpl);
+        std::ofstream(dir + "/n.md") << "## What is a pod?\nsmallest unit\n## Q. What is docker?\ncontainers #k8s\n";
+        crib::IndexOptions o;
+        o.db = dir + "/db";
+        o.roots = {dir + "/n.md"};
+        crib::run_index(o);
+        return o.db;
+    }();
+    return db;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    crib::SearchRequest r;
+    r.db = fuzz_db();
+    r.query.assign(reinterpret_cast<const char*>(data), size);
+    try {
+        crib::search(r);
+    } catch (const crib::QueryError&) {
+    }
+    return 0;
+}
