@@ -53,9 +53,10 @@ std::vector<std::string> split(const std::string& s, char sep) {
 
 std::string encode_passage(const Passage& p) {
     std::string out = "crib1;";
-    for (std::string_view f : {std::string_view(p.file), std::string_view(std::to_string(p.line)),
-                               std::string_view(std::to_string(p.end_line)), std::string_view(p.kind)})
-        put(out, f);
+    put(out, p.file);
+    put(out, std::to_string(p.line));
+    put(out, std::to_string(p.end_line));
+    put(out, p.kind);
     put(out, std::to_string(p.parent_line));
     put(out, p.parent_question);
     put(out, join(p.topics, '\n'));

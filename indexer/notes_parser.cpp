@@ -610,10 +610,9 @@ void Parser::detect_style() {
             std::string c = clean_question(t);
             // Numbered headings structure the file either way (weak detectors off).
             if (labelled || numbered || ends_with(c, "?")) ++strong;
-            bool counted_numbered = numbered && !labelled;
-            if (counted_numbered) ++numbered_total;
+            if (numbered) ++numbered_total;
             if (labelled || ends_with(c, "?") || starts_interrogative(c) ||
-                (counted_numbered && body_has_answer_marker(i)))
+                (numbered && body_has_answer_marker(i)))
                 ++asking;
         }
         if (ascii_lower(t).find("<summary") != std::string::npos) ++strong;
@@ -705,9 +704,11 @@ bool Parser::try_heading(int i) {
     bool question = labelled || (numbered && numbered_headings_ask_) || ends_with(q, "?") ||
                     starts_interrogative(q);
     if (!question && !numbered) {
-        // A deeper non-question heading belongs to the answer above it.  A
-        // numbered one ("## 3. Pods" in a tutorial) is a step of its own.
-        if (have_cur_ && last_heading_level_ && level > last_heading_level_) return false;
+        // A deeper non-question heading belongs to the answer of the question
+        // above it ("### Example").  Under a section it starts a sub-section
+        // (a cheat sheet's "## Images" under "# Docker commands").  A numbered
+        // one ("## 3. Pods" in a tutorial) is a step of its own.
+        if (have_cur_ && cur_.question && last_heading_level_ && level > last_heading_level_) return false;
     }
     Open o;
     o.line = i;

@@ -42,17 +42,16 @@ public:
     std::map<std::string, size_t> counts;
 };
 
-/// Expand terms worth suggesting: plain or stemmed words, no prefixes, no stopwords.
+/// Expand terms worth suggesting: stemmed free-text words ("Z" + lower-case),
+/// no field prefixes, no stopwords, no numbers.
 class WordDecider : public Xapian::ExpandDecider {
 public:
     explicit WordDecider(const Xapian::Stopper& stop) : stop_(stop) {}
     bool operator()(const std::string& term) const override {
-        if (term.empty()) return false;
-        std::string_view w = term;
-        if (w[0] == 'Z') w.remove_prefix(1);
-        else if (w[0] >= 'A' && w[0] <= 'Z') return false;
-        if (w.size() < 3 || (w[0] >= '0' && w[0] <= '9')) return false;
-        return !stop_(std::string(w));
+        if (term.size() < 4 || term[0] != 'Z') return false;
+        unsigned char c = static_cast<unsigned char>(term[1]);
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return false;
+        return !stop_(term.substr(1));
     }
 
 private:
@@ -100,6 +99,8 @@ constexpr double kTitleBonus = 0.5;
 /// BM25 parameters (tuned on tests/relevance).
 constexpr double kBm25K1 = 1.0;
 constexpr double kBm25B = 0.5;
+/// Related questions shown.
+constexpr size_t kRelated = 5;
 /// How many top matches the re-ranking looks at.
 constexpr size_t kRerankDepth = 50;
 
@@ -212,12 +213,27 @@ std::vector<Related> find_related(const Xapian::Database& db, Xapian::Enquire& e
     q = Xapian::Query(Xapian::Query::OP_FILTER, q,
                       Xapian::Query(std::string(schema::kKindPrefix) + "question"));
     Xapian::Enquire re(db);
-    re.set_query(q);
     re.set_collapse_key(schema::kSlotCollapse);
-    Xapian::MSet rm = re.get_mset(0, 5, 0, nullptr, &not_shown);
-    for (auto it = rm.begin(); it != rm.end(); ++it) {
-        Passage p = passage_of(it.get_document());
-        out.push_back({passage_id(p), p.file, p.question, p.line});
+    // Prefer questions that share a topic with the top hit ("what is docker"
+    // -> containers, Kubernetes), then fill up from anywhere.
+    std::vector<Xapian::Query> topics;
+    for (const std::string& t : passage_of(shown.front().get_document()).topics)
+        topics.emplace_back(schema::bounded_term(schema::kTopicPrefix, t));
+    std::vector<Xapian::Query> attempts;
+    if (!topics.empty())
+        attempts.emplace_back(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_OR, topics.begin(), topics.end()));
+    attempts.push_back(q);
+    for (const Xapian::Query& attempt : attempts) {
+        re.set_query(attempt);
+        Xapian::MSet rm = re.get_mset(0, kRelated, 0, nullptr, &not_shown);
+        for (auto it = rm.begin(); it != rm.end() && out.size() < kRelated; ++it) {
+            not_shown.ids.insert(*it);
+            std::string k = it.get_document().get_value(schema::kSlotCollapse);
+            if (!k.empty()) not_shown.keys.insert(k);
+            Passage p = passage_of(it.get_document());
+            out.push_back({passage_id(p), p.file, p.question, p.line});
+        }
+        if (out.size() >= kRelated) break;
     }
     return out;
 }

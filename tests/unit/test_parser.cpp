@@ -304,7 +304,8 @@ TEST_CASE("robustness: any bytes in, passages out, lines right", "[parser][robus
         CHECK(r.passages[0].question == "what is caf\xC3\xA9 ?");
     }
     SECTION("BOM, tabs and NUL") {
-        auto r = parse_notes(std::string("\xEF\xBB\xBFQ: tab\tbed?\nA: x\0y\n", 24), "b.txt");
+        static const char bom_tab_nul[] = "\xEF\xBB\xBFQ: tab\tbed?\nA: x\0y\n";
+        auto r = parse_notes(std::string(bom_tab_nul, sizeof bom_tab_nul - 1), "b.txt");
         REQUIRE(r.passages.size() == 1);
         CHECK(r.passages[0].line == 1);
     }
@@ -340,4 +341,22 @@ TEST_CASE("tags: #tags and front matter", "[parser]") {
     REQUIRE(ps.size() == 1);
     CHECK(ps[0].line == 4);
     CHECK(ps[0].tags == V{"cloud", "aws", "networking"});
+}
+
+TEST_CASE("sub-headings split sections but stay inside question answers", "[parser]") {
+    auto ps = parse("# Cheat sheet\n\nintro\n\n## Images\n\n`docker images`\n\n## Containers\n\n`docker ps`\n");
+    CHECK(summary(ps) == V{"1:section:Cheat sheet", "5:section:Images", "9:section:Containers"});
+}
+
+TEST_CASE("numbered tutorial steps are sections, numbered interview headings questions", "[parser]") {
+    auto steps = parse("# Workshop\n\nsetup\n\n## 1. Install the tools\n\nrun apt\n\n## 2. Create a cluster\n\nrun kind\n");
+    for (const auto& p : steps) CHECK(p.kind == "section");
+    auto quiz = parse("# Interview questions\n\n### 1. Closures\n\nA function with its scope.\n\n### 2. Hoisting\n\nDeclarations move up.\n");
+    CHECK(summary(quiz) == V{"3:question:Closures", "7:question:Hoisting"});
+}
+
+TEST_CASE("runs of bold bullet questions without answers", "[parser]") {
+    auto ps = parse("## Intro\n\nSome warm-up questions:\n\n- <b>What did you learn this week?</b>\n- <b>What excites you about this role?</b>\n- <b>Tell me about a hard bug.</b>\n");
+    V s = summary(ps);
+    CHECK(std::count_if(s.begin(), s.end(), [](auto& x) { return x.find(":question:") != std::string::npos; }) == 3);
 }
