@@ -1,11 +1,18 @@
 #include "json.hpp"
 
+#include "text.hpp"
+
 #include <cmath>
 #include <cstdio>
 
 namespace crib {
 
 void json_string(std::string& out, std::string_view s) {
+    std::string fixed;
+    if (!valid_utf8(s)) { // e.g. a file name with non-UTF-8 bytes: JSON must stay UTF-8
+        fixed = decode_text(s).text; // invalid bytes read as Windows-1252, as notes are
+        s = fixed;
+    }
     out += '"';
     for (unsigned char c : s) {
         switch (c) {

@@ -1,6 +1,7 @@
 #include "helpers.hpp"
 #include "json.hpp"
 #include "document.hpp"
+#include "text.hpp"
 
 using namespace crib;
 
@@ -34,4 +35,11 @@ TEST_CASE("passage data round-trips", "[json]") {
     CHECK(q.topics == p.topics);
     CHECK(q.parent_line == 1);
     CHECK_FALSE(decode_passage("garbage", q));
+}
+
+TEST_CASE("JSON output stays valid UTF-8 for non-UTF-8 file names", "[json]") {
+    std::string out;
+    json_string(out, "caf\xE9.md");
+    CHECK(out == "\"caf\xC3\xA9.md\"");
+    CHECK(valid_utf8(out));
 }
