@@ -30,6 +30,7 @@ double ms_since(Clock::time_point t) {
 class TopicSpy : public Xapian::MatchSpy {
 public:
     void operator()(const Xapian::Document& doc, double) override {
+        ++seen;
         std::string v = doc.get_value(schema::kSlotTopics);
         size_t start = 0;
         while (start < v.size()) {
@@ -40,6 +41,7 @@ public:
         }
     }
     std::map<std::string, size_t> counts;
+    size_t seen = 0; ///< documents examined
 };
 
 /// Expand terms worth suggesting: stemmed free-text words ("Z" + lower-case),
@@ -99,6 +101,8 @@ constexpr double kTitleBonus = 0.5;
 /// BM25 parameters (tuned on tests/relevance).
 constexpr double kBm25K1 = 1.0;
 constexpr double kBm25B = 0.5;
+/// Matches counted exactly (facets, total) before estimating.
+constexpr Xapian::doccount kExactUpTo = 20000;
 /// Related questions shown.
 constexpr size_t kRelated = 5;
 /// How many top matches the re-ranking looks at.
@@ -149,7 +153,7 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     return p;
 }
 
-Xapian::MSet run_match(Xapian::Enquire& enq, const Xapian::Database& db, const SearchRequest& req,
+Xapian::MSet run_match(Xapian::Enquire& enq, const SearchRequest& req,
                        Xapian::MatchSpy* spy) {
     if (req.sort == SearchRequest::Sort::file) {
         Xapian::MultiValueKeyMaker* keys = new Xapian::MultiValueKeyMaker;
@@ -168,9 +172,10 @@ Xapian::MSet run_match(Xapian::Enquire& enq, const Xapian::Database& db, const S
     // for -c / -n 0 (phrase queries are not estimated from term stats).
     Xapian::doccount count = rel ? std::max<Xapian::doccount>(req.offset + req.limit, req.limit ? kRerankDepth : 1)
                                  : std::max<Xapian::doccount>(req.limit, 1);
-    // check_at_least = every document: facet counts and `total` are exact
-    // (the whole match set, not an estimate from the first page).
-    return enq.get_mset(first, count, db.get_doccount());
+    // Facet counts and `total` cover the whole match set up to kExactUpTo
+    // matches (Xapian checks that many); beyond, facets are scaled from the
+    // documents checked and `total` is Xapian's estimate.
+    return enq.get_mset(first, count, kExactUpTo);
 }
 
 std::vector<std::string> duplicates_of(const Xapian::Database& db, const Xapian::Document& doc) {
@@ -339,7 +344,7 @@ SearchResult search(const SearchRequest& req) {
     Xapian::Enquire enq(db);
     enq.set_query(prep.query);
     TopicSpy spy;
-    Xapian::MSet mset = run_match(enq, db, req, req.facets ? &spy : nullptr);
+    Xapian::MSet mset = run_match(enq, req, req.facets ? &spy : nullptr);
     res.timings.match = ms_since(t);
 
     // Spelling: suggest only a correction that finds something; search it
@@ -352,7 +357,7 @@ SearchResult search(const SearchRequest& req) {
         ce.set_query(cp.query);
         if (mset.empty()) {
             TopicSpy cspy;
-            Xapian::MSet cm = run_match(ce, db, req, req.facets ? &cspy : nullptr);
+            Xapian::MSet cm = run_match(ce, req, req.facets ? &cspy : nullptr);
             if (!cm.empty()) {
                 res.corrected = prep.corrected;
                 res.searched_corrected = true;
@@ -360,6 +365,7 @@ SearchResult search(const SearchRequest& req) {
                 prep = cp;
                 mset = cm;
                 spy.counts = cspy.counts;
+                spy.seen = cspy.seen;
             }
         } else if (ce.get_mset(0, 1).size() > 0) {
             // Some words matched, some were typos: search both readings so the
@@ -368,7 +374,8 @@ SearchResult search(const SearchRequest& req) {
             prep.query = Xapian::Query(Xapian::Query::OP_OR, prep.query, cp.query);
             enq.set_query(prep.query);
             spy.counts.clear();
-            mset = run_match(enq, db, req, req.facets ? &spy : nullptr);
+            spy.seen = 0;
+            mset = run_match(enq, req, req.facets ? &spy : nullptr);
         }
     }
     // An unbalanced quote makes the rest one long phrase: if that finds
@@ -384,7 +391,8 @@ SearchResult search(const SearchRequest& req) {
         Prepared lp = prepare(db, lreq);
         enq.set_query(lp.query);
         spy.counts.clear();
-        Xapian::MSet lm = run_match(enq, db, req, req.facets ? &spy : nullptr);
+        spy.seen = 0;
+        Xapian::MSet lm = run_match(enq, req, req.facets ? &spy : nullptr);
         if (!lm.empty()) {
             mset = lm;
             prep = lp;
@@ -394,6 +402,10 @@ SearchResult search(const SearchRequest& req) {
 
     t = Clock::now();
     if (req.facets) {
+        // The spy saw get_documents_seen() documents; scale to the estimate.
+        double seen = double(spy.seen), est = double(mset.get_matches_estimated());
+        double scale = seen > 0 && est > seen ? est / seen : 1.0;
+        for (auto& [topic, n] : spy.counts) n = size_t(double(n) * scale + 0.5);
         res.facets.assign(spy.counts.begin(), spy.counts.end());
         std::stable_sort(res.facets.begin(), res.facets.end(),
                          [](auto& a, auto& b) { return a.second > b.second; });
