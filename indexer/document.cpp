@@ -119,6 +119,7 @@ Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, cons
     doc.add_value(schema::kSlotFile, p.file);
     doc.add_value(schema::kSlotLine, Xapian::sortable_serialise(p.line));
     doc.add_value(schema::kSlotKind, p.kind);
+    doc.add_value(schema::kSlotQuestion, p.question);
     doc.add_value(schema::kSlotTopics, join(p.topics, '\n'));
     if (p.kind == "question") {
         std::string key = schema::question_key(p.question);

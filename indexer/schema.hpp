@@ -16,7 +16,7 @@
 namespace crib::schema {
 
 /// Bump when terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2; // 2: kSlotQuestion
 
 /// Metadata keys.
 inline constexpr const char* kVersionKey = "crib.schema";
@@ -41,6 +41,7 @@ enum Slot : Xapian::valueno {
     kSlotCollapse = 2, ///< normalised question key (questions only)
     kSlotTopics = 3,   ///< topics joined by '\n'
     kSlotKind = 4,     ///< "question" / "section"
+    kSlotQuestion = 5, ///< the question text (re-ranking reads it without the document data)
 };
 
 /// Weighting: question words count this many times per occurrence.

@@ -102,7 +102,7 @@ constexpr double kTitleBonus = 0.5;
 constexpr double kBm25K1 = 1.0;
 constexpr double kBm25B = 0.5;
 /// Matches counted exactly (facets, total) before estimating.
-constexpr Xapian::doccount kExactUpTo = 20000;
+constexpr Xapian::doccount kExactUpTo = 1000;
 /// Related questions shown.
 constexpr size_t kRelated = 5;
 /// How many top matches the re-ranking looks at.
@@ -116,14 +116,15 @@ constexpr unsigned kLiteralFlags = Xapian::QueryParser::FLAG_SPELLING_CORRECTION
 
 /// Parse with full syntax; if the syntax is broken ("(docker", a lone NOT),
 /// fall back to reading every word literally.
-Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q) {
+Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q, bool spelling) {
+    unsigned no_spell = spelling ? 0u : unsigned(Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     try {
-        return qp.parse_query(q, kFlags);
+        return qp.parse_query(q, kFlags & ~no_spell);
     } catch (const Xapian::QueryParserError&) {
         std::string literal;
         for (char c : q) literal += (c == '"' || c == '(' || c == ')') ? ' ' : c;
         try {
-            return qp.parse_query(literal, kLiteralFlags);
+            return qp.parse_query(literal, kLiteralFlags & ~no_spell);
         } catch (const Xapian::QueryParserError& e) {
             throw QueryError("cannot parse query: " + e.get_msg());
         }
@@ -135,14 +136,19 @@ struct Prepared {
     std::string corrected;
 };
 
+bool has_unknown_word(const Xapian::Database& db, const std::string& query);
+
 Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     Xapian::QueryParser qp;
     schema::configure_query_parser(qp, db);
     qp.set_stopper(&stopper());
     qp.set_default_op(Xapian::Query::OP_OR);
     Prepared p;
-    p.query = parse(qp, req.query);
-    p.corrected = qp.get_corrected_query_string();
+    // Spelling correction searches the spelling table (costly on a big
+    // vocabulary): only when some word is not in the index at all.
+    bool spell = has_unknown_word(db, req.query);
+    p.query = parse(qp, req.query, spell);
+    if (spell) p.corrected = qp.get_corrected_query_string();
     std::vector<Xapian::Query> filters;
     for (const std::string& t : req.topics)
         filters.emplace_back(schema::bounded_term(schema::kTopicPrefix, ascii_lower(t)));
@@ -287,7 +293,7 @@ std::vector<Xapian::MSetIterator> rerank(const Xapian::MSet& mset, const std::se
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         double w = it.get_weight();
         if (!qs.empty()) {
-            auto cs = content_stems(passage_of(it.get_document()).question);
+            auto cs = content_stems(it.get_document().get_value(schema::kSlotQuestion));
             size_t common = 0;
             for (const auto& s : cs) common += qs.count(s);
             if (!cs.empty() && common) {
@@ -349,7 +355,7 @@ SearchResult search(const SearchRequest& req) {
 
     // Spelling: suggest only a correction that finds something; search it
     // instead when the original finds nothing.
-    if (!prep.corrected.empty() && prep.corrected != req.query && has_unknown_word(db, req.query)) {
+    if (!prep.corrected.empty() && prep.corrected != req.query) {
         SearchRequest creq = req;
         creq.query = prep.corrected;
         Prepared cp = prepare(db, creq);
