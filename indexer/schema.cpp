@@ -79,22 +79,29 @@ std::string id_term(std::string_view file, int line) {
 
 std::string file_term(std::string_view file) { return bounded_term(kFilePrefix, file); }
 
+std::vector<std::string> words(std::string_view text) {
+    std::vector<std::string> out;
+    std::string word;
+    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
+        if (Xapian::Unicode::is_wordchar(*it)) {
+            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
+        } else if (!word.empty()) {
+            out.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) out.push_back(std::move(word));
+    return out;
+}
+
 std::string question_key(std::string_view question) {
     thread_local const Xapian::Stem stem = stemmer();
-    std::string key, word;
-    auto flush = [&] {
-        if (word.empty()) return;
-        if (word != "a" && word != "an" && word != "the") {
-            if (!key.empty()) key += ' ';
-            key += stem(word);
-        }
-        word.clear();
-    };
-    for (Xapian::Utf8Iterator it(question.data(), question.size()); it != Xapian::Utf8Iterator(); ++it) {
-        if (Xapian::Unicode::is_wordchar(*it)) Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
-        else flush();
+    std::string key;
+    for (const std::string& w : words(question)) {
+        if (w == "a" || w == "an" || w == "the") continue;
+        if (!key.empty()) key += ' ';
+        key += stem(w);
     }
-    flush();
     return key;
 }
 

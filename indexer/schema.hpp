@@ -72,6 +72,10 @@ void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db)
 /// Set stemmer and strategy on a term generator.
 void configure_term_generator(Xapian::TermGenerator& tg);
 
+/// The words of a text as the term generator sees them: runs of Unicode
+/// word characters, lower-cased (unstemmed).
+std::vector<std::string> words(std::string_view text);
+
 /// A term no longer than Xapian's limit: long values are hashed.
 std::string bounded_term(std::string_view prefix, std::string_view value);
 

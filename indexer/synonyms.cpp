@@ -35,11 +35,9 @@ Synonyms Synonyms::parse(std::string_view text) {
 }
 
 Synonyms Synonyms::load(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read synonyms " + path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parse(ss.str());
+    std::string text;
+    if (!read_text_file(path, text)) throw std::runtime_error("cannot read synonyms " + path);
+    return parse(text);
 }
 
 void Synonyms::apply(Xapian::WritableDatabase& db) const {

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 
 namespace crib {
 
@@ -225,6 +227,13 @@ int indent_of(std::string_view line) {
         else break;
     }
     return n;
+}
+
+bool read_text_file(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return !in.bad();
 }
 
 std::string hash_hex(std::string_view data) {

@@ -53,6 +53,9 @@ bool istarts_with(std::string_view s, std::string_view prefix);
 /// Number of leading spaces (a tab counts as 4).
 int indent_of(std::string_view line);
 
+/// Read a whole (small) file; false if it cannot be read.
+bool read_text_file(const std::string& path, std::string& out);
+
 /// 64-bit FNV-1a hash, hex encoded (content hashes, long-key terms).
 std::string hash_hex(std::string_view data);
 

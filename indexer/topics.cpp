@@ -12,18 +12,8 @@ namespace crib {
 
 std::vector<std::string> stemmed_words(std::string_view text) {
     thread_local const Xapian::Stem stem = schema::stemmer();
-    std::vector<std::string> out;
-    std::string word;
-    auto flush = [&] {
-        if (!word.empty()) out.push_back(stem(word));
-        word.clear();
-    };
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-        unsigned ch = *it;
-        if (Xapian::Unicode::is_wordchar(ch)) Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
-        else flush();
-    }
-    flush();
+    std::vector<std::string> out = schema::words(text);
+    for (std::string& w : out) w = stem(w);
     return out;
 }
 
@@ -55,11 +45,9 @@ Taxonomy Taxonomy::parse(std::string_view text, std::vector<std::string>* errors
 }
 
 Taxonomy Taxonomy::load(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read taxonomy " + path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parse(ss.str());
+    std::string text;
+    if (!read_text_file(path, text)) throw std::runtime_error("cannot read taxonomy " + path);
+    return parse(text);
 }
 
 int Taxonomy::count(const Topic& t, const std::vector<std::string>& words) const {

@@ -270,16 +270,8 @@ std::set<std::string> query_stems(const Xapian::Query& q) {
 std::set<std::string> content_stems(const std::string& text) {
     const Xapian::Stem stem = schema::stemmer();
     std::set<std::string> out;
-    std::string word;
-    auto flush = [&] {
-        if (!word.empty() && !stopper()(word)) out.insert(stem(word));
-        word.clear();
-    };
-    for (Xapian::Utf8Iterator it(text.data(), text.size()); it != Xapian::Utf8Iterator(); ++it) {
-        if (Xapian::Unicode::is_wordchar(*it)) Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
-        else flush();
-    }
-    flush();
+    for (const std::string& w : schema::words(text))
+        if (!stopper()(w)) out.insert(stem(w));
     return out;
 }
 
@@ -313,21 +305,11 @@ std::vector<Xapian::MSetIterator> rerank(const Xapian::MSet& mset, const std::se
 /// True if some word of the query is unknown to the index: only then is a
 /// spelling suggestion worth showing ("statefulset" must not become "statefulsets").
 bool has_unknown_word(const Xapian::Database& db, const std::string& query) {
-    std::string word;
-    bool unknown = false;
-    auto check = [&] {
-        // The word as typed, not its stem: "kubernets" shares a stem with
-        // "kubernetes" and matches, but is still worth a "Did you mean".
-        if (word.size() > 1 && !stopper()(word) && db.get_termfreq(word) == 0)
-            unknown = true;
-        word.clear();
-    };
-    for (Xapian::Utf8Iterator it(query.data(), query.size()); it != Xapian::Utf8Iterator(); ++it) {
-        if (Xapian::Unicode::is_wordchar(*it)) Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(*it));
-        else check();
-    }
-    check();
-    return unknown;
+    // The word as typed, not its stem: "kubernets" shares a stem with
+    // "kubernetes" and matches, but is still worth a "Did you mean".
+    for (const std::string& w : schema::words(query))
+        if (w.size() > 1 && !stopper()(w) && db.get_termfreq(w) == 0) return true;
+    return false;
 }
 
 } // namespace
