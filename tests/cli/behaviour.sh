@@ -55,6 +55,20 @@ printf '## What is alpha?\nfirst\n## What is zebrafish?\nstripes\n' >"$TMP/notes
 expect_rc 0 env CRIB_DB=$TMP/fresh "$CRIB" --format plain zebrafish
 grep -q "re-indexed" "$TMP/err" && pass "refresh said so" || fail "refresh message"
 expect_rc 1 env CRIB_DB=$TMP/fresh "$CRIB" --no-update --format plain nosuchword
+# crib-index: progress bar on a terminal only, summary line always (unless -q)
+mkdir -p "$TMP/many"
+for f in $(seq 1 120); do
+  for q in $(seq 1 40); do printf '## What is thing%d in file%d?\nsome answer words about thing %d\n\n' "$q" "$f" "$q"; done >"$TMP/many/f$f.md"
+done
+if command -v script >/dev/null; then
+  CRIB_DB=$TMP/many-db script -qc "$CRIB_INDEX -j 1 $TMP/many" /dev/null >"$TMP/tty" </dev/null
+  grep -q "files, .* passages" "$TMP/tty" && pass "progress bar on a TTY" || echo "note: run too fast for a progress bar"
+  grep -q "indexed 120 files, 4800 passages (4800 questions)" "$TMP/tty" && pass "summary line" || fail "summary: $(tail -c 300 "$TMP/tty")"
+fi
+CRIB_DB=$TMP/many-db2 "$CRIB_INDEX" "$TMP/many" 2>"$TMP/err" >/dev/null
+grep -q $'\r' "$TMP/err" && fail "progress bar into a pipe" || pass "no progress bar into a pipe"
+CRIB_DB=$TMP/many-db3 "$CRIB_INDEX" -q "$TMP/many" 2>"$TMP/err" >/dev/null
+[[ ! -s "$TMP/err" ]] && pass "-q is quiet" || fail "-q printed: $(cat "$TMP/err")"
 # regressions found in review
 [[ $("$CRIB" --no-update -c '"persistent storage"') -ge 1 ]] && pass "-c counts phrase queries" || fail "-c phrase"
 "$CRIB" --no-update --format json -t kubernetes scaling | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["query"]=="scaling", d["query"]' \
