@@ -84,16 +84,19 @@ TEST_CASE("bad files are skipped with a reason; the run goes on", "[index]") {
     std::filesystem::create_symlink("loop2.md", d.path / "notes/loop1.md");
     std::filesystem::create_symlink("loop1.md", d.path / "notes/loop2.md");
     d.write("notes/with space \xFF.md", "## Name with odd bytes?\nok\n");
+    std::string utf16("\xFF\xFE", 2);
+    for (char c : std::string("## What is UTF-16?\nwide\n")) utf16 += std::string{c, '\0'};
+    d.write("notes/wide.md", utf16);
     IndexOptions o = opts(d);
     o.max_size = 2000;
     auto s = run_index(o);
-    CHECK(s.files_indexed == 3);
+    CHECK(s.files_indexed == 4);
     std::map<std::string, std::string> why;
     for (const auto& k : s.skipped) why[k.path.substr(k.path.rfind('/') + 1)] = k.reason;
     CHECK(why["bin.txt"] == "binary file");
     CHECK(why["big.md"].find("larger than") != std::string::npos);
     CHECK(why["loop1.md"] == "symlink loop");
-    CHECK(s.warnings.size() == 1); // latin1 decoded as windows-1252
+    CHECK(s.warnings.size() == 2); // latin1 as windows-1252, wide.md from UTF-16
 }
 
 TEST_CASE("an empty tree indexes nothing and is not an error", "[index]") {
