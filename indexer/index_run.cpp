@@ -144,17 +144,22 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
                 continue;
             }
             if (!is_note_file_name(name)) continue;
-            std::string rel = e.path().lexically_relative(root.abs).generic_string();
+            // The iterator's paths are root.abs + "/" + ...: cut the prefix
+            // (lexically_relative per file was half of crib's freshness check).
+            const std::string& full = e.path().native();
+            std::string rel = full.size() > root.abs.size() && full.compare(0, root.abs.size(), root.abs) == 0
+                                  ? full.substr(root.abs.size() + (root.abs.back() == '/' ? 0 : 1))
+                                  : e.path().lexically_relative(root.abs).generic_string();
             std::string display = display_join(root.given, rel);
-            StatInfo st = stat_path(e.path().string());
+            StatInfo st = stat_path(full);
             if (!st.ok) {
                 skipped.push_back({display, st.err == ELOOP ? "symlink loop" : std::string("cannot stat: ") + std::strerror(st.err)});
                 continue;
             }
             if (!st.regular) continue;
-            if (!seen.insert(e.path().string()).second) continue;
+            if (!seen.insert(full).second) continue;
             size_t slash = rel.find('/');
-            out.push_back({display, e.path().string(), slash == std::string::npos ? "" : rel.substr(0, slash), st});
+            out.push_back({display, full, slash == std::string::npos ? "" : rel.substr(0, slash), st});
         }
     }
     return out;
