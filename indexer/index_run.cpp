@@ -313,14 +313,33 @@ private:
     bool stop_ = false;
 };
 
+/// Terms that feed the spelling table: unprefixed words, no numbers.
+bool spelling_term(const std::string& term) {
+    unsigned char c = static_cast<unsigned char>(term[0]);
+    return !((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || term.size() > 40);
+}
+
 void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        const std::string& term = *t;
-        unsigned char c = static_cast<unsigned char>(term[0]);
-        if ((c >= 'A' && c <= 'Z') || term.size() > 40) continue; // prefixed terms
-        if (c >= '0' && c <= '9') continue;
-        db.add_spelling(term, 1);
-    }
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        if (spelling_term(*t)) db.add_spelling(*t, 1);
+}
+
+/// Delete a file's passages and take their words back out of the spelling
+/// table (Xapian does not do that for us; without it the table only grows).
+void delete_file(Xapian::WritableDatabase& db, const std::string& display, bool fix_spelling) {
+    std::string term = schema::file_term(display);
+    if (fix_spelling)
+        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+            for (auto t = db.termlist_begin(*p); t != db.termlist_end(*p); ++t)
+                if (spelling_term(*t)) db.remove_spelling(*t, 1);
+    db.delete_document(term);
+}
+
+/// --rebuild re-adds every passage: start the spelling table afresh.
+void clear_spelling(Xapian::WritableDatabase& db) {
+    std::vector<std::pair<std::string, Xapian::doccount>> words;
+    for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) words.emplace_back(*w, w.get_termfreq());
+    for (const auto& [word, freq] : words) db.remove_spelling(word, freq);
 }
 
 std::string encode_roots(const std::vector<Root>& roots) {
@@ -458,6 +477,7 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     Shared sh{&opt, &tax, opt.synonyms.empty() ? nullptr : &syn};
     size_t in_txn = 0;
     db.begin_transaction();
+    if (opt.rebuild) clear_spelling(db);
     {
         Pipeline pipe(jobs, sh, threads);
         for (size_t i = 0; i < jobs.size(); ++i) {
@@ -472,7 +492,7 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
             if (!r.skip.empty()) {
                 stats.skipped.push_back({display, r.skip});
                 if (records.count(display)) { // excluded now: its passages go
-                    db.delete_document(schema::file_term(display));
+                    delete_file(db, display, !opt.rebuild);
                     db.set_metadata(file_key(display), "");
                     ++stats.files_removed;
                 }
@@ -481,7 +501,7 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
             if (r.same_content) {
                 ++stats.files_unchanged;
             } else {
-                if (records.count(display) || opt.rebuild) db.delete_document(schema::file_term(display));
+                if (records.count(display) || opt.rebuild) delete_file(db, display, !opt.rebuild);
                 for (const Xapian::Document& d : r.docs) {
                     db.add_document(d);
                     add_spelling(db, d);
@@ -502,7 +522,7 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     }
     if (!stats.interrupted) {
         for (const FileRecord* rec : removed) {
-            db.delete_document(schema::file_term(rec->display));
+            delete_file(db, rec->display, !opt.rebuild);
             db.set_metadata(file_key(rec->display), "");
             ++stats.files_removed;
         }

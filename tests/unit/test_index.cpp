@@ -148,3 +148,31 @@ TEST_CASE("freshness check sees edits, new and vanished files", "[index]") {
     std::filesystem::remove(d.path / "notes/a.md");
     CHECK(index_is_stale(Xapian::Database(opts(d).db)));
 }
+
+TEST_CASE("spelling data follows edits: removed words go, counts do not grow", "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is flurbix?\nflurbix things\n");
+    run_index(opts(d));
+    auto freq = [&](const std::string& w) {
+        Xapian::Database db(opts(d).db);
+        for (auto s = db.spellings_begin(); s != db.spellings_end(); ++s)
+            if (*s == w) return s.get_termfreq();
+        return Xapian::doccount(0);
+    };
+    Xapian::doccount first = freq("flurbix");
+    CHECK(first > 0);
+    for (int i = 0; i < 3; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        d.write("notes/a.md", "## What is flurbix?\nflurbix things " + std::to_string(i) + "\n");
+        run_index(opts(d));
+    }
+    CHECK(freq("flurbix") == first);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    d.write("notes/a.md", "## What is gone?\nnothing here\n");
+    run_index(opts(d));
+    CHECK(freq("flurbix") == 0);
+    IndexOptions r = opts(d);
+    r.rebuild = true;
+    run_index(r);
+    CHECK(freq("gone") == 1);
+}
