@@ -66,6 +66,18 @@ need_pkg quest xapian-tools
 need_pkg xapian-delve xapian-tools
 need_pkg rg ripgrep
 
+# What is being measured: the commit and any uncommitted changes to tracked
+# files, taken when building (the tree may change while the run goes on).
+tree_state() {
+  local head diff
+  head=$(git -C "$ROOT" --no-optional-locks rev-parse --short HEAD 2> /dev/null || echo "?")
+  diff=$(git -C "$ROOT" --no-optional-locks diff HEAD -- . ':!bench' 2> /dev/null | cksum | cut -d' ' -f1)
+  echo "$head $diff"
+}
+state_start=$(tree_state)
+commit=${state_start% *}
+dirty=$(git -C "$ROOT" --no-optional-locks diff HEAD --quiet -- . ':!bench' 2> /dev/null && echo "" || echo " (+ uncommitted changes)")
+
 log "building into $BUILD"
 if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   cmake -S "$ROOT" -B "$BUILD" -DCRIB_TESTS=OFF -DCMAKE_BUILD_TYPE=Release > /dev/null
@@ -268,16 +280,16 @@ mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 xver=$(xapian-config --version 2> /dev/null | awk '{ print $NF }' || true)
 [ -n "$xver" ] || xver=$(dpkg-query -W -f '${Version}' libxapian30 2> /dev/null || echo "?")
 rgver=$(rg --version | awk 'NR == 1 { print $2 }')
-commit=$(git -C "$ROOT" --no-optional-locks rev-parse --short HEAD 2> /dev/null || echo "?")
-dirty=$(git -C "$ROOT" --no-optional-locks status --porcelain 2> /dev/null | grep -vc '^??' || true)
-[ "$dirty" = 0 ] && dirty="" || dirty=" (+ uncommitted changes)"
+changed=""
+[ "$(tree_state)" = "$state_start" ] ||
+  changed=" The source tree changed during the run (now $(tree_state | cut -d' ' -f1)); the binaries are from the start."
 mode=$([ $quick = 1 ] && echo "quick" || echo "full")
 
 section=$(cat <<EOF
 ## $started - $mode run (${LABELS[*]})
 
 Machine: $(nproc) CPUs ($cpu), $mem RAM, Linux $(uname -r); Xapian $xver, ripgrep $rgver;
-crib $commit$dirty, Release build in build-bench/; load average at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg).
+crib $commit$dirty, Release build in build-bench/; load average at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg).$changed
 Queries: ${R[${LABELS[0]}:queries]} per size (1-5 words, common and rare), $warmup warm-up runs, page cache warm.
 
 ### Corpus
