@@ -8,6 +8,7 @@
 #include "topics.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstring>
@@ -39,6 +40,10 @@ bool is_note_file_name(const std::string& name) {
 }
 
 namespace {
+
+/// FileRecord::hash of files that were skipped (no passages indexed).
+const std::string kSkipped = "skipped";
+const std::string kSkippedForSize = "skipped-size";
 
 std::string file_key(const std::string& display) {
     return std::string(schema::kFileKeyPrefix) + hash_hex(display);
@@ -326,20 +331,12 @@ void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
 
 /// Delete a file's passages and take their words back out of the spelling
 /// table (Xapian does not do that for us; without it the table only grows).
-void delete_file(Xapian::WritableDatabase& db, const std::string& display, bool fix_spelling) {
+void delete_file(Xapian::WritableDatabase& db, const std::string& display) {
     std::string term = schema::file_term(display);
-    if (fix_spelling)
-        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
             for (auto t = db.termlist_begin(*p); t != db.termlist_end(*p); ++t)
                 if (spelling_term(*t)) db.remove_spelling(*t, 1);
     db.delete_document(term);
-}
-
-/// --rebuild re-adds every passage: start the spelling table afresh.
-void clear_spelling(Xapian::WritableDatabase& db) {
-    std::vector<std::pair<std::string, Xapian::doccount>> words;
-    for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) words.emplace_back(*w, w.get_termfreq());
-    for (const auto& [word, freq] : words) db.remove_spelling(word, freq);
 }
 
 std::string encode_roots(const std::vector<Root>& roots) {
@@ -421,10 +418,18 @@ bool index_is_stale(const Xapian::Database& db, uint64_t max_size) {
 IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     auto t0 = std::chrono::steady_clock::now();
     IndexStats stats;
-    Taxonomy tax = opt.taxonomy.empty() ? Taxonomy() : Taxonomy::load(opt.taxonomy);
-    Synonyms syn = opt.synonyms.empty() ? Synonyms() : Synonyms::load(opt.synonyms);
-
     Xapian::WritableDatabase db = open_writable(opt, false);
+    // Data files: given > remembered by the index > discovered defaults.
+    auto pick = [&](const std::string& given, const char* key, const std::string& fallback) {
+        if (!given.empty()) return given;
+        std::string stored = db.get_metadata(key);
+        return !stored.empty() && ::access(stored.c_str(), R_OK) == 0 ? stored : fallback;
+    };
+    const std::string tax_path = pick(opt.taxonomy, schema::kTopicsPathKey, opt.default_taxonomy);
+    const std::string syn_path = pick(opt.synonyms, schema::kSynonymsPathKey, opt.default_synonyms);
+    Taxonomy tax = tax_path.empty() ? Taxonomy() : Taxonomy::load(tax_path);
+    Synonyms syn = syn_path.empty() ? Synonyms() : Synonyms::load(syn_path);
+
     int version = schema::schema_version(db);
     bool overwrite = false;
     if (version != 0 && version != schema::kSchemaVersion) {
@@ -445,6 +450,8 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     // --rebuild with no paths rebuilds the remembered roots; with paths, they replace them.
     std::vector<Root> roots = merge_roots(old_roots, given, opt.rebuild && !given.empty());
     auto records = read_file_records(db);
+    // Changed synonyms change the group terms of every passage: re-parse all.
+    bool reparse_all = opt.rebuild || (!records.empty() && syn.fingerprint() != db.get_metadata(schema::kSynonymsKey));
 
     std::vector<Candidate> cands = walk(roots, stats.skipped);
     stats.files_seen = cands.size();
@@ -454,11 +461,14 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
         present.insert(c.display);
         auto it = records.find(c.display);
         const FileRecord* old = it == records.end() ? nullptr : &it->second;
-        if (old && !opt.rebuild && old->size == c.st.size && old->mtime_ns == c.st.mtime_ns) {
+        bool same_stat = old && old->size == c.st.size && old->mtime_ns == c.st.mtime_ns;
+        // A file skipped for its size is retried when the limit now allows it.
+        bool retry_size = old && old->hash == kSkippedForSize && c.st.size <= opt.max_size;
+        if (same_stat && !reparse_all && !retry_size) {
             ++stats.files_unchanged;
             continue;
         }
-        jobs.push_back({std::move(c), opt.rebuild ? nullptr : old});
+        jobs.push_back({std::move(c), reparse_all ? nullptr : old});
     }
     std::vector<const FileRecord*> removed;
     for (const auto& [display, rec] : records)
@@ -466,7 +476,9 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
 
     bool meta_changed = encode_roots(roots) != db.get_metadata(schema::kRootsKey) ||
                         version != schema::kSchemaVersion ||
-                        syn.fingerprint() != db.get_metadata(schema::kSynonymsKey);
+                        syn.fingerprint() != db.get_metadata(schema::kSynonymsKey) ||
+                        tax_path != db.get_metadata(schema::kTopicsPathKey) ||
+                        syn_path != db.get_metadata(schema::kSynonymsPathKey);
     if (jobs.empty() && removed.empty() && !meta_changed) { // nothing to write
         stats.total_passages = db.get_doccount();
         stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -474,10 +486,14 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     }
 
     unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
-    Shared sh{&opt, &tax, opt.synonyms.empty() ? nullptr : &syn};
+    Shared sh{&opt, &tax, syn_path.empty() ? nullptr : &syn};
     size_t in_txn = 0;
     db.begin_transaction();
-    if (opt.rebuild) clear_spelling(db);
+    // Roots and data files first: an interrupted run's committed files stay
+    // covered by a remembered root, and the next run resumes from them.
+    db.set_metadata(schema::kRootsKey, encode_roots(roots));
+    db.set_metadata(schema::kTopicsPathKey, tax_path);
+    db.set_metadata(schema::kSynonymsPathKey, syn_path);
     {
         Pipeline pipe(jobs, sh, threads);
         for (size_t i = 0; i < jobs.size(); ++i) {
@@ -491,17 +507,23 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
             stats.warnings.insert(stats.warnings.end(), r.warnings.begin(), r.warnings.end());
             if (!r.skip.empty()) {
                 stats.skipped.push_back({display, r.skip});
-                if (records.count(display)) { // excluded now: its passages go
-                    delete_file(db, display, !opt.rebuild);
-                    db.set_metadata(file_key(display), "");
+                auto old = records.find(display);
+                if (old != records.end() && old->second.passages) { // excluded now: its passages go
+                    delete_file(db, display);
                     ++stats.files_removed;
                 }
+                // Remember the skip (size, mtime) so an unchanged bad file is
+                // not retried, and not seen as new, on every run.
+                FileRecord rec = r.record;
+                rec.hash = r.skip.rfind("larger than", 0) == 0 ? kSkippedForSize : kSkipped;
+                rec.passages = 0;
+                db.set_metadata(file_key(display), encode_record(rec));
                 continue;
             }
             if (r.same_content) {
                 ++stats.files_unchanged;
             } else {
-                if (records.count(display) || opt.rebuild) delete_file(db, display, !opt.rebuild);
+                if (records.count(display)) delete_file(db, display);
                 for (const Xapian::Document& d : r.docs) {
                     db.add_document(d);
                     add_spelling(db, d);
@@ -522,11 +544,10 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     }
     if (!stats.interrupted) {
         for (const FileRecord* rec : removed) {
-            delete_file(db, rec->display, !opt.rebuild);
+            delete_file(db, rec->display);
             db.set_metadata(file_key(rec->display), "");
-            ++stats.files_removed;
+            if (rec->passages) ++stats.files_removed;
         }
-        db.set_metadata(schema::kRootsKey, encode_roots(roots));
         if (syn.fingerprint() != db.get_metadata(schema::kSynonymsKey)) syn.apply(db);
     }
     db.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));

@@ -23,8 +23,12 @@ struct IndexOptions {
     bool rebuild = false;                ///< start from scratch (roots = exactly `roots`)
     bool wait = false;                   ///< wait for another writer instead of failing
     uint64_t max_size = 16ull << 20;     ///< larger files are skipped
-    std::string taxonomy;                ///< topics file ("" = none)
-    std::string synonyms;                ///< synonyms file ("" = none)
+    std::string taxonomy;                ///< topics file given explicitly ("" = not given)
+    std::string synonyms;                ///< synonyms file given explicitly ("" = not given)
+    /// Used when not given and the index remembers none (the discovered
+    /// defaults); the files a run used are remembered in the index, so an
+    /// update (crib's refresh, crib-index without options) keeps them.
+    std::string default_taxonomy, default_synonyms;
     unsigned threads = 0;                ///< parser threads (0 = one per core)
     size_t batch_passages = 50000;       ///< passages per transaction
 };

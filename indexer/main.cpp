@@ -37,7 +37,12 @@ struct Options {
 
 uint64_t parse_size(const std::string& s) {
     size_t pos = 0;
-    double v = std::stod(s, &pos);
+    double v = 0;
+    try {
+        v = std::stod(s, &pos);
+    } catch (const std::exception&) {
+        throw std::invalid_argument("bad --max-size '" + s + "' (try 16M, 500K, 1G)");
+    }
     std::string unit = s.substr(pos);
     uint64_t mult = 1;
     if (unit == "k" || unit == "K" || unit == "KiB") mult = 1ull << 10;
@@ -125,7 +130,7 @@ void on_signal(int) { crib::interrupt_requested() = true; }
 
 std::string summary(const crib::IndexStats& s) {
     std::ostringstream o;
-    if (s.files_indexed || !s.wrote)
+    if (s.files_indexed || s.wrote)
         o << "indexed " << s.files_indexed << " file" << (s.files_indexed == 1 ? "" : "s") << ", "
           << s.passages << " passages (" << s.questions << " questions)";
     else
@@ -159,8 +164,10 @@ int run(const Options& o) {
     io.rebuild = o.rebuild;
     io.wait = o.wait;
     io.max_size = parse_size(o.max_size);
-    io.taxonomy = resolve_data(o.topics, "crib-topics.conf", "CRIB_TOPICS");
-    io.synonyms = resolve_data(o.synonyms, "crib-synonyms.conf", "CRIB_SYNONYMS");
+    io.taxonomy = o.topics;
+    io.synonyms = o.synonyms;
+    io.default_taxonomy = crib::find_data_file("crib-topics.conf", "CRIB_TOPICS");
+    io.default_synonyms = crib::find_data_file("crib-synonyms.conf", "CRIB_SYNONYMS");
     io.threads = o.threads;
     io.batch_passages = o.batch;
     std::signal(SIGINT, on_signal);

@@ -23,6 +23,8 @@ inline constexpr const char* kVersionKey = "crib.schema";
 inline constexpr const char* kRootsKey = "crib.roots";         ///< "given\tabsolute\n" per root
 inline constexpr const char* kFileKeyPrefix = "crib.file.";    ///< + hash of the path
 inline constexpr const char* kSynonymsKey = "crib.synonyms";   ///< hash of the loaded synonyms
+inline constexpr const char* kTopicsPathKey = "crib.topics.path";     ///< taxonomy file the index was built with
+inline constexpr const char* kSynonymsPathKey = "crib.synonyms.path"; ///< synonyms file the index was built with
 
 /// Boolean and free-text term prefixes.
 inline constexpr const char* kIdPrefix = "Q";       ///< unique id: file ":" line

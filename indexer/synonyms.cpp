@@ -44,7 +44,7 @@ void Synonyms::apply(Xapian::WritableDatabase& db) const {
     for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) db.clear_synonyms(*k);
     for (size_t gi = 0; gi < groups_.size(); ++gi) {
         const Group& g = groups_[gi];
-        std::string group_term = std::string(schema::kSynPrefix) + std::to_string(gi);
+        std::string group_term = this->group_term(gi);
         // Values: single-word members as stemmed terms, plus the group term.
         std::vector<std::string> values{group_term};
         for (const auto& words : g.stemmed)
@@ -64,6 +64,14 @@ void Synonyms::apply(Xapian::WritableDatabase& db) const {
     db.set_metadata(schema::kSynonymsKey, fingerprint_);
 }
 
+std::string Synonyms::group_term(size_t i) const {
+    std::vector<std::string> members = groups_.at(i).members;
+    std::sort(members.begin(), members.end());
+    std::string all;
+    for (const auto& m : members) all += m + "\n";
+    return std::string(schema::kSynPrefix) + hash_hex(all);
+}
+
 std::vector<std::string> Synonyms::group_terms(const std::vector<std::string>& words) const {
     std::vector<std::string> out;
     for (size_t gi = 0; gi < groups_.size(); ++gi) {
@@ -74,7 +82,7 @@ std::vector<std::string> Synonyms::group_terms(const std::vector<std::string>& w
                 hit = std::equal(member.begin(), member.end(), words.begin() + i);
             if (hit) break;
         }
-        if (hit) out.push_back(std::string(schema::kSynPrefix) + std::to_string(gi));
+        if (hit) out.push_back(group_term(gi));
     }
     return out;
 }

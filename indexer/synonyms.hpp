@@ -36,6 +36,9 @@ public:
     std::vector<std::string> group_terms(const std::vector<std::string>& words) const;
 
     const std::vector<Group>& groups() const { return groups_; }
+    /// The term standing for group `i`: named by its members, so editing
+    /// other lines of the file does not change it.
+    std::string group_term(size_t i) const;
     /// Content hash, stored in the db so changed synonyms are re-applied.
     std::string fingerprint() const { return fingerprint_; }
 

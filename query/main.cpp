@@ -51,7 +51,7 @@ bool want_color(const std::string& mode, bool tty) {
     return tty;
 }
 
-crib::Format pick_format(const Options& o, bool tty) {
+crib::Format pick_format(const Options& o, bool tty, const std::string& color_mode) {
     if (o.count) return crib::Format::count;
     if (o.files) return crib::Format::files;
     if (o.vimgrep) return crib::Format::vimgrep;
@@ -63,7 +63,7 @@ crib::Format pick_format(const Options& o, bool tty) {
     if (f == "plain") return crib::Format::plain;
     if (f == "human") return crib::Format::human;
     // Like rg: plain into a pipe, unless colour was asked for explicitly.
-    return tty || o.color == "always" ? crib::Format::human : crib::Format::plain;
+    return tty || color_mode == "always" ? crib::Format::human : crib::Format::plain;
 }
 
 /// Refresh the index if notes changed (stat only); never fatal.
@@ -75,10 +75,10 @@ void refresh(const std::string& db, bool human) {
             stale = crib::index_is_stale(rdb);
         }
         if (!stale) return;
-        crib::IndexOptions io;
+        crib::IndexOptions io; // the index's own roots and data files
         io.db = db;
-        io.taxonomy = crib::find_data_file("crib-topics.conf", "CRIB_TOPICS");
-        io.synonyms = crib::find_data_file("crib-synonyms.conf", "CRIB_SYNONYMS");
+        io.default_taxonomy = crib::find_data_file("crib-topics.conf", "CRIB_TOPICS");
+        io.default_synonyms = crib::find_data_file("crib-synonyms.conf", "CRIB_SYNONYMS");
         crib::IndexStats s = crib::run_index(io);
         if (human && s.wrote)
             std::cerr << "crib: notes changed; re-indexed " << s.files_indexed << " file(s), removed "
@@ -94,13 +94,26 @@ void refresh(const std::string& db, bool human) {
     }
 }
 
-int open_editor(const crib::Passage& p) {
+/// The file of a passage as a path that works from here: the path as shown
+/// if it exists, else the absolute path crib-index recorded.
+std::string openable_path(const std::string& db, const crib::Passage& p) {
+    if (::access(p.file.c_str(), F_OK) == 0) return p.file;
+    try {
+        auto records = crib::read_file_records(Xapian::Database(db));
+        auto it = records.find(p.file);
+        if (it != records.end()) return it->second.abs;
+    } catch (const Xapian::Error&) {
+    }
+    return p.file;
+}
+
+int open_editor(const crib::Passage& p, const std::string& path) {
     const char* ed = std::getenv("VISUAL");
     if (!ed || !*ed) ed = std::getenv("EDITOR");
     if (!ed || !*ed) ed = "vi";
     std::string line = "+" + std::to_string(p.line);
     // sh -c allows EDITOR="code -w" style values; the path is passed as an argument.
-    execlp("sh", "sh", "-c", (std::string(ed) + " \"$1\" \"$2\"").c_str(), "sh", line.c_str(), p.file.c_str(),
+    execlp("sh", "sh", "-c", (std::string(ed) + " \"$1\" \"$2\"").c_str(), "sh", line.c_str(), path.c_str(),
            static_cast<char*>(nullptr));
     std::perror("crib: cannot start editor");
     return 2;
@@ -110,7 +123,8 @@ int run(const Options& o, const crib::Config& cfg) {
     std::string db = !o.db.empty() ? o.db : !cfg.db.empty() ? cfg.db : crib::default_db_path();
     bool tty = isatty(STDOUT_FILENO);
     crib::PrintOptions po;
-    po.color = want_color(!o.color.empty() ? o.color : !cfg.color.empty() ? cfg.color : "auto", tty);
+    const std::string color_mode = !o.color.empty() ? o.color : !cfg.color.empty() ? cfg.color : "auto";
+    po.color = want_color(color_mode, tty);
     po.width = tty ? terminal_width() : 0;
     po.full = o.full;
     po.null_sep = o.null_sep;
@@ -131,7 +145,7 @@ int run(const Options& o, const crib::Config& cfg) {
     }
     std::vector<std::string> words = o.words;
     if (o.open && !o.open_id.empty()) {
-        if (auto p = crib::lookup(db, o.open_id)) return open_editor(*p);
+        if (auto p = crib::lookup(db, o.open_id)) return open_editor(*p, openable_path(db, *p));
         // "crib --open statefulset": not an id, so the first query word.
         words.insert(words.begin(), o.open_id);
     }
@@ -144,21 +158,24 @@ int run(const Options& o, const crib::Config& cfg) {
     req.offset = o.offset;
     req.sort = o.sort == "file" ? crib::SearchRequest::Sort::file : crib::SearchRequest::Sort::relevance;
     req.all = o.all;
-    crib::Format fmt = pick_format(o, tty);
+    crib::Format fmt = pick_format(o, tty, color_mode);
     bool light = fmt == crib::Format::files || fmt == crib::Format::count || fmt == crib::Format::grep ||
                  fmt == crib::Format::vimgrep;
     req.related = !o.no_related && !light && !o.open;
     req.facets = !o.no_facets && !light && !o.open;
     req.snippets = !light && !o.open;
     if (fmt == crib::Format::count) req.limit = 0;
-    if (fmt == crib::Format::files) req.limit = o.limit >= 0 ? size_t(o.limit) : 10000;
+    if (fmt == crib::Format::files) {
+        req.limit = o.limit >= 0 ? size_t(o.limit) : 10000;
+        req.all = true; // every file with a match, duplicates included
+    }
     if (!o.no_update) refresh(db, fmt == crib::Format::human || fmt == crib::Format::plain);
 
     auto t0 = std::chrono::steady_clock::now();
     crib::SearchResult r = crib::search(req);
     if (o.open) {
         if (r.hits.empty()) return 1;
-        return open_editor(r.hits.front().passage);
+        return open_editor(r.hits.front().passage, openable_path(db, r.hits.front().passage));
     }
     auto printer = crib::make_printer(fmt, po);
     crib::print_result(*printer, r);
@@ -196,7 +213,7 @@ int main(int argc, char** argv) {
     app.add_flag("-c,--count", o.count, "Print only the number of matching passages");
     app.add_flag("-0,--null", o.null_sep, "End -l / grep lines with NUL (for xargs -0)");
     app.add_option("-n,--limit", o.limit, "Hits to show (default 10; 0 = only counts and facets)")->check(CLI::NonNegativeNumber);
-    app.add_option("--offset", o.offset, "Skip this many hits first");
+    app.add_option("--offset", o.offset, "Skip this many hits first")->check(CLI::Range(0, 1000000));
     app.add_option("--sort", o.sort, "relevance or file (path, then line)")->check(CLI::IsMember({"relevance", "file"}));
     app.add_option("-t,--topic", o.topics, "Only passages with this topic (repeatable)")
         ->allow_extra_args(false); // "-t kubernetes scaling": scaling is a query word

@@ -74,9 +74,10 @@ public:
             t.add(sanitize(*r.corrected), Style::bold);
             out += "\n" + render(t, opt_.color) + "\n";
         }
-        if (!r.hits.empty()) {
+        if (r.total > 0) { // also with -n 0: counts and topics only
             StyledText t;
-            t.add("\n" + std::to_string(r.hits.size()) + " of " + std::to_string(r.total) + " matches", Style::dim);
+            t.add((r.hits.empty() ? "" : "\n") + std::to_string(r.hits.size()) + " of " + std::to_string(r.total) +
+                      " matches", Style::dim);
             if (!r.facets.empty()) {
                 t.add("  topics: ", Style::dim);
                 for (size_t i = 0; i < r.facets.size() && i < 8; ++i)

@@ -284,9 +284,17 @@ std::set<std::string> content_stems(const std::string& text) {
 /// it ("copy from EC2 into S3").  BM25 cannot see this: it has no per-field
 /// lengths.  Returns MSet positions in the new order.
 std::vector<Xapian::MSetIterator> rerank(const Xapian::MSet& mset, const std::set<std::string>& qs) {
+    // Only the first kRerankDepth are re-scored; the rest keep Xapian's order
+    // after them, so pages (--offset) are slices of one ordering.
     std::vector<std::pair<double, Xapian::MSetIterator>> scored;
+    std::vector<Xapian::MSetIterator> rest;
     double maxw = mset.get_max_attained();
+    size_t n = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
+        if (n++ >= kRerankDepth) {
+            rest.push_back(it);
+            continue;
+        }
         double w = it.get_weight();
         if (!qs.empty()) {
             auto cs = content_stems(it.get_document().get_value(schema::kSlotQuestion));
@@ -303,6 +311,7 @@ std::vector<Xapian::MSetIterator> rerank(const Xapian::MSet& mset, const std::se
     std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first > b.first; });
     std::vector<Xapian::MSetIterator> out;
     for (auto& [w, it] : scored) out.push_back(it);
+    out.insert(out.end(), rest.begin(), rest.end());
     return out;
 }
 
@@ -449,7 +458,9 @@ std::optional<Passage> lookup(const std::string& dbpath, const std::string& id) 
         size_t e = colon + 1;
         while (e < id.size() && std::isdigit(static_cast<unsigned char>(id[e]))) ++e;
         if (e == colon + 1 || (e < id.size() && id[e] != ':')) continue;
-        std::string term = schema::id_term(id.substr(0, colon), std::stoi(id.substr(colon + 1, e - colon - 1)));
+        long line = std::strtol(id.c_str() + colon + 1, nullptr, 10);
+        if (e - colon - 1 > 9 || line <= 0) continue; // not a line number we could have
+        std::string term = schema::id_term(id.substr(0, colon), int(line));
         Xapian::PostingIterator p = db.postlist_begin(term);
         if (p != db.postlist_end(term)) return passage_of(db.get_document(*p));
     }

@@ -80,4 +80,24 @@ printf 'notes = %s\n' "$TMP/notes" >"$XDG_CONFIG_HOME/crib/config"
 expect_rc 0 env CRIB_DB=$TMP/fromcfg "$CRIB_INDEX" -q
 [[ $(CRIB_DB=$TMP/fromcfg "$CRIB" --no-update -c zebrafish) == 1 ]] && pass "config notes used by crib-index" || fail "config notes"
 rm "$XDG_CONFIG_HOME/crib/config"
+# regressions from the review
+mkdir -p "$TMP/dups"
+printf '## What is a zebrafish?\nstripes\n' >"$TMP/dups/a.md"
+printf '## What is a zebrafish?\nfins\n' >"$TMP/dups/b.md"
+CRIB_DB=$TMP/dupdb "$CRIB_INDEX" -q "$TMP/dups"
+[[ $(CRIB_DB=$TMP/dupdb "$CRIB" --no-update -l zebrafish | wc -l) == 2 ]] && pass "-l lists files of collapsed duplicates" || fail "-l dropped a duplicate's file"
+"$CRIB" --no-update --format plain -n 0 docker >"$TMP/out"
+grep -q "0 of [0-9]* matches" "$TMP/out" && pass "-n 0 prints counts" || fail "-n 0 printed: $(cat "$TMP/out")"
+(cd /tmp && EDITOR=echo "$CRIB" --open content/qt-interview.txt:7) >"$TMP/out"
+[[ -f $(awk '{print $2}' "$TMP/out") ]] && pass "--open from another folder gets a usable path" || fail "--open path: $(cat "$TMP/out")"
+printf 'color = always\n' >"$XDG_CONFIG_HOME/crib/config"
+"$CRIB" --no-update docker | grep -q $'\033' && pass "config color=always into a pipe" || fail "config color=always ignored"
+rm "$XDG_CONFIG_HOME/crib/config"
+expect_rc 2 "$CRIB" --offset -1 docker
+expect_rc 1 "$CRIB" --show content/qt-interview.txt:99999999999
+grep -q "no passage" "$TMP/err" && pass "--show with a huge line number" || fail "--show message: $(cat "$TMP/err")"
+expect_rc 2 "$CRIB_INDEX" --max-size abc content/
+grep -q "bad --max-size" "$TMP/err" && pass "--max-size message" || fail "--max-size message: $(cat "$TMP/err")"
+"$CRIB_INDEX" content/ 2>"$TMP/err"
+grep -q "index up to date" "$TMP/err" && pass "no-op summary says up to date" || fail "summary: $(cat "$TMP/err")"
 finish

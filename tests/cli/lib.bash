@@ -2,6 +2,7 @@
 set -euo pipefail
 : "${CRIB:?}" "${CRIB_INDEX:?}" "${SRC:?}"
 cd "$SRC"
+CRIB=$(realpath "$CRIB") CRIB_INDEX=$(realpath "$CRIB_INDEX")
 TMP=$(mktemp -d /tmp/crib-cli-XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 export CRIB_DB=$TMP/db XDG_CONFIG_HOME=$TMP/config XDG_DATA_HOME=$TMP/data

@@ -176,3 +176,74 @@ TEST_CASE("spelling data follows edits: removed words go, counts do not grow", "
     run_index(r);
     CHECK(freq("gone") == 1);
 }
+
+TEST_CASE("an interrupted first index keeps its roots and resumes", "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    interrupt_requested() = true;
+    auto s1 = run_index(opts(d));
+    interrupt_requested() = false;
+    CHECK(s1.interrupted);
+    CHECK(read_roots(Xapian::Database(opts(d).db)).size() == 1);
+    IndexOptions again = opts(d);
+    again.roots.clear();
+    auto s2 = run_index(again); // "run crib-index again" works without paths
+    CHECK(s2.files_indexed == 1);
+}
+
+TEST_CASE("a skipped file is remembered: not stale, not retried until it changes", "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/blob.md", std::string("bin\0\0\0\0\0\0\0\0\0\0data\n", 18));
+    d.write("notes/big.md", "## Big?\n" + std::string(3000, 'x') + "\n");
+    IndexOptions o = opts(d);
+    o.max_size = 2000;
+    auto s1 = run_index(o);
+    CHECK(s1.skipped.size() == 2);
+    CHECK_FALSE(index_is_stale(Xapian::Database(o.db), o.max_size));
+    auto s2 = run_index(o);
+    CHECK_FALSE(s2.wrote);
+    o.max_size = 1 << 20; // a larger limit retries the big file
+    auto s3 = run_index(o);
+    CHECK(s3.files_indexed == 1);
+}
+
+TEST_CASE("editing the synonyms file re-indexes with stable group terms", "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is an auto scaling group?\nscales instances\n");
+    d.write("syn.conf", "auto scaling group = asg\n");
+    IndexOptions o = opts(d);
+    o.synonyms = d.str() + "/syn.conf";
+    run_index(o);
+    auto hits = [&](const std::string& q) {
+        Xapian::Database db(o.db);
+        Xapian::QueryParser qp;
+        schema::configure_query_parser(qp, db);
+        Xapian::Enquire e(db);
+        e.set_query(qp.parse_query(q, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS));
+        return e.get_mset(0, 10).size();
+    };
+    CHECK(hits("asg") == 1);
+    d.write("syn.conf", "pod = kubernetespod\nauto scaling group = asg\n");
+    auto s = run_index(o);
+    CHECK(s.files_indexed == 1); // changed synonyms: passages re-parsed
+    CHECK(hits("asg") == 1);
+    CHECK(hits("kubernetespod") == 0);
+}
+
+TEST_CASE("an update keeps the synonyms file the index was built with", "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is a pod?\nsmallest unit\n");
+    d.write("syn.conf", "pod = kubernetespod\n");
+    IndexOptions o = opts(d);
+    o.synonyms = d.str() + "/syn.conf";
+    run_index(o);
+    IndexOptions refresh; // what crib's refresh passes: no explicit files
+    refresh.db = o.db;
+    refresh.default_synonyms = std::string(CRIB_SOURCE_DIR) + "/content/crib-synonyms.conf";
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    d.write("notes/a.md", "## What is a pod?\nsmallest unit\n## What else?\nmore\n");
+    run_index(refresh);
+    Xapian::Database db(o.db);
+    CHECK(db.get_metadata(schema::kSynonymsPathKey) == o.synonyms);
+}

@@ -174,3 +174,32 @@ TEST_CASE("missing index says how to make one", "[search]") {
     r.query = "x";
     CHECK_THROWS_AS(search(r), NoIndex);
 }
+
+TEST_CASE("pages with --offset are slices of one ordering", "[search]") {
+    test::TempDir d;
+    std::string text;
+    for (int i = 0; i < 120; ++i)
+        text += "## What is widget " + std::to_string(i) + (i % 3 ? " gear" : "") + "?\nwidget gear answer " +
+                std::string(i % 7, 'x') + " " + std::to_string(i) + "\n\n";
+    d.write("notes/w.md", text);
+    IndexOptions o;
+    o.db = d.str() + "/db";
+    o.roots = {d.str() + "/notes"};
+    run_index(o);
+    SearchRequest r;
+    r.db = o.db;
+    r.query = "widget gear";
+    r.related = false;
+    r.limit = 100;
+    auto all = search(r);
+    REQUIRE(all.hits.size() == 100);
+    std::vector<std::string> paged;
+    for (size_t off = 0; off < 100; off += 10) {
+        r.offset = off;
+        r.limit = 10;
+        for (const auto& h : search(r).hits) paged.push_back(h.id);
+    }
+    std::vector<std::string> whole;
+    for (const auto& h : all.hits) whole.push_back(h.id);
+    CHECK(paged == whole);
+}
