@@ -16,7 +16,7 @@
 namespace crib::schema {
 
 /// Bump when terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 2; // 2: kSlotQuestion
+inline constexpr int kSchemaVersion = 3; // 2: kSlotQuestion; 3: synonym group terms named by members
 
 /// Metadata keys.
 inline constexpr const char* kVersionKey = "crib.schema";
