@@ -81,6 +81,7 @@ TEST_CASE("bad files are skipped with a reason; the run goes on", "[index]") {
     d.write("notes/bin.txt", std::string(200, '\0'));
     d.write("notes/big.md", std::string(3000, 'x'));
     d.write("notes/latin1.txt", "1. what is caf\xE9 ?\nanswer\n");
+    std::filesystem::create_symlink("nowhere.md", d.path / "notes/dangling.md"); // unreadable (root reads all)
     std::filesystem::create_symlink("loop2.md", d.path / "notes/loop1.md");
     std::filesystem::create_symlink("loop1.md", d.path / "notes/loop2.md");
     d.write("notes/with space \xFF.md", "## Name with odd bytes?\nok\n");
@@ -96,6 +97,7 @@ TEST_CASE("bad files are skipped with a reason; the run goes on", "[index]") {
     CHECK(why["bin.txt"] == "binary file");
     CHECK(why["big.md"].find("larger than") != std::string::npos);
     CHECK(why["loop1.md"] == "symlink loop");
+    CHECK(why["dangling.md"].find("cannot stat") != std::string::npos);
     CHECK(s.warnings.size() == 2); // latin1 as windows-1252, wide.md from UTF-16
 }
 
