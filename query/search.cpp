@@ -42,6 +42,10 @@ public:
     }
     std::map<std::string, size_t> counts;
     size_t seen = 0; ///< documents examined
+    void reset() {
+        counts.clear();
+        seen = 0;
+    }
 };
 
 /// Expand terms worth suggesting: stemmed free-text words ("Z" + lower-case),
@@ -118,6 +122,13 @@ constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryPar
 constexpr unsigned kLiteralFlags = Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
                                    Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
+/// The query with quotes and parentheses blanked: every word read literally.
+std::string literal_words(const std::string& q) {
+    std::string literal;
+    for (char c : q) literal += (c == '"' || c == '(' || c == ')') ? ' ' : c;
+    return literal;
+}
+
 /// Parse with full syntax; if the syntax is broken ("(docker", a lone NOT),
 /// fall back to reading every word literally.
 Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q, bool spelling) {
@@ -125,10 +136,8 @@ Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q, bool spelling
     try {
         return qp.parse_query(q, kFlags & ~no_spell);
     } catch (const Xapian::QueryParserError&) {
-        std::string literal;
-        for (char c : q) literal += (c == '"' || c == '(' || c == ')') ? ' ' : c;
         try {
-            return qp.parse_query(literal, kLiteralFlags & ~no_spell);
+            return qp.parse_query(literal_words(q), kLiteralFlags & ~no_spell);
         } catch (const Xapian::QueryParserError& e) {
             throw QueryError("cannot parse query: " + e.get_msg());
         }
@@ -374,25 +383,18 @@ SearchResult search(const SearchRequest& req) {
             res.corrected = prep.corrected;
             prep.query = Xapian::Query(Xapian::Query::OP_OR, prep.query, cp.query);
             enq.set_query(prep.query);
-            spy.counts.clear();
-            spy.seen = 0;
+            spy.reset();
             mset = run_match(enq, req, req.facets ? &spy : nullptr);
         }
     }
     // An unbalanced quote makes the rest one long phrase: if that finds
     // nothing, read the words literally instead.
     if (mset.empty() && req.query.find_first_of("\"()") != std::string::npos) {
-        Xapian::QueryParser qp;
-        schema::configure_query_parser(qp, db);
-        qp.set_stopper(&stopper());
-        std::string literal;
-        for (char c : req.query) literal += (c == '"' || c == '(' || c == ')') ? ' ' : c;
         SearchRequest lreq = req;
-        lreq.query = literal;
+        lreq.query = literal_words(req.query);
         Prepared lp = prepare(db, lreq);
         enq.set_query(lp.query);
-        spy.counts.clear();
-        spy.seen = 0;
+        spy.reset();
         Xapian::MSet lm = run_match(enq, req, req.facets ? &spy : nullptr);
         if (!lm.empty()) {
             mset = lm;
