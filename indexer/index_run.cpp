@@ -1,6 +1,7 @@
 #include "index_run.hpp"
 
 #include "document.hpp"
+#include "formats.hpp"
 #include "notes_parser.hpp"
 #include "schema.hpp"
 #include "synonyms.hpp"
@@ -30,14 +31,7 @@ std::atomic<bool>& interrupt_requested() {
     return flag;
 }
 
-bool is_note_file_name(const std::string& name) {
-    if (name.empty() || name[0] == '.') return false;
-    std::string low = ascii_lower(name);
-    for (std::string_view ext : {".md", ".markdown", ".mdown", ".mkd", ".txt", ".text"})
-        if (low.size() > ext.size() && low.compare(low.size() - ext.size(), ext.size(), ext) == 0)
-            return true;
-    return false;
-}
+bool is_note_file_name(const std::string& name) { return classify_name(name) != NameClass::other; }
 
 namespace {
 

@@ -109,6 +109,7 @@ int dump(const Options& o) {
                     .key("end_line").value(p.end_line)
                     .key("kind").value(p.kind)
                     .key("question").value(p.question)
+                    .key("headings").strings(p.headings)
                     .key("answer").value(p.answer)
                     .key("topics").strings(p.topics)
                     .key("parent_line");

@@ -14,6 +14,7 @@ struct Passage {
     int end_line = 0;            ///< 1-based last non-blank line
     std::string kind;            ///< "question" or "section"
     std::string question;        ///< cleaned question or section title
+    std::vector<std::string> headings; ///< titles of the headings it sits under, outermost first
     std::string answer;          ///< answer text, Markdown kept, noise lines removed
     std::vector<std::string> topics;   ///< assigned by topics.* (sorted, unique)
     std::vector<std::string> tags;     ///< #tags and front-matter tags seen in the text

@@ -1,0 +1,62 @@
+// note_text.hpp - cleaning the text of one note line: markers, markup, links.
+//
+// Shared by the readers (reader_*.cpp) and the detectors (detectors.cpp).
+// All functions are linear in their input (no std::regex: a 100 KB line must
+// stay cheap) and accept any bytes.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace crib {
+
+/// ASCII blank (space or tab).
+inline bool is_space(char c) {
+    return c == ' ' || c == '\t';
+}
+/// ASCII digit.
+inline bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+/// ASCII letter.
+inline bool is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/// The string without leading blanks.
+std::string_view ltrim(std::string_view s);
+/// True if `s` ends with `suf`.
+bool ends_with(std::string_view s, std::string_view suf);
+/// True if the string holds at least one letter or digit (any script).
+bool has_word_char(std::string_view s);
+/// Remove HTML tags ("<b>", "</summary>", "<!-- -->"), keep the text between.
+std::string strip_tags(std::string_view s);
+/// Decode the handful of HTML entities notes contain (&amp; &lt; &nbsp; ...).
+std::string decode_entities(std::string_view s);
+/// "![alt](url)" removed, "[text](url)" -> "text" (plus " (url)" with keep_url).
+std::string strip_links(std::string_view s, bool keep_url = false);
+/// Drop ":emoji_shortcode:" tokens.
+std::string strip_shortcodes(std::string_view s);
+/// Remove Markdown emphasis and code markers (**, __, *, _, ~~, `) around words.
+std::string strip_emphasis(std::string_view s);
+/// Strip one leading structural marker ('#'s, bullet, "12.", "Q:", "Question 3:", '>');
+/// sets *numbered / *labelled when the marker was a number / a question label.
+bool strip_leading_marker(std::string& s, bool* numbered = nullptr, bool* labelled = nullptr);
+
+/// "-----", "=====", "+++++", "# +++++", "***", "___" (3 or more of one char, blanks
+/// allowed); *length gets the number of rule characters.
+bool is_separator(std::string_view t, size_t* length = nullptr);
+
+/// Clean a raw question/heading line for display: numbering, list markers,
+/// Q./Question: labels, Markdown and HTML markup, trailing ":-" removed.
+std::string clean_question(std::string_view raw);
+
+/// Text of an answer as it is indexed: images, HTML tags, link targets,
+/// emoji shortcodes removed; Markdown punctuation is harmless to the tokenizer.
+std::string indexable_text(std::string_view answer);
+
+/// Answer text for display in a snippet: indexable_text() without Markdown
+/// emphasis and code markers.
+std::string snippet_text(std::string_view answer);
+
+} // namespace crib
