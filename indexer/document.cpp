@@ -52,7 +52,7 @@ std::vector<std::string> split(const std::string& s, char sep) {
 } // namespace
 
 std::string encode_passage(const Passage& p) {
-    std::string out = "crib1;";
+    std::string out = "crib2;";
     put(out, p.file);
     put(out, std::to_string(p.line));
     put(out, std::to_string(p.end_line));
@@ -62,13 +62,14 @@ std::string encode_passage(const Passage& p) {
     put(out, join(p.topics, '\n'));
     put(out, p.question);
     put(out, p.answer);
+    put(out, join(p.headings, '\n'));
     return out;
 }
 
 bool decode_passage(std::string_view data, Passage& p) {
-    if (data.substr(0, 6) != "crib1;") return false;
+    if (data.substr(0, 6) != "crib2;") return false;
     data.remove_prefix(6);
-    std::string f[9];
+    std::string f[10];
     for (auto& s : f)
         if (!get(data, s)) return false;
     p.file = f[0];
@@ -80,7 +81,8 @@ bool decode_passage(std::string_view data, Passage& p) {
     p.topics = split(f[6], '\n');
     p.question = f[7];
     p.answer = f[8];
-    return true;
+    p.headings = split(f[9], '\n');
+    return data.empty();
 }
 
 Passage passage_of(const Xapian::Document& doc) {
@@ -105,8 +107,15 @@ Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, cons
         tg.increase_termpos(schema::kFieldGap);
         tg.index_text(p.parent_question, 1);
     }
+    // "pending" finds the "Problem" section under "Pods stuck in Pending".
+    for (const std::string& h : p.headings) {
+        tg.increase_termpos(schema::kFieldGap);
+        tg.index_text(h, 1);
+        tg.index_text_without_positions(h, 1, schema::kHeadingPrefix);
+    }
     if (syn) { // weighted like the words they stand for: question use counts more
-        for (const std::string& t : syn->group_terms(stemmed_words(answer))) doc.add_term(t, 1);
+        for (const std::string& t : syn->group_terms(stemmed_words(answer)))
+            doc.add_term(t, 1);
         for (const std::string& t : syn->group_terms(stemmed_words(p.question)))
             doc.add_term(t, schema::kQuestionWdf);
     }
@@ -114,7 +123,8 @@ Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, cons
     doc.add_boolean_term(schema::id_term(p.file, p.line));
     doc.add_boolean_term(schema::file_term(p.file));
     doc.add_boolean_term(std::string(schema::kKindPrefix) + p.kind);
-    for (const std::string& t : p.topics) doc.add_boolean_term(schema::bounded_term(schema::kTopicPrefix, t));
+    for (const std::string& t : p.topics)
+        doc.add_boolean_term(schema::bounded_term(schema::kTopicPrefix, t));
 
     doc.add_value(schema::kSlotFile, p.file);
     doc.add_value(schema::kSlotLine, Xapian::sortable_serialise(p.line));
@@ -122,7 +132,7 @@ Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, cons
     doc.add_value(schema::kSlotQuestion, p.question);
     doc.add_value(schema::kSlotTopics, join(p.topics, '\n'));
     if (p.kind == "question") {
-        std::string key = schema::question_key(p.question);
+        std::string key = schema::duplicate_key(p.question, indexable_text(p.answer));
         if (!key.empty()) {
             doc.add_value(schema::kSlotCollapse, key);
             doc.add_boolean_term(schema::bounded_term(schema::kDupPrefix, key));

@@ -10,19 +10,22 @@ const std::vector<Field>& fields() {
     static const std::vector<Field> f = {
         {{"q", "question"}, kQuestionPrefix, false},
         {{"a", "answer"}, kAnswerPrefix, false},
+        {{"h", "heading"}, kHeadingPrefix, false},
         {{"topic", "t"}, kTopicPrefix, true},
         {{"kind"}, kKindPrefix, true},
     };
     return f;
 }
 
-Xapian::Stem stemmer() { return Xapian::Stem("english"); }
+Xapian::Stem stemmer() {
+    return Xapian::Stem("english");
+}
 
 namespace {
 
 /// file:PATTERN - a glob (if it has * ? [) or a substring of the path.
 class FileMatcher : public Xapian::FieldProcessor {
-public:
+  public:
     explicit FileMatcher(const Xapian::Database& db) : db_(db) {}
     Xapian::Query operator()(const std::string& pattern) override {
         bool glob = pattern.find_first_of("*?[") != std::string::npos;
@@ -39,7 +42,7 @@ public:
         return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     }
 
-private:
+  private:
     Xapian::Database db_;
 };
 
@@ -51,8 +54,10 @@ void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db)
     qp.set_stemming_strategy(kStemStrategy);
     for (const Field& f : fields())
         for (const std::string& name : f.names) {
-            if (f.boolean) qp.add_boolean_prefix(name, f.prefix);
-            else qp.add_prefix(name, f.prefix);
+            if (f.boolean)
+                qp.add_boolean_prefix(name, f.prefix);
+            else
+                qp.add_prefix(name, f.prefix);
         }
     qp.add_boolean_prefix("file", (new FileMatcher(db))->release());
 }
@@ -77,7 +82,9 @@ std::string id_term(std::string_view file, int line) {
     return bounded_term(kIdPrefix, std::string(file) + ":" + std::to_string(line));
 }
 
-std::string file_term(std::string_view file) { return bounded_term(kFilePrefix, file); }
+std::string file_term(std::string_view file) {
+    return bounded_term(kFilePrefix, file);
+}
 
 std::vector<std::string> words(std::string_view text) {
     std::vector<std::string> out;
@@ -101,6 +108,19 @@ std::string question_key(std::string_view question) {
         if (w == "a" || w == "an" || w == "the") continue;
         if (!key.empty()) key += ' ';
         key += stem(w);
+    }
+    return key;
+}
+
+std::string duplicate_key(std::string_view question, std::string_view answer) {
+    std::string key = question_key(question);
+    if (key.empty()) return key;
+    key += " |";
+    int n = 0;
+    for (const std::string& w : words(answer)) {
+        if (++n > kDuplicateAnswerWords) break;
+        key += ' ';
+        key += w;
     }
     return key;
 }

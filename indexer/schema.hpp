@@ -16,7 +16,8 @@
 namespace crib::schema {
 
 /// Bump when terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 3; // 2: kSlotQuestion; 3: synonym group terms named by members
+inline constexpr int kSchemaVersion = 4; // 2: kSlotQuestion; 3: synonym group terms named by members;
+                                         // 4: heading paths (data "crib2;", XH terms), duplicate keys with answers
 
 /// Metadata keys.
 inline constexpr const char* kVersionKey = "crib.schema";
@@ -34,13 +35,14 @@ inline constexpr const char* kKindPrefix = "XKIND"; ///< "question" / "section" 
 inline constexpr const char* kDupPrefix = "XDUP";   ///< normalised-question key (boolean)
 inline constexpr const char* kQuestionPrefix = "XQ";///< question words (probabilistic)
 inline constexpr const char* kAnswerPrefix = "XA";  ///< answer words (probabilistic)
+inline constexpr const char* kHeadingPrefix = "XH"; ///< words of the enclosing headings (probabilistic)
 inline constexpr const char* kSynPrefix = "XSYN";   ///< multi-word synonym group seen in text
 
 /// Value slots.
 enum Slot : Xapian::valueno {
     kSlotFile = 0,     ///< file path
     kSlotLine = 1,     ///< sortable_serialise(line)
-    kSlotCollapse = 2, ///< normalised question key (questions only)
+    kSlotCollapse = 2, ///< duplicate key: normalised question + answer start (questions only)
     kSlotTopics = 3,   ///< topics joined by '\n'
     kSlotKind = 4,     ///< "question" / "section"
     kSlotQuestion = 5, ///< the question text (re-ranking reads it without the document data)
@@ -48,6 +50,9 @@ enum Slot : Xapian::valueno {
 
 /// Weighting: question words count this many times per occurrence.
 inline constexpr unsigned kQuestionWdf = 3;
+/// Answer words in a duplicate key (duplicate_key): enough to tell quizzes
+/// apart by their code, few enough that a fixed typo late in a copy still merges.
+inline constexpr int kDuplicateAnswerWords = 12;
 /// Term positions skipped between question and answer (no phrase crosses).
 inline constexpr unsigned kFieldGap = 100;
 
@@ -87,6 +92,10 @@ std::string id_term(std::string_view file, int line);
 std::string file_term(std::string_view file);
 /// Normalised key of a question ("What is a StatefulSet?" == "what is statefulset ?").
 std::string question_key(std::string_view question);
+/// Key under which copies of one passage collapse: the question key plus the
+/// first words of the answer, so two "What's the output?" quizzes with
+/// different code stay apart while the same note pasted twice is one hit.
+std::string duplicate_key(std::string_view question, std::string_view answer);
 
 /// Throws Xapian::DatabaseVersionError-like crib error if `db` was written by
 /// another schema version; returns the version found (0 for an empty db).

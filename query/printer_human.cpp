@@ -9,6 +9,13 @@ namespace crib {
 
 namespace {
 
+/// "Kubernetes troubleshooting › Pods stuck in Pending" (sanitised).
+std::string heading_path(const std::vector<std::string>& headings) {
+    std::string out;
+    for (const std::string& h : headings) out += (out.empty() ? "" : " \xE2\x80\xBA ") + sanitize(h);
+    return out;
+}
+
 StyledText highlighted(const std::string& text, const std::vector<Span>& spans) {
     StyledText t;
     t.text = sanitize(text);
@@ -30,6 +37,7 @@ public:
         head.add(":");
         head.add(std::to_string(p.line), Style::line);
         head.add("  ");
+        if (!p.headings.empty()) head.add(heading_path(p.headings) + " \xE2\x80\xBA ", Style::dim);
         StyledText q = highlighted(p.question, h.question_spans);
         size_t base = head.text.size();
         head.text += q.text;
@@ -117,6 +125,11 @@ std::string format_passage(const Passage& p, const PrintOptions& opt) {
     head.add(std::to_string(p.line) + "-" + std::to_string(p.end_line), Style::line);
     head.add("  [" + p.kind + "]", Style::dim);
     std::string out = wrap(head, opt.width, "", "    ", opt.color);
+    if (!p.headings.empty()) {
+        StyledText path;
+        path.add(heading_path(p.headings), Style::dim);
+        out += wrap(path, opt.width, "", "", opt.color);
+    }
     StyledText q;
     q.add(sanitize(p.question), Style::bold);
     out += wrap(q, opt.width, "", "", opt.color);

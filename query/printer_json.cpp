@@ -27,6 +27,7 @@ void write_hit(JsonWriter& w, const Hit& h) {
         .key("end_line").value(p.end_line)
         .key("kind").value(p.kind)
         .key("question").value(p.question)
+        .key("headings").strings(p.headings)
         .key("topics").strings(p.topics)
         .key("score").value(h.score)
         .key("snippet").value(h.snippet)

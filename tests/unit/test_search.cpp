@@ -125,8 +125,8 @@ TEST_CASE("query syntax: phrases, boolean, wildcards, fields; broken syntax read
 
 TEST_CASE("duplicates collapse with also-in, unless --all", "[search]") {
     test::TempDir d;
-    d.write("notes/a.md", "## What is a StatefulSet?\nstable pods\n");
-    d.write("notes/b.md", "## what is statefulset ?\npods with identity\n");
+    d.write("notes/a.md", "## What is a StatefulSet?\nPods with a stable identity.\n");
+    d.write("notes/b.md", "## what is statefulset ?\npods with a stable identity\n");
     IndexOptions o;
     o.db = d.str() + "/db";
     o.roots = {d.str() + "/notes"};
@@ -139,6 +139,25 @@ TEST_CASE("duplicates collapse with also-in, unless --all", "[search]") {
     REQUIRE(c.hits[0].also_in.size() == 1);
     r.all = true;
     CHECK(search(r).hits.size() == 2);
+}
+
+TEST_CASE("different quizzes sharing a generic title are not merged", "[search][regression]") {
+    // Issue 11: ~120 different "What's the output?" quizzes collapsed into 35 hits.
+    test::TempDir d;
+    d.write("notes/q.md", "## What's the output?\n```js\nconsole.log(typeof null)\n```\n\n"
+                          "## What's the output?\n```js\nconsole.log(0.1 + 0.2)\n```\n\n"
+                          "## What's the output?\n```js\nconsole.log(typeof null)\n```\n");
+    IndexOptions o;
+    o.db = d.str() + "/db";
+    o.roots = {d.str() + "/notes"};
+    run_index(o);
+    SearchRequest r;
+    r.db = o.db;
+    r.query = "output";
+    auto res = search(r);
+    REQUIRE(res.hits.size() == 2); // the third is a copy of the first
+    size_t also = res.hits[0].also_in.size() + res.hits[1].also_in.size();
+    CHECK(also == 1);
 }
 
 TEST_CASE("sort by file, offset and limit", "[search]") {
