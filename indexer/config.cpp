@@ -45,6 +45,18 @@ Config parse_config(const std::string& text, const std::string& origin) {
         } else if (key == "color" || key == "colour") {
             if (value == "auto" || value == "always" || value == "never") c.color = value;
             else c.errors.push_back(where + "color must be auto, always or never");
+        } else if (key == "type-add" || key == "type_add") {
+            std::stringstream ss(value);
+            std::string pair;
+            while (std::getline(ss, pair, ',')) {
+                std::string_view t = trim(pair);
+                size_t colon = t.find(':');
+                if (colon == std::string_view::npos || colon == 0 || colon + 1 == t.size())
+                    c.errors.push_back(where + "type-add takes ext:format pairs");
+                else
+                    c.type_add.emplace_back(std::string(trim(t.substr(0, colon))),
+                                            std::string(trim(t.substr(colon + 1))));
+            }
         } else {
             c.errors.push_back(where + "unknown key '" + key + "'");
         }

@@ -2,7 +2,8 @@
 //
 // Keys: db (database directory), notes (comma-separated roots crib-index
 // uses when none are given or remembered), limit (hits per page), color
-// (auto|always|never).  '#' starts a comment.  Command-line flags win.
+// (auto|always|never), type-add (ext:format pairs).  '#' starts a comment.
+// Command-line flags win.
 #pragma once
 
 #include <map>
@@ -16,6 +17,9 @@ struct Config {
     std::vector<std::string> notes;
     int limit = 0;          ///< 0 = not set
     std::string color;      ///< "" = not set
+    /// `type-add = ext:format[, ext:format]`: more extensions for a note format
+    /// (like ripgrep's --type-add); the format name is checked by apply_type_add().
+    std::vector<std::pair<std::string, std::string>> type_add;
     std::vector<std::string> errors; ///< "config:3: unknown key 'x'"
 };
 

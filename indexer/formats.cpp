@@ -97,6 +97,32 @@ bool add_extension(std::string_view ext, std::string_view format) {
     return true;
 }
 
+std::vector<std::string> apply_type_add(const std::vector<std::pair<std::string, std::string>>& pairs) {
+    std::vector<std::string> errors;
+    for (const auto& [ext, format] : pairs)
+        if (!add_extension(ext, format))
+            errors.push_back("type-add: unknown format '" + format + "' (crib-index --types lists them)");
+    return errors;
+}
+
+std::string describe_formats() {
+    std::string out;
+    for (const NoteFormat& f : note_formats()) {
+        std::string exts;
+        for (std::string_view e : f.extensions) exts += (exts.empty() ? "." : " .") + std::string(e);
+        for (const auto& [e, name] : extra_extensions())
+            if (name == f.name) exts += (exts.empty() ? "." : " .") + e;
+        if (f.sniff) exts += exts.empty() ? "(by content)" : " (and by content)";
+        std::string line = std::string(f.name);
+        line.resize(std::max<size_t>(line.size() + 2, 10), ' ');
+        line += exts;
+        line.resize(std::max<size_t>(line.size() + 2, 40), ' ');
+        out += line + std::string(f.description) + "\n";
+    }
+    out += "Files without an extension are read as text when their content is text.\n";
+    return out;
+}
+
 NameClass classify_name(std::string_view name) {
     size_t slash = name.find_last_of('/');
     std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);

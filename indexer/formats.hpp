@@ -40,6 +40,12 @@ const NoteFormat* format_named(std::string_view name);
 /// Call before indexing starts (not thread-safe against readers).
 bool add_extension(std::string_view ext, std::string_view format);
 
+/// Apply the config's type-add pairs; returns an error message per unknown format.
+std::vector<std::string> apply_type_add(const std::vector<std::pair<std::string, std::string>>& pairs);
+
+/// The --types listing: one line per format ("org  .org  Emacs org-mode").
+std::string describe_formats();
+
 /// How a file name alone classifies a file.
 enum class NameClass {
     note,  ///< its extension belongs to a format

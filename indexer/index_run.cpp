@@ -38,6 +38,8 @@ namespace {
 /// FileRecord::hash of files that were skipped (no passages indexed).
 const std::string kSkipped = "skipped";
 const std::string kSkippedForSize = "skipped-size";
+/// Skip reason of a file without an extension whose content is not text.
+const std::string kNotText = "not text (no extension)";
 
 std::string file_key(const std::string& display) {
     return std::string(schema::kFileKeyPrefix) + hash_hex(display);
@@ -106,7 +108,9 @@ std::string display_join(const std::string& given, const std::string& rel) {
 }
 
 /// Walk the roots; unreadable folders and broken links become Skipped.
-std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>& skipped) {
+/// Files no format claims are listed in *other (when given).
+std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>& skipped,
+                           std::vector<std::string>* other = nullptr) {
     std::vector<Candidate> out;
     std::set<std::string> seen;
     for (const Root& root : roots) {
@@ -142,7 +146,8 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
                                        "folder not readable"});
                 continue;
             }
-            if (!is_note_file_name(name)) continue;
+            bool note = is_note_file_name(name);
+            if (!note && (!other || name.empty() || name[0] == '.')) continue;
             // The iterator's paths are root.abs + "/" + ...: cut the prefix
             // (lexically_relative per file was half of crib's freshness check).
             const std::string& full = e.path().native();
@@ -150,6 +155,10 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
                                   ? full.substr(root.abs.size() + (root.abs.back() == '/' ? 0 : 1))
                                   : e.path().lexically_relative(root.abs).generic_string();
             std::string display = display_join(root.given, rel);
+            if (!note) {
+                other->push_back(display);
+                continue;
+            }
             StatInfo st = stat_path(full);
             if (!st.ok) {
                 skipped.push_back({display, st.err == ELOOP ? "symlink loop" : std::string("cannot stat: ") + std::strerror(st.err)});
@@ -221,7 +230,8 @@ FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& 
         return r;
     }
     if (looks_binary(bytes)) {
-        r.skip = "binary file";
+        // A file without an extension is a note only if it is text.
+        r.skip = classify_name(c.abs) == NameClass::maybe ? kNotText : "binary file";
         return r;
     }
     r.record.hash = hash_hex(bytes);
@@ -447,7 +457,7 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     // Changed synonyms change the group terms of every passage: re-parse all.
     bool reparse_all = opt.rebuild || (!records.empty() && syn.fingerprint() != db.get_metadata(schema::kSynonymsKey));
 
-    std::vector<Candidate> cands = walk(roots, stats.skipped);
+    std::vector<Candidate> cands = walk(roots, stats.skipped, &stats.other_files);
     stats.files_seen = cands.size();
     std::vector<FileJob> jobs;
     std::set<std::string> present;
@@ -500,7 +510,8 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
             const std::string& display = jobs[i].cand.display;
             stats.warnings.insert(stats.warnings.end(), r.warnings.begin(), r.warnings.end());
             if (!r.skip.empty()) {
-                stats.skipped.push_back({display, r.skip});
+                if (r.skip == kNotText) stats.other_files.push_back(display);
+                else stats.skipped.push_back({display, r.skip});
                 auto old = records.find(display);
                 if (old != records.end() && old->second.passages) { // excluded now: its passages go
                     delete_file(db, display);

@@ -49,6 +49,7 @@ struct IndexStats {
     size_t questions = 0;        ///< of which questions
     size_t total_passages = 0;   ///< passages in the index after the run
     std::vector<Skipped> skipped;
+    std::vector<std::string> other_files; ///< files under the roots that are not notes (type)
     std::vector<std::string> warnings; ///< "path: decoded as windows-1252"
     std::vector<std::string> not_indexed; ///< files left for next time (interrupted)
     double seconds = 0;

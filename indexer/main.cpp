@@ -4,6 +4,7 @@
 // were skipped, 130 interrupted (what was committed stays).
 #include "config.hpp"
 #include "document.hpp"
+#include "formats.hpp"
 #include "index_run.hpp"
 #include "json.hpp"
 #include "notes_parser.hpp"
@@ -26,7 +27,7 @@ namespace {
 struct Options {
     std::string db;
     std::vector<std::string> paths;
-    bool rebuild = false, wait = false, dump = false, quiet = false;
+    bool rebuild = false, wait = false, dump = false, quiet = false, types = false;
     int verbose = 0;
     std::string format = "text";
     std::string max_size = "16M";
@@ -141,6 +142,9 @@ std::string summary(const crib::IndexStats& s) {
     o << s.seconds << " s";
     if (s.files_unchanged) o << "; " << s.files_unchanged << " unchanged";
     if (s.files_removed) o << "; " << s.files_removed << " removed";
+    if (!s.other_files.empty())
+        o << "; " << s.other_files.size() << " other file" << (s.other_files.size() == 1 ? "" : "s")
+          << " not notes (-v lists them)";
     o << "; " << s.total_passages << " passages in index";
     if (!s.skipped.empty()) {
         o << "; " << s.skipped.size() << " skipped: ";
@@ -152,13 +156,18 @@ std::string summary(const crib::IndexStats& s) {
 }
 
 int run(const Options& o) {
+    crib::Config cfg = crib::load_config();
+    for (const auto& e : cfg.errors) std::cerr << "crib-index: " << e << "\n";
+    for (const auto& e : crib::apply_type_add(cfg.type_add)) std::cerr << "crib-index: " << e << "\n";
+    if (o.types) {
+        std::cout << crib::describe_formats();
+        return 0;
+    }
     if (o.dump) {
         if (o.paths.empty()) throw crib::IndexUsageError("--dump needs PATH...");
         return dump(o);
     }
     crib::IndexOptions io;
-    crib::Config cfg = crib::load_config();
-    for (const auto& e : cfg.errors) std::cerr << "crib-index: " << e << "\n";
     io.db = !o.db.empty() ? o.db : !cfg.db.empty() ? cfg.db : crib::default_db_path();
     io.roots = o.paths;
     io.default_roots = cfg.notes;
@@ -179,6 +188,7 @@ int run(const Options& o) {
     if (!o.quiet) std::cerr << summary(s) << "\n";
     if (o.verbose) {
         for (const auto& k : s.skipped) std::cerr << "skipped " << k.path << ": " << k.reason << "\n";
+        for (const auto& f : s.other_files) std::cerr << "not a note: " << f << "\n";
         for (const auto& w : s.warnings) std::cerr << "note: " << w << "\n";
     }
     if (s.interrupted) {
@@ -200,11 +210,12 @@ int main(int argc, char** argv) {
                  "  crib-index --dump notes.md      show how a file splits into passages\n",
                  "crib-index"};
     Options o;
-    app.add_option("paths", o.paths, "Note files and folders (.md, .markdown, .txt); default: the remembered ones");
+    app.add_option("paths", o.paths, "Note files and folders (--types lists the formats); default: the remembered ones");
     app.add_option("--db", o.db, "Database directory (default $CRIB_DB or ~/.local/share/crib/index)");
     app.add_flag("--rebuild", o.rebuild, "Re-index everything; the given paths replace the remembered roots");
     app.add_flag("--wait", o.wait, "Wait for another crib-index to finish instead of failing");
     app.add_flag("--dump", o.dump, "Print the passages found, write no database");
+    app.add_flag("--types", o.types, "List the note formats and the extensions each reads");
     app.add_option("--format", o.format, "--dump format")->check(CLI::IsMember({"text", "json"}));
     app.add_option("--max-size", o.max_size, "Skip files larger than this (default 16M)");
     app.add_option("--topics", o.topics, "Topic taxonomy file (default: crib-topics.conf, see README)");

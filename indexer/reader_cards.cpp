@@ -160,9 +160,13 @@ Outline cards(const std::vector<Row>& rows, const CardLayout& lay,
             auto t = card_tags(r.fields[lay.tags]);
             out.lines.back().tags.insert(out.lines.back().tags.end(), t.begin(), t.end());
         }
+        // Each line of the back is a paragraph: a card's line breaks are meant.
         for (size_t f = 1; f < note.size(); ++f)
-            for (const std::string& l : field_lines(note[f], lay.html))
+            for (const std::string& l : field_lines(note[f], lay.html)) {
+                if (trim(l).empty()) continue;
+                if (out.lines.back().kind != LineKind::card) out.add(r.first_line, LineKind::text, "");
                 out.add(r.first_line, LineKind::text, l);
+            }
         if (!out.lines.empty()) out.lines.back().source_line = r.last_line;
     }
     return out;

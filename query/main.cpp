@@ -3,6 +3,7 @@
 // Raw flags -> Options -> SearchRequest -> Printer.  main() alone picks exit
 // codes: 0 something matched, 1 nothing matched, 2 error.
 #include "config.hpp"
+#include "formats.hpp"
 #include "index_run.hpp"
 #include "output.hpp"
 #include "paths.hpp"
@@ -239,6 +240,7 @@ int main(int argc, char** argv) {
     o.open = app.count("--open") > 0;
     crib::Config cfg = crib::load_config();
     for (const auto& e : cfg.errors) std::cerr << "crib: " << e << "\n";
+    for (const auto& e : crib::apply_type_add(cfg.type_add)) std::cerr << "crib: " << e << "\n";
     try {
         if (o.words.empty() && o.topics.empty() && !o.list_topics && o.show.empty() && o.open_id.empty()) {
             std::cerr << "crib: no query given (try: crib what is a statefulset; crib --help)\n";

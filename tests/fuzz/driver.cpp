@@ -29,7 +29,12 @@ int main(int argc, char** argv) {
     std::mt19937 rng(12345);
     const std::string tokens[] = {"#", "##", "1.", "?", "\n", "```", "<details>", "<summary>", "</summary>", "</details>",
                                   "Q:", "A:", "* ", "  - **", "-----------", "====", "\r\n", std::string(1, '\0'),
-                                  "\xC3", "\xFF\xFE", "\"", "(", "NOT", "AND", "*", "file:", "topic:"};
+                                  "\xC3", "\xFF\xFE", "\"", "(", "NOT", "AND", "*", "file:", "topic:",
+                                  // the other formats: org, reST, AsciiDoc, notebooks, cards, Obsidian, Logseq
+                                  "* TODO ", "#+begin_src\n", "#+end_src\n", ":PROPERTIES:\n", ":END:\n", "::\n",
+                                  ".. code-block:: sh\n", "----\n", "[source,sh]\n", "\t", "#separator:tab\n",
+                                  "{\"cells\": [", "\"source\": [\"", "\\n\",", "[[", "]]", "> [!note] ",
+                                  "tags:: ", "\t- ", "---\ntags:\n  - a\n---\n"};
     for (long i = 0; i < n; ++i) {
         std::string s = seeds[rng() % seeds.size()];
         if (s.size() > 4096) s = s.substr(rng() % (s.size() - 4096), 4096);

@@ -1,0 +1,265 @@
+// Table-driven cases for every note format and its quirks, on text we wrote
+// (issue 10).  Each case: file name, text, the passages expected as
+// "line:kind:question", and optionally the heading path of one passage.
+#include "helpers.hpp"
+
+#include "formats.hpp"
+
+using namespace crib;
+using test::parse;
+using test::summary;
+using V = std::vector<std::string>;
+
+namespace {
+
+struct Case {
+    const char* name;
+    const char* file;
+    const char* text;
+    V expected;
+};
+
+/// The passage starting on `line`.
+const Passage& at(const std::vector<Passage>& ps, int line) {
+    for (const Passage& p : ps)
+        if (p.line == line) return p;
+    FAIL("no passage at line " << line);
+    return ps.front();
+}
+
+std::string path_of(const Passage& p) {
+    std::string out;
+    for (const std::string& h : p.headings) out += h + " > ";
+    return out + p.question;
+}
+
+} // namespace
+
+TEST_CASE("every format splits into its questions", "[formats]") {
+    Case c = GENERATE(values<Case>({
+        {"org: TODO headings with tags, drawers, #+TITLE, src blocks", "k8s.org",
+         "#+TITLE: Kubernetes\n"
+         "#+FILETAGS: :k8s:\n"
+         "* Pods\n"
+         "** TODO What is a Pod? :pods:\n"
+         ":PROPERTIES:\n"
+         ":ID: 1\n"
+         ":END:\n"
+         "The smallest unit.\n"
+         "#+begin_src yaml\n"
+         "* not a heading\n"
+         "# is this a question?\n"
+         "#+end_src\n"
+         "** DONE [#A] Why use a Deployment?\n"
+         "Rolling updates.\n",
+         {"4:question:What is a Pod?", "13:question:Why use a Deployment?"}},
+        {"reST: underlined titles are titles, not separators; :: blocks are code", "linux.rst",
+         "=====\n"
+         "Linux\n"
+         "=====\n"
+         "\n"
+         "What is an inode?\n"
+         "-----------------\n"
+         "\n"
+         "Metadata of a file. Example::\n"
+         "\n"
+         "    $ ls -i\n"
+         "    What? not a question\n"
+         "\n"
+         "Explain hard links\n"
+         "------------------\n"
+         "\n"
+         "Two names, one inode.\n",
+         {"5:question:What is an inode?", "13:question:Explain hard links"}},
+        {"AsciiDoc: = titles, ---- listing blocks are code, attributes are metadata", "git.adoc",
+         "= Git\n"
+         ":toc:\n"
+         "\n"
+         "== What is a rebase?\n"
+         "Replays commits.\n"
+         "\n"
+         "[source,bash]\n"
+         "----\n"
+         "git rebase main\n"
+         "What? not a question\n"
+         "----\n"
+         "\n"
+         "== How do you undo a commit?\n"
+         "git reset.\n",
+         {"4:question:What is a rebase?", "13:question:How do you undo a commit?"}},
+        {"Jupyter: markdown cells as Markdown, code cells as code, lines in the .ipynb", "nb.ipynb",
+         "{\n"
+         " \"cells\": [\n"
+         "  {\n"
+         "   \"cell_type\": \"markdown\",\n"
+         "   \"metadata\": {},\n"
+         "   \"source\": [\n"
+         "    \"## What is a decorator?\\n\",\n"
+         "    \"A function that wraps a function.\"\n"
+         "   ]\n"
+         "  },\n"
+         "  {\n"
+         "   \"cell_type\": \"code\",\n"
+         "   \"metadata\": {},\n"
+         "   \"source\": [\n"
+         "    \"# is this a question?\\n\",\n"
+         "    \"def f(): pass\"\n"
+         "   ]\n"
+         "  }\n"
+         " ],\n"
+         " \"metadata\": {},\n"
+         " \"nbformat\": 4\n"
+         "}\n",
+         {"7:question:What is a decorator?"}},
+        {"Anki export: headers, one card per row, quoted multi-line fields", "cards.txt",
+         "#separator:tab\n"
+         "#html:true\n"
+         "#tags column:3\n"
+         "What is a primary key?\tUnique <b>and</b> not null.\tsql\n"
+         "Explain ACID\t\"Atomicity\n"
+         "Durability\"\tsql::tx\n",
+         {"4:question:What is a primary key?", "5:question:Explain ACID"}},
+        {"CSV with a header row", "net.csv",
+         "question,answer,tags\n"
+         "What is ARP?,\"Maps IP to MAC, on a LAN\",networking\n"
+         "TCP vs UDP,Reliable vs not,networking\n",
+         {"2:question:What is ARP?", "3:question:TCP vs UDP"}},
+        {"TSV without a header", "cards.tsv", "What is DNS?\tNames to addresses\n",
+         {"1:question:What is DNS?"}},
+        {"plain text: setext titles are titles, numbered imperatives ask", "docker",
+         "1. What is a container?\n"
+         "A process with namespaces.\n"
+         "\n"
+         "2. Explain CMD vs ENTRYPOINT.\n"
+         "Defaults vs the executable.\n"
+         "\n"
+         "Networking\n"
+         "==========\n"
+         "\n"
+         "3. What is a bridge network?\n"
+         "The default driver.\n",
+         {"1:question:What is a container?", "4:question:Explain CMD vs ENTRYPOINT",
+          "10:question:What is a bridge network?"}},
+        {"plain text: an entry file with setext section titles", "design.txt",
+         "Caching\n"
+         "-------\n"
+         "\n"
+         "Where can you put a cache?\n"
+         "Browser, CDN, app.\n"
+         "\n"
+         "----------\n"
+         "\n"
+         "What is cache stampede?\n"
+         "Many misses at once.\n"
+         "\n"
+         "----------\n"
+         "\n"
+         "Design a URL shortener\n"
+         "Base62 ids in a KV store.\n",
+         {"4:question:Where can you put a cache?", "9:question:What is cache stampede?",
+          "14:question:Design a URL shortener"}},
+        {"Logseq: bullets, key:: properties, heading blocks", "page.md",
+         "tags:: docker\n"
+         "\n"
+         "- ## Storage\n"
+         "\t- What is a union filesystem?\n"
+         "\t  id:: 64f1\n"
+         "\t\t- Layers merged into one tree.\n"
+         "\t- Explain copy-on-write\n"
+         "\t\t- The first write copies the file up.\n",
+         {"4:question:What is a union filesystem?", "7:question:Explain copy-on-write"}},
+        {"Obsidian: block-list tags, heading tags, wikilinks, callouts", "vault.md",
+         "---\n"
+         "tags:\n"
+         "  - kubernetes\n"
+         "---\n"
+         "## What is a Pod? #k8s/pods\n"
+         "See [[Containers|containers]].\n"
+         "> [!note] Remember\n"
+         "> one IP per pod\n",
+         {"5:question:What is a Pod?"}},
+    }));
+    INFO(c.name);
+    CHECK(summary(parse(c.text, c.file)) == c.expected);
+}
+
+TEST_CASE("heading paths name every heading above a passage", "[formats]") {
+    const char* md = "# Kubernetes troubleshooting\n"
+                     "## Pods stuck in Pending\n"
+                     "### Problem\n"
+                     "The pod never gets a node.\n"
+                     "### Steps\n"
+                     "Describe the pod.\n"
+                     "## Differences between PDBs and max surge\n"
+                     "### PodDisruptionBudget\n"
+                     "Limits voluntary evictions.\n";
+    auto ps = parse(md, "k8s.md");
+    CHECK(path_of(at(ps, 3)) == "Kubernetes troubleshooting > Pods stuck in Pending > Problem");
+    CHECK(path_of(at(ps, 5)) == "Kubernetes troubleshooting > Pods stuck in Pending > Steps");
+    // A heading whose body is only sub-headings reaches its children by the path.
+    CHECK(path_of(at(ps, 8)) ==
+          "Kubernetes troubleshooting > Differences between PDBs and max surge > PodDisruptionBudget");
+    const char* org = "#+TITLE: Notes\n* Nodes :infra:\n** What is NotReady?\nKubelet silent.\n";
+    auto po = parse(org, "n.org");
+    CHECK(path_of(at(po, 3)) == "Notes > Nodes > What is NotReady?");
+}
+
+TEST_CASE("tags from every format feed the passage tags", "[formats]") {
+    auto has = [](const Passage& p, const std::string& t) {
+        return std::find(p.tags.begin(), p.tags.end(), t) != p.tags.end();
+    };
+    auto org = parse("#+FILETAGS: :k8s:\n* Nodes :infra:\n** What is NotReady? :nodes:\nx\n", "n.org");
+    REQUIRE(org.size() == 1);
+    CHECK((has(org[0], "k8s") && has(org[0], "infra") && has(org[0], "nodes")));
+    auto md = parse("---\ntags:\n  - kubernetes\n---\n## What is a Pod? #k8s/pods\nx\n", "p.md");
+    REQUIRE(md.size() == 1);
+    CHECK((has(md[0], "kubernetes") && has(md[0], "k8s/pods") && has(md[0], "k8s")));
+    auto anki = parse("#separator:tab\n#tags column:3\nWhat is X?\tx\tsql::joins\n", "a.txt");
+    REQUIRE(anki.size() == 1);
+    CHECK((has(anki[0], "sql") && has(anki[0], "sql/joins")));
+}
+
+TEST_CASE("display text of the new formats is Markdown, not markup mistakes", "[formats]") {
+    auto org = parse("* What is X?\nUse =kubectl= and [[https://k8s.io][the docs]].\n"
+                     "#+begin_src sh\nls\n#+end_src\n",
+                     "x.org");
+    REQUIRE(org.size() == 1);
+    CHECK(org[0].answer == "Use `kubectl` and [the docs](https://k8s.io).\n```sh\nls\n```");
+    auto md = parse("## What is Y?\nSee [[Page|the page]] and [[Other]].\n> [!tip] Short\n", "y.md");
+    REQUIRE(md.size() == 1);
+    CHECK(md[0].answer == "See the page and Other.\n> **Tip:** Short");
+    // Code keeps its brackets: `[[1, 2]]` is JavaScript, `[[ -n $x ]]` is bash.
+    auto js = parse("## What is Z?\n`[[1, 2]]` and `[[ -n $x ]]`\n", "z.md");
+    REQUIRE(js.size() == 1);
+    CHECK(js[0].answer == "`[[1, 2]]` and `[[ -n $x ]]`");
+    auto logseq = parse("tags:: a\n\n- What is W?\n  id:: 1\n\t- an answer\n- next\n- more\n", "w.md");
+    REQUIRE(!logseq.empty());
+    CHECK(logseq[0].answer.find("id::") == std::string::npos);
+}
+
+TEST_CASE("format table: extensions, sniffing, files without an extension", "[formats]") {
+    CHECK(format_for("a.org", "").name == "org");
+    CHECK(format_for("A.MD", "").name == "markdown");
+    CHECK(format_for("x.txt", "#separator:tab\nq\ta\n").name == "anki");
+    CHECK(format_for("x.txt", "# notes\n").name == "text");
+    CHECK(format_for("docker", "1. What?\n").name == "text");
+    CHECK(classify_name("git and github") == NameClass::maybe);
+    CHECK(classify_name("notes/LICENSE") == NameClass::other);
+    CHECK(classify_name("photo.png") == NameClass::other);
+    CHECK(classify_name(".hidden") == NameClass::other);
+    CHECK(classify_name("deck.tsv") == NameClass::note);
+    CHECK(add_extension(".note", "markdown"));
+    CHECK(classify_name("x.note") == NameClass::note);
+    CHECK(format_for("x.note", "").name == "markdown");
+    CHECK_FALSE(add_extension("zz", "nosuchformat"));
+    CHECK(describe_formats().find("org") != std::string::npos);
+}
+
+TEST_CASE("a broken notebook is a warning, not a crash", "[formats][regression]") {
+    for (const char* bad : {"{", "{\"cells\": 3}", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+                            "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": \"\\ud800\"}]}"}) {
+        ParseResult r;
+        CHECK_NOTHROW(r = parse_notes(bad, "bad.ipynb"));
+    }
+    CHECK(!parse_notes("{", "bad.ipynb").warnings.empty());
+}
