@@ -113,8 +113,8 @@ _crib_index()
         esac
 
         if [[ $cur == -* && -z $prefix ]]; then
-            local opts="--help --db --rebuild --wait --dump --format --max-size
-                --topics --synonyms --threads --quiet --verbose --version"
+            local opts="--help --db --rebuild --wait --dump --types --format --max-size
+                --topics --synonyms --threads --batch-size --quiet --verbose --version"
             [[ $cur != --* ]] && opts+=" -h -j -q -v"
             mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
             return 0

@@ -1,0 +1,48 @@
+# The documentation agrees with the programs: every option --help lists is in
+# the man page and both completions (and every man-page option exists), the
+# README's JSON tables name exactly the fields the JSON output has, and the
+# README's format table names exactly the formats --types lists.
+source "$(dirname "$0")/lib.bash"
+long_opts() { # long options in a --help text
+  grep -oE '^ +(-[a-zA-Z0-9], ?)?--[a-z][a-z0-9-]*(,--[a-z][a-z0-9-]*)?' | grep -oE -- '--[a-z][a-z0-9-]*' | sort -u
+}
+for prog in crib crib-index; do
+  bin=$CRIB; [[ $prog == crib-index ]] && bin=$CRIB_INDEX
+  "$bin" --help | long_opts >"$TMP/help"
+  [[ -s $TMP/help ]] || fail "$prog --help lists no options"
+  man=docs/$prog.1
+  bash_comp=scripts/completion/$prog.bash
+  while read -r opt; do
+    grep -q -- "$(sed 's/-/\\\\-/g' <<<"$opt")" "$man" || fail "$prog $opt is not in $man"
+    grep -q -- "$opt\b" "$bash_comp" || fail "$prog $opt is not in $bash_comp"
+    grep -q -- "$opt\b" scripts/completion/_crib || fail "$prog $opt is not in scripts/completion/_crib"
+  done <"$TMP/help"
+  # Options the man page documents (.TP entries of OPTIONS) exist.
+  sed -n '/^\.SH OPTIONS/,/^\.SH [^O]/p' "$man" | grep -A1 '^\.TP' | grep -oE '\\-\\-[a-z][a-z0-9\\-]*' |
+    sed 's/\\-/-/g' | sort -u >"$TMP/man"
+  while read -r opt; do
+    grep -qx -- "$opt" "$TMP/help" || fail "$man documents $opt, which $prog --help does not list"
+  done <"$TMP/man"
+  pass "$prog: --help, man page and completions agree ($(wc -l <"$TMP/help") options)"
+done
+
+# JSON contract: README tables vs real output.
+index_content
+"$CRIB" --no-update --format json docker >"$TMP/json"
+python3 -c 'import json,sys; print("\n".join(sorted(json.load(open(sys.argv[1])).keys())))' "$TMP/json" >"$TMP/top"
+awk '/^## JSON output/,/^HIT/' README.md | grep -E '^\| `' | sed -E 's/^\| ([^|]*)\|.*/\1/' | grep -oE '`[a-z_]+`' | tr -d '`' | sort -u >"$TMP/top-doc"
+diff "$TMP/top-doc" "$TMP/top" >/dev/null && pass "JSON top-level fields documented" || fail "JSON top-level fields differ from README: $(diff "$TMP/top-doc" "$TMP/top" | tr '\n' ' ')"
+python3 -c 'import json,sys; print("\n".join(sorted(json.load(open(sys.argv[1]))["hits"][0].keys())))' "$TMP/json" >"$TMP/hit"
+awk '/^HIT \(also each line/,/^`crib-index --dump/' README.md | grep -E '^\| `' | sed -E 's/^\| ([^|]*)\|.*/\1/' | grep -oE '`[a-z_]+`' | tr -d '`' | sort -u >"$TMP/hit-doc"
+diff "$TMP/hit-doc" "$TMP/hit" >/dev/null && pass "JSON hit fields documented" || fail "JSON hit fields differ from README: $(diff "$TMP/hit-doc" "$TMP/hit" | tr '\n' ' ')"
+"$CRIB_INDEX" --dump --format json content/qt-interview.txt | head -1 |
+  python3 -c 'import json,sys; print("\n".join(sorted(json.loads(sys.stdin.readline()).keys())))' >"$TMP/dump"
+grep -A2 '^`crib-index --dump --format json' README.md | grep -oE '\{"[^}]*\}' | grep -oE '"[a-z_]+"' | tr -d '"' | sort -u >"$TMP/dump-doc"
+diff "$TMP/dump-doc" "$TMP/dump" >/dev/null && pass "--dump JSON fields documented" || fail "--dump JSON fields differ from README: $(diff "$TMP/dump-doc" "$TMP/dump" | tr '\n' ' ')"
+
+# Formats: --types vs the README table.
+"$CRIB_INDEX" --types | awk 'NF && $1 !~ /^Files/ {print $1}' | sort -u >"$TMP/types"
+awk '/^### Note formats/,/^Every reader/' README.md | grep -E '^\| [a-z]' | sed -E 's/^\| ([^|]*)\|.*/\1/' |
+  tr ',' '\n' | tr -d ' ' | grep -v '^format$' | sort -u >"$TMP/types-doc"
+diff "$TMP/types-doc" "$TMP/types" >/dev/null && pass "--types matches the README" || fail "--types differs from README: $(diff "$TMP/types-doc" "$TMP/types" | tr '\n' ' ')"
+finish
