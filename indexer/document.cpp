@@ -110,7 +110,7 @@ Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, cons
     // "pending" finds the "Problem" section under "Pods stuck in Pending".
     for (const std::string& h : p.headings) {
         tg.increase_termpos(schema::kFieldGap);
-        tg.index_text(h, 1);
+        tg.index_text_without_positions(h, 1);
         tg.index_text_without_positions(h, 1, schema::kHeadingPrefix);
     }
     if (syn) { // weighted like the words they stand for: question use counts more
@@ -132,7 +132,7 @@ Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, cons
     doc.add_value(schema::kSlotQuestion, p.question);
     doc.add_value(schema::kSlotTopics, join(p.topics, '\n'));
     if (p.kind == "question") {
-        std::string key = schema::duplicate_key(p.question, indexable_text(p.answer));
+        std::string key = schema::duplicate_key(p.question, answer);
         if (!key.empty()) {
             doc.add_value(schema::kSlotCollapse, key);
             doc.add_boolean_term(schema::bounded_term(schema::kDupPrefix, key));

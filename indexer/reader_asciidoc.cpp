@@ -9,6 +9,8 @@
 #include "readers.hpp"
 #include "text.hpp"
 
+#include <map>
+
 namespace crib {
 
 namespace {
@@ -87,7 +89,8 @@ std::string list_and_admonition(std::string_view l) {
 /// Reads one AsciiDoc file.
 class AsciidocReader {
   public:
-    explicit AsciidocReader(std::string_view text) : lines_(split_lines(text)) {}
+    explicit AsciidocReader(std::string_view text)
+        : lines_(split_lines(text)), last_delim_(last_delimiters(lines_)) {}
 
     Outline run() {
         for (size_t i = 0; i < lines_.size(); ++i)
@@ -99,7 +102,7 @@ class AsciidocReader {
     void line(int src, std::string_view l) {
         char d = delimiter(l);
         if (open_) return inside(src, l, d);
-        if (d) return open_block(src, l, d);
+        if (d && closes(src, l, d)) return open_block(src, l, d);
         std::string name;
         std::string_view value;
         std::string_view t = trim(l);
@@ -121,6 +124,23 @@ class AsciidocReader {
         if (t.size() > 1 && t[0] == '.' && !is_space(t[1]) && t[1] != '.') // block title ".Example"
             return out_.add(src, LineKind::text, "**" + std::string(t.substr(1)) + "**");
         out_.add(src, LineKind::text, list_and_admonition(l));
+    }
+
+    /// True if a matching delimiter follows line `src` (else the line is text).
+    bool closes(int src, std::string_view l, char d) const {
+        auto it = last_delim_.find({d, d == '`' ? 3 : trim(l).size()});
+        return it != last_delim_.end() && it->second >= src; // 0-based index past line src-1
+    }
+
+    /// Last line index of each delimiter (character, length): one pass, so closes() is cheap.
+    static std::map<std::pair<char, size_t>, int>
+    last_delimiters(const std::vector<std::string_view>& lines) {
+        std::map<std::pair<char, size_t>, int> out;
+        for (size_t k = 0; k < lines.size(); ++k)
+            if (char d = delimiter(lines[k]))
+                if (d != '`' || trim(lines[k]) == "```")
+                    out[{d, d == '`' ? 3 : trim(lines[k]).size()}] = static_cast<int>(k);
+        return out;
     }
 
     void open_block(int src, std::string_view l, char d) {
@@ -161,6 +181,7 @@ class AsciidocReader {
     }
 
     std::vector<std::string_view> lines_;
+    std::map<std::pair<char, size_t>, int> last_delim_;
     Outline out_;
     char open_ = 0;       ///< delimiter character of the open block, 0 if none
     size_t open_len_ = 0; ///< its length (the closing line must match)

@@ -20,12 +20,14 @@ struct JValue {
     enum Type { null, boolean, number, string, array, object } type = null;
     std::string str;
     int line = 0;
-    std::vector<JValue> items;                           ///< array elements
-    std::vector<std::pair<std::string, JValue>> members; ///< object members
+    std::vector<JValue> items;     ///< array elements
+    std::vector<std::string> keys; ///< object member names...
+    std::vector<JValue>
+        values; ///< ...and values (vector of an incomplete type is fine, pair is not)
 
     const JValue* get(std::string_view key) const {
-        for (const auto& [k, v] : members)
-            if (k == key) return &v;
+        for (size_t i = 0; i < keys.size(); ++i)
+            if (keys[i] == key) return &values[i];
         return nullptr;
     }
 };
@@ -72,7 +74,8 @@ class JsonParser {
                 std::string key = string();
                 space();
                 if (i_ >= s_.size() || s_[i_++] != ':') fail("expected ':'");
-                v.members.emplace_back(std::move(key), value(depth + 1));
+                v.keys.push_back(std::move(key));
+                v.values.push_back(value(depth + 1));
                 space();
                 if (i_ < s_.size() && s_[i_] == ',') {
                     ++i_;

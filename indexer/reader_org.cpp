@@ -10,6 +10,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace crib {
@@ -169,7 +170,7 @@ std::set<std::string, std::less<>> todo_keywords(const std::vector<std::string_v
 class OrgReader {
   public:
     explicit OrgReader(std::string_view text)
-        : lines_(split_lines(text)), keywords_(todo_keywords(lines_)) {}
+        : lines_(split_lines(text)), keywords_(todo_keywords(lines_)), last_end_(last_ends(lines_)) {}
 
     Outline run() {
         for (size_t i = 0; i < lines_.size(); ++i)
@@ -215,7 +216,7 @@ class OrgReader {
             auto tags = tag_list(value);
             out_.file_tags.insert(out_.file_tags.end(), tags.begin(), tags.end());
         }
-        if (key.rfind("begin_", 0) == 0) {
+        if (key.rfind("begin_", 0) == 0 && has_end(src, "end_" + key.substr(6))) {
             std::string kind = key.substr(6);
             block_end_ = "end_" + kind;
             verbatim_ = kind == "src" || kind == "example" || kind == "export" || kind == "verse";
@@ -227,6 +228,25 @@ class OrgReader {
             quote_ = kind == "quote" ? "> " : "";
         }
         out_.add(src, LineKind::meta, std::string(l));
+    }
+
+    /// True if an "#+end_..." line follows line `src` (an unterminated block is text, as in org).
+    bool has_end(int src, const std::string& end) const {
+        auto it = last_end_.find(end);
+        return it != last_end_.end() && it->second >= src; // 0-based index past line src-1
+    }
+
+    /// Last line index of each "#+end_..." keyword (one pass, so has_end is cheap).
+    static std::map<std::string, int, std::less<>>
+    last_ends(const std::vector<std::string_view>& lines) {
+        std::map<std::string, int, std::less<>> out;
+        for (size_t k = 0; k < lines.size(); ++k) {
+            std::string key;
+            std::string_view value;
+            if (keyword_line(lines[k], key, value) && key.rfind("end_", 0) == 0)
+                out[key] = static_cast<int>(k);
+        }
+        return out;
     }
 
     void block_line(int src, std::string_view l) {
@@ -249,6 +269,7 @@ class OrgReader {
 
     std::vector<std::string_view> lines_;
     std::set<std::string, std::less<>> keywords_;
+    std::map<std::string, int, std::less<>> last_end_;
     Outline out_;
     std::string block_end_; ///< "end_src" while inside a block
     bool verbatim_ = false; ///< the block is code (src, example)

@@ -116,8 +116,11 @@ std::string duplicate_key(std::string_view question, std::string_view answer) {
     std::string key = question_key(question);
     if (key.empty()) return key;
     key += " |";
+    // Only the start is compared: tokenise a prefix (whole words fit in it).
+    size_t cut = std::min(answer.size(), size_t(kDuplicateAnswerWords) * 40);
+    while (cut < answer.size() && cut > 0 && static_cast<unsigned char>(answer[cut]) >= 0x80) --cut;
     int n = 0;
-    for (const std::string& w : words(answer)) {
+    for (const std::string& w : words(answer.substr(0, cut))) {
         if (++n > kDuplicateAnswerWords) break;
         key += ' ';
         key += w;

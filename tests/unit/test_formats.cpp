@@ -263,3 +263,10 @@ TEST_CASE("a broken notebook is a warning, not a crash", "[formats][regression]"
     }
     CHECK(!parse_notes("{", "bad.ipynb").warnings.empty());
 }
+
+TEST_CASE("an unterminated block does not swallow the rest of the file", "[formats][regression]") {
+    auto org = parse("* What is X?\n#+begin_src sh\nls\n* What is Y?\ny\n", "u.org");
+    CHECK(summary(org) == V{"1:question:What is X?", "4:question:What is Y?"});
+    auto adoc = parse("== What is X?\n----\nx\n== What is Y?\ny\n", "u.adoc");
+    CHECK(summary(adoc) == V{"1:question:What is X?", "4:question:What is Y?"});
+}
