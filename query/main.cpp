@@ -9,6 +9,7 @@
 #include "paths.hpp"
 #include "printer.hpp"
 #include "search.hpp"
+#include "styled.hpp"
 #include "text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -178,6 +179,10 @@ int run(const Options& o, const crib::Config& cfg) {
         if (r.hits.empty()) return 1;
         return open_editor(r.hits.front().passage, openable_path(db, r.hits.front().passage));
     }
+    bool human = fmt == crib::Format::human || fmt == crib::Format::plain;
+    if (r.searched_corrected && r.corrected && !human) // machine formats: the note goes to stderr
+        std::cerr << "crib: searched for \"" << crib::sanitize(*r.corrected) << "\" (corrected from \""
+                  << crib::sanitize(r.query) << "\")\n";
     auto printer = crib::make_printer(fmt, po);
     crib::print_result(*printer, r);
     crib::flush_output();

@@ -28,6 +28,16 @@ class HumanPrinter : public Printer {
 public:
     explicit HumanPrinter(const PrintOptions& o) : opt_(o) {}
 
+    // A correction that was searched is said before the hits, as it changes them.
+    void begin(const SearchResult& r) override {
+        if (!r.searched_corrected || !r.corrected) return;
+        StyledText t;
+        t.add("Searched for: ");
+        t.add(sanitize(*r.corrected), Style::bold);
+        t.add(" (corrected from \"" + sanitize(r.query) + "\")");
+        emit(render(t, opt_.color) + "\n\n");
+    }
+
     void hit(const Hit& h) override {
         const Passage& p = h.passage;
         std::string out;
@@ -71,12 +81,7 @@ public:
 
     void end(const SearchResult& r) override {
         std::string out;
-        if (r.searched_corrected && r.corrected) {
-            StyledText t;
-            t.add("No results for \"" + sanitize(r.query) + "\"; showing results for: ");
-            t.add(sanitize(*r.corrected), Style::bold);
-            out += "\n" + render(t, opt_.color) + "\n";
-        } else if (r.corrected) {
+        if (r.corrected && !r.searched_corrected) {
             StyledText t;
             t.add("Did you mean: ");
             t.add(sanitize(*r.corrected), Style::bold);

@@ -24,6 +24,18 @@ double ms_since(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 
+/// Topic names of a document (the '\n'-joined value slot).
+void count_topics(const Xapian::Document& doc, std::map<std::string, size_t>& counts) {
+    std::string v = doc.get_value(schema::kSlotTopics);
+    size_t start = 0;
+    while (start < v.size()) {
+        size_t e = v.find('\n', start);
+        if (e == std::string::npos) e = v.size();
+        if (e > start) ++counts[v.substr(start, e - start)];
+        start = e + 1;
+    }
+}
+
 /// Counts topics over every document the match looks at (the whole match
 /// set, since check_at_least covers the database).  Topics are a
 /// '\n'-separated list in one value slot, which ValueCountMatchSpy cannot split.
@@ -31,14 +43,7 @@ class TopicSpy : public Xapian::MatchSpy {
 public:
     void operator()(const Xapian::Document& doc, double) override {
         ++seen;
-        std::string v = doc.get_value(schema::kSlotTopics);
-        size_t start = 0;
-        while (start < v.size()) {
-            size_t e = v.find('\n', start);
-            if (e == std::string::npos) e = v.size();
-            if (e > start) ++counts[v.substr(start, e - start)];
-            start = e + 1;
-        }
+        count_topics(doc, counts);
     }
     std::map<std::string, size_t> counts;
     size_t seen = 0; ///< documents examined
@@ -197,6 +202,23 @@ Xapian::MSet run_match(Xapian::Enquire& enq, const SearchRequest& req,
     return enq.get_mset(first, count, kExactUpTo);
 }
 
+/// `total` and topic counts over the collapsed match set, exactly: when the
+/// match has at most kExactUpTo documents, list them all (Xapian's estimate
+/// after collapsing, and a spy that sees documents before collapsing, both
+/// overcount).  -c, -n 0, every --offset page and JSON then agree.
+void count_exactly(Xapian::Enquire& enq, const Xapian::MSet& page, bool facets, SearchResult& res) {
+    Xapian::MSet all = page;
+    if (page.size() < page.get_matches_upper_bound() || page.get_firstitem() > 0) {
+        enq.clear_matchspies();
+        all = enq.get_mset(0, kExactUpTo, kExactUpTo);
+    }
+    res.total = all.size();
+    if (!facets) return;
+    std::map<std::string, size_t> counts;
+    for (auto it = all.begin(); it != all.end(); ++it) count_topics(it.get_document(), counts);
+    res.facets.assign(counts.begin(), counts.end());
+}
+
 std::vector<std::string> duplicates_of(const Xapian::Database& db, const Xapian::Document& doc) {
     std::vector<std::string> out;
     std::string key = doc.get_value(schema::kSlotCollapse);
@@ -324,13 +346,15 @@ std::vector<Xapian::MSetIterator> rerank(const Xapian::MSet& mset, const std::se
     return out;
 }
 
-/// True if some word of the query is unknown to the index: only then is a
-/// spelling suggestion worth showing ("statefulset" must not become "statefulsets").
+/// True if some word of the query is unknown to the index: neither the word
+/// nor its stem is indexed.  Only then is a spelling correction looked for:
+/// "sharded" (stem "shard" is in the notes) must not become "shared", nor
+/// "hoisting" (the notes say "hoisted") "hosting".
 bool has_unknown_word(const Xapian::Database& db, const std::string& query) {
-    // The word as typed, not its stem: "kubernets" shares a stem with
-    // "kubernetes" and matches, but is still worth a "Did you mean".
+    const Xapian::Stem stem = schema::stemmer();
     for (const std::string& w : schema::words(query))
-        if (w.size() > 1 && !stopper()(w) && db.get_termfreq(w) == 0) return true;
+        if (w.size() > 1 && !stopper()(w) && db.get_termfreq(w) == 0 && db.get_termfreq("Z" + stem(w)) == 0)
+            return true;
     return false;
 }
 
@@ -379,8 +403,9 @@ SearchResult search(const SearchRequest& req) {
             }
         } else if (ce.get_mset(0, 1).size() > 0) {
             // Some words matched, some were typos: search both readings so the
-            // corrected words count too, and still say "Did you mean".
+            // corrected words count too, and say so (searched_corrected).
             res.corrected = prep.corrected;
+            res.searched_corrected = true;
             prep.query = Xapian::Query(Xapian::Query::OP_OR, prep.query, cp.query);
             enq.set_query(prep.query);
             spy.reset();
@@ -404,15 +429,17 @@ SearchResult search(const SearchRequest& req) {
     res.total = mset.get_matches_estimated();
 
     t = Clock::now();
-    if (req.facets) {
-        // The spy saw get_documents_seen() documents; scale to the estimate.
+    if (mset.get_matches_upper_bound() <= kExactUpTo) {
+        count_exactly(enq, mset, req.facets, res);
+    } else if (req.facets) {
+        // Beyond kExactUpTo the spy saw get_documents_seen() documents
+        // before collapsing; scale to the estimate, never above the total.
         double seen = double(spy.seen), est = double(mset.get_matches_estimated());
         double scale = seen > 0 && est > seen ? est / seen : 1.0;
-        for (auto& [topic, n] : spy.counts) n = size_t(double(n) * scale + 0.5);
+        for (auto& [topic, n] : spy.counts) n = std::min(res.total, size_t(double(n) * scale + 0.5));
         res.facets.assign(spy.counts.begin(), spy.counts.end());
-        std::stable_sort(res.facets.begin(), res.facets.end(),
-                         [](auto& a, auto& b) { return a.second > b.second; });
     }
+    std::stable_sort(res.facets.begin(), res.facets.end(), [](auto& a, auto& b) { return a.second > b.second; });
     res.timings.facets = ms_since(t);
 
     t = Clock::now();

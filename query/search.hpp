@@ -58,8 +58,10 @@ struct Timings {
 /// The answer to a request.
 struct SearchResult {
     std::string query;
-    std::optional<std::string> corrected;  ///< spelling suggestion that has hits
-    bool searched_corrected = false;       ///< the original had no hits; corrected was used
+    std::optional<std::string> corrected;  ///< spelling correction that has hits (a word was unknown)
+    /// The corrected words were searched: instead of the query (it found
+    /// nothing) or alongside the words as typed (some were unknown).
+    bool searched_corrected = false;
     size_t total = 0;                      ///< matching passages (after collapsing)
     std::vector<Hit> hits;
     std::vector<std::pair<std::string, size_t>> facets; ///< topic -> count, most first

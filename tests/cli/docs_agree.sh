@@ -35,8 +35,8 @@ diff "$TMP/top-doc" "$TMP/top" >/dev/null && pass "JSON top-level fields documen
 python3 -c 'import json,sys; print("\n".join(sorted(json.load(open(sys.argv[1]))["hits"][0].keys())))' "$TMP/json" >"$TMP/hit"
 awk '/^HIT \(also each line/,/^`crib-index --dump/' README.md | grep -E '^\| `' | sed -E 's/^\| ([^|]*)\|.*/\1/' | grep -oE '`[a-z_]+`' | tr -d '`' | sort -u >"$TMP/hit-doc"
 diff "$TMP/hit-doc" "$TMP/hit" >/dev/null && pass "JSON hit fields documented" || fail "JSON hit fields differ from README: $(diff "$TMP/hit-doc" "$TMP/hit" | tr '\n' ' ')"
-"$CRIB_INDEX" --dump --format json content/qt-interview.txt | head -1 |
-  python3 -c 'import json,sys; print("\n".join(sorted(json.loads(sys.stdin.readline()).keys())))' >"$TMP/dump"
+"$CRIB_INDEX" --dump --format json content/qt-interview.txt >"$TMP/dump.jsonl" # (no head: SIGPIPE under pipefail)
+python3 -c 'import json,sys; print("\n".join(sorted(json.loads(open(sys.argv[1]).readline()).keys())))' "$TMP/dump.jsonl" >"$TMP/dump"
 grep -A2 '^`crib-index --dump --format json' README.md | grep -oE '\{"[^}]*\}' | grep -oE '"[a-z_]+"' | tr -d '"' | sort -u >"$TMP/dump-doc"
 diff "$TMP/dump-doc" "$TMP/dump" >/dev/null && pass "--dump JSON fields documented" || fail "--dump JSON fields differ from README: $(diff "$TMP/dump-doc" "$TMP/dump" | tr '\n' ' ')"
 
