@@ -48,13 +48,16 @@ class FileMatcher : public Xapian::FieldProcessor {
 
 } // namespace
 
-void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db) {
+void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db,
+                            Xapian::FieldProcessor* topic) {
     qp.set_database(db);
     qp.set_stemmer(stemmer());
     qp.set_stemming_strategy(kStemStrategy);
     for (const Field& f : fields())
         for (const std::string& name : f.names) {
-            if (f.boolean)
+            if (topic && f.prefix == std::string(kTopicPrefix))
+                qp.add_boolean_prefix(name, topic);
+            else if (f.boolean)
                 qp.add_boolean_prefix(name, f.prefix);
             else
                 qp.add_prefix(name, f.prefix);

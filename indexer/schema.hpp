@@ -74,7 +74,10 @@ inline constexpr Xapian::QueryParser::stem_strategy kStemStrategy = Xapian::Quer
 
 /// Set stemmer, strategy and every field prefix on a query parser; `db`
 /// is used for wildcards, spelling, synonyms and `file:` path matching.
-void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db);
+/// `topic` (optional) reads topic: / t: values (the query side passes one that
+/// resolves aliases through the taxonomy); without it they are plain terms.
+void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db,
+                            Xapian::FieldProcessor* topic = nullptr);
 
 /// Set stemmer and strategy on a term generator.
 void configure_term_generator(Xapian::TermGenerator& tg);

@@ -4,6 +4,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -60,10 +61,41 @@ int Taxonomy::count(const Topic& t, const std::vector<std::string>& words) const
     return hits;
 }
 
+namespace {
+
+/// The answer without fenced code: a fence's info string ("```js") and the
+/// code inside are not words the passage is about.
+std::string prose_of(std::string_view answer) {
+    std::string out;
+    std::string_view fence;
+    for (std::string_view line : split_lines(answer)) {
+        std::string_view t = trim(line);
+        bool marker = t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~";
+        if (marker) {
+            if (fence.empty()) fence = t.substr(0, 3);
+            else if (t.substr(0, 3) == fence) fence = {};
+            continue;
+        }
+        if (fence.empty()) {
+            out += line;
+            out += '\n';
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+bool Taxonomy::is_topic(std::string_view name) const {
+    for (const Topic& t : topics_)
+        if (t.name == name) return true;
+    return false;
+}
+
 std::vector<std::string> Taxonomy::classify(const Passage& p) const {
     std::vector<std::string> out;
     auto q = stemmed_words(p.question);
-    auto a = stemmed_words(p.answer);
+    auto a = stemmed_words(prose_of(p.answer));
     for (const Topic& t : topics_)
         if (count(t, q) > 0 || count(t, a) >= kAnswerHits) out.push_back(t.name);
     return out;
@@ -77,8 +109,19 @@ std::string Taxonomy::canonical(std::string_view name) const {
     return ascii_lower(name);
 }
 
+bool topic_like_folder(std::string_view folder, const Taxonomy& tax) {
+    if (folder.empty()) return false;
+    if (tax.is_topic(tax.canonical(folder))) return true;
+    // One short word ("k8s", "system-design"), not a repository name
+    // ("lydiahallie__javascript-questions") or a dated folder ("2024 notes").
+    if (folder.size() > 24 || folder.find("__") != std::string_view::npos) return false;
+    for (char c : folder)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+    return std::isalpha(static_cast<unsigned char>(folder[0]));
+}
+
 void assign_topics(std::vector<Passage>& passages, const Taxonomy& tax, std::string_view folder) {
-    std::string folder_topic = folder.empty() ? std::string() : tax.canonical(folder);
+    std::string folder_topic = topic_like_folder(folder, tax) ? tax.canonical(folder) : std::string();
     for (Passage& p : passages) {
         std::vector<std::string> t = tax.classify(p);
         for (const std::string& tag : p.tags) t.push_back(tax.canonical(tag));

@@ -31,6 +31,9 @@ public:
     /// Canonical topic for a folder or tag name ("k8s" -> "kubernetes"), or the name itself.
     std::string canonical(std::string_view name) const;
 
+    /// True if `name` is the name of one of the topics.
+    bool is_topic(std::string_view name) const;
+
     bool empty() const { return topics_.empty(); }
     size_t size() const { return topics_.size(); }
 
@@ -45,7 +48,12 @@ private:
     std::vector<Topic> topics_;
 };
 
-/// Assign topics to passages: taxonomy, #tags, and `folder` (may be empty).
+/// True if a folder name makes a topic: it is a taxonomy keyword, or one short
+/// word (not "owner__repository", not a phrase with spaces).
+bool topic_like_folder(std::string_view folder, const Taxonomy& tax);
+
+/// Assign topics to passages: taxonomy (code excluded), tags, and `folder`
+/// (the first folder below the root given; may be empty) when topic_like_folder.
 void assign_topics(std::vector<Passage>& passages, const Taxonomy& tax, std::string_view folder);
 
 } // namespace crib

@@ -5,6 +5,7 @@
 #include "schema.hpp"
 #include "snippet.hpp"
 #include "text.hpp"
+#include "topics.hpp"
 
 #include <xapian.h>
 
@@ -12,6 +13,7 @@
 #include <cstring>
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
 #include <unistd.h>
 
@@ -149,6 +151,33 @@ Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q, bool spelling
     }
 }
 
+/// The topic term for a name the user typed: the topic itself when the index
+/// has it, else the taxonomy's canonical name ("k8s" -> "kubernetes"); the
+/// taxonomy is the file the index was built with, read only when needed.
+class TopicResolver : public Xapian::FieldProcessor {
+public:
+    explicit TopicResolver(const Xapian::Database& db) : db_(db) {}
+    Xapian::Query operator()(const std::string& name) override { return Xapian::Query(term(name)); }
+
+    std::string term(const std::string& name) {
+        std::string t = schema::bounded_term(schema::kTopicPrefix, ascii_lower(name));
+        if (db_.get_termfreq(t) > 0) return t;
+        if (!tax_) {
+            tax_ = Taxonomy();
+            std::string path = db_.get_metadata(schema::kTopicsPathKey);
+            try {
+                if (!path.empty()) tax_ = Taxonomy::load(path);
+            } catch (const std::exception&) { // moved or unreadable: names as typed
+            }
+        }
+        return schema::bounded_term(schema::kTopicPrefix, tax_->canonical(name));
+    }
+
+private:
+    Xapian::Database db_;
+    std::optional<Taxonomy> tax_;
+};
+
 struct Prepared {
     Xapian::Query query;
     std::string corrected;
@@ -158,7 +187,8 @@ bool has_unknown_word(const Xapian::Database& db, const std::string& query);
 
 Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     Xapian::QueryParser qp;
-    schema::configure_query_parser(qp, db);
+    auto* topics = new TopicResolver(db);
+    schema::configure_query_parser(qp, db, topics->release());
     qp.set_stopper(&stopper());
     qp.set_default_op(Xapian::Query::OP_OR);
     Prepared p;
@@ -168,8 +198,7 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     p.query = parse(qp, req.query, spell);
     if (spell) p.corrected = qp.get_corrected_query_string();
     std::vector<Xapian::Query> filters;
-    for (const std::string& t : req.topics)
-        filters.emplace_back(schema::bounded_term(schema::kTopicPrefix, ascii_lower(t)));
+    for (const std::string& t : req.topics) filters.emplace_back(topics->term(t));
     if (!filters.empty()) {
         Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
         p.query = p.query.empty() ? f : Xapian::Query(Xapian::Query::OP_FILTER, p.query, f);

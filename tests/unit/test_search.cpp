@@ -52,6 +52,19 @@ TEST_CASE("topic filter and topic: prefix", "[search]") {
     CHECK(b.total == a.total);
 }
 
+TEST_CASE("-t k8s found nothing though k8s is an alias of kubernetes", "[search][regression]") {
+    SearchRequest r;
+    r.db = content_db();
+    r.query = "scaling";
+    r.topics = {"kubernetes"};
+    size_t want = search(r).total;
+    REQUIRE(want > 0);
+    r.topics = {"k8s"};
+    CHECK(search(r).total == want);
+    CHECK(find("scaling topic:k8s").total == want);
+    CHECK(find("scaling t:K8S").total == want);
+}
+
 TEST_CASE("snippets highlight other word forms through the stemmer", "[search]") {
     auto r = find("scaling");
     REQUIRE(!r.hits.empty());

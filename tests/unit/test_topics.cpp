@@ -53,3 +53,27 @@ TEST_CASE("config file keys", "[config]") {
     CHECK(c.notes[1] == "/b");
     CHECK(c.errors.size() == 1);
 }
+
+TEST_CASE("a code fence label made a topic: code and fence info strings are not keywords",
+          "[topics][regression]") {
+    // Issue 11: a ```js fence assigned "javascript" to Docker passages.
+    auto tax = Taxonomy::parse("javascript: js, nodejs\ndocker: container\n");
+    Passage p;
+    p.question = "How do you run a container?";
+    p.answer = "Use docker run.\n```js\nconst js = require('js'); js.run(nodejs)\n```\nThen check it.";
+    CHECK(tax.classify(p) == V{"docker"});
+}
+
+TEST_CASE("the first folder of every corpus became a topic: only topic-like folders are",
+          "[topics][regression]") {
+    auto tax = Taxonomy::parse("kubernetes: k8s\n");
+    CHECK(topic_like_folder("k8s", tax));
+    CHECK(topic_like_folder("system-design", tax));
+    CHECK_FALSE(topic_like_folder("lydiahallie__javascript-questions", tax));
+    CHECK_FALSE(topic_like_folder("my interview notes 2024", tax));
+    CHECK_FALSE(topic_like_folder("", tax));
+    std::vector<Passage> ps(1);
+    ps[0].question = "What is X?";
+    assign_topics(ps, tax, "bradbaris__linux-sysadmin-interview-questions");
+    CHECK(ps[0].topics.empty());
+}
