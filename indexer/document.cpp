@@ -130,6 +130,7 @@ Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, cons
     doc.add_value(schema::kSlotLine, Xapian::sortable_serialise(p.line));
     doc.add_value(schema::kSlotKind, p.kind);
     doc.add_value(schema::kSlotQuestion, p.question);
+    doc.add_value(schema::kSlotProse, Xapian::sortable_serialise(double(prose_words(p.answer))));
     doc.add_value(schema::kSlotTopics, join(p.topics, '\n'));
     if (p.kind == "question") {
         std::string key = schema::duplicate_key(p.question, answer);

@@ -266,6 +266,38 @@ std::string indexable_text(std::string_view answer) {
     return strip_shortcodes(decode_entities(strip_tags(strip_links(answer))));
 }
 
+std::string prose_text(std::string_view answer) {
+    std::string out;
+    std::string_view fence;
+    for (std::string_view line : split_lines(answer)) {
+        std::string_view t = trim(line);
+        bool marker = t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~";
+        if (marker) {
+            if (fence.empty())
+                fence = t.substr(0, 3);
+            else if (t.substr(0, 3) == fence)
+                fence = {};
+            continue;
+        }
+        if (!fence.empty() || (!t.empty() && t[0] == '|')) continue;
+        out += line;
+        out += '\n';
+    }
+    return out;
+}
+
+size_t prose_words(std::string_view answer) {
+    size_t n = 0;
+    bool in_word = false;
+    std::string prose = indexable_text(prose_text(answer));
+    for (Xapian::Utf8Iterator it(prose); it != Xapian::Utf8Iterator(); ++it) {
+        bool w = Xapian::Unicode::is_wordchar(*it);
+        n += w && !in_word;
+        in_word = w;
+    }
+    return n;
+}
+
 std::string snippet_text(std::string_view answer) {
     return strip_emphasis(indexable_text(answer));
 }

@@ -55,6 +55,14 @@ std::string clean_question(std::string_view raw);
 /// emoji shortcodes removed; Markdown punctuation is harmless to the tokenizer.
 std::string indexable_text(std::string_view answer);
 
+/// The prose of an answer: fenced code (with its info string) and table rows
+/// removed.  Topics are assigned from it, and its length is the passage's
+/// substance for ranking (a heading over a bare table or a command list has none).
+std::string prose_text(std::string_view answer);
+
+/// Number of words in the prose of an answer (prose_text).
+size_t prose_words(std::string_view answer);
+
 /// Answer text for display in a snippet: indexable_text() without Markdown
 /// emphasis and code markers.
 std::string snippet_text(std::string_view answer);

@@ -46,6 +46,7 @@ enum Slot : Xapian::valueno {
     kSlotTopics = 3,   ///< topics joined by '\n'
     kSlotKind = 4,     ///< "question" / "section"
     kSlotQuestion = 5, ///< the question text (re-ranking reads it without the document data)
+    kSlotProse = 6,    ///< sortable_serialise(words of answer prose: no code, no tables)
 };
 
 /// Weighting: question words count this many times per occurrence.

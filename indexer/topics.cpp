@@ -1,5 +1,6 @@
 #include "topics.hpp"
 
+#include "note_text.hpp"
 #include "schema.hpp"
 #include "text.hpp"
 
@@ -14,7 +15,8 @@ namespace crib {
 std::vector<std::string> stemmed_words(std::string_view text) {
     thread_local const Xapian::Stem stem = schema::stemmer();
     std::vector<std::string> out = schema::words(text);
-    for (std::string& w : out) w = stem(w);
+    for (std::string& w : out)
+        w = stem(w);
     return out;
 }
 
@@ -27,7 +29,9 @@ Taxonomy Taxonomy::parse(std::string_view text, std::vector<std::string>* errors
         if (line.empty()) continue;
         size_t colon = line.find(':');
         if (colon == std::string_view::npos || colon == 0) {
-            if (errors) errors->push_back("line " + std::to_string(lineno) + ": expected 'topic: keyword, ...'");
+            if (errors)
+                errors->push_back("line " + std::to_string(lineno) +
+                                  ": expected 'topic: keyword, ...'");
             continue;
         }
         Topic t;
@@ -61,31 +65,6 @@ int Taxonomy::count(const Topic& t, const std::vector<std::string>& words) const
     return hits;
 }
 
-namespace {
-
-/// The answer without fenced code: a fence's info string ("```js") and the
-/// code inside are not words the passage is about.
-std::string prose_of(std::string_view answer) {
-    std::string out;
-    std::string_view fence;
-    for (std::string_view line : split_lines(answer)) {
-        std::string_view t = trim(line);
-        bool marker = t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~";
-        if (marker) {
-            if (fence.empty()) fence = t.substr(0, 3);
-            else if (t.substr(0, 3) == fence) fence = {};
-            continue;
-        }
-        if (fence.empty()) {
-            out += line;
-            out += '\n';
-        }
-    }
-    return out;
-}
-
-} // namespace
-
 bool Taxonomy::is_topic(std::string_view name) const {
     for (const Topic& t : topics_)
         if (t.name == name) return true;
@@ -95,7 +74,7 @@ bool Taxonomy::is_topic(std::string_view name) const {
 std::vector<std::string> Taxonomy::classify(const Passage& p) const {
     std::vector<std::string> out;
     auto q = stemmed_words(p.question);
-    auto a = stemmed_words(prose_of(p.answer));
+    auto a = stemmed_words(prose_text(p.answer));
     for (const Topic& t : topics_)
         if (count(t, q) > 0 || count(t, a) >= kAnswerHits) out.push_back(t.name);
     return out;
@@ -121,14 +100,17 @@ bool topic_like_folder(std::string_view folder, const Taxonomy& tax) {
 }
 
 void assign_topics(std::vector<Passage>& passages, const Taxonomy& tax, std::string_view folder) {
-    std::string folder_topic = topic_like_folder(folder, tax) ? tax.canonical(folder) : std::string();
+    std::string folder_topic =
+        topic_like_folder(folder, tax) ? tax.canonical(folder) : std::string();
     for (Passage& p : passages) {
         std::vector<std::string> t = tax.classify(p);
-        for (const std::string& tag : p.tags) t.push_back(tax.canonical(tag));
+        for (const std::string& tag : p.tags)
+            t.push_back(tax.canonical(tag));
         if (!folder_topic.empty()) t.push_back(folder_topic);
         std::sort(t.begin(), t.end());
         t.erase(std::unique(t.begin(), t.end()), t.end());
-        t.erase(std::remove_if(t.begin(), t.end(), [](const std::string& s) { return s.empty(); }), t.end());
+        t.erase(std::remove_if(t.begin(), t.end(), [](const std::string& s) { return s.empty(); }),
+                t.end());
         p.topics = std::move(t);
     }
 }

@@ -10,8 +10,8 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <cstring>
 #include <chrono>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <set>
@@ -42,7 +42,7 @@ void count_topics(const Xapian::Document& doc, std::map<std::string, size_t>& co
 /// set, since check_at_least covers the database).  Topics are a
 /// '\n'-separated list in one value slot, which ValueCountMatchSpy cannot split.
 class TopicSpy : public Xapian::MatchSpy {
-public:
+  public:
     void operator()(const Xapian::Document& doc, double) override {
         ++seen;
         count_topics(doc, counts);
@@ -58,7 +58,7 @@ public:
 /// Expand terms worth suggesting: stemmed free-text words ("Z" + lower-case),
 /// no field prefixes, no stopwords, no numbers.
 class WordDecider : public Xapian::ExpandDecider {
-public:
+  public:
     explicit WordDecider(const Xapian::Stopper& stop) : stop_(stop) {}
     bool operator()(const std::string& term) const override {
         if (term.size() < 4 || term[0] != 'Z') return false;
@@ -67,13 +67,13 @@ public:
         return !stop_(term.substr(1));
     }
 
-private:
+  private:
     const Xapian::Stopper& stop_;
 };
 
 /// Rejects documents already shown and their near-duplicates.
 class NotShown : public Xapian::MatchDecider {
-public:
+  public:
     std::set<Xapian::docid> ids;
     std::set<std::string> keys;
     bool operator()(const Xapian::Document& doc) const override {
@@ -85,18 +85,20 @@ public:
 
 const Xapian::SimpleStopper& stopper() {
     static const char* words[] = {
-        "a", "about", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for",
-        "from", "how", "i", "in", "is", "it", "of", "on", "or", "the", "this", "to", "was", "what",
-        "when", "where", "which", "who", "why", "will", "with", "you", "your", "we", "me", "my",
-        "vs", "versus"};
+        "a",    "about", "an",   "and", "are",  "as",   "at",    "be",    "by",  "can", "do",
+        "does", "for",   "from", "how", "i",    "in",   "is",    "it",    "of",  "on",  "or",
+        "the",  "this",  "to",   "was", "what", "when", "where", "which", "who", "why", "will",
+        "with", "you",   "your", "we",  "me",   "my",   "vs",    "versus"};
     static const Xapian::SimpleStopper s(std::begin(words), std::end(words));
     return s;
 }
 
 Xapian::Database open_db(const std::string& path) {
-    if (::access((path + "/iamglass").c_str(), F_OK) != 0 && ::access((path + "/iamchert").c_str(), F_OK) != 0 &&
+    if (::access((path + "/iamglass").c_str(), F_OK) != 0 &&
+        ::access((path + "/iamchert").c_str(), F_OK) != 0 &&
         ::access((path + "/iamhoney").c_str(), F_OK) != 0)
-        throw NoIndex("no index at " + path + "; make one with: crib-index --db " + path + " ~/notes");
+        throw NoIndex("no index at " + path + "; make one with: crib-index --db " + path +
+                      " ~/notes");
     Xapian::Database db(path);
     int v = schema::schema_version(db);
     if (v != schema::kSchemaVersion)
@@ -120,6 +122,11 @@ constexpr Xapian::doccount kExactUpTo = 1000;
 constexpr Xapian::termcount kExpandTerms = 8;
 /// Related questions shown.
 constexpr size_t kRelated = 5;
+/// Share of the title bonus a section keeps when the query is a question
+/// (chosen a priori as "half"; checked on every suite, not tuned).
+constexpr double kSectionBonusWhenAsked = 0.5;
+/// Words of answer prose from which a title match counts fully (substance()).
+constexpr double kSubstanceWords = 20;
 /// How many top matches the re-ranking looks at.
 constexpr size_t kRerankDepth = 50;
 
@@ -132,7 +139,8 @@ constexpr unsigned kLiteralFlags = Xapian::QueryParser::FLAG_SPELLING_CORRECTION
 /// The query with quotes and parentheses blanked: every word read literally.
 std::string literal_words(const std::string& q) {
     std::string literal;
-    for (char c : q) literal += (c == '"' || c == '(' || c == ')') ? ' ' : c;
+    for (char c : q)
+        literal += (c == '"' || c == '(' || c == ')') ? ' ' : c;
     return literal;
 }
 
@@ -155,7 +163,7 @@ Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q, bool spelling
 /// has it, else the taxonomy's canonical name ("k8s" -> "kubernetes"); the
 /// taxonomy is the file the index was built with, read only when needed.
 class TopicResolver : public Xapian::FieldProcessor {
-public:
+  public:
     explicit TopicResolver(const Xapian::Database& db) : db_(db) {}
     Xapian::Query operator()(const std::string& name) override { return Xapian::Query(term(name)); }
 
@@ -173,7 +181,7 @@ public:
         return schema::bounded_term(schema::kTopicPrefix, tax_->canonical(name));
     }
 
-private:
+  private:
     Xapian::Database db_;
     std::optional<Taxonomy> tax_;
 };
@@ -197,8 +205,19 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     bool spell = has_unknown_word(db, req.query);
     p.query = parse(qp, req.query, spell);
     if (spell) p.corrected = qp.get_corrected_query_string();
+    // A "correction" into stop words ("asg" -> "as") searches nothing useful.
+    if (!p.corrected.empty()) {
+        bool content = false;
+        std::set<std::string> typed;
+        for (const std::string& w : schema::words(req.query))
+            typed.insert(w);
+        for (const std::string& w : schema::words(p.corrected))
+            content = content || (!typed.count(w) && !stopper()(w));
+        if (!content) p.corrected.clear();
+    }
     std::vector<Xapian::Query> filters;
-    for (const std::string& t : req.topics) filters.emplace_back(topics->term(t));
+    for (const std::string& t : req.topics)
+        filters.emplace_back(topics->term(t));
     if (!filters.empty()) {
         Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
         p.query = p.query.empty() ? f : Xapian::Query(Xapian::Query::OP_FILTER, p.query, f);
@@ -206,8 +225,7 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     return p;
 }
 
-Xapian::MSet run_match(Xapian::Enquire& enq, const SearchRequest& req,
-                       Xapian::MatchSpy* spy) {
+Xapian::MSet run_match(Xapian::Enquire& enq, const SearchRequest& req, Xapian::MatchSpy* spy) {
     if (req.sort == SearchRequest::Sort::file) {
         Xapian::MultiValueKeyMaker* keys = new Xapian::MultiValueKeyMaker;
         keys->add_value(schema::kSlotFile);
@@ -223,8 +241,9 @@ Xapian::MSet run_match(Xapian::Enquire& enq, const SearchRequest& req,
     Xapian::doccount first = rel ? 0 : req.offset;
     // At least one item, so Xapian runs the match and counts exactly even
     // for -c / -n 0 (phrase queries are not estimated from term stats).
-    Xapian::doccount count = rel ? std::max<Xapian::doccount>(req.offset + req.limit, req.limit ? kRerankDepth : 1)
-                                 : std::max<Xapian::doccount>(req.limit, 1);
+    Xapian::doccount count =
+        rel ? std::max<Xapian::doccount>(req.offset + req.limit, req.limit ? kRerankDepth : 1)
+            : std::max<Xapian::doccount>(req.limit, 1);
     // Facet counts and `total` cover the whole match set up to kExactUpTo
     // matches (Xapian checks that many); beyond, facets are scaled from the
     // documents checked and `total` is Xapian's estimate.
@@ -244,7 +263,8 @@ void count_exactly(Xapian::Enquire& enq, const Xapian::MSet& page, bool facets, 
     res.total = all.size();
     if (!facets) return;
     std::map<std::string, size_t> counts;
-    for (auto it = all.begin(); it != all.end(); ++it) count_topics(it.get_document(), counts);
+    for (auto it = all.begin(); it != all.end(); ++it)
+        count_topics(it.get_document(), counts);
     res.facets.assign(counts.begin(), counts.end());
 }
 
@@ -264,7 +284,8 @@ std::vector<std::string> duplicates_of(const Xapian::Database& db, const Xapian:
 }
 
 std::vector<Related> find_related(const Xapian::Database& db, Xapian::Enquire& enq,
-                                  const std::vector<Xapian::MSetIterator>& shown, const Xapian::Query& query) {
+                                  const std::vector<Xapian::MSetIterator>& shown,
+                                  const Xapian::Query& query) {
     std::vector<Related> out;
     Xapian::RSet rset;
     NotShown not_shown;
@@ -296,7 +317,8 @@ std::vector<Related> find_related(const Xapian::Database& db, Xapian::Enquire& e
         topics.emplace_back(schema::bounded_term(schema::kTopicPrefix, t));
     std::vector<Xapian::Query> attempts;
     if (!topics.empty())
-        attempts.emplace_back(Xapian::Query::OP_FILTER, q, Xapian::Query(Xapian::Query::OP_OR, topics.begin(), topics.end()));
+        attempts.emplace_back(Xapian::Query::OP_FILTER, q,
+                              Xapian::Query(Xapian::Query::OP_OR, topics.begin(), topics.end()));
     attempts.push_back(q);
     for (const Xapian::Query& attempt : attempts) {
         re.set_query(attempt);
@@ -339,11 +361,37 @@ std::set<std::string> content_stems(const std::string& text) {
     return out;
 }
 
+/// How much a section title match may count, from the prose under it: a
+/// heading over a bare table, a command list or nothing at all ("Pods" in a
+/// cheat sheet) should not beat "Explain what is a Pod" on its title alone.
+/// 1 from kSubstanceWords words of prose on (about two sentences; chosen a
+/// priori, then checked on the content, corpora and unseen-format suites).
+double substance(const Xapian::Document& doc) {
+    // A question is content in itself (an unanswered one is still the note
+    // the user looks for); only section titles need prose under them.
+    if (doc.get_value(schema::kSlotKind) != "section") return 1.0;
+    std::string v = doc.get_value(schema::kSlotProse);
+    if (v.empty()) return 1.0;
+    double words = Xapian::sortable_unserialise(v);
+    return std::min(1.0, words / kSubstanceWords);
+}
+
+/// True if the query is phrased as a question ("what is a pod", "how do i
+/// roll back", "explain cgroups", "difference between x and y").
+bool asks_question(const std::string& query) {
+    static const std::set<std::string> starts = {
+        "what",     "whats",  "why",        "how", "when", "where", "which", "who", "explain",
+        "describe", "define", "difference", "is",  "are",  "can",   "does",  "do",  "should"};
+    std::vector<std::string> w = schema::words(query);
+    return !w.empty() && (starts.count(w.front()) || query.find('?') != std::string::npos);
+}
+
 /// Re-rank the top of the match: a passage whose question is mostly the
 /// query ("what is s3" -> "what is s3 ?") beats one that merely mentions
 /// it ("copy from EC2 into S3").  BM25 cannot see this: it has no per-field
 /// lengths.  Returns MSet positions in the new order.
-std::vector<Xapian::MSetIterator> rerank(const Xapian::MSet& mset, const std::set<std::string>& qs) {
+std::vector<Xapian::MSetIterator> rerank(const Xapian::MSet& mset, const std::set<std::string>& qs,
+                                         bool asks) {
     // Only the first kRerankDepth are re-scored; the rest keep Xapian's order
     // after them, so pages (--offset) are slices of one ordering.
     std::vector<std::pair<double, Xapian::MSetIterator>> scored;
@@ -357,20 +405,29 @@ std::vector<Xapian::MSetIterator> rerank(const Xapian::MSet& mset, const std::se
         }
         double w = it.get_weight();
         if (!qs.empty()) {
-            auto cs = content_stems(it.get_document().get_value(schema::kSlotQuestion));
+            Xapian::Document doc = it.get_document();
+            auto cs = content_stems(doc.get_value(schema::kSlotQuestion));
             size_t common = 0;
-            for (const auto& s : cs) common += qs.count(s);
+            for (const auto& s : cs)
+                common += qs.count(s);
             if (!cs.empty() && common) {
                 double cover_q = double(common) / double(cs.size());
                 double cover_s = double(std::min(common, qs.size())) / double(qs.size());
-                w += kTitleBonus * maxw * cover_q * cover_s;
+                double bonus = kTitleBonus * maxw * cover_q * cover_s * substance(doc);
+                // A query that asks ("what is a pod") wants an answer: a section
+                // title ("Pods" over a command list) is a topic, not one.
+                if (asks && doc.get_value(schema::kSlotKind) == "section")
+                    bonus *= kSectionBonusWhenAsked;
+                w += bonus;
             }
         }
         scored.emplace_back(w, it);
     }
-    std::stable_sort(scored.begin(), scored.end(), [](auto& a, auto& b) { return a.first > b.first; });
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](auto& a, auto& b) { return a.first > b.first; });
     std::vector<Xapian::MSetIterator> out;
-    for (auto& [w, it] : scored) out.push_back(it);
+    for (auto& [w, it] : scored)
+        out.push_back(it);
     out.insert(out.end(), rest.begin(), rest.end());
     return out;
 }
@@ -382,20 +439,24 @@ std::vector<Xapian::MSetIterator> rerank(const Xapian::MSet& mset, const std::se
 bool has_unknown_word(const Xapian::Database& db, const std::string& query) {
     const Xapian::Stem stem = schema::stemmer();
     for (const std::string& w : schema::words(query))
-        if (w.size() > 1 && !stopper()(w) && db.get_termfreq(w) == 0 && db.get_termfreq("Z" + stem(w)) == 0)
+        if (w.size() > 1 && !stopper()(w) && db.get_termfreq(w) == 0 &&
+            db.get_termfreq("Z" + stem(w)) == 0 && db.synonyms_begin(w) == db.synonyms_end(w))
             return true;
     return false;
 }
 
 } // namespace
 
-std::string passage_id(const Passage& p) { return p.file + ":" + std::to_string(p.line); }
+std::string passage_id(const Passage& p) {
+    return p.file + ":" + std::to_string(p.line);
+}
 
 SearchResult search(const SearchRequest& req) {
     SearchResult res;
     res.query = req.query;
     auto t = Clock::now();
-    if (trim(req.query).empty() && req.topics.empty()) throw QueryError("empty query: give some words to search for");
+    if (trim(req.query).empty() && req.topics.empty())
+        throw QueryError("empty query: give some words to search for");
     Xapian::Database db = open_db(req.db);
     res.timings.open = ms_since(t);
 
@@ -465,19 +526,23 @@ SearchResult search(const SearchRequest& req) {
         // before collapsing; scale to the estimate, never above the total.
         double seen = double(spy.seen), est = double(mset.get_matches_estimated());
         double scale = seen > 0 && est > seen ? est / seen : 1.0;
-        for (auto& [topic, n] : spy.counts) n = std::min(res.total, size_t(double(n) * scale + 0.5));
+        for (auto& [topic, n] : spy.counts)
+            n = std::min(res.total, size_t(double(n) * scale + 0.5));
         res.facets.assign(spy.counts.begin(), spy.counts.end());
     }
-    std::stable_sort(res.facets.begin(), res.facets.end(), [](auto& a, auto& b) { return a.second > b.second; });
+    std::stable_sort(res.facets.begin(), res.facets.end(),
+                     [](auto& a, auto& b) { return a.second > b.second; });
     res.timings.facets = ms_since(t);
 
     t = Clock::now();
     std::vector<Xapian::MSetIterator> order;
     if (req.sort == SearchRequest::Sort::relevance) {
-        auto ranked = rerank(mset, query_stems(prep.query));
-        for (size_t i = req.offset; i < ranked.size() && order.size() < req.limit; ++i) order.push_back(ranked[i]);
+        auto ranked = rerank(mset, query_stems(prep.query), asks_question(req.query));
+        for (size_t i = req.offset; i < ranked.size() && order.size() < req.limit; ++i)
+            order.push_back(ranked[i]);
     } else {
-        for (auto it = mset.begin(); it != mset.end() && order.size() < req.limit; ++it) order.push_back(it);
+        for (auto it = mset.begin(); it != mset.end() && order.size() < req.limit; ++it)
+            order.push_back(it);
     }
     res.timings.match += ms_since(t);
 
@@ -492,9 +557,11 @@ SearchResult search(const SearchRequest& req) {
         h.id = passage_id(h.passage);
         h.score = it.get_weight();
         if (req.snippets) {
-            Highlighted q = highlight(mset, h.passage.question, h.passage.question.size() + 16, stem, false);
+            Highlighted q =
+                highlight(mset, h.passage.question, h.passage.question.size() + 16, stem, false);
             h.question_spans = std::move(q.spans);
-            Highlighted a = highlight(mset, snippet_text(h.passage.answer), req.snippet_chars, stem, true);
+            Highlighted a =
+                highlight(mset, snippet_text(h.passage.answer), req.snippet_chars, stem, true);
             h.snippet = std::move(a.text);
             h.snippet_spans = std::move(a.spans);
         }
@@ -514,7 +581,8 @@ std::optional<Passage> lookup(const std::string& dbpath, const std::string& id) 
     // "file:line" or "file:line:rest" (a grep line): try each ':' that is followed by digits.
     for (size_t colon = id.find(':'); colon != std::string::npos; colon = id.find(':', colon + 1)) {
         size_t e = colon + 1;
-        while (e < id.size() && std::isdigit(static_cast<unsigned char>(id[e]))) ++e;
+        while (e < id.size() && std::isdigit(static_cast<unsigned char>(id[e])))
+            ++e;
         if (e == colon + 1 || (e < id.size() && id[e] != ':')) continue;
         long line = std::strtol(id.c_str() + colon + 1, nullptr, 10);
         if (e - colon - 1 > 9 || line <= 0) continue; // not a line number we could have

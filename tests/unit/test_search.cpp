@@ -138,6 +138,35 @@ TEST_CASE("spelling widened queries silently: a word whose stem is indexed is no
     CHECK(mixed.searched_corrected);
 }
 
+TEST_CASE("asg was 'corrected' to the stop word as: synonyms are known words", "[search][regression]") {
+    auto r = find("asg");
+    CHECK_FALSE(r.corrected);
+    CHECK_FALSE(r.searched_corrected);
+}
+
+TEST_CASE("a bare section title beat the answer for a question query", "[search][regression]") {
+    // Issue 11: "Pods" headings over command lists ranked above "Explain what is a Pod".
+    test::TempDir d;
+    // Three "Pods" headings holding only an exercise table, as in the issue.
+    std::string ex;
+    for (int i = 0; i < 3; ++i)
+        ex += "## Pods\n| exercise | pod command |\n|---|---|\n| create a pod | kubectl run pod" +
+              std::to_string(i) + " |\n| list pods | kubectl get pods |\n\n";
+    d.write("notes/exercises.md", ex);
+    d.write("notes/qa.md", "## Explain what is a Pod\nThe smallest deployable unit: one or more containers "
+                           "that share a network namespace and volumes, scheduled together on a node.\n");
+    IndexOptions o;
+    o.db = d.str() + "/db";
+    o.roots = {d.str() + "/notes"};
+    run_index(o);
+    SearchRequest r;
+    r.db = o.db;
+    r.query = "what is a pod";
+    auto res = search(r);
+    REQUIRE(!res.hits.empty());
+    CHECK(res.hits[0].passage.question == "Explain what is a Pod");
+}
+
 TEST_CASE("synonyms: k8s finds kubernetes, asg finds auto scaling group", "[search]") {
     auto r = find("k8s");
     REQUIRE(!r.hits.empty());
