@@ -113,6 +113,10 @@ Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, cons
         tg.index_text_without_positions(h, 1);
         tg.index_text_without_positions(h, 1, schema::kHeadingPrefix);
     }
+    // "CrashLoopBackOff" is one term; its parts and joined pairs ("crash",
+    // "backoff") are indexed too, so a part finds it.
+    std::string parts = compound_parts(p.question + "\n" + answer);
+    if (!parts.empty()) tg.index_text_without_positions(parts, 1);
     if (syn) { // weighted like the words they stand for: question use counts more
         for (const std::string& t : syn->group_terms(stemmed_words(answer)))
             doc.add_term(t, 1);

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cctype>
+#include <vector>
 
 namespace crib {
 
@@ -296,6 +297,55 @@ size_t prose_words(std::string_view answer) {
         in_word = w;
     }
     return n;
+}
+
+namespace {
+
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+bool is_lower(char c) {
+    return c >= 'a' && c <= 'z';
+}
+
+/// Append the parts of one ASCII word with inner capitals ("maxSurge").
+void split_camel(std::string_view w, std::string& out) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    for (size_t i = 1; i <= w.size(); ++i) {
+        bool cut = i == w.size() || (is_upper(w[i]) && is_lower(w[i - 1])) ||
+                   (is_upper(w[i]) && i + 1 < w.size() && is_lower(w[i + 1]) && is_upper(w[i - 1]));
+        if (!cut) continue;
+        parts.push_back(ascii_lower(w.substr(start, i - start)));
+        start = i;
+    }
+    if (parts.size() < 2) return;
+    for (const std::string& p : parts)
+        out += p + " ";
+    for (size_t i = 0; i + 1 < parts.size(); ++i)
+        out += parts[i] + parts[i + 1] + " ";
+}
+
+} // namespace
+
+std::string compound_parts(std::string_view text) {
+    std::string out;
+    size_t i = 0;
+    while (i < text.size()) {
+        if (!is_alpha(text[i])) {
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        bool inner_upper = false;
+        while (j < text.size() && is_alpha(text[j])) {
+            inner_upper = inner_upper || (j > i && is_upper(text[j]) && is_lower(text[j - 1]));
+            ++j;
+        }
+        if (inner_upper && j - i <= 64) split_camel(text.substr(i, j - i), out);
+        i = j;
+    }
+    return out;
 }
 
 std::string snippet_text(std::string_view answer) {

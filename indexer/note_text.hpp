@@ -63,6 +63,10 @@ std::string prose_text(std::string_view answer);
 /// Number of words in the prose of an answer (prose_text).
 size_t prose_words(std::string_view answer);
 
+/// Parts of camelCase / PascalCase words and their adjacent pairs, space
+/// separated: "CrashLoopBackOff" -> "crash loop back off crashloop loopback backoff".
+std::string compound_parts(std::string_view text);
+
 /// Answer text for display in a snippet: indexable_text() without Markdown
 /// emphasis and code markers.
 std::string snippet_text(std::string_view answer);

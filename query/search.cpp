@@ -192,6 +192,7 @@ struct Prepared {
 };
 
 bool has_unknown_word(const Xapian::Database& db, const std::string& query);
+std::string compounds(const Xapian::Database& db, const std::string& query, std::string& rest);
 
 Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     Xapian::QueryParser qp;
@@ -200,10 +201,12 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     qp.set_stopper(&stopper());
     qp.set_default_op(Xapian::Query::OP_OR);
     Prepared p;
+    std::string unhandled; // the query without the words compounds() rewrote
+    std::string q = compounds(db, req.query, unhandled);
     // Spelling correction searches the spelling table (costly on a big
     // vocabulary): only when some word is not in the index at all.
-    bool spell = has_unknown_word(db, req.query);
-    p.query = parse(qp, req.query, spell);
+    bool spell = has_unknown_word(db, unhandled);
+    p.query = parse(qp, q, spell);
     if (spell) p.corrected = qp.get_corrected_query_string();
     // A "correction" into stop words ("asg" -> "as") searches nothing useful.
     if (!p.corrected.empty()) {
@@ -432,16 +435,66 @@ std::vector<Xapian::MSetIterator> rerank(const Xapian::MSet& mset, const std::se
     return out;
 }
 
+/// True if neither the word (lower case) nor its stem nor a synonym entry is in the index.
+bool unknown_word(const Xapian::Database& db, const std::string& w) {
+    thread_local const Xapian::Stem stem = schema::stemmer();
+    return db.get_termfreq(w) == 0 && db.get_termfreq("Z" + stem(w)) == 0 &&
+           db.synonyms_begin(w) == db.synonyms_end(w);
+}
+
+/// True if the notes contain the two words next to each other.
+bool phrase_occurs(const Xapian::Database& db, const std::string& a, const std::string& b) {
+    if (db.get_termfreq(a) == 0 || db.get_termfreq(b) == 0) return false;
+    Xapian::Enquire e(db);
+    std::vector<Xapian::Query> words = {Xapian::Query(a), Xapian::Query(b)};
+    e.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), 2));
+    return !e.get_mset(0, 1).empty();
+}
+
+/// Parts of a compound the notes write differently: an unknown word that is
+/// two known words ("maxsurge" -> "max surge") becomes that phrase, and one
+/// that starts indexed words ("crashloop" -> "CrashLoopBackOff") becomes a
+/// wildcard.  Other words are kept; `rest` gets the query without the
+/// rewritten words (for the spelling check).
+std::string compounds(const Xapian::Database& db, const std::string& query, std::string& rest) {
+    std::string out;
+    size_t i = 0;
+    while (i < query.size()) {
+        size_t j = query.find_first_of(" \t", i);
+        if (j == std::string::npos) j = query.size();
+        std::string tok = query.substr(i, j - i), rewritten;
+        std::string w = ascii_lower(tok);
+        bool plain = w.size() >= 5 && std::all_of(w.begin(), w.end(), [](char c) {
+                         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+                     });
+        if (plain && !stopper()(w) && unknown_word(db, w)) {
+            // Written as one word in the notes ("CrashLoopBackOff"): a wildcard.
+            Xapian::TermIterator t = db.allterms_begin(w);
+            if (t != db.allterms_end(w) && (*t).rfind(w, 0) == 0) rewritten = w + "*";
+            // Written as two words ("max surge"): that phrase, if the notes have it
+            // (else "autoscalling" would become "autos calling", not a typo of "autoscaling").
+            for (size_t cut = 2; cut + 2 <= w.size() && rewritten.empty(); ++cut) {
+                std::string a = w.substr(0, cut), b = w.substr(cut);
+                if (!unknown_word(db, a) && !unknown_word(db, b) && !stopper()(a) &&
+                    !stopper()(b) && phrase_occurs(db, a, b))
+                    rewritten = "\"" + a + " " + b + "\"";
+            }
+        }
+        out += (rewritten.empty() ? tok : rewritten) +
+               query.substr(j, query.find_first_not_of(" \t", j) - j);
+        if (rewritten.empty()) rest += tok + " ";
+        i = query.find_first_not_of(" \t", j);
+    }
+    return out;
+}
+
 /// True if some word of the query is unknown to the index: neither the word
 /// nor its stem is indexed.  Only then is a spelling correction looked for:
 /// "sharded" (stem "shard" is in the notes) must not become "shared", nor
 /// "hoisting" (the notes say "hoisted") "hosting".
 bool has_unknown_word(const Xapian::Database& db, const std::string& query) {
-    const Xapian::Stem stem = schema::stemmer();
     for (const std::string& w : schema::words(query))
-        if (w.size() > 1 && !stopper()(w) && db.get_termfreq(w) == 0 &&
-            db.get_termfreq("Z" + stem(w)) == 0 && db.synonyms_begin(w) == db.synonyms_end(w))
-            return true;
+        if (w.size() > 1 && !stopper()(w) && unknown_word(db, w)) return true;
     return false;
 }
 

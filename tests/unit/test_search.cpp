@@ -167,6 +167,31 @@ TEST_CASE("a bare section title beat the answer for a question query", "[search]
     CHECK(res.hits[0].passage.question == "Explain what is a Pod");
 }
 
+TEST_CASE("part of a compound found nothing: crashloop, backoff, maxsurge", "[search][regression]") {
+    test::TempDir d;
+    d.write("notes/k.md", "## What is CrashLoopBackOff?\nThe container keeps restarting.\n\n"
+                          "## How does a rolling update pace itself?\nWith max surge and max unavailable.\n\n"
+                          "## What is a hook?\nA postStart command.\n");
+    IndexOptions o;
+    o.db = d.str() + "/db";
+    o.roots = {d.str() + "/notes"};
+    run_index(o);
+    SearchRequest r;
+    r.db = o.db;
+    for (auto [q, want] : std::vector<std::pair<std::string, std::string>>{
+             {"crashloop", "What is CrashLoopBackOff?"},
+             {"backoff", "What is CrashLoopBackOff?"},
+             {"crashlo", "What is CrashLoopBackOff?"}, // a prefix of the indexed word
+             {"maxsurge", "How does a rolling update pace itself?"}}) {
+        r.query = q;
+        auto res = search(r);
+        INFO(q);
+        REQUIRE(!res.hits.empty());
+        CHECK(res.hits[0].passage.question == want);
+        CHECK_FALSE(res.searched_corrected);
+    }
+}
+
 TEST_CASE("synonyms: k8s finds kubernetes, asg finds auto scaling group", "[search]") {
     auto r = find("k8s");
     REQUIRE(!r.hits.empty());
