@@ -111,7 +111,6 @@ Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, cons
     for (const std::string& h : p.headings) {
         tg.increase_termpos(schema::kFieldGap);
         tg.index_text_without_positions(h, 1);
-        tg.index_text_without_positions(h, 1, schema::kHeadingPrefix);
     }
     // "CrashLoopBackOff" is one term; its parts and joined pairs ("crash",
     // "backoff") are indexed too, so a part finds it.

@@ -10,7 +10,6 @@ const std::vector<Field>& fields() {
     static const std::vector<Field> f = {
         {{"q", "question"}, kQuestionPrefix, false},
         {{"a", "answer"}, kAnswerPrefix, false},
-        {{"h", "heading"}, kHeadingPrefix, false},
         {{"topic", "t"}, kTopicPrefix, true},
         {{"kind"}, kKindPrefix, true},
     };

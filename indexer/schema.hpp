@@ -17,7 +17,7 @@ namespace crib::schema {
 
 /// Bump when terms, values or document data change meaning.
 inline constexpr int kSchemaVersion = 4; // 2: kSlotQuestion; 3: synonym group terms named by members;
-                                         // 4: heading paths (data "crib2;", XH terms), duplicate keys with answers
+                                         // 4: heading paths (data "crib2;"), duplicate keys with answers, prose slot
 
 /// Metadata keys.
 inline constexpr const char* kVersionKey = "crib.schema";
@@ -35,7 +35,6 @@ inline constexpr const char* kKindPrefix = "XKIND"; ///< "question" / "section" 
 inline constexpr const char* kDupPrefix = "XDUP";   ///< normalised-question key (boolean)
 inline constexpr const char* kQuestionPrefix = "XQ";///< question words (probabilistic)
 inline constexpr const char* kAnswerPrefix = "XA";  ///< answer words (probabilistic)
-inline constexpr const char* kHeadingPrefix = "XH"; ///< words of the enclosing headings (probabilistic)
 inline constexpr const char* kSynPrefix = "XSYN";   ///< multi-word synonym group seen in text
 
 /// Value slots.
