@@ -1,7 +1,8 @@
 // Regression tests for Markdown nested deeper than any call stack (issue 15,
-// item 1): the cmark tree is walked without recursion everywhere.
+// items 1 and 2): the cmark tree is walked without recursion everywhere.
 #include "helpers.hpp"
 #include "markdown.hpp"
+#include "printer.hpp"
 
 using namespace crib;
 
@@ -33,4 +34,23 @@ TEST_CASE("plain text still skips images and inline HTML", "[markdown]") {
     auto blocks = md::outline("## a ![alt *text*](x.png) <b>b</b> `c`\n");
     REQUIRE(blocks.size() == 1);
     CHECK(blocks[0].text == "a  b c");
+}
+
+TEST_CASE("deeply nested quotes and lists render with bounded indentation",
+          "[render][regression]") {
+    PrintOptions opt;
+    opt.width = 80;
+    auto input = GENERATE(std::string(30000, '>') + " x\n", repeat("- ", 100000) + "x\n",
+                          repeat("1. ", 100000) + "x\n", repeat("> - ", 30000) + "x\n");
+    std::string out = render_markdown(input, opt, "    ");
+    CHECK(out.find('x') != std::string::npos);
+    CHECK(out.size() < 400); // indentation stops growing at a fixed depth
+}
+
+TEST_CASE("shallow nesting keeps its indentation", "[render]") {
+    PrintOptions opt;
+    std::string out = render_markdown("> a\n> > b\n\n- x\n  - y\n    1. z\n", opt, "");
+    CHECK(out == "│ a\n│ │ b\n• x\n  • y\n    1. z\n");
+    out = render_markdown("[text](http://u) and <http://v>\n", opt, "");
+    CHECK(out == "text <http://u> and http://v\n");
 }
