@@ -3,6 +3,9 @@
 #include "helpers.hpp"
 #include "markdown.hpp"
 #include "printer.hpp"
+#include "styled.hpp"
+
+#include <chrono>
 
 using namespace crib;
 
@@ -53,4 +56,26 @@ TEST_CASE("shallow nesting keeps its indentation", "[render]") {
     CHECK(out == "│ a\n│ │ b\n• x\n  • y\n    1. z\n");
     out = render_markdown("[text](http://u) and <http://v>\n", opt, "");
     CHECK(out == "text <http://u> and http://v\n");
+}
+
+TEST_CASE("colour rendering of many styled words is linear", "[render][regression]") {
+    PrintOptions opt;
+    opt.width = 80;
+    opt.color = true;
+    std::string note;
+    for (int i = 0; i < 60000; ++i)
+        note += "*a" + std::to_string(i) + "* ";
+    auto t0 = std::chrono::steady_clock::now();
+    std::string out = render_markdown(note, opt, "");
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    CHECK(out.find("a59999") != std::string::npos);
+    CHECK(s < 5.0); // the quadratic span lookup took 12.8 s here
+}
+
+TEST_CASE("overlapping spans render as before", "[styled]") {
+    StyledText t;
+    t.add("ab cd");
+    t.spans.push_back({3, 5, Style::match});
+    t.spans.push_back({0, 5, Style::bold});
+    CHECK(render(t, true) == "\033[1mab \033[0m\033[1;31m\033[1mcd\033[0m");
 }
