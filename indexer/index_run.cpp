@@ -11,10 +11,9 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <cstring>
 #include <condition_variable>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -185,28 +184,6 @@ struct FileResult {
     std::vector<std::string> warnings;
 };
 
-bool read_file(const std::string& path, uint64_t limit, std::string& bytes, std::string& why) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        why = std::string("cannot read: ") + std::strerror(errno);
-        return false;
-    }
-    bytes.clear();
-    char buf[1 << 16];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        bytes.append(buf, static_cast<size_t>(in.gcount()));
-        if (bytes.size() > limit) {
-            why = "larger than the size limit (grew while reading)";
-            return false;
-        }
-    }
-    if (in.bad()) {
-        why = "read error";
-        return false;
-    }
-    return true;
-}
-
 struct Shared {
     const IndexOptions* opt;
     const Taxonomy* tax;
@@ -222,7 +199,7 @@ FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& 
         return r;
     }
     std::string bytes, why;
-    if (!read_file(c.abs, sh.opt->max_size, bytes, why)) {
+    if (!read_regular_file(c.abs, sh.opt->max_size, bytes, why)) {
         r.skip = why;
         return r;
     }

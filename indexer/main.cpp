@@ -8,6 +8,7 @@
 #include "json.hpp"
 #include "notes_parser.hpp"
 #include "paths.hpp"
+#include "text.hpp"
 #include "topics.hpp"
 
 #include <CLI/CLI.hpp>
@@ -17,7 +18,6 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -89,12 +89,9 @@ int dump(const Options& o) {
     std::string tax_path = resolve_data(o.topics, "crib-topics.conf", "CRIB_TOPICS");
     crib::Taxonomy tax = tax_path.empty() ? crib::Taxonomy() : crib::Taxonomy::load(tax_path);
     for (const auto& f : files) {
-        std::ifstream in(f.abs, std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        std::string bytes = ss.str();
-        if (!in) {
-            skipped.push_back({f.display, "cannot read"});
+        std::string bytes, why;
+        if (!crib::read_regular_file(f.abs, UINT64_MAX, bytes, why)) {
+            skipped.push_back({f.display, why});
             continue;
         }
         auto pr = crib::parse_notes(bytes, f.display);

@@ -1,9 +1,13 @@
 #include "text.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
+#include <cstring>
 
 namespace crib {
 
@@ -230,10 +234,63 @@ int indent_of(std::string_view line) {
 }
 
 bool read_text_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return !in.bad();
+    std::string why;
+    return read_regular_file(path, UINT64_MAX, out, why);
+}
+
+namespace {
+
+const char* file_type_name(mode_t mode) {
+    if (S_ISFIFO(mode)) return "FIFO";
+    if (S_ISCHR(mode)) return "character device";
+    if (S_ISBLK(mode)) return "block device";
+    if (S_ISSOCK(mode)) return "socket";
+    if (S_ISDIR(mode)) return "folder";
+    return "special file";
+}
+
+/// Closes a file descriptor when it goes out of scope.
+struct Fd {
+    int fd;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+} // namespace
+
+bool read_regular_file(const std::string& path, uint64_t limit, std::string& out,
+                       std::string& why) {
+    out.clear();
+    Fd f{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
+    if (f.fd < 0) {
+        why = std::string("cannot read: ") + std::strerror(errno);
+        return false;
+    }
+    struct stat st;
+    if (::fstat(f.fd, &st) != 0) {
+        why = std::string("cannot stat: ") + std::strerror(errno);
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        why = std::string("not a regular file (") + file_type_name(st.st_mode) + ")";
+        return false;
+    }
+    char buf[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(f.fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            why = std::string("read error: ") + std::strerror(errno);
+            return false;
+        }
+        if (n == 0) return true;
+        out.append(buf, size_t(n));
+        if (out.size() > limit) {
+            why = "larger than the size limit (grew while reading)";
+            return false;
+        }
+    }
 }
 
 std::string hash_hex(std::string_view data) {

@@ -6,6 +6,7 @@
 // they stay right whatever the encoding fixes did.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,8 +54,14 @@ bool istarts_with(std::string_view s, std::string_view prefix);
 /// Number of leading spaces (a tab counts as 4).
 int indent_of(std::string_view line);
 
-/// Read a whole (small) file; false if it cannot be read.
+/// Read a whole (small) file; false if it cannot be read or is not a regular file.
 bool read_text_file(const std::string& path, std::string& out);
+
+/// Read a regular file of at most `limit` bytes into `out`.  Opens with
+/// O_NONBLOCK and checks the type with fstat after opening, so a FIFO or
+/// device swapped in for a note never blocks; false with `why` ("not a
+/// regular file (FIFO)", "cannot read: ...", "larger than ...") otherwise.
+bool read_regular_file(const std::string& path, uint64_t limit, std::string& out, std::string& why);
 
 /// 64-bit FNV-1a hash, hex encoded (content hashes, long-key terms).
 std::string hash_hex(std::string_view data);
