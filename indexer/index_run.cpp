@@ -18,6 +18,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -232,16 +233,20 @@ public:
     Pipeline(const std::vector<FileJob>& jobs, const Shared& sh, unsigned threads)
         : jobs_(jobs), sh_(sh), results_(jobs.size()), ready_(jobs.size(), 0) {
         window_ = std::max<size_t>(4, threads * 4);
-        for (unsigned t = 0; t < threads; ++t) workers_.emplace_back([this] { work(); });
-    }
-    ~Pipeline() {
-        {
-            std::lock_guard<std::mutex> lk(m_);
-            stop_ = true;
+        try {
+            for (unsigned t = 0; t < threads; ++t)
+                workers_.emplace_back([this] { work(); });
+        } catch (const std::system_error& e) {
+            // Members are not destroyed safely with workers waiting on cv_
+            // (the run hung in pthread_cond_destroy): stop those first.
+            stop_and_join();
+            throw IndexResourceError("cannot start " + std::to_string(threads) +
+                                     " parser threads (" + e.code().message() + " after " +
+                                     std::to_string(workers_.size()) +
+                                     "); pass a smaller -j or raise the process limit (ulimit -u)");
         }
-        cv_.notify_all();
-        for (auto& w : workers_) w.join();
     }
+    ~Pipeline() { stop_and_join(); }
     /// Blocks until result i is ready, and moves it out.
     FileResult take(size_t i) {
         std::unique_lock<std::mutex> lk(m_);
@@ -254,6 +259,16 @@ public:
     }
 
 private:
+  void stop_and_join() {
+      {
+          std::lock_guard<std::mutex> lk(m_);
+          stop_ = true;
+      }
+      cv_.notify_all();
+      for (auto& w : workers_)
+          w.join();
+  }
+
     void work() {
         Xapian::TermGenerator tg;
         schema::configure_term_generator(tg);

@@ -25,4 +25,21 @@ for f in quote ul ol; do
 done
 expect_rc 0 bash -c "$memcap CRIB_DB=$TMP/nestdb \"$CRIB\" --no-update --full -n 5 quotes bullets numbers"
 
+# 4. a thread that cannot be created hung crib-index (ulimit -u 40, -j 200)
+# RLIMIT_NPROC does not bind root: run as nobody where we are root.
+as_user=()
+if [[ $(id -u) == 0 ]]; then
+  command -v setpriv >/dev/null && as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+fi
+if [[ $(id -u) != 0 || ${#as_user[@]} != 0 ]]; then
+  mkdir -p "$TMP/threads/notes" && chmod 755 "$TMP" && chmod 777 "$TMP/threads"
+  cp content/qt-interview.txt "$TMP/threads/notes/"
+  expect_rc 2 timeout -k 5 60 "${as_user[@]}" bash -c 'ulimit -u 40 && exec "$0" "$@"' \
+    "$CRIB_INDEX" --db "$TMP/threads/db" -j 200 "$TMP/threads/notes"
+  grep -q "cannot start 200 parser threads" "$TMP/err" && pass "thread failure named" || fail "thread message: $(cat "$TMP/err")"
+  expect_rc 0 timeout -k 5 60 "${as_user[@]}" "$CRIB_INDEX" -q --db "$TMP/threads/db" -j 2 "$TMP/threads/notes"
+else
+  echo "skip: thread limit (root without setpriv)"
+fi
+
 finish
