@@ -338,11 +338,27 @@ bool has_unknown_word(const Xapian::Database& db, const std::string& query) {
 
 std::string passage_id(const Passage& p) { return p.file + ":" + std::to_string(p.line); }
 
+namespace {
+
+/// Refuses a query over kMaxQueryBytes or kMaxQueryWords before any work.
+void check_query_size(const std::string& q) {
+    size_t words = q.size() > kMaxQueryBytes ? 0 : schema::words(q).size();
+    if (q.size() <= kMaxQueryBytes && words <= kMaxQueryWords) return;
+    std::string what = q.size() > kMaxQueryBytes ? std::to_string(q.size()) + " bytes"
+                                                 : std::to_string(words) + " words";
+    throw QueryError("query too long (" + what + "; at most " + std::to_string(kMaxQueryWords) +
+                     " words and " + std::to_string(kMaxQueryBytes / 1024) +
+                     " KiB): search for its most telling words");
+}
+
+} // namespace
+
 SearchResult search(const SearchRequest& req) {
     SearchResult res;
     res.query = req.query;
     auto t = Clock::now();
     if (trim(req.query).empty() && req.topics.empty()) throw QueryError("empty query: give some words to search for");
+    check_query_size(req.query);
     Xapian::Database db = open_db(req.db);
     res.timings.open = ms_since(t);
 

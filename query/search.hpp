@@ -74,6 +74,13 @@ struct QueryError : std::runtime_error { using std::runtime_error::runtime_error
 /// Index from another schema version.
 struct IndexVersionError : std::runtime_error { using std::runtime_error::runtime_error; };
 
+/// The longest query searched, in bytes and in words (operators count).
+/// Xapian's cost grows with every term (a 3,000-word phrase took 57 s on
+/// 600k passages, 16,384 quoted words 86 s on 60k); at the cap a query stays
+/// well under a second.  Longer queries are a QueryError ("query too long").
+constexpr size_t kMaxQueryBytes = 64 * 1024;
+constexpr size_t kMaxQueryWords = 256;
+
 /// Run a search.  Throws NoIndex, QueryError, IndexVersionError, Xapian::Error.
 SearchResult search(const SearchRequest& req);
 

@@ -25,6 +25,16 @@ for f in quote ul ol; do
 done
 expect_rc 0 bash -c "$memcap CRIB_DB=$TMP/nestdb \"$CRIB\" --no-update --full -n 5 quotes bullets numbers"
 
+# 5. huge queries took minutes (1 MB: 89 s); now refused at 256 words / 64 KiB
+# (one argument can hold 128 KiB at most, so 100 KB stands in for 1 MB)
+index_content
+expect_rc 2 timeout 20 "$CRIB" --no-update -- "$(rep 'docker ' 257)"
+grep -q "^crib: query too long (257 words" "$TMP/err" && pass "word cap named" || fail "word cap: $(cat "$TMP/err")"
+rc=0; timeout 20 "$CRIB" --no-update -- "$(rep 'a' 100000)" >/dev/null 2>"$TMP/err" || rc=$?
+[[ $rc == 2 ]] && grep -q "^crib: query too long (100000 bytes" "$TMP/err" && pass "byte cap named" ||
+  fail "byte cap: rc $rc $(head -c 300 "$TMP/err")"
+expect_rc 0 timeout 20 "$CRIB" --no-update --format grep -- "$(rep 'docker ' 256)"
+
 # 4. a thread that cannot be created hung crib-index (ulimit -u 40, -j 200)
 # RLIMIT_NPROC does not bind root: run as nobody where we are root.
 as_user=()

@@ -203,3 +203,19 @@ TEST_CASE("pages with --offset are slices of one ordering", "[search]") {
     for (const auto& h : all.hits) whole.push_back(h.id);
     CHECK(paged == whole);
 }
+
+TEST_CASE("a huge query is refused at the cap instead of searched for minutes",
+          "[search][regression]") {
+    std::string words;
+    for (size_t i = 0; i < kMaxQueryWords; ++i)
+        words += "docker ";
+    CHECK_NOTHROW(find(words)); // at the cap: searched
+    CHECK_THROWS_WITH(find(words + "pod"), Catch::Contains("query too long (257 words"));
+    std::string quoted; // 16,384 quoted words took 86 s on 60k passages
+    for (int i = 0; i < 16384; ++i)
+        quoted += "\"a\" ";
+    CHECK_THROWS_AS(find(quoted), QueryError);
+    std::string big(kMaxQueryBytes + 1, 'x'); // one word, but over the byte cap
+    CHECK_THROWS_WITH(find(big), Catch::Contains("65537 bytes"));
+    CHECK_NOTHROW(find(std::string(kMaxQueryBytes, '!')));
+}
