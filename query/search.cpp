@@ -2,6 +2,7 @@
 
 #include "document.hpp"
 #include "notes_parser.hpp"
+#include "reader.hpp"
 #include "schema.hpp"
 #include "snippet.hpp"
 #include "text.hpp"
@@ -91,7 +92,7 @@ Xapian::Database open_db(const std::string& path) {
         ::access((path + "/iamhoney").c_str(), F_OK) != 0)
         throw NoIndex("no index at " + path + "; make one with: crib-index --db " + path + " ~/notes");
     Xapian::Database db(path);
-    int v = schema::schema_version(db);
+    int v = with_reopen(db, [](const Xapian::Database& d) { return schema::schema_version(d); });
     if (v != schema::kSchemaVersion)
         throw IndexVersionError("index " + path + " has schema version " + std::to_string(v) +
                                 ", this crib needs " + std::to_string(schema::kSchemaVersion) +
@@ -353,16 +354,13 @@ void check_query_size(const std::string& q) {
 
 } // namespace
 
-SearchResult search(const SearchRequest& req) {
+namespace {
+
+/// The search proper, on one revision of the index.
+SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
     SearchResult res;
     res.query = req.query;
     auto t = Clock::now();
-    if (trim(req.query).empty() && req.topics.empty()) throw QueryError("empty query: give some words to search for");
-    check_query_size(req.query);
-    Xapian::Database db = open_db(req.db);
-    res.timings.open = ms_since(t);
-
-    t = Clock::now();
     Prepared prep = prepare(db, req);
     res.timings.parse = ms_since(t);
 
@@ -469,8 +467,26 @@ SearchResult search(const SearchRequest& req) {
     return res;
 }
 
-std::optional<Passage> lookup(const std::string& dbpath, const std::string& id) {
-    Xapian::Database db = open_db(dbpath);
+} // namespace
+
+SearchResult search(const SearchRequest& req) {
+    auto t = Clock::now();
+    if (trim(req.query).empty() && req.topics.empty())
+        throw QueryError("empty query: give some words to search for");
+    check_query_size(req.query);
+    Xapian::Database db = open_db(req.db);
+    double open_ms = ms_since(t);
+    // A crib-index committing meanwhile: search the latest commit instead.
+    SearchResult res =
+        with_reopen(db, [&](const Xapian::Database& d) { return search_in(d, req); });
+    res.timings.open = open_ms;
+    return res;
+}
+
+namespace {
+
+/// lookup() on one revision.
+std::optional<Passage> lookup_in(const Xapian::Database& db, const std::string& id) {
     // "file:line" or "file:line:rest" (a grep line): try each ':' that is followed by digits.
     for (size_t colon = id.find(':'); colon != std::string::npos; colon = id.find(':', colon + 1)) {
         size_t e = colon + 1;
@@ -485,14 +501,26 @@ std::optional<Passage> lookup(const std::string& dbpath, const std::string& id) 
     return std::nullopt;
 }
 
-std::vector<std::pair<std::string, size_t>> list_topics(const std::string& dbpath) {
-    Xapian::Database db = open_db(dbpath);
+/// list_topics() on one revision.
+std::vector<std::pair<std::string, size_t>> topics_in(const Xapian::Database& db) {
     std::vector<std::pair<std::string, size_t>> out;
     std::string prefix = schema::kTopicPrefix;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
         out.emplace_back((*t).substr(prefix.size()), t.get_termfreq());
     std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.second > b.second; });
     return out;
+}
+
+} // namespace
+
+std::optional<Passage> lookup(const std::string& dbpath, const std::string& id) {
+    Xapian::Database db = open_db(dbpath);
+    return with_reopen(db, [&](const Xapian::Database& d) { return lookup_in(d, id); });
+}
+
+std::vector<std::pair<std::string, size_t>> list_topics(const std::string& dbpath) {
+    Xapian::Database db = open_db(dbpath);
+    return with_reopen(db, [&](const Xapian::Database& d) { return topics_in(d); });
 }
 
 } // namespace crib

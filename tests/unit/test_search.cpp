@@ -1,5 +1,6 @@
 // Search features on the shipped notes and on small indexes we write.
 #include "index_fixture.hpp"
+#include "reader.hpp"
 #include "search.hpp"
 
 #include <algorithm>
@@ -218,4 +219,42 @@ TEST_CASE("a huge query is refused at the cap instead of searched for minutes",
     std::string big(kMaxQueryBytes + 1, 'x'); // one word, but over the byte cap
     CHECK_THROWS_WITH(find(big), Catch::Contains("65537 bytes"));
     CHECK_NOTHROW(find(std::string(kMaxQueryBytes, '!')));
+}
+
+TEST_CASE("a reader overtaken by frequent commits reopens instead of failing",
+          "[search][regression]") {
+    test::TempDir dir;
+    std::string path = dir.str() + "/db";
+    Xapian::WritableDatabase w(path, Xapian::DB_CREATE_OR_OPEN);
+    // Enough documents that a reader cannot hold the tables in its cached
+    // root blocks; each commit rewrites them, reusing the blocks freed by
+    // the commit before.
+    auto write_all = [&](int version) {
+        for (int i = 0; i < 2000; ++i) {
+            Xapian::Document d;
+            d.set_data("v" + std::to_string(version) + " " + std::string(200, 'x'));
+            d.add_term("Q" + std::to_string(i));
+            d.add_term("word" + std::to_string(i % 50));
+            w.replace_document("Q" + std::to_string(i), d);
+        }
+        w.commit();
+    };
+    write_all(0);
+    Xapian::Database reader(path), witness(path);
+    for (int v = 1; v <= 4; ++v)
+        write_all(v);
+    auto read = [](const Xapian::Database& d) {
+        std::string last;
+        for (auto p = d.postlist_begin("word7"); p != d.postlist_end("word7"); ++p)
+            last = d.get_document(*p).get_data().substr(0, 2);
+        return last;
+    };
+    REQUIRE_THROWS_AS(read(witness), Xapian::DatabaseModifiedError);
+    int calls = 0;
+    std::string got = with_reopen(reader, [&](const Xapian::Database& d) {
+        ++calls;
+        return read(d);
+    });
+    CHECK(got == "v4");
+    CHECK(calls == 2);
 }
