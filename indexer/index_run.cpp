@@ -422,13 +422,11 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     Taxonomy tax = tax_path.empty() ? Taxonomy() : Taxonomy::load(tax_path);
     Synonyms syn = syn_path.empty() ? Synonyms() : Synonyms::load(syn_path);
 
-    int version = schema::schema_version(db);
+    const schema::SchemaState version = schema::check_schema(db);
     bool overwrite = false;
-    if (version != 0 && version != schema::kSchemaVersion) {
-        if (!opt.rebuild)
-            throw SchemaMismatch("index " + opt.db + " has schema version " + std::to_string(version) +
-                                 ", this crib needs " + std::to_string(schema::kSchemaVersion) +
-                                 "; run: crib-index --rebuild --db " + opt.db + " PATH...");
+    if (version.kind == schema::SchemaState::other ||
+        version.kind == schema::SchemaState::garbled) {
+        if (!opt.rebuild) throw SchemaMismatch(schema::schema_error(version, opt.db));
         overwrite = true;
     }
     if (overwrite) {
@@ -467,7 +465,7 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
         if (!present.count(display)) removed.push_back(&rec);
 
     bool meta_changed = encode_roots(roots) != db.get_metadata(schema::kRootsKey) ||
-                        version != schema::kSchemaVersion ||
+                        version.kind != schema::SchemaState::current ||
                         syn.fingerprint() != db.get_metadata(schema::kSynonymsKey) ||
                         tax_path != db.get_metadata(schema::kTopicsPathKey) ||
                         syn_path != db.get_metadata(schema::kSynonymsPathKey);
@@ -484,6 +482,9 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     // Roots and data files first: an interrupted run's committed files stay
     // covered by a remembered root, and the next run resumes from them.
     db.set_metadata(schema::kRootsKey, encode_roots(roots));
+    // The version goes into the first commit: an index with passages and no
+    // version is then damaged, never a first run that was killed.
+    db.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
     db.set_metadata(schema::kTopicsPathKey, tax_path);
     db.set_metadata(schema::kSynonymsPathKey, syn_path);
     {
@@ -542,7 +543,6 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
         }
         if (syn.fingerprint() != db.get_metadata(schema::kSynonymsKey)) syn.apply(db);
     }
-    db.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
     db.commit_transaction();
     stats.wrote = true;
     stats.total_passages = db.get_doccount();

@@ -88,8 +88,24 @@ std::string file_term(std::string_view file);
 /// Normalised key of a question ("What is a StatefulSet?" == "what is statefulset ?").
 std::string question_key(std::string_view question);
 
-/// Throws Xapian::DatabaseVersionError-like crib error if `db` was written by
-/// another schema version; returns the version found (0 for an empty db).
-int schema_version(const Xapian::Database& db);
+/// What an index's schema version metadata says, parsed strictly: digits
+/// only, no sign, spaces or leading zeros, at least 1.
+struct SchemaState {
+    enum Kind {
+        fresh,   ///< no version and nothing written yet: a new index
+        current, ///< kSchemaVersion
+        other,   ///< a well-formed other version
+        garbled  ///< anything else, or no version on an index with data
+    } kind;
+    int version = 0; ///< for current and other
+    std::string raw; ///< the stored value
+};
+
+/// Reads and checks the schema version of `db`.
+SchemaState check_schema(const Xapian::Database& db);
+
+/// Why an index in state `s` cannot be used, ending in the command that fixes
+/// it ("...; run: crib-index --rebuild --db DB PATH..."); "" when current.
+std::string schema_error(const SchemaState& s, const std::string& db_path);
 
 } // namespace crib::schema

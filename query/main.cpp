@@ -85,6 +85,8 @@ void refresh(const std::string& db, bool human) {
                       << s.files_removed << "\n";
     } catch (const crib::IndexLocked&) {
         std::cerr << "crib: another crib-index is updating the index; results may be stale\n";
+    } catch (const crib::SchemaMismatch&) {
+        // search() refuses the index too, with the same hint: say it once
     } catch (const Xapian::DatabaseOpeningError&) {
         // no index yet: search() reports it
     } catch (const std::exception& e) {

@@ -92,11 +92,9 @@ Xapian::Database open_db(const std::string& path) {
         ::access((path + "/iamhoney").c_str(), F_OK) != 0)
         throw NoIndex("no index at " + path + "; make one with: crib-index --db " + path + " ~/notes");
     Xapian::Database db(path);
-    int v = with_reopen(db, [](const Xapian::Database& d) { return schema::schema_version(d); });
-    if (v != schema::kSchemaVersion)
-        throw IndexVersionError("index " + path + " has schema version " + std::to_string(v) +
-                                ", this crib needs " + std::to_string(schema::kSchemaVersion) +
-                                "; run: crib-index --rebuild --db " + path + " PATH...");
+    auto state = with_reopen(db, [](const Xapian::Database& d) { return schema::check_schema(d); });
+    if (state.kind != schema::SchemaState::current)
+        throw IndexVersionError(schema::schema_error(state, path));
     return db;
 }
 

@@ -35,6 +35,22 @@ rc=0; timeout 20 "$CRIB" --no-update -- "$(rep 'a' 100000)" >/dev/null 2>"$TMP/e
   fail "byte cap: rc $rc $(head -c 300 "$TMP/err")"
 expect_rc 0 timeout 20 "$CRIB" --no-update --format grep -- "$(rep 'docker ' 256)"
 
+# 8. a garbled schema version was accepted and re-stamped by crib-index and crib's refresh
+mkdir -p "$TMP/ver"
+printf '## What is alpha?\nfirst\n' >"$TMP/ver/a.md"
+for v in abc '' 0 3abc ' 3'; do
+  rm -rf "$TMP/verdb"
+  CRIB_DB=$TMP/verdb "$CRIB_INDEX" -q "$TMP/ver"
+  command -v xapian-metadata >/dev/null || { echo "skip: schema section (no xapian-metadata)"; break; }
+  xapian-metadata set "$TMP/verdb" crib.schema "$v"
+  expect_rc 2 env CRIB_DB=$TMP/verdb "$CRIB_INDEX" "$TMP/ver"
+  grep -q "run: crib-index --rebuild" "$TMP/err" && pass "crib-index refuses version '$v'" || fail "version '$v': $(cat "$TMP/err")"
+  touch "$TMP/ver/a.md" # make crib's refresh want to write
+  expect_rc 2 env CRIB_DB=$TMP/verdb "$CRIB" alpha
+  grep -q "run: crib-index --rebuild" "$TMP/err" && pass "crib refuses version '$v'" || fail "crib version '$v': $(cat "$TMP/err")"
+  expect_rc 0 env CRIB_DB=$TMP/verdb "$CRIB_INDEX" --rebuild "$TMP/ver"
+done
+
 # 4. a thread that cannot be created hung crib-index (ulimit -u 40, -j 200)
 # RLIMIT_NPROC does not bind root: run as nobody where we are root.
 as_user=()
