@@ -15,6 +15,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -35,22 +36,44 @@ struct Options {
     size_t batch = 50000;
 };
 
+/// Largest --max-size: files are read into memory whole.
+constexpr double kMaxSizeLimit = 1024.0 * double(1ull << 30);
+
+/// --max-size: a decimal number (a fraction allowed) with an optional unit
+/// K/M/G (powers of 1024), from 1 byte to 1024G.  Anything else ("inf",
+/// "1e30G", "0", "-0", "0x10", " 5") is an error, not a size.
 uint64_t parse_size(const std::string& s) {
-    size_t pos = 0;
-    double v = 0;
-    try {
-        v = std::stod(s, &pos);
-    } catch (const std::exception&) {
-        throw std::invalid_argument("bad --max-size '" + s + "' (try 16M, 500K, 1G)");
+    std::string shown;
+    for (char c : s.substr(0, 40))
+        shown += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+    const std::invalid_argument bad("bad --max-size '" + shown +
+                                    "': give a size from 1 byte to 1024G, such as 16M, 500K or 1G");
+    auto digits_from = [&](size_t i) {
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+            ++i;
+        return i;
+    };
+    size_t pos = digits_from(0);
+    if (pos == 0) throw bad;
+    if (pos < s.size() && s[pos] == '.') {
+        size_t end = digits_from(pos + 1);
+        if (end == pos + 1) throw bad; // "1." has no fraction
+        pos = end;
     }
+    double v = std::strtod(s.substr(0, pos).c_str(), nullptr);
     std::string unit = s.substr(pos);
-    uint64_t mult = 1;
-    if (unit == "k" || unit == "K" || unit == "KiB") mult = 1ull << 10;
-    else if (unit == "m" || unit == "M" || unit == "MiB") mult = 1ull << 20;
-    else if (unit == "g" || unit == "G" || unit == "GiB") mult = 1ull << 30;
-    else if (!unit.empty()) throw std::invalid_argument("bad size unit '" + unit + "'");
-    if (v < 0) throw std::invalid_argument("negative size");
-    return static_cast<uint64_t>(v * double(mult));
+    double mult = 1;
+    if (unit == "k" || unit == "K" || unit == "KiB")
+        mult = double(1ull << 10);
+    else if (unit == "m" || unit == "M" || unit == "MiB")
+        mult = double(1ull << 20);
+    else if (unit == "g" || unit == "G" || unit == "GiB")
+        mult = double(1ull << 30);
+    else if (!unit.empty())
+        throw bad;
+    double bytes = v * mult;
+    if (!(bytes >= 1) || bytes > kMaxSizeLimit) throw bad;
+    return static_cast<uint64_t>(bytes);
 }
 
 /// A progress bar on stderr, only on a terminal and only after 0.5 s.

@@ -51,6 +51,18 @@ for v in abc '' 0 3abc ' 3'; do
   expect_rc 0 env CRIB_DB=$TMP/verdb "$CRIB_INDEX" --rebuild "$TMP/ver"
 done
 
+# 10. --max-size inf / 1e30G became 0 bytes and removed every passage; 0 and -0 skipped everything
+mkdir -p "$TMP/size"
+printf '## What is alpha?\nfirst\n' >"$TMP/size/a.md"
+CRIB_DB=$TMP/sizedb "$CRIB_INDEX" -q "$TMP/size"
+for v in inf 1e30G 0 -0 nan 0x10 ' 5' 1025G 5MB ''; do
+  expect_rc 2 env CRIB_DB=$TMP/sizedb "$CRIB_INDEX" --rebuild --max-size "$v" "$TMP/size"
+  grep -q "bad --max-size" "$TMP/err" && pass "--max-size '$v' refused" || fail "--max-size '$v': $(cat "$TMP/err")"
+done
+expect_rc 0 env CRIB_DB=$TMP/sizedb "$CRIB" --no-update -c alpha
+[[ $(cat "$TMP/out") == 1 ]] && pass "passages kept" || fail "passages: $(cat "$TMP/out")"
+expect_rc 0 env CRIB_DB=$TMP/sizedb "$CRIB_INDEX" --rebuild --max-size 1.5K "$TMP/size"
+
 # 4. a thread that cannot be created hung crib-index (ulimit -u 40, -j 200)
 # RLIMIT_NPROC does not bind root: run as nobody where we are root.
 as_user=()
