@@ -411,6 +411,12 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     auto t0 = std::chrono::steady_clock::now();
     IndexStats stats;
     Xapian::WritableDatabase db = open_writable(opt, false);
+    // Damage first: reading metadata from a truncated table fails raw.
+    if (std::string damage = schema::table_damage(opt.db, db.get_doccount()); !damage.empty()) {
+        if (!opt.rebuild) throw IndexDamaged(schema::damaged_error(opt.db, damage));
+        db.close();
+        db = open_writable(opt, true);
+    }
     // Data files: given > remembered by the index > discovered defaults.
     auto pick = [&](const std::string& given, const char* key, const std::string& fallback) {
         if (!given.empty()) return given;

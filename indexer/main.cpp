@@ -248,9 +248,17 @@ int main(int argc, char** argv) {
         std::cerr << "crib-index: " << e.what() << "\n";
     } catch (const crib::IndexUsageError& e) {
         std::cerr << "crib-index: " << e.what() << "\n";
+    } catch (const crib::IndexDamaged& e) {
+        std::cerr << "crib-index: " << e.what() << "\n";
     } catch (const Xapian::DatabaseCorruptError& e) {
         std::cerr << "crib-index: the index is damaged (" << e.get_msg()
                   << "); move it away and run crib-index --rebuild PATH...\n";
+    } catch (const Xapian::DatabaseError& e) {
+        if (e.get_type() == std::string("DatabaseError")) // "EOF reading block": a truncated table
+            std::cerr << "crib-index: the index is damaged (" << e.get_msg()
+                      << "); move it away and run crib-index --rebuild PATH...\n";
+        else
+            std::cerr << "crib-index: " << e.get_description() << "\n";
     } catch (const Xapian::Error& e) {
         std::cerr << "crib-index: " << e.get_description() << "\n";
     } catch (const std::exception& e) {

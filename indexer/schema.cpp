@@ -3,6 +3,7 @@
 #include "text.hpp"
 
 #include <fnmatch.h>
+#include <sys/stat.h>
 
 namespace crib::schema {
 
@@ -150,6 +151,31 @@ std::string schema_error(const SchemaState& s, const std::string& db_path) {
     for (char c : s.raw.substr(0, 40)) // the value may hold anything: show it safely
         shown += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
     return "index " + db_path + " has a garbled schema version '" + shown + "'" + fix;
+}
+
+std::string table_damage(const std::string& db_path, Xapian::doccount docs) {
+    // Glass block sizes are powers of two from 2 KiB, so every table file is
+    // a multiple of 2 KiB; docdata holds every passage record.
+    constexpr off_t kMinBlock = 2048;
+    for (const char* table :
+         {"postlist", "termlist", "docdata", "position", "spelling", "synonym"}) {
+        std::string file = db_path + "/" + table + ".glass";
+        struct stat st;
+        bool needed = docs > 0 && std::string_view(table) != "position" &&
+                      std::string_view(table) != "spelling" && std::string_view(table) != "synonym";
+        if (::stat(file.c_str(), &st) != 0) {
+            if (needed) return std::string(table) + ".glass is missing";
+            continue;
+        }
+        if (needed && st.st_size == 0) return std::string(table) + ".glass is empty";
+        if (st.st_size % kMinBlock != 0) return std::string(table) + ".glass is truncated";
+    }
+    return "";
+}
+
+std::string damaged_error(const std::string& db_path, const std::string& what) {
+    return "the index " + db_path + " is damaged (" + what + "); run: crib-index --rebuild --db " +
+           db_path + " PATH...";
 }
 
 } // namespace crib::schema

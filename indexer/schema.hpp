@@ -108,4 +108,13 @@ SchemaState check_schema(const Xapian::Database& db);
 /// it ("...; run: crib-index --rebuild --db DB PATH..."); "" when current.
 std::string schema_error(const SchemaState& s, const std::string& db_path);
 
+/// A cheap look at the files of the glass database at `db_path` holding
+/// `docs` documents (a few stat calls, run on every open): a table an index
+/// with passages needs is missing or empty, or a table file is not a whole
+/// number of blocks (truncated).  Returns what is wrong, "" if nothing seen.
+std::string table_damage(const std::string& db_path, Xapian::doccount docs);
+
+/// "the index DB is damaged (WHAT); run: crib-index --rebuild --db DB PATH..."
+std::string damaged_error(const std::string& db_path, const std::string& what);
+
 } // namespace crib::schema

@@ -253,6 +253,8 @@ int main(int argc, char** argv) {
         std::cerr << "crib: " << e.what() << "\n";
     } catch (const crib::IndexVersionError& e) {
         std::cerr << "crib: " << e.what() << "\n";
+    } catch (const crib::IndexDamagedError& e) {
+        std::cerr << "crib: " << e.what() << "\n";
     } catch (const Xapian::DatabaseCorruptError& e) {
         std::cerr << "crib: the index is damaged (" << e.get_msg() << "); run: crib-index --rebuild PATH...\n";
     } catch (const Xapian::DatabaseVersionError& e) {

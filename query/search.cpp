@@ -92,6 +92,8 @@ Xapian::Database open_db(const std::string& path) {
         ::access((path + "/iamhoney").c_str(), F_OK) != 0)
         throw NoIndex("no index at " + path + "; make one with: crib-index --db " + path + " ~/notes");
     Xapian::Database db(path);
+    if (std::string damage = schema::table_damage(path, db.get_doccount()); !damage.empty())
+        throw IndexDamagedError(schema::damaged_error(path, damage));
     auto state = with_reopen(db, [](const Xapian::Database& d) { return schema::check_schema(d); });
     if (state.kind != schema::SchemaState::current)
         throw IndexVersionError(schema::schema_error(state, path));
@@ -339,6 +341,22 @@ std::string passage_id(const Passage& p) { return p.file + ":" + std::to_string(
 
 namespace {
 
+/// Runs fn(), turning what damaged index files throw (a record that does
+/// not decode, DatabaseCorruptError, a plain DatabaseError such as "EOF
+/// reading block") into IndexDamagedError with the rebuild hint.
+template <class F> auto guard_damage(const std::string& path, F&& fn) -> decltype(fn()) {
+    try {
+        return fn();
+    } catch (const DamagedRecord& e) {
+        throw IndexDamagedError(schema::damaged_error(path, e.what()));
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        throw IndexDamagedError(schema::damaged_error(path, e.get_msg()));
+    } catch (const Xapian::DatabaseError& e) {
+        if (e.get_type() != std::string("DatabaseError")) throw;
+        throw IndexDamagedError(schema::damaged_error(path, e.get_msg()));
+    }
+}
+
 /// Refuses a query over kMaxQueryBytes or kMaxQueryWords before any work.
 void check_query_size(const std::string& q) {
     size_t words = q.size() > kMaxQueryBytes ? 0 : schema::words(q).size();
@@ -472,13 +490,15 @@ SearchResult search(const SearchRequest& req) {
     if (trim(req.query).empty() && req.topics.empty())
         throw QueryError("empty query: give some words to search for");
     check_query_size(req.query);
-    Xapian::Database db = open_db(req.db);
-    double open_ms = ms_since(t);
-    // A crib-index committing meanwhile: search the latest commit instead.
-    SearchResult res =
-        with_reopen(db, [&](const Xapian::Database& d) { return search_in(d, req); });
-    res.timings.open = open_ms;
-    return res;
+    return guard_damage(req.db, [&] {
+        Xapian::Database db = open_db(req.db);
+        double open_ms = ms_since(t);
+        // A crib-index committing meanwhile: search the latest commit instead.
+        SearchResult res =
+            with_reopen(db, [&](const Xapian::Database& d) { return search_in(d, req); });
+        res.timings.open = open_ms;
+        return res;
+    });
 }
 
 namespace {
@@ -512,13 +532,17 @@ std::vector<std::pair<std::string, size_t>> topics_in(const Xapian::Database& db
 } // namespace
 
 std::optional<Passage> lookup(const std::string& dbpath, const std::string& id) {
-    Xapian::Database db = open_db(dbpath);
-    return with_reopen(db, [&](const Xapian::Database& d) { return lookup_in(d, id); });
+    return guard_damage(dbpath, [&] {
+        Xapian::Database db = open_db(dbpath);
+        return with_reopen(db, [&](const Xapian::Database& d) { return lookup_in(d, id); });
+    });
 }
 
 std::vector<std::pair<std::string, size_t>> list_topics(const std::string& dbpath) {
-    Xapian::Database db = open_db(dbpath);
-    return with_reopen(db, [&](const Xapian::Database& d) { return topics_in(d); });
+    return guard_damage(dbpath, [&] {
+        Xapian::Database db = open_db(dbpath);
+        return with_reopen(db, [&](const Xapian::Database& d) { return topics_in(d); });
+    });
 }
 
 } // namespace crib

@@ -73,6 +73,10 @@ struct NoIndex : std::runtime_error { using std::runtime_error::runtime_error; }
 struct QueryError : std::runtime_error { using std::runtime_error::runtime_error; };
 /// Index from another schema version.
 struct IndexVersionError : std::runtime_error { using std::runtime_error::runtime_error; };
+/// Damaged index files or records; the message says to rebuild.
+struct IndexDamagedError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
 /// The longest query searched, in bytes and in words (operators count).
 /// Xapian's cost grows with every term (a 3,000-word phrase took 57 s on
@@ -81,7 +85,8 @@ struct IndexVersionError : std::runtime_error { using std::runtime_error::runtim
 constexpr size_t kMaxQueryBytes = 64 * 1024;
 constexpr size_t kMaxQueryWords = 256;
 
-/// Run a search.  Throws NoIndex, QueryError, IndexVersionError, Xapian::Error.
+/// Run a search.  Throws NoIndex, QueryError, IndexVersionError,
+/// IndexDamagedError, Xapian::Error.
 SearchResult search(const SearchRequest& req);
 
 /// The passage with this id ("file:line", also "file:line:anything").

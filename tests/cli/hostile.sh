@@ -35,6 +35,22 @@ rc=0; timeout 20 "$CRIB" --no-update -- "$(rep 'a' 100000)" >/dev/null 2>"$TMP/e
   fail "byte cap: rc $rc $(head -c 300 "$TMP/err")"
 expect_rc 0 timeout 20 "$CRIB" --no-update --format grep -- "$(rep 'docker ' 256)"
 
+# 7. damage went unnoticed: docdata.glass deleted gave hits with empty ids,
+#    a truncated postlist.glass a raw DatabaseError and "index up to date"
+for damage in docdata postlist; do
+  rm -rf "$TMP/dmg"
+  CRIB_DB=$TMP/dmg "$CRIB_INDEX" -q content/
+  if [[ $damage == docdata ]]; then rm "$TMP/dmg/docdata.glass"
+  else truncate -s $(( $(stat -c %s "$TMP/dmg/postlist.glass") / 2 + 100 )) "$TMP/dmg/postlist.glass"; fi
+  expect_rc 2 env CRIB_DB=$TMP/dmg "$CRIB" --no-update --format grep docker
+  grep -q "is damaged.*run: crib-index --rebuild" "$TMP/err" && [[ ! -s $TMP/out ]] && pass "crib: $damage damage named" ||
+    fail "crib $damage: $(cat "$TMP/out" "$TMP/err" | head -3)"
+  expect_rc 2 env CRIB_DB=$TMP/dmg "$CRIB_INDEX" content/
+  grep -q "is damaged" "$TMP/err" && pass "crib-index: $damage damage named" || fail "crib-index $damage: $(cat "$TMP/err")"
+  expect_rc 0 env CRIB_DB=$TMP/dmg "$CRIB_INDEX" -q --rebuild content/
+  expect_rc 0 env CRIB_DB=$TMP/dmg "$CRIB" --no-update --format grep docker
+done
+
 # 8. a garbled schema version was accepted and re-stamped by crib-index and crib's refresh
 mkdir -p "$TMP/ver"
 printf '## What is alpha?\nfirst\n' >"$TMP/ver/a.md"

@@ -4,6 +4,7 @@
 #include "search.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 using namespace crib;
 
@@ -257,4 +258,53 @@ TEST_CASE("a reader overtaken by frequent commits reopens instead of failing",
     });
     CHECK(got == "v4");
     CHECK(calls == 2);
+}
+
+namespace {
+/// A small index of its own, for tests that damage it.
+std::string small_index(const test::TempDir& d) {
+    d.write("notes/a.md", "## What is a pod?\nsmallest unit\n\n## What is docker?\ncontainers\n");
+    IndexOptions o;
+    o.db = d.str() + "/db";
+    o.roots = {d.str() + "/notes"};
+    run_index(o);
+    return o.db;
+}
+} // namespace
+
+TEST_CASE("a damaged index is an error with the rebuild hint, not hits with empty ids",
+          "[search][regression]") {
+    test::TempDir d;
+    std::string db = small_index(d);
+    SearchRequest r;
+    r.db = db;
+    r.query = "docker";
+    REQUIRE(search(r).hits.size() == 1);
+    SECTION("docdata.glass deleted") {
+        std::filesystem::remove(db + "/docdata.glass");
+        CHECK_THROWS_WITH(search(r), Catch::Contains("is damaged (docdata.glass is missing)") &&
+                                         Catch::Contains("crib-index --rebuild"));
+        CHECK_THROWS_AS(lookup(db, "notes/a.md:4"), IndexDamagedError);
+        IndexOptions o;
+        o.db = db;
+        CHECK_THROWS_AS(run_index(o), IndexDamaged);
+    }
+    SECTION("postlist.glass truncated") {
+        std::filesystem::resize_file(db + "/postlist.glass",
+                                     std::filesystem::file_size(db + "/postlist.glass") - 100);
+        CHECK_THROWS_WITH(search(r),
+                          Catch::Contains("is damaged") && Catch::Contains("crib-index --rebuild"));
+    }
+    SECTION("a record that does not decode") {
+        {
+            Xapian::WritableDatabase w(db);
+            Xapian::Document doc = w.get_document(1);
+            doc.set_data("garbage");
+            w.replace_document(1, doc);
+            w.commit();
+        }
+        r.query = "pod docker";
+        CHECK_THROWS_WITH(search(r), Catch::Contains("passage record 1 cannot be read") &&
+                                         Catch::Contains("crib-index --rebuild"));
+    }
 }
