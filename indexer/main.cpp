@@ -118,7 +118,8 @@ int dump(const Options& o) {
             continue;
         }
         auto pr = crib::parse_notes(bytes, f.display);
-        for (const auto& w : pr.warnings) std::cerr << "crib-index: " << f.display << ": " << w << "\n";
+        for (const auto& w : pr.warnings)
+            std::cerr << "crib-index: " << crib::terminal_safe(f.display + ": " + w) << "\n";
         crib::assign_topics(pr.passages, tax, f.folder);
         for (const auto& p : pr.passages) {
             if (o.format == "json") {
@@ -137,12 +138,15 @@ int dump(const Options& o) {
                 w.end_object();
                 std::cout << w.str() << "\n";
             } else {
-                std::cout << p.file << ":" << p.line << "-" << p.end_line << " [" << p.kind << "] "
-                          << (p.parent_line ? "  " : "") << p.question << "\n";
+                std::cout << crib::quote_path(p.file) << ":" << p.line << "-" << p.end_line << " ["
+                          << p.kind << "] " << (p.parent_line ? "  " : "")
+                          << crib::terminal_safe(p.question) << "\n";
             }
         }
     }
-    for (const auto& s : skipped) std::cerr << "crib-index: skipped " << s.path << ": " << s.reason << "\n";
+    for (const auto& s : skipped)
+        std::cerr << "crib-index: skipped " << crib::terminal_safe(s.path + ": " + s.reason)
+                  << "\n";
     return skipped.empty() ? 0 : 3;
 }
 
@@ -177,7 +181,8 @@ int run(const Options& o) {
     }
     crib::IndexOptions io;
     crib::Config cfg = crib::load_config();
-    for (const auto& e : cfg.errors) std::cerr << "crib-index: " << e << "\n";
+    for (const auto& e : cfg.errors)
+        std::cerr << "crib-index: " << crib::terminal_safe(e) << "\n";
     io.db = !o.db.empty() ? o.db : !cfg.db.empty() ? cfg.db : crib::default_db_path();
     io.roots = o.paths;
     io.default_roots = cfg.notes;
@@ -195,10 +200,12 @@ int run(const Options& o) {
     Progress bar(!o.quiet && isatty(STDERR_FILENO));
     crib::IndexStats s = crib::run_index(io, &bar);
     bar.clear();
-    if (!o.quiet) std::cerr << summary(s) << "\n";
+    if (!o.quiet) std::cerr << crib::terminal_safe(summary(s)) << "\n";
     if (o.verbose) {
-        for (const auto& k : s.skipped) std::cerr << "skipped " << k.path << ": " << k.reason << "\n";
-        for (const auto& w : s.warnings) std::cerr << "note: " << w << "\n";
+        for (const auto& k : s.skipped)
+            std::cerr << "skipped " << crib::terminal_safe(k.path + ": " + k.reason) << "\n";
+        for (const auto& w : s.warnings)
+            std::cerr << "note: " << crib::terminal_safe(w) << "\n";
     }
     if (s.interrupted) {
         std::cerr << "crib-index: interrupted; committed what was done, " << s.not_indexed.size()
@@ -243,26 +250,26 @@ int main(int argc, char** argv) {
     try {
         return run(o);
     } catch (const crib::IndexLocked& e) {
-        std::cerr << "crib-index: " << e.what() << "\n";
+        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const crib::SchemaMismatch& e) {
-        std::cerr << "crib-index: " << e.what() << "\n";
+        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const crib::IndexUsageError& e) {
-        std::cerr << "crib-index: " << e.what() << "\n";
+        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const crib::IndexDamaged& e) {
-        std::cerr << "crib-index: " << e.what() << "\n";
+        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const Xapian::DatabaseCorruptError& e) {
-        std::cerr << "crib-index: the index is damaged (" << e.get_msg()
+        std::cerr << "crib-index: the index is damaged (" << crib::terminal_safe(e.get_msg())
                   << "); move it away and run crib-index --rebuild PATH...\n";
     } catch (const Xapian::DatabaseError& e) {
         if (e.get_type() == std::string("DatabaseError")) // "EOF reading block": a truncated table
-            std::cerr << "crib-index: the index is damaged (" << e.get_msg()
+            std::cerr << "crib-index: the index is damaged (" << crib::terminal_safe(e.get_msg())
                       << "); move it away and run crib-index --rebuild PATH...\n";
         else
-            std::cerr << "crib-index: " << e.get_description() << "\n";
+            std::cerr << "crib-index: " << crib::terminal_safe(e.get_description()) << "\n";
     } catch (const Xapian::Error& e) {
-        std::cerr << "crib-index: " << e.get_description() << "\n";
+        std::cerr << "crib-index: " << crib::terminal_safe(e.get_description()) << "\n";
     } catch (const std::exception& e) {
-        std::cerr << "crib-index: " << e.what() << "\n";
+        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
     }
     return 2;
 }

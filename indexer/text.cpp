@@ -293,6 +293,61 @@ bool read_regular_file(const std::string& path, uint64_t limit, std::string& out
     }
 }
 
+namespace {
+
+/// Length of the control character at s[i] (C0, DEL, or C1 as UTF-8 C2 80..9F), 0 if none.
+size_t control_at(std::string_view s, size_t i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7f) return 1;
+    if (c == 0xC2 && i + 1 < s.size()) {
+        auto d = static_cast<unsigned char>(s[i + 1]);
+        if (d >= 0x80 && d <= 0x9F) return 2;
+    }
+    return 0;
+}
+
+} // namespace
+
+std::string terminal_safe(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        size_t n = control_at(s, i);
+        if (n == 0) {
+            out += s[i];
+            continue;
+        }
+        out += "\xEF\xBF\xBD";
+        i += n - 1;
+    }
+    return out;
+}
+
+std::string quote_path(std::string_view s) {
+    bool plain = true;
+    for (size_t i = 0; i < s.size() && plain; ++i)
+        plain = control_at(s, i) == 0;
+    if (plain) return std::string(s);
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += char(c);
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c < 0x20 || c >= 0x7f) {
+            char buf[5];
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            out += buf;
+        } else {
+            out += char(c);
+        }
+    }
+    return out + "\"";
+}
+
 std::string hash_hex(std::string_view data) {
     uint64_t h = 1469598103934665603ULL;
     for (unsigned char c : data) {

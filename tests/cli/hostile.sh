@@ -79,6 +79,32 @@ expect_rc 0 env CRIB_DB=$TMP/sizedb "$CRIB" --no-update -c alpha
 [[ $(cat "$TMP/out") == 1 ]] && pass "passages kept" || fail "passages: $(cat "$TMP/out")"
 expect_rc 0 env CRIB_DB=$TMP/sizedb "$CRIB_INDEX" --rebuild --max-size 1.5K "$TMP/size"
 
+# 12, 13. escapes in file names and tags reached the terminal raw; a newline split records
+esc=$'\e]52;c;aGk=\a'
+mkdir -p "$TMP/odd/$esc"
+printf '## What is a zebu? #tag%s\nhumped cattle\n' "$esc" >"$TMP/odd/$esc/x$esc.md"
+printf '## What is a zebu calf?\nyoung humped cattle\n' >"$TMP/odd/new"$'\n'"line.md"
+export CRIB_DB=$TMP/odddb
+expect_rc 0 "$CRIB_INDEX" -v "$TMP/odd"
+# the OSC 52 clipboard write must not get through (colour SGR codes are ours)
+no_esc() { if grep -q $'\e]' "$TMP/out" "$TMP/err"; then fail "raw OSC: $1"; else pass "no raw OSC: $1"; fi; }
+no_esc "crib-index summary"
+expect_rc 0 "$CRIB_INDEX" --dump "$TMP/odd"; no_esc "--dump"
+for fmt in "-l" "--format grep" "--vimgrep" "--format plain" "--color always"; do
+  expect_rc 0 "$CRIB" --no-update $fmt zebu; no_esc "crib $fmt"
+done
+expect_rc 0 "$CRIB" --no-update -l zebu
+[[ $(wc -l <"$TMP/out") == 2 ]] && grep -qF '"'"$TMP"'/odd/new\nline.md"' "$TMP/out" && pass "-l quotes a newline" ||
+  fail "-l lines: $(cat -A "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update --format grep zebu
+[[ $(wc -l <"$TMP/out") == 2 ]] && pass "grep: one line per hit" || fail "grep lines: $(cat -A "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update -l -0 zebu # into a pipe: exact names for xargs -0
+tr '\0' '\n' <"$TMP/out" | grep -qx "$TMP/odd/new" && pass "-l -0 is exact" || fail "-l -0: $(cat -A "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update --topics; no_esc "--topics"
+expect_rc 1 "$CRIB" --no-update --show "x$esc:1"; no_esc "--show id in the error"
+expect_rc 2 "$CRIB" --no-update --db "$TMP/no$esc" zebu; no_esc "--db in the error"
+unset CRIB_DB
+
 # 4. a thread that cannot be created hung crib-index (ulimit -u 40, -j 200)
 # RLIMIT_NPROC does not bind root: run as nobody where we are root.
 as_user=()

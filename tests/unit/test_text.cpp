@@ -89,3 +89,14 @@ TEST_CASE("read_regular_file reads files and explains failures", "[text]") {
     CHECK_FALSE(read_regular_file(dir.str(), 5, bytes, why));
     CHECK(why == "not a regular file (folder)");
 }
+
+TEST_CASE("file names and tags with escapes or newlines are shown safely", "[text][regression]") {
+    CHECK(terminal_safe("a\x1b]52;c;aGk=\x07z") == "a\xEF\xBF\xBD]52;c;aGk=\xEF\xBF\xBDz");
+    CHECK(terminal_safe("tab\tnl\n c1 \xC2\x9B") ==
+          "tab\xEF\xBF\xBDnl\xEF\xBF\xBD c1 \xEF\xBF\xBD");
+    CHECK(terminal_safe("plain ünïcode") == "plain ünïcode");
+    CHECK(quote_path("notes/k8s.md") == "notes/k8s.md");
+    CHECK(quote_path("new\nline.md") == "\"new\\nline.md\"");
+    CHECK(quote_path("x\x1b]52\x07 \"q\" \\ é.md") ==
+          "\"x\\x1b]52\\x07 \\\"q\\\" \\\\ \\xc3\\xa9.md\"");
+}
