@@ -20,6 +20,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 
 namespace {
 
@@ -172,7 +173,9 @@ int run(const Options& o, const crib::Config& cfg) {
     req.snippets = !light && !o.open;
     if (fmt == crib::Format::count) req.limit = 0;
     if (fmt == crib::Format::files) {
-        req.limit = o.limit >= 0 ? size_t(o.limit) : 10000;
+        // Every file with a match (it stopped at 10,000 passages, silently).
+        req.limit = o.limit >= 0 ? size_t(o.limit)
+                                 : size_t(std::numeric_limits<Xapian::doccount>::max() / 2);
         req.all = true; // every file with a match, duplicates included
     }
     if (!o.no_update) refresh(db, fmt == crib::Format::human || fmt == crib::Format::plain);

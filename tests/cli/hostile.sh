@@ -105,6 +105,19 @@ expect_rc 1 "$CRIB" --no-update --show "x$esc:1"; no_esc "--show id in the error
 expect_rc 2 "$CRIB" --no-update --db "$TMP/no$esc" zebu; no_esc "--db in the error"
 unset CRIB_DB
 
+# 14. -l stopped at 10,000 passages without saying so
+mkdir -p "$TMP/many-l"
+python3 - "$TMP/many-l" <<'PY'
+import sys
+for f in range(101):
+    with open(f"{sys.argv[1]}/f{f:03}.md", "w") as out:
+        for q in range(100):
+            out.write(f"## What is okapi {f} {q}?\nokapi answer\n\n")
+PY
+CRIB_DB=$TMP/many-l-db "$CRIB_INDEX" -q "$TMP/many-l"
+expect_rc 0 env CRIB_DB=$TMP/many-l-db "$CRIB" --no-update -l okapi
+[[ $(wc -l <"$TMP/out") == 101 ]] && pass "-l lists all 101 files of 10,100 passages" || fail "-l listed $(wc -l <"$TMP/out")"
+
 # 4. a thread that cannot be created hung crib-index (ulimit -u 40, -j 200)
 # RLIMIT_NPROC does not bind root: run as nobody where we are root.
 as_user=()
