@@ -44,6 +44,22 @@ namespace {
 /// FileRecord::hash of files that were skipped (no passages indexed).
 const std::string kSkipped = "skipped";
 const std::string kSkippedForSize = "skipped-size";
+/// Skipped because it could not be read (permissions): retried as soon as it
+/// is readable, though chmod leaves size and mtime alone.
+const std::string kSkippedUnreadable = "skipped-unreadable";
+
+/// The record hash that remembers why a file was skipped.
+const std::string& skip_kind(const std::string& why) {
+    if (why.rfind("larger than", 0) == 0) return kSkippedForSize;
+    if (why.rfind("cannot read", 0) == 0 || why.rfind("read error", 0) == 0)
+        return kSkippedUnreadable;
+    return kSkipped;
+}
+
+/// A file skipped as unreadable that can be read now.
+bool readable_again(const FileRecord& r) {
+    return r.hash == kSkippedUnreadable && ::access(r.abs.c_str(), R_OK) == 0;
+}
 
 std::string file_key(const std::string& display) {
     return std::string(schema::kFileKeyPrefix) + hash_hex(display);
@@ -403,6 +419,7 @@ bool index_is_stale(const Xapian::Database& db, uint64_t max_size) {
         }
         ++matched;
         if (it->second.size != c.st.size || it->second.mtime_ns != c.st.mtime_ns) return true;
+        if (readable_again(it->second)) return true;
     }
     return matched != records.size(); // a file vanished
 }
@@ -460,7 +477,8 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
         bool same_stat = old && old->size == c.st.size && old->mtime_ns == c.st.mtime_ns;
         // A file skipped for its size is retried when the limit now allows it.
         bool retry_size = old && old->hash == kSkippedForSize && c.st.size <= opt.max_size;
-        if (same_stat && !reparse_all && !retry_size) {
+        bool retry_read = old && readable_again(*old); // e.g. after chmod 644
+        if (same_stat && !reparse_all && !retry_size && !retry_read) {
             ++stats.files_unchanged;
             continue;
         }
@@ -514,7 +532,7 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
                 // Remember the skip (size, mtime) so an unchanged bad file is
                 // not retried, and not seen as new, on every run.
                 FileRecord rec = r.record;
-                rec.hash = r.skip.rfind("larger than", 0) == 0 ? kSkippedForSize : kSkipped;
+                rec.hash = skip_kind(r.skip);
                 rec.passages = 0;
                 db.set_metadata(file_key(display), encode_record(rec));
                 continue;

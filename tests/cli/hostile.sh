@@ -118,6 +118,33 @@ CRIB_DB=$TMP/many-l-db "$CRIB_INDEX" -q "$TMP/many-l"
 expect_rc 0 env CRIB_DB=$TMP/many-l-db "$CRIB" --no-update -l okapi
 [[ $(wc -l <"$TMP/out") == 101 ]] && pass "-l lists all 101 files of 10,100 passages" || fail "-l listed $(wc -l <"$TMP/out")"
 
+# 9. a file skipped as unreadable was never retried after chmod 644
+# (root reads anything: run as nobody where we are root)
+as_nobody=()
+[[ $(id -u) == 0 ]] && command -v setpriv >/dev/null && as_nobody=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+if [[ $(id -u) != 0 || ${#as_nobody[@]} != 0 ]]; then
+  chmod 755 "$TMP"
+  mkdir -p "$TMP/perm/notes"
+  printf '## What is alpha?\nfirst\n' >"$TMP/perm/notes/a.md"
+  printf '## What is a wombat?\nmarsupial\n' >"$TMP/perm/notes/locked.md"
+  chmod 000 "$TMP/perm/notes/locked.md"
+  [[ $(id -u) == 0 ]] && chown -R 65534 "$TMP/perm"
+  expect_rc 3 "${as_nobody[@]}" "$CRIB_INDEX" --db "$TMP/perm/db" "$TMP/perm/notes"
+  grep -q "locked.md (cannot read" "$TMP/err" && pass "unreadable file skipped" || fail "skip: $(cat "$TMP/err")"
+  chmod 644 "$TMP/perm/notes/locked.md"
+  expect_rc 0 "${as_nobody[@]}" "$CRIB" --db "$TMP/perm/db" --format plain wombat
+  grep -q "re-indexed" "$TMP/err" && pass "crib's refresh retries it" || fail "refresh: $(cat "$TMP/err")"
+  chmod 000 "$TMP/perm/notes/locked.md"
+  "${as_nobody[@]}" "$CRIB_INDEX" -q --rebuild --db "$TMP/perm/db" "$TMP/perm/notes" || true
+  chmod 644 "$TMP/perm/notes/locked.md"
+  expect_rc 0 "${as_nobody[@]}" "$CRIB_INDEX" --db "$TMP/perm/db" "$TMP/perm/notes"
+  expect_rc 0 "${as_nobody[@]}" "$CRIB" --no-update --db "$TMP/perm/db" --format grep wombat
+  expect_rc 0 "${as_nobody[@]}" "$CRIB_INDEX" --db "$TMP/perm/db" "$TMP/perm/notes"
+  grep -q "index up to date" "$TMP/err" && pass "then a no-op" || fail "no-op: $(cat "$TMP/err")"
+else
+  echo "skip: unreadable-file retry (root without setpriv)"
+fi
+
 # 4. a thread that cannot be created hung crib-index (ulimit -u 40, -j 200)
 # RLIMIT_NPROC does not bind root: run as nobody where we are root.
 as_user=()
