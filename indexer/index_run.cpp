@@ -354,6 +354,9 @@ std::string encode_roots(const std::vector<Root>& roots) {
 }
 
 Xapian::WritableDatabase open_writable(const IndexOptions& opt, bool overwrite) {
+    struct stat st;
+    if (::stat(opt.db.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+        throw IndexUsageError(opt.db + " is a file, not an index folder; give --db a folder");
     std::error_code ec;
     fs::create_directories(fs::path(opt.db).parent_path().empty() ? fs::path(".") : fs::path(opt.db).parent_path(), ec);
     int flags = overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
@@ -361,8 +364,11 @@ Xapian::WritableDatabase open_writable(const IndexOptions& opt, bool overwrite) 
     try {
         return Xapian::WritableDatabase(opt.db, flags);
     } catch (const Xapian::DatabaseLockError&) {
+        // No lock for a reason other than another writer: name that reason.
+        if (::access(opt.db.c_str(), W_OK) != 0)
+            throw IndexUsageError("cannot write the index " + opt.db + ": " + std::strerror(errno));
         throw IndexLocked("another crib-index is updating " + opt.db +
-                          " (wait for it, or pass --wait)");
+                          " (or crib is refreshing it; wait for it, or pass --wait)");
     }
 }
 

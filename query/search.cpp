@@ -10,10 +10,11 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <cstring>
 #include <chrono>
+#include <cstring>
 #include <map>
 #include <set>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace crib {
@@ -88,6 +89,9 @@ const Xapian::SimpleStopper& stopper() {
 }
 
 Xapian::Database open_db(const std::string& path) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+        throw NoIndex(path + " is a file, not an index folder; give --db a folder");
     if (::access((path + "/iamglass").c_str(), F_OK) != 0 && ::access((path + "/iamchert").c_str(), F_OK) != 0 &&
         ::access((path + "/iamhoney").c_str(), F_OK) != 0)
         throw NoIndex("no index at " + path + "; make one with: crib-index --db " + path + " ~/notes");

@@ -145,6 +145,24 @@ else
   echo "skip: unreadable-file retry (root without setpriv)"
 fi
 
+# 11. wrong messages: a read-only index was "another crib-index is updating";
+#     a --db that is a file gave "Bad line" / "make one with ..."
+if [[ ${#as_nobody[@]} != 0 || $(id -u) != 0 ]]; then
+  mkdir -p "$TMP/ro"
+  printf '## What is alpha?\nfirst\n' >"$TMP/ro/a.md"
+  "$CRIB_INDEX" -q --db "$TMP/ro/db" "$TMP/ro"
+  chmod -R a-w "$TMP/ro"
+  expect_rc 2 "${as_nobody[@]}" "$CRIB_INDEX" --db "$TMP/ro/db" "$TMP/ro"
+  grep -q "cannot write the index .*: Permission denied" "$TMP/err" && pass "read-only index named" ||
+    fail "read-only: $(cat "$TMP/err")"
+  chmod -R u+w "$TMP/ro"
+fi
+echo x >"$TMP/regular"
+expect_rc 2 "$CRIB_INDEX" --db "$TMP/regular" "$TMP/ro"
+grep -q "is a file, not an index folder" "$TMP/err" && pass "crib-index: --db file named" || fail "db file: $(cat "$TMP/err")"
+expect_rc 2 "$CRIB" --db "$TMP/regular" x
+grep -q "is a file, not an index folder" "$TMP/err" && pass "crib: --db file named" || fail "crib db file: $(cat "$TMP/err")"
+
 # 4. a thread that cannot be created hung crib-index (ulimit -u 40, -j 200)
 # RLIMIT_NPROC does not bind root: run as nobody where we are root.
 as_user=()
