@@ -87,7 +87,9 @@ bool decode_passage(std::string_view data, Passage& p) {
 
 Passage passage_of(const Xapian::Document& doc) {
     Passage p;
-    decode_passage(doc.get_data(), p);
+    if (!decode_passage(doc.get_data(), p))
+        throw DamagedRecord("passage record " + std::to_string(doc.get_docid()) +
+                            " cannot be read");
     return p;
 }
 

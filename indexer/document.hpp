@@ -10,6 +10,8 @@
 
 #include <xapian.h>
 
+#include <stdexcept>
+
 namespace crib {
 
 /// Build the document for a passage.  `tg` must be configured by
@@ -21,7 +23,14 @@ std::string encode_passage(const Passage& p);
 /// Returns false if `data` is not a crib passage record.
 bool decode_passage(std::string_view data, Passage& p);
 
-/// The passage stored in a document (empty Passage if the data is foreign).
+/// A document whose data is not a passage record: the index is damaged
+/// (docdata.glass lost or overwritten) or not crib's.
+struct DamagedRecord : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// The passage stored in a document; throws DamagedRecord if its data does
+/// not decode (an empty passage would print as a hit with an empty id).
 Passage passage_of(const Xapian::Document& doc);
 
 } // namespace crib

@@ -12,14 +12,14 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <cstring>
 #include <condition_variable>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <sstream>
+#include <system_error>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -40,6 +40,22 @@ const std::string kSkipped = "skipped";
 const std::string kSkippedForSize = "skipped-size";
 /// Skip reason of a file without an extension whose content is not text.
 const std::string kNotText = "not text (no extension)";
+/// Skipped because it could not be read (permissions): retried as soon as it
+/// is readable, though chmod leaves size and mtime alone.
+const std::string kSkippedUnreadable = "skipped-unreadable";
+
+/// The record hash that remembers why a file was skipped.
+const std::string& skip_kind(const std::string& why) {
+    if (why.rfind("larger than", 0) == 0) return kSkippedForSize;
+    if (why.rfind("cannot read", 0) == 0 || why.rfind("read error", 0) == 0)
+        return kSkippedUnreadable;
+    return kSkipped;
+}
+
+/// A file skipped as unreadable that can be read now.
+bool readable_again(const FileRecord& r) {
+    return r.hash == kSkippedUnreadable && ::access(r.abs.c_str(), R_OK) == 0;
+}
 
 std::string file_key(const std::string& display) {
     return std::string(schema::kFileKeyPrefix) + hash_hex(display);
@@ -188,28 +204,6 @@ struct FileResult {
     std::vector<std::string> warnings;
 };
 
-bool read_file(const std::string& path, uint64_t limit, std::string& bytes, std::string& why) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        why = std::string("cannot read: ") + std::strerror(errno);
-        return false;
-    }
-    bytes.clear();
-    char buf[1 << 16];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        bytes.append(buf, static_cast<size_t>(in.gcount()));
-        if (bytes.size() > limit) {
-            why = "larger than the size limit (grew while reading)";
-            return false;
-        }
-    }
-    if (in.bad()) {
-        why = "read error";
-        return false;
-    }
-    return true;
-}
-
 struct Shared {
     const IndexOptions* opt;
     const Taxonomy* tax;
@@ -225,7 +219,7 @@ FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& 
         return r;
     }
     std::string bytes, why;
-    if (!read_file(c.abs, sh.opt->max_size, bytes, why)) {
+    if (!read_regular_file(c.abs, sh.opt->max_size, bytes, why)) {
         r.skip = why;
         return r;
     }
@@ -259,16 +253,20 @@ public:
     Pipeline(const std::vector<FileJob>& jobs, const Shared& sh, unsigned threads)
         : jobs_(jobs), sh_(sh), results_(jobs.size()), ready_(jobs.size(), 0) {
         window_ = std::max<size_t>(4, threads * 4);
-        for (unsigned t = 0; t < threads; ++t) workers_.emplace_back([this] { work(); });
-    }
-    ~Pipeline() {
-        {
-            std::lock_guard<std::mutex> lk(m_);
-            stop_ = true;
+        try {
+            for (unsigned t = 0; t < threads; ++t)
+                workers_.emplace_back([this] { work(); });
+        } catch (const std::system_error& e) {
+            // Members are not destroyed safely with workers waiting on cv_
+            // (the run hung in pthread_cond_destroy): stop those first.
+            stop_and_join();
+            throw IndexResourceError("cannot start " + std::to_string(threads) +
+                                     " parser threads (" + e.code().message() + " after " +
+                                     std::to_string(workers_.size()) +
+                                     "); pass a smaller -j or raise the process limit (ulimit -u)");
         }
-        cv_.notify_all();
-        for (auto& w : workers_) w.join();
     }
+    ~Pipeline() { stop_and_join(); }
     /// Blocks until result i is ready, and moves it out.
     FileResult take(size_t i) {
         std::unique_lock<std::mutex> lk(m_);
@@ -281,6 +279,16 @@ public:
     }
 
 private:
+  void stop_and_join() {
+      {
+          std::lock_guard<std::mutex> lk(m_);
+          stop_ = true;
+      }
+      cv_.notify_all();
+      for (auto& w : workers_)
+          w.join();
+  }
+
     void work() {
         Xapian::TermGenerator tg;
         schema::configure_term_generator(tg);
@@ -350,6 +358,9 @@ std::string encode_roots(const std::vector<Root>& roots) {
 }
 
 Xapian::WritableDatabase open_writable(const IndexOptions& opt, bool overwrite) {
+    struct stat st;
+    if (::stat(opt.db.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+        throw IndexUsageError(opt.db + " is a file, not an index folder; give --db a folder");
     std::error_code ec;
     fs::create_directories(fs::path(opt.db).parent_path().empty() ? fs::path(".") : fs::path(opt.db).parent_path(), ec);
     int flags = overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
@@ -357,8 +368,11 @@ Xapian::WritableDatabase open_writable(const IndexOptions& opt, bool overwrite) 
     try {
         return Xapian::WritableDatabase(opt.db, flags);
     } catch (const Xapian::DatabaseLockError&) {
+        // No lock for a reason other than another writer: name that reason.
+        if (::access(opt.db.c_str(), W_OK) != 0)
+            throw IndexUsageError("cannot write the index " + opt.db + ": " + std::strerror(errno));
         throw IndexLocked("another crib-index is updating " + opt.db +
-                          " (wait for it, or pass --wait)");
+                          " (or crib is refreshing it; wait for it, or pass --wait)");
     }
 }
 
@@ -415,6 +429,7 @@ bool index_is_stale(const Xapian::Database& db, uint64_t max_size) {
         }
         ++matched;
         if (it->second.size != c.st.size || it->second.mtime_ns != c.st.mtime_ns) return true;
+        if (readable_again(it->second)) return true;
     }
     return matched != records.size(); // a file vanished
 }
@@ -423,6 +438,12 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     auto t0 = std::chrono::steady_clock::now();
     IndexStats stats;
     Xapian::WritableDatabase db = open_writable(opt, false);
+    // Damage first: reading metadata from a truncated table fails raw.
+    if (std::string damage = schema::table_damage(opt.db, db.get_doccount()); !damage.empty()) {
+        if (!opt.rebuild) throw IndexDamaged(schema::damaged_error(opt.db, damage));
+        db.close();
+        db = open_writable(opt, true);
+    }
     // Data files: given > remembered by the index > discovered defaults.
     auto pick = [&](const std::string& given, const char* key, const std::string& fallback) {
         if (!given.empty()) return given;
@@ -434,13 +455,11 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     Taxonomy tax = tax_path.empty() ? Taxonomy() : Taxonomy::load(tax_path);
     Synonyms syn = syn_path.empty() ? Synonyms() : Synonyms::load(syn_path);
 
-    int version = schema::schema_version(db);
+    const schema::SchemaState version = schema::check_schema(db);
     bool overwrite = false;
-    if (version != 0 && version != schema::kSchemaVersion) {
-        if (!opt.rebuild)
-            throw SchemaMismatch("index " + opt.db + " has schema version " + std::to_string(version) +
-                                 ", this crib needs " + std::to_string(schema::kSchemaVersion) +
-                                 "; run: crib-index --rebuild --db " + opt.db + " PATH...");
+    if (version.kind == schema::SchemaState::other ||
+        version.kind == schema::SchemaState::garbled) {
+        if (!opt.rebuild) throw SchemaMismatch(schema::schema_error(version, opt.db));
         overwrite = true;
     }
     if (overwrite) {
@@ -468,7 +487,8 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
         bool same_stat = old && old->size == c.st.size && old->mtime_ns == c.st.mtime_ns;
         // A file skipped for its size is retried when the limit now allows it.
         bool retry_size = old && old->hash == kSkippedForSize && c.st.size <= opt.max_size;
-        if (same_stat && !reparse_all && !retry_size) {
+        bool retry_read = old && readable_again(*old); // e.g. after chmod 644
+        if (same_stat && !reparse_all && !retry_size && !retry_read) {
             ++stats.files_unchanged;
             continue;
         }
@@ -479,7 +499,7 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
         if (!present.count(display)) removed.push_back(&rec);
 
     bool meta_changed = encode_roots(roots) != db.get_metadata(schema::kRootsKey) ||
-                        version != schema::kSchemaVersion ||
+                        version.kind != schema::SchemaState::current ||
                         syn.fingerprint() != db.get_metadata(schema::kSynonymsKey) ||
                         tax_path != db.get_metadata(schema::kTopicsPathKey) ||
                         syn_path != db.get_metadata(schema::kSynonymsPathKey);
@@ -496,6 +516,9 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     // Roots and data files first: an interrupted run's committed files stay
     // covered by a remembered root, and the next run resumes from them.
     db.set_metadata(schema::kRootsKey, encode_roots(roots));
+    // The version goes into the first commit: an index with passages and no
+    // version is then damaged, never a first run that was killed.
+    db.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
     db.set_metadata(schema::kTopicsPathKey, tax_path);
     db.set_metadata(schema::kSynonymsPathKey, syn_path);
     {
@@ -520,7 +543,7 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
                 // Remember the skip (size, mtime) so an unchanged bad file is
                 // not retried, and not seen as new, on every run.
                 FileRecord rec = r.record;
-                rec.hash = r.skip.rfind("larger than", 0) == 0 ? kSkippedForSize : kSkipped;
+                rec.hash = skip_kind(r.skip);
                 rec.passages = 0;
                 db.set_metadata(file_key(display), encode_record(rec));
                 continue;
@@ -555,7 +578,6 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
         }
         if (syn.fingerprint() != db.get_metadata(schema::kSynonymsKey)) syn.apply(db);
     }
-    db.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
     db.commit_transaction();
     stats.wrote = true;
     stats.total_passages = db.get_doccount();

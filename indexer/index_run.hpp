@@ -78,11 +78,20 @@ struct IndexUsageError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// The index files are damaged (missing or truncated tables, unreadable records).
+struct IndexDamaged : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+/// The system refused a resource the run needs (threads); nothing was written.
+struct IndexResourceError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 /// Set by SIGINT/SIGTERM handlers; the run stops at its next commit point.
 std::atomic<bool>& interrupt_requested();
 
 /// Run an indexing pass.  Throws IndexLocked, SchemaMismatch, IndexUsageError,
-/// Xapian::Error.
+/// IndexResourceError, IndexDamaged, Xapian::Error.
 IndexStats run_index(const IndexOptions& opt, IndexObserver* obs = nullptr);
 
 /// One indexed file as recorded in the database metadata.

@@ -9,16 +9,17 @@
 #include "json.hpp"
 #include "notes_parser.hpp"
 #include "paths.hpp"
+#include "text.hpp"
 #include "topics.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
@@ -36,22 +37,44 @@ struct Options {
     size_t batch = 50000;
 };
 
+/// Largest --max-size: files are read into memory whole.
+constexpr double kMaxSizeLimit = 1024.0 * double(1ull << 30);
+
+/// --max-size: a decimal number (a fraction allowed) with an optional unit
+/// K/M/G (powers of 1024), from 1 byte to 1024G.  Anything else ("inf",
+/// "1e30G", "0", "-0", "0x10", " 5") is an error, not a size.
 uint64_t parse_size(const std::string& s) {
-    size_t pos = 0;
-    double v = 0;
-    try {
-        v = std::stod(s, &pos);
-    } catch (const std::exception&) {
-        throw std::invalid_argument("bad --max-size '" + s + "' (try 16M, 500K, 1G)");
+    std::string shown;
+    for (char c : s.substr(0, 40))
+        shown += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+    const std::invalid_argument bad("bad --max-size '" + shown +
+                                    "': give a size from 1 byte to 1024G, such as 16M, 500K or 1G");
+    auto digits_from = [&](size_t i) {
+        while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])))
+            ++i;
+        return i;
+    };
+    size_t pos = digits_from(0);
+    if (pos == 0) throw bad;
+    if (pos < s.size() && s[pos] == '.') {
+        size_t end = digits_from(pos + 1);
+        if (end == pos + 1) throw bad; // "1." has no fraction
+        pos = end;
     }
+    double v = std::strtod(s.substr(0, pos).c_str(), nullptr);
     std::string unit = s.substr(pos);
-    uint64_t mult = 1;
-    if (unit == "k" || unit == "K" || unit == "KiB") mult = 1ull << 10;
-    else if (unit == "m" || unit == "M" || unit == "MiB") mult = 1ull << 20;
-    else if (unit == "g" || unit == "G" || unit == "GiB") mult = 1ull << 30;
-    else if (!unit.empty()) throw std::invalid_argument("bad size unit '" + unit + "'");
-    if (v < 0) throw std::invalid_argument("negative size");
-    return static_cast<uint64_t>(v * double(mult));
+    double mult = 1;
+    if (unit == "k" || unit == "K" || unit == "KiB")
+        mult = double(1ull << 10);
+    else if (unit == "m" || unit == "M" || unit == "MiB")
+        mult = double(1ull << 20);
+    else if (unit == "g" || unit == "G" || unit == "GiB")
+        mult = double(1ull << 30);
+    else if (!unit.empty())
+        throw bad;
+    double bytes = v * mult;
+    if (!(bytes >= 1) || bytes > kMaxSizeLimit) throw bad;
+    return static_cast<uint64_t>(bytes);
 }
 
 /// A progress bar on stderr, only on a terminal and only after 0.5 s.
@@ -90,16 +113,14 @@ int dump(const Options& o) {
     std::string tax_path = resolve_data(o.topics, "crib-topics.conf", "CRIB_TOPICS");
     crib::Taxonomy tax = tax_path.empty() ? crib::Taxonomy() : crib::Taxonomy::load(tax_path);
     for (const auto& f : files) {
-        std::ifstream in(f.abs, std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        std::string bytes = ss.str();
-        if (!in) {
-            skipped.push_back({f.display, "cannot read"});
+        std::string bytes, why;
+        if (!crib::read_regular_file(f.abs, UINT64_MAX, bytes, why)) {
+            skipped.push_back({f.display, why});
             continue;
         }
         auto pr = crib::parse_notes(bytes, f.display);
-        for (const auto& w : pr.warnings) std::cerr << "crib-index: " << f.display << ": " << w << "\n";
+        for (const auto& w : pr.warnings)
+            std::cerr << "crib-index: " << crib::terminal_safe(f.display + ": " + w) << "\n";
         crib::assign_topics(pr.passages, tax, f.folder);
         for (const auto& p : pr.passages) {
             if (o.format == "json") {
@@ -119,12 +140,15 @@ int dump(const Options& o) {
                 w.end_object();
                 std::cout << w.str() << "\n";
             } else {
-                std::cout << p.file << ":" << p.line << "-" << p.end_line << " [" << p.kind << "] "
-                          << (p.parent_line ? "  " : "") << p.question << "\n";
+                std::cout << crib::quote_path(p.file) << ":" << p.line << "-" << p.end_line << " ["
+                          << p.kind << "] " << (p.parent_line ? "  " : "")
+                          << crib::terminal_safe(p.question) << "\n";
             }
         }
     }
-    for (const auto& s : skipped) std::cerr << "crib-index: skipped " << s.path << ": " << s.reason << "\n";
+    for (const auto& s : skipped)
+        std::cerr << "crib-index: skipped " << crib::terminal_safe(s.path + ": " + s.reason)
+                  << "\n";
     return skipped.empty() ? 0 : 3;
 }
 
@@ -157,8 +181,8 @@ std::string summary(const crib::IndexStats& s) {
 
 int run(const Options& o) {
     crib::Config cfg = crib::load_config();
-    for (const auto& e : cfg.errors) std::cerr << "crib-index: " << e << "\n";
-    for (const auto& e : crib::apply_type_add(cfg.type_add)) std::cerr << "crib-index: " << e << "\n";
+    for (const auto& e : cfg.errors) std::cerr << "crib-index: " << crib::terminal_safe(e) << "\n";
+    for (const auto& e : crib::apply_type_add(cfg.type_add)) std::cerr << "crib-index: " << crib::terminal_safe(e) << "\n";
     if (o.types) {
         std::cout << crib::describe_formats();
         return 0;
@@ -185,11 +209,13 @@ int run(const Options& o) {
     Progress bar(!o.quiet && isatty(STDERR_FILENO));
     crib::IndexStats s = crib::run_index(io, &bar);
     bar.clear();
-    if (!o.quiet) std::cerr << summary(s) << "\n";
+    if (!o.quiet) std::cerr << crib::terminal_safe(summary(s)) << "\n";
     if (o.verbose) {
-        for (const auto& k : s.skipped) std::cerr << "skipped " << k.path << ": " << k.reason << "\n";
-        for (const auto& f : s.other_files) std::cerr << "not a note: " << f << "\n";
-        for (const auto& w : s.warnings) std::cerr << "note: " << w << "\n";
+        for (const auto& k : s.skipped)
+            std::cerr << "skipped " << crib::terminal_safe(k.path + ": " + k.reason) << "\n";
+        for (const auto& f : s.other_files) std::cerr << "not a note: " << crib::terminal_safe(f) << "\n";
+        for (const auto& w : s.warnings)
+            std::cerr << "note: " << crib::terminal_safe(w) << "\n";
     }
     if (s.interrupted) {
         std::cerr << "crib-index: interrupted; committed what was done, " << s.not_indexed.size()
@@ -235,18 +261,26 @@ int main(int argc, char** argv) {
     try {
         return run(o);
     } catch (const crib::IndexLocked& e) {
-        std::cerr << "crib-index: " << e.what() << "\n";
+        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const crib::SchemaMismatch& e) {
-        std::cerr << "crib-index: " << e.what() << "\n";
+        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const crib::IndexUsageError& e) {
-        std::cerr << "crib-index: " << e.what() << "\n";
+        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
+    } catch (const crib::IndexDamaged& e) {
+        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const Xapian::DatabaseCorruptError& e) {
-        std::cerr << "crib-index: the index is damaged (" << e.get_msg()
+        std::cerr << "crib-index: the index is damaged (" << crib::terminal_safe(e.get_msg())
                   << "); move it away and run crib-index --rebuild PATH...\n";
+    } catch (const Xapian::DatabaseError& e) {
+        if (e.get_type() == std::string("DatabaseError")) // "EOF reading block": a truncated table
+            std::cerr << "crib-index: the index is damaged (" << crib::terminal_safe(e.get_msg())
+                      << "); move it away and run crib-index --rebuild PATH...\n";
+        else
+            std::cerr << "crib-index: " << crib::terminal_safe(e.get_description()) << "\n";
     } catch (const Xapian::Error& e) {
-        std::cerr << "crib-index: " << e.get_description() << "\n";
+        std::cerr << "crib-index: " << crib::terminal_safe(e.get_description()) << "\n";
     } catch (const std::exception& e) {
-        std::cerr << "crib-index: " << e.what() << "\n";
+        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
     }
     return 2;
 }

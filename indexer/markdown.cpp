@@ -45,23 +45,34 @@ Node Node::parent() const { return Node(cmark_node_parent(n_)); }
 Node Node::first_child() const { return Node(cmark_node_first_child(n_)); }
 Node Node::next() const { return Node(cmark_node_next(n_)); }
 
-static void collect_text(Node n, std::string& out) {
-    for (Node c = n.first_child(); !c.null(); c = c.next()) {
-        switch (c.type()) {
-        case NodeType::text:
-        case NodeType::code: out += c.literal(); break;
-        case NodeType::softbreak:
-        case NodeType::linebreak: out += ' '; break;
-        case NodeType::html_inline:
-        case NodeType::image: break;
-        default: collect_text(c, out);
-        }
-    }
-}
-
+// Iterative (cmark's iterator), not recursive: a heading of 100,000 nested
+// emphasis runs must not overflow the stack.
 std::string Node::plain_text() const {
     std::string out;
-    collect_text(*this, out);
+    cmark_iter* it = cmark_iter_new(n_);
+    std::unique_ptr<cmark_iter, void (*)(cmark_iter*)> guard(it, cmark_iter_free);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* c = cmark_iter_get_node(it);
+        if (c == n_) continue;
+        switch (Node(c).type()) {
+        case NodeType::text:
+        case NodeType::code:
+            out += Node(c).literal();
+            break;
+        case NodeType::softbreak:
+        case NodeType::linebreak:
+            out += ' ';
+            break;
+        case NodeType::html_inline:
+        case NodeType::image:
+            cmark_iter_reset(it, c, CMARK_EVENT_EXIT);
+            break; // skip alt text
+        default:
+            break;
+        }
+    }
     return out;
 }
 

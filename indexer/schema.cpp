@@ -3,6 +3,7 @@
 #include "text.hpp"
 
 #include <fnmatch.h>
+#include <sys/stat.h>
 
 namespace crib::schema {
 
@@ -130,9 +131,76 @@ std::string duplicate_key(std::string_view question, std::string_view answer) {
     return key;
 }
 
-int schema_version(const Xapian::Database& db) {
-    std::string v = db.get_metadata(kVersionKey);
-    return v.empty() ? 0 : std::atoi(v.c_str());
+namespace {
+
+/// The version in `v` if it is a plain positive decimal ("3"), else 0.
+int parse_version(const std::string& v) {
+    if (v.empty() || v.size() > 9 || v[0] == '0') return 0;
+    for (char c : v)
+        if (c < '0' || c > '9') return 0;
+    return std::atoi(v.c_str());
+}
+
+} // namespace
+
+SchemaState check_schema(const Xapian::Database& db) {
+    SchemaState s{SchemaState::garbled, 0, db.get_metadata(kVersionKey)};
+    if (s.raw.empty()) {
+        // Every run stamps the version in its first commit, so an index with
+        // passages or roots but no version was damaged or written by hand.
+        bool written = db.get_doccount() > 0 || !db.get_metadata(kRootsKey).empty();
+        s.kind = written ? SchemaState::garbled : SchemaState::fresh;
+        return s;
+    }
+    s.version = parse_version(s.raw);
+    if (s.version == 0) return s;
+    s.kind = s.version == kSchemaVersion ? SchemaState::current : SchemaState::other;
+    return s;
+}
+
+std::string schema_error(const SchemaState& s, const std::string& db_path) {
+    std::string fix = "; run: crib-index --rebuild --db " + db_path + " PATH...";
+    switch (s.kind) {
+    case SchemaState::current:
+        return "";
+    case SchemaState::other:
+        return "index " + db_path + " has schema version " + std::to_string(s.version) +
+               ", this crib needs " + std::to_string(kSchemaVersion) + fix;
+    case SchemaState::fresh:
+        return "index " + db_path + " is empty (never indexed)" + fix;
+    case SchemaState::garbled:
+        break;
+    }
+    if (s.raw.empty()) return "index " + db_path + " has passages but no schema version" + fix;
+    std::string shown;
+    for (char c : s.raw.substr(0, 40)) // the value may hold anything: show it safely
+        shown += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+    return "index " + db_path + " has a garbled schema version '" + shown + "'" + fix;
+}
+
+std::string table_damage(const std::string& db_path, Xapian::doccount docs) {
+    // Glass block sizes are powers of two from 2 KiB, so every table file is
+    // a multiple of 2 KiB; docdata holds every passage record.
+    constexpr off_t kMinBlock = 2048;
+    for (const char* table :
+         {"postlist", "termlist", "docdata", "position", "spelling", "synonym"}) {
+        std::string file = db_path + "/" + table + ".glass";
+        struct stat st;
+        bool needed = docs > 0 && std::string_view(table) != "position" &&
+                      std::string_view(table) != "spelling" && std::string_view(table) != "synonym";
+        if (::stat(file.c_str(), &st) != 0) {
+            if (needed) return std::string(table) + ".glass is missing";
+            continue;
+        }
+        if (needed && st.st_size == 0) return std::string(table) + ".glass is empty";
+        if (st.st_size % kMinBlock != 0) return std::string(table) + ".glass is truncated";
+    }
+    return "";
+}
+
+std::string damaged_error(const std::string& db_path, const std::string& what) {
+    return "the index " + db_path + " is damaged (" + what + "); run: crib-index --rebuild --db " +
+           db_path + " PATH...";
 }
 
 } // namespace crib::schema

@@ -100,8 +100,33 @@ std::string question_key(std::string_view question);
 /// different code stay apart while the same note pasted twice is one hit.
 std::string duplicate_key(std::string_view question, std::string_view answer);
 
-/// Throws Xapian::DatabaseVersionError-like crib error if `db` was written by
-/// another schema version; returns the version found (0 for an empty db).
-int schema_version(const Xapian::Database& db);
+/// What an index's schema version metadata says, parsed strictly: digits
+/// only, no sign, spaces or leading zeros, at least 1.
+struct SchemaState {
+    enum Kind {
+        fresh,   ///< no version and nothing written yet: a new index
+        current, ///< kSchemaVersion
+        other,   ///< a well-formed other version
+        garbled  ///< anything else, or no version on an index with data
+    } kind;
+    int version = 0; ///< for current and other
+    std::string raw; ///< the stored value
+};
+
+/// Reads and checks the schema version of `db`.
+SchemaState check_schema(const Xapian::Database& db);
+
+/// Why an index in state `s` cannot be used, ending in the command that fixes
+/// it ("...; run: crib-index --rebuild --db DB PATH..."); "" when current.
+std::string schema_error(const SchemaState& s, const std::string& db_path);
+
+/// A cheap look at the files of the glass database at `db_path` holding
+/// `docs` documents (a few stat calls, run on every open): a table an index
+/// with passages needs is missing or empty, or a table file is not a whole
+/// number of blocks (truncated).  Returns what is wrong, "" if nothing seen.
+std::string table_damage(const std::string& db_path, Xapian::doccount docs);
+
+/// "the index DB is damaged (WHAT); run: crib-index --rebuild --db DB PATH..."
+std::string damaged_error(const std::string& db_path, const std::string& what);
 
 } // namespace crib::schema

@@ -1,9 +1,13 @@
 #include "text.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
-#include <fstream>
-#include <iterator>
+#include <cstring>
 
 namespace crib {
 
@@ -230,10 +234,118 @@ int indent_of(std::string_view line) {
 }
 
 bool read_text_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return !in.bad();
+    std::string why;
+    return read_regular_file(path, UINT64_MAX, out, why);
+}
+
+namespace {
+
+const char* file_type_name(mode_t mode) {
+    if (S_ISFIFO(mode)) return "FIFO";
+    if (S_ISCHR(mode)) return "character device";
+    if (S_ISBLK(mode)) return "block device";
+    if (S_ISSOCK(mode)) return "socket";
+    if (S_ISDIR(mode)) return "folder";
+    return "special file";
+}
+
+/// Closes a file descriptor when it goes out of scope.
+struct Fd {
+    int fd;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+} // namespace
+
+bool read_regular_file(const std::string& path, uint64_t limit, std::string& out,
+                       std::string& why) {
+    out.clear();
+    Fd f{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)};
+    if (f.fd < 0) {
+        why = std::string("cannot read: ") + std::strerror(errno);
+        return false;
+    }
+    struct stat st;
+    if (::fstat(f.fd, &st) != 0) {
+        why = std::string("cannot stat: ") + std::strerror(errno);
+        return false;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        why = std::string("not a regular file (") + file_type_name(st.st_mode) + ")";
+        return false;
+    }
+    char buf[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(f.fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            why = std::string("read error: ") + std::strerror(errno);
+            return false;
+        }
+        if (n == 0) return true;
+        out.append(buf, size_t(n));
+        if (out.size() > limit) {
+            why = "larger than the size limit (grew while reading)";
+            return false;
+        }
+    }
+}
+
+namespace {
+
+/// Length of the control character at s[i] (C0, DEL, or C1 as UTF-8 C2 80..9F), 0 if none.
+size_t control_at(std::string_view s, size_t i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7f) return 1;
+    if (c == 0xC2 && i + 1 < s.size()) {
+        auto d = static_cast<unsigned char>(s[i + 1]);
+        if (d >= 0x80 && d <= 0x9F) return 2;
+    }
+    return 0;
+}
+
+} // namespace
+
+std::string terminal_safe(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        size_t n = control_at(s, i);
+        if (n == 0) {
+            out += s[i];
+            continue;
+        }
+        out += "\xEF\xBF\xBD";
+        i += n - 1;
+    }
+    return out;
+}
+
+std::string quote_path(std::string_view s) {
+    bool plain = true;
+    for (size_t i = 0; i < s.size() && plain; ++i)
+        plain = control_at(s, i) == 0;
+    if (plain) return std::string(s);
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += char(c);
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c < 0x20 || c >= 0x7f) {
+            char buf[5];
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            out += buf;
+        } else {
+            out += char(c);
+        }
+    }
+    return out + "\"";
 }
 
 std::string hash_hex(std::string_view data) {

@@ -6,6 +6,7 @@
 // they stay right whatever the encoding fixes did.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,8 +54,25 @@ bool istarts_with(std::string_view s, std::string_view prefix);
 /// Number of leading spaces (a tab counts as 4).
 int indent_of(std::string_view line);
 
-/// Read a whole (small) file; false if it cannot be read.
+/// Read a whole (small) file; false if it cannot be read or is not a regular file.
 bool read_text_file(const std::string& path, std::string& out);
+
+/// Read a regular file of at most `limit` bytes into `out`.  Opens with
+/// O_NONBLOCK and checks the type with fstat after opening, so a FIFO or
+/// device swapped in for a note never blocks; false with `why` ("not a
+/// regular file (FIFO)", "cannot read: ...", "larger than ...") otherwise.
+bool read_regular_file(const std::string& path, uint64_t limit, std::string& out, std::string& why);
+
+/// `s` with every control character (C0 including tab and newline, DEL, and
+/// C1 such as CSI U+009B) replaced by U+FFFD: what a note, a file name or a
+/// user's argument supplies can be shown on one terminal line, never obeyed.
+std::string terminal_safe(std::string_view s);
+
+/// A path for line-oriented output (grep, vimgrep, -l): as it is when it has
+/// no control character, else double-quoted with C escapes ("a\nb.md",
+/// "\x1b]52;..."), so one record stays one line and nothing reaches the
+/// terminal raw.
+std::string quote_path(std::string_view s);
 
 /// 64-bit FNV-1a hash, hex encoded (content hashes, long-key terms).
 std::string hash_hex(std::string_view data);

@@ -22,6 +22,7 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 
 namespace {
 
@@ -87,12 +88,15 @@ void refresh(const std::string& db, bool human) {
                       << s.files_removed << "\n";
     } catch (const crib::IndexLocked&) {
         std::cerr << "crib: another crib-index is updating the index; results may be stale\n";
+    } catch (const crib::SchemaMismatch&) {
+        // search() refuses the index too, with the same hint: say it once
     } catch (const Xapian::DatabaseOpeningError&) {
         // no index yet: search() reports it
     } catch (const std::exception& e) {
-        std::cerr << "crib: could not refresh the index: " << e.what() << "\n";
+        std::cerr << "crib: could not refresh the index: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const Xapian::Error& e) {
-        std::cerr << "crib: could not refresh the index: " << e.get_description() << "\n";
+        std::cerr << "crib: could not refresh the index: "
+                  << crib::terminal_safe(e.get_description()) << "\n";
     }
 }
 
@@ -130,16 +134,19 @@ int run(const Options& o, const crib::Config& cfg) {
     po.width = tty ? terminal_width() : 0;
     po.full = o.full;
     po.null_sep = o.null_sep;
+    po.terminal = tty;
 
     if (o.list_topics) {
         auto topics = crib::list_topics(db);
-        for (const auto& [name, n] : topics) crib::emit(name + "\t" + std::to_string(n) + "\n");
+        for (const auto& [name, n] : topics)
+            crib::emit(crib::terminal_safe(name) + "\t" + std::to_string(n) + "\n");
         return topics.empty() ? 1 : 0;
     }
     if (!o.show.empty()) {
         auto p = crib::lookup(db, o.show);
         if (!p) {
-            std::cerr << "crib: no passage with id " << o.show << " (ids look like file:line)\n";
+            std::cerr << "crib: no passage with id " << crib::terminal_safe(o.show)
+                      << " (ids look like file:line)\n";
             return 1;
         }
         crib::emit(crib::format_passage(*p, po));
@@ -168,7 +175,9 @@ int run(const Options& o, const crib::Config& cfg) {
     req.snippets = !light && !o.open;
     if (fmt == crib::Format::count) req.limit = 0;
     if (fmt == crib::Format::files) {
-        req.limit = o.limit >= 0 ? size_t(o.limit) : 10000;
+        // Every file with a match (it stopped at 10,000 passages, silently).
+        req.limit = o.limit >= 0 ? size_t(o.limit)
+                                 : size_t(std::numeric_limits<Xapian::doccount>::max() / 2);
         req.all = true; // every file with a match, duplicates included
     }
     if (!o.no_update) refresh(db, fmt == crib::Format::human || fmt == crib::Format::plain);
@@ -244,8 +253,10 @@ int main(int argc, char** argv) {
     }
     o.open = app.count("--open") > 0;
     crib::Config cfg = crib::load_config();
-    for (const auto& e : cfg.errors) std::cerr << "crib: " << e << "\n";
-    for (const auto& e : crib::apply_type_add(cfg.type_add)) std::cerr << "crib: " << e << "\n";
+    for (const auto& e : cfg.errors)
+        std::cerr << "crib: " << crib::terminal_safe(e) << "\n";
+    for (const auto& e : crib::apply_type_add(cfg.type_add))
+        std::cerr << "crib: " << crib::terminal_safe(e) << "\n";
     try {
         if (o.words.empty() && o.topics.empty() && !o.list_topics && o.show.empty() && o.open_id.empty()) {
             std::cerr << "crib: no query given (try: crib what is a statefulset; crib --help)\n";
@@ -253,21 +264,24 @@ int main(int argc, char** argv) {
         }
         return run(o, cfg);
     } catch (const crib::NoIndex& e) {
-        std::cerr << "crib: " << e.what() << "\n";
+        std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const crib::QueryError& e) {
-        std::cerr << "crib: " << e.what() << "\n";
+        std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const crib::IndexVersionError& e) {
-        std::cerr << "crib: " << e.what() << "\n";
+        std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
+    } catch (const crib::IndexDamagedError& e) {
+        std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const Xapian::DatabaseCorruptError& e) {
-        std::cerr << "crib: the index is damaged (" << e.get_msg() << "); run: crib-index --rebuild PATH...\n";
+        std::cerr << "crib: the index is damaged (" << crib::terminal_safe(e.get_msg())
+                  << "); run: crib-index --rebuild PATH...\n";
     } catch (const Xapian::DatabaseVersionError& e) {
         std::cerr << "crib: the index was made by another Xapian version; run: crib-index --rebuild PATH...\n";
     } catch (const Xapian::DatabaseOpeningError& e) {
-        std::cerr << "crib: cannot open the index: " << e.get_msg() << "\n";
+        std::cerr << "crib: cannot open the index: " << crib::terminal_safe(e.get_msg()) << "\n";
     } catch (const Xapian::Error& e) {
-        std::cerr << "crib: " << e.get_description() << "\n";
+        std::cerr << "crib: " << crib::terminal_safe(e.get_description()) << "\n";
     } catch (const std::exception& e) {
-        std::cerr << "crib: " << e.what() << "\n";
+        std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
     }
     return 2;
 }

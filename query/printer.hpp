@@ -18,6 +18,7 @@ struct PrintOptions {
     int width = 0;          ///< wrap width (0 = no wrapping)
     bool full = false;      ///< whole answer rendered from Markdown instead of a snippet
     bool null_sep = false;  ///< -0: NUL after each path (files) / line (grep)
+    bool terminal = false;  ///< stdout is a terminal: even -l -0 quotes odd names
 };
 
 /// Receives a search result piece by piece.

@@ -4,6 +4,7 @@
 #include "output.hpp"
 #include "printer.hpp"
 #include "styled.hpp"
+#include "text.hpp"
 
 namespace crib {
 
@@ -43,7 +44,7 @@ public:
         std::string out;
         if (count_++) out += "\n";
         StyledText head;
-        head.add(sanitize(p.file), Style::path);
+        head.add(quote_path(p.file), Style::path);
         head.add(":");
         head.add(std::to_string(p.line), Style::line);
         head.add("  ");

@@ -2,6 +2,7 @@
 
 #include "document.hpp"
 #include "notes_parser.hpp"
+#include "reader.hpp"
 #include "schema.hpp"
 #include "snippet.hpp"
 #include "text.hpp"
@@ -15,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace crib {
@@ -94,17 +96,19 @@ const Xapian::SimpleStopper& stopper() {
 }
 
 Xapian::Database open_db(const std::string& path) {
-    if (::access((path + "/iamglass").c_str(), F_OK) != 0 &&
-        ::access((path + "/iamchert").c_str(), F_OK) != 0 &&
+    struct stat st;
+    if (::stat(path.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+        throw NoIndex(path + " is a file, not an index folder; give --db a folder");
+    if (::access((path + "/iamglass").c_str(), F_OK) != 0 && ::access((path + "/iamchert").c_str(), F_OK) != 0 &&
         ::access((path + "/iamhoney").c_str(), F_OK) != 0)
         throw NoIndex("no index at " + path + "; make one with: crib-index --db " + path +
                       " ~/notes");
     Xapian::Database db(path);
-    int v = schema::schema_version(db);
-    if (v != schema::kSchemaVersion)
-        throw IndexVersionError("index " + path + " has schema version " + std::to_string(v) +
-                                ", this crib needs " + std::to_string(schema::kSchemaVersion) +
-                                "; run: crib-index --rebuild --db " + path + " PATH...");
+    if (std::string damage = schema::table_damage(path, db.get_doccount()); !damage.empty())
+        throw IndexDamagedError(schema::damaged_error(path, damage));
+    auto state = with_reopen(db, [](const Xapian::Database& d) { return schema::check_schema(d); });
+    if (state.kind != schema::SchemaState::current)
+        throw IndexVersionError(schema::schema_error(state, path));
     return db;
 }
 
@@ -504,16 +508,44 @@ std::string passage_id(const Passage& p) {
     return p.file + ":" + std::to_string(p.line);
 }
 
-SearchResult search(const SearchRequest& req) {
+namespace {
+
+/// Runs fn(), turning what damaged index files throw (a record that does
+/// not decode, DatabaseCorruptError, a plain DatabaseError such as "EOF
+/// reading block") into IndexDamagedError with the rebuild hint.
+template <class F> auto guard_damage(const std::string& path, F&& fn) -> decltype(fn()) {
+    try {
+        return fn();
+    } catch (const DamagedRecord& e) {
+        throw IndexDamagedError(schema::damaged_error(path, e.what()));
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        throw IndexDamagedError(schema::damaged_error(path, e.get_msg()));
+    } catch (const Xapian::DatabaseError& e) {
+        if (e.get_type() != std::string("DatabaseError")) throw;
+        throw IndexDamagedError(schema::damaged_error(path, e.get_msg()));
+    }
+}
+
+/// Refuses a query over kMaxQueryBytes or kMaxQueryWords before any work.
+void check_query_size(const std::string& q) {
+    size_t words = q.size() > kMaxQueryBytes ? 0 : schema::words(q).size();
+    if (q.size() <= kMaxQueryBytes && words <= kMaxQueryWords) return;
+    std::string what = q.size() > kMaxQueryBytes ? std::to_string(q.size()) + " bytes"
+                                                 : std::to_string(words) + " words";
+    throw QueryError("query too long (" + what + "; at most " + std::to_string(kMaxQueryWords) +
+                     " words and " + std::to_string(kMaxQueryBytes / 1024) +
+                     " KiB): search for its most telling words");
+}
+
+} // namespace
+
+namespace {
+
+/// The search proper, on one revision of the index.
+SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
     SearchResult res;
     res.query = req.query;
     auto t = Clock::now();
-    if (trim(req.query).empty() && req.topics.empty())
-        throw QueryError("empty query: give some words to search for");
-    Xapian::Database db = open_db(req.db);
-    res.timings.open = ms_since(t);
-
-    t = Clock::now();
     Prepared prep = prepare(db, req);
     res.timings.parse = ms_since(t);
 
@@ -629,8 +661,28 @@ SearchResult search(const SearchRequest& req) {
     return res;
 }
 
-std::optional<Passage> lookup(const std::string& dbpath, const std::string& id) {
-    Xapian::Database db = open_db(dbpath);
+} // namespace
+
+SearchResult search(const SearchRequest& req) {
+    auto t = Clock::now();
+    if (trim(req.query).empty() && req.topics.empty())
+        throw QueryError("empty query: give some words to search for");
+    check_query_size(req.query);
+    return guard_damage(req.db, [&] {
+        Xapian::Database db = open_db(req.db);
+        double open_ms = ms_since(t);
+        // A crib-index committing meanwhile: search the latest commit instead.
+        SearchResult res =
+            with_reopen(db, [&](const Xapian::Database& d) { return search_in(d, req); });
+        res.timings.open = open_ms;
+        return res;
+    });
+}
+
+namespace {
+
+/// lookup() on one revision.
+std::optional<Passage> lookup_in(const Xapian::Database& db, const std::string& id) {
     // "file:line" or "file:line:rest" (a grep line): try each ':' that is followed by digits.
     for (size_t colon = id.find(':'); colon != std::string::npos; colon = id.find(':', colon + 1)) {
         size_t e = colon + 1;
@@ -646,14 +698,30 @@ std::optional<Passage> lookup(const std::string& dbpath, const std::string& id) 
     return std::nullopt;
 }
 
-std::vector<std::pair<std::string, size_t>> list_topics(const std::string& dbpath) {
-    Xapian::Database db = open_db(dbpath);
+/// list_topics() on one revision.
+std::vector<std::pair<std::string, size_t>> topics_in(const Xapian::Database& db) {
     std::vector<std::pair<std::string, size_t>> out;
     std::string prefix = schema::kTopicPrefix;
     for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t)
         out.emplace_back((*t).substr(prefix.size()), t.get_termfreq());
     std::stable_sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.second > b.second; });
     return out;
+}
+
+} // namespace
+
+std::optional<Passage> lookup(const std::string& dbpath, const std::string& id) {
+    return guard_damage(dbpath, [&] {
+        Xapian::Database db = open_db(dbpath);
+        return with_reopen(db, [&](const Xapian::Database& d) { return lookup_in(d, id); });
+    });
+}
+
+std::vector<std::pair<std::string, size_t>> list_topics(const std::string& dbpath) {
+    return guard_damage(dbpath, [&] {
+        Xapian::Database db = open_db(dbpath);
+        return with_reopen(db, [&](const Xapian::Database& d) { return topics_in(d); });
+    });
 }
 
 } // namespace crib

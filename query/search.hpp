@@ -75,8 +75,20 @@ struct NoIndex : std::runtime_error { using std::runtime_error::runtime_error; }
 struct QueryError : std::runtime_error { using std::runtime_error::runtime_error; };
 /// Index from another schema version.
 struct IndexVersionError : std::runtime_error { using std::runtime_error::runtime_error; };
+/// Damaged index files or records; the message says to rebuild.
+struct IndexDamagedError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
 
-/// Run a search.  Throws NoIndex, QueryError, IndexVersionError, Xapian::Error.
+/// The longest query searched, in bytes and in words (operators count).
+/// Xapian's cost grows with every term (a 3,000-word phrase took 57 s on
+/// 600k passages, 16,384 quoted words 86 s on 60k); at the cap a query stays
+/// well under a second.  Longer queries are a QueryError ("query too long").
+constexpr size_t kMaxQueryBytes = 64 * 1024;
+constexpr size_t kMaxQueryWords = 256;
+
+/// Run a search.  Throws NoIndex, QueryError, IndexVersionError,
+/// IndexDamagedError, Xapian::Error.
 SearchResult search(const SearchRequest& req);
 
 /// The passage with this id ("file:line", also "file:line:anything").

@@ -3,6 +3,7 @@
 #include "helpers.hpp"
 #include "index_run.hpp"
 #include "schema.hpp"
+#include "search.hpp"
 
 #include <xapian.h>
 
@@ -122,7 +123,47 @@ TEST_CASE("an index from another schema version is refused", "[index]") {
     IndexOptions r = opts(d);
     r.rebuild = true;
     CHECK_NOTHROW(run_index(r));
-    CHECK(schema::schema_version(Xapian::Database(opts(d).db)) == schema::kSchemaVersion);
+    CHECK(schema::check_schema(Xapian::Database(opts(d).db)).kind == schema::SchemaState::current);
+}
+
+TEST_CASE("a garbled schema version is refused, not accepted and re-stamped",
+          "[index][regression]") {
+    std::string garbled = GENERATE(as<std::string>{}, "abc", "", "0", "3abc", " 3", "3 ", "03",
+                                   "-3", "+3", "99999999999");
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    run_index(opts(d));
+    {
+        Xapian::WritableDatabase db(opts(d).db);
+        db.set_metadata(schema::kVersionKey, garbled);
+        db.commit();
+    }
+    CHECK_THROWS_WITH(run_index(opts(d)), Catch::Contains("run: crib-index --rebuild"));
+    CHECK(Xapian::Database(opts(d).db).get_metadata(schema::kVersionKey) ==
+          garbled); // not re-stamped
+    SearchRequest q;
+    q.db = opts(d).db;
+    q.query = "alpha";
+    CHECK_THROWS_WITH(search(q), Catch::Contains("schema version") && Catch::Contains("--rebuild"));
+    IndexOptions r = opts(d);
+    r.rebuild = true;
+    CHECK_NOTHROW(run_index(r));
+    CHECK(search(q).hits.size() == 1);
+}
+
+TEST_CASE("schema versions parse strictly", "[index]") {
+    test::TempDir d;
+    Xapian::WritableDatabase db(d.str() + "/db", Xapian::DB_CREATE_OR_OPEN);
+    CHECK(schema::check_schema(db).kind == schema::SchemaState::fresh);
+    for (auto [raw, kind] : std::vector<std::pair<std::string, schema::SchemaState::Kind>>{
+             {std::to_string(schema::kSchemaVersion), schema::SchemaState::current},
+             {"999", schema::SchemaState::other},
+             {"3.0", schema::SchemaState::garbled},
+             {"\x1b]52;c;x\x07", schema::SchemaState::garbled}}) {
+        db.set_metadata(schema::kVersionKey, raw);
+        CHECK(schema::check_schema(db).kind == kind);
+    }
+    CHECK(schema::schema_error(schema::check_schema(db), "DB").find('\x1b') == std::string::npos);
 }
 
 TEST_CASE("a second writer is refused with a clear message", "[index]") {

@@ -1,8 +1,10 @@
 // Search features on the shipped notes and on small indexes we write.
 #include "index_fixture.hpp"
+#include "reader.hpp"
 #include "search.hpp"
 
 #include <algorithm>
+#include <filesystem>
 
 using namespace crib;
 
@@ -319,4 +321,107 @@ TEST_CASE("pages with --offset are slices of one ordering", "[search]") {
     std::vector<std::string> whole;
     for (const auto& h : all.hits) whole.push_back(h.id);
     CHECK(paged == whole);
+}
+
+TEST_CASE("a huge query is refused at the cap instead of searched for minutes",
+          "[search][regression]") {
+    std::string words;
+    for (size_t i = 0; i < kMaxQueryWords; ++i)
+        words += "docker ";
+    CHECK_NOTHROW(find(words)); // at the cap: searched
+    CHECK_THROWS_WITH(find(words + "pod"), Catch::Contains("query too long (257 words"));
+    std::string quoted; // 16,384 quoted words took 86 s on 60k passages
+    for (int i = 0; i < 16384; ++i)
+        quoted += "\"a\" ";
+    CHECK_THROWS_AS(find(quoted), QueryError);
+    std::string big(kMaxQueryBytes + 1, 'x'); // one word, but over the byte cap
+    CHECK_THROWS_WITH(find(big), Catch::Contains("65537 bytes"));
+    CHECK_NOTHROW(find(std::string(kMaxQueryBytes, '!')));
+}
+
+TEST_CASE("a reader overtaken by frequent commits reopens instead of failing",
+          "[search][regression]") {
+    test::TempDir dir;
+    std::string path = dir.str() + "/db";
+    Xapian::WritableDatabase w(path, Xapian::DB_CREATE_OR_OPEN);
+    // Enough documents that a reader cannot hold the tables in its cached
+    // root blocks; each commit rewrites them, reusing the blocks freed by
+    // the commit before.
+    auto write_all = [&](int version) {
+        for (int i = 0; i < 2000; ++i) {
+            Xapian::Document d;
+            d.set_data("v" + std::to_string(version) + " " + std::string(200, 'x'));
+            d.add_term("Q" + std::to_string(i));
+            d.add_term("word" + std::to_string(i % 50));
+            w.replace_document("Q" + std::to_string(i), d);
+        }
+        w.commit();
+    };
+    write_all(0);
+    Xapian::Database reader(path), witness(path);
+    for (int v = 1; v <= 4; ++v)
+        write_all(v);
+    auto read = [](const Xapian::Database& d) {
+        std::string last;
+        for (auto p = d.postlist_begin("word7"); p != d.postlist_end("word7"); ++p)
+            last = d.get_document(*p).get_data().substr(0, 2);
+        return last;
+    };
+    REQUIRE_THROWS_AS(read(witness), Xapian::DatabaseModifiedError);
+    int calls = 0;
+    std::string got = with_reopen(reader, [&](const Xapian::Database& d) {
+        ++calls;
+        return read(d);
+    });
+    CHECK(got == "v4");
+    CHECK(calls == 2);
+}
+
+namespace {
+/// A small index of its own, for tests that damage it.
+std::string small_index(const test::TempDir& d) {
+    d.write("notes/a.md", "## What is a pod?\nsmallest unit\n\n## What is docker?\ncontainers\n");
+    IndexOptions o;
+    o.db = d.str() + "/db";
+    o.roots = {d.str() + "/notes"};
+    run_index(o);
+    return o.db;
+}
+} // namespace
+
+TEST_CASE("a damaged index is an error with the rebuild hint, not hits with empty ids",
+          "[search][regression]") {
+    test::TempDir d;
+    std::string db = small_index(d);
+    SearchRequest r;
+    r.db = db;
+    r.query = "docker";
+    REQUIRE(search(r).hits.size() == 1);
+    SECTION("docdata.glass deleted") {
+        std::filesystem::remove(db + "/docdata.glass");
+        CHECK_THROWS_WITH(search(r), Catch::Contains("is damaged (docdata.glass is missing)") &&
+                                         Catch::Contains("crib-index --rebuild"));
+        CHECK_THROWS_AS(lookup(db, "notes/a.md:4"), IndexDamagedError);
+        IndexOptions o;
+        o.db = db;
+        CHECK_THROWS_AS(run_index(o), IndexDamaged);
+    }
+    SECTION("postlist.glass truncated") {
+        std::filesystem::resize_file(db + "/postlist.glass",
+                                     std::filesystem::file_size(db + "/postlist.glass") - 100);
+        CHECK_THROWS_WITH(search(r),
+                          Catch::Contains("is damaged") && Catch::Contains("crib-index --rebuild"));
+    }
+    SECTION("a record that does not decode") {
+        {
+            Xapian::WritableDatabase w(db);
+            Xapian::Document doc = w.get_document(1);
+            doc.set_data("garbage");
+            w.replace_document(1, doc);
+            w.commit();
+        }
+        r.query = "pod docker";
+        CHECK_THROWS_WITH(search(r), Catch::Contains("passage record 1 cannot be read") &&
+                                         Catch::Contains("crib-index --rebuild"));
+    }
 }

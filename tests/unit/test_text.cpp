@@ -1,6 +1,14 @@
 #include "helpers.hpp"
 #include "text.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <future>
+#include <thread>
+
 using namespace crib;
 
 TEST_CASE("decode: valid UTF-8 passes through, BOM dropped", "[text]") {
@@ -43,4 +51,52 @@ TEST_CASE("string helpers", "[text]") {
     CHECK(indent_of("\t  x") == 6);
     CHECK(istarts_with("Question: x", "question"));
     CHECK(hash_hex("a") != hash_hex("b"));
+}
+
+TEST_CASE("a FIFO swapped in after the folder walk does not block the read", "[text][regression]") {
+    test::TempDir dir;
+    std::string fifo = dir.str() + "/note.md";
+    REQUIRE(::mkfifo(fifo.c_str(), 0644) == 0);
+    // Should the read block in open(), a writer appearing after 3 s frees it.
+    std::promise<void> done;
+    std::thread rescuer([&, f = done.get_future()] {
+        if (f.wait_for(std::chrono::seconds(3)) == std::future_status::ready) return;
+        int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);
+        if (fd >= 0) ::close(fd);
+    });
+    auto t0 = std::chrono::steady_clock::now();
+    std::string bytes, why;
+    bool ok = read_regular_file(fifo, 1 << 20, bytes, why);
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    done.set_value();
+    rescuer.join();
+    CHECK_FALSE(ok);
+    CHECK(why == "not a regular file (FIFO)");
+    CHECK(s < 2);
+    CHECK_FALSE(read_text_file(fifo, bytes));
+}
+
+TEST_CASE("read_regular_file reads files and explains failures", "[text]") {
+    test::TempDir dir;
+    dir.write("a.md", "hello");
+    std::string bytes, why;
+    CHECK(read_regular_file(dir.str() + "/a.md", 5, bytes, why));
+    CHECK(bytes == "hello");
+    CHECK_FALSE(read_regular_file(dir.str() + "/a.md", 4, bytes, why));
+    CHECK(why.rfind("larger than", 0) == 0);
+    CHECK_FALSE(read_regular_file(dir.str() + "/none.md", 5, bytes, why));
+    CHECK(why == "cannot read: No such file or directory");
+    CHECK_FALSE(read_regular_file(dir.str(), 5, bytes, why));
+    CHECK(why == "not a regular file (folder)");
+}
+
+TEST_CASE("file names and tags with escapes or newlines are shown safely", "[text][regression]") {
+    CHECK(terminal_safe("a\x1b]52;c;aGk=\x07z") == "a\xEF\xBF\xBD]52;c;aGk=\xEF\xBF\xBDz");
+    CHECK(terminal_safe("tab\tnl\n c1 \xC2\x9B") ==
+          "tab\xEF\xBF\xBDnl\xEF\xBF\xBD c1 \xEF\xBF\xBD");
+    CHECK(terminal_safe("plain ünïcode") == "plain ünïcode");
+    CHECK(quote_path("notes/k8s.md") == "notes/k8s.md");
+    CHECK(quote_path("new\nline.md") == "\"new\\nline.md\"");
+    CHECK(quote_path("x\x1b]52\x07 \"q\" \\ é.md") ==
+          "\"x\\x1b]52\\x07 \\\"q\\\" \\\\ \\xc3\\xa9.md\"");
 }

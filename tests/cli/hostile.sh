@@ -1,0 +1,183 @@
+# Issue 15: nothing a note, a file system or a second process does may crash,
+# hang or mislead crib.  One section per item, named after what broke.
+source "$(dirname "$0")/lib.bash"
+# A memory cap for the binaries (not under ASan, which reserves terabytes of address space)
+memcap="ulimit -v 600000;"
+ldd "$CRIB" | grep -q libasan && memcap=""
+rep() { python3 -c 'import sys; sys.stdout.write(sys.argv[1] * int(sys.argv[2]))' "$1" "$2"; }
+
+# 1. deep emphasis nesting in a heading crashed crib-index, --dump and every query
+mkdir -p "$TMP/deep"
+{ printf '## '; rep '*a ' 100000; printf x; rep ' a*' 100000; printf '\n\nthe answer\n'; } >"$TMP/deep/deep.md"
+expect_rc 0 "$CRIB_INDEX" --dump "$TMP/deep/deep.md"
+expect_rc 0 env CRIB_DB=$TMP/deepdb "$CRIB_INDEX" -q "$TMP/deep"
+expect_rc 0 env CRIB_DB=$TMP/deepdb "$CRIB" --format plain answer
+
+# 2. --show and --full on nested quotes and lists crashed (stack) or used gigabytes
+mkdir -p "$TMP/nest"
+{ printf '# quotes?\n\n'; rep '>' 30000; printf ' x\n'; } >"$TMP/nest/quote.md"
+{ printf '# bullets?\n\n'; rep '- ' 100000; printf 'x\n'; } >"$TMP/nest/ul.md"
+{ printf '# numbers?\n\n'; rep '1. ' 100000; printf 'x\n'; } >"$TMP/nest/ol.md"
+CRIB_DB=$TMP/nestdb "$CRIB_INDEX" -q "$TMP/nest"
+for f in quote ul ol; do
+  expect_rc 0 bash -c "$memcap CRIB_DB=$TMP/nestdb \"$CRIB\" --no-update --show '$TMP/nest/$f.md:1'"
+  [[ $(wc -c <"$TMP/out") -lt 1000 ]] && pass "--show $f is small" || fail "--show $f: $(wc -c <"$TMP/out") bytes"
+done
+expect_rc 0 bash -c "$memcap CRIB_DB=$TMP/nestdb \"$CRIB\" --no-update --full -n 5 quotes bullets numbers"
+
+# 5. huge queries took minutes (1 MB: 89 s); now refused at 256 words / 64 KiB
+# (one argument can hold 128 KiB at most, so 100 KB stands in for 1 MB)
+index_content
+expect_rc 2 timeout 20 "$CRIB" --no-update -- "$(rep 'docker ' 257)"
+grep -q "^crib: query too long (257 words" "$TMP/err" && pass "word cap named" || fail "word cap: $(cat "$TMP/err")"
+rc=0; timeout 20 "$CRIB" --no-update -- "$(rep 'a' 100000)" >/dev/null 2>"$TMP/err" || rc=$?
+[[ $rc == 2 ]] && grep -q "^crib: query too long (100000 bytes" "$TMP/err" && pass "byte cap named" ||
+  fail "byte cap: rc $rc $(head -c 300 "$TMP/err")"
+expect_rc 0 timeout 20 "$CRIB" --no-update --format grep -- "$(rep 'docker ' 256)"
+
+# 7. damage went unnoticed: docdata.glass deleted gave hits with empty ids,
+#    a truncated postlist.glass a raw DatabaseError and "index up to date"
+for damage in docdata postlist; do
+  rm -rf "$TMP/dmg"
+  CRIB_DB=$TMP/dmg "$CRIB_INDEX" -q content/
+  if [[ $damage == docdata ]]; then rm "$TMP/dmg/docdata.glass"
+  else truncate -s $(( $(stat -c %s "$TMP/dmg/postlist.glass") / 2 + 100 )) "$TMP/dmg/postlist.glass"; fi
+  expect_rc 2 env CRIB_DB=$TMP/dmg "$CRIB" --no-update --format grep docker
+  grep -q "is damaged.*run: crib-index --rebuild" "$TMP/err" && [[ ! -s $TMP/out ]] && pass "crib: $damage damage named" ||
+    fail "crib $damage: $(cat "$TMP/out" "$TMP/err" | head -3)"
+  expect_rc 2 env CRIB_DB=$TMP/dmg "$CRIB_INDEX" content/
+  grep -q "is damaged" "$TMP/err" && pass "crib-index: $damage damage named" || fail "crib-index $damage: $(cat "$TMP/err")"
+  expect_rc 0 env CRIB_DB=$TMP/dmg "$CRIB_INDEX" -q --rebuild content/
+  expect_rc 0 env CRIB_DB=$TMP/dmg "$CRIB" --no-update --format grep docker
+done
+
+# 8. a garbled schema version was accepted and re-stamped by crib-index and crib's refresh
+mkdir -p "$TMP/ver"
+printf '## What is alpha?\nfirst\n' >"$TMP/ver/a.md"
+for v in abc '' 0 3abc ' 3'; do
+  rm -rf "$TMP/verdb"
+  CRIB_DB=$TMP/verdb "$CRIB_INDEX" -q "$TMP/ver"
+  command -v xapian-metadata >/dev/null || { echo "skip: schema section (no xapian-metadata)"; break; }
+  xapian-metadata set "$TMP/verdb" crib.schema "$v"
+  expect_rc 2 env CRIB_DB=$TMP/verdb "$CRIB_INDEX" "$TMP/ver"
+  grep -q "run: crib-index --rebuild" "$TMP/err" && pass "crib-index refuses version '$v'" || fail "version '$v': $(cat "$TMP/err")"
+  touch "$TMP/ver/a.md" # make crib's refresh want to write
+  expect_rc 2 env CRIB_DB=$TMP/verdb "$CRIB" alpha
+  grep -q "run: crib-index --rebuild" "$TMP/err" && pass "crib refuses version '$v'" || fail "crib version '$v': $(cat "$TMP/err")"
+  expect_rc 0 env CRIB_DB=$TMP/verdb "$CRIB_INDEX" --rebuild "$TMP/ver"
+done
+
+# 10. --max-size inf / 1e30G became 0 bytes and removed every passage; 0 and -0 skipped everything
+mkdir -p "$TMP/size"
+printf '## What is alpha?\nfirst\n' >"$TMP/size/a.md"
+CRIB_DB=$TMP/sizedb "$CRIB_INDEX" -q "$TMP/size"
+for v in inf 1e30G 0 -0 nan 0x10 ' 5' 1025G 5MB ''; do
+  expect_rc 2 env CRIB_DB=$TMP/sizedb "$CRIB_INDEX" --rebuild --max-size "$v" "$TMP/size"
+  grep -q "bad --max-size" "$TMP/err" && pass "--max-size '$v' refused" || fail "--max-size '$v': $(cat "$TMP/err")"
+done
+expect_rc 0 env CRIB_DB=$TMP/sizedb "$CRIB" --no-update -c alpha
+[[ $(cat "$TMP/out") == 1 ]] && pass "passages kept" || fail "passages: $(cat "$TMP/out")"
+expect_rc 0 env CRIB_DB=$TMP/sizedb "$CRIB_INDEX" --rebuild --max-size 1.5K "$TMP/size"
+
+# 12, 13. escapes in file names and tags reached the terminal raw; a newline split records
+esc=$'\e]52;c;aGk=\a'
+mkdir -p "$TMP/odd/$esc"
+printf '## What is a zebu? #tag%s\nhumped cattle\n' "$esc" >"$TMP/odd/$esc/x$esc.md"
+printf '## What is a zebu calf?\nyoung humped cattle\n' >"$TMP/odd/new"$'\n'"line.md"
+export CRIB_DB=$TMP/odddb
+expect_rc 0 "$CRIB_INDEX" -v "$TMP/odd"
+# the OSC 52 clipboard write must not get through (colour SGR codes are ours)
+no_esc() { if grep -q $'\e]' "$TMP/out" "$TMP/err"; then fail "raw OSC: $1"; else pass "no raw OSC: $1"; fi; }
+no_esc "crib-index summary"
+expect_rc 0 "$CRIB_INDEX" --dump "$TMP/odd"; no_esc "--dump"
+for fmt in "-l" "--format grep" "--vimgrep" "--format plain" "--color always"; do
+  expect_rc 0 "$CRIB" --no-update $fmt zebu; no_esc "crib $fmt"
+done
+expect_rc 0 "$CRIB" --no-update -l zebu
+[[ $(wc -l <"$TMP/out") == 2 ]] && grep -qF '"'"$TMP"'/odd/new\nline.md"' "$TMP/out" && pass "-l quotes a newline" ||
+  fail "-l lines: $(cat -A "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update --format grep zebu
+[[ $(wc -l <"$TMP/out") == 2 ]] && pass "grep: one line per hit" || fail "grep lines: $(cat -A "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update -l -0 zebu # into a pipe: exact names for xargs -0
+tr '\0' '\n' <"$TMP/out" | grep -qx "$TMP/odd/new" && pass "-l -0 is exact" || fail "-l -0: $(cat -A "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update --topics; no_esc "--topics"
+expect_rc 1 "$CRIB" --no-update --show "x$esc:1"; no_esc "--show id in the error"
+expect_rc 2 "$CRIB" --no-update --db "$TMP/no$esc" zebu; no_esc "--db in the error"
+unset CRIB_DB
+
+# 14. -l stopped at 10,000 passages without saying so
+mkdir -p "$TMP/many-l"
+python3 - "$TMP/many-l" <<'PY'
+import sys
+for f in range(101):
+    with open(f"{sys.argv[1]}/f{f:03}.md", "w") as out:
+        for q in range(100):
+            out.write(f"## What is okapi {f} {q}?\nokapi answer\n\n")
+PY
+CRIB_DB=$TMP/many-l-db "$CRIB_INDEX" -q "$TMP/many-l"
+expect_rc 0 env CRIB_DB=$TMP/many-l-db "$CRIB" --no-update -l okapi
+[[ $(wc -l <"$TMP/out") == 101 ]] && pass "-l lists all 101 files of 10,100 passages" || fail "-l listed $(wc -l <"$TMP/out")"
+
+# 9. a file skipped as unreadable was never retried after chmod 644
+# (root reads anything: run as nobody where we are root)
+as_nobody=()
+[[ $(id -u) == 0 ]] && command -v setpriv >/dev/null && as_nobody=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+if [[ $(id -u) != 0 || ${#as_nobody[@]} != 0 ]]; then
+  chmod 755 "$TMP"
+  mkdir -p "$TMP/perm/notes"
+  printf '## What is alpha?\nfirst\n' >"$TMP/perm/notes/a.md"
+  printf '## What is a wombat?\nmarsupial\n' >"$TMP/perm/notes/locked.md"
+  chmod 000 "$TMP/perm/notes/locked.md"
+  [[ $(id -u) == 0 ]] && chown -R 65534 "$TMP/perm"
+  expect_rc 3 "${as_nobody[@]}" "$CRIB_INDEX" --db "$TMP/perm/db" "$TMP/perm/notes"
+  grep -q "locked.md (cannot read" "$TMP/err" && pass "unreadable file skipped" || fail "skip: $(cat "$TMP/err")"
+  chmod 644 "$TMP/perm/notes/locked.md"
+  expect_rc 0 "${as_nobody[@]}" "$CRIB" --db "$TMP/perm/db" --format plain wombat
+  grep -q "re-indexed" "$TMP/err" && pass "crib's refresh retries it" || fail "refresh: $(cat "$TMP/err")"
+  chmod 000 "$TMP/perm/notes/locked.md"
+  "${as_nobody[@]}" "$CRIB_INDEX" -q --rebuild --db "$TMP/perm/db" "$TMP/perm/notes" || true
+  chmod 644 "$TMP/perm/notes/locked.md"
+  expect_rc 0 "${as_nobody[@]}" "$CRIB_INDEX" --db "$TMP/perm/db" "$TMP/perm/notes"
+  expect_rc 0 "${as_nobody[@]}" "$CRIB" --no-update --db "$TMP/perm/db" --format grep wombat
+  expect_rc 0 "${as_nobody[@]}" "$CRIB_INDEX" --db "$TMP/perm/db" "$TMP/perm/notes"
+  grep -q "index up to date" "$TMP/err" && pass "then a no-op" || fail "no-op: $(cat "$TMP/err")"
+else
+  echo "skip: unreadable-file retry (root without setpriv)"
+fi
+
+# 11. wrong messages: a read-only index was "another crib-index is updating";
+#     a --db that is a file gave "Bad line" / "make one with ..."
+if [[ ${#as_nobody[@]} != 0 || $(id -u) != 0 ]]; then
+  mkdir -p "$TMP/ro"
+  printf '## What is alpha?\nfirst\n' >"$TMP/ro/a.md"
+  "$CRIB_INDEX" -q --db "$TMP/ro/db" "$TMP/ro"
+  chmod -R a-w "$TMP/ro"
+  expect_rc 2 "${as_nobody[@]}" "$CRIB_INDEX" --db "$TMP/ro/db" "$TMP/ro"
+  grep -q "cannot write the index .*: Permission denied" "$TMP/err" && pass "read-only index named" ||
+    fail "read-only: $(cat "$TMP/err")"
+  chmod -R u+w "$TMP/ro"
+fi
+echo x >"$TMP/regular"
+expect_rc 2 "$CRIB_INDEX" --db "$TMP/regular" "$TMP/ro"
+grep -q "is a file, not an index folder" "$TMP/err" && pass "crib-index: --db file named" || fail "db file: $(cat "$TMP/err")"
+expect_rc 2 "$CRIB" --db "$TMP/regular" x
+grep -q "is a file, not an index folder" "$TMP/err" && pass "crib: --db file named" || fail "crib db file: $(cat "$TMP/err")"
+
+# 4. a thread that cannot be created hung crib-index (ulimit -u 40, -j 200)
+# RLIMIT_NPROC does not bind root: run as nobody where we are root.
+as_user=()
+if [[ $(id -u) == 0 ]]; then
+  command -v setpriv >/dev/null && as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+fi
+if [[ $(id -u) != 0 || ${#as_user[@]} != 0 ]]; then
+  mkdir -p "$TMP/threads/notes" && chmod 755 "$TMP" && chmod 777 "$TMP/threads"
+  cp content/qt-interview.txt "$TMP/threads/notes/"
+  expect_rc 2 timeout -k 5 60 "${as_user[@]}" bash -c 'ulimit -u 40 && exec "$0" "$@"' \
+    "$CRIB_INDEX" --db "$TMP/threads/db" -j 200 "$TMP/threads/notes"
+  grep -q "cannot start 200 parser threads" "$TMP/err" && pass "thread failure named" || fail "thread message: $(cat "$TMP/err")"
+  expect_rc 0 timeout -k 5 60 "${as_user[@]}" "$CRIB_INDEX" -q --db "$TMP/threads/db" -j 2 "$TMP/threads/notes"
+else
+  echo "skip: thread limit (root without setpriv)"
+fi
+
+finish
