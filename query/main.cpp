@@ -34,9 +34,50 @@ struct Options {
     bool open = false, list_topics = false, files = false, count = false, null_sep = false;
     bool vimgrep = false, full = false, all = false, no_update = false, stats = false;
     bool no_related = false, no_facets = false;
-    int limit = -1; ///< -1 = not given
+    std::string limit_text; ///< -n as given ("" = not given; a number or "all")
+    long long limit = -1;   ///< -1 = not given, else hits to show (kNoLimit for "all")
     size_t offset = 0;
 };
+
+/// -n "all" for every hit.
+constexpr long long kNoLimit = std::numeric_limits<Xapian::doccount>::max() / 2;
+
+/// "all" or a decimal number up to a billion; false for anything else ("-1", "abc").
+bool parse_limit(const std::string& s, long long& out) {
+    if (s == "all") return out = kNoLimit, true;
+    if (s.empty() || s.size() > 10 || s.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+    out = std::stoll(s);
+    if (out > 1000000000) out = kNoLimit;
+    return true;
+}
+
+/// "crib: no matches for ..." on stderr, with what could help: the spelling
+/// suggestion, or the topic list when a -t topic does not exist.
+void say_no_matches(const crib::SearchResult& r, const std::vector<std::string>& topics,
+                    const std::string& db) {
+    std::string msg = "crib: no matches";
+    if (!r.query.empty()) msg += " for \"" + r.query + "\"";
+    if (!topics.empty()) {
+        msg += " with topic";
+        for (const auto& t : topics)
+            msg += " " + t;
+    }
+    if (r.corrected) msg += " (did you mean: " + *r.corrected + "?)";
+    std::vector<std::string> missing;
+    if (!topics.empty()) {
+        auto known = crib::list_topics(db);
+        for (const auto& t : topics) {
+            bool found = false;
+            for (const auto& [name, n] : known)
+                found = found || name == crib::ascii_lower(t);
+            if (!found) missing.push_back(t);
+        }
+    }
+    if (!missing.empty())
+        msg += "; no topic named " + missing.front() + " (crib --topics lists them)";
+    std::cerr << crib::terminal_safe(msg) << "\n";
+}
 
 int terminal_width() {
     struct winsize w;
@@ -84,8 +125,8 @@ void refresh(const std::string& db, bool human) {
         io.default_synonyms = crib::find_data_file("crib-synonyms.conf", "CRIB_SYNONYMS");
         crib::IndexStats s = crib::run_index(io);
         if (human && s.wrote)
-            std::cerr << "crib: notes changed; re-indexed " << s.files_indexed << " file(s), removed "
-                      << s.files_removed << "\n";
+            std::cerr << "crib: notes changed; re-indexed " << s.files_indexed
+                      << " file(s), removed " << s.files_removed << "\n";
     } catch (const crib::IndexLocked&) {
         std::cerr << "crib: another crib-index is updating the index; results may be stale\n";
     } catch (const crib::SchemaMismatch&) {
@@ -119,8 +160,8 @@ int open_editor(const crib::Passage& p, const std::string& path) {
     if (!ed || !*ed) ed = "vi";
     std::string line = "+" + std::to_string(p.line);
     // sh -c allows EDITOR="code -w" style values; the path is passed as an argument.
-    execlp("sh", "sh", "-c", (std::string(ed) + " \"$1\" \"$2\"").c_str(), "sh", line.c_str(), path.c_str(),
-           static_cast<char*>(nullptr));
+    execlp("sh", "sh", "-c", (std::string(ed) + " \"$1\" \"$2\"").c_str(), "sh", line.c_str(),
+           path.c_str(), static_cast<char*>(nullptr));
     std::perror("crib: cannot start editor");
     return 2;
 }
@@ -129,7 +170,9 @@ int run(const Options& o, const crib::Config& cfg) {
     std::string db = !o.db.empty() ? o.db : !cfg.db.empty() ? cfg.db : crib::default_db_path();
     bool tty = isatty(STDOUT_FILENO);
     crib::PrintOptions po;
-    const std::string color_mode = !o.color.empty() ? o.color : !cfg.color.empty() ? cfg.color : "auto";
+    const std::string color_mode = !o.color.empty()     ? o.color
+                                   : !cfg.color.empty() ? cfg.color
+                                                        : "auto";
     po.color = want_color(color_mode, tty);
     po.width = tty ? terminal_width() : 0;
     po.full = o.full;
@@ -161,44 +204,53 @@ int run(const Options& o, const crib::Config& cfg) {
 
     crib::SearchRequest req;
     req.db = db;
-    for (const auto& w : words) req.query += (req.query.empty() ? "" : " ") + w;
+    for (const auto& w : words)
+        req.query += (req.query.empty() ? "" : " ") + w;
     req.topics = o.topics;
     req.limit = o.limit >= 0 ? size_t(o.limit) : cfg.limit > 0 ? size_t(cfg.limit) : 10;
     req.offset = o.offset;
-    req.sort = o.sort == "file" ? crib::SearchRequest::Sort::file : crib::SearchRequest::Sort::relevance;
+    req.sort =
+        o.sort == "file" ? crib::SearchRequest::Sort::file : crib::SearchRequest::Sort::relevance;
     req.all = o.all;
     crib::Format fmt = pick_format(o, tty, color_mode);
-    bool light = fmt == crib::Format::files || fmt == crib::Format::count || fmt == crib::Format::grep ||
-                 fmt == crib::Format::vimgrep;
+    bool light = fmt == crib::Format::files || fmt == crib::Format::count ||
+                 fmt == crib::Format::grep || fmt == crib::Format::vimgrep;
     req.related = !o.no_related && !light && !o.open;
     req.facets = !o.no_facets && !light && !o.open;
     req.snippets = !light && !o.open;
+    // Machine formats list every hit unless -n is given (a pipe into fzf or
+    // wc wants them all); people get a page.
+    bool lists = fmt == crib::Format::grep || fmt == crib::Format::vimgrep ||
+                 fmt == crib::Format::jsonl || fmt == crib::Format::files;
+    if (lists && o.limit < 0) req.limit = size_t(kNoLimit);
     if (fmt == crib::Format::count) req.limit = 0;
-    if (fmt == crib::Format::files) {
-        // Every file with a match (it stopped at 10,000 passages, silently).
-        req.limit = o.limit >= 0 ? size_t(o.limit)
-                                 : size_t(std::numeric_limits<Xapian::doccount>::max() / 2);
-        req.all = true; // every file with a match, duplicates included
-    }
+    if (fmt == crib::Format::files) req.all = true; // every file with a match, duplicates included
     if (!o.no_update) refresh(db, fmt == crib::Format::human || fmt == crib::Format::plain);
 
     auto t0 = std::chrono::steady_clock::now();
     crib::SearchResult r = crib::search(req);
+    bool nothing = r.total == 0 && r.hits.empty();
+    if (nothing && (o.open || fmt == crib::Format::human || fmt == crib::Format::plain))
+        say_no_matches(r, req.topics, db);
     if (o.open) {
         if (r.hits.empty()) return 1;
         return open_editor(r.hits.front().passage, openable_path(db, r.hits.front().passage));
     }
     bool human = fmt == crib::Format::human || fmt == crib::Format::plain;
     if (r.searched_corrected && r.corrected && !human) // machine formats: the note goes to stderr
-        std::cerr << "crib: searched for \"" << crib::sanitize(*r.corrected) << "\" (corrected from \""
-                  << crib::sanitize(r.query) << "\")\n";
+        std::cerr << "crib: searched for \"" << crib::sanitize(*r.corrected)
+                  << "\" (corrected from \"" << crib::sanitize(r.query) << "\")\n";
     auto printer = crib::make_printer(fmt, po);
     crib::print_result(*printer, r);
     crib::flush_output();
     if (o.stats) {
-        double total = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        double total =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count();
         const auto& t = r.timings;
-        std::fprintf(stderr, "crib: open %.2f parse %.2f match %.2f facets %.2f snippets %.2f related %.2f total %.2f ms\n",
+        std::fprintf(stderr,
+                     "crib: open %.2f parse %.2f match %.2f facets %.2f snippets %.2f related %.2f "
+                     "total %.2f ms\n",
                      t.open, t.parse, t.match, t.facets, t.snippets, t.related, total);
     }
     return r.total > 0 || !r.hits.empty() ? 0 : 1;
@@ -219,26 +271,42 @@ int main(int argc, char** argv) {
                  "  crib --open statefulset             top hit in $VISUAL/$EDITOR at its line\n",
                  "crib"};
     Options o;
-    app.add_option("query", o.words, "Words to search for (Xapian query syntax: \"phrase\", AND, OR, NOT, -word, kube*, q:, a:, topic:, file:, kind:)");
-    app.add_option("--db", o.db, "Database directory (default: config db, $CRIB_DB, ~/.local/share/crib/index)");
-    app.add_option("-f,--format", o.format, "Output: human, plain, grep, vimgrep, json, jsonl (default human on a terminal, plain otherwise)")
+    // Options come first: from the first query word on, everything is query
+    // text ("crib what does ls -l do", "crib docker run -it"); "--" also ends options.
+    app.prefix_command();
+    app.footer("Query words: crib [OPTIONS] [--] WORDS...  Xapian query syntax (\"phrase\", AND, "
+               "OR, NOT,\n"
+               "-word, kube*, q:, a:, topic:, file:, kind:).  Options go before the words: from "
+               "the first\n"
+               "word on everything is query text (crib what does ls -l do).");
+    app.add_option("--db", o.db,
+                   "Database directory (default: config db, $CRIB_DB, ~/.local/share/crib/index)");
+    app.add_option("-f,--format", o.format,
+                   "Output: human, plain, grep, vimgrep, json, jsonl (default human on a terminal, "
+                   "plain otherwise)")
         ->check(CLI::IsMember({"human", "plain", "grep", "vimgrep", "json", "jsonl"}));
     app.add_flag("--vimgrep", o.vimgrep, "path:line:col:question lines for Vim's quickfix");
     app.add_flag("-l,--files-with-matches", o.files, "Print only the files that have matches");
     app.add_flag("-c,--count", o.count, "Print only the number of matching passages");
     app.add_flag("-0,--null", o.null_sep, "End -l / grep lines with NUL (for xargs -0)");
-    app.add_option("-n,--limit", o.limit, "Hits to show (default 10; 0 = only counts and facets)")->check(CLI::NonNegativeNumber);
-    app.add_option("--offset", o.offset, "Skip this many hits first")->check(CLI::Range(0, 1000000));
-    app.add_option("--sort", o.sort, "relevance or file (path, then line)")->check(CLI::IsMember({"relevance", "file"}));
+    app.add_option("-n,--limit", o.limit_text,
+                   "Hits to show: a number or 'all' (default 10 for people; grep, vimgrep, jsonl "
+                   "and -l list all; 0 = only counts)");
+    app.add_option("--offset", o.offset, "Skip this many hits first")
+        ->check(CLI::Range(0, 1000000));
+    app.add_option("--sort", o.sort, "relevance or file (path, then line)")
+        ->check(CLI::IsMember({"relevance", "file"}));
     app.add_option("-t,--topic", o.topics, "Only passages with this topic (repeatable)")
         ->allow_extra_args(false); // "-t kubernetes scaling": scaling is a query word
     app.add_flag("--topics", o.list_topics, "List every topic with its passage count");
     app.add_option("--show", o.show, "Print one whole passage by id (file:line)");
-    app.add_option("--open", o.open_id, "Open a passage (id, or the top hit of the query) in $VISUAL/$EDITOR")
+    app.add_option("--open", o.open_id,
+                   "Open a passage (id, or the top hit of the query) in $VISUAL/$EDITOR")
         ->expected(0, 1);
     app.add_flag("--full", o.full, "Show whole answers rendered from Markdown instead of snippets");
     app.add_flag("--all", o.all, "Show duplicate questions separately instead of collapsing them");
-    app.add_option("--color,--colour", o.color, "auto, always or never (NO_COLOR and TERM=dumb respected)")
+    app.add_option("--color,--colour", o.color,
+                   "auto, always or never (NO_COLOR and TERM=dumb respected)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_flag("--no-update", o.no_update, "Do not check whether notes changed since indexing");
     app.add_flag("--no-related", o.no_related, "Skip related questions");
@@ -247,18 +315,26 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", "crib " CRIB_VERSION);
     try {
         app.parse(argc, argv);
+        o.words = app.remaining();
+        if (!o.words.empty() && o.words.front() == "--") o.words.erase(o.words.begin());
     } catch (const CLI::ParseError& e) {
         int rc = app.exit(e);
         return rc == 0 ? 0 : 2;
     }
     o.open = app.count("--open") > 0;
+    if (!o.limit_text.empty() && !parse_limit(o.limit_text, o.limit)) {
+        std::cerr << "crib: -n takes a number from 0 or 'all', not '"
+                  << crib::terminal_safe(o.limit_text) << "'\n";
+        return 2;
+    }
     crib::Config cfg = crib::load_config();
     for (const auto& e : cfg.errors)
         std::cerr << "crib: " << crib::terminal_safe(e) << "\n";
     for (const auto& e : crib::apply_type_add(cfg.type_add))
         std::cerr << "crib: " << crib::terminal_safe(e) << "\n";
     try {
-        if (o.words.empty() && o.topics.empty() && !o.list_topics && o.show.empty() && o.open_id.empty()) {
+        if (o.words.empty() && o.topics.empty() && !o.list_topics && o.show.empty() &&
+            o.open_id.empty()) {
             std::cerr << "crib: no query given (try: crib what is a statefulset; crib --help)\n";
             return 2;
         }
@@ -275,7 +351,8 @@ int main(int argc, char** argv) {
         std::cerr << "crib: the index is damaged (" << crib::terminal_safe(e.get_msg())
                   << "); run: crib-index --rebuild PATH...\n";
     } catch (const Xapian::DatabaseVersionError& e) {
-        std::cerr << "crib: the index was made by another Xapian version; run: crib-index --rebuild PATH...\n";
+        std::cerr << "crib: the index was made by another Xapian version; run: crib-index "
+                     "--rebuild PATH...\n";
     } catch (const Xapian::DatabaseOpeningError& e) {
         std::cerr << "crib: cannot open the index: " << crib::terminal_safe(e.get_msg()) << "\n";
     } catch (const Xapian::Error& e) {

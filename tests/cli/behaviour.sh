@@ -36,7 +36,23 @@ CRIB_DB=$TMP/evildb "$CRIB" --color always evil | grep -q $'\033\]0' && fail "OS
 # config file: limit and colour; flags win
 mkdir -p "$XDG_CONFIG_HOME/crib"
 printf 'limit = 2\ncolor = always\n' >"$XDG_CONFIG_HOME/crib/config"
-[[ $("$CRIB" --format grep docker | wc -l) == 2 ]] && pass "config limit" || fail "config limit"
+[[ $("$CRIB" --format json docker | jq '.hits | length') == 2 ]] && pass "config limit (a page)" || fail "config limit"
+# grep, vimgrep, jsonl and -l list every hit unless -n is given (the page is for people)
+[[ $("$CRIB" --format grep docker | wc -l) -gt 2 ]] && pass "grep lists every hit" || fail "grep stopped at the page"
+[[ $("$CRIB" --format grep -n 3 docker | wc -l) == 3 ]] && pass "-n limits grep" || fail "-n limits grep"
+# options go before the query: from the first word on everything is query text
+"$CRIB" -c what does ls -l do >"$TMP/out" 2>/dev/null || true
+grep -qx '[0-9]*' "$TMP/out" && pass "'ls -l' in a query is query text" || fail "-l in a query was read as an option: $(head -2 "$TMP/out")"
+expect_rc 0 "$CRIB" -c docker run -it
+expect_rc 2 "$CRIB" -n -1 docker
+grep -q "^crib: -n takes" "$TMP/err" && pass "-n -1 says what -n takes" || fail "-n -1: $(cat "$TMP/err")"
+expect_rc 2 "$CRIB" -n abc docker
+expect_rc 0 "$CRIB" -n all docker
+# nothing matched: said on stderr, with the topic list hint
+expect_rc 1 "$CRIB" --format plain zzqqxx
+grep -q 'no matches for "zzqqxx"' "$TMP/err" && pass "no matches said" || fail "no matches not said"
+expect_rc 1 "$CRIB" --format plain -t nosuchtopic docker
+grep -q "crib --topics" "$TMP/err" && pass "unknown topic hint" || fail "unknown topic hint missing"
 [[ $("$CRIB" --format grep -n 3 docker | wc -l) == 3 ]] && pass "flag beats config" || fail "flag vs config"
 "$CRIB" --format human docker | grep -q $'\033' || fail "config color=always"
 rm "$XDG_CONFIG_HOME/crib/config"
