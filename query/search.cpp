@@ -1,6 +1,7 @@
 #include "search.hpp"
 
 #include "document.hpp"
+#include "index_run.hpp"
 #include "notes_parser.hpp"
 #include "reader.hpp"
 #include "schema.hpp"
@@ -13,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -99,7 +101,8 @@ Xapian::Database open_db(const std::string& path) {
     struct stat st;
     if (::stat(path.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
         throw NoIndex(path + " is a file, not an index folder; give --db a folder");
-    if (::access((path + "/iamglass").c_str(), F_OK) != 0 && ::access((path + "/iamchert").c_str(), F_OK) != 0 &&
+    if (::access((path + "/iamglass").c_str(), F_OK) != 0 &&
+        ::access((path + "/iamchert").c_str(), F_OK) != 0 &&
         ::access((path + "/iamhoney").c_str(), F_OK) != 0)
         throw NoIndex("no index at " + path + "; make one with: crib-index --db " + path +
                       " ~/notes");
@@ -682,6 +685,32 @@ SearchResult search(const SearchRequest& req) {
 namespace {
 
 /// lookup() on one revision.
+/// The names a file may be stored under: as given, and the stored name of
+/// the indexed file it is (given relative to the current folder or absolute).
+std::vector<std::string> stored_names(const Xapian::Database& db, const std::string& given) {
+    std::vector<std::string> out = {given};
+    std::error_code ec;
+    std::string abs = std::filesystem::absolute(given, ec).lexically_normal().string();
+    if (ec) return out;
+    for (const auto& [display, rec] : read_file_records(db))
+        if ((rec.abs == abs || display == abs) && display != given) out.push_back(display);
+    return out;
+}
+
+/// The passage of `file` that starts on `line`, else the one whose lines hold it.
+std::optional<Passage> passage_at(const Xapian::Database& db, const std::string& file, int line) {
+    std::string term = schema::id_term(file, line);
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (p != db.postlist_end(term)) return passage_of(db.get_document(*p));
+    std::string ft = schema::file_term(file);
+    std::optional<Passage> best;
+    for (Xapian::PostingIterator d = db.postlist_begin(ft); d != db.postlist_end(ft); ++d) {
+        Passage q = passage_of(db.get_document(*d));
+        if (q.line <= line && line <= q.end_line && (!best || q.line > best->line)) best = q;
+    }
+    return best;
+}
+
 std::optional<Passage> lookup_in(const Xapian::Database& db, const std::string& id) {
     // "file:line" or "file:line:rest" (a grep line): try each ':' that is followed by digits.
     for (size_t colon = id.find(':'); colon != std::string::npos; colon = id.find(':', colon + 1)) {
@@ -691,9 +720,8 @@ std::optional<Passage> lookup_in(const Xapian::Database& db, const std::string& 
         if (e == colon + 1 || (e < id.size() && id[e] != ':')) continue;
         long line = std::strtol(id.c_str() + colon + 1, nullptr, 10);
         if (e - colon - 1 > 9 || line <= 0) continue; // not a line number we could have
-        std::string term = schema::id_term(id.substr(0, colon), int(line));
-        Xapian::PostingIterator p = db.postlist_begin(term);
-        if (p != db.postlist_end(term)) return passage_of(db.get_document(*p));
+        for (const std::string& file : stored_names(db, id.substr(0, colon)))
+            if (auto p = passage_at(db, file, int(line))) return p;
     }
     return std::nullopt;
 }

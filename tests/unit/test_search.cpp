@@ -425,3 +425,18 @@ TEST_CASE("a damaged index is an error with the rebuild hint, not hits with empt
                                          Catch::Contains("crib-index --rebuild"));
     }
 }
+
+TEST_CASE("show: a relative id failed when notes were indexed by absolute path", "[search][regression]") {
+    // content_db() indexes CRIB_SOURCE_DIR/content by its absolute path.
+    namespace fs = std::filesystem;
+    fs::path abs = fs::path(CRIB_SOURCE_DIR) / "content" / "qt-interview.txt";
+    std::string rel = fs::relative(abs, fs::current_path()).string();
+    auto p = lookup(content_db(), rel + ":7");
+    REQUIRE(p);
+    CHECK(p->question == "what is statefulset ?");
+    // A line anywhere inside the passage finds it too (an editor's cursor line).
+    auto inside = lookup(content_db(), abs.string() + ":9");
+    REQUIRE(inside);
+    CHECK(inside->line == 7);
+    CHECK_FALSE(lookup(content_db(), rel + ":100000"));
+}
