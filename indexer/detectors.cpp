@@ -187,6 +187,9 @@ bool title_like(std::string_view cleaned) {
 
 void add_hash_tags(std::string_view t, std::vector<std::string>& tags);
 
+/// Headings kept in a passage's heading path (the innermost ones).
+constexpr size_t kMaxHeadingPath = 12;
+
 struct Open {
     int line = 0;      // 0-based index of the title line
     int body_from = 0; // 0-based first answer line
@@ -387,7 +390,11 @@ void Parser::close(int limit) {
 
 void Parser::open(Open o) {
     close(o.line);
-    for (const HeadingFrame& h : headings_) {
+    // The innermost kMaxHeadingPath headings: an org file can nest thousands
+    // deep, and every passage copying them all was quadratic (7 GB for one file).
+    size_t from = headings_.size() > kMaxHeadingPath ? headings_.size() - kMaxHeadingPath : 0;
+    for (size_t k = from; k < headings_.size(); ++k) {
+        const HeadingFrame& h = headings_[k];
         // A front-matter title repeated as the first heading appears once.
         if (!h.title.empty() && (o.headings.empty() || o.headings.back() != h.title))
             o.headings.push_back(h.title);

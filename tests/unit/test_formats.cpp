@@ -270,3 +270,13 @@ TEST_CASE("an unterminated block does not swallow the rest of the file", "[forma
     auto adoc = parse("== What is X?\n----\nx\n== What is Y?\ny\n", "u.adoc");
     CHECK(summary(adoc) == V{"1:question:What is X?", "4:question:What is Y?"});
 }
+
+TEST_CASE("thousands of nested org headings copied the whole path into every passage",
+          "[formats][regression]") {
+    std::string org;
+    for (int i = 1; i <= 2000; ++i) org += std::string(size_t(i), '*') + " What is level " + std::to_string(i) + "?\nx\n";
+    auto ps = parse(org, "deep.org");
+    REQUIRE(ps.size() == 2000);
+    CHECK(ps.back().headings.size() == 12); // the innermost ones
+    CHECK(ps.back().headings.back() == "What is level 1999?");
+}
