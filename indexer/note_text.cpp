@@ -31,13 +31,38 @@ bool has_word_char(std::string_view s) {
 }
 
 /// Remove HTML tags ("<b>", "</summary>", "<a href=..>", "<!-- -->"), keep the text between.
+namespace {
+
+/// The next position of one character at or after a position that only grows:
+/// each search is done once, so scanning a line with it stays linear.
+class NextOf {
+  public:
+    NextOf(std::string_view s, char c) : s_(s), c_(c) {}
+    size_t from(size_t pos) {
+        if (!searched_ || (at_ != std::string_view::npos && at_ < pos)) {
+            at_ = s_.find(c_, pos);
+            searched_ = true;
+        }
+        return at_;
+    }
+
+  private:
+    std::string_view s_;
+    char c_;
+    size_t at_ = std::string_view::npos;
+    bool searched_ = false;
+};
+
+} // namespace
+
 std::string strip_tags(std::string_view s) {
     std::string out;
     out.reserve(s.size());
+    NextOf next_gt(s, '>');
     for (size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '<' && i + 1 < s.size() &&
             (is_alpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
-            size_t close = s.find('>', i);
+            size_t close = next_gt.from(i);
             if (close != std::string_view::npos) {
                 std::string_view tag = s.substr(i + 1, close - i - 1);
                 if (istarts_with(tag, "br") || istarts_with(tag, "p") || istarts_with(tag, "/p"))
@@ -82,13 +107,14 @@ std::string decode_entities(std::string_view s) {
 std::string strip_links(std::string_view s, bool keep_url) {
     std::string out;
     out.reserve(s.size());
+    NextOf next_close(s, ']'), next_paren(s, ')'); // linear on "[[[[..." (was quadratic)
     for (size_t i = 0; i < s.size(); ++i) {
         bool image = s[i] == '!' && i + 1 < s.size() && s[i + 1] == '[';
         if (s[i] == '[' || image) {
             size_t open = image ? i + 1 : i;
-            size_t close = s.find(']', open);
+            size_t close = next_close.from(open);
             if (close != std::string_view::npos && close + 1 < s.size() && s[close + 1] == '(') {
-                size_t end = s.find(')', close);
+                size_t end = next_paren.from(close);
                 if (end != std::string_view::npos) {
                     if (!image) {
                         out += s.substr(open + 1, close - open - 1);
@@ -251,13 +277,16 @@ std::string clean_question(std::string_view raw) {
     }
     s = collapse_space(strip_emphasis(s));
     // Leading symbols with no letters ("⬆ Title").
-    while (!s.empty()) {
-        size_t sp = s.find(' ');
-        if (sp == std::string::npos || has_word_char(s.substr(0, sp))) break;
-        std::string_view tok = std::string_view(s).substr(0, sp);
+    size_t cut = 0; // find where the symbols end, then erase once (linear)
+    while (cut < s.size()) {
+        size_t sp = s.find(' ', cut);
+        if (sp == std::string::npos || has_word_char(std::string_view(s).substr(cut, sp - cut)))
+            break;
+        std::string_view tok = std::string_view(s).substr(cut, sp - cut);
         if (tok.find_first_of("\"'(`<") != std::string_view::npos) break;
-        s.erase(0, sp + 1);
+        cut = sp + 1;
     }
+    s.erase(0, cut);
     while (!s.empty() && (s.back() == ':' || s.back() == '-' || s.back() == ' ' || s.back() == '='))
         s.pop_back();
     return s;

@@ -25,6 +25,9 @@ struct Row {
 /// Split text into rows of fields with CSV quoting, from byte `pos` on.
 std::vector<Row> split_rows(std::string_view s, char sep, size_t pos, int line) {
     std::vector<Row> rows;
+    // A quote with no quote after it cannot close: it is a literal character
+    // (else it swallowed every later row).
+    size_t last_quote = s.rfind('"');
     while (pos < s.size()) {
         Row r;
         r.first_line = line;
@@ -41,7 +44,7 @@ std::vector<Row> split_rows(std::string_view s, char sep, size_t pos, int line) 
                     field += c, line += c == '\n';
                 continue;
             }
-            if (c == '"' && at_start) {
+            if (c == '"' && at_start && pos != last_quote) {
                 quoted = true;
                 at_start = false;
                 continue;
@@ -71,8 +74,9 @@ std::vector<Row> split_rows(std::string_view s, char sep, size_t pos, int line) 
 /// <i>/<em> -> *; other tags dropped; entities decoded.
 std::vector<std::string> html_lines(std::string_view html) {
     std::string md;
+    size_t last_gt = html.rfind('>'); // no '<' after it opens a tag: keeps this linear
     for (size_t i = 0; i < html.size(); ++i) {
-        if (html[i] == '<') {
+        if (html[i] == '<' && last_gt != std::string_view::npos && last_gt > i) {
             size_t close = html.find('>', i);
             if (close != std::string_view::npos) {
                 std::string tag = ascii_lower(html.substr(i + 1, close - i - 1));
@@ -164,10 +168,13 @@ Outline cards(const std::vector<Row>& rows, const CardLayout& lay,
         for (size_t f = 1; f < note.size(); ++f)
             for (const std::string& l : field_lines(note[f], lay.html)) {
                 if (trim(l).empty()) continue;
-                if (out.lines.back().kind != LineKind::card) out.add(r.first_line, LineKind::text, "");
+                if (out.lines.back().kind != LineKind::card)
+                    out.add(r.first_line, LineKind::text, "");
                 out.add(r.first_line, LineKind::text, l);
             }
-        if (!out.lines.empty()) out.lines.back().source_line = r.last_line;
+        // The card's last line ends the passage (not when it has no answer:
+        // then the question line would move to the row's end).
+        if (out.lines.back().kind != LineKind::card) out.lines.back().source_line = r.last_line;
     }
     return out;
 }
@@ -221,9 +228,12 @@ Outline read_anki(std::string_view text) {
         pos = nl == std::string_view::npos ? text.size() : nl + 1;
         ++line;
     }
-    Outline out = cards(split_rows(text, lay.sep, pos, line), lay, skip);
+    Outline rows = cards(split_rows(text, lay.sep, pos, line), lay, skip);
+    Outline out; // the header lines, then the cards, in order
     for (int l = 1; l < line; ++l)
-        out.lines.insert(out.lines.begin() + (l - 1), {l, LineKind::meta, 0, "", {}});
+        out.add(l, LineKind::meta, "");
+    out.lines.insert(out.lines.end(), std::make_move_iterator(rows.lines.begin()),
+                     std::make_move_iterator(rows.lines.end()));
     return out;
 }
 

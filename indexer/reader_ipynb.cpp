@@ -224,16 +224,17 @@ class JsonParser {
 std::pair<std::string, std::vector<int>> cell_source(const JValue& source) {
     std::string text;
     std::vector<int> lines;
+    // Each line of the joined text maps to the JSON line of the string it
+    // starts in (empty strings start no line; a string without '\n' continues
+    // into the next one).
+    bool line_start = true;
     auto add = [&](const JValue& s) {
         if (s.type != JValue::string) return;
         text += s.str;
-        int newlines = 0;
-        for (char c : s.str)
-            newlines += c == '\n';
-        // Each source line maps to the JSON line its string starts on.
-        for (int k = 0; k < std::max(1, newlines); ++k)
-            lines.push_back(s.line);
-        if (!s.str.empty() && s.str.back() != '\n' && newlines) lines.push_back(s.line);
+        for (char c : s.str) {
+            if (line_start) lines.push_back(s.line);
+            line_start = c == '\n';
+        }
     };
     if (source.type == JValue::array)
         for (const JValue& s : source.items)

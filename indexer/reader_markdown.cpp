@@ -108,13 +108,23 @@ std::string wikilinks(std::string_view s) {
     if (s.find("[[") == std::string_view::npos) return std::string(s);
     std::string out;
     bool in_code = false;
+    // The first "]]" after the last search: a later "[[" before it finds the
+    // same one, so each search is done once (linear on "[[[[[...").
+    size_t cached = std::string_view::npos, cached_from = 0;
+    bool searched = false;
     for (size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '`') in_code = !in_code;
         bool embed = !in_code && s[i] == '!' && s.substr(i + 1, 2) == "[[";
         size_t open = embed ? i + 1 : i;
         if (!in_code && s.substr(open, 2) == "[[" && open + 2 < s.size() &&
             !is_space(s[open + 2])) {
-            size_t close = s.find("]]", open + 2);
+            if (!searched || cached_from > open + 2 ||
+                (cached != std::string_view::npos && open + 2 > cached)) {
+                cached = s.find("]]", open + 2);
+                cached_from = open + 2;
+                searched = true;
+            }
+            size_t close = cached;
             bool link =
                 close != std::string_view::npos && close + 2 < s.size() && s[close + 2] == '(';
             std::string_view inner = close == std::string_view::npos

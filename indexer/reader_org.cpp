@@ -68,8 +68,9 @@ bool planning_line(std::string_view line) {
 /// "[[url][desc]]" -> "[desc](url)", "[[url]]" -> "url"; "=x=" and "~x~" -> "`x`".
 std::string org_inline(std::string_view s) {
     std::string out;
+    size_t last_close = s.rfind("]]"); // no "[[" after it can close: keeps this linear
     for (size_t i = 0; i < s.size(); ++i) {
-        if (s.substr(i, 2) == "[[") {
+        if (s.substr(i, 2) == "[[" && last_close != std::string_view::npos && last_close > i) {
             size_t close = s.find("]]", i + 2);
             if (close != std::string_view::npos) {
                 std::string_view inner = s.substr(i + 2, close - i - 2);
@@ -170,7 +171,8 @@ std::set<std::string, std::less<>> todo_keywords(const std::vector<std::string_v
 class OrgReader {
   public:
     explicit OrgReader(std::string_view text)
-        : lines_(split_lines(text)), keywords_(todo_keywords(lines_)), last_end_(last_ends(lines_)) {}
+        : lines_(split_lines(text)), keywords_(todo_keywords(lines_)), last_end_(last_ends(lines_)),
+          drawer_end_(drawer_ends()) {}
 
     Outline run() {
         for (size_t i = 0; i < lines_.size(); ++i)
@@ -183,18 +185,21 @@ class OrgReader {
         std::string key;
         std::string_view value;
         if (!block_end_.empty()) return block_line(src, l);
-        if (in_drawer_) {
+        OrgHeading h;
+        bool heading = parse_heading(l, keywords_, h);
+        if (in_drawer_ && !heading) { // a heading always ends a drawer
             in_drawer_ = trim(l) != ":END:" && trim(l) != ":end:";
             return out_.add(src, LineKind::meta, std::string(l));
         }
-        OrgHeading h;
-        if (parse_heading(l, keywords_, h)) {
+        in_drawer_ = false;
+        if (heading) {
             out_.add(src, LineKind::heading, std::string(h.level, '#') + " " + h.title, h.level);
             out_.lines.back().tags = h.tags;
             return;
         }
         if (keyword_line(l, key, value)) return keyword(src, l, key, value);
-        if (drawer_line(l) && trim(l) != ":END:") {
+        // A drawer needs its :END: before the next heading; else ":word:" is text.
+        if (drawer_line(l) && trim(l) != ":END:" && drawer_closes(src)) {
             in_drawer_ = true;
             return out_.add(src, LineKind::meta, std::string(l));
         }
@@ -228,6 +233,29 @@ class OrgReader {
             quote_ = kind == "quote" ? "> " : "";
         }
         out_.add(src, LineKind::meta, std::string(l));
+    }
+
+    /// True if an ":END:" line follows line `src` before the next heading.
+    bool drawer_closes(int src) const {
+        return static_cast<size_t>(src) < drawer_end_.size() && drawer_end_[src] != 0;
+    }
+
+    /// Per line: 1 if an ":END:" comes after it before the next heading (one backward pass).
+    std::vector<char> drawer_ends() const {
+        std::vector<char> out(lines_.size() + 1, 0);
+        char seen = 0;
+        OrgHeading h;
+        for (size_t k = lines_.size(); k-- > 0;) {
+            out[k + 1] = seen; // for the line before k+1, i.e. "after line k"
+            std::string_view t = trim(lines_[k]);
+            if (t == ":END:" || t == ":end:")
+                seen = 1;
+            else if (!lines_[k].empty() && lines_[k][0] == '*' &&
+                     parse_heading(lines_[k], keywords_, h))
+                seen = 0;
+        }
+        out[0] = seen;
+        return out;
     }
 
     /// True if an "#+end_..." line follows line `src` (an unterminated block is text, as in org).
@@ -270,6 +298,7 @@ class OrgReader {
     std::vector<std::string_view> lines_;
     std::set<std::string, std::less<>> keywords_;
     std::map<std::string, int, std::less<>> last_end_;
+    std::vector<char> drawer_end_; ///< see drawer_ends()
     Outline out_;
     std::string block_end_; ///< "end_src" while inside a block
     bool verbatim_ = false; ///< the block is code (src, example)

@@ -5,6 +5,8 @@
 
 #include "formats.hpp"
 
+#include <chrono>
+
 using namespace crib;
 using test::parse;
 using test::summary;
@@ -29,7 +31,8 @@ const Passage& at(const std::vector<Passage>& ps, int line) {
 
 std::string path_of(const Passage& p) {
     std::string out;
-    for (const std::string& h : p.headings) out += h + " > ";
+    for (const std::string& h : p.headings)
+        out += h + " > ";
     return out + p.question;
 }
 
@@ -37,7 +40,8 @@ std::string path_of(const Passage& p) {
 
 TEST_CASE("every format splits into its questions", "[formats]") {
     Case c = GENERATE(values<Case>({
-        {"org: TODO headings with tags, drawers, #+TITLE, src blocks", "k8s.org",
+        {"org: TODO headings with tags, drawers, #+TITLE, src blocks",
+         "k8s.org",
          "#+TITLE: Kubernetes\n"
          "#+FILETAGS: :k8s:\n"
          "* Pods\n"
@@ -53,7 +57,8 @@ TEST_CASE("every format splits into its questions", "[formats]") {
          "** DONE [#A] Why use a Deployment?\n"
          "Rolling updates.\n",
          {"4:question:What is a Pod?", "13:question:Why use a Deployment?"}},
-        {"reST: underlined titles are titles, not separators; :: blocks are code", "linux.rst",
+        {"reST: underlined titles are titles, not separators; :: blocks are code",
+         "linux.rst",
          "=====\n"
          "Linux\n"
          "=====\n"
@@ -71,7 +76,8 @@ TEST_CASE("every format splits into its questions", "[formats]") {
          "\n"
          "Two names, one inode.\n",
          {"5:question:What is an inode?", "13:question:Explain hard links"}},
-        {"AsciiDoc: = titles, ---- listing blocks are code, attributes are metadata", "git.adoc",
+        {"AsciiDoc: = titles, ---- listing blocks are code, attributes are metadata",
+         "git.adoc",
          "= Git\n"
          ":toc:\n"
          "\n"
@@ -87,7 +93,8 @@ TEST_CASE("every format splits into its questions", "[formats]") {
          "== How do you undo a commit?\n"
          "git reset.\n",
          {"4:question:What is a rebase?", "13:question:How do you undo a commit?"}},
-        {"Jupyter: markdown cells as Markdown, code cells as code, lines in the .ipynb", "nb.ipynb",
+        {"Jupyter: markdown cells as Markdown, code cells as code, lines in the .ipynb",
+         "nb.ipynb",
          "{\n"
          " \"cells\": [\n"
          "  {\n"
@@ -111,7 +118,8 @@ TEST_CASE("every format splits into its questions", "[formats]") {
          " \"nbformat\": 4\n"
          "}\n",
          {"7:question:What is a decorator?"}},
-        {"Anki export: headers, one card per row, quoted multi-line fields", "cards.txt",
+        {"Anki export: headers, one card per row, quoted multi-line fields",
+         "cards.txt",
          "#separator:tab\n"
          "#html:true\n"
          "#tags column:3\n"
@@ -119,14 +127,18 @@ TEST_CASE("every format splits into its questions", "[formats]") {
          "Explain ACID\t\"Atomicity\n"
          "Durability\"\tsql::tx\n",
          {"4:question:What is a primary key?", "5:question:Explain ACID"}},
-        {"CSV with a header row", "net.csv",
+        {"CSV with a header row",
+         "net.csv",
          "question,answer,tags\n"
          "What is ARP?,\"Maps IP to MAC, on a LAN\",networking\n"
          "TCP vs UDP,Reliable vs not,networking\n",
          {"2:question:What is ARP?", "3:question:TCP vs UDP"}},
-        {"TSV without a header", "cards.tsv", "What is DNS?\tNames to addresses\n",
+        {"TSV without a header",
+         "cards.tsv",
+         "What is DNS?\tNames to addresses\n",
          {"1:question:What is DNS?"}},
-        {"plain text: setext titles are titles, numbered imperatives ask", "docker",
+        {"plain text: setext titles are titles, numbered imperatives ask",
+         "docker",
          "1. What is a container?\n"
          "A process with namespaces.\n"
          "\n"
@@ -140,7 +152,8 @@ TEST_CASE("every format splits into its questions", "[formats]") {
          "The default driver.\n",
          {"1:question:What is a container?", "4:question:Explain CMD vs ENTRYPOINT",
           "10:question:What is a bridge network?"}},
-        {"plain text: an entry file with setext section titles", "design.txt",
+        {"plain text: an entry file with setext section titles",
+         "design.txt",
          "Caching\n"
          "-------\n"
          "\n"
@@ -158,7 +171,8 @@ TEST_CASE("every format splits into its questions", "[formats]") {
          "Base62 ids in a KV store.\n",
          {"4:question:Where can you put a cache?", "9:question:What is cache stampede?",
           "14:question:Design a URL shortener"}},
-        {"Logseq: bullets, key:: properties, heading blocks", "page.md",
+        {"Logseq: bullets, key:: properties, heading blocks",
+         "page.md",
          "tags:: docker\n"
          "\n"
          "- ## Storage\n"
@@ -168,7 +182,8 @@ TEST_CASE("every format splits into its questions", "[formats]") {
          "\t- Explain copy-on-write\n"
          "\t\t- The first write copies the file up.\n",
          {"4:question:What is a union filesystem?", "7:question:Explain copy-on-write"}},
-        {"Obsidian: block-list tags, heading tags, wikilinks, callouts", "vault.md",
+        {"Obsidian: block-list tags, heading tags, wikilinks, callouts",
+         "vault.md",
          "---\n"
          "tags:\n"
          "  - kubernetes\n"
@@ -197,8 +212,8 @@ TEST_CASE("heading paths name every heading above a passage", "[formats]") {
     CHECK(path_of(at(ps, 3)) == "Kubernetes troubleshooting > Pods stuck in Pending > Problem");
     CHECK(path_of(at(ps, 5)) == "Kubernetes troubleshooting > Pods stuck in Pending > Steps");
     // A heading whose body is only sub-headings reaches its children by the path.
-    CHECK(path_of(at(ps, 8)) ==
-          "Kubernetes troubleshooting > Differences between PDBs and max surge > PodDisruptionBudget");
+    CHECK(path_of(at(ps, 8)) == "Kubernetes troubleshooting > Differences between PDBs and max "
+                                "surge > PodDisruptionBudget");
     const char* org = "#+TITLE: Notes\n* Nodes :infra:\n** What is NotReady?\nKubelet silent.\n";
     auto po = parse(org, "n.org");
     CHECK(path_of(at(po, 3)) == "Notes > Nodes > What is NotReady?");
@@ -208,7 +223,8 @@ TEST_CASE("tags from every format feed the passage tags", "[formats]") {
     auto has = [](const Passage& p, const std::string& t) {
         return std::find(p.tags.begin(), p.tags.end(), t) != p.tags.end();
     };
-    auto org = parse("#+FILETAGS: :k8s:\n* Nodes :infra:\n** What is NotReady? :nodes:\nx\n", "n.org");
+    auto org =
+        parse("#+FILETAGS: :k8s:\n* Nodes :infra:\n** What is NotReady? :nodes:\nx\n", "n.org");
     REQUIRE(org.size() == 1);
     CHECK((has(org[0], "k8s") && has(org[0], "infra") && has(org[0], "nodes")));
     auto md = parse("---\ntags:\n  - kubernetes\n---\n## What is a Pod? #k8s/pods\nx\n", "p.md");
@@ -225,14 +241,16 @@ TEST_CASE("display text of the new formats is Markdown, not markup mistakes", "[
                      "x.org");
     REQUIRE(org.size() == 1);
     CHECK(org[0].answer == "Use `kubectl` and [the docs](https://k8s.io).\n```sh\nls\n```");
-    auto md = parse("## What is Y?\nSee [[Page|the page]] and [[Other]].\n> [!tip] Short\n", "y.md");
+    auto md =
+        parse("## What is Y?\nSee [[Page|the page]] and [[Other]].\n> [!tip] Short\n", "y.md");
     REQUIRE(md.size() == 1);
     CHECK(md[0].answer == "See the page and Other.\n> **Tip:** Short");
     // Code keeps its brackets: `[[1, 2]]` is JavaScript, `[[ -n $x ]]` is bash.
     auto js = parse("## What is Z?\n`[[1, 2]]` and `[[ -n $x ]]`\n", "z.md");
     REQUIRE(js.size() == 1);
     CHECK(js[0].answer == "`[[1, 2]]` and `[[ -n $x ]]`");
-    auto logseq = parse("tags:: a\n\n- What is W?\n  id:: 1\n\t- an answer\n- next\n- more\n", "w.md");
+    auto logseq =
+        parse("tags:: a\n\n- What is W?\n  id:: 1\n\t- an answer\n- next\n- more\n", "w.md");
     REQUIRE(!logseq.empty());
     CHECK(logseq[0].answer.find("id::") == std::string::npos);
 }
@@ -256,8 +274,10 @@ TEST_CASE("format table: extensions, sniffing, files without an extension", "[fo
 }
 
 TEST_CASE("a broken notebook is a warning, not a crash", "[formats][regression]") {
-    for (const char* bad : {"{", "{\"cells\": 3}", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
-                            "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": \"\\ud800\"}]}"}) {
+    for (const char* bad :
+         {"{", "{\"cells\": 3}",
+          "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+          "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": \"\\ud800\"}]}"}) {
         ParseResult r;
         CHECK_NOTHROW(r = parse_notes(bad, "bad.ipynb"));
     }
@@ -274,9 +294,81 @@ TEST_CASE("an unterminated block does not swallow the rest of the file", "[forma
 TEST_CASE("thousands of nested org headings copied the whole path into every passage",
           "[formats][regression]") {
     std::string org;
-    for (int i = 1; i <= 2000; ++i) org += std::string(size_t(i), '*') + " What is level " + std::to_string(i) + "?\nx\n";
+    for (int i = 1; i <= 2000; ++i)
+        org += std::string(size_t(i), '*') + " What is level " + std::to_string(i) + "?\nx\n";
     auto ps = parse(org, "deep.org");
     REQUIRE(ps.size() == 2000);
     CHECK(ps.back().headings.size() == 12); // the innermost ones
     CHECK(ps.back().headings.back() == "What is level 1999?");
+}
+
+namespace {
+/// Seconds spent parsing `text` as `name` (the quadratic cases took minutes).
+double parse_seconds(const std::string& text, const char* name) {
+    auto t0 = std::chrono::steady_clock::now();
+    parse(text, name);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+std::string repeat(const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i)
+        out += s;
+    return out;
+}
+} // namespace
+
+TEST_CASE("review: an org ':word:' line with no :END: swallowed the rest of the file",
+          "[formats][regression]") {
+    CHECK(summary(parse("* What is X?\n:foo:\nanswer\n* What is Y?\nY answer\n", "o.org")) ==
+          V{"1:question:What is X?", "4:question:What is Y?"});
+    // A drawer never swallows a heading either.
+    CHECK(parse(":PROPERTIES:\n* What is Z?\nz\n:END:\n", "p.org").size() == 1);
+}
+
+TEST_CASE("review: cards lost their line or their rows", "[formats][regression]") {
+    // An empty answer moved the question's line to the row's last line.
+    auto empty = parse("question,answer\n\"What is\na pod?\",\n", "a.csv");
+    REQUIRE(empty.size() == 1);
+    CHECK(empty[0].line == 2);
+    // An unterminated quote swallowed every later row.
+    CHECK(parse("question,answer\n\"What is A?,x\nWhat is B?,y\n", "b.csv").size() == 2);
+}
+
+TEST_CASE("review: notebook strings that are not one line each shifted line numbers",
+          "[formats][regression]") {
+    const char* nb = "{\n"
+                     " \"cells\": [\n"
+                     "  {\n"
+                     "   \"cell_type\": \"markdown\",\n"
+                     "   \"source\": [\n"
+                     "    \"\",\n"
+                     "    \"## What is a list?\\n\",\n"
+                     "    \"A list \",\n"
+                     "    \"is mutable.\\n\",\n"
+                     "    \"## What is a tuple?\\n\",\n"
+                     "    \"Immutable.\"\n"
+                     "   ]\n"
+                     "  }\n"
+                     " ]\n"
+                     "}\n";
+    CHECK(summary(parse(nb, "n.ipynb")) ==
+          V{"7:question:What is a list?", "10:question:What is a tuple?"});
+}
+
+TEST_CASE("review: adversarial lines were quadratic in the readers", "[formats][regression]") {
+    // Each took from 4 s to over a minute at 0.5-5 MB; linear, they take milliseconds.
+    CHECK(parse_seconds("## Q?\n" + repeat("[[x", 200000) + "\n", "w.md") < 5);
+    CHECK(parse_seconds("* Q?\n" + repeat("[[x", 200000) + "\n", "w.org") < 5);
+    CHECK(parse_seconds("#separator:tab\n#html:true\nQ?\t" + repeat("<a", 300000) + "\n", "h.txt") <
+          5);
+    CHECK(parse_seconds("## " + repeat("> ", 300000) + "x\n", "c.md") < 5);
+    std::string anki = "#separator:tab\n" + repeat("#x\n", 20000) + repeat("a\tb\n", 20000);
+    CHECK(parse_seconds(anki, "anki.txt") < 5);
+}
+
+TEST_CASE("review: '[[[[...' lines were quadratic in the link and tag strippers",
+          "[formats][regression]") {
+    CHECK(parse_seconds("## Q?\n" + repeat("[[x", 400000) + "\n", "l.md") < 5);
+    CHECK(parse_seconds("## Q?\n" + repeat("<a", 400000) + "\n", "t.md") < 5);
+    CHECK(indexable_text("[a](b) [c](d) <b>x</b>") == "a c x");
 }
