@@ -146,24 +146,6 @@ class JsonParser {
         return u;
     }
 
-    static void utf8(std::string& out, unsigned cp) {
-        if (cp < 0x80)
-            out += char(cp);
-        else if (cp < 0x800) {
-            out += char(0xC0 | (cp >> 6));
-            out += char(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += char(0xE0 | (cp >> 12));
-            out += char(0x80 | ((cp >> 6) & 0x3F));
-            out += char(0x80 | (cp & 0x3F));
-        } else {
-            out += char(0xF0 | (cp >> 18));
-            out += char(0x80 | ((cp >> 12) & 0x3F));
-            out += char(0x80 | ((cp >> 6) & 0x3F));
-            out += char(0x80 | (cp & 0x3F));
-        }
-    }
-
     std::string string() {
         ++i_; // opening quote
         std::string out;
@@ -203,7 +185,7 @@ class JsonParser {
                 } else if (cp >= 0xD800 && cp < 0xE000) {
                     cp = 0xFFFD;
                 }
-                utf8(out, cp);
+                append_utf8(out, cp);
                 break;
             }
             default:

@@ -22,7 +22,7 @@ const char* encoding_name(Encoding e) {
     return "?";
 }
 
-static void append_utf8(std::string& out, uint32_t cp) {
+void append_utf8(std::string& out, uint32_t cp) {
     if (cp < 0x80) {
         out += char(cp);
     } else if (cp < 0x800) {

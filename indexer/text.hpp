@@ -36,6 +36,9 @@ Decoded decode_text(std::string_view bytes);
 /// True if `s` is valid UTF-8.
 bool valid_utf8(std::string_view s);
 
+/// Append code point `cp` to `out` as UTF-8 (1-4 bytes).
+void append_utf8(std::string& out, uint32_t cp);
+
 /// Split text into lines (without '\n'); a final line without '\n' counts.
 std::vector<std::string_view> split_lines(std::string_view text);
 
