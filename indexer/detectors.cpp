@@ -213,10 +213,7 @@ struct Open {
 
 class Parser {
   public:
-    Parser(const Outline& outline, const std::string& file) : out_(outline), file_(file) {
-        for (const OutlineLine& l : out_.lines)
-            lines_.push_back(l.text);
-    }
+    Parser(const Outline& outline, const std::string& file) : out_(outline), file_(file) {}
 
     std::vector<Passage> run();
 
@@ -250,13 +247,12 @@ class Parser {
     bool body_has_answer_marker(int i) const;
     bool announces_questions() const;
     int next_nonblank(int i) const;
-    std::string_view L(int i) const { return lines_[i]; }
-    bool blank(int i) const { return i < 0 || i >= n() || trim(lines_[i]).empty(); }
-    int n() const { return static_cast<int>(lines_.size()); }
+    std::string_view L(int i) const { return out_.lines[i].text; }
+    bool blank(int i) const { return i < 0 || i >= n() || trim(L(i)).empty(); }
+    int n() const { return static_cast<int>(out_.lines.size()); }
     Passage finish(const Open& o) const;
 
     const Outline& out_;
-    std::vector<std::string_view> lines_;
     const std::string& file_;
     std::vector<char> code_;
     std::vector<int> heading_level_; // 0 = not a heading line
@@ -283,8 +279,8 @@ class Parser {
 
 // Per-line flags the detectors consult, from the outline's kinds.
 void Parser::mark_lines() {
-    code_.assign(lines_.size(), 0);
-    heading_level_.assign(lines_.size(), 0);
+    code_.assign(out_.lines.size(), 0);
+    heading_level_.assign(out_.lines.size(), 0);
     for (int i = 0; i < n(); ++i) {
         const OutlineLine& l = out_.lines[i];
         if (l.kind == LineKind::code)
