@@ -690,16 +690,15 @@ SearchResult search(const SearchRequest& req) {
 namespace {
 
 /// lookup() on one revision.
-/// The names a file may be stored under: as given, and the stored name of
-/// the indexed file it is (given relative to the current folder or absolute).
-std::vector<std::string> stored_names(const Xapian::Database& db, const std::string& given) {
-    std::vector<std::string> out = {given};
+/// The stored name of the indexed file that `given` names relative to the
+/// current folder or as an absolute path ("" if none, or if it is `given`).
+std::string stored_name(const Xapian::Database& db, const std::string& given) {
     std::error_code ec;
     std::string abs = std::filesystem::absolute(given, ec).lexically_normal().string();
-    if (ec) return out;
+    if (ec) return "";
     for (const auto& [display, rec] : read_file_records(db))
-        if ((rec.abs == abs || display == abs) && display != given) out.push_back(display);
-    return out;
+        if ((rec.abs == abs || display == abs) && display != given) return display;
+    return "";
 }
 
 /// The passage of `file` that starts on `line`, else the one whose lines hold it.
@@ -725,8 +724,12 @@ std::optional<Passage> lookup_in(const Xapian::Database& db, const std::string& 
         if (e == colon + 1 || (e < id.size() && id[e] != ':')) continue;
         long line = std::strtol(id.c_str() + colon + 1, nullptr, 10);
         if (e - colon - 1 > 9 || line <= 0) continue; // not a line number we could have
-        for (const std::string& file : stored_names(db, id.substr(0, colon)))
-            if (auto p = passage_at(db, file, int(line))) return p;
+        std::string file = id.substr(0, colon);
+        if (auto p = passage_at(db, file, int(line))) return p;
+        // Only then read the file records (all of them) for another name.
+        std::string other = stored_name(db, file);
+        if (!other.empty())
+            if (auto p = passage_at(db, other, int(line))) return p;
     }
     return std::nullopt;
 }
