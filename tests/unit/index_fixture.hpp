@@ -17,3 +17,17 @@ inline const std::string& content_db() {
     }();
     return db;
 }
+
+namespace test {
+
+/// Index the "notes" folder of a temporary directory (default taxonomy and
+/// synonyms); returns the database path, "db" inside the same directory.
+inline std::string index_notes(const TempDir& d) {
+    crib::IndexOptions o;
+    o.db = d.str() + "/db";
+    o.roots = {d.str() + "/notes"};
+    crib::run_index(o);
+    return o.db;
+}
+
+} // namespace test

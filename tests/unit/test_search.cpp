@@ -127,12 +127,8 @@ TEST_CASE("spelling widened queries silently: a word whose stem is indexed is no
                           "## What is shared memory?\nMemory shared by processes.\n\n"
                           "## What is hosting?\nRunning servers.\n\n"
                           "## What is hoisted in JavaScript?\nDeclarations.\n");
-    IndexOptions o;
-    o.db = d.str() + "/db";
-    o.roots = {d.str() + "/notes"};
-    run_index(o);
     SearchRequest r;
-    r.db = o.db;
+    r.db = test::index_notes(d);
     for (const char* q : {"sharding", "hoisting"}) {
         r.query = q;
         auto res = search(r);
@@ -167,12 +163,8 @@ TEST_CASE("a bare section title beat the answer for a question query", "[search]
     d.write("notes/qa.md",
             "## Explain what is a Pod\nThe smallest deployable unit: one or more containers "
             "that share a network namespace and volumes, scheduled together on a node.\n");
-    IndexOptions o;
-    o.db = d.str() + "/db";
-    o.roots = {d.str() + "/notes"};
-    run_index(o);
     SearchRequest r;
-    r.db = o.db;
+    r.db = test::index_notes(d);
     r.query = "what is a pod";
     auto res = search(r);
     REQUIRE(!res.hits.empty());
@@ -186,12 +178,8 @@ TEST_CASE("part of a compound found nothing: crashloop, backoff, maxsurge",
             "## What is CrashLoopBackOff?\nThe container keeps restarting.\n\n"
             "## How does a rolling update pace itself?\nWith max surge and max unavailable.\n\n"
             "## What is a hook?\nA postStart command.\n");
-    IndexOptions o;
-    o.db = d.str() + "/db";
-    o.roots = {d.str() + "/notes"};
-    run_index(o);
     SearchRequest r;
-    r.db = o.db;
+    r.db = test::index_notes(d);
     for (auto [q, want] : std::vector<std::pair<std::string, std::string>>{
              {"crashloop", "What is CrashLoopBackOff?"},
              {"backoff", "What is CrashLoopBackOff?"},
@@ -250,12 +238,8 @@ TEST_CASE("duplicates collapse with also-in, unless --all", "[search]") {
     test::TempDir d;
     d.write("notes/a.md", "## What is a StatefulSet?\nPods with a stable identity.\n");
     d.write("notes/b.md", "## what is statefulset ?\npods with a stable identity\n");
-    IndexOptions o;
-    o.db = d.str() + "/db";
-    o.roots = {d.str() + "/notes"};
-    run_index(o);
     SearchRequest r;
-    r.db = o.db;
+    r.db = test::index_notes(d);
     r.query = "statefulset";
     auto c = search(r);
     REQUIRE(c.hits.size() == 1);
@@ -270,12 +254,8 @@ TEST_CASE("different quizzes sharing a generic title are not merged", "[search][
     d.write("notes/q.md", "## What's the output?\n```js\nconsole.log(typeof null)\n```\n\n"
                           "## What's the output?\n```js\nconsole.log(0.1 + 0.2)\n```\n\n"
                           "## What's the output?\n```js\nconsole.log(typeof null)\n```\n");
-    IndexOptions o;
-    o.db = d.str() + "/db";
-    o.roots = {d.str() + "/notes"};
-    run_index(o);
     SearchRequest r;
-    r.db = o.db;
+    r.db = test::index_notes(d);
     r.query = "output";
     auto res = search(r);
     REQUIRE(res.hits.size() == 2); // the third is a copy of the first
@@ -325,12 +305,8 @@ TEST_CASE("pages with --offset are slices of one ordering", "[search]") {
                 "?\nwidget gear answer " + std::string(i % 7, 'x') + " " + std::to_string(i) +
                 "\n\n";
     d.write("notes/w.md", text);
-    IndexOptions o;
-    o.db = d.str() + "/db";
-    o.roots = {d.str() + "/notes"};
-    run_index(o);
     SearchRequest r;
-    r.db = o.db;
+    r.db = test::index_notes(d);
     r.query = "widget gear";
     r.related = false;
     r.limit = 100;
@@ -407,11 +383,7 @@ namespace {
 /// A small index of its own, for tests that damage it.
 std::string small_index(const test::TempDir& d) {
     d.write("notes/a.md", "## What is a pod?\nsmallest unit\n\n## What is docker?\ncontainers\n");
-    IndexOptions o;
-    o.db = d.str() + "/db";
-    o.roots = {d.str() + "/notes"};
-    run_index(o);
-    return o.db;
+    return test::index_notes(d);
 }
 } // namespace
 
