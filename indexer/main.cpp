@@ -2,6 +2,7 @@
 //
 // main() alone decides exit codes: 0 done, 2 error, 3 done but some files
 // were skipped, 130 interrupted (what was committed stays).
+#include "check.hpp"
 #include "config.hpp"
 #include "document.hpp"
 #include "formats.hpp"
@@ -9,6 +10,7 @@
 #include "json.hpp"
 #include "notes_parser.hpp"
 #include "paths.hpp"
+#include "schema.hpp"
 #include "text.hpp"
 #include "topics.hpp"
 
@@ -28,7 +30,7 @@ namespace {
 struct Options {
     std::string db;
     std::vector<std::string> paths;
-    bool rebuild = false, wait = false, dump = false, quiet = false, types = false;
+    bool rebuild = false, wait = false, dump = false, quiet = false, types = false, check = false;
     int verbose = 0;
     std::string format = "text";
     std::string max_size = "16M";
@@ -152,6 +154,19 @@ int dump(const Options& o) {
     return skipped.empty() ? 0 : 3;
 }
 
+/// --check: read the whole index; 0 when whole, 2 when damaged.
+int check(const std::string& db) {
+    crib::CheckReport r = crib::check_index(db);
+    if (!r.damage.empty()) {
+        std::cerr << "crib-index: " << crib::terminal_safe(crib::schema::damaged_error(db, r.damage))
+                  << "\n";
+        return 2;
+    }
+    std::printf("index %s is whole: %zu passages, %zu files, checked in %.2f s\n",
+                crib::terminal_safe(db).c_str(), r.passages, r.files, r.seconds);
+    return 0;
+}
+
 void on_signal(int) { crib::interrupt_requested() = true; }
 
 std::string summary(const crib::IndexStats& s) {
@@ -193,6 +208,7 @@ int run(const Options& o) {
     }
     crib::IndexOptions io;
     io.db = !o.db.empty() ? o.db : !cfg.db.empty() ? cfg.db : crib::default_db_path();
+    if (o.check) return check(io.db);
     io.roots = o.paths;
     io.default_roots = cfg.notes;
     io.rebuild = o.rebuild;
@@ -241,6 +257,7 @@ int main(int argc, char** argv) {
     app.add_flag("--rebuild", o.rebuild, "Re-index everything; the given paths replace the remembered roots");
     app.add_flag("--wait", o.wait, "Wait for another crib-index to finish instead of failing");
     app.add_flag("--dump", o.dump, "Print the passages found, write no database");
+    app.add_flag("--check", o.check, "Read the whole index and report damage (exit 2) or none");
     app.add_flag("--types", o.types, "List the note formats and the extensions each reads");
     app.add_option("--format", o.format, "--dump format")->check(CLI::IsMember({"text", "json"}));
     app.add_option("--max-size", o.max_size, "Skip files larger than this (default 16M)");

@@ -51,6 +51,19 @@ for damage in docdata postlist; do
   expect_rc 0 env CRIB_DB=$TMP/dmg "$CRIB" --no-update --format grep docker
 done
 
+# 7b. a table cut at a block boundary passed every open check: crib-index --check
+#     reads every block and every record
+rm -rf "$TMP/dmg"
+CRIB_DB=$TMP/dmg "$CRIB_INDEX" -q content/
+expect_rc 0 env CRIB_DB=$TMP/dmg "$CRIB_INDEX" --check
+grep -q "is whole: [1-9][0-9]* passages" "$TMP/out" && pass "--check: whole index" || fail "--check whole: $(cat "$TMP/out" "$TMP/err")"
+blocks=$(( $(stat -c %s "$TMP/dmg/postlist.glass") / 8192 ))
+truncate -s $(( (blocks / 2) * 8192 )) "$TMP/dmg/postlist.glass"
+expect_rc 2 env CRIB_DB=$TMP/dmg "$CRIB_INDEX" --check
+grep -q "is damaged.*run: crib-index --rebuild" "$TMP/err" && pass "--check: block-boundary truncation named" ||
+  fail "--check truncation: $(cat "$TMP/out" "$TMP/err")"
+expect_rc 2 env CRIB_DB=$TMP/nosuchdb "$CRIB_INDEX" --check
+
 # 8. a garbled schema version was accepted and re-stamped by crib-index and crib's refresh
 mkdir -p "$TMP/ver"
 printf '## What is alpha?\nfirst\n' >"$TMP/ver/a.md"
