@@ -434,9 +434,11 @@ bool index_is_stale(const Xapian::Database& db, uint64_t max_size) {
     return matched != records.size(); // a file vanished
 }
 
-IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
+namespace {
+
+/// The body of run_index; `stats` says what was committed if it throws.
+IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats& stats) {
     auto t0 = std::chrono::steady_clock::now();
-    IndexStats stats;
     Xapian::WritableDatabase db = open_writable(opt, false);
     // Damage first: reading metadata from a truncated table fails raw.
     if (std::string damage = schema::table_damage(opt.db, db.get_doccount()); !damage.empty()) {
@@ -564,6 +566,8 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
             db.set_metadata(file_key(display), encode_record(r.record));
             if (in_txn >= opt.batch_passages) { // each commit leaves a complete state per file
                 db.commit_transaction();
+                stats.files_committed = stats.files_indexed + stats.files_removed;
+                stats.passages_committed = stats.passages;
                 db.begin_transaction();
                 in_txn = 0;
             }
@@ -584,6 +588,33 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     db.close();
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return stats;
+}
+
+/// A failed write (disk full, quota, I/O error) as the user needs it: the
+/// system's reason, and what the commits before the failure kept.
+std::string write_failure(const std::string& db, const Xapian::Error& e, const IndexStats& s) {
+    std::string msg = "cannot write the index " + db + " (" + e.get_error_string() + ": " +
+                      e.get_msg() + "); ";
+    if (s.files_committed == 0)
+        return msg + "nothing was committed; free space and run crib-index again";
+    return msg + "kept " + std::to_string(s.files_committed) + " file(s) with " +
+           std::to_string(s.passages_committed) +
+           " passages committed before the failure; free space and run crib-index again "
+           "to index the rest";
+}
+
+} // namespace
+
+IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
+    IndexStats stats;
+    try {
+        return write_index(opt, obs, stats);
+    } catch (const Xapian::DatabaseError& e) {
+        // A write the system refused carries its errno; read errors on a
+        // damaged table ("EOF reading block") do not.
+        if (!e.get_error_string() || e.get_msg().rfind("EOF", 0) == 0) throw;
+        throw IndexWriteError(write_failure(opt.db, e, stats));
+    }
 }
 
 } // namespace crib

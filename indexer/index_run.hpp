@@ -55,6 +55,8 @@ struct IndexStats {
     double seconds = 0;
     bool interrupted = false;
     bool wrote = false;          ///< anything committed
+    size_t files_committed = 0;    ///< files changed by the commits made so far
+    size_t passages_committed = 0; ///< passages added by the commits made so far
 };
 
 /// Progress callbacks (from the writing thread).
@@ -87,11 +89,17 @@ struct IndexResourceError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/// The system refused a write (disk full, quota, I/O error); the message
+/// says what earlier commits kept.
+struct IndexWriteError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 /// Set by SIGINT/SIGTERM handlers; the run stops at its next commit point.
 std::atomic<bool>& interrupt_requested();
 
 /// Run an indexing pass.  Throws IndexLocked, SchemaMismatch, IndexUsageError,
-/// IndexResourceError, IndexDamaged, Xapian::Error.
+/// IndexResourceError, IndexDamaged, IndexWriteError, Xapian::Error.
 IndexStats run_index(const IndexOptions& opt, IndexObserver* obs = nullptr);
 
 /// One indexed file as recorded in the database metadata.

@@ -283,6 +283,8 @@ int main(int argc, char** argv) {
         std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const crib::IndexUsageError& e) {
         std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
+    } catch (const crib::IndexWriteError& e) {
+        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const crib::IndexDamaged& e) {
         std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const Xapian::DatabaseCorruptError& e) {

@@ -176,6 +176,32 @@ grep -q "is a file, not an index folder" "$TMP/err" && pass "crib-index: --db fi
 expect_rc 2 "$CRIB" --db "$TMP/regular" x
 grep -q "is a file, not an index folder" "$TMP/err" && pass "crib: --db file named" || fail "crib db file: $(cat "$TMP/err")"
 
+# 11b. a disk-full exit 2 after some commits said nothing of what they kept
+#      (README: exit 2 meant nothing written).  Needs a small tmpfs: root only.
+mkdir -p "$TMP/full" "$TMP/many"
+if [[ $(id -u) == 0 ]] && mount -t tmpfs -o size=1500k tmpfs "$TMP/full" 2>/dev/null; then
+  trap 'umount "$TMP/full" 2>/dev/null || true; rm -rf "$TMP"' EXIT
+  for f in $(seq 1 80); do
+    for q in $(seq 1 25); do
+      printf '## What is topic%s number%s of file%s?\nAnswer%s with words%s alpha%s beta%s gamma%s delta%s epsilon%s zeta%s.\n\n' \
+        "$q" "$q" "$f" "$f$q" "$q" "$f" "$q$f" "$f" "$q" "$f$f" "$q$q"
+    done >"$TMP/many/n$f.md"
+  done
+  expect_rc 2 "$CRIB_INDEX" --db "$TMP/full/db" --batch-size 100 "$TMP/many"
+  if grep -q "cannot write the index .*(No space left on device.*kept [1-9][0-9]* file(s) with [1-9][0-9]* passages committed" "$TMP/err"; then
+    pass "disk full: what was committed is named"
+  else
+    fail "disk full message: $(cat "$TMP/err")"
+  fi
+  kept=$(grep -o "with [0-9]* passages" "$TMP/err" | grep -o "[0-9]*")
+  expect_rc 0 "$CRIB_INDEX" --db "$TMP/full/db" --check
+  grep -q "whole: $kept passages" "$TMP/out" && pass "disk full: the kept passages are whole" ||
+    fail "disk full check: $(cat "$TMP/out" "$TMP/err") (kept $kept)"
+  umount "$TMP/full"
+else
+  echo "skip: disk full (needs root and a tmpfs mount)"
+fi
+
 # 4. a thread that cannot be created hung crib-index (ulimit -u 40, -j 200)
 # RLIMIT_NPROC does not bind root: run as nobody where we are root.
 as_user=()
