@@ -3,6 +3,7 @@
 #include "text.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 
 namespace crib {
@@ -64,6 +65,27 @@ JsonWriter& JsonWriter::value(std::string_view s) { comma(); json_string(out_, s
 JsonWriter& JsonWriter::value(long long n) { comma(); out_ += std::to_string(n); return *this; }
 JsonWriter& JsonWriter::value(bool b) { comma(); out_ += b ? "true" : "false"; return *this; }
 JsonWriter& JsonWriter::null() { comma(); out_ += "null"; return *this; }
+
+std::string base64(std::string_view bytes) {
+    static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    for (size_t i = 0; i < bytes.size(); i += 3) {
+        uint32_t n = uint32_t(static_cast<unsigned char>(bytes[i])) << 16;
+        if (i + 1 < bytes.size()) n |= uint32_t(static_cast<unsigned char>(bytes[i + 1])) << 8;
+        if (i + 2 < bytes.size()) n |= static_cast<unsigned char>(bytes[i + 2]);
+        out += digits[(n >> 18) & 63];
+        out += digits[(n >> 12) & 63];
+        out += i + 1 < bytes.size() ? digits[(n >> 6) & 63] : '=';
+        out += i + 2 < bytes.size() ? digits[n & 63] : '=';
+    }
+    return out;
+}
+
+JsonWriter& JsonWriter::path(std::string_view p) {
+    if (valid_utf8(p)) return value(p);
+    return begin_object().key("bytes").value(base64(p)).end_object();
+}
 
 JsonWriter& JsonWriter::value(double d) {
     comma();

@@ -11,6 +11,9 @@ namespace crib {
 /// Append `s` as a JSON string literal (with quotes) to `out`.
 void json_string(std::string& out, std::string_view s);
 
+/// Standard base64 (RFC 4648, with padding) of `bytes`.
+std::string base64(std::string_view bytes);
+
 /// Builds one JSON value into a string; the caller keeps commas right by
 /// using key()/value() pairs inside begin_object()/end_object().
 class JsonWriter {
@@ -27,6 +30,9 @@ public:
     JsonWriter& value(double d);
     JsonWriter& value(bool b);
     JsonWriter& null();
+    /// A file path or passage id: a string when it is UTF-8, else (as
+    /// ripgrep does) {"bytes": BASE64} of the exact bytes, so no name is lost.
+    JsonWriter& path(std::string_view p);
     JsonWriter& strings(const std::vector<std::string>& v);
     const std::string& str() const { return out_; }
 

@@ -128,7 +128,7 @@ int dump(const Options& o) {
             if (o.format == "json") {
                 crib::JsonWriter w;
                 w.begin_object()
-                    .key("file").value(p.file)
+                    .key("file").path(p.file)
                     .key("line").value(p.line)
                     .key("end_line").value(p.end_line)
                     .key("kind").value(p.kind)

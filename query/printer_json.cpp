@@ -21,8 +21,8 @@ void write_hit(JsonWriter& w, const Hit& h) {
     const Passage& p = h.passage;
     w.begin_object()
         .key("rank").value(h.rank)
-        .key("id").value(h.id)
-        .key("file").value(p.file)
+        .key("id").path(h.id)
+        .key("file").path(p.file)
         .key("line").value(p.line)
         .key("end_line").value(p.end_line)
         .key("kind").value(p.kind)
@@ -40,7 +40,9 @@ void write_hit(JsonWriter& w, const Hit& h) {
     spans(w, h.snippet_spans);
     w.key("question_highlights");
     spans(w, h.question_spans);
-    w.key("also_in").strings(h.also_in);
+    w.key("also_in").begin_array();
+    for (const std::string& id : h.also_in) w.path(id);
+    w.end_array();
     w.end_object();
 }
 
@@ -66,7 +68,7 @@ public:
         for (const auto& [name, count] : r.facets) w.key(name).value(static_cast<long long>(count));
         w.end_object().end_object().key("related").begin_array();
         for (const Related& rel : r.related)
-            w.begin_object().key("id").value(rel.id).key("file").value(rel.file).key("line").value(rel.line)
+            w.begin_object().key("id").path(rel.id).key("file").path(rel.file).key("line").value(rel.line)
                 .key("question").value(rel.question).end_object();
         w.end_array().end_object();
         emit(w.str() + "\n");

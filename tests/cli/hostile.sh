@@ -118,6 +118,22 @@ expect_rc 1 "$CRIB" --no-update --show "x$esc:1"; no_esc "--show id in the error
 expect_rc 2 "$CRIB" --no-update --db "$TMP/no$esc" zebu; no_esc "--db in the error"
 unset CRIB_DB
 
+# 13b. a non-UTF-8 file name got a JSON id that --show could not take back:
+#      now {"bytes": base64} (as ripgrep), exact, and --show takes the bytes
+mkdir -p "$TMP/latin"
+printf '## What is a zebrafish?\nA small fish.\n' >"$TMP/latin/caf"$'\xe9'".md"
+export CRIB_DB=$TMP/latindb
+"$CRIB_INDEX" -q "$TMP/latin"
+expect_rc 0 "$CRIB" --no-update --format jsonl zebrafish
+b64=$(jq -r '.id.bytes' "$TMP/out")
+[[ $(printf '%s' "$b64" | base64 -d | od -An -tx1 | tr -d ' \n') == *"636166e92e6d643a31" ]] &&
+  pass "JSON id of a Latin-1 name is its exact bytes" || fail "bytes id: $(cat "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update --show "$(printf '%s' "$b64" | base64 -d)"
+grep -q "zebrafish" "$TMP/out" && pass "--show takes the decoded bytes id" || fail "--show bytes: $(cat "$TMP/out" "$TMP/err")"
+expect_rc 0 "$CRIB" --no-update --format json zebrafish
+[[ $(jq -r '.hits[0].file | type' "$TMP/out") == object ]] && pass "JSON file is {bytes} too" || fail "file: $(cat "$TMP/out")"
+unset CRIB_DB
+
 # 14. -l stopped at 10,000 passages without saying so
 mkdir -p "$TMP/many-l"
 python3 - "$TMP/many-l" <<'PY'

@@ -43,3 +43,20 @@ TEST_CASE("JSON output stays valid UTF-8 for non-UTF-8 file names", "[json]") {
     CHECK(out == "\"caf\xC3\xA9.md\"");
     CHECK(valid_utf8(out));
 }
+
+TEST_CASE("base64 matches the RFC 4648 test vectors", "[json]") {
+    CHECK(crib::base64("") == "");
+    CHECK(crib::base64("f") == "Zg==");
+    CHECK(crib::base64("fo") == "Zm8=");
+    CHECK(crib::base64("foo") == "Zm9v");
+    CHECK(crib::base64("foob") == "Zm9vYg==");
+    CHECK(crib::base64("fooba") == "Zm9vYmE=");
+    CHECK(crib::base64("foobar") == "Zm9vYmFy");
+    CHECK(crib::base64("\xff\xfe") == "//4=");
+}
+
+TEST_CASE("non_utf8_path_in_json_is_lossless_bytes", "[json][regression]") {
+    crib::JsonWriter w;
+    w.begin_array().path("notes/a.md:3").path("caf\xe9.md:1").end_array();
+    CHECK(w.str() == R"(["notes/a.md:3",{"bytes":"Y2Fm6S5tZDox"}])");
+}
