@@ -1,6 +1,6 @@
 // A libFuzzer-compatible driver for builds without clang: runs every seed
 // file given on the command line, then bounded random mutations of them
-// (CRIB_FUZZ_ITERATIONS, default 2000).  Deterministic (fixed seed).
+// (CRIB_FUZZ_ITERATIONS, default 2000), some of them deep nesting runs.  Deterministic (fixed seed).
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
@@ -35,17 +35,27 @@ int main(int argc, char** argv) {
                                   ".. code-block:: sh\n", "----\n", "[source,sh]\n", "\t", "#separator:tab\n",
                                   "{\"cells\": [", "\"source\": [\"", "\\n\",", "[[", "]]", "> [!note] ",
                                   "tags:: ", "\t- ", "---\ntags:\n  - a\n---\n"};
+    // Tokens that nest when repeated: what once overflowed the stack.
+    const std::string kNesting[] = {"> ", "- ", "1. ", "*a ", " a*", "[", "](x)", "**", "`", "<div>",
+                                    "  ", "\t", "|", "* ", "#"};
     for (long i = 0; i < n; ++i) {
         std::string s = seeds[rng() % seeds.size()];
         if (s.size() > 4096) s = s.substr(rng() % (s.size() - 4096), 4096);
         int edits = 1 + rng() % 8;
         for (int e = 0; e < edits; ++e) {
             size_t pos = s.empty() ? 0 : rng() % s.size();
-            switch (rng() % 4) {
+            switch (rng() % 5) {
             case 0: s.insert(pos, tokens[rng() % (sizeof tokens / sizeof tokens[0])]); break;
             case 1: if (!s.empty()) s.erase(pos, 1 + rng() % 16); break;
             case 2: if (!s.empty()) s[pos] = char(rng()); break;
             case 3: s.insert(pos, s.substr(pos, rng() % 64)); break;
+            case 4: { // deep nesting: one token many times ("> > > ...", "- - - ...")
+                const std::string& t = kNesting[rng() % (sizeof kNesting / sizeof kNesting[0])];
+                std::string run;
+                for (size_t k = 1 + rng() % 3000; k; --k) run += t;
+                s.insert(pos, run);
+                break;
+            }
             }
         }
         run(s);
