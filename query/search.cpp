@@ -16,6 +16,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <sys/stat.h>
@@ -549,100 +550,105 @@ void check_query_size(const std::string& q) {
 
 namespace {
 
-/// The search proper, on one revision of the index.
-SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
-    SearchResult res;
-    res.query = req.query;
+/// One reading of the query (as typed, spelling-corrected, or with every
+/// word literal) and its match.  The steps below make and compare these
+/// instead of patching one match in place (as mu-query.cc's run_singular).
+struct Attempt {
+    std::string text;                  ///< the query this reading searched
+    Prepared prep;                     ///< parsed query and suggested correction
+    Xapian::Enquire enq;               ///< keeps the query for counting and expansion
+    std::unique_ptr<TopicSpy> spy;     ///< topic counts seen by the match (heap: enq points at it)
+    Xapian::MSet mset;
+    double parse_ms = 0;               ///< time spent reading the query
+
+    explicit Attempt(const Xapian::Database& db) : enq(db), spy(std::make_unique<TopicSpy>()) {}
+};
+
+/// Step 1, read: parse `text` (the request's own query or another reading).
+/// Step 2, match: run it with the request's sorting, collapsing and facets.
+Attempt read_and_match(const Xapian::Database& db, const SearchRequest& req, const std::string& text) {
+    SearchRequest r = req;
+    r.query = text;
+    Attempt a(db);
+    a.text = text;
     auto t = Clock::now();
-    Prepared prep = prepare(db, req);
-    res.timings.parse = ms_since(t);
+    a.prep = prepare(db, r);
+    a.parse_ms = ms_since(t);
+    a.enq.set_query(a.prep.query);
+    a.mset = run_match(a.enq, req, req.facets ? a.spy.get() : nullptr);
+    return a;
+}
 
-    t = Clock::now();
-    Xapian::Enquire enq(db);
-    enq.set_query(prep.query);
-    TopicSpy spy;
-    Xapian::MSet mset = run_match(enq, req, req.facets ? &spy : nullptr);
-    res.timings.match = ms_since(t);
-
-    // Spelling: suggest only a correction that finds something; search it
-    // instead when the original finds nothing.
-    if (!prep.corrected.empty() && prep.corrected != req.query) {
-        SearchRequest creq = req;
-        creq.query = prep.corrected;
-        Prepared cp = prepare(db, creq);
-        Xapian::Enquire ce(db);
-        ce.set_query(cp.query);
-        if (mset.empty()) {
-            TopicSpy cspy;
-            Xapian::MSet cm = run_match(ce, req, req.facets ? &cspy : nullptr);
-            if (!cm.empty()) {
-                res.corrected = prep.corrected;
-                res.searched_corrected = true;
-                enq.set_query(cp.query);
-                prep = cp;
-                mset = cm;
-                spy.counts = cspy.counts;
-                spy.seen = cspy.seen;
-            }
-        } else if (ce.get_mset(0, 1).size() > 0) {
-            // Some words matched, some were typos: search both readings so the
-            // corrected words count too, and say so (searched_corrected).
-            res.corrected = prep.corrected;
-            res.searched_corrected = true;
-            prep.query = Xapian::Query(Xapian::Query::OP_OR, prep.query, cp.query);
-            enq.set_query(prep.query);
-            spy.reset();
-            mset = run_match(enq, req, req.facets ? &spy : nullptr);
-        }
+/// Step 3, correct: a correction is offered only when it finds something.
+/// When the query as typed found nothing, the corrected reading replaces it;
+/// when it found something, both readings are searched together (a query
+/// with one typo among good words), and `searched_corrected` says so.
+void correct(const Xapian::Database& db, const SearchRequest& req, Attempt& best, SearchResult& res) {
+    const std::string& fix = best.prep.corrected;
+    if (fix.empty() || fix == req.query) return;
+    Attempt corrected = read_and_match(db, req, fix);
+    if (corrected.mset.empty()) return;
+    res.corrected = fix;
+    res.searched_corrected = true;
+    if (best.mset.empty()) {
+        best = std::move(corrected);
+        return;
     }
-    // An unbalanced quote makes the rest one long phrase: if that finds
-    // nothing, read the words literally instead.
-    if (mset.empty() && req.query.find_first_of("\"()") != std::string::npos) {
-        SearchRequest lreq = req;
-        lreq.query = literal_words(req.query);
-        Prepared lp = prepare(db, lreq);
-        enq.set_query(lp.query);
-        spy.reset();
-        Xapian::MSet lm = run_match(enq, req, req.facets ? &spy : nullptr);
-        if (!lm.empty()) {
-            mset = lm;
-            prep = lp;
-        }
-    }
-    res.total = mset.get_matches_estimated();
+    Attempt both(db);
+    both.text = req.query;
+    both.prep.query = Xapian::Query(Xapian::Query::OP_OR, best.prep.query, corrected.prep.query);
+    both.enq.set_query(both.prep.query);
+    both.mset = run_match(both.enq, req, req.facets ? both.spy.get() : nullptr);
+    best = std::move(both);
+}
 
-    t = Clock::now();
-    if (mset.get_matches_upper_bound() <= kExactUpTo) {
-        count_exactly(enq, mset, req.facets, res);
+/// Step 3b, literal: an unbalanced quote makes the rest one long phrase;
+/// if that finds nothing, the words read literally may.
+void read_literally(const Xapian::Database& db, const SearchRequest& req, Attempt& best) {
+    if (!best.mset.empty() || req.query.find_first_of("\"()") == std::string::npos) return;
+    Attempt literal = read_and_match(db, req, literal_words(req.query));
+    if (!literal.mset.empty()) best = std::move(literal);
+}
+
+/// Step 4, count: `total` and topic facets over the collapsed match set,
+/// exact up to kExactUpTo matches, scaled from what the spy saw beyond.
+void count(Attempt& a, const SearchRequest& req, SearchResult& res) {
+    res.total = a.mset.get_matches_estimated();
+    if (a.mset.get_matches_upper_bound() <= kExactUpTo) {
+        count_exactly(a.enq, a.mset, req.facets, res);
     } else if (req.facets) {
-        // Beyond kExactUpTo the spy saw get_documents_seen() documents
-        // before collapsing; scale to the estimate, never above the total.
-        double seen = double(spy.seen), est = double(mset.get_matches_estimated());
+        // The spy saw get_documents_seen() documents before collapsing;
+        // scale to the estimate, never above the total.
+        double seen = double(a.spy->seen), est = double(a.mset.get_matches_estimated());
         double scale = seen > 0 && est > seen ? est / seen : 1.0;
-        for (auto& [topic, n] : spy.counts)
-            n = std::min(res.total, size_t(double(n) * scale + 0.5));
-        res.facets.assign(spy.counts.begin(), spy.counts.end());
+        for (const auto& [topic, n] : a.spy->counts)
+            res.facets.emplace_back(topic, std::min(res.total, size_t(double(n) * scale + 0.5)));
     }
     std::stable_sort(res.facets.begin(), res.facets.end(),
                      [](auto& a, auto& b) { return a.second > b.second; });
-    res.timings.facets = ms_since(t);
+}
 
-    t = Clock::now();
+/// Step 5, order: re-rank the top of a relevance match, then cut the page.
+std::vector<Xapian::MSetIterator> page_of(const Attempt& a, const SearchRequest& req) {
     std::vector<Xapian::MSetIterator> order;
     if (req.sort == SearchRequest::Sort::relevance) {
-        auto ranked = rerank(mset, query_stems(prep.query), asks_question(req.query));
+        auto ranked = rerank(a.mset, query_stems(a.prep.query), asks_question(req.query));
         for (size_t i = req.offset; i < ranked.size() && order.size() < req.limit; ++i)
             order.push_back(ranked[i]);
-    } else {
-        for (auto it = mset.begin(); it != mset.end() && order.size() < req.limit; ++it)
+    } else { // sorted by file: the match already starts at the offset
+        for (auto it = a.mset.begin(); it != a.mset.end() && order.size() < req.limit; ++it)
             order.push_back(it);
     }
-    res.timings.match += ms_since(t);
+    return order;
+}
 
-    t = Clock::now();
+/// Step 6, show: the hits of the page, with snippets and collapsed duplicates.
+std::vector<Hit> hits_of(const Xapian::Database& db, const Attempt& a, const SearchRequest& req,
+                         const std::vector<Xapian::MSetIterator>& page) {
     const Xapian::Stem stem = schema::stemmer();
+    std::vector<Hit> out;
     int rank = static_cast<int>(req.offset);
-    for (const Xapian::MSetIterator& it : order) {
+    for (const Xapian::MSetIterator& it : page) {
         Xapian::Document doc = it.get_document();
         Hit h;
         h.rank = ++rank;
@@ -650,21 +656,44 @@ SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
         h.id = passage_id(h.passage);
         h.score = it.get_weight();
         if (req.snippets) {
-            Highlighted q =
-                highlight(mset, h.passage.question, h.passage.question.size() + 16, stem, false);
+            Highlighted q = highlight(a.mset, h.passage.question, h.passage.question.size() + 16, stem, false);
             h.question_spans = std::move(q.spans);
-            Highlighted a =
-                highlight(mset, snippet_text(h.passage.answer), req.snippet_chars, stem, true);
-            h.snippet = std::move(a.text);
-            h.snippet_spans = std::move(a.spans);
+            Highlighted s = highlight(a.mset, snippet_text(h.passage.answer), req.snippet_chars, stem, true);
+            h.snippet = std::move(s.text);
+            h.snippet_spans = std::move(s.spans);
         }
         if (!req.all && it.get_collapse_count() > 0) h.also_in = duplicates_of(db, doc);
-        res.hits.push_back(std::move(h));
+        out.push_back(std::move(h));
     }
+    return out;
+}
+
+/// The search proper, on one revision of the index: read, match, correct,
+/// count, order, show, relate (step 7, find_related).
+SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
+    SearchResult res;
+    res.query = req.query;
+    auto t = Clock::now();
+    Attempt best = read_and_match(db, req, req.query);
+    correct(db, req, best, res);
+    read_literally(db, req, best);
+    res.timings.parse = best.parse_ms;
+    res.timings.match = ms_since(t) - best.parse_ms;
+
+    t = Clock::now();
+    count(best, req, res);
+    res.timings.facets = ms_since(t);
+
+    t = Clock::now();
+    std::vector<Xapian::MSetIterator> page = page_of(best, req);
+    res.timings.match += ms_since(t);
+
+    t = Clock::now();
+    res.hits = hits_of(db, best, req, page);
     res.timings.snippets = ms_since(t);
 
     t = Clock::now();
-    if (req.related && !order.empty()) res.related = find_related(db, enq, order, prep.query);
+    if (req.related && !page.empty()) res.related = find_related(db, best.enq, page, best.prep.query);
     res.timings.related = ms_since(t);
     return res;
 }
