@@ -34,11 +34,12 @@ Config parse_config(const std::string& text, const std::string& origin) {
         std::string value(trim(line.substr(eq + 1)));
         if (key == "db") {
             c.db = expand_home(value);
-        } else if (key == "notes") {
+        } else if (key == "notes" || key == "dbs") {
             std::stringstream ss(value);
             std::string p;
+            auto& list = key == "notes" ? c.notes : c.dbs;
             while (std::getline(ss, p, ','))
-                if (!trim(p).empty()) c.notes.push_back(expand_home(std::string(trim(p))));
+                if (!trim(p).empty()) list.push_back(expand_home(std::string(trim(p))));
         } else if (key == "limit") {
             c.limit = std::atoi(value.c_str());
             if (c.limit <= 0) c.errors.push_back(where + "limit must be a positive number");

@@ -1,6 +1,6 @@
 // config.hpp - ${XDG_CONFIG_HOME:-~/.config}/crib/config, "key = value" lines.
 //
-// Keys: db (database directory), notes (comma-separated roots crib-index
+// Keys: db (database directory), dbs (more indexes crib searches), notes (comma-separated roots crib-index
 // uses when none are given or remembered), limit (hits per page), color
 // (auto|always|never), type-add (ext:format pairs).  '#' starts a comment.
 // Command-line flags win.
@@ -14,6 +14,9 @@ namespace crib {
 
 struct Config {
     std::string db;
+    /// `dbs = A, B`: more indexes crib searches with `db` (folders or
+    /// tcp://HOST:PORT); crib-index ignores them.
+    std::vector<std::string> dbs;
     std::vector<std::string> notes;
     int limit = 0;          ///< 0 = not set
     std::string color;      ///< "" = not set

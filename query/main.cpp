@@ -28,7 +28,8 @@ namespace {
 
 struct Options {
     std::vector<std::string> words;
-    std::string db, format, color, sort = "relevance", show;
+    std::vector<std::string> dbs; ///< --db, repeatable: several indexes searched as one
+    std::string format, color, sort = "relevance", show;
     std::vector<std::string> topics;
     std::string open_id;
     bool open = false, list_topics = false, files = false, count = false, null_sep = false;
@@ -55,7 +56,7 @@ bool parse_limit(const std::string& s, long long& out) {
 /// "crib: no matches for ..." on stderr, with what could help: the spelling
 /// suggestion, or the topic list when a -t topic does not exist.
 void say_no_matches(const crib::SearchResult& r, const std::vector<std::string>& topics,
-                    const std::string& db) {
+                    const crib::IndexSet& db) {
     std::string msg = "crib: no matches";
     if (!r.query.empty()) msg += " for \"" + r.query + "\"";
     if (!topics.empty()) {
@@ -110,8 +111,10 @@ crib::Format pick_format(const Options& o, bool tty, const std::string& color_mo
     return tty || color_mode == "always" ? crib::Format::human : crib::Format::plain;
 }
 
-/// Refresh the index if notes changed (stat only); never fatal.
+/// Refresh the index if notes changed (stat only); never fatal.  Remote
+/// indexes are refreshed by whoever serves them.
 void refresh(const std::string& db, bool human) {
+    if (crib::is_remote(db)) return;
     try {
         bool stale;
         {
@@ -142,8 +145,12 @@ void refresh(const std::string& db, bool human) {
 }
 
 /// The file of a passage as a path that works from here: the path as shown
-/// if it exists, else the absolute path crib-index recorded.
+/// if it exists, else the absolute path crib-index recorded.  Throws
+/// IndexUsage for a passage of a remote index (its file is on another machine).
 std::string openable_path(const std::string& db, const crib::Passage& p) {
+    if (crib::is_remote(db))
+        throw std::runtime_error(p.file + " is in the remote index " + db +
+                                 "; --open works on local indexes (crib --show prints it)");
     if (::access(p.file.c_str(), F_OK) == 0) return p.file;
     try {
         auto records = crib::read_file_records(Xapian::Database(db));
@@ -167,7 +174,12 @@ int open_editor(const crib::Passage& p, const std::string& path) {
 }
 
 int run(const Options& o, const crib::Config& cfg) {
-    std::string db = !o.db.empty() ? o.db : !cfg.db.empty() ? cfg.db : crib::default_db_path();
+    // --db as given (each time); else the config's db and the dbs searched with it.
+    crib::IndexSet db = o.dbs;
+    if (db.specs.empty()) {
+        db.specs.push_back(!cfg.db.empty() ? cfg.db : crib::default_db_path());
+        db.specs.insert(db.specs.end(), cfg.dbs.begin(), cfg.dbs.end());
+    }
     bool tty = isatty(STDOUT_FILENO);
     crib::PrintOptions po;
     const std::string color_mode = !o.color.empty()     ? o.color
@@ -197,7 +209,8 @@ int run(const Options& o, const crib::Config& cfg) {
     }
     std::vector<std::string> words = o.words;
     if (o.open && !o.open_id.empty()) {
-        if (auto p = crib::lookup(db, o.open_id)) return open_editor(*p, openable_path(db, *p));
+        std::string spec;
+        if (auto p = crib::lookup(db, o.open_id, &spec)) return open_editor(*p, openable_path(spec, *p));
         // "crib --open statefulset": not an id, so the first query word.
         words.insert(words.begin(), o.open_id);
     }
@@ -225,7 +238,9 @@ int run(const Options& o, const crib::Config& cfg) {
     if (lists && o.limit < 0) req.limit = size_t(kNoLimit);
     if (fmt == crib::Format::count) req.limit = 0;
     if (fmt == crib::Format::files) req.all = true; // every file with a match, duplicates included
-    if (!o.no_update) refresh(db, fmt == crib::Format::human || fmt == crib::Format::plain);
+    if (!o.no_update)
+        for (const std::string& spec : db.specs)
+            refresh(spec, fmt == crib::Format::human || fmt == crib::Format::plain);
 
     auto t0 = std::chrono::steady_clock::now();
     crib::SearchResult r = crib::search(req);
@@ -234,7 +249,8 @@ int run(const Options& o, const crib::Config& cfg) {
         say_no_matches(r, req.topics, db);
     if (o.open) {
         if (r.hits.empty()) return 1;
-        return open_editor(r.hits.front().passage, openable_path(db, r.hits.front().passage));
+        const crib::Hit& top = r.hits.front();
+        return open_editor(top.passage, openable_path(db.several() ? top.index : db.specs.front(), top.passage));
     }
     bool human = fmt == crib::Format::human || fmt == crib::Format::plain;
     if (r.searched_corrected && r.corrected && !human) // machine formats: the note goes to stderr
@@ -279,8 +295,10 @@ int main(int argc, char** argv) {
                "-word, kube*, q:, a:, topic:, file:, kind:).  Options go before the words: from "
                "the first\n"
                "word on everything is query text (crib what does ls -l do).");
-    app.add_option("--db", o.db,
-                   "Database directory (default: config db, $CRIB_DB, ~/.local/share/crib/index)");
+    app.add_option("--db", o.dbs,
+                   "Index folder or tcp://HOST:PORT; repeat to search several as one (default: config "
+                   "db and dbs, $CRIB_DB, ~/.local/share/crib/index)")
+        ->allow_extra_args(false);
     app.add_option("-f,--format", o.format,
                    "Output: human, plain, grep, vimgrep, json, jsonl (default human on a terminal, "
                    "plain otherwise)")

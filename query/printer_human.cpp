@@ -44,6 +44,8 @@ public:
         std::string out;
         if (count_++) out += "\n";
         StyledText head;
+        // Several indexes searched: the id's "N:" names the index (as --show takes it).
+        if (!h.index.empty()) head.add(h.id.substr(0, h.id.find(':') + 1), Style::line);
         head.add(quote_path(p.file), Style::path);
         head.add(":");
         head.add(std::to_string(p.line), Style::line);

@@ -40,6 +40,7 @@ void write_hit(JsonWriter& w, const Hit& h) {
     spans(w, h.snippet_spans);
     w.key("question_highlights");
     spans(w, h.question_spans);
+    if (!h.index.empty()) w.key("index").value(h.index); // several indexes searched
     w.key("also_in").begin_array();
     for (const std::string& id : h.also_in) w.path(id);
     w.end_array();
@@ -67,9 +68,12 @@ public:
         w.end_array().key("facets").begin_object().key("topic").begin_object();
         for (const auto& [name, count] : r.facets) w.key(name).value(static_cast<long long>(count));
         w.end_object().end_object().key("related").begin_array();
-        for (const Related& rel : r.related)
+        for (const Related& rel : r.related) {
             w.begin_object().key("id").path(rel.id).key("file").path(rel.file).key("line").value(rel.line)
-                .key("question").value(rel.question).end_object();
+                .key("question").value(rel.question);
+            if (!rel.index.empty()) w.key("index").value(rel.index);
+            w.end_object();
+        }
         w.end_array().end_object();
         emit(w.str() + "\n");
     }

@@ -116,6 +116,71 @@ Xapian::Database open_db(const std::string& path) {
     return db;
 }
 
+/// The host and port of "tcp://HOST:PORT"; false when the spec is not one.
+bool parse_remote(const std::string& spec, std::string& host, unsigned& port) {
+    if (!is_remote(spec)) return false;
+    std::string rest = spec.substr(6);
+    size_t colon = rest.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == rest.size() || colon + 6 < rest.size())
+        return false;
+    for (size_t i = colon + 1; i < rest.size(); ++i)
+        if (!std::isdigit(static_cast<unsigned char>(rest[i]))) return false;
+    unsigned long p = std::stoul(rest.substr(colon + 1));
+    if (p == 0 || p > 65535) return false;
+    host = rest.substr(0, colon);
+    port = unsigned(p);
+    return true;
+}
+
+/// One index: a local folder (checked as open_db does) or a remote one
+/// served by xapian-tcpsrv (its schema version checked over the wire).
+Xapian::Database open_one(const std::string& spec) {
+    if (!is_remote(spec)) return open_db(spec);
+    std::string host;
+    unsigned port = 0;
+    if (!parse_remote(spec, host, port))
+        throw NoIndex("bad remote index '" + spec + "': write tcp://HOST:PORT");
+    Xapian::Database db;
+    try {
+        db = Xapian::Remote::open(host, port, 10000, 5000);
+    } catch (const Xapian::NetworkError& e) {
+        throw NoIndex("cannot reach the index " + spec + " (" + e.get_msg() +
+                      "); is xapian-tcpsrv serving it there?");
+    }
+    auto state = schema::check_schema(db);
+    if (state.kind != schema::SchemaState::current)
+        throw IndexVersionError(schema::schema_error(state, spec));
+    return db;
+}
+
+/// Every index of the set as one database (Xapian interleaves their docids:
+/// document d of index i is (d - 1) * n + i + 1).
+Xapian::Database open_all(const IndexSet& set) {
+    if (set.specs.empty()) throw NoIndex("no index given");
+    if (!set.several()) return open_one(set.specs.front());
+    Xapian::Database all;
+    for (const std::string& spec : set.specs)
+        all.add_database(open_one(spec));
+    return all;
+}
+
+/// Which index of the set a document of the combined database comes from.
+size_t index_of(const IndexSet& set, Xapian::docid did) {
+    return set.specs.empty() ? 0 : (did - 1) % set.specs.size();
+}
+
+/// The id of a passage of the combined database: "file:line", prefixed with
+/// the 1-based number of its index when several are searched.
+std::string id_in(const IndexSet& set, Xapian::docid did, const Passage& p) {
+    if (!set.several()) return passage_id(p);
+    return std::to_string(index_of(set, did) + 1) + ":" + passage_id(p);
+}
+
+/// The spec a document came from, "" for a single index.
+std::string spec_of(const IndexSet& set, Xapian::docid did) {
+    return set.several() ? set.specs[index_of(set, did)] : std::string();
+}
+
 /// Weight of the question-coverage bonus, relative to the best BM25 score
 /// (tuned on tests/relevance: see README "Ranking").
 constexpr double kTitleBonus = 0.5;
@@ -279,7 +344,8 @@ void count_exactly(Xapian::Enquire& enq, const Xapian::MSet& page, bool facets, 
     res.facets.assign(counts.begin(), counts.end());
 }
 
-std::vector<std::string> duplicates_of(const Xapian::Database& db, const Xapian::Document& doc) {
+std::vector<std::string> duplicates_of(const Xapian::Database& db, const IndexSet& set,
+                                       const Xapian::Document& doc) {
     std::vector<std::string> out;
     std::string key = doc.get_value(schema::kSlotCollapse);
     if (key.empty()) return out;
@@ -289,12 +355,12 @@ std::vector<std::string> duplicates_of(const Xapian::Database& db, const Xapian:
     Xapian::MSet m = e.get_mset(0, 20);
     for (auto it = m.begin(); it != m.end(); ++it) {
         if (*it == doc.get_docid()) continue;
-        out.push_back(passage_id(passage_of(it.get_document())));
+        out.push_back(id_in(set, *it, passage_of(it.get_document())));
     }
     return out;
 }
 
-std::vector<Related> find_related(const Xapian::Database& db, Xapian::Enquire& enq,
+std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& set, Xapian::Enquire& enq,
                                   const std::vector<Xapian::MSetIterator>& shown,
                                   const Xapian::Query& query) {
     std::vector<Related> out;
@@ -333,13 +399,16 @@ std::vector<Related> find_related(const Xapian::Database& db, Xapian::Enquire& e
     attempts.push_back(q);
     for (const Xapian::Query& attempt : attempts) {
         re.set_query(attempt);
-        Xapian::MSet rm = re.get_mset(0, kRelated, 0, nullptr, &not_shown);
+        // Shown hits are skipped here rather than by a MatchDecider, which a
+        // remote index (xapian-tcpsrv) cannot run.
+        Xapian::MSet rm = re.get_mset(0, kRelated + Xapian::doccount(not_shown.ids.size()));
         for (auto it = rm.begin(); it != rm.end() && out.size() < kRelated; ++it) {
+            if (!not_shown(it.get_document())) continue;
             not_shown.ids.insert(*it);
             std::string k = it.get_document().get_value(schema::kSlotCollapse);
             if (!k.empty()) not_shown.keys.insert(k);
             Passage p = passage_of(it.get_document());
-            out.push_back({passage_id(p), p.file, p.question, p.line});
+            out.push_back({id_in(set, *it, p), p.file, p.question, spec_of(set, *it), p.line});
         }
         if (out.size() >= kRelated) break;
     }
@@ -517,6 +586,15 @@ std::string passage_id(const Passage& p) {
     return p.file + ":" + std::to_string(p.line);
 }
 
+bool is_remote(const std::string& spec) { return spec.rfind("tcp://", 0) == 0; }
+
+std::string IndexSet::describe() const {
+    std::string out;
+    for (const std::string& s : specs)
+        out += (out.empty() ? "" : " + ") + s;
+    return out;
+}
+
 namespace {
 
 /// Runs fn(), turning what damaged index files throw (a record that does
@@ -564,6 +642,16 @@ struct Attempt {
     explicit Attempt(const Xapian::Database& db) : enq(db), spy(std::make_unique<TopicSpy>()) {}
 };
 
+/// The attempt's topic spy, when facets are wanted and every index is local
+/// (a remote index cannot run a MatchSpy it does not know; count() then
+/// scales the counts of the first kExactUpTo matches instead).
+TopicSpy* spy_for(const SearchRequest& req, Attempt& a) {
+    if (!req.facets) return nullptr;
+    for (const std::string& spec : req.db.specs)
+        if (is_remote(spec)) return nullptr;
+    return a.spy.get();
+}
+
 /// Step 1, read: parse `text` (the request's own query or another reading).
 /// Step 2, match: run it with the request's sorting, collapsing and facets.
 Attempt read_and_match(const Xapian::Database& db, const SearchRequest& req, const std::string& text) {
@@ -575,7 +663,7 @@ Attempt read_and_match(const Xapian::Database& db, const SearchRequest& req, con
     a.prep = prepare(db, r);
     a.parse_ms = ms_since(t);
     a.enq.set_query(a.prep.query);
-    a.mset = run_match(a.enq, req, req.facets ? a.spy.get() : nullptr);
+    a.mset = run_match(a.enq, req, spy_for(req, a));
     return a;
 }
 
@@ -598,7 +686,7 @@ void correct(const Xapian::Database& db, const SearchRequest& req, Attempt& best
     both.text = req.query;
     both.prep.query = Xapian::Query(Xapian::Query::OP_OR, best.prep.query, corrected.prep.query);
     both.enq.set_query(both.prep.query);
-    both.mset = run_match(both.enq, req, req.facets ? both.spy.get() : nullptr);
+    both.mset = run_match(both.enq, req, spy_for(req, both));
     best = std::move(both);
 }
 
@@ -617,6 +705,14 @@ void count(Attempt& a, const SearchRequest& req, SearchResult& res) {
     if (a.mset.get_matches_upper_bound() <= kExactUpTo) {
         count_exactly(a.enq, a.mset, req.facets, res);
     } else if (req.facets) {
+        if (a.spy->seen == 0) { // no spy ran (a remote index): count the first matches
+            a.enq.clear_matchspies();
+            Xapian::MSet first = a.enq.get_mset(0, kExactUpTo);
+            for (auto it = first.begin(); it != first.end(); ++it) {
+                ++a.spy->seen;
+                count_topics(it.get_document(), a.spy->counts);
+            }
+        }
         // The spy saw get_documents_seen() documents before collapsing;
         // scale to the estimate, never above the total.
         double seen = double(a.spy->seen), est = double(a.mset.get_matches_estimated());
@@ -653,7 +749,8 @@ std::vector<Hit> hits_of(const Xapian::Database& db, const Attempt& a, const Sea
         Hit h;
         h.rank = ++rank;
         h.passage = passage_of(doc);
-        h.id = passage_id(h.passage);
+        h.id = id_in(req.db, *it, h.passage);
+        h.index = spec_of(req.db, *it);
         h.score = it.get_weight();
         if (req.snippets) {
             Highlighted q = highlight(a.mset, h.passage.question, h.passage.question.size() + 16, stem, false);
@@ -662,7 +759,7 @@ std::vector<Hit> hits_of(const Xapian::Database& db, const Attempt& a, const Sea
             h.snippet = std::move(s.text);
             h.snippet_spans = std::move(s.spans);
         }
-        if (!req.all && it.get_collapse_count() > 0) h.also_in = duplicates_of(db, doc);
+        if (!req.all && it.get_collapse_count() > 0) h.also_in = duplicates_of(db, req.db, doc);
         out.push_back(std::move(h));
     }
     return out;
@@ -693,7 +790,7 @@ SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
     res.timings.snippets = ms_since(t);
 
     t = Clock::now();
-    if (req.related && !page.empty()) res.related = find_related(db, best.enq, page, best.prep.query);
+    if (req.related && !page.empty()) res.related = find_related(db, req.db, best.enq, page, best.prep.query);
     res.timings.related = ms_since(t);
     return res;
 }
@@ -705,8 +802,8 @@ SearchResult search(const SearchRequest& req) {
     if (trim(req.query).empty() && req.topics.empty())
         throw QueryError("empty query: give some words to search for");
     check_query_size(req.query);
-    return guard_damage(req.db, [&] {
-        Xapian::Database db = open_db(req.db);
+    return guard_damage(req.db.describe(), [&] {
+        Xapian::Database db = open_all(req.db);
         double open_ms = ms_since(t);
         // A crib-index committing meanwhile: search the latest commit instead.
         SearchResult res =
@@ -775,16 +872,32 @@ std::vector<std::pair<std::string, size_t>> topics_in(const Xapian::Database& db
 
 } // namespace
 
-std::optional<Passage> lookup(const std::string& dbpath, const std::string& id) {
-    return guard_damage(dbpath, [&] {
-        Xapian::Database db = open_db(dbpath);
-        return with_reopen(db, [&](const Xapian::Database& d) { return lookup_in(d, id); });
-    });
+std::optional<Passage> lookup(const IndexSet& set, const std::string& id, std::string* index) {
+    auto in = [&](const std::string& spec, const std::string& local_id) {
+        return guard_damage(spec, [&] {
+            Xapian::Database db = open_one(spec);
+            auto p = with_reopen(db, [&](const Xapian::Database& d) { return lookup_in(d, local_id); });
+            if (p && index) *index = spec;
+            return p;
+        });
+    };
+    if (set.several()) { // "2:notes/a.md:3" names the second index
+        size_t colon = id.find(':');
+        if (colon != std::string::npos && colon > 0 && colon < 4 &&
+            id.find_first_not_of("0123456789") == colon) {
+            size_t n = std::stoul(id.substr(0, colon));
+            if (n >= 1 && n <= set.specs.size())
+                if (auto p = in(set.specs[n - 1], id.substr(colon + 1))) return p;
+        }
+    }
+    for (const std::string& spec : set.specs)
+        if (auto p = in(spec, id)) return p;
+    return std::nullopt;
 }
 
-std::vector<std::pair<std::string, size_t>> list_topics(const std::string& dbpath) {
-    return guard_damage(dbpath, [&] {
-        Xapian::Database db = open_db(dbpath);
+std::vector<std::pair<std::string, size_t>> list_topics(const IndexSet& set) {
+    return guard_damage(set.describe(), [&] {
+        Xapian::Database db = open_all(set);
         return with_reopen(db, [&](const Xapian::Database& d) { return topics_in(d); });
     });
 }

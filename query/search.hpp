@@ -11,9 +11,27 @@
 
 namespace crib {
 
+/// The indexes a request reads: one (the usual case) or several searched as
+/// one (`--db A --db B`), each a folder or `tcp://HOST:PORT` served by
+/// xapian-tcpsrv.  Converts from one path so single-index callers stay short.
+struct IndexSet {
+    std::vector<std::string> specs;
+    IndexSet() = default;
+    IndexSet(std::string one) : specs{std::move(one)} {}        // NOLINT(google-explicit-constructor)
+    IndexSet(const char* one) : specs{std::string(one)} {}       // NOLINT(google-explicit-constructor)
+    IndexSet(std::vector<std::string> many) : specs(std::move(many)) {} // NOLINT
+    /// More than one index: ids then name theirs ("2:notes/a.md:3").
+    bool several() const { return specs.size() > 1; }
+    /// "A" or "A + B", for messages.
+    std::string describe() const;
+};
+
+/// True for an index spec served over the network (tcp://HOST:PORT).
+bool is_remote(const std::string& spec);
+
 /// What to search for.
 struct SearchRequest {
-    std::string db;
+    IndexSet db;
     std::string query;                 ///< the words as typed (QueryParser syntax)
     std::vector<std::string> topics;   ///< -t/--topic filters (AND)
     size_t limit = 10;
@@ -37,6 +55,7 @@ struct Hit {
     int rank = 0;                 ///< 1-based, counting the offset
     std::string id;               ///< "file:line" - what --show and --open take
     Passage passage;
+    std::string index;            ///< the index spec it came from when several were searched
     double score = 0;
     std::string snippet;          ///< plain text, "…" where cropped
     std::vector<Span> snippet_spans;
@@ -47,6 +66,7 @@ struct Hit {
 /// A suggested next question.
 struct Related {
     std::string id, file, question;
+    std::string index; ///< the index spec it came from when several were searched
     int line = 0;
 };
 
@@ -91,11 +111,13 @@ constexpr size_t kMaxQueryWords = 256;
 /// IndexDamagedError, Xapian::Error.
 SearchResult search(const SearchRequest& req);
 
-/// The passage with this id ("file:line", also "file:line:anything").
-std::optional<Passage> lookup(const std::string& db, const std::string& id);
+/// The passage with this id ("file:line", also "file:line:anything"; with
+/// several indexes "N:file:line" names the Nth, and a bare id is looked for
+/// in each in turn).  `index`, when given, gets the spec it was found in.
+std::optional<Passage> lookup(const IndexSet& db, const std::string& id, std::string* index = nullptr);
 
-/// Every topic with its passage count, most first.
-std::vector<std::pair<std::string, size_t>> list_topics(const std::string& db);
+/// Every topic with its passage count, most first (summed over the indexes).
+std::vector<std::pair<std::string, size_t>> list_topics(const IndexSet& db);
 
 /// The id of a passage ("file:line").
 std::string passage_id(const Passage& p);

@@ -1,0 +1,74 @@
+# Several indexes searched as one (--db A --db B, config dbs), and a remote
+# index served by xapian-tcpsrv on 127.0.0.1.
+source "$(dirname "$0")/lib.bash"
+mkdir -p "$TMP/mine" "$TMP/team"
+printf '## What is a pod?\nThe smallest deployable unit of Kubernetes.\n\n## What is a volume?\nStorage for a pod.\n' >"$TMP/mine/k8s.md"
+printf '## What is a pod disruption budget?\nLimits voluntary disruptions of pods.\n\n## What is terraform state?\nA map of resources.\n' >"$TMP/team/ops.md"
+"$CRIB_INDEX" -q --db "$TMP/mine-db" "$TMP/mine"
+"$CRIB_INDEX" -q --db "$TMP/team-db" "$TMP/team"
+both=(--db "$TMP/mine-db" --db "$TMP/team-db")
+
+# ranks, totals, facets and ids over both
+expect_rc 0 "$CRIB" --no-update "${both[@]}" --format json pod
+[[ $(jq '.total' "$TMP/out") == 3 ]] && pass "total counts both indexes" || fail "total: $(cat "$TMP/out")"
+[[ $(jq -c '.facets.topic' "$TMP/out") == '{"kubernetes":2,"storage":1}' ]] && pass "facets sum both" || fail "facets: $(jq -c .facets "$TMP/out")"
+ids=$(jq -r '.hits[].id' "$TMP/out" | sort | tr '\n' ' ')
+[[ $ids == "1:$TMP/mine/k8s.md:1 1:$TMP/mine/k8s.md:4 2:$TMP/team/ops.md:1 " ]] &&
+  pass "ids name their index" || fail "ids: $ids"
+[[ $(jq -r '.hits[] | select(.id | startswith("2:")) | .index' "$TMP/out") == "$TMP/team-db" ]] &&
+  pass "JSON index field" || fail "index field: $(cat "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update "${both[@]}" --show "2:$TMP/team/ops.md:1"
+grep -q "disruption budget" "$TMP/out" && pass "--show N:id" || fail "--show N:id: $(cat "$TMP/out" "$TMP/err")"
+expect_rc 0 "$CRIB" --no-update "${both[@]}" --show "$TMP/team/ops.md:4"
+grep -q "terraform state" "$TMP/out" && pass "--show a bare id found in the second index" || fail "bare id: $(cat "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update --db "$TMP/mine-db" --format json pod
+[[ $(jq -r '.hits[0].id' "$TMP/out") == "$TMP/mine/k8s.md:1" && $(jq '.hits[0] | has("index")' "$TMP/out") == false ]] &&
+  pass "one index: ids and JSON as before" || fail "single: $(cat "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update "${both[@]}" --topics
+[[ $(cat "$TMP/out") == $'kubernetes\t2\nstorage\t1\nterraform\t1' ]] && pass "--topics sums both" || fail "--topics: $(cat "$TMP/out")"
+
+# the config's dbs are searched along with db; --db replaces both
+mkdir -p "$XDG_CONFIG_HOME/crib"
+printf 'db = %s\ndbs = %s\n' "$TMP/mine-db" "$TMP/team-db" >"$XDG_CONFIG_HOME/crib/config"
+expect_rc 0 env -u CRIB_DB "$CRIB" --no-update -c pod
+[[ $(cat "$TMP/out") == 3 ]] && pass "config dbs searched with db" || fail "config dbs: $(cat "$TMP/out" "$TMP/err")"
+expect_rc 0 env -u CRIB_DB "$CRIB" --no-update --db "$TMP/team-db" -c pod
+[[ $(cat "$TMP/out") == 1 ]] && pass "--db replaces the config's indexes" || fail "--db over config: $(cat "$TMP/out")"
+rm "$XDG_CONFIG_HOME/crib/config"
+
+# a remote index through xapian-tcpsrv, searched with a local one
+if ! command -v xapian-tcpsrv >/dev/null; then
+  echo "skip: remote index (no xapian-tcpsrv)"
+  finish; exit 0
+fi
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# In its own process group: xapian-tcpsrv forks, and the group is stopped whole.
+setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$TMP/team-db" >"$TMP/srv.log" 2>&1 </dev/null &
+srv=$!
+stop_server() { kill -TERM -- -"$srv" 2>/dev/null || true; }
+trap 'stop_server; rm -rf "$TMP"' EXIT
+for _ in $(seq 50); do # until it listens
+  python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null && break
+  sleep 0.1
+done
+remote=(--db "$TMP/mine-db" --db "tcp://127.0.0.1:$port")
+expect_rc 0 "$CRIB" "${remote[@]}" --format json pod
+[[ $(jq '.total' "$TMP/out") == 3 && $(jq -c '.facets.topic' "$TMP/out") == '{"kubernetes":2,"storage":1}' ]] &&
+  pass "local + remote: total and facets" || fail "remote: $(cat "$TMP/out" "$TMP/err")"
+[[ $(jq -r '.hits[] | select(.index == "tcp://127.0.0.1:'"$port"'") | .question' "$TMP/out") == "What is a pod disruption budget?" ]] &&
+  pass "remote hit named by its index" || fail "remote hit: $(cat "$TMP/out")"
+expect_rc 0 "$CRIB" "${remote[@]}" --show "2:$TMP/team/ops.md:4"
+grep -q "terraform state" "$TMP/out" && pass "--show from the remote index" || fail "remote --show: $(cat "$TMP/out" "$TMP/err")"
+expect_rc 2 env EDITOR=true "$CRIB" "${remote[@]}" --open disruption
+grep -q "is in the remote index .*--open works on local indexes" "$TMP/err" && pass "--open on a remote hit explains" ||
+  fail "remote --open: $(cat "$TMP/err")"
+stop_server
+for _ in $(seq 50); do # until it stopped listening
+  python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null || break
+  sleep 0.1
+done
+expect_rc 2 "$CRIB" "${remote[@]}" pod
+grep -q "cannot reach the index tcp://127.0.0.1:$port" "$TMP/err" && pass "remote down: named" || fail "remote down: $(cat "$TMP/err")"
+expect_rc 2 "$CRIB" --db "tcp://nohostport" pod
+grep -q "bad remote index" "$TMP/err" && pass "bad tcp spec named" || fail "bad spec: $(cat "$TMP/err")"
+finish
