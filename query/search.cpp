@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstring>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -202,6 +203,8 @@ constexpr double kSectionBonusWhenAsked = 0.5;
 constexpr double kSubstanceWords = 20;
 /// How many top matches the re-ranking looks at.
 constexpr size_t kRerankDepth = 50;
+/// The most matches one get_mset asks for (-n all).
+constexpr size_t kNoMore = std::numeric_limits<Xapian::doccount>::max() / 4;
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                             Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
@@ -301,47 +304,87 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     return p;
 }
 
-Xapian::MSet run_match(Xapian::Enquire& enq, const SearchRequest& req, Xapian::MatchSpy* spy) {
+/// The match of one reading, collapsed by crib rather than by Xapian: a
+/// collapse key makes Xapian read a value for every candidate it weighs
+/// (on 600k passages that doubled a query's CPU time), while duplicates are
+/// rare, so the top is fetched whole and copies are dropped here.
+struct Collapsed {
+    Xapian::MSet mset;                          ///< from rank 0, duplicates included
+    std::vector<Xapian::MSetIterator> unique;   ///< best of each duplicate key, in order
+    bool complete = false;                      ///< mset holds every match
+};
+
+/// Keeps the first passage of each duplicate key (every passage with --all).
+std::vector<Xapian::MSetIterator> drop_copies(const Xapian::MSet& m, bool all) {
+    std::vector<Xapian::MSetIterator> out;
+    std::set<std::string> keys;
+    for (auto it = m.begin(); it != m.end(); ++it) {
+        if (!all) {
+            std::string k = it.get_document().get_value(schema::kSlotCollapse);
+            if (!k.empty() && !keys.insert(std::move(k)).second) continue;
+        }
+        out.push_back(it);
+    }
+    return out;
+}
+
+/// Run the match: enough from rank 0 to fill the page (or the re-ranking
+/// depth) after dropping copies, fetching more while copies leave it short.
+Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req, Xapian::MatchSpy* spy) {
     if (req.sort == SearchRequest::Sort::file) {
         Xapian::MultiValueKeyMaker* keys = new Xapian::MultiValueKeyMaker;
         keys->add_value(schema::kSlotFile);
         keys->add_value(schema::kSlotLine);
         enq.set_sort_by_key(keys->release(), false);
     }
-    if (!req.all) enq.set_collapse_key(schema::kSlotCollapse);
     enq.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
     if (spy) enq.add_matchspy(spy);
-    // Relevance order fetches the top kRerankDepth from 0 so re-ranking can
-    // move passages across the page boundary; the page is cut afterwards.
-    bool rel = req.sort == SearchRequest::Sort::relevance;
-    Xapian::doccount first = rel ? 0 : req.offset;
-    // At least one item, so Xapian runs the match and counts exactly even
-    // for -c / -n 0 (phrase queries are not estimated from term stats).
-    Xapian::doccount count =
-        rel ? std::max<Xapian::doccount>(req.offset + req.limit, req.limit ? kRerankDepth : 1)
-            : std::max<Xapian::doccount>(req.limit, 1);
-    // Facet counts and `total` cover the whole match set up to kExactUpTo
-    // matches (Xapian checks that many); beyond, facets are scaled from the
-    // documents checked and `total` is Xapian's estimate.
-    return enq.get_mset(first, count, kExactUpTo);
+    // Relevance order re-ranks the top kRerankDepth so passages can move
+    // across the page boundary; pages are cut afterwards.  At least one item,
+    // so Xapian runs the match even for -c / -n 0.
+    const bool rel = req.sort == SearchRequest::Sort::relevance;
+    const size_t page_end = std::min<size_t>(req.offset + req.limit, kNoMore);
+    const size_t want = std::max<size_t>(page_end, rel && req.limit ? kRerankDepth : 1);
+    size_t fetch = std::min<size_t>(want + want / 4 + 10, kNoMore);
+    Collapsed c;
+    for (;;) {
+        c.mset = enq.get_mset(0, Xapian::doccount(fetch));
+        c.complete = c.mset.size() < fetch;
+        c.unique = drop_copies(c.mset, req.all);
+        if (c.complete || c.unique.size() >= want || fetch >= kNoMore) return c;
+        fetch = std::min<size_t>(fetch * 4, kNoMore);
+        enq.clear_matchspies(); // counted once, on the first pass
+        if (spy) spy = nullptr;
+    }
 }
 
-/// `total` and topic counts over the collapsed match set, exactly: when the
-/// match has at most kExactUpTo documents, list them all (Xapian's estimate
-/// after collapsing, and a spy that sees documents before collapsing, both
-/// overcount).  -c, -n 0, every --offset page and JSON then agree.
-void count_exactly(Xapian::Enquire& enq, const Xapian::MSet& page, bool facets, SearchResult& res) {
-    Xapian::MSet all = page;
-    if (page.size() < page.get_matches_upper_bound() || page.get_firstitem() > 0) {
+/// `total` and topic counts over the collapsed match set, exactly up to
+/// kExactUpTo matches: -c, -n 0, every --offset page and JSON then agree.
+/// Returns false when the match is larger (the caller estimates).
+bool count_exactly(Xapian::Enquire& enq, const Collapsed& c, const SearchRequest& req,
+                   SearchResult& res) {
+    std::vector<Xapian::MSetIterator> unique = c.unique;
+    Xapian::MSet all = c.mset;
+    if (!c.complete) {
+        if (c.mset.get_matches_lower_bound() > kExactUpTo) return false;
         enq.clear_matchspies();
-        all = enq.get_mset(0, kExactUpTo, kExactUpTo);
+        all = enq.get_mset(0, kExactUpTo + 1);
+        if (all.size() > kExactUpTo) return false;
+        unique = drop_copies(all, req.all);
     }
-    res.total = all.size();
-    if (!facets) return;
+    res.total = unique.size();
+    if (!req.facets) return true;
     std::map<std::string, size_t> counts;
-    for (auto it = all.begin(); it != all.end(); ++it)
+    for (const Xapian::MSetIterator& it : unique)
         count_topics(it.get_document(), counts);
     res.facets.assign(counts.begin(), counts.end());
+    return true;
+}
+
+/// True if other passages share this one's duplicate key.
+bool has_copies(const Xapian::Database& db, const Xapian::Document& doc) {
+    std::string key = doc.get_value(schema::kSlotCollapse);
+    return !key.empty() && db.get_termfreq(schema::bounded_term(schema::kDupPrefix, key)) > 1;
 }
 
 std::vector<std::string> duplicates_of(const Xapian::Database& db, const IndexSet& set,
@@ -376,32 +419,44 @@ std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& se
     if (rset.empty()) return out;
     WordDecider decider(stopper());
     Xapian::ESet eset = enq.get_eset(kExpandTerms, rset, &decider);
-    std::vector<Xapian::Query> terms;
-    for (auto it = eset.begin(); it != eset.end(); ++it)
-        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), it.get_weight());
-    if (terms.empty()) return out;
-    Xapian::Query expanded(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    // The feedback words searched in the question field first ("Zword" ->
+    // "ZXQword": related questions share them in their question, and those
+    // postlists are a fraction of the whole text's; on 600k passages the
+    // related match fell from 29 to 11 million instructions), then in the
+    // whole text when that found too few (small notes).
+    const std::string question_stem = std::string("Z") + schema::kQuestionPrefix;
+    std::vector<Xapian::Query> in_questions, anywhere;
+    for (auto it = eset.begin(); it != eset.end(); ++it) {
+        in_questions.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                  Xapian::Query(question_stem + (*it).substr(1)), it.get_weight());
+        anywhere.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), it.get_weight());
+    }
+    if (anywhere.empty()) return out;
+    const Xapian::Query question_kind(std::string(schema::kKindPrefix) + "question");
     // Relevance feedback: the expanded terms, with the original query helping the order.
-    Xapian::Query q(Xapian::Query::OP_AND_MAYBE, expanded, query);
-    q = Xapian::Query(Xapian::Query::OP_FILTER, q,
-                      Xapian::Query(std::string(schema::kKindPrefix) + "question"));
-    Xapian::Enquire re(db);
-    re.set_collapse_key(schema::kSlotCollapse);
+    auto feedback = [&](const std::vector<Xapian::Query>& terms) {
+        Xapian::Query expanded(Xapian::Query::OP_OR, terms.begin(), terms.end());
+        return Xapian::Query(Xapian::Query::OP_FILTER,
+                             Xapian::Query(Xapian::Query::OP_AND_MAYBE, expanded, query), question_kind);
+    };
+    Xapian::Enquire re(db); // copies are skipped below, by key, not by a Xapian collapse
     // Prefer questions that share a topic with the top hit ("what is docker"
     // -> containers, Kubernetes), then fill up from anywhere.
     std::vector<Xapian::Query> topics;
     for (const std::string& t : passage_of(shown.front().get_document()).topics)
         topics.emplace_back(schema::bounded_term(schema::kTopicPrefix, t));
+    const Xapian::Query same_topic(Xapian::Query::OP_OR, topics.begin(), topics.end());
     std::vector<Xapian::Query> attempts;
-    if (!topics.empty())
-        attempts.emplace_back(Xapian::Query::OP_FILTER, q,
-                              Xapian::Query(Xapian::Query::OP_OR, topics.begin(), topics.end()));
-    attempts.push_back(q);
+    for (const auto* terms : {&in_questions, &anywhere}) {
+        if (!topics.empty())
+            attempts.emplace_back(Xapian::Query::OP_FILTER, feedback(*terms), same_topic);
+        attempts.push_back(feedback(*terms));
+    }
     for (const Xapian::Query& attempt : attempts) {
         re.set_query(attempt);
         // Shown hits are skipped here rather than by a MatchDecider, which a
         // remote index (xapian-tcpsrv) cannot run.
-        Xapian::MSet rm = re.get_mset(0, kRelated + Xapian::doccount(not_shown.ids.size()));
+        Xapian::MSet rm = re.get_mset(0, 2 * kRelated + Xapian::doccount(not_shown.ids.size()));
         for (auto it = rm.begin(); it != rm.end() && out.size() < kRelated; ++it) {
             if (!not_shown(it.get_document())) continue;
             not_shown.ids.insert(*it);
@@ -470,15 +525,15 @@ bool asks_question(const std::string& query) {
 /// query ("what is s3" -> "what is s3 ?") beats one that merely mentions
 /// it ("copy from EC2 into S3").  BM25 cannot see this: it has no per-field
 /// lengths.  Returns MSet positions in the new order.
-std::vector<Xapian::MSetIterator> rerank(const Xapian::MSet& mset, const std::set<std::string>& qs,
+std::vector<Xapian::MSetIterator> rerank(const Collapsed& c, const std::set<std::string>& qs,
                                          bool asks) {
     // Only the first kRerankDepth are re-scored; the rest keep Xapian's order
     // after them, so pages (--offset) are slices of one ordering.
     std::vector<std::pair<double, Xapian::MSetIterator>> scored;
     std::vector<Xapian::MSetIterator> rest;
-    double maxw = mset.get_max_attained();
+    double maxw = c.mset.get_max_attained();
     size_t n = 0;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    for (const Xapian::MSetIterator& it : c.unique) {
         if (n++ >= kRerankDepth) {
             rest.push_back(it);
             continue;
@@ -636,7 +691,7 @@ struct Attempt {
     Prepared prep;                     ///< parsed query and suggested correction
     Xapian::Enquire enq;               ///< keeps the query for counting and expansion
     std::unique_ptr<TopicSpy> spy;     ///< topic counts seen by the match (heap: enq points at it)
-    Xapian::MSet mset;
+    Collapsed match;                   ///< the top of the match, copies dropped
     double parse_ms = 0;               ///< time spent reading the query
 
     explicit Attempt(const Xapian::Database& db) : enq(db), spy(std::make_unique<TopicSpy>()) {}
@@ -663,7 +718,7 @@ Attempt read_and_match(const Xapian::Database& db, const SearchRequest& req, con
     a.prep = prepare(db, r);
     a.parse_ms = ms_since(t);
     a.enq.set_query(a.prep.query);
-    a.mset = run_match(a.enq, req, spy_for(req, a));
+    a.match = run_match(a.enq, req, spy_for(req, a));
     return a;
 }
 
@@ -675,10 +730,10 @@ void correct(const Xapian::Database& db, const SearchRequest& req, Attempt& best
     const std::string& fix = best.prep.corrected;
     if (fix.empty() || fix == req.query) return;
     Attempt corrected = read_and_match(db, req, fix);
-    if (corrected.mset.empty()) return;
+    if (corrected.match.mset.empty()) return;
     res.corrected = fix;
     res.searched_corrected = true;
-    if (best.mset.empty()) {
+    if (best.match.mset.empty()) {
         best = std::move(corrected);
         return;
     }
@@ -686,39 +741,37 @@ void correct(const Xapian::Database& db, const SearchRequest& req, Attempt& best
     both.text = req.query;
     both.prep.query = Xapian::Query(Xapian::Query::OP_OR, best.prep.query, corrected.prep.query);
     both.enq.set_query(both.prep.query);
-    both.mset = run_match(both.enq, req, spy_for(req, both));
+    both.match = run_match(both.enq, req, spy_for(req, both));
     best = std::move(both);
 }
 
 /// Step 3b, literal: an unbalanced quote makes the rest one long phrase;
 /// if that finds nothing, the words read literally may.
 void read_literally(const Xapian::Database& db, const SearchRequest& req, Attempt& best) {
-    if (!best.mset.empty() || req.query.find_first_of("\"()") == std::string::npos) return;
+    if (!best.match.mset.empty() || req.query.find_first_of("\"()") == std::string::npos) return;
     Attempt literal = read_and_match(db, req, literal_words(req.query));
-    if (!literal.mset.empty()) best = std::move(literal);
+    if (!literal.match.mset.empty()) best = std::move(literal);
 }
 
 /// Step 4, count: `total` and topic facets over the collapsed match set,
 /// exact up to kExactUpTo matches, scaled from what the spy saw beyond.
 void count(Attempt& a, const SearchRequest& req, SearchResult& res) {
-    res.total = a.mset.get_matches_estimated();
-    if (a.mset.get_matches_upper_bound() <= kExactUpTo) {
-        count_exactly(a.enq, a.mset, req.facets, res);
-    } else if (req.facets) {
-        if (a.spy->seen == 0) { // no spy ran (a remote index): count the first matches
-            a.enq.clear_matchspies();
-            Xapian::MSet first = a.enq.get_mset(0, kExactUpTo);
-            for (auto it = first.begin(); it != first.end(); ++it) {
-                ++a.spy->seen;
-                count_topics(it.get_document(), a.spy->counts);
+    if (!count_exactly(a.enq, a.match, req, res)) {
+        // Beyond kExactUpTo: Xapian's estimate (duplicates included), and
+        // the topics the spy saw scaled to it, never above the total.
+        res.total = a.match.mset.get_matches_estimated();
+        if (req.facets) {
+            if (a.spy->seen == 0) { // no spy ran (a remote index): count the top matches
+                for (const Xapian::MSetIterator& it : a.match.unique) {
+                    ++a.spy->seen;
+                    count_topics(it.get_document(), a.spy->counts);
+                }
             }
+            double seen = double(a.spy->seen), est = double(res.total);
+            double scale = seen > 0 && est > seen ? est / seen : 1.0;
+            for (const auto& [topic, n] : a.spy->counts)
+                res.facets.emplace_back(topic, std::min(res.total, size_t(double(n) * scale + 0.5)));
         }
-        // The spy saw get_documents_seen() documents before collapsing;
-        // scale to the estimate, never above the total.
-        double seen = double(a.spy->seen), est = double(a.mset.get_matches_estimated());
-        double scale = seen > 0 && est > seen ? est / seen : 1.0;
-        for (const auto& [topic, n] : a.spy->counts)
-            res.facets.emplace_back(topic, std::min(res.total, size_t(double(n) * scale + 0.5)));
     }
     std::stable_sort(res.facets.begin(), res.facets.end(),
                      [](auto& a, auto& b) { return a.second > b.second; });
@@ -726,16 +779,14 @@ void count(Attempt& a, const SearchRequest& req, SearchResult& res) {
 
 /// Step 5, order: re-rank the top of a relevance match, then cut the page.
 std::vector<Xapian::MSetIterator> page_of(const Attempt& a, const SearchRequest& req) {
-    std::vector<Xapian::MSetIterator> order;
-    if (req.sort == SearchRequest::Sort::relevance) {
-        auto ranked = rerank(a.mset, query_stems(a.prep.query), asks_question(req.query));
-        for (size_t i = req.offset; i < ranked.size() && order.size() < req.limit; ++i)
-            order.push_back(ranked[i]);
-    } else { // sorted by file: the match already starts at the offset
-        for (auto it = a.mset.begin(); it != a.mset.end() && order.size() < req.limit; ++it)
-            order.push_back(it);
-    }
-    return order;
+    std::vector<Xapian::MSetIterator> ordered =
+        req.sort == SearchRequest::Sort::relevance
+            ? rerank(a.match, query_stems(a.prep.query), asks_question(req.query))
+            : a.match.unique; // sorted by file
+    std::vector<Xapian::MSetIterator> page;
+    for (size_t i = req.offset; i < ordered.size() && page.size() < req.limit; ++i)
+        page.push_back(ordered[i]);
+    return page;
 }
 
 /// Step 6, show: the hits of the page, with snippets and collapsed duplicates.
@@ -753,13 +804,13 @@ std::vector<Hit> hits_of(const Xapian::Database& db, const Attempt& a, const Sea
         h.index = spec_of(req.db, *it);
         h.score = it.get_weight();
         if (req.snippets) {
-            Highlighted q = highlight(a.mset, h.passage.question, h.passage.question.size() + 16, stem, false);
+            Highlighted q = highlight(a.match.mset, h.passage.question, h.passage.question.size() + 16, stem, false);
             h.question_spans = std::move(q.spans);
-            Highlighted s = highlight(a.mset, snippet_text(h.passage.answer), req.snippet_chars, stem, true);
+            Highlighted s = highlight(a.match.mset, snippet_text(h.passage.answer), req.snippet_chars, stem, true);
             h.snippet = std::move(s.text);
             h.snippet_spans = std::move(s.spans);
         }
-        if (!req.all && it.get_collapse_count() > 0) h.also_in = duplicates_of(db, req.db, doc);
+        if (!req.all && has_copies(db, doc)) h.also_in = duplicates_of(db, req.db, doc);
         out.push_back(std::move(h));
     }
     return out;
