@@ -60,13 +60,10 @@ std::string check_file_records(const Xapian::Database& db, size_t& decoded) {
     return "";
 }
 
-} // namespace
-
-CheckReport check_index(const std::string& db_path) {
-    auto t0 = std::chrono::steady_clock::now();
+/// One pass over the index; throws DatabaseModifiedError when a writer
+/// committed meanwhile.
+CheckReport check_once(const std::string& db_path) {
     CheckReport r;
-    if (::access((db_path + "/iamglass").c_str(), F_OK) != 0)
-        throw IndexUsageError("no index at " + db_path + " to check");
     try {
         Xapian::Database db(db_path);
         r.damage = schema::table_damage(db_path, db.get_doccount());
@@ -78,11 +75,34 @@ CheckReport check_index(const std::string& db_path) {
             r.damage = check_passages(db, r.passages);
         }
         if (r.damage.empty()) r.damage = check_file_records(db, r.files);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        throw;
     } catch (const Xapian::DatabaseError& e) { // a read that reached lost blocks
         r.damage = e.get_msg();
     }
-    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return r;
+}
+
+} // namespace
+
+CheckReport check_index(const std::string& db_path) {
+    auto t0 = std::chrono::steady_clock::now();
+    if (::access((db_path + "/iamglass").c_str(), F_OK) != 0)
+        throw IndexUsageError("no index at " + db_path + " to check");
+    // A writer committing meanwhile (crib-index, or crib's refresh) is not
+    // damage: check the new revision, a few times, then say so.
+    for (int attempt = 1;; ++attempt) {
+        try {
+            CheckReport r = check_once(db_path);
+            r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            return r;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 3)
+                throw IndexUsageError("the index " + db_path +
+                                      " kept changing during the check (a crib-index is writing); "
+                                      "run --check again when it is done");
+        }
+    }
 }
 
 } // namespace crib

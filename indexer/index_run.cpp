@@ -515,6 +515,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     Shared sh{&opt, &tax, syn_path.empty() ? nullptr : &syn};
     size_t in_txn = 0;
     db.begin_transaction();
+    stats.writing = true;
     // Roots and data files first: an interrupted run's committed files stay
     // covered by a remembered root, and the next run resumes from them.
     db.set_metadata(schema::kRootsKey, encode_roots(roots));
@@ -593,14 +594,17 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
 /// A failed write (disk full, quota, I/O error) as the user needs it: the
 /// system's reason, and what the commits before the failure kept.
 std::string write_failure(const std::string& db, const Xapian::Error& e, const IndexStats& s) {
-    std::string msg = "cannot write the index " + db + " (" + e.get_error_string() + ": " +
+    const char* why = e.get_error_string();
+    std::string msg = "cannot write the index " + db + " (" + (why ? std::string(why) + ": " : "") +
                       e.get_msg() + "); ";
-    if (s.files_committed == 0)
-        return msg + "nothing was committed; free space and run crib-index again";
+    const std::string all = e.get_msg() + (why ? why : "");
+    bool space = all.find("No space left") != std::string::npos ||
+                 all.find("quota exceeded") != std::string::npos;
+    std::string again = space ? "free space and run crib-index again" : "fix that and run crib-index again";
+    if (s.files_committed == 0) return msg + "nothing was committed; " + again;
     return msg + "kept " + std::to_string(s.files_committed) + " file(s) with " +
-           std::to_string(s.passages_committed) +
-           " passages committed before the failure; free space and run crib-index again "
-           "to index the rest";
+           std::to_string(s.passages_committed) + " passages committed before the failure; " +
+           again + " to index the rest";
 }
 
 } // namespace
@@ -609,10 +613,16 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     IndexStats stats;
     try {
         return write_index(opt, obs, stats);
+    } catch (const Xapian::DatabaseCorruptError&) {
+        throw;
     } catch (const Xapian::DatabaseError& e) {
-        // A write the system refused carries its errno; read errors on a
-        // damaged table ("EOF reading block") do not.
-        if (!e.get_error_string() || e.get_msg().rfind("EOF", 0) == 0) throw;
+        // Once writing began, a DatabaseError is a write the system refused,
+        // whether it carries the errno ("Error writing block 35: No space
+        // left on device") or wraps it ("Modifications failed (...), and
+        // couldn't open at the old revision").  Read errors on a damaged
+        // table ("EOF reading block") stay damage.
+        bool read_error = e.get_msg().rfind("EOF", 0) == 0;
+        if (!stats.writing || read_error || e.get_type() != std::string("DatabaseError")) throw;
         throw IndexWriteError(write_failure(opt.db, e, stats));
     }
 }

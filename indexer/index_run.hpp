@@ -57,6 +57,7 @@ struct IndexStats {
     bool wrote = false;          ///< anything committed
     size_t files_committed = 0;    ///< files changed by the commits made so far
     size_t passages_committed = 0; ///< passages added by the commits made so far
+    bool writing = false;          ///< the write transaction began
 };
 
 /// Progress callbacks (from the writing thread).

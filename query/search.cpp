@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <limits>
 #include <map>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <set>
@@ -77,15 +78,21 @@ class WordDecider : public Xapian::ExpandDecider {
     const Xapian::Stopper& stop_;
 };
 
-/// Rejects documents already shown and their near-duplicates.
-class NotShown : public Xapian::MatchDecider {
-  public:
+/// Passages already shown (by docid of the combined database, which
+/// Document::get_docid() is not when several indexes are searched) and
+/// their copies (by duplicate key).
+struct Shown {
     std::set<Xapian::docid> ids;
     std::set<std::string> keys;
-    bool operator()(const Xapian::Document& doc) const override {
-        if (ids.count(doc.get_docid())) return false;
+    void add(Xapian::docid did, const Xapian::Document& doc) {
+        ids.insert(did);
         std::string k = doc.get_value(schema::kSlotCollapse);
-        return k.empty() || !keys.count(k);
+        if (!k.empty()) keys.insert(std::move(k));
+    }
+    bool has(Xapian::docid did, const Xapian::Document& doc) const {
+        if (ids.count(did)) return true;
+        std::string k = doc.get_value(schema::kSlotCollapse);
+        return !k.empty() && keys.count(k);
     }
 };
 
@@ -139,6 +146,9 @@ Xapian::Database open_one(const std::string& spec) {
     if (!is_remote(spec)) return open_db(spec);
     std::string host;
     unsigned port = 0;
+    if (spec.find('[') != std::string::npos)
+        throw NoIndex("remote index '" + spec + "': Xapian's remote backend takes IPv4 addresses "
+                      "and host names, not IPv6 ones");
     if (!parse_remote(spec, host, port))
         throw NoIndex("bad remote index '" + spec + "': write tcp://HOST:PORT");
     Xapian::Database db;
@@ -196,6 +206,8 @@ constexpr Xapian::doccount kExactUpTo = 1000;
 constexpr Xapian::termcount kExpandTerms = 8;
 /// Related questions shown.
 constexpr size_t kRelated = 5;
+/// The most candidates one related-question attempt reads past copies.
+constexpr Xapian::doccount kRelatedScan = 1000;
 /// Share of the title bonus a section keeps when the query is a question
 /// (chosen a priori as "half"; checked on every suite, not tuned).
 constexpr double kSectionBonusWhenAsked = 0.5;
@@ -203,6 +215,8 @@ constexpr double kSectionBonusWhenAsked = 0.5;
 constexpr double kSubstanceWords = 20;
 /// How many top matches the re-ranking looks at.
 constexpr size_t kRerankDepth = 50;
+/// Passages (copies included) read to count a match exactly.
+constexpr Xapian::doccount kExactScan = 4 * kExactUpTo;
 /// The most matches one get_mset asks for (-n all).
 constexpr size_t kNoMore = std::numeric_limits<Xapian::doccount>::max() / 4;
 
@@ -358,19 +372,20 @@ Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req, Xapian::Matc
     }
 }
 
-/// `total` and topic counts over the collapsed match set, exactly up to
-/// kExactUpTo matches: -c, -n 0, every --offset page and JSON then agree.
-/// Returns false when the match is larger (the caller estimates).
+/// `total` and topic counts over the collapsed match set, counted exactly
+/// while the match, copies included, has at most kExactScan passages: -c,
+/// -n 0, every --offset page, both sorts and JSON then agree.  Returns false
+/// for a larger match; `scan` then holds the first kExactScan + 1 passages
+/// when they were read (the caller estimates from them).
 bool count_exactly(Xapian::Enquire& enq, const Collapsed& c, const SearchRequest& req,
-                   SearchResult& res) {
+                   SearchResult& res, Xapian::MSet& scan) {
     std::vector<Xapian::MSetIterator> unique = c.unique;
-    Xapian::MSet all = c.mset;
     if (!c.complete) {
-        if (c.mset.get_matches_lower_bound() > kExactUpTo) return false;
+        if (c.mset.get_matches_lower_bound() > kExactScan) return false;
         enq.clear_matchspies();
-        all = enq.get_mset(0, kExactUpTo + 1);
-        if (all.size() > kExactUpTo) return false;
-        unique = drop_copies(all, req.all);
+        scan = enq.get_mset(0, kExactScan + 1);
+        if (scan.size() > kExactScan) return false;
+        unique = drop_copies(scan, req.all);
     }
     res.total = unique.size();
     if (!req.facets) return true;
@@ -387,8 +402,9 @@ bool has_copies(const Xapian::Database& db, const Xapian::Document& doc) {
     return !key.empty() && db.get_termfreq(schema::bounded_term(schema::kDupPrefix, key)) > 1;
 }
 
+/// Ids of the other passages with the duplicate key of document `did`.
 std::vector<std::string> duplicates_of(const Xapian::Database& db, const IndexSet& set,
-                                       const Xapian::Document& doc) {
+                                       Xapian::docid did, const Xapian::Document& doc) {
     std::vector<std::string> out;
     std::string key = doc.get_value(schema::kSlotCollapse);
     if (key.empty()) return out;
@@ -397,7 +413,7 @@ std::vector<std::string> duplicates_of(const Xapian::Database& db, const IndexSe
     e.set_docid_order(Xapian::Enquire::ASCENDING);
     Xapian::MSet m = e.get_mset(0, 20);
     for (auto it = m.begin(); it != m.end(); ++it) {
-        if (*it == doc.get_docid()) continue;
+        if (*it == did) continue;
         out.push_back(id_in(set, *it, passage_of(it.get_document())));
     }
     return out;
@@ -408,14 +424,17 @@ std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& se
                                   const Xapian::Query& query) {
     std::vector<Related> out;
     Xapian::RSet rset;
-    NotShown not_shown;
+    Shown seen;
     int n = 0;
     for (const Xapian::MSetIterator& it : shown) {
         if (n++ < 3) rset.add_document(*it);
-        not_shown.ids.insert(*it);
-        std::string k = it.get_document().get_value(schema::kSlotCollapse);
-        if (!k.empty()) not_shown.keys.insert(k);
+        seen.add(*it, it.get_document());
     }
+    // Copies of the shown hits share their words: keep them out of the
+    // match itself (boolean XDUP terms work on a remote index too).
+    std::vector<Xapian::Query> shown_keys;
+    for (const std::string& k : seen.keys)
+        shown_keys.emplace_back(schema::bounded_term(schema::kDupPrefix, k));
     if (rset.empty()) return out;
     WordDecider decider(stopper());
     Xapian::ESet eset = enq.get_eset(kExpandTerms, rset, &decider);
@@ -434,10 +453,12 @@ std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& se
     if (anywhere.empty()) return out;
     const Xapian::Query question_kind(std::string(schema::kKindPrefix) + "question");
     // Relevance feedback: the expanded terms, with the original query helping the order.
+    const Xapian::Query copies(Xapian::Query::OP_OR, shown_keys.begin(), shown_keys.end());
     auto feedback = [&](const std::vector<Xapian::Query>& terms) {
         Xapian::Query expanded(Xapian::Query::OP_OR, terms.begin(), terms.end());
-        return Xapian::Query(Xapian::Query::OP_FILTER,
-                             Xapian::Query(Xapian::Query::OP_AND_MAYBE, expanded, query), question_kind);
+        Xapian::Query q(Xapian::Query::OP_FILTER,
+                        Xapian::Query(Xapian::Query::OP_AND_MAYBE, expanded, query), question_kind);
+        return shown_keys.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_NOT, q, copies);
     };
     Xapian::Enquire re(db); // copies are skipped below, by key, not by a Xapian collapse
     // Prefer questions that share a topic with the top hit ("what is docker"
@@ -454,16 +475,20 @@ std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& se
     }
     for (const Xapian::Query& attempt : attempts) {
         re.set_query(attempt);
-        // Shown hits are skipped here rather than by a MatchDecider, which a
-        // remote index (xapian-tcpsrv) cannot run.
-        Xapian::MSet rm = re.get_mset(0, 2 * kRelated + Xapian::doccount(not_shown.ids.size()));
-        for (auto it = rm.begin(); it != rm.end() && out.size() < kRelated; ++it) {
-            if (!not_shown(it.get_document())) continue;
-            not_shown.ids.insert(*it);
-            std::string k = it.get_document().get_value(schema::kSlotCollapse);
-            if (!k.empty()) not_shown.keys.insert(k);
-            Passage p = passage_of(it.get_document());
-            out.push_back({id_in(set, *it, p), p.file, p.question, spec_of(set, *it), p.line});
+        // Passages shown, and copies among the related ones, are skipped
+        // here rather than by a MatchDecider, which a remote index
+        // (xapian-tcpsrv) cannot run; fetch more while they leave it short.
+        for (Xapian::doccount fetch = 2 * kRelated + Xapian::doccount(seen.ids.size());;
+             fetch *= 4) {
+            Xapian::MSet rm = re.get_mset(0, fetch);
+            for (auto it = rm.begin(); it != rm.end() && out.size() < kRelated; ++it) {
+                Xapian::Document doc = it.get_document();
+                if (seen.has(*it, doc)) continue;
+                seen.add(*it, doc);
+                Passage p = passage_of(doc);
+                out.push_back({id_in(set, *it, p), p.file, p.question, spec_of(set, *it), p.line});
+            }
+            if (out.size() >= kRelated || rm.size() < fetch || fetch >= kRelatedScan) break;
         }
         if (out.size() >= kRelated) break;
     }
@@ -729,17 +754,21 @@ Attempt read_and_match(const Xapian::Database& db, const SearchRequest& req, con
 void correct(const Xapian::Database& db, const SearchRequest& req, Attempt& best, SearchResult& res) {
     const std::string& fix = best.prep.corrected;
     if (fix.empty() || fix == req.query) return;
-    Attempt corrected = read_and_match(db, req, fix);
-    if (corrected.match.mset.empty()) return;
+    SearchRequest r = req;
+    r.query = fix;
+    Prepared corrected = prepare(db, r);
+    Xapian::Enquire probe(db); // does the correction find anything at all?
+    probe.set_query(corrected.query);
+    if (probe.get_mset(0, 1).empty()) return;
     res.corrected = fix;
     res.searched_corrected = true;
     if (best.match.mset.empty()) {
-        best = std::move(corrected);
+        best = read_and_match(db, req, fix);
         return;
     }
     Attempt both(db);
     both.text = req.query;
-    both.prep.query = Xapian::Query(Xapian::Query::OP_OR, best.prep.query, corrected.prep.query);
+    both.prep.query = Xapian::Query(Xapian::Query::OP_OR, best.prep.query, corrected.query);
     both.enq.set_query(both.prep.query);
     both.match = run_match(both.enq, req, spy_for(req, both));
     best = std::move(both);
@@ -756,17 +785,23 @@ void read_literally(const Xapian::Database& db, const SearchRequest& req, Attemp
 /// Step 4, count: `total` and topic facets over the collapsed match set,
 /// exact up to kExactUpTo matches, scaled from what the spy saw beyond.
 void count(Attempt& a, const SearchRequest& req, SearchResult& res) {
-    if (!count_exactly(a.enq, a.match, req, res)) {
-        // Beyond kExactUpTo: Xapian's estimate (duplicates included), and
-        // the topics the spy saw scaled to it, never above the total.
-        res.total = a.match.mset.get_matches_estimated();
+    Xapian::MSet scan;
+    if (!count_exactly(a.enq, a.match, req, res, scan)) {
+        // Beyond kExactScan: Xapian's estimate, less the share of copies in
+        // the top that was read, and never below the distinct passages seen.
+        const Collapsed& m = a.match;
+        double distinct = m.mset.empty() ? 1.0 : double(m.unique.size()) / double(m.mset.size());
+        res.total = std::max(m.unique.size(),
+                             size_t(double(m.mset.get_matches_estimated()) * distinct + 0.5));
         if (req.facets) {
-            if (a.spy->seen == 0) { // no spy ran (a remote index): count the top matches
-                for (const Xapian::MSetIterator& it : a.match.unique) {
+            if (a.spy->seen == 0) { // no spy ran (a remote index): the first kExactUpTo matches
+                if (scan.empty()) scan = a.enq.get_mset(0, kExactUpTo);
+                for (auto it = scan.begin(); it != scan.end() && a.spy->seen < kExactUpTo; ++it) {
                     ++a.spy->seen;
                     count_topics(it.get_document(), a.spy->counts);
                 }
             }
+            // Topics of the passages examined, scaled to the total.
             double seen = double(a.spy->seen), est = double(res.total);
             double scale = seen > 0 && est > seen ? est / seen : 1.0;
             for (const auto& [topic, n] : a.spy->counts)
@@ -810,7 +845,7 @@ std::vector<Hit> hits_of(const Xapian::Database& db, const Attempt& a, const Sea
             h.snippet = std::move(s.text);
             h.snippet_spans = std::move(s.spans);
         }
-        if (!req.all && has_copies(db, doc)) h.also_in = duplicates_of(db, req.db, doc);
+        if (!req.all && has_copies(db, doc)) h.also_in = duplicates_of(db, req.db, *it, doc);
         out.push_back(std::move(h));
     }
     return out;
@@ -941,8 +976,19 @@ std::optional<Passage> lookup(const IndexSet& set, const std::string& id, std::s
                 if (auto p = in(set.specs[n - 1], id.substr(colon + 1))) return p;
         }
     }
-    for (const std::string& spec : set.specs)
-        if (auto p = in(spec, id)) return p;
+    // A bare id: each index in turn.  One that cannot be read (damaged,
+    // unreachable) does not hide the id in another; its error is raised only
+    // when no index has the passage.
+    std::exception_ptr first_error;
+    for (const std::string& spec : set.specs) {
+        try {
+            if (auto p = in(spec, id)) return p;
+        } catch (...) { // crib's errors and Xapian's (which are not std::exceptions)
+            if (!set.several()) throw;
+            if (!first_error) first_error = std::current_exception();
+        }
+    }
+    if (first_error) std::rethrow_exception(first_error);
     return std::nullopt;
 }
 

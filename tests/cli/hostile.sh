@@ -63,6 +63,8 @@ expect_rc 2 env CRIB_DB=$TMP/dmg "$CRIB_INDEX" --check
 grep -q "is damaged.*run: crib-index --rebuild" "$TMP/err" && pass "--check: block-boundary truncation named" ||
   fail "--check truncation: $(cat "$TMP/out" "$TMP/err")"
 expect_rc 2 env CRIB_DB=$TMP/nosuchdb "$CRIB_INDEX" --check
+expect_rc 2 env CRIB_DB=$TMP/dmg "$CRIB_INDEX" --check content/
+grep -q "takes no paths" "$TMP/err" && pass "--check with paths refused" || fail "--check paths: $(cat "$TMP/err")"
 
 # 8. a garbled schema version was accepted and re-stamped by crib-index and crib's refresh
 mkdir -p "$TMP/ver"

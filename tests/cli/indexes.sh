@@ -69,6 +69,8 @@ for _ in $(seq 50); do # until it stopped listening
 done
 expect_rc 2 "$CRIB" "${remote[@]}" pod
 grep -q "cannot reach the index tcp://127.0.0.1:$port" "$TMP/err" && pass "remote down: named" || fail "remote down: $(cat "$TMP/err")"
+expect_rc 2 "$CRIB" --db "tcp://[::1]:$port" pod
+grep -q "IPv4 addresses and host names, not IPv6" "$TMP/err" && pass "IPv6 remote named as unsupported" || fail "ipv6: $(cat "$TMP/err")"
 expect_rc 2 "$CRIB" --db "tcp://nohostport" pod
 grep -q "bad remote index" "$TMP/err" && pass "bad tcp spec named" || fail "bad spec: $(cat "$TMP/err")"
 finish
