@@ -10,6 +10,7 @@
 #include "printer.hpp"
 #include "search.hpp"
 #include "styled.hpp"
+#include "subcommands.hpp"
 #include "text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -276,6 +277,7 @@ int run(const Options& o, const crib::Config& cfg) {
 
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN); // EPIPE is handled in output.cpp: quiet exit
+    if (int rc = crib::run_subcommand(argc, argv); rc >= 0) return rc; // crib quiz, crib gaps
     CLI::App app{"crib: search your interview notes.\n\n"
                  "Examples:\n"
                  "  crib what is a statefulset          ranked answers, matches highlighted\n"
