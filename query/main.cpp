@@ -286,7 +286,9 @@ int main(int argc, char** argv) {
                  "  crib --format grep k8s | fzf        path:line:question lines\n"
                  "  crib --format json ec2 | jq .hits[0].question\n"
                  "  crib --show notes/k8s.md:12         one whole passage\n"
-                 "  crib --open statefulset             top hit in $VISUAL/$EDITOR at its line\n",
+                 "  crib --open statefulset             top hit in $VISUAL/$EDITOR at its line\n"
+                 "  crib quiz -t kubernetes             drill the questions (crib quiz --help)\n"
+                 "  crib gaps job.txt                   what a job asks that the notes miss\n",
                  "crib"};
     Options o;
     // Options come first: from the first query word on, everything is query
