@@ -5,6 +5,7 @@
 #include "search.hpp"
 #include "styled.hpp"
 
+#include <fcntl.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -114,14 +115,17 @@ class Keys {
         termios saved{};
         if (tcgetattr(STDIN_FILENO, &saved) != 0) return next_line();
         termios raw = saved;
-        raw.c_lflag &= ~tcflag_t(ICANON | ECHO);
+        // No ISIG either: Ctrl-C arrives as a key (quit) instead of killing
+        // crib with the terminal left in this mode.
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG);
         raw.c_cc[VMIN] = 1;
         raw.c_cc[VTIME] = 0;
         tcsetattr(STDIN_FILENO, TCSANOW, &raw);
         char c = 0;
         ssize_t n = ::read(STDIN_FILENO, &c, 1);
         tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-        if (n != 1 || c == 4) return 0; // end of input or Ctrl-D
+        if (n != 1 || c == 4) return 0;    // end of input or Ctrl-D
+        if (c == 3 || c == 28) return 'q'; // Ctrl-C, Ctrl-backslash
         return c == '\r' ? '\n' : char(std::tolower(static_cast<unsigned char>(c)));
     }
 
@@ -198,6 +202,11 @@ void open_in_editor(const std::string& path, int line, std::ostream& out) {
     out.flush();
     pid_t pid = fork();
     if (pid == 0) {
+        // Keys come from a pipe: the editor gets the terminal, not the script.
+        if (!isatty(STDIN_FILENO)) {
+            int tty = ::open("/dev/tty", O_RDONLY);
+            if (tty >= 0) dup2(tty, STDIN_FILENO), close(tty);
+        }
         std::string l = "+" + std::to_string(line);
         execlp("sh", "sh", "-c", (std::string(ed) + " \"$1\" \"$2\"").c_str(), "sh", l.c_str(),
                path.c_str(), static_cast<char*>(nullptr));

@@ -125,6 +125,14 @@ grep -q '<strong>stable</strong>\|<p>Ordered pods' "$TMP/anki/deck.txt" && pass 
 [[ $(wc -l <"$TMP/dump") == 2 ]] && grep -q 'What is a StatefulSet?' "$TMP/dump" && pass "the export reads back as Anki cards" || fail "anki round trip: $(cat "$TMP/dump")"
 expect_rc 2 "$CRIB" quiz --export csv "$TMP/x.txt"
 
+# On a terminal: single keys (no Enter after the grade); Ctrl-C quits.
+if command -v script >/dev/null; then
+  printf '\r3q' | timeout 20 script -qc "$CRIB quiz --reviews $TMP/tty.sqlite" /dev/null >"$TMP/tty" || true
+  grep -aq 'answered 1: again 0, hard 0, good 1' "$TMP/tty" && pass "single keys on a terminal" || fail "tty keys: $(tail -3 "$TMP/tty")"
+  printf '\r\003' | timeout 20 script -qc "$CRIB quiz --reviews $TMP/tty.sqlite" /dev/null >"$TMP/tty" || true
+  grep -aq 'answered 0' "$TMP/tty" && pass "Ctrl-C quits the session" || fail "tty Ctrl-C: $(tail -3 "$TMP/tty")"
+fi
+
 # SIGKILL in the middle of a session: every answer given before is kept.
 rm -f "$REV"
 mkfifo "$TMP/fifo"
