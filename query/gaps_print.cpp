@@ -117,7 +117,7 @@ std::string format_gaps_json(const std::vector<Requirement>& rs) {
         for (const GapPassage& p : r.best)
             w.begin_object()
                 .key("id")
-                .value(p.id)
+                .path(p.id)
                 .key("question")
                 .value(p.question)
                 .key("score")

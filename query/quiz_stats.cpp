@@ -174,7 +174,7 @@ std::string format_stats_json(const QuizStats& s, const Moment& now) {
     for (const CardAnchor& g : s.gone)
         w.begin_object()
             .key("file")
-            .value(g.file)
+            .path(g.file)
             .key("line")
             .value(g.line)
             .key("question")
