@@ -9,8 +9,13 @@
 
 namespace crib {
 
-std::string card_key(const std::string& file, const std::string& question, int occurrence) {
-    std::string key = file + "\n" + schema::question_key(question);
+std::string card_key(const std::string& file, const std::string& question) {
+    return file + "\n" + schema::question_key(question);
+}
+
+std::string duplicate_card_key(const std::string& file, const std::string& question,
+                               const std::string& answer, int occurrence) {
+    std::string key = file + "\n" + schema::duplicate_key(question, answer);
     if (occurrence > 1) key += "\n#" + std::to_string(occurrence);
     return key;
 }
@@ -19,12 +24,19 @@ std::vector<Card> make_cards(std::vector<Passage> passages) {
     std::sort(passages.begin(), passages.end(), [](const Passage& a, const Passage& b) {
         return a.file != b.file ? a.file < b.file : a.line < b.line;
     });
+    std::map<std::string, int> asked; // plain key -> passages asking it
+    for (const Passage& p : passages)
+        ++asked[card_key(p.file, p.question)];
     std::vector<Card> out;
-    std::map<std::string, int> seen; // key of the first occurrence -> count
+    std::map<std::string, int> seen; // duplicate key -> copies so far
     for (Passage& p : passages) {
-        std::string first = card_key(p.file, p.question);
-        int n = ++seen[first];
-        out.push_back(Card{n == 1 ? first : card_key(p.file, p.question, n), std::move(p)});
+        std::string key = card_key(p.file, p.question);
+        if (asked[key] > 1) {
+            std::string dup = duplicate_card_key(p.file, p.question, p.answer);
+            int n = ++seen[dup];
+            key = duplicate_card_key(p.file, p.question, p.answer, n);
+        }
+        out.push_back(Card{std::move(key), std::move(p)});
     }
     return out;
 }

@@ -1,13 +1,17 @@
 // card_key.hpp - which stored review belongs to which passage.
 //
 // A card is keyed by its file and its normalised question (the duplicate
-// key's question part: case, punctuation and articles ignored), so the key
-// survives `crib-index --rebuild`, lines moving and the answer being edited.
-// Several passages of one file asking the same question are numbered in line
-// order ("#2", "#3").  The passage id (file:line) is kept beside the key as
-// a hint: when a question's wording changes, the stored card moves to the
-// passage of that file at or nearest its old line whose question shares most
-// of its words.  A card that matches nothing is "gone": kept, and reported.
+// key's question part: case, punctuation and articles ignored, words
+// stemmed), so the key survives `crib-index --rebuild`, lines moving and the
+// answer being edited.  When one file asks the same question more than once
+// ("What's the output?" quizzes), each copy's key adds the first words of its
+// answer (the duplicate key), and a number in line order if even those are
+// equal; inserting another copy leaves the others' keys alone.  The passage
+// id (file:line) is kept beside the key as a hint: when a question is
+// reworded, or a copy's answer edited, the stored card moves to the unclaimed
+// passage of that file whose question shares most of its words, the one
+// nearest its old line on a tie.  A card that matches nothing is "gone":
+// kept, and reported.
 #pragma once
 
 #include "passage.hpp"
@@ -24,11 +28,16 @@ struct Card {
     Passage passage;
 };
 
-/// The key of the `occurrence`-th (1-based) passage of its file asking this question.
-std::string card_key(const std::string& file, const std::string& question, int occurrence = 1);
+/// The key of the only passage of `file` asking `question`.
+std::string card_key(const std::string& file, const std::string& question);
 
-/// Cards for passages (any order): keys numbered per file among equal
-/// questions in line order; the result is sorted by file, then line.
+/// The key of one of several passages of `file` asking the same question:
+/// its answer's first words tell it apart, then `occurrence` (1-based, in
+/// line order among copies whose answers start alike too).
+std::string duplicate_card_key(const std::string& file, const std::string& question,
+                               const std::string& answer, int occurrence = 1);
+
+/// Cards for passages (any order), sorted by file, then line.
 std::vector<Card> make_cards(std::vector<Passage> passages);
 
 /// What a stored card remembers of its passage.

@@ -29,7 +29,7 @@ TEST_CASE("card keys ignore case, punctuation and articles", "[card_key]") {
           card_key("k8s.md", "what is statefulset"));
     CHECK(card_key("k8s.md", "What is a StatefulSet?") !=
           card_key("other.md", "What is a StatefulSet?"));
-    CHECK(card_key("k8s.md", "What is a StatefulSet?", 2) !=
+    CHECK(duplicate_card_key("k8s.md", "What is a StatefulSet?", "Pods.") !=
           card_key("k8s.md", "What is a StatefulSet?"));
 }
 
@@ -50,15 +50,46 @@ TEST_CASE("a card key survives rebuild, line moves and answer edits", "[card_key
     CHECK(after.at("What is a DaemonSet?") == before.at("What is a DaemonSet?"));
 }
 
-TEST_CASE("the same question twice in a file gives two cards, numbered in line order",
-          "[card_key]") {
-    Passage a{.file = "q.md", .line = 10, .question = "What's the output?"};
-    Passage b{.file = "q.md", .line = 3, .question = "What's the output?"};
+TEST_CASE("copies of one question in a file are told apart by their answers", "[card_key]") {
+    Passage a{
+        .file = "q.md", .line = 10, .question = "What's the output?", .answer = "print(1 + 1)"};
+    Passage b{
+        .file = "q.md", .line = 3, .question = "What's the output?", .answer = "print('a' * 3)"};
     auto cards = make_cards({a, b});
     REQUIRE(cards.size() == 2);
     CHECK(cards[0].passage.line == 3);
-    CHECK(cards[0].key == card_key("q.md", "What's the output?"));
-    CHECK(cards[1].key == card_key("q.md", "What's the output?", 2));
+    CHECK(cards[0].key == duplicate_card_key("q.md", "What's the output?", "print('a' * 3)"));
+    CHECK(cards[1].key == duplicate_card_key("q.md", "What's the output?", "print(1 + 1)"));
+    // A third copy inserted above both leaves their keys alone.
+    Passage c{
+        .file = "q.md", .line = 1, .question = "What's the output?", .answer = "print(len([]))"};
+    b.line += 5, a.line += 5;
+    auto more = make_cards({a, b, c});
+    CHECK(more[1].key == cards[0].key);
+    CHECK(more[2].key == cards[1].key);
+    // Copies whose answers start alike too are numbered in line order.
+    Passage d = a;
+    d.line = 40;
+    auto same = make_cards({a, d});
+    CHECK(same[0].key != same[1].key);
+    CHECK(same[1].key == duplicate_card_key("q.md", "What's the output?", "print(1 + 1)", 2));
+}
+
+TEST_CASE("a copy whose answer is edited keeps its history; its twin keeps its own", "[card_key]") {
+    Passage a{
+        .file = "q.md", .line = 3, .question = "What's the output?", .answer = "print(1 + 1)"};
+    Passage b{
+        .file = "q.md", .line = 9, .question = "What's the output?", .answer = "print(2 * 3)"};
+    std::vector<CardAnchor> stored;
+    for (const Card& c : make_cards({a, b}))
+        stored.push_back({c.key, c.passage.file, c.passage.question, c.passage.line});
+    b.answer = "print(2 * 4)";
+    auto cards = make_cards({a, b});
+    Reconciled r = reconcile(stored, cards);
+    REQUIRE(r.moved.size() == 1);
+    CHECK(r.moved[0].from == stored[1].key);
+    CHECK(r.moved[0].to == cards[1].key);
+    CHECK(r.gone.empty());
 }
 
 TEST_CASE("a reworded question keeps its history; a deleted one is reported gone", "[card_key]") {
@@ -84,10 +115,10 @@ TEST_CASE("a rewording is matched to the nearest line when two candidates tie", 
     std::vector<CardAnchor> stored = {
         {card_key("a.md", "What is a pod?"), "a.md", "What is a pod?", 40}};
     auto cards = make_cards({
-        Passage{.file = "a.md", .line = 5, .question = "What is a pod really?"},
-        Passage{.file = "a.md", .line = 42, .question = "What is a pod, really?"},
+        Passage{.file = "a.md", .line = 5, .question = "What is a pod really?", .answer = "x"},
+        Passage{.file = "a.md", .line = 42, .question = "What is a pod, really?", .answer = "y"},
     });
-    // Both reword "What is a pod?" equally; make_cards numbered them #1 and #2.
+    // Both reword "What is a pod?" equally (and are copies of one question).
     Reconciled r = reconcile(stored, cards);
     REQUIRE(r.moved.size() == 1);
     CHECK(r.moved[0].to == cards[1].key);
