@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <ctime>
 #include <deque>
@@ -102,10 +103,31 @@ std::time_t quiz_clock() {
 
 namespace {
 
-/// Reads answers: single keys from a terminal, else one line per key.
+/// Set by SIGINT during a terminal session.
+volatile std::sig_atomic_t interrupted = 0;
+
+extern "C" void on_interrupt(int) {
+    interrupted = 1;
+}
+
+/// Reads answers: single keys from a terminal, else one line per key.  On a
+/// terminal, Ctrl-C (between keys too) ends the session like q: the answers
+/// given are stored and the summary is printed.
 class Keys {
   public:
-    Keys(std::istream& in, bool tty) : in_(in), tty_(tty) {}
+    Keys(std::istream& in, bool tty) : in_(in), tty_(tty) {
+        if (!tty_) return;
+        interrupted = 0;
+        struct sigaction sa {};
+        sa.sa_handler = on_interrupt; // no SA_RESTART: a waiting read() returns
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, &saved_action_);
+    }
+    ~Keys() {
+        if (tty_) sigaction(SIGINT, &saved_action_, nullptr);
+    }
+    Keys(const Keys&) = delete;
+    Keys& operator=(const Keys&) = delete;
 
     /// '\n' for Enter, a lower-case key, or 0 at the end of input.
     char next() { return tty_ ? next_key() : next_line(); }
@@ -122,8 +144,9 @@ class Keys {
         raw.c_cc[VTIME] = 0;
         tcsetattr(STDIN_FILENO, TCSANOW, &raw);
         char c = 0;
-        ssize_t n = ::read(STDIN_FILENO, &c, 1);
+        ssize_t n = interrupted ? -1 : ::read(STDIN_FILENO, &c, 1);
         tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        if (interrupted) return 'q';
         if (n != 1 || c == 4) return 0;    // end of input or Ctrl-D
         if (c == 3 || c == 28) return 'q'; // Ctrl-C, Ctrl-backslash
         return c == '\r' ? '\n' : char(std::tolower(static_cast<unsigned char>(c)));
@@ -147,6 +170,7 @@ class Keys {
 
     std::istream& in_;
     bool tty_;
+    struct sigaction saved_action_ {};
 };
 
 std::string styled(const std::string& text, Style s, bool color) {

@@ -129,7 +129,12 @@ expect_rc 2 "$CRIB" quiz --export csv "$TMP/x.txt"
 if command -v script >/dev/null; then
   printf '\r3q' | timeout 20 script -qc "$CRIB quiz --reviews $TMP/tty.sqlite" /dev/null >"$TMP/tty" || true
   grep -aq 'answered 1: again 0, hard 0, good 1' "$TMP/tty" && pass "single keys on a terminal" || fail "tty keys: $(tail -3 "$TMP/tty")"
-  printf '\r\003' | timeout 20 script -qc "$CRIB quiz --reviews $TMP/tty.sqlite" /dev/null >"$TMP/tty" || true
+  : >"$TMP/tty"
+  # Ctrl-C once the answer is shown (a ^C before crib starts would just kill it).
+  { for _ in $(seq 400); do grep -aq '1 again' "$TMP/tty" && break; sleep 0.05; done
+    printf '\003'; } |
+    { sleep 0.2; printf '\r'; cat; } |
+    timeout 30 script -qfc "$CRIB quiz --reviews $TMP/tty.sqlite" /dev/null >"$TMP/tty" || true
   grep -aq 'answered 0' "$TMP/tty" && pass "Ctrl-C quits the session" || fail "tty Ctrl-C: $(tail -3 "$TMP/tty")"
 fi
 
