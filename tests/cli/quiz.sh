@@ -145,7 +145,7 @@ mkfifo "$TMP/fifo"
 pid=$!
 exec 7>"$TMP/fifo"
 printf '\n3\n\n3\n\n' >&7 # two answers, then the third card's answer is shown
-for _ in $(seq 100); do [[ -f $REV && $(answers) == 2 ]] && break; sleep 0.05; done
+for _ in $(seq 400); do [[ -f $REV && $(answers) == 2 ]] && break; sleep 0.05; done
 kill -9 "$pid"
 wait "$pid" 2>/dev/null || true
 exec 7>&-
