@@ -58,12 +58,14 @@ int find_subcommand(int argc, char** argv) {
 
 /// Options every mode takes.
 struct GlobalOptions {
-    std::string db, reviews, color, format;
+    std::vector<std::string> dbs; ///< --db as given (quiz and gaps read one index)
+    std::string reviews, color, format;
 };
 
 void add_global_options(CLI::App& app, GlobalOptions& g, const std::vector<std::string>& formats) {
-    app.add_option("--db", g.db,
-                   "Database directory (default: config db, $CRIB_DB, ~/.local/share/crib/index)");
+    app.add_option("--db", g.dbs,
+                   "Database directory, one (default: config db, $CRIB_DB, "
+                   "~/.local/share/crib/index)");
     std::string list;
     for (const auto& f : formats)
         list += (list.empty() ? "" : ", ") + f;
@@ -99,8 +101,12 @@ PrintOptions print_options(const GlobalOptions& g, const Config& cfg) {
     return po;
 }
 
+/// The one index quiz and gaps read; throws for several --db.
 std::string db_path(const GlobalOptions& g, const Config& cfg) {
-    return !g.db.empty() ? g.db : !cfg.db.empty() ? cfg.db : default_db_path();
+    if (g.dbs.size() > 1)
+        throw std::runtime_error("quiz and gaps read one index: give one --db (several are for "
+                                 "searching)");
+    return !g.dbs.empty() ? g.dbs[0] : !cfg.db.empty() ? cfg.db : default_db_path();
 }
 
 /// Brings the index up to date with the notes, as a search does first

@@ -63,6 +63,8 @@ expect_rc 0 "$CRIB" quiz --reviews="$REV" --color=never --stats
 expect_rc 1 "$CRIB" -- quiz
 grep -q 'no matches for "quiz"' "$TMP/err" && pass "crib -- quiz searches" || fail "-- quiz: $(cat "$TMP/err")"
 expect_rc 1 "$CRIB" -n 3 quiz
+expect_rc 2 "$CRIB" --db "$CRIB_DB" --db "$CRIB_DB" quiz --stats
+grep -q '^crib: quiz and gaps read one index' "$TMP/err" && pass "one index for quiz" || fail "two --db: $(cat "$TMP/err")"
 expect_rc 2 "$CRIB" quiz --format json
 grep -q '^crib: ' "$TMP/err" && pass "--format json needs --stats" || fail "json without --stats"
 expect_rc 2 "$CRIB" quiz --reviews "$TMP"
