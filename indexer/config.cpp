@@ -40,6 +40,8 @@ Config parse_config(const std::string& text, const std::string& origin) {
             auto& list = key == "notes" ? c.notes : c.dbs;
             while (std::getline(ss, p, ','))
                 if (!trim(p).empty()) list.push_back(expand_home(std::string(trim(p))));
+        } else if (key == "reviews") {
+            c.reviews = expand_home(value);
         } else if (key == "limit") {
             c.limit = std::atoi(value.c_str());
             if (c.limit <= 0) c.errors.push_back(where + "limit must be a positive number");

@@ -1,6 +1,7 @@
 // config.hpp - ${XDG_CONFIG_HOME:-~/.config}/crib/config, "key = value" lines.
 //
-// Keys: db (database directory), dbs (more indexes crib searches), notes (comma-separated roots crib-index
+// Keys: db (database directory), dbs (more indexes crib searches), reviews
+// (crib quiz's review store), notes (comma-separated roots crib-index
 // uses when none are given or remembered), limit (hits per page), color
 // (auto|always|never), type-add (ext:format pairs).  '#' starts a comment.
 // Command-line flags win.
@@ -17,6 +18,7 @@ struct Config {
     /// `dbs = A, B`: more indexes crib searches with `db` (folders or
     /// tcp://HOST:PORT); crib-index ignores them.
     std::vector<std::string> dbs;
+    std::string reviews;    ///< crib quiz's review store ("" = not set)
     std::vector<std::string> notes;
     int limit = 0;          ///< 0 = not set
     std::string color;      ///< "" = not set

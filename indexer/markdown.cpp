@@ -2,6 +2,8 @@
 
 #include <cmark.h>
 
+#include <cstdlib>
+
 namespace crib::md {
 
 NodeType Node::type() const {
@@ -80,6 +82,11 @@ Document::Document(std::string_view text)
     : root_(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT)) {}
 
 Document::~Document() { cmark_node_free(root_); }
+
+std::string Document::html() const {
+    std::unique_ptr<char, void (*)(void*)> s(cmark_render_html(root_, CMARK_OPT_DEFAULT), std::free);
+    return s ? std::string(s.get()) : std::string();
+}
 
 void Document::walk(const std::function<void(Node, bool)>& fn) const {
     cmark_iter* it = cmark_iter_new(root_);

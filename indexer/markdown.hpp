@@ -59,6 +59,10 @@ public:
     /// Visit every node depth-first; `entering` is false on the way out of a container.
     void walk(const std::function<void(Node, bool entering)>& fn) const;
 
+    /// The document as HTML through cmark's renderer (raw HTML in the text
+    /// is left out: cmark's safe default).
+    std::string html() const;
+
 private:
     cmark_node* root_;
 };

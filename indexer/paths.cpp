@@ -23,6 +23,12 @@ std::string default_db_path() {
     return data + "/crib/index";
 }
 
+std::string default_reviews_path() {
+    std::string data = env("XDG_DATA_HOME");
+    if (data.empty()) data = home() + "/.local/share";
+    return data + "/crib/reviews.sqlite";
+}
+
 std::string config_dir() {
     std::string c = env("XDG_CONFIG_HOME");
     if (c.empty()) c = home() + "/.config";

@@ -8,6 +8,10 @@ namespace crib {
 /// $CRIB_DB, else ${XDG_DATA_HOME:-$HOME/.local/share}/crib/index.
 std::string default_db_path();
 
+/// ${XDG_DATA_HOME:-$HOME/.local/share}/crib/reviews.sqlite: crib quiz's
+/// review store (user data, kept apart from the index).
+std::string default_reviews_path();
+
 /// ${XDG_CONFIG_HOME:-$HOME/.config}/crib
 std::string config_dir();
 

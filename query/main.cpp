@@ -10,6 +10,7 @@
 #include "printer.hpp"
 #include "search.hpp"
 #include "styled.hpp"
+#include "subcommands.hpp"
 #include "text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -276,6 +277,7 @@ int run(const Options& o, const crib::Config& cfg) {
 
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN); // EPIPE is handled in output.cpp: quiet exit
+    if (int rc = crib::run_subcommand(argc, argv); rc >= 0) return rc; // crib quiz, crib gaps
     CLI::App app{"crib: search your interview notes.\n\n"
                  "Examples:\n"
                  "  crib what is a statefulset          ranked answers, matches highlighted\n"
@@ -284,7 +286,9 @@ int main(int argc, char** argv) {
                  "  crib --format grep k8s | fzf        path:line:question lines\n"
                  "  crib --format json ec2 | jq .hits[0].question\n"
                  "  crib --show notes/k8s.md:12         one whole passage\n"
-                 "  crib --open statefulset             top hit in $VISUAL/$EDITOR at its line\n",
+                 "  crib --open statefulset             top hit in $VISUAL/$EDITOR at its line\n"
+                 "  crib quiz -t kubernetes             drill the questions (crib quiz --help)\n"
+                 "  crib gaps job.txt                   what a job asks that the notes miss\n",
                  "crib"};
     Options o;
     // Options come first: from the first query word on, everything is query

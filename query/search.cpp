@@ -956,6 +956,15 @@ std::vector<std::pair<std::string, size_t>> topics_in(const Xapian::Database& db
     return out;
 }
 
+/// all_passages() on one revision.
+std::vector<Passage> passages_in(const Xapian::Database& db) {
+    std::vector<Passage> out;
+    out.reserve(db.get_doccount());
+    for (auto d = db.postlist_begin(""); d != db.postlist_end(""); ++d)
+        out.push_back(passage_of(db.get_document(*d)));
+    return out;
+}
+
 } // namespace
 
 std::optional<Passage> lookup(const IndexSet& set, const std::string& id, std::string* index) {
@@ -990,6 +999,13 @@ std::optional<Passage> lookup(const IndexSet& set, const std::string& id, std::s
     }
     if (first_error) std::rethrow_exception(first_error);
     return std::nullopt;
+}
+
+std::vector<Passage> all_passages(const std::string& spec) {
+    return guard_damage(spec, [&] {
+        Xapian::Database db = open_one(spec);
+        return with_reopen(db, [&](const Xapian::Database& d) { return passages_in(d); });
+    });
 }
 
 std::vector<std::pair<std::string, size_t>> list_topics(const IndexSet& set) {

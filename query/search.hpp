@@ -116,6 +116,9 @@ SearchResult search(const SearchRequest& req);
 /// in each in turn).  `index`, when given, gets the spec it was found in.
 std::optional<Passage> lookup(const IndexSet& db, const std::string& id, std::string* index = nullptr);
 
+/// Every passage of one index, in no particular order (crib quiz's deck).
+std::vector<Passage> all_passages(const std::string& db);
+
 /// Every topic with its passage count, most first (summed over the indexes).
 std::vector<std::pair<std::string, size_t>> list_topics(const IndexSet& db);
 

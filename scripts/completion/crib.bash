@@ -94,6 +94,48 @@ _crib_complete_path()
     for i in "${found[@]}"; do COMPREPLY+=("$prefix$i"); done
 }
 
+# The subcommand on the command line (quiz, gaps), if only the options
+# every mode takes come before it.
+_crib_subcommand()
+{
+    local i w
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        w=${COMP_WORDS[i]}
+        case $w in
+            --db | --reviews | --color | --colour | --format | -f)
+                [[ ${COMP_WORDS[i+1]} == = ]] && ((i++))
+                ((i++))
+                ;;
+            --db=* | --reviews=* | --color=* | --colour=* | --format=* | -f?*) ;;
+            = ) ;;
+            quiz | gaps)
+                printf '%s\n' "$w"
+                return
+                ;;
+            *) return ;;
+        esac
+    done
+}
+
+# Whether a query word (or "--") comes before the cursor.
+_crib_has_words()
+{
+    local i w
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        w=${COMP_WORDS[i]}
+        case $w in
+            --db | --reviews | --color | --colour | --format | -f | -t | --topic | -n | --limit | \
+                --offset | --sort | --show)
+                [[ ${COMP_WORDS[i+1]} == = ]] && ((i++))
+                ((i++))
+                ;;
+            -* | =) [[ $w == -- ]] && return 0 ;;
+            *) return 0 ;;
+        esac
+    done
+    return 1
+}
+
 _crib()
 {
     COMPREPLY=()
@@ -123,9 +165,27 @@ _crib()
         [[ ${COMP_WORDS[i]} == -- ]] && return 0
     done
 
+    local sub
+    sub=$(_crib_subcommand)
+
     case $prev in
         -f | --format)
-            _crib_add_matches "$prefix" "$cur" human plain grep vimgrep json jsonl
+            if [[ -n $sub ]]; then
+                _crib_add_matches "$prefix" "$cur" human plain json
+            else
+                _crib_add_matches "$prefix" "$cur" human plain grep vimgrep json jsonl
+            fi
+            return 0
+            ;;
+        --export)
+            _crib_add_matches "$prefix" "$cur" anki
+            return 0
+            ;;
+        --reviews)
+            _crib_complete_path -f "$prefix" "$cur"
+            return 0
+            ;;
+        --new)
             return 0
             ;;
         --color | --colour)
@@ -154,6 +214,34 @@ _crib()
             return 0
             ;;
     esac
+
+    # crib quiz --export anki FILE
+    if ((cword >= 3)) && [[ ${COMP_WORDS[cword-2]} == --export ]]; then
+        _crib_complete_path -f "" "$cur"
+        return 0
+    fi
+
+    if [[ $sub == quiz && $cur == -* && -z $prefix ]]; then
+        local opts="--help --db --format --color --colour --reviews --topic --new
+            --stats --export --no-update"
+        [[ $cur != --* ]] && opts+=" -h -f -t"
+        mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
+        return 0
+    fi
+    if [[ $sub == gaps ]]; then
+        if [[ $cur == -* && -z $prefix ]]; then
+            local opts="--help --db --format --color --colour --reviews --no-update"
+            [[ $cur != --* ]] && opts+=" -h -f"
+            mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
+        else
+            _crib_complete_path -f "$prefix" "$cur"
+        fi
+        return 0
+    fi
+    if [[ -z $sub && $cur != -* && -z $prefix ]] && ! _crib_has_words; then
+        mapfile -t COMPREPLY < <(compgen -W "quiz gaps" -- "$cur")
+        return 0
+    fi
 
     if [[ $cur == -* && -z $prefix ]]; then
         local opts="--help --db --format --vimgrep --files-with-matches --count

@@ -26,6 +26,20 @@ for prog in crib crib-index; do
   pass "$prog: --help, man page and completions agree ($(wc -l <"$TMP/help") options)"
 done
 
+# The subcommands' options: in the man page and both completions.
+for sub in quiz gaps; do
+  "$CRIB" "$sub" --help | long_opts >"$TMP/help-$sub"
+  [[ -s $TMP/help-$sub ]] || fail "crib $sub --help lists no options"
+  while read -r opt; do
+    grep -q -- "$(sed 's/-/\\\\-/g' <<<"$opt")" docs/crib.1 || fail "crib $sub $opt is not in docs/crib.1"
+    grep -q -- "$opt\b" scripts/completion/crib.bash || fail "crib $sub $opt is not in crib.bash"
+    grep -q -- "$opt\b" scripts/completion/_crib || fail "crib $sub $opt is not in _crib"
+  done <"$TMP/help-$sub"
+  grep -q "^\.SH ${sub^^}" docs/crib.1 || fail "docs/crib.1 has no ${sub^^} section"
+  grep -q "^### crib $sub" README.md || fail "README.md has no 'crib $sub' section"
+  pass "crib $sub: --help, man page and completions agree ($(wc -l <"$TMP/help-$sub") options)"
+done
+
 # JSON contract: README tables vs real output.
 index_content
 "$CRIB" --no-update --format json docker >"$TMP/json"
@@ -41,6 +55,16 @@ diff "$TMP/hit-doc" "$TMP/hit" >/dev/null && pass "JSON hit fields documented" |
 python3 -c 'import json,sys; print("\n".join(sorted(json.loads(open(sys.argv[1]).readline()).keys())))' "$TMP/dump.jsonl" >"$TMP/dump"
 grep -A2 '^`crib-index --dump --format json' README.md | grep -oE '\{"[^}]*\}' | grep -oE '"[a-z_]+"' | tr -d '"' | sort -u >"$TMP/dump-doc"
 diff "$TMP/dump-doc" "$TMP/dump" >/dev/null && pass "--dump JSON fields documented" || fail "--dump JSON fields differ from README: $(diff "$TMP/dump-doc" "$TMP/dump" | tr '\n' ' ')"
+
+# crib quiz --stats and crib gaps JSON: README tables vs real output.
+"$CRIB" quiz --no-update --stats --format json --reviews "$TMP/reviews.sqlite" >"$TMP/stats.json"
+python3 -c 'import json,sys; print("\n".join(sorted(json.load(open(sys.argv[1])).keys())))' "$TMP/stats.json" >"$TMP/stats"
+awk '/^`crib quiz --stats` prints/,/^`crib quiz --export/' README.md | grep -E '^\| `' | sed -E 's/^\| ([^|]*)\|.*/\1/' | grep -oE '`[a-z_]+`' | tr -d '`' | sort -u >"$TMP/stats-doc"
+diff "$TMP/stats-doc" "$TMP/stats" >/dev/null && pass "quiz --stats JSON fields documented" || fail "quiz --stats JSON fields differ from README: $(diff "$TMP/stats-doc" "$TMP/stats" | tr '\n' ' ')"
+"$CRIB" gaps --no-update --format json content/qt-interview.txt >"$TMP/gaps.json"
+python3 -c 'import json,sys; print("\n".join(sorted(json.load(open(sys.argv[1]))["requirements"][0].keys())))' "$TMP/gaps.json" >"$TMP/gaps"
+awk '/^requirement:$/,/^Exit status: 0 after a report/' README.md | grep -E '^\| `' | sed -E 's/^\| ([^|]*)\|.*/\1/' | grep -oE '`[a-z_]+`' | tr -d '`' | sort -u >"$TMP/gaps-doc"
+diff "$TMP/gaps-doc" "$TMP/gaps" >/dev/null && pass "gaps JSON fields documented" || fail "gaps JSON fields differ from README: $(diff "$TMP/gaps-doc" "$TMP/gaps" | tr '\n' ' ')"
 
 # Formats: --types vs the README table.
 "$CRIB_INDEX" --types | awk 'NF && $1 !~ /^Files/ {print $1}' | sort -u >"$TMP/types"

@@ -1,0 +1,157 @@
+# crib quiz: whole sessions driven through standard input, days passing
+# (CRIB_NOW), cards surviving rebuilds and edits, --stats, --export anki, the
+# subcommand rules, and a SIGKILL in the middle of a session.
+source "$(dirname "$0")/lib.bash"
+NOTES=$TMP/notes
+mkdir -p "$NOTES"
+cat >"$NOTES/k8s.md" <<'MD'
+# Kubernetes
+
+## What is a StatefulSet?
+
+Pods with **stable** names and storage.
+
+## What is a DaemonSet?
+
+One pod per node.
+
+## What is a Deployment?
+
+Replica sets rolled out step by step.
+MD
+"$CRIB_INDEX" -q "$NOTES"
+export CRIB_NOW=1800000000 # a fixed clock: 2027-01-15 08:00 UTC
+DAY=86400
+REV=$XDG_DATA_HOME/crib/reviews.sqlite
+stat_field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1" <"$TMP/out"; }
+answers() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from reviews").fetchone()[0])' "$REV"; }
+
+# A first session: three new cards, each Good twice (10 min step, then 1 day).
+printf '\n3\n\n3\n\n3\n\n3\n\n3\n\n3\n' >"$TMP/in"
+expect_rc 0 "$CRIB" quiz <"$TMP/in"
+[[ $(grep -c '^next in 10m' "$TMP/out") == 3 && $(grep -c '^next in 1d' "$TMP/out") == 3 ]] &&
+  pass "new cards: 10 min step, then 1 day" || fail "learning steps: $(cat "$TMP/out")"
+grep -q 'answered 6: again 0, hard 0, good 6, easy 0' "$TMP/out" && pass "session summary" || fail "summary: $(tail -2 "$TMP/out")"
+grep -q 'What is a StatefulSet?' "$TMP/out" && grep -q 'stable' "$TMP/out" && pass "question and rendered answer shown" || fail "question/answer"
+[[ -f $REV ]] && pass "reviews in \${XDG_DATA_HOME}/crib/reviews.sqlite" || fail "no store at $REV"
+expect_rc 1 "$CRIB" quiz </dev/null
+grep -q 'nothing to review' "$TMP/err" && pass "nothing due: says so, exit 1" || fail "nothing due: $(cat "$TMP/err")"
+
+# The next day: three due.  Again on the first (a lapse), Hard, Easy; then
+# the lapsed card comes back in the same session: Good.
+printf '\n1\n\n2\n\n4\n\n3\n' >"$TMP/in"
+CRIB_NOW=$((CRIB_NOW + DAY)) expect_rc 0 "$CRIB" quiz <"$TMP/in"
+grep -q 'answered 4: again 1, hard 1, good 1, easy 1' "$TMP/out" && pass "due cards graded" || fail "day 2: $(cat "$TMP/out")"
+grep -q '^\[review, 3 left\]' "$TMP/out" && grep -q '^\[relearning, 1 left\]' "$TMP/out" &&
+  pass "the lapsed card relearned in the same session" || fail "relearning: $(grep '^\[' "$TMP/out")"
+CRIB_NOW=$((CRIB_NOW + DAY)) expect_rc 0 "$CRIB" --format json quiz --stats
+[[ $(stat_field reviewed) == 3 && $(stat_field lapses) == 1 && $(stat_field new) == 0 && $(stat_field reviews) == 10 ]] &&
+  pass "--stats json counts" || fail "--stats json: $(cat "$TMP/out")"
+[[ $(stat_field streak_days) == 2 ]] && pass "streak of two days" || fail "streak: $(stat_field streak_days)"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert set(d) >= {"reviewed","due","new","lapses","by_topic","streak_days"}; assert "kubernetes" in d["by_topic"]' "$TMP/out" &&
+  pass "--stats json has the issue's fields" || fail "--stats fields"
+expect_rc 0 "$CRIB" quiz --stats
+grep -q '^cards 3 ' "$TMP/out" && pass "--stats for people" || fail "--stats human: $(cat "$TMP/out")"
+if command -v script >/dev/null; then
+  script -qc "$CRIB quiz --stats" /dev/null >"$TMP/tty" </dev/null
+  grep -q $'\xe2\x96' "$TMP/tty" && pass "--stats chart on a terminal" || fail "no chart on a TTY: $(cat "$TMP/tty")"
+fi
+
+# Global options before or after the name; "crib -- quiz" searches for the word.
+expect_rc 0 "$CRIB" --reviews "$REV" --db "$CRIB_DB" quiz --stats
+expect_rc 0 "$CRIB" quiz --reviews="$REV" --color=never --stats
+expect_rc 1 "$CRIB" -- quiz
+grep -q 'no matches for "quiz"' "$TMP/err" && pass "crib -- quiz searches" || fail "-- quiz: $(cat "$TMP/err")"
+expect_rc 1 "$CRIB" -n 3 quiz
+expect_rc 2 "$CRIB" --db "$CRIB_DB" --db "$CRIB_DB" quiz --stats
+grep -q '^crib: quiz and gaps read one index' "$TMP/err" && pass "one index for quiz" || fail "two --db: $(cat "$TMP/err")"
+expect_rc 2 "$CRIB" quiz --format json
+grep -q '^crib: ' "$TMP/err" && pass "--format json needs --stats" || fail "json without --stats"
+expect_rc 2 "$CRIB" quiz --reviews "$TMP"
+grep -q '^crib: .*is a folder' "$TMP/err" && pass "--reviews folder refused" || fail "reviews folder: $(cat "$TMP/err")"
+printf 'not a database at all, just text that is long enough to look like a header\n' >"$TMP/notdb"
+expect_rc 2 "$CRIB" quiz --stats --reviews "$TMP/notdb"
+grep -q '^crib: ' "$TMP/err" && pass "a non-SQLite store refused" || fail "notdb: $(cat "$TMP/err")"
+mkdir -p "$XDG_CONFIG_HOME/crib"
+printf 'reviews = %s\n' "$TMP/from-config.sqlite" >"$XDG_CONFIG_HOME/crib/config"
+expect_rc 1 "$CRIB" quiz --new 0 </dev/null
+[[ -f $TMP/from-config.sqlite ]] && pass "reviews = in the config" || fail "config reviews"
+rm "$XDG_CONFIG_HOME/crib/config"
+
+# Cards survive a rebuild, moved lines and an edited answer; a deleted
+# passage's card is kept and reported.
+cat >"$NOTES/k8s.md" <<'MD'
+# Kubernetes
+
+
+
+## What is a Deployment?
+
+Replica sets rolled out step by step, and rolled back.
+
+## What is a StatefulSet?
+
+Ordered pods with stable network ids and volumes.
+MD
+"$CRIB_INDEX" -q --rebuild "$NOTES"
+CRIB_NOW=$((CRIB_NOW + DAY)) expect_rc 0 "$CRIB" --format json quiz --stats
+[[ $(stat_field reviewed) == 2 && $(stat_field new) == 0 ]] && pass "cards survive rebuild, line move, answer edit" || fail "after edit: $(cat "$TMP/out")"
+python3 -c 'import json,sys; g=json.load(open(sys.argv[1]))["gone"]; assert [x["question"] for x in g] == ["What is a DaemonSet?"], g' "$TMP/out" &&
+  pass "the deleted passage's card is reported gone" || fail "gone: $(cat "$TMP/out")"
+CRIB_NOW=$((CRIB_NOW + DAY)) expect_rc 0 "$CRIB" quiz --stats
+grep -q "card(s) whose passage is gone are kept" "$TMP/err" && pass "gone cards said on stderr" || fail "gone stderr: $(cat "$TMP/err")"
+
+# o opens the note at the passage's line, then the grade is still asked.
+cat >"$TMP/ed" <<SH
+#!/bin/sh
+echo "\$@" >"$TMP/ed-args"
+SH
+chmod +x "$TMP/ed"
+printf '\no\n3\n' >"$TMP/in"
+CRIB_NOW=$((CRIB_NOW + 30 * DAY)) EDITOR=$TMP/ed expect_rc 0 "$CRIB" quiz -t kubernetes Deployment <"$TMP/in"
+[[ $(cat "$TMP/ed-args" 2>/dev/null) == "+5 $NOTES/k8s.md" ]] && pass "o opens \$EDITOR at the line" || fail "editor args: $(cat "$TMP/ed-args" 2>/dev/null)"
+grep -q 'answered 1: again 0, hard 0, good 1' "$TMP/out" && pass "query and -t select the cards" || fail "selection: $(cat "$TMP/out")"
+# bad keys are asked again; q quits without grading
+printf '\nx\nq\n' >"$TMP/in"
+CRIB_NOW=$((CRIB_NOW + 60 * DAY)) expect_rc 0 "$CRIB" quiz <"$TMP/in"
+grep -q 'crib: press 1, 2, 3 or 4' "$TMP/out" && grep -q 'answered 0' "$TMP/out" && pass "bad key, then q" || fail "bad key: $(cat "$TMP/out")"
+
+# --export anki: Anki's headers, one row per card, read back by crib-index.
+expect_rc 2 "$CRIB" quiz --export anki "$TMP/no/such/dir/deck.txt"
+mkdir -p "$TMP/anki"
+expect_rc 0 "$CRIB" quiz --export anki "$TMP/anki/deck.txt"
+mapfile -t head3 < <(sed -n 1,3p "$TMP/anki/deck.txt")
+[[ ${head3[*]} == "#separator:tab #html:true #tags column:3" ]] && pass "anki headers" || fail "anki headers: ${head3[*]}"
+grep -q '<strong>stable</strong>\|<p>Ordered pods' "$TMP/anki/deck.txt" && pass "answers as HTML" || fail "anki html: $(cat "$TMP/anki/deck.txt")"
+"$CRIB_INDEX" --dump "$TMP/anki/deck.txt" >"$TMP/dump"
+[[ $(wc -l <"$TMP/dump") == 2 ]] && grep -q 'What is a StatefulSet?' "$TMP/dump" && pass "the export reads back as Anki cards" || fail "anki round trip: $(cat "$TMP/dump")"
+expect_rc 2 "$CRIB" quiz --export csv "$TMP/x.txt"
+
+# On a terminal: single keys (no Enter after the grade); Ctrl-C quits.
+if command -v script >/dev/null; then
+  printf '\r3q' | timeout 20 script -qc "$CRIB quiz --reviews $TMP/tty.sqlite" /dev/null >"$TMP/tty" || true
+  grep -aq 'answered 1: again 0, hard 0, good 1' "$TMP/tty" && pass "single keys on a terminal" || fail "tty keys: $(tail -3 "$TMP/tty")"
+  : >"$TMP/tty"
+  # Ctrl-C once the answer is shown (a ^C before crib starts would just kill it).
+  { for _ in $(seq 400); do grep -aq '1 again' "$TMP/tty" && break; sleep 0.05; done
+    printf '\003'; } |
+    { sleep 0.2; printf '\r'; cat; } |
+    timeout 30 script -qfc "$CRIB quiz --reviews $TMP/tty.sqlite" /dev/null >"$TMP/tty" || true
+  grep -aq 'answered 0' "$TMP/tty" && pass "Ctrl-C quits the session" || fail "tty Ctrl-C: $(tail -3 "$TMP/tty")"
+fi
+
+# SIGKILL in the middle of a session: every answer given before is kept.
+rm -f "$REV"
+mkfifo "$TMP/fifo"
+"$CRIB" quiz <"$TMP/fifo" >"$TMP/kill-out" 2>&1 &
+pid=$!
+exec 7>"$TMP/fifo"
+printf '\n3\n\n3\n\n' >&7 # two answers, then the third card's answer is shown
+for _ in $(seq 400); do [[ -f $REV && $(answers) == 2 ]] && break; sleep 0.05; done
+kill -9 "$pid"
+wait "$pid" 2>/dev/null || true
+exec 7>&-
+[[ $(answers) == 2 ]] && pass "SIGKILL mid-session keeps the answers given" || fail "after SIGKILL: $(answers) answers"
+expect_rc 0 "$CRIB" --format json quiz --stats
+[[ $(stat_field reviewed) == 2 ]] && pass "the store opens after SIGKILL" || fail "after kill: $(cat "$TMP/out")"
+finish

@@ -1,0 +1,83 @@
+// crib quiz without the command line: session order, a scripted session
+// against a real store, and the Anki export's quoting and tags.
+#include "helpers.hpp"
+#include "quiz.hpp"
+
+#include <sstream>
+
+using namespace crib;
+
+namespace {
+
+DeckCard card(const std::string& question, int line, Phase phase = Phase::fresh,
+              long long due = 0) {
+    DeckCard c;
+    c.card.passage.file = "k8s.md";
+    c.card.passage.line = line;
+    c.card.passage.question = question;
+    c.card.passage.answer = "An answer to " + question + ".";
+    c.card.key = card_key("k8s.md", question);
+    c.stored.anchor = CardAnchor{c.card.key, "k8s.md", question, line};
+    c.stored.state.phase = phase;
+    c.stored.state.due = due;
+    c.stored.state.ease = phase == Phase::fresh ? 0 : 2500;
+    c.stored.state.interval = phase == Phase::review ? 3 : 0;
+    return c;
+}
+
+constexpr long long kToday = 20000;
+
+} // namespace
+
+TEST_CASE("a session shows due cards, most overdue first, then new ones up to --new", "[quiz]") {
+    Deck d;
+    d.cards = {card("new one", 1),
+               card("due today", 2, Phase::review, kToday),
+               card("not due", 3, Phase::review, kToday + 2),
+               card("new two", 4),
+               card("overdue", 5, Phase::review, kToday - 3),
+               card("new three", 6)};
+    SessionOptions o;
+    o.new_limit = 2;
+    Moment now{kToday * 86400 + 6 * 3600, kToday};
+    CHECK(session_order(d, now, o) == std::vector<size_t>{4, 1, 0, 3});
+    o.new_limit = 0;
+    CHECK(session_order(d, now, o) == std::vector<size_t>{4, 1});
+}
+
+TEST_CASE("a scripted session stores every answer and brings learning cards back", "[quiz]") {
+    test::TempDir dir;
+    ReviewStore store(dir.str() + "/r.sqlite");
+    Deck d;
+    d.cards = {card("What is a pod?", 3), card("What is a node?", 9)};
+    SessionOptions o;
+    setenv("CRIB_NOW", "1800000000", 1);
+    // pod: Good (10 min step); node: Again; pod again: Good (1 day); node: q.
+    std::istringstream in("\n3\n\n1\n\n3\n\nq\n");
+    std::ostringstream out;
+    SessionSummary s = run_session(d, store, in, out, o);
+    unsetenv("CRIB_NOW");
+    CHECK(s.answers[3] == 2);
+    CHECK(s.answers[1] == 1);
+    CHECK(s.quit);
+    auto stored = store.cards();
+    REQUIRE(stored.size() == 2);
+    CHECK(stored.at(card_key("k8s.md", "What is a pod?")).state.phase == Phase::review);
+    CHECK(stored.at(card_key("k8s.md", "What is a pod?")).state.interval == 1);
+    CHECK(stored.at(card_key("k8s.md", "What is a node?")).state.phase == Phase::learning);
+    CHECK(store.review_count() == 3);
+    CHECK(out.str().find("An answer to What is a pod?") != std::string::npos);
+}
+
+TEST_CASE("the Anki export quotes what Anki would split and turns topics into tags", "[quiz]") {
+    Deck d;
+    DeckCard c = card("Tabs\tand \"quotes\"?", 1);
+    c.card.passage.answer = "Use `kubectl`:\n\n- one\n- two\n";
+    c.card.passage.topics = {"k8s/pods", "system design"};
+    d.cards = {c};
+    std::string out = export_anki(d);
+    CHECK(out.rfind("#separator:tab\n#html:true\n#tags column:3\n", 0) == 0);
+    CHECK(out.find("\"Tabs\tand &quot;quotes&quot;?\"\t") != std::string::npos);
+    CHECK(out.find("\"<p>Use <code>kubectl</code>:</p>\n<ul>\n<li>one</li>") != std::string::npos);
+    CHECK(out.find("\tk8s::pods system_design\n") != std::string::npos);
+}
