@@ -75,7 +75,7 @@ TEST_CASE("copies of one question in a file are told apart by their answers", "[
     CHECK(same[1].key == duplicate_card_key("q.md", "What's the output?", "print(1 + 1)", 2));
 }
 
-TEST_CASE("a copy whose answer is edited keeps its history; its twin keeps its own", "[card_key]") {
+TEST_CASE("a copy whose answer is edited keeps its history, its twin keeps its own", "[card_key]") {
     Passage a{
         .file = "q.md", .line = 3, .question = "What's the output?", .answer = "print(1 + 1)"};
     Passage b{
@@ -92,7 +92,7 @@ TEST_CASE("a copy whose answer is edited keeps its history; its twin keeps its o
     CHECK(r.gone.empty());
 }
 
-TEST_CASE("a reworded question keeps its history; a deleted one is reported gone", "[card_key]") {
+TEST_CASE("a reworded question keeps its history, a deleted one is reported gone", "[card_key]") {
     std::vector<CardAnchor> stored = {
         {card_key("k8s.md", "What is a StatefulSet?"), "k8s.md", "What is a StatefulSet?", 3},
         {card_key("k8s.md", "What is a DaemonSet?"), "k8s.md", "What is a DaemonSet?", 7},

@@ -40,7 +40,7 @@ TEST_CASE("requirements: bullets and sentences of the requirement sections only"
                                            });
 }
 
-TEST_CASE("requirements: without sections, every line counts; a Label: line stays whole",
+TEST_CASE("requirements: without sections, every line counts, a Label: line stays whole",
           "[gaps]") {
     std::string jd = "Monitoring: Run Prometheus. Page on SLO burn.\n"
                      "Own the CI pipeline. Keep builds fast.\n";

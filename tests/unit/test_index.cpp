@@ -76,7 +76,7 @@ TEST_CASE("a deleted file leaves no passage behind", "[index]") {
     CHECK(read_file_records(db).size() == 1);
 }
 
-TEST_CASE("bad files are skipped with a reason; the run goes on", "[index]") {
+TEST_CASE("bad files are skipped with a reason, the run goes on", "[index]") {
     test::TempDir d;
     d.write("notes/good.md", "## What is good?\nyes\n");
     d.write("notes/bin.txt", std::string(200, '\0'));

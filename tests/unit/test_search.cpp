@@ -215,7 +215,7 @@ TEST_CASE("synonyms: k8s finds kubernetes, asg finds auto scaling group", "[sear
     CHECK(text.find("auto scaling group") != std::string::npos);
 }
 
-TEST_CASE("query syntax: phrases, boolean, wildcards, fields; broken syntax read literally",
+TEST_CASE("query syntax: phrases, boolean, wildcards, fields, broken syntax read literally",
           "[search]") {
     CHECK(find("\"persistent storage\"").total >= 1);
     CHECK(find("docker AND kubernetes").total < find("docker OR kubernetes").total);
