@@ -9,6 +9,7 @@
 #include "paths.hpp"
 #include "printer.hpp"
 #include "search.hpp"
+#include "shown_path.hpp"
 #include "styled.hpp"
 #include "subcommands.hpp"
 #include "text.hpp"
@@ -145,21 +146,15 @@ void refresh(const std::string& db, bool human) {
     }
 }
 
-/// The file of a passage as a path that works from here: the path as shown
-/// if it exists, else the absolute path crib-index recorded.  Throws
-/// IndexUsage for a passage of a remote index (its file is on another machine).
-std::string openable_path(const std::string& db, const crib::Passage& p) {
-    if (crib::is_remote(db))
-        throw std::runtime_error(p.file + " is in the remote index " + db +
+/// The file of a passage as a path that works from here: as shown (relative
+/// to the current folder when below it, else absolute).  Throws for a passage
+/// of a remote index (its file is on another machine).
+std::string openable_path(const std::string& spec, const crib::PathDisplay& paths,
+                          const crib::Passage& p) {
+    if (crib::is_remote(spec))
+        throw std::runtime_error(p.file + " is in the remote index " + spec +
                                  "; --open works on local indexes (crib --show prints it)");
-    if (::access(p.file.c_str(), F_OK) == 0) return p.file;
-    try {
-        auto records = crib::read_file_records(Xapian::Database(db));
-        auto it = records.find(p.file);
-        if (it != records.end()) return it->second.abs;
-    } catch (const Xapian::Error&) {
-    }
-    return p.file;
+    return paths.shown(p.file);
 }
 
 int open_editor(const crib::Passage& p, const std::string& path) {
@@ -191,6 +186,8 @@ int run(const Options& o, const crib::Config& cfg) {
     po.full = o.full;
     po.null_sep = o.null_sep;
     po.terminal = tty;
+    const crib::PathDisplay paths = crib::load_path_display(db.specs);
+    po.paths = &paths;
 
     if (o.list_topics) {
         auto topics = crib::list_topics(db);
@@ -211,7 +208,8 @@ int run(const Options& o, const crib::Config& cfg) {
     std::vector<std::string> words = o.words;
     if (o.open && !o.open_id.empty()) {
         std::string spec;
-        if (auto p = crib::lookup(db, o.open_id, &spec)) return open_editor(*p, openable_path(spec, *p));
+        if (auto p = crib::lookup(db, o.open_id, &spec))
+            return open_editor(*p, openable_path(spec, paths, *p));
         // "crib --open statefulset": not an id, so the first query word.
         words.insert(words.begin(), o.open_id);
     }
@@ -251,7 +249,8 @@ int run(const Options& o, const crib::Config& cfg) {
     if (o.open) {
         if (r.hits.empty()) return 1;
         const crib::Hit& top = r.hits.front();
-        return open_editor(top.passage, openable_path(db.several() ? top.index : db.specs.front(), top.passage));
+        return open_editor(top.passage, openable_path(db.several() ? top.index : db.specs.front(),
+                                                      paths, top.passage));
     }
     bool human = fmt == crib::Format::human || fmt == crib::Format::plain;
     if (r.searched_corrected && r.corrected && !human) // machine formats: the note goes to stderr

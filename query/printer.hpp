@@ -4,6 +4,7 @@
 #pragma once
 
 #include "search.hpp"
+#include "shown_path.hpp"
 
 #include <memory>
 #include <string>
@@ -19,7 +20,13 @@ struct PrintOptions {
     bool full = false;      ///< whole answer rendered from Markdown instead of a snippet
     bool null_sep = false;  ///< -0: NUL after each path (files) / line (grep)
     bool terminal = false;  ///< stdout is a terminal: even -l -0 quotes odd names
+    const PathDisplay* paths = nullptr; ///< stored file -> shown path (nullptr: as stored)
 };
+
+/// A stored file name as the printers show it (opt.paths, else unchanged).
+std::string shown_file(const PrintOptions& opt, const std::string& stored);
+/// An id "file:line" with its file as shown_file() shows it.
+std::string shown_id(const PrintOptions& opt, const std::string& id);
 
 /// Receives a search result piece by piece.
 class Printer {
@@ -47,6 +54,6 @@ std::unique_ptr<Printer> make_human_printer(const PrintOptions& opt);
 std::unique_ptr<Printer> make_grep_printer(bool vimgrep, const PrintOptions& opt);
 std::unique_ptr<Printer> make_files_printer(const PrintOptions& opt);
 std::unique_ptr<Printer> make_count_printer();
-std::unique_ptr<Printer> make_json_printer(bool lines);
+std::unique_ptr<Printer> make_json_printer(bool lines, const PrintOptions& opt);
 
 } // namespace crib

@@ -46,7 +46,7 @@ public:
         StyledText head;
         // Several indexes searched: the id's "N:" names the index (as --show takes it).
         if (!h.index.empty()) head.add(h.id.substr(0, h.id.find(':') + 1), Style::line);
-        head.add(quote_path(p.file), Style::path);
+        head.add(quote_path(shown_file(opt_, p.file)), Style::path);
         head.add(":");
         head.add(std::to_string(p.line), Style::line);
         head.add("  ");
@@ -75,7 +75,7 @@ public:
         }
         if (!h.also_in.empty()) {
             std::string a = std::string(meta.text.empty() ? "" : "  ") + "also in: ";
-            for (size_t i = 0; i < h.also_in.size(); ++i) a += (i ? ", " : "") + sanitize(h.also_in[i]);
+            for (size_t i = 0; i < h.also_in.size(); ++i) a += (i ? ", " : "") + sanitize(shown_id(opt_, h.also_in[i]));
             meta.add(a, Style::dim);
         }
         if (!meta.text.empty()) out += wrap(meta, opt_.width, "    ", "    ", opt_.color);
@@ -107,7 +107,7 @@ public:
             out += "\n" + render(t, opt_.color) + "\n";
             for (const Related& rel : r.related) {
                 StyledText l;
-                l.add(sanitize(rel.file), Style::path);
+                l.add(quote_path(shown_file(opt_, rel.file)), Style::path);
                 l.add(":");
                 l.add(std::to_string(rel.line), Style::line);
                 l.add("  " + sanitize(rel.question));
@@ -128,7 +128,7 @@ std::unique_ptr<Printer> make_human_printer(const PrintOptions& opt) { return st
 
 std::string format_passage(const Passage& p, const PrintOptions& opt) {
     StyledText head;
-    head.add(sanitize(p.file), Style::path);
+    head.add(quote_path(shown_file(opt, p.file)), Style::path);
     head.add(":");
     head.add(std::to_string(p.line) + "-" + std::to_string(p.end_line), Style::line);
     head.add("  [" + p.kind + "]", Style::dim);

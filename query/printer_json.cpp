@@ -10,19 +10,35 @@ namespace {
 
 constexpr int kJsonVersion = 1;
 
-void spans(JsonWriter& w, const std::vector<Span>& s) {
+/// Code points in the first `bytes` bytes of UTF-8 `text` (what jq's
+/// string slicing and most languages' string indices count).
+long long code_points(const std::string& text, size_t bytes) {
+    long long n = 0;
+    for (size_t i = 0; i < bytes && i < text.size(); ++i)
+        n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    return n;
+}
+
+/// Highlight spans of `text`: byte offsets and code-point offsets.
+void spans(JsonWriter& w, const std::vector<Span>& s, const std::string& text) {
     w.begin_array();
     for (const Span& sp : s)
-        w.begin_object().key("start").value(static_cast<long long>(sp.start)).key("end").value(static_cast<long long>(sp.end)).end_object();
+        w.begin_object()
+            .key("start").value(static_cast<long long>(sp.start))
+            .key("end").value(static_cast<long long>(sp.end))
+            .key("cp_start").value(code_points(text, sp.start))
+            .key("cp_end").value(code_points(text, sp.end))
+            .end_object();
     w.end_array();
 }
 
-void write_hit(JsonWriter& w, const Hit& h) {
+void write_hit(JsonWriter& w, const Hit& h, const PrintOptions& opt) {
     const Passage& p = h.passage;
     w.begin_object()
         .key("rank").value(h.rank)
         .key("id").path(h.id)
         .key("file").path(p.file)
+        .key("path").path(shown_file(opt, p.file))
         .key("line").value(p.line)
         .key("end_line").value(p.end_line)
         .key("kind").value(p.kind)
@@ -37,9 +53,9 @@ void write_hit(JsonWriter& w, const Hit& h) {
     else
         w.null();
     w.key("highlights");
-    spans(w, h.snippet_spans);
+    spans(w, h.snippet_spans, h.snippet);
     w.key("question_highlights");
-    spans(w, h.question_spans);
+    spans(w, h.question_spans, p.question);
     if (!h.index.empty()) w.key("index").value(h.index); // several indexes searched
     w.key("also_in").begin_array();
     for (const std::string& id : h.also_in) w.path(id);
@@ -49,11 +65,11 @@ void write_hit(JsonWriter& w, const Hit& h) {
 
 class JsonPrinter : public Printer {
 public:
-    explicit JsonPrinter(bool lines) : lines_(lines) {}
+    JsonPrinter(bool lines, const PrintOptions& opt) : lines_(lines), opt_(opt) {}
     void hit(const Hit& h) override {
         if (!lines_) return;
         JsonWriter w;
-        write_hit(w, h);
+        write_hit(w, h, opt_);
         emit(w.str() + "\n");
     }
     void end(const SearchResult& r) override {
@@ -64,7 +80,7 @@ public:
         else w.null();
         w.key("searched_corrected").value(r.searched_corrected);
         w.key("total").value(static_cast<long long>(r.total)).key("hits").begin_array();
-        for (const Hit& h : r.hits) write_hit(w, h);
+        for (const Hit& h : r.hits) write_hit(w, h, opt_);
         w.end_array().key("facets").begin_object().key("topic").begin_object();
         for (const auto& [name, count] : r.facets) w.key(name).value(static_cast<long long>(count));
         w.end_object().end_object().key("related").begin_array();
@@ -80,10 +96,13 @@ public:
 
 private:
     bool lines_;
+    PrintOptions opt_;
 };
 
 } // namespace
 
-std::unique_ptr<Printer> make_json_printer(bool lines) { return std::make_unique<JsonPrinter>(lines); }
+std::unique_ptr<Printer> make_json_printer(bool lines, const PrintOptions& opt) {
+    return std::make_unique<JsonPrinter>(lines, opt);
+}
 
 } // namespace crib

@@ -1,0 +1,33 @@
+# A command line that behaves like the tools people already use (issue 12):
+# paths relative to the current folder, exit codes, filters, pager.
+source "$(dirname "$0")/lib.bash"
+mkdir -p "$TMP/notes/k8s"
+printf '## What is a StatefulSet?\nPods with stable names and storage.\n' >"$TMP/notes/k8s/sts.md"
+printf '## How do I list files with ls -l?\nls -l shows long listing; redirect with 2>&1.\n' >"$TMP/notes/shell.md"
+"$CRIB_INDEX" -q "$TMP/notes" # an absolute root
+
+# Paths: relative when the file is below the current folder, absolute otherwise.
+(cd "$TMP/notes" && "$CRIB" --no-update --format grep statefulset) >"$TMP/out"
+[[ $(cat "$TMP/out") == "k8s/sts.md:1:What is a StatefulSet?" ]] && pass "grep path relative below cwd" || fail "grep path: $(cat "$TMP/out")"
+(cd "$TMP/notes/k8s" && "$CRIB" --no-update -l statefulset) >"$TMP/out"
+[[ $(cat "$TMP/out") == "sts.md" ]] && pass "-l path relative in a subfolder" || fail "-l path: $(cat "$TMP/out")"
+(cd / && "$CRIB" --no-update --vimgrep statefulset) >"$TMP/out"
+[[ $(cat "$TMP/out") == "${TMP#/}/notes/k8s/sts.md:1:1:What is a StatefulSet?" ]] && pass "vimgrep from /" || fail "vimgrep from /: $(cat "$TMP/out")"
+(cd "$SRC" && "$CRIB" --no-update --format plain statefulset) >"$TMP/out"
+grep -q "^$TMP/notes/k8s/sts.md:1  What is a StatefulSet?" "$TMP/out" && pass "plain path absolute outside" || fail "plain path outside: $(head -1 "$TMP/out")"
+(cd "$TMP/notes" && "$CRIB" --no-update --format json statefulset) >"$TMP/out"
+[[ $(jq -r '.hits[0] | .file + " " + .path + " " + .id' "$TMP/out") == "$TMP/notes/k8s/sts.md k8s/sts.md $TMP/notes/k8s/sts.md:1" ]] &&
+  pass "JSON keeps the stored file and id, adds path" || fail "JSON path: $(jq -c '.hits[0] | [.file, .path, .id]' "$TMP/out")"
+(cd "$TMP/notes" && "$CRIB" --no-update --show k8s/sts.md:2 --color never) >"$TMP/out"
+grep -q "^k8s/sts.md:1-2" "$TMP/out" && pass "--show takes and shows the relative path" || fail "--show relative: $(head -1 "$TMP/out")"
+(cd "$TMP/notes/k8s" && EDITOR=echo "$CRIB" --no-update --open statefulset) >"$TMP/out"
+[[ $(cat "$TMP/out") == "+1 sts.md" ]] && pass "--open gets the shown path" || fail "--open path: $(cat "$TMP/out")"
+
+# JSON highlight offsets: bytes and code points (jq slices by code point).
+printf '## Qué es ünïcode?\nÜber café ünïcode straße.\n' >"$TMP/notes/u.md"
+"$CRIB_INDEX" -q
+"$CRIB" --no-update --format json unicode >"$TMP/out"
+[[ $(jq -r '.hits[0] as $h | $h.highlights[0] as $s | $h.snippet[$s.cp_start:$s.cp_end]' "$TMP/out") == "ünïcode" ]] &&
+  pass "cp offsets slice the snippet in jq" || fail "cp offsets: $(jq -c '.hits[0].highlights' "$TMP/out")"
+[[ $(jq -r '.hits[0].highlights[0] | .end - .start' "$TMP/out") == 9 ]] && pass "start/end stay bytes" || fail "byte offsets"
+finish
