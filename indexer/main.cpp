@@ -19,6 +19,8 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -211,6 +213,9 @@ int run(const Options& o) {
     }
     if (o.dump) {
         if (o.paths.empty()) throw crib::IndexUsageError("--dump needs PATH...");
+        for (const auto& p : o.paths) // named explicitly: a missing one is an error, not a skip
+            if (::access(p.c_str(), F_OK) != 0)
+                throw crib::IndexUsageError("--dump: cannot open " + p + ": " + std::strerror(errno));
         return dump(o);
     }
     crib::IndexOptions io;

@@ -157,14 +157,48 @@ std::string openable_path(const std::string& spec, const crib::PathDisplay& path
     return paths.shown(p.file);
 }
 
+/// True when `cmd` names a program that can be run: a path that is
+/// executable, or a name found on $PATH.
+bool runnable(const std::string& cmd) {
+    if (cmd.find('/') != std::string::npos) return ::access(cmd.c_str(), X_OK) == 0;
+    const char* path = std::getenv("PATH");
+    std::string dirs = path ? path : "/usr/bin:/bin";
+    for (size_t start = 0; start <= dirs.size();) {
+        size_t colon = dirs.find(':', start);
+        if (colon == std::string::npos) colon = dirs.size();
+        std::string dir = dirs.substr(start, colon - start);
+        if (::access(((dir.empty() ? "." : dir) + "/" + cmd).c_str(), X_OK) == 0) return true;
+        start = colon + 1;
+    }
+    return false;
+}
+
+/// $VISUAL, else $EDITOR, else vi; `from` names where it came from.
+std::string editor_command(std::string& from) {
+    for (const char* var : {"VISUAL", "EDITOR"}) {
+        const char* ed = std::getenv(var);
+        if (ed && *ed) {
+            from = std::string("$") + var;
+            return ed;
+        }
+    }
+    from = "the default";
+    return "vi";
+}
+
 int open_editor(const crib::Passage& p, const std::string& path) {
-    const char* ed = std::getenv("VISUAL");
-    if (!ed || !*ed) ed = std::getenv("EDITOR");
-    if (!ed || !*ed) ed = "vi";
+    std::string from;
+    std::string ed = editor_command(from);
+    std::string first = ed.substr(0, ed.find_first_of(" \t"));
+    if (!runnable(first)) {
+        std::cerr << "crib: cannot start the editor " << crib::terminal_safe(first) << " (" << from
+                  << "): not found or not executable; set VISUAL or EDITOR\n";
+        return 2;
+    }
     std::string line = "+" + std::to_string(p.line);
     // sh -c allows EDITOR="code -w" style values; the path is passed as an argument.
-    execlp("sh", "sh", "-c", (std::string(ed) + " \"$1\" \"$2\"").c_str(), "sh", line.c_str(),
-           path.c_str(), static_cast<char*>(nullptr));
+    execlp("sh", "sh", "-c", (ed + " \"$1\" \"$2\"").c_str(), "sh", line.c_str(), path.c_str(),
+           static_cast<char*>(nullptr));
     std::perror("crib: cannot start editor");
     return 2;
 }

@@ -30,4 +30,11 @@ printf '## Qué es ünïcode?\nÜber café ünïcode straße.\n' >"$TMP/notes/u.
 [[ $(jq -r '.hits[0] as $h | $h.highlights[0] as $s | $h.snippet[$s.cp_start:$s.cp_end]' "$TMP/out") == "ünïcode" ]] &&
   pass "cp offsets slice the snippet in jq" || fail "cp offsets: $(jq -c '.hits[0].highlights' "$TMP/out")"
 [[ $(jq -r '.hits[0].highlights[0] | .end - .start' "$TMP/out") == 9 ]] && pass "start/end stay bytes" || fail "byte offsets"
+
+# Exit codes: a missing --dump path and an editor that cannot start are errors (2).
+expect_rc 2 "$CRIB_INDEX" --dump /nonexistent
+grep -q "^crib-index: --dump: cannot open /nonexistent" "$TMP/err" && pass "--dump names the missing path" || fail "--dump missing: $(cat "$TMP/err")"
+expect_rc 2 env EDITOR=/nonexistent "$CRIB" --no-update --open statefulset
+grep -q "^crib: cannot start the editor /nonexistent (\$EDITOR)" "$TMP/err" && pass "editor not found said" || fail "editor: $(cat "$TMP/err")"
+expect_rc 2 env VISUAL="no-such-editor -w" "$CRIB" --no-update --open "$TMP/notes/k8s/sts.md:1"
 finish
