@@ -43,20 +43,7 @@ public:
         const Passage& p = h.passage;
         std::string out;
         if (count_++) out += "\n";
-        StyledText head;
-        // Several indexes searched: the id's "N:" names the index (as --show takes it).
-        if (!h.index.empty()) head.add(h.id.substr(0, h.id.find(':') + 1), Style::line);
-        head.add(quote_path(shown_file(opt_, p.file)), Style::path);
-        head.add(":");
-        head.add(std::to_string(p.line), Style::line);
-        head.add("  ");
-        if (!p.headings.empty()) head.add(heading_path(p.headings) + " \xE2\x80\xBA ", Style::dim);
-        StyledText q = highlighted(p.question, h.question_spans);
-        size_t base = head.text.size();
-        head.text += q.text;
-        for (const StyleSpan& s : q.spans) head.spans.push_back({s.start + base, s.end + base, s.style});
-        head.spans.push_back({base, head.text.size(), Style::bold});
-        out += wrap(head, opt_.width, "", "    ", opt_.color);
+        out += header(h);
         if (p.parent_line) {
             StyledText par;
             par.add("in: " + sanitize(p.parent_question) + " (line " + std::to_string(p.parent_line) + ")", Style::dim);
@@ -92,8 +79,7 @@ public:
         }
         if (r.total > 0) { // also with -n 0: counts and topics only
             StyledText t;
-            t.add((r.hits.empty() ? "" : "\n") + std::to_string(r.hits.size()) + " of " + std::to_string(r.total) +
-                      " matches", Style::dim);
+            t.add((r.hits.empty() ? "" : "\n") + shown_of_total(r), Style::dim);
             if (!r.facets.empty()) {
                 t.add("  topics: ", Style::dim);
                 for (size_t i = 0; i < r.facets.size() && i < 8; ++i)
@@ -118,6 +104,42 @@ public:
     }
 
 private:
+    /// "file:line  Heading › question" on one line; on a terminal where that
+    /// does not fit, the question first and "file:line" on the next line, so a
+    /// long path cannot push the question into a two-word column.
+    std::string header(const Hit& h) const {
+        const Passage& p = h.passage;
+        StyledText where;
+        // Several indexes searched: the id's "N:" names the index (as --show takes it).
+        if (!h.index.empty()) where.add(h.id.substr(0, h.id.find(':') + 1), Style::line);
+        where.add(quote_path(shown_file(opt_, p.file)), Style::path);
+        where.add(":");
+        where.add(std::to_string(p.line), Style::line);
+        StyledText what;
+        if (!p.headings.empty()) what.add(heading_path(p.headings) + " \xE2\x80\xBA ", Style::dim);
+        StyledText q = highlighted(p.question, h.question_spans);
+        size_t base = what.text.size();
+        what.text += q.text;
+        for (const StyleSpan& s : q.spans) what.spans.push_back({s.start + base, s.end + base, s.style});
+        what.spans.push_back({base, what.text.size(), Style::bold});
+        if (opt_.width > 0 && columns(where.text) + 2 + columns(what.text) > size_t(opt_.width))
+            return wrap(what, opt_.width, "", "  ", opt_.color) + render(where, opt_.color).insert(0, "    ") + "\n";
+        StyledText head = where;
+        head.add("  ");
+        base = head.text.size();
+        head.text += what.text;
+        for (const StyleSpan& s : what.spans) head.spans.push_back({s.start + base, s.end + base, s.style});
+        return wrap(head, opt_.width, "", "    ", opt_.color);
+    }
+
+    /// "10 of 57 matches", or "11-20 of 57 matches" past --offset.
+    static std::string shown_of_total(const SearchResult& r) {
+        std::string shown = std::to_string(r.hits.size());
+        if (!r.hits.empty() && r.hits.front().rank > 1)
+            shown = std::to_string(r.hits.front().rank) + "-" + std::to_string(r.hits.back().rank);
+        return shown + " of " + std::to_string(r.total) + " matches";
+    }
+
     PrintOptions opt_;
     int count_ = 0;
 };

@@ -31,6 +31,14 @@ printf '## Qué es ünïcode?\nÜber café ünïcode straße.\n' >"$TMP/notes/u.
   pass "cp offsets slice the snippet in jq" || fail "cp offsets: $(jq -c '.hits[0].highlights' "$TMP/out")"
 [[ $(jq -r '.hits[0].highlights[0] | .end - .start' "$TMP/out") == 9 ]] && pass "start/end stay bytes" || fail "byte offsets"
 
+# "N of M" counts from --offset; the spelling note comes before the hits.
+for i in 1 2 3 4 5; do printf '## Widget question %d?\nwidget answer %d\n' "$i" "$i"; done >"$TMP/notes/w.md"
+"$CRIB_INDEX" -q
+"$CRIB" --no-update --format plain --no-related --offset 2 -n 2 widget >"$TMP/out"
+grep -q "^  3-4 of 5 matches" "$TMP/out" && pass "offset page says 3-4 of 5" || fail "offset count: $(tail -2 "$TMP/out")"
+"$CRIB" --no-update --format plain --no-related widgit >"$TMP/out"
+[[ $(head -1 "$TMP/out") == 'Searched for: widget (corrected from "widgit")' ]] && pass "correction note first" || fail "correction note: $(head -1 "$TMP/out")"
+
 # Exit codes: a missing --dump path and an editor that cannot start are errors (2).
 expect_rc 2 "$CRIB_INDEX" --dump /nonexistent
 grep -q "^crib-index: --dump: cannot open /nonexistent" "$TMP/err" && pass "--dump names the missing path" || fail "--dump missing: $(cat "$TMP/err")"
