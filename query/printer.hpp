@@ -46,8 +46,23 @@ void print_result(Printer& p, const SearchResult& r);
 /// Human-readable whole passage (crib --show).
 std::string format_passage(const Passage& p, const PrintOptions& opt);
 
-/// Markdown rendered for a terminal (bold, lists, code kept verbatim, links as text + URL).
-std::string render_markdown(const std::string& markdown, const PrintOptions& opt, const std::string& indent);
+/// What render_markdown() does beyond rendering.
+struct RenderOptions {
+    bool keep_line_breaks = false;  ///< a line break in a paragraph stays one (plain-text notes)
+    std::vector<std::string> match; ///< words shown as matches (whole words, any case)
+};
+
+/// Markdown rendered for a terminal (bold, lists, GFM tables as aligned
+/// columns, code kept verbatim, links as text + URL).
+std::string render_markdown(const std::string& markdown, const PrintOptions& opt, const std::string& indent,
+                            const RenderOptions& ro = {});
+
+/// How a passage's answer is rendered: its plain-text notes keep their line
+/// breaks; `match` lists the words to highlight.
+RenderOptions render_options_for(const Passage& p, std::vector<std::string> match = {});
+
+/// The words inside highlighted spans of `text`, lower-cased and distinct.
+std::vector<std::string> matched_words(const std::string& text, const std::vector<Span>& spans);
 
 // Factories, one per file.
 std::unique_ptr<Printer> make_human_printer(const PrintOptions& opt);

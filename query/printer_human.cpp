@@ -6,6 +6,8 @@
 #include "styled.hpp"
 #include "text.hpp"
 
+#include <algorithm>
+
 namespace crib {
 
 namespace {
@@ -50,7 +52,10 @@ public:
             out += wrap(par, opt_.width, "    ", "    ", opt_.color);
         }
         if (opt_.full) {
-            out += render_markdown(p.answer, opt_, "    ");
+            std::vector<std::string> words = matched_words(h.snippet, h.snippet_spans);
+            for (const std::string& w : matched_words(p.question, h.question_spans))
+                if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
+            out += render_markdown(p.answer, opt_, "    ", render_options_for(p, std::move(words)));
         } else if (!h.snippet.empty()) {
             out += wrap(highlighted(h.snippet, h.snippet_spans), opt_.width, "    ", "    ", opt_.color);
         }
@@ -173,7 +178,7 @@ std::string format_passage(const Passage& p, const PrintOptions& opt) {
         out += render(tt, opt.color) + "\n";
     }
     out += "\n";
-    out += render_markdown(p.answer, opt, "");
+    out += render_markdown(p.answer, opt, "", render_options_for(p));
     return out;
 }
 
