@@ -32,7 +32,9 @@ void trim_blank_tail(std::string& out) {
 }
 
 /// A byte that belongs to a word: ASCII letters and digits, any non-ASCII.
-bool word_byte(unsigned char c) { return c >= 0x80 || std::isalnum(c) || c == '_'; }
+bool word_byte(unsigned char c) {
+    return c >= 0x80 || std::isalnum(c) || c == '_';
+}
 
 /// Appends `text` to `t` in `style`, with whole words of `match` (lower
 /// case) as matches.
@@ -46,7 +48,8 @@ void add_matched(StyledText& t, const std::string& text, Style style,
             continue;
         }
         size_t end = i;
-        while (end < text.size() && word_byte(static_cast<unsigned char>(text[end]))) ++end;
+        while (end < text.size() && word_byte(static_cast<unsigned char>(text[end])))
+            ++end;
         std::string word = ascii_lower(text.substr(i, end - i));
         if (std::find(match.begin(), match.end(), word) != match.end()) {
             t.add(text.substr(done, i - done), style);
@@ -119,7 +122,8 @@ std::string table(const std::vector<std::string>& lines, const std::string& pref
         if (r == 0) {
             std::string rule;
             for (size_t c = 0; c < width.size(); ++c) {
-                for (size_t k = 0; k < std::max<size_t>(width[c], 1); ++k) rule += "\xE2\x94\x80";
+                for (size_t k = 0; k < std::max<size_t>(width[c], 1); ++k)
+                    rule += "\xE2\x94\x80";
                 if (c + 1 < width.size()) rule += "  ";
             }
             StyledText ru;
@@ -348,14 +352,14 @@ class Renderer {
     RenderOptions ro_;
     std::string base_;
     std::string out_;
-    bool soft_newlines_ = false;     ///< soft breaks render as newlines (while in para())
+    bool soft_newlines_ = false;      ///< soft breaks render as newlines (while in para())
     std::vector<size_t> hard_breaks_; ///< offsets of hard breaks in the paragraph being built
 };
 
 } // namespace
 
-std::string render_markdown(const std::string& markdown, const PrintOptions& opt, const std::string& indent,
-                            const RenderOptions& ro) {
+std::string render_markdown(const std::string& markdown, const PrintOptions& opt,
+                            const std::string& indent, const RenderOptions& ro) {
     return Renderer(opt, indent, ro).run(markdown);
 }
 
@@ -373,7 +377,8 @@ std::vector<std::string> matched_words(const std::string& text, const std::vecto
         std::string span = text.substr(sp.start, sp.end - sp.start);
         for (size_t i = 0; i < span.size();) {
             size_t end = i;
-            while (end < span.size() && word_byte(static_cast<unsigned char>(span[end]))) ++end;
+            while (end < span.size() && word_byte(static_cast<unsigned char>(span[end])))
+                ++end;
             std::string w = ascii_lower(span.substr(i, end - i));
             if (!w.empty() && std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
             i = end == i ? i + 1 : end;
