@@ -6,6 +6,7 @@
 #include "formats.hpp"
 #include "index_run.hpp"
 #include "output.hpp"
+#include "pager.hpp"
 #include "paths.hpp"
 #include "printer.hpp"
 #include "search.hpp"
@@ -36,7 +37,7 @@ struct Options {
     std::string open_id;
     bool open = false, list_topics = false, files = false, count = false, null_sep = false;
     bool vimgrep = false, full = false, all = false, no_update = false, stats = false;
-    bool no_related = false, no_facets = false;
+    bool no_related = false, no_facets = false, no_pager = false;
     std::string limit_text; ///< -n as given ("" = not given; a number or "all")
     long long limit = -1;   ///< -1 = not given, else hits to show (kNoLimit for "all")
     size_t offset = 0;
@@ -87,6 +88,24 @@ int terminal_width() {
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 20) return w.ws_col;
     return 80;
 }
+
+int terminal_rows() {
+    struct winsize w;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_row > 0) return w.ws_row;
+    return 24;
+}
+
+/// Human output on a terminal taller than it is goes through $PAGER, as
+/// git's does; collected until the end so short output is not paged.
+struct Paging {
+    bool on;
+    explicit Paging(bool enable) : on(enable) {
+        if (on) crib::start_paging();
+    }
+    ~Paging() {
+        if (on) crib::finish_paging(terminal_rows());
+    }
+};
 
 bool want_color(const std::string& mode, bool tty) {
     if (mode == "always") return true;
@@ -157,22 +176,6 @@ std::string openable_path(const std::string& spec, const crib::PathDisplay& path
     return paths.shown(p.file);
 }
 
-/// True when `cmd` names a program that can be run: a path that is
-/// executable, or a name found on $PATH.
-bool runnable(const std::string& cmd) {
-    if (cmd.find('/') != std::string::npos) return ::access(cmd.c_str(), X_OK) == 0;
-    const char* path = std::getenv("PATH");
-    std::string dirs = path ? path : "/usr/bin:/bin";
-    for (size_t start = 0; start <= dirs.size();) {
-        size_t colon = dirs.find(':', start);
-        if (colon == std::string::npos) colon = dirs.size();
-        std::string dir = dirs.substr(start, colon - start);
-        if (::access(((dir.empty() ? "." : dir) + "/" + cmd).c_str(), X_OK) == 0) return true;
-        start = colon + 1;
-    }
-    return false;
-}
-
 /// $VISUAL, else $EDITOR, else vi; `from` names where it came from.
 std::string editor_command(std::string& from) {
     for (const char* var : {"VISUAL", "EDITOR"}) {
@@ -190,7 +193,7 @@ int open_editor(const crib::Passage& p, const std::string& path) {
     std::string from;
     std::string ed = editor_command(from);
     std::string first = ed.substr(0, ed.find_first_of(" \t"));
-    if (!runnable(first)) {
+    if (!crib::runnable(first)) {
         std::cerr << "crib: cannot start the editor " << crib::terminal_safe(first) << " (" << from
                   << "): not found or not executable; set VISUAL or EDITOR\n";
         return 2;
@@ -229,7 +232,9 @@ int run(const Options& o, const crib::Config& cfg) {
             crib::emit(crib::terminal_safe(name) + "\t" + std::to_string(n) + "\n");
         return topics.empty() ? 1 : 0;
     }
+    bool page = tty && !o.no_pager && !o.open;
     if (!o.show.empty()) {
+        Paging paging(page && o.format != "json" && o.format != "jsonl");
         auto p = crib::lookup(db, o.show);
         if (!p) {
             std::cerr << "crib: no passage with id " << crib::terminal_safe(o.show)
@@ -290,8 +295,11 @@ int run(const Options& o, const crib::Config& cfg) {
     if (r.searched_corrected && r.corrected && !human) // machine formats: the note goes to stderr
         std::cerr << "crib: searched for \"" << crib::sanitize(*r.corrected)
                   << "\" (corrected from \"" << crib::sanitize(r.query) << "\")\n";
-    auto printer = crib::make_printer(fmt, po);
-    crib::print_result(*printer, r);
+    {
+        Paging paging(page && human);
+        auto printer = crib::make_printer(fmt, po);
+        crib::print_result(*printer, r);
+    }
     crib::flush_output();
     if (o.stats) {
         double total =
@@ -363,6 +371,9 @@ int main(int argc, char** argv) {
     app.add_option("--color,--colour", o.color,
                    "auto, always or never (NO_COLOR and TERM=dumb respected)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_flag("--no-pager", o.no_pager,
+                 "Never page (default: long human output on a terminal goes through $PAGER, "
+                 "else less -R)");
     app.add_flag("--no-update", o.no_update, "Do not check whether notes changed since indexing");
     app.add_flag("--no-related", o.no_related, "Skip related questions");
     app.add_flag("--no-facets", o.no_facets, "Skip topic counts");

@@ -14,8 +14,13 @@ static void check(bool ok) {
     _exit(2);
 }
 
+static std::string* capture = nullptr;
+
+void capture_output(std::string* buffer) { capture = buffer; }
+
 void emit(std::string_view s) {
     if (s.empty()) return;
+    if (capture) return void(capture->append(s));
     check(std::fwrite(s.data(), 1, s.size(), stdout) == s.size());
 }
 

@@ -247,6 +247,7 @@ _crib()
         local opts="--help --db --format --vimgrep --files-with-matches --count
             --null --limit --offset --sort --topic --topics --show --open --full
             --all --color --colour --no-update --no-related --no-facets --stats
+            --no-pager
             --version"
         if [[ $cur != --* ]]; then
             opts+=" -h -f -l -c -0 -n -t"
