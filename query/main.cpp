@@ -14,6 +14,7 @@
 #include "styled.hpp"
 #include "subcommands.hpp"
 #include "text.hpp"
+#include "text_filter.hpp"
 
 #include <CLI/CLI.hpp>
 #include <xapian.h>
@@ -38,6 +39,7 @@ struct Options {
     bool open = false, list_topics = false, files = false, count = false, null_sep = false;
     bool vimgrep = false, full = false, all = false, no_update = false, stats = false;
     bool no_related = false, no_facets = false, no_pager = false;
+    bool quiet = false, whole_word = false, literal = false; ///< -q, -w, -F
     std::string limit_text; ///< -n as given ("" = not given; a number or "all")
     long long limit = -1;   ///< -1 = not given, else hits to show (kNoLimit for "all")
     size_t offset = 0;
@@ -263,6 +265,13 @@ int run(const Options& o, const crib::Config& cfg) {
     req.sort =
         o.sort == "file" ? crib::SearchRequest::Sort::file : crib::SearchRequest::Sort::relevance;
     req.all = o.all;
+    if (o.literal || o.whole_word) {
+        crib::TextFilter filter = crib::make_text_filter(req.query, o.literal, o.whole_word);
+        if (o.literal) req.query = crib::literal_query(req.query);
+        if (o.literal && req.query.empty())
+            throw crib::QueryError("-F needs a phrase with a letter or digit in it");
+        req.keep = [filter](const crib::Passage& p) { return crib::passes(filter, p); };
+    }
     crib::Format fmt = pick_format(o, tty, color_mode);
     bool light = fmt == crib::Format::files || fmt == crib::Format::count ||
                  fmt == crib::Format::grep || fmt == crib::Format::vimgrep;
@@ -276,13 +285,18 @@ int run(const Options& o, const crib::Config& cfg) {
     if (lists && o.limit < 0) req.limit = size_t(kNoLimit);
     if (fmt == crib::Format::count) req.limit = 0;
     if (fmt == crib::Format::files) req.all = true; // every file with a match, duplicates included
+    if (o.quiet) { // exit status only: nothing beyond the match and its count
+        req.limit = 0;
+        req.facets = req.related = req.snippets = false;
+    }
     if (!o.no_update)
         for (const std::string& spec : db.specs)
-            refresh(spec, fmt == crib::Format::human || fmt == crib::Format::plain);
+            refresh(spec, !o.quiet && (fmt == crib::Format::human || fmt == crib::Format::plain));
 
     auto t0 = std::chrono::steady_clock::now();
     crib::SearchResult r = crib::search(req);
     bool nothing = r.total == 0 && r.hits.empty();
+    if (o.quiet) return nothing ? 1 : 0;
     if (nothing && (o.open || fmt == crib::Format::human || fmt == crib::Format::plain))
         say_no_matches(r, req.topics, db);
     if (o.open) {
@@ -371,6 +385,12 @@ int main(int argc, char** argv) {
     app.add_option("--color,--colour", o.color,
                    "auto, always or never (NO_COLOR and TERM=dumb respected)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_flag("-q,--quiet", o.quiet, "Print nothing; exit 0 if something matched, 1 if not");
+    app.add_flag("-w,--word-regexp", o.whole_word,
+                 "Only passages where a query word occurs as a whole word (not only its stem or "
+                 "part of a longer word)");
+    app.add_flag("-F,--fixed-strings", o.literal,
+                 "Only passages that contain the query literally, as one phrase (2>&1, ls -l)");
     app.add_flag("--no-pager", o.no_pager,
                  "Never page (default: long human output on a terminal goes through $PAGER, "
                  "else less -R)");

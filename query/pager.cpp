@@ -53,7 +53,8 @@ bool pipe_to(const std::string& cmd, const std::string& text) {
 
 size_t line_count(const std::string& s) {
     size_t n = 0;
-    for (char c : s) n += c == '\n';
+    for (char c : s)
+        n += c == '\n';
     return n;
 }
 
@@ -89,11 +90,11 @@ void start_paging() {
 void finish_paging(int rows) {
     capture_output(nullptr);
     std::string cmd = pager_command();
-    if (cmd.empty() || line_count(collected) < size_t(rows > 0 ? rows : 1))
-        return emit(collected);
+    if (cmd.empty() || line_count(collected) < size_t(rows > 0 ? rows : 1)) return emit(collected);
     std::string first = cmd.substr(0, cmd.find_first_of(" \t"));
     if (!runnable(first)) {
-        std::cerr << "crib: cannot run the pager " << terminal_safe(first) << "; set PAGER (PAGER=cat turns paging off)\n";
+        std::cerr << "crib: cannot run the pager " << terminal_safe(first)
+                  << "; set PAGER (PAGER=cat turns paging off)\n";
         return emit(collected);
     }
     if (!pipe_to(cmd, collected)) emit(collected);

@@ -342,6 +342,16 @@ std::vector<Xapian::MSetIterator> drop_copies(const Xapian::MSet& m, bool all) {
     return out;
 }
 
+/// Keeps the documents whose passage SearchRequest::keep accepts (-w, -F).
+class KeepDecider : public Xapian::MatchDecider {
+public:
+    explicit KeepDecider(const std::function<bool(const Passage&)>& keep) : keep_(keep) {}
+    bool operator()(const Xapian::Document& doc) const override { return keep_(passage_of(doc)); }
+
+private:
+    const std::function<bool(const Passage&)>& keep_;
+};
+
 /// Run the match: enough from rank 0 to fill the page (or the re-ranking
 /// depth) after dropping copies, fetching more while copies leave it short.
 Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req, Xapian::MatchSpy* spy) {
@@ -362,7 +372,8 @@ Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req, Xapian::Matc
     size_t fetch = std::min<size_t>(want + want / 4 + 10, kNoMore);
     Collapsed c;
     for (;;) {
-        c.mset = enq.get_mset(0, Xapian::doccount(fetch));
+        KeepDecider keep(req.keep);
+        c.mset = enq.get_mset(0, Xapian::doccount(fetch), 0, nullptr, req.keep ? &keep : nullptr);
         c.complete = c.mset.size() < fetch;
         c.unique = drop_copies(c.mset, req.all);
         if (c.complete || c.unique.size() >= want || fetch >= kNoMore) return c;
@@ -383,7 +394,8 @@ bool count_exactly(Xapian::Enquire& enq, const Collapsed& c, const SearchRequest
     if (!c.complete) {
         if (c.mset.get_matches_lower_bound() > kExactScan) return false;
         enq.clear_matchspies();
-        scan = enq.get_mset(0, kExactScan + 1);
+        KeepDecider keep(req.keep);
+        scan = enq.get_mset(0, kExactScan + 1, 0, nullptr, req.keep ? &keep : nullptr);
         if (scan.size() > kExactScan) return false;
         unique = drop_copies(scan, req.all);
     }

@@ -3,6 +3,7 @@
 
 #include "passage.hpp"
 
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -42,6 +43,9 @@ struct SearchRequest {
     bool related = true;
     bool snippets = true;
     size_t snippet_chars = 220;        ///< about three terminal lines
+    /// Checked on each matching passage after the Xapian match (-w, -F):
+    /// false drops it from hits, total and facets.  Empty keeps every match.
+    std::function<bool(const Passage&)> keep;
 };
 
 /// A highlighted byte range of a snippet or question.

@@ -39,6 +39,23 @@ grep -q "^  3-4 of 5 matches" "$TMP/out" && pass "offset page says 3-4 of 5" || 
 "$CRIB" --no-update --format plain --no-related widgit >"$TMP/out"
 [[ $(head -1 "$TMP/out") == 'Searched for: widget (corrected from "widgit")' ]] && pass "correction note first" || fail "correction note: $(head -1 "$TMP/out")"
 
+# -q: exit status only.  -F: the phrase literally.  -w: whole words.
+expect_rc 0 "$CRIB" --no-update -q statefulset
+[[ ! -s $TMP/out && ! -s $TMP/err ]] && pass "-q prints nothing" || fail "-q printed: $(cat "$TMP/out" "$TMP/err")"
+expect_rc 1 "$CRIB" --no-update -q zzqqxx
+[[ ! -s $TMP/err ]] && pass "-q says nothing on no match" || fail "-q no match: $(cat "$TMP/err")"
+printf '## Two of one?\n2 of 1 is a fraction.\n## Merge stderr?\nappend 2>&1 to the command\n## Pods plural\nmany pods\n' >"$TMP/notes/f.md"
+"$CRIB_INDEX" -q
+expect_rc 0 "$CRIB" --no-update --format grep -F '2>&1'
+[[ $(cut -d: -f3 "$TMP/out" | sort | tr '\n' '|') == "How do I list files with ls -l?|Merge stderr?|" ]] && pass "-F 2>&1" || fail "-F 2>&1: $(cat "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update --format grep -F ls -l
+[[ $(cut -d: -f3 "$TMP/out") == "How do I list files with ls -l?" ]] && pass "-F ls -l (words after options are query text)" || fail "-F ls -l: $(cat "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update -c pod
+[[ $(cat "$TMP/out") == 2 ]] && pass "stemmed pod finds pods" || fail "pod count $(cat "$TMP/out")"
+expect_rc 1 "$CRIB" --no-update -c -w pod
+expect_rc 2 "$CRIB" --no-update -F -- '->'
+grep -q "^crib: -F needs" "$TMP/err" && pass "-F without words says so" || fail "-F ->: $(cat "$TMP/err")"
+
 # Exit codes: a missing --dump path and an editor that cannot start are errors (2).
 expect_rc 2 "$CRIB_INDEX" --dump /nonexistent
 grep -q "^crib-index: --dump: cannot open /nonexistent" "$TMP/err" && pass "--dump names the missing path" || fail "--dump missing: $(cat "$TMP/err")"
