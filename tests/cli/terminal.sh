@@ -4,7 +4,7 @@ source "$(dirname "$0")/lib.bash"
 command -v tmux >/dev/null || { echo "skip: tmux not installed"; exit 77; }
 index_content
 SOCK=$TMP/tmux.sock
-trap 'tmux -S "$SOCK" kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'tmux -S "$SOCK" kill-server 2>/dev/null || true; rm -rf "$TMP"' EXIT
 # run_tty NAME CMD: run CMD in a fresh 80x24 tmux window, wait for it to end,
 # leave the screen and its scrollback in $TMP/NAME.plain (and with escapes in
 # $TMP/NAME.screen).
