@@ -5,6 +5,7 @@
 #include "config.hpp"
 #include "formats.hpp"
 #include "index_run.hpp"
+#include "interactive.hpp"
 #include "output.hpp"
 #include "pager.hpp"
 #include "paths.hpp"
@@ -40,6 +41,7 @@ struct Options {
     bool vimgrep = false, full = false, all = false, no_update = false, stats = false;
     bool no_related = false, no_facets = false, no_pager = false;
     bool quiet = false, whole_word = false, literal = false; ///< -q, -w, -F
+    bool interactive = false;                                ///< -i: pick in fzf, open in the editor
     std::string limit_text; ///< -n as given ("" = not given; a number or "all")
     long long limit = -1;   ///< -1 = not given, else hits to show (kNoLimit for "all")
     size_t offset = 0;
@@ -208,6 +210,25 @@ int open_editor(const crib::Passage& p, const std::string& path) {
     return 2;
 }
 
+/// This program's own path (for fzf's preview command).
+std::string self_path() {
+    char buf[4096];
+    ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    return n > 0 ? std::string(buf, size_t(n)) : "crib";
+}
+
+/// crib -i: choose a hit in fzf and open it at its line; 1 when none is chosen.
+int pick_and_open(const crib::SearchResult& r, const crib::PrintOptions& po, const crib::IndexSet& db,
+                  bool color) {
+    if (r.hits.empty()) return 1;
+    crib::PickOptions pick{self_path(), db.specs, color};
+    int chosen = crib::pick_hit(r, po, pick);
+    if (chosen < 0) return 1;
+    const crib::Hit& h = r.hits[size_t(chosen)];
+    return open_editor(h.passage, openable_path(db.several() ? h.index : db.specs.front(), *po.paths,
+                                                h.passage));
+}
+
 int run(const Options& o, const crib::Config& cfg) {
     // --db as given (each time); else the config's db and the dbs searched with it.
     crib::IndexSet db = o.dbs;
@@ -285,6 +306,10 @@ int run(const Options& o, const crib::Config& cfg) {
     if (lists && o.limit < 0) req.limit = size_t(kNoLimit);
     if (fmt == crib::Format::count) req.limit = 0;
     if (fmt == crib::Format::files) req.all = true; // every file with a match, duplicates included
+    if (o.interactive) { // every hit is a candidate; fzf shows the passage itself
+        if (o.limit < 0) req.limit = size_t(kNoLimit);
+        req.facets = req.related = req.snippets = false;
+    }
     if (o.quiet) { // exit status only: nothing beyond the match and its count
         req.limit = 0;
         req.facets = req.related = req.snippets = false;
@@ -297,8 +322,9 @@ int run(const Options& o, const crib::Config& cfg) {
     crib::SearchResult r = crib::search(req);
     bool nothing = r.total == 0 && r.hits.empty();
     if (o.quiet) return nothing ? 1 : 0;
-    if (nothing && (o.open || fmt == crib::Format::human || fmt == crib::Format::plain))
+    if (nothing && (o.open || o.interactive || fmt == crib::Format::human || fmt == crib::Format::plain))
         say_no_matches(r, req.topics, db);
+    if (o.interactive) return pick_and_open(r, po, db, color_mode != "never");
     if (o.open) {
         if (r.hits.empty()) return 1;
         const crib::Hit& top = r.hits.front();
@@ -385,6 +411,9 @@ int main(int argc, char** argv) {
     app.add_option("--color,--colour", o.color,
                    "auto, always or never (NO_COLOR and TERM=dumb respected)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_flag("-i,--interactive", o.interactive,
+                 "Pick a hit in fzf (preview: the whole passage); Enter opens it in "
+                 "$VISUAL/$EDITOR at its line");
     app.add_flag("-q,--quiet", o.quiet, "Print nothing; exit 0 if something matched, 1 if not");
     app.add_flag("-w,--word-regexp", o.whole_word,
                  "Only passages where a query word occurs as a whole word (not only its stem or "
@@ -425,6 +454,8 @@ int main(int argc, char** argv) {
             return 2;
         }
         return run(o, cfg);
+    } catch (const crib::NoFzf& e) {
+        std::cerr << "crib: " << e.what() << "\n";
     } catch (const crib::NoIndex& e) {
         std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
     } catch (const crib::QueryError& e) {

@@ -56,6 +56,16 @@ expect_rc 1 "$CRIB" --no-update -c -w pod
 expect_rc 2 "$CRIB" --no-update -F -- '->'
 grep -q "^crib: -F needs" "$TMP/err" && pass "-F without words says so" || fail "-F ->: $(cat "$TMP/err")"
 
+# -i with fzf in --filter mode (no terminal needed) and without fzf.
+if command -v fzf >/dev/null; then
+  expect_rc 0 env FZF_DEFAULT_OPTS="--exact --filter=stateful" EDITOR=echo "$CRIB" --no-update -i statefulset
+  [[ $(cat "$TMP/out") == "+1 $TMP/notes/k8s/sts.md" ]] && pass "-i opens the chosen hit" || fail "-i: $(cat "$TMP/out")"
+  expect_rc 1 env FZF_DEFAULT_OPTS="--exact --filter=zzzz" EDITOR=echo "$CRIB" --no-update -i statefulset
+fi
+mkdir -p "$TMP/bin" && ln -sf "$(command -v sh)" "$TMP/bin/sh"
+expect_rc 2 env PATH="$TMP/bin" "$CRIB" --no-update -i statefulset
+grep -q "^crib: -i needs fzf" "$TMP/err" && pass "-i without fzf says so" || fail "-i no fzf: $(cat "$TMP/err")"
+
 # Exit codes: a missing --dump path and an editor that cannot start are errors (2).
 expect_rc 2 "$CRIB_INDEX" --dump /nonexistent
 grep -q "^crib-index: --dump: cannot open /nonexistent" "$TMP/err" && pass "--dump names the missing path" || fail "--dump missing: $(cat "$TMP/err")"

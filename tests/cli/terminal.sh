@@ -51,4 +51,26 @@ run_tty nopager "PAGER='$TMP/pager' '$CRIB' --no-update --no-pager docker"
 grep -q "PAGED" "$TMP/nopager.plain" && fail "--no-pager paged" || pass "--no-pager"
 run_tty show "PAGER='$TMP/pager' '$CRIB' --no-update --full -n 30 docker"
 grep -q "^PAGED" "$TMP/show.plain" && pass "--full paged" || fail "--full not paged"
+
+# -i: fzf lists the hits with the whole passage as preview; Enter opens the editor at the line.
+if command -v fzf >/dev/null; then
+  tmux -S "$SOCK" new-session -d -s pick -x 120 -y 30 \
+    "cd '$SRC' && EDITOR=echo '$CRIB' --no-update -i statefulset; echo __DONE__; sleep 60"
+  for _ in $(seq 1 50); do
+    tmux -S "$SOCK" capture-pane -p -t pick >"$TMP/pick.plain"
+    grep -q "A StatefulSet is" "$TMP/pick.plain" && break
+    sleep 0.1
+  done
+  grep -q "crib> " "$TMP/pick.plain" && grep -q "A StatefulSet is" "$TMP/pick.plain" &&
+    pass "-i: fzf with the passage as preview" || fail "-i screen: $(cat "$TMP/pick.plain")"
+  tmux -S "$SOCK" send-keys -t pick Enter
+  for _ in $(seq 1 50); do
+    tmux -S "$SOCK" capture-pane -p -t pick >"$TMP/pick.plain"
+    grep -q __DONE__ "$TMP/pick.plain" && break
+    sleep 0.1
+  done
+  grep -q "^+7 content/qt-interview.txt" "$TMP/pick.plain" && pass "-i: Enter opens the editor at the line" ||
+    fail "-i enter: $(cat "$TMP/pick.plain")"
+  tmux -S "$SOCK" kill-session -t pick
+fi
 finish
