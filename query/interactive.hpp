@@ -13,7 +13,7 @@ namespace crib {
 /// What the picker needs besides the hits.
 struct PickOptions {
     std::string self;  ///< this crib binary, for the preview command
-    std::string db;    ///< the index, passed on to the preview
+    std::vector<std::string> dbs; ///< the indexes searched, passed on to the preview
     bool color = true; ///< colour in the preview
 };
 

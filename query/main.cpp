@@ -42,6 +42,7 @@ struct Options {
     bool no_related = false, no_facets = false, no_pager = false;
     bool quiet = false, whole_word = false, literal = false; ///< -q, -w, -F
     bool interactive = false;                                ///< -i: pick in fzf, open in the editor
+    bool explain = false;                                    ///< --explain: the parts of each score
     std::string limit_text; ///< -n as given ("" = not given; a number or "all")
     long long limit = -1;   ///< -1 = not given, else hits to show (kNoLimit for "all")
     size_t offset = 0;
@@ -286,6 +287,7 @@ int run(const Options& o, const crib::Config& cfg) {
     req.sort =
         o.sort == "file" ? crib::SearchRequest::Sort::file : crib::SearchRequest::Sort::relevance;
     req.all = o.all;
+    req.explain = o.explain;
     if (o.literal || o.whole_word) {
         crib::TextFilter filter = crib::make_text_filter(req.query, o.literal, o.whole_word);
         if (o.literal) req.query = crib::literal_query(req.query);
@@ -420,6 +422,8 @@ int main(int argc, char** argv) {
                  "part of a longer word)");
     app.add_flag("-F,--fixed-strings", o.literal,
                  "Only passages that contain the query literally, as one phrase (2>&1, ls -l)");
+    app.add_flag("--explain", o.explain,
+                 "Show the parts of each hit's score (BM25, question-coverage bonus, matched terms)");
     app.add_flag("--no-pager", o.no_pager,
                  "Never page (default: long human output on a terminal goes through $PAGER, "
                  "else less -R)");

@@ -7,6 +7,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace crib {
 
@@ -71,6 +72,7 @@ public:
             meta.add(a, Style::dim);
         }
         if (!meta.text.empty()) out += wrap(meta, opt_.width, "    ", "    ", opt_.color);
+        if (h.explain) out += wrap(explanation(*h.explain), opt_.width, "    ", "      ", opt_.color);
         emit(out);
     }
 
@@ -135,6 +137,27 @@ private:
         head.text += what.text;
         for (const StyleSpan& s : what.spans) head.spans.push_back({s.start + base, s.end + base, s.style});
         return wrap(head, opt_.width, "", "    ", opt_.color);
+    }
+
+    /// --explain: "score 5.63 = bm25 4.15 + question bonus 1.48 (...)  terms: ...".
+    static StyledText explanation(const ScoreParts& e) {
+        auto num = [](double d) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.2f", d);
+            return std::string(buf);
+        };
+        std::string t = "score " + num(e.bm25 + e.bonus) + " = bm25 " + num(e.bm25);
+        if (!e.reranked) t += " (below the re-ranked top: BM25 order)";
+        else if (e.bonus > 0)
+            t += " + question bonus " + num(e.bonus) + " (" + num(e.max_bonus) + " x question covered " +
+                 num(e.question_covered) + " x query covered " + num(e.query_covered) + " x substance " +
+                 num(e.substance) + (e.section_halved ? " x 0.5 for a section" : "") + ")";
+        else t += " + no question bonus";
+        std::string terms;
+        for (const std::string& term : e.terms) terms += (terms.empty() ? "" : " ") + sanitize(term);
+        StyledText out;
+        out.add(t + (terms.empty() ? "" : "; terms: " + terms), Style::dim);
+        return out;
     }
 
     /// "10 of 57 matches", or "11-20 of 57 matches" past --offset.

@@ -32,6 +32,21 @@ void spans(JsonWriter& w, const std::vector<Span>& s, const std::string& text) {
     w.end_array();
 }
 
+/// The parts of a hit's score (--explain).
+void write_explain(JsonWriter& w, const ScoreParts& e) {
+    w.begin_object()
+        .key("bm25").value(e.bm25)
+        .key("bonus").value(e.bonus)
+        .key("max_bonus").value(e.max_bonus)
+        .key("question_covered").value(e.question_covered)
+        .key("query_covered").value(e.query_covered)
+        .key("substance").value(e.substance)
+        .key("section_halved").value(e.section_halved)
+        .key("reranked").value(e.reranked)
+        .key("terms").strings(e.terms)
+        .end_object();
+}
+
 void write_hit(JsonWriter& w, const Hit& h, const PrintOptions& opt) {
     const Passage& p = h.passage;
     w.begin_object()
@@ -60,6 +75,9 @@ void write_hit(JsonWriter& w, const Hit& h, const PrintOptions& opt) {
     w.key("also_in").begin_array();
     for (const std::string& id : h.also_in) w.path(id);
     w.end_array();
+    w.key("explain");
+    if (h.explain) write_explain(w, *h.explain);
+    else w.null();
     w.end_object();
 }
 

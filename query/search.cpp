@@ -563,7 +563,8 @@ bool asks_question(const std::string& query) {
 /// it ("copy from EC2 into S3").  BM25 cannot see this: it has no per-field
 /// lengths.  Returns MSet positions in the new order.
 std::vector<Xapian::MSetIterator> rerank(const Collapsed& c, const std::set<std::string>& qs,
-                                         bool asks) {
+                                         bool asks,
+                                         std::map<Xapian::docid, ScoreParts>* parts = nullptr) {
     // Only the first kRerankDepth are re-scored; the rest keep Xapian's order
     // after them, so pages (--offset) are slices of one ordering.
     std::vector<std::pair<double, Xapian::MSetIterator>> scored;
@@ -576,6 +577,8 @@ std::vector<Xapian::MSetIterator> rerank(const Collapsed& c, const std::set<std:
             continue;
         }
         double w = it.get_weight();
+        ScoreParts part;
+        part.reranked = true;
         if (!qs.empty()) {
             Xapian::Document doc = it.get_document();
             auto cs = content_stems(doc.get_value(schema::kSlotQuestion));
@@ -588,11 +591,14 @@ std::vector<Xapian::MSetIterator> rerank(const Collapsed& c, const std::set<std:
                 double bonus = kTitleBonus * maxw * cover_q * cover_s * substance(doc);
                 // A query that asks ("what is a pod") wants an answer: a section
                 // title ("Pods" over a command list) is a topic, not one.
-                if (asks && doc.get_value(schema::kSlotKind) == "section")
-                    bonus *= kSectionBonusWhenAsked;
+                part.section_halved = asks && doc.get_value(schema::kSlotKind) == "section";
+                if (part.section_halved) bonus *= kSectionBonusWhenAsked;
                 w += bonus;
+                part = {0, bonus, kTitleBonus * maxw, cover_q, cover_s, substance(doc),
+                        part.section_halved, true, {}};
             }
         }
+        if (parts) (*parts)[*it] = part;
         scored.emplace_back(w, it);
     }
     std::stable_sort(scored.begin(), scored.end(),
@@ -825,10 +831,12 @@ void count(Attempt& a, const SearchRequest& req, SearchResult& res) {
 }
 
 /// Step 5, order: re-rank the top of a relevance match, then cut the page.
-std::vector<Xapian::MSetIterator> page_of(const Attempt& a, const SearchRequest& req) {
+/// With --explain, `parts` gets each re-ranked passage's score parts.
+std::vector<Xapian::MSetIterator> page_of(const Attempt& a, const SearchRequest& req,
+                                          std::map<Xapian::docid, ScoreParts>* parts) {
     std::vector<Xapian::MSetIterator> ordered =
         req.sort == SearchRequest::Sort::relevance
-            ? rerank(a.match, query_stems(a.prep.query), asks_question(req.query))
+            ? rerank(a.match, query_stems(a.prep.query), asks_question(req.query), parts)
             : a.match.unique; // sorted by file
     std::vector<Xapian::MSetIterator> page;
     for (size_t i = req.offset; i < ordered.size() && page.size() < req.limit; ++i)
@@ -838,7 +846,8 @@ std::vector<Xapian::MSetIterator> page_of(const Attempt& a, const SearchRequest&
 
 /// Step 6, show: the hits of the page, with snippets and collapsed duplicates.
 std::vector<Hit> hits_of(const Xapian::Database& db, const Attempt& a, const SearchRequest& req,
-                         const std::vector<Xapian::MSetIterator>& page) {
+                         const std::vector<Xapian::MSetIterator>& page,
+                         const std::map<Xapian::docid, ScoreParts>& parts) {
     const Xapian::Stem stem = schema::stemmer();
     std::vector<Hit> out;
     int rank = static_cast<int>(req.offset);
@@ -856,6 +865,12 @@ std::vector<Hit> hits_of(const Xapian::Database& db, const Attempt& a, const Sea
             Highlighted s = highlight(a.match.mset, snippet_text(h.passage.answer), req.snippet_chars, stem, true);
             h.snippet = std::move(s.text);
             h.snippet_spans = std::move(s.spans);
+        }
+        if (req.explain) {
+            auto part = parts.find(*it);
+            h.explain = part != parts.end() ? part->second : ScoreParts{};
+            h.explain->bm25 = it.get_weight();
+            h.explain->terms.assign(a.enq.get_matching_terms_begin(it), a.enq.get_matching_terms_end(it));
         }
         if (!req.all && has_copies(db, doc)) h.also_in = duplicates_of(db, req.db, *it, doc);
         out.push_back(std::move(h));
@@ -880,11 +895,12 @@ SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
     res.timings.facets = ms_since(t);
 
     t = Clock::now();
-    std::vector<Xapian::MSetIterator> page = page_of(best, req);
+    std::map<Xapian::docid, ScoreParts> parts; // --explain
+    std::vector<Xapian::MSetIterator> page = page_of(best, req, req.explain ? &parts : nullptr);
     res.timings.match += ms_since(t);
 
     t = Clock::now();
-    res.hits = hits_of(db, best, req, page);
+    res.hits = hits_of(db, best, req, page, parts);
     res.timings.snippets = ms_since(t);
 
     t = Clock::now();

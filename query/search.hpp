@@ -43,6 +43,7 @@ struct SearchRequest {
     bool related = true;
     bool snippets = true;
     size_t snippet_chars = 220;        ///< about three terminal lines
+    bool explain = false;              ///< fill Hit::explain (--explain)
     /// Checked on each matching passage after the Xapian match (-w, -F):
     /// false drops it from hits, total and facets.  Empty keeps every match.
     std::function<bool(const Passage&)> keep;
@@ -52,6 +53,22 @@ struct SearchRequest {
 struct Span {
     size_t start;
     size_t end;
+};
+
+/// How a hit's score was made (--explain): Xapian's BM25 weight (question
+/// words counted 3x, heading words 1x, answer words 1x) plus the re-rank's
+/// question-coverage bonus = share of the best weight x question covered x
+/// query covered x substance (x 0.5 for a section when the query asks).
+struct ScoreParts {
+    double bm25 = 0;             ///< Xapian's BM25 weight (the JSON `score`)
+    double bonus = 0;            ///< question-coverage bonus added by the re-rank
+    double max_bonus = 0;        ///< the bonus at full coverage (a share of the best BM25)
+    double question_covered = 0; ///< share of the question's words the query has
+    double query_covered = 0;    ///< share of the query's words found in the question
+    double substance = 1;        ///< section titles: prose under them, 0-1
+    bool section_halved = false; ///< a section's bonus halved as the query asks a question
+    bool reranked = false;       ///< within the re-ranked top (else BM25 order alone)
+    std::vector<std::string> terms; ///< index terms of the query that the passage has
 };
 
 /// One ranked passage.
@@ -65,6 +82,7 @@ struct Hit {
     std::vector<Span> snippet_spans;
     std::vector<Span> question_spans;
     std::vector<std::string> also_in; ///< ids of duplicates collapsed into this hit
+    std::optional<ScoreParts> explain; ///< with SearchRequest::explain
 };
 
 /// A suggested next question.

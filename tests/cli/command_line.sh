@@ -66,6 +66,21 @@ mkdir -p "$TMP/bin" && ln -sf "$(command -v sh)" "$TMP/bin/sh"
 expect_rc 2 env PATH="$TMP/bin" "$CRIB" --no-update -i statefulset
 grep -q "^crib: -i needs fzf" "$TMP/err" && pass "-i without fzf says so" || fail "-i no fzf: $(cat "$TMP/err")"
 
+# --explain: the parts add up to the order shown; null without it.
+(cd "$SRC" && CRIB_DB=$TMP/content-db "$CRIB_INDEX" -q content/)
+CRIB_DB=$TMP/content-db "$CRIB" --no-update --explain --format json what is a statefulset >"$TMP/out"
+python3 - "$TMP/out" <<'PY' && pass "--explain parts add up to the ranking" || fail "--explain: $(head -c 600 "$TMP/out")"
+import json, sys
+hits = json.load(open(sys.argv[1]))["hits"]
+assert hits and all(h["explain"]["bm25"] == h["score"] for h in hits)
+totals = [h["explain"]["bm25"] + h["explain"]["bonus"] for h in hits if h["explain"]["reranked"]]
+assert totals == sorted(totals, reverse=True), totals
+assert hits[0]["explain"]["bonus"] > 0 and hits[0]["explain"]["terms"]
+PY
+CRIB_DB=$TMP/content-db "$CRIB" --no-update --format plain --explain -n 1 statefulset >"$TMP/out"
+grep -qE "^    score [0-9.]+ = bm25 [0-9.]+ \+ question bonus" "$TMP/out" && pass "--explain in human output" || fail "--explain human: $(cat "$TMP/out")"
+[[ $(CRIB_DB=$TMP/content-db "$CRIB" --no-update --format jsonl -n 1 statefulset | jq .explain) == null ]] && pass "explain null without --explain" || fail "explain not null"
+
 # Exit codes: a missing --dump path and an editor that cannot start are errors (2).
 expect_rc 2 "$CRIB_INDEX" --dump /nonexistent
 grep -q "^crib-index: --dump: cannot open /nonexistent" "$TMP/err" && pass "--dump names the missing path" || fail "--dump missing: $(cat "$TMP/err")"
