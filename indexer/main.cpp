@@ -9,6 +9,7 @@
 #include "index_run.hpp"
 #include "json.hpp"
 #include "notes_parser.hpp"
+#include "passage_json.hpp"
 #include "paths.hpp"
 #include "schema.hpp"
 #include "text.hpp"
@@ -135,21 +136,7 @@ int dump(const Options& o) {
         crib::assign_topics(pr.passages, tax, f.folder);
         for (const auto& p : pr.passages) {
             if (o.format == "json") {
-                crib::JsonWriter w;
-                w.begin_object()
-                    .key("file").path(p.file)
-                    .key("line").value(p.line)
-                    .key("end_line").value(p.end_line)
-                    .key("kind").value(p.kind)
-                    .key("question").value(p.question)
-                    .key("headings").strings(p.headings)
-                    .key("answer").value(p.answer)
-                    .key("topics").strings(p.topics)
-                    .key("parent_line");
-                if (p.parent_line) w.value(p.parent_line);
-                else w.null();
-                w.end_object();
-                std::cout << w.str() << "\n";
+                std::cout << crib::dump_json(p) << "\n";
             } else {
                 std::cout << crib::quote_path(p.file) << ":" << p.line << "-" << p.end_line << " ["
                           << p.kind << "] " << (p.parent_line ? "  " : "")

@@ -258,14 +258,15 @@ int run(const Options& o, const crib::Config& cfg) {
     }
     bool page = tty && !o.no_pager && !o.open;
     if (!o.show.empty()) {
-        Paging paging(page && o.format != "json" && o.format != "jsonl");
+        crib::Format f = pick_format(o, tty, color_mode);
+        Paging paging(page && (f == crib::Format::human || f == crib::Format::plain));
         auto p = crib::lookup(db, o.show);
         if (!p) {
             std::cerr << "crib: no passage with id " << crib::terminal_safe(o.show)
                       << " (ids look like file:line)\n";
             return 1;
         }
-        crib::emit(crib::format_passage(*p, po));
+        crib::make_printer(pick_format(o, tty, color_mode), po)->passage(*p);
         return 0;
     }
     std::vector<std::string> words = o.words;

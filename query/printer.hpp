@@ -35,6 +35,8 @@ public:
     virtual void begin(const SearchResult&) {}
     virtual void hit(const Hit& h) = 0;
     virtual void end(const SearchResult&) {}
+    /// One whole passage (crib --show ID), in this printer's format.
+    virtual void passage(const Passage& p) = 0;
 };
 
 /// The printer for a format.

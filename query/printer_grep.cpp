@@ -21,6 +21,12 @@ std::string one_line(std::string_view s) {
 class GrepPrinter : public Printer {
 public:
     GrepPrinter(bool vim, const PrintOptions& o) : vim_(vim), opt_(o) {}
+    void passage(const Passage& p) override {
+        Hit h;
+        h.passage = p;
+        hit(h);
+    }
+
     void hit(const Hit& h) override {
         std::string line;
         if (opt_.color) {
@@ -43,6 +49,11 @@ private:
 class FilesPrinter : public Printer {
 public:
     explicit FilesPrinter(const PrintOptions& o) : opt_(o) {}
+    void passage(const Passage& p) override {
+        Hit h;
+        h.passage = p;
+        hit(h);
+    }
     void hit(const Hit& h) override {
         if (!seen_.insert(h.passage.file).second) return;
         std::string file = shown_file(opt_, h.passage.file);
@@ -63,6 +74,7 @@ class CountPrinter : public Printer {
 public:
     void hit(const Hit&) override {}
     void end(const SearchResult& r) override { emit(std::to_string(r.total) + "\n"); }
+    void passage(const Passage&) override { emit("1\n"); }
 };
 
 } // namespace

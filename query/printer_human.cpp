@@ -76,6 +76,8 @@ public:
         emit(out);
     }
 
+    void passage(const Passage& p) override { emit(format_passage(p, opt_)); }
+
     void end(const SearchResult& r) override {
         std::string out;
         if (r.corrected && !r.searched_corrected) {

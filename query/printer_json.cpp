@@ -1,6 +1,7 @@
 // --format json / jsonl: the versioned contract documented in README.md
 // ("JSON output").  Any change here changes that section and the goldens.
 #include "json.hpp"
+#include "passage_json.hpp"
 #include "output.hpp"
 #include "printer.hpp"
 
@@ -49,17 +50,9 @@ void write_explain(JsonWriter& w, const ScoreParts& e) {
 
 void write_hit(JsonWriter& w, const Hit& h, const PrintOptions& opt) {
     const Passage& p = h.passage;
-    w.begin_object()
-        .key("rank").value(h.rank)
-        .key("id").path(h.id)
-        .key("file").path(p.file)
-        .key("path").path(shown_file(opt, p.file))
-        .key("line").value(p.line)
-        .key("end_line").value(p.end_line)
-        .key("kind").value(p.kind)
-        .key("question").value(p.question)
-        .key("headings").strings(p.headings)
-        .key("topics").strings(p.topics)
+    w.begin_object().key("rank").value(h.rank).key("id").path(h.id);
+    write_passage_fields(w, p);
+    w.key("path").path(shown_file(opt, p.file))
         .key("score").value(h.score)
         .key("snippet").value(h.snippet)
         .key("parent");
@@ -90,6 +83,20 @@ public:
         write_hit(w, h, opt_);
         emit(w.str() + "\n");
     }
+    /// --show: the passage with its answer, one object (also for jsonl).
+    void passage(const Passage& p) override {
+        JsonWriter w;
+        w.begin_object().key("version").value(kJsonVersion).key("id").path(passage_id(p));
+        write_passage_fields(w, p);
+        w.key("path").path(shown_file(opt_, p.file)).key("answer").value(p.answer).key("parent");
+        if (p.parent_line)
+            w.begin_object().key("line").value(p.parent_line).key("question").value(p.parent_question).end_object();
+        else
+            w.null();
+        w.end_object();
+        emit(w.str() + "\n");
+    }
+
     void end(const SearchResult& r) override {
         if (lines_) return;
         JsonWriter w;

@@ -81,6 +81,14 @@ CRIB_DB=$TMP/content-db "$CRIB" --no-update --format plain --explain -n 1 statef
 grep -qE "^    score [0-9.]+ = bm25 [0-9.]+ \+ question bonus" "$TMP/out" && pass "--explain in human output" || fail "--explain human: $(cat "$TMP/out")"
 [[ $(CRIB_DB=$TMP/content-db "$CRIB" --no-update --format jsonl -n 1 statefulset | jq .explain) == null ]] && pass "explain null without --explain" || fail "explain not null"
 
+# --show goes through the printers: --format json is one object with the answer.
+(cd "$TMP/notes" && "$CRIB" --no-update --show k8s/sts.md:2 --format json) >"$TMP/out"
+[[ $(jq -r '[.id, .path, .line, .end_line, .question, .answer] | join("|")' "$TMP/out") == \
+   "$TMP/notes/k8s/sts.md:1|k8s/sts.md|1|2|What is a StatefulSet?|Pods with stable names and storage." ]] &&
+  pass "--show --format json" || fail "--show json: $(cat "$TMP/out")"
+(cd "$TMP/notes" && "$CRIB" --no-update --show k8s/sts.md:1 --vimgrep) >"$TMP/out"
+[[ $(cat "$TMP/out") == "k8s/sts.md:1:1:What is a StatefulSet?" ]] && pass "--show --vimgrep" || fail "--show vimgrep: $(cat "$TMP/out")"
+
 # Exit codes: a missing --dump path and an editor that cannot start are errors (2).
 expect_rc 2 "$CRIB_INDEX" --dump /nonexistent
 grep -q "^crib-index: --dump: cannot open /nonexistent" "$TMP/err" && pass "--dump names the missing path" || fail "--dump missing: $(cat "$TMP/err")"
