@@ -57,6 +57,8 @@ public:
             for (const std::string& w : matched_words(p.question, h.question_spans))
                 if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
             out += render_markdown(p.answer, opt_, "    ", render_options_for(p, std::move(words)));
+        } else if (h.snippet_code) {
+            out += code_lines(highlighted(h.snippet, h.snippet_spans));
         } else if (!h.snippet.empty()) {
             out += wrap(highlighted(h.snippet, h.snippet_spans), opt_.width, "    ", "    ", opt_.color);
         }
@@ -139,6 +141,22 @@ private:
         head.text += what.text;
         for (const StyleSpan& s : what.spans) head.spans.push_back({s.start + base, s.end + base, s.style});
         return wrap(head, opt_.width, "", "    ", opt_.color);
+    }
+
+    /// A code snippet: each line on its own, verbatim (not wrapped), as code.
+    std::string code_lines(const StyledText& t) const {
+        std::string out;
+        for (size_t start = 0; start <= t.text.size();) {
+            size_t nl = t.text.find('\n', start);
+            if (nl == std::string::npos) nl = t.text.size();
+            StyledText line;
+            line.add(t.text.substr(start, nl - start), Style::code);
+            for (const StyleSpan& s : t.spans)
+                if (s.start >= start && s.end <= nl) line.spans.push_back({s.start - start, s.end - start, s.style});
+            out += "      " + render(line, opt_.color) + "\n";
+            start = nl + 1;
+        }
+        return out;
     }
 
     /// --explain: "score 5.63 = bm25 4.15 + question bonus 1.48 (...)  terms: ...".

@@ -55,6 +55,7 @@ void write_hit(JsonWriter& w, const Hit& h, const PrintOptions& opt) {
     w.key("path").path(shown_file(opt, p.file))
         .key("score").value(h.score)
         .key("snippet").value(h.snippet)
+        .key("snippet_kind").value(h.snippet_code ? "code" : "prose")
         .key("parent");
     if (p.parent_line)
         w.begin_object().key("line").value(p.parent_line).key("question").value(p.parent_question).end_object();

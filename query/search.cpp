@@ -862,9 +862,10 @@ std::vector<Hit> hits_of(const Xapian::Database& db, const Attempt& a, const Sea
         if (req.snippets) {
             Highlighted q = highlight(a.match.mset, h.passage.question, h.passage.question.size() + 16, stem, false);
             h.question_spans = std::move(q.spans);
-            Highlighted s = highlight(a.match.mset, snippet_text(h.passage.answer), req.snippet_chars, stem, true);
-            h.snippet = std::move(s.text);
-            h.snippet_spans = std::move(s.spans);
+            AnswerSnippet s = answer_snippet(a.match.mset, h.passage.answer, req.snippet_chars, stem);
+            h.snippet = std::move(s.text.text);
+            h.snippet_spans = std::move(s.text.spans);
+            h.snippet_code = s.code;
         }
         if (req.explain) {
             auto part = parts.find(*it);

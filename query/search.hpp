@@ -79,6 +79,7 @@ struct Hit {
     std::string index;            ///< the index spec it came from when several were searched
     double score = 0;
     std::string snippet;          ///< plain text, "…" where cropped
+    bool snippet_code = false;    ///< the snippet is lines of code (newlines kept), not prose
     std::vector<Span> snippet_spans;
     std::vector<Span> question_spans;
     std::vector<std::string> also_in; ///< ids of duplicates collapsed into this hit
