@@ -147,6 +147,8 @@ int dump(const Options& o) {
     for (const auto& s : skipped)
         std::cerr << "crib-index: skipped " << crib::terminal_safe(s.path + ": " + s.reason)
                   << "\n";
+    if (!std::cout.flush() && errno != EPIPE) // /dev/full, a full disk: not "done"
+        throw crib::Error(std::string("write error: ") + std::strerror(errno));
     return skipped.empty() ? 0 : 3;
 }
 
@@ -279,27 +281,13 @@ int main(int argc, char** argv) {
     }
     try {
         return run(o);
-    } catch (const crib::IndexLocked& e) {
-        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const crib::SchemaMismatch& e) {
-        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const crib::IndexUsageError& e) {
-        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const crib::IndexWriteError& e) {
-        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const crib::IndexDamaged& e) {
-        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const Xapian::DatabaseCorruptError& e) {
-        std::cerr << "crib-index: the index is damaged (" << crib::terminal_safe(e.get_msg())
-                  << "); move it away and run crib-index --rebuild PATH...\n";
-    } catch (const Xapian::DatabaseError& e) {
-        if (e.get_type() == std::string("DatabaseError")) // "EOF reading block": a truncated table
-            std::cerr << "crib-index: the index is damaged (" << crib::terminal_safe(e.get_msg())
-                      << "); move it away and run crib-index --rebuild PATH...\n";
-        else
-            std::cerr << "crib-index: " << crib::terminal_safe(e.get_description()) << "\n";
+    } catch (const crib::Error& e) {
+        std::cerr << "crib-index: " << crib::terminal_safe(e.message()) << "\n";
     } catch (const Xapian::Error& e) {
-        std::cerr << "crib-index: " << crib::terminal_safe(e.get_description()) << "\n";
+        std::cerr << "crib-index: "
+                  << crib::terminal_safe(
+                         crib::xapian_error(e, "move it away and run crib-index --rebuild PATH...").message())
+                  << "\n";
     } catch (const std::exception& e) {
         std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
     }

@@ -90,8 +90,8 @@ std::string shell_quote(const std::string& s) {
 
 int pick_hit(const SearchResult& r, const PrintOptions& print, const PickOptions& opt) {
     if (!runnable("fzf"))
-        throw NoFzf("-i needs fzf, which is not installed (Debian: apt install fzf; or use "
-                    "--format grep and a picker of your own)");
+        throw NoFzf("-i needs fzf, which is not installed",
+                    "Debian: apt install fzf; or pipe --format grep into a picker of your own");
     std::string preview = shell_quote(opt.self) + " --no-update --no-pager --color " +
                           (opt.color ? "always" : "never");
     for (const std::string& db : opt.dbs) preview += " --db " + shell_quote(db);

@@ -2,6 +2,8 @@
 // passage (crib --show) as the preview, as zk's --interactive does.
 #pragma once
 
+#include "error.hpp"
+
 #include "printer.hpp"
 #include "search.hpp"
 
@@ -18,8 +20,8 @@ struct PickOptions {
 };
 
 /// No fzf on $PATH (the message says how to get it).
-struct NoFzf : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct NoFzf : Error {
+    using Error::Error;
 };
 
 /// Runs fzf on the hits (one line each: path:line  question) and returns the

@@ -101,15 +101,22 @@ int terminal_rows() {
 }
 
 /// Human output on a terminal taller than it is goes through $PAGER, as
-/// git's does; collected until the end so short output is not paged.
+/// git's does; collected until finish() so short output is not paged.  An
+/// error before finish() drops the page (the message goes to stderr).
 struct Paging {
     bool on;
     explicit Paging(bool enable) : on(enable) {
         if (on) crib::start_paging();
     }
-    ~Paging() {
+    void finish() {
         if (on) crib::finish_paging(terminal_rows());
+        on = false;
     }
+    ~Paging() {
+        if (on) crib::capture_output(nullptr);
+    }
+    Paging(const Paging&) = delete;
+    Paging& operator=(const Paging&) = delete;
 };
 
 bool want_color(const std::string& mode, bool tty) {
@@ -267,6 +274,7 @@ int run(const Options& o, const crib::Config& cfg) {
             return 1;
         }
         crib::make_printer(pick_format(o, tty, color_mode), po)->passage(*p);
+        paging.finish();
         return 0;
     }
     std::vector<std::string> words = o.words;
@@ -342,6 +350,7 @@ int run(const Options& o, const crib::Config& cfg) {
         Paging paging(page && human);
         auto printer = crib::make_printer(fmt, po);
         crib::print_result(*printer, r);
+        paging.finish();
     }
     crib::flush_output();
     if (o.stats) {
@@ -458,27 +467,17 @@ int main(int argc, char** argv) {
             std::cerr << "crib: no query given (try: crib what is a statefulset; crib --help)\n";
             return 2;
         }
-        return run(o, cfg);
-    } catch (const crib::NoFzf& e) {
-        std::cerr << "crib: " << e.what() << "\n";
-    } catch (const crib::NoIndex& e) {
-        std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const crib::QueryError& e) {
-        std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const crib::IndexVersionError& e) {
-        std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const crib::IndexDamagedError& e) {
-        std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const Xapian::DatabaseCorruptError& e) {
-        std::cerr << "crib: the index is damaged (" << crib::terminal_safe(e.get_msg())
-                  << "); run: crib-index --rebuild PATH...\n";
-    } catch (const Xapian::DatabaseVersionError& e) {
-        std::cerr << "crib: the index was made by another Xapian version; run: crib-index "
-                     "--rebuild PATH...\n";
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        std::cerr << "crib: cannot open the index: " << crib::terminal_safe(e.get_msg()) << "\n";
+        int rc = run(o, cfg);
+        crib::flush_output();
+        return rc;
+    } catch (const crib::OutputClosed&) {
+        return 0; // `crib x | head -1`: a closed pipe is not an error
+    } catch (const crib::Error& e) {
+        std::cerr << "crib: " << crib::terminal_safe(e.message()) << "\n";
     } catch (const Xapian::Error& e) {
-        std::cerr << "crib: " << crib::terminal_safe(e.get_description()) << "\n";
+        std::cerr << "crib: "
+                  << crib::terminal_safe(crib::xapian_error(e, "run: crib-index --rebuild PATH...").message())
+                  << "\n";
     } catch (const std::exception& e) {
         std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
     }

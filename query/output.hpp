@@ -7,10 +7,14 @@
 
 namespace crib {
 
-/// Write to stdout (or to the capture buffer, see capture_output); on EPIPE
-/// exit(0) at once without a message.
+/// The reader of stdout went away (EPIPE): stop quietly, exit status 0.
+struct OutputClosed {};
+
+/// Write to stdout (or to the capture buffer, see capture_output).  Throws
+/// OutputClosed on EPIPE and crib::Error ("write error: ...") on any other
+/// failure, so main() picks the exit status.
 void emit(std::string_view s);
-/// Flush stdout with the same EPIPE rule.
+/// Flush stdout with the same rules.
 void flush_output();
 /// From now on emit() appends to *buffer instead of writing (nullptr: write
 /// to stdout again).  The pager collects a page this way before choosing.

@@ -1,6 +1,8 @@
 // search.hpp - a search request in, plain result structs out.  No printing.
 #pragma once
 
+#include "error.hpp"
+
 #include "passage.hpp"
 
 #include <functional>
@@ -113,14 +115,20 @@ struct SearchResult {
 };
 
 /// No index at the path (message says how to make one).
-struct NoIndex : std::runtime_error { using std::runtime_error::runtime_error; };
+struct NoIndex : Error {
+    using Error::Error;
+};
 /// Bad query syntax that no literal reading could rescue, or an empty query.
-struct QueryError : std::runtime_error { using std::runtime_error::runtime_error; };
+struct QueryError : Error {
+    using Error::Error;
+};
 /// Index from another schema version.
-struct IndexVersionError : std::runtime_error { using std::runtime_error::runtime_error; };
+struct IndexVersionError : Error {
+    using Error::Error;
+};
 /// Damaged index files or records; the message says to rebuild.
-struct IndexDamagedError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct IndexDamagedError : Error {
+    using Error::Error;
 };
 
 /// The longest query searched, in bytes and in words (operators count).

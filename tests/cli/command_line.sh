@@ -89,6 +89,14 @@ grep -qE "^    score [0-9.]+ = bm25 [0-9.]+ \+ question bonus" "$TMP/out" && pas
 (cd "$TMP/notes" && "$CRIB" --no-update --show k8s/sts.md:1 --vimgrep) >"$TMP/out"
 [[ $(cat "$TMP/out") == "k8s/sts.md:1:1:What is a StatefulSet?" ]] && pass "--show --vimgrep" || fail "--show vimgrep: $(cat "$TMP/out")"
 
+# Write errors reach main: exit 2 with a message, not a silent _exit; a closed pipe stays quiet.
+if [[ -w /dev/full ]]; then
+  expect_rc 2 sh -c "'$CRIB' --no-update --format plain statefulset >/dev/full"
+  grep -q "^crib: write error: No space left on device" "$TMP/err" && pass "write error said" || fail "write error: $(cat "$TMP/err")"
+  expect_rc 2 sh -c "'$CRIB' --no-update --show '$TMP/notes/k8s/sts.md:1' >/dev/full"
+  expect_rc 2 sh -c "'$CRIB_INDEX' --dump '$TMP/notes' >/dev/full"
+fi
+
 # Exit codes: a missing --dump path and an editor that cannot start are errors (2).
 expect_rc 2 "$CRIB_INDEX" --dump /nonexistent
 grep -q "^crib-index: --dump: cannot open /nonexistent" "$TMP/err" && pass "--dump names the missing path" || fail "--dump missing: $(cat "$TMP/err")"
