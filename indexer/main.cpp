@@ -257,7 +257,7 @@ int main(int argc, char** argv) {
                  "crib-index"};
     Options o;
     app.add_option("paths", o.paths, "Note files and folders (--types lists the formats); default: the remembered ones");
-    app.add_option("--db", o.db, "Database directory (default $CRIB_DB or ~/.local/share/crib/index)");
+    app.add_option("--db", o.db, "Database directory (default: config db, $CRIB_DB, ${XDG_DATA_HOME:-~/.local/share}/crib/index)");
     app.add_flag("--rebuild", o.rebuild, "Re-index everything; the given paths replace the remembered roots");
     app.add_flag("--wait", o.wait, "Wait for another crib-index to finish instead of failing");
     app.add_flag("--dump", o.dump, "Print the passages found, write no database");

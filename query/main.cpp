@@ -328,10 +328,9 @@ int main(int argc, char** argv) {
                "-word, kube*, q:, a:, topic:, file:, kind:).  Options go before the words: from "
                "the first\n"
                "word on everything is query text (crib what does ls -l do).");
-    app.add_option(
-           "--db", o.dbs,
-           "Index folder or tcp://HOST:PORT; repeat to search several as one (default: config "
-           "db and dbs, $CRIB_DB, ~/.local/share/crib/index)")
+    app.add_option("--db", o.dbs,
+                   "Index folder or tcp://HOST:PORT; repeat to search several as one (default: config "
+                   "db and dbs, $CRIB_DB, ${XDG_DATA_HOME:-~/.local/share}/crib/index)")
         ->allow_extra_args(false);
     app.add_option("-f,--format", o.format,
                    "Output: human, plain, grep, vimgrep, json, jsonl (default human on a terminal, "
