@@ -5,6 +5,8 @@
 // separates the two so no phrase runs from question into answer.
 #pragma once
 
+#include "error.hpp"
+
 #include "passage.hpp"
 #include "synonyms.hpp"
 
@@ -25,8 +27,8 @@ bool decode_passage(std::string_view data, Passage& p);
 
 /// A document whose data is not a passage record: the index is damaged
 /// (docdata.glass lost or overwritten) or not crib's.
-struct DamagedRecord : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct DamagedRecord : Error {
+    using Error::Error;
 };
 
 /// The passage stored in a document; throws DamagedRecord if its data does

@@ -4,6 +4,8 @@
 // This is also the update entry point `crib` calls to refresh a stale index.
 #pragma once
 
+#include "error.hpp"
+
 #include <xapian.h>
 
 #include <atomic>
@@ -69,31 +71,31 @@ public:
 };
 
 /// Another process holds the write lock.
-struct IndexLocked : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct IndexLocked : Error {
+    using Error::Error;
 };
 /// The database was written by an incompatible crib.
-struct SchemaMismatch : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct SchemaMismatch : Error {
+    using Error::Error;
 };
 /// Bad usage (no roots known, unreadable taxonomy, ...).
-struct IndexUsageError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct IndexUsageError : Error {
+    using Error::Error;
 };
 
 /// The index files are damaged (missing or truncated tables, unreadable records).
-struct IndexDamaged : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct IndexDamaged : Error {
+    using Error::Error;
 };
 /// The system refused a resource the run needs (threads); nothing was written.
-struct IndexResourceError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct IndexResourceError : Error {
+    using Error::Error;
 };
 
 /// The system refused a write (disk full, quota, I/O error); the message
 /// says what earlier commits kept.
-struct IndexWriteError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct IndexWriteError : Error {
+    using Error::Error;
 };
 
 /// Set by SIGINT/SIGTERM handlers; the run stops at its next commit point.

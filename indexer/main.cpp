@@ -9,6 +9,7 @@
 #include "index_run.hpp"
 #include "json.hpp"
 #include "notes_parser.hpp"
+#include "passage_json.hpp"
 #include "paths.hpp"
 #include "schema.hpp"
 #include "text.hpp"
@@ -19,6 +20,8 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -133,21 +136,7 @@ int dump(const Options& o) {
         crib::assign_topics(pr.passages, tax, f.folder);
         for (const auto& p : pr.passages) {
             if (o.format == "json") {
-                crib::JsonWriter w;
-                w.begin_object()
-                    .key("file").path(p.file)
-                    .key("line").value(p.line)
-                    .key("end_line").value(p.end_line)
-                    .key("kind").value(p.kind)
-                    .key("question").value(p.question)
-                    .key("headings").strings(p.headings)
-                    .key("answer").value(p.answer)
-                    .key("topics").strings(p.topics)
-                    .key("parent_line");
-                if (p.parent_line) w.value(p.parent_line);
-                else w.null();
-                w.end_object();
-                std::cout << w.str() << "\n";
+                std::cout << crib::dump_json(p) << "\n";
             } else {
                 std::cout << crib::quote_path(p.file) << ":" << p.line << "-" << p.end_line << " ["
                           << p.kind << "] " << (p.parent_line ? "  " : "")
@@ -158,6 +147,8 @@ int dump(const Options& o) {
     for (const auto& s : skipped)
         std::cerr << "crib-index: skipped " << crib::terminal_safe(s.path + ": " + s.reason)
                   << "\n";
+    if (!std::cout.flush() && errno != EPIPE) // /dev/full, a full disk: not "done"
+        throw crib::Error(std::string("write error: ") + std::strerror(errno));
     return skipped.empty() ? 0 : 3;
 }
 
@@ -211,6 +202,9 @@ int run(const Options& o) {
     }
     if (o.dump) {
         if (o.paths.empty()) throw crib::IndexUsageError("--dump needs PATH...");
+        for (const auto& p : o.paths) // named explicitly: a missing one is an error, not a skip
+            if (::access(p.c_str(), F_OK) != 0)
+                throw crib::IndexUsageError("--dump: cannot open " + p + ": " + std::strerror(errno));
         return dump(o);
     }
     crib::IndexOptions io;
@@ -263,7 +257,7 @@ int main(int argc, char** argv) {
                  "crib-index"};
     Options o;
     app.add_option("paths", o.paths, "Note files and folders (--types lists the formats); default: the remembered ones");
-    app.add_option("--db", o.db, "Database directory (default $CRIB_DB or ~/.local/share/crib/index)");
+    app.add_option("--db", o.db, "Database directory (default: config db, $CRIB_DB, ${XDG_DATA_HOME:-~/.local/share}/crib/index)");
     app.add_flag("--rebuild", o.rebuild, "Re-index everything; the given paths replace the remembered roots");
     app.add_flag("--wait", o.wait, "Wait for another crib-index to finish instead of failing");
     app.add_flag("--dump", o.dump, "Print the passages found, write no database");
@@ -287,27 +281,13 @@ int main(int argc, char** argv) {
     }
     try {
         return run(o);
-    } catch (const crib::IndexLocked& e) {
-        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const crib::SchemaMismatch& e) {
-        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const crib::IndexUsageError& e) {
-        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const crib::IndexWriteError& e) {
-        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const crib::IndexDamaged& e) {
-        std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const Xapian::DatabaseCorruptError& e) {
-        std::cerr << "crib-index: the index is damaged (" << crib::terminal_safe(e.get_msg())
-                  << "); move it away and run crib-index --rebuild PATH...\n";
-    } catch (const Xapian::DatabaseError& e) {
-        if (e.get_type() == std::string("DatabaseError")) // "EOF reading block": a truncated table
-            std::cerr << "crib-index: the index is damaged (" << crib::terminal_safe(e.get_msg())
-                      << "); move it away and run crib-index --rebuild PATH...\n";
-        else
-            std::cerr << "crib-index: " << crib::terminal_safe(e.get_description()) << "\n";
+    } catch (const crib::Error& e) {
+        std::cerr << "crib-index: " << crib::terminal_safe(e.message()) << "\n";
     } catch (const Xapian::Error& e) {
-        std::cerr << "crib-index: " << crib::terminal_safe(e.get_description()) << "\n";
+        std::cerr << "crib-index: "
+                  << crib::terminal_safe(
+                         crib::xapian_error(e, "move it away and run crib-index --rebuild PATH...").message())
+                  << "\n";
     } catch (const std::exception& e) {
         std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";
     }

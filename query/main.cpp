@@ -5,13 +5,18 @@
 #include "config.hpp"
 #include "formats.hpp"
 #include "index_run.hpp"
+#include "interactive.hpp"
+#include "invocation.hpp"
 #include "output.hpp"
+#include "pager.hpp"
 #include "paths.hpp"
 #include "printer.hpp"
 #include "search.hpp"
+#include "shown_path.hpp"
 #include "styled.hpp"
 #include "subcommands.hpp"
 #include "text.hpp"
+#include "text_filter.hpp"
 
 #include <CLI/CLI.hpp>
 #include <xapian.h>
@@ -23,36 +28,8 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
-#include <limits>
 
 namespace {
-
-struct Options {
-    std::vector<std::string> words;
-    std::vector<std::string> dbs; ///< --db, repeatable: several indexes searched as one
-    std::string format, color, sort = "relevance", show;
-    std::vector<std::string> topics;
-    std::string open_id;
-    bool open = false, list_topics = false, files = false, count = false, null_sep = false;
-    bool vimgrep = false, full = false, all = false, no_update = false, stats = false;
-    bool no_related = false, no_facets = false;
-    std::string limit_text; ///< -n as given ("" = not given; a number or "all")
-    long long limit = -1;   ///< -1 = not given, else hits to show (kNoLimit for "all")
-    size_t offset = 0;
-};
-
-/// -n "all" for every hit.
-constexpr long long kNoLimit = std::numeric_limits<Xapian::doccount>::max() / 2;
-
-/// "all" or a decimal number up to a billion; false for anything else ("-1", "abc").
-bool parse_limit(const std::string& s, long long& out) {
-    if (s == "all") return out = kNoLimit, true;
-    if (s.empty() || s.size() > 10 || s.find_first_not_of("0123456789") != std::string::npos)
-        return false;
-    out = std::stoll(s);
-    if (out > 1000000000) out = kNoLimit;
-    return true;
-}
 
 /// "crib: no matches for ..." on stderr, with what could help: the spelling
 /// suggestion, or the topic list when a -t topic does not exist.
@@ -87,30 +64,43 @@ int terminal_width() {
     return 80;
 }
 
-bool want_color(const std::string& mode, bool tty) {
-    if (mode == "always") return true;
-    if (mode == "never") return false;
+/// The terminal and environment crib runs in.
+crib::Surroundings surroundings() {
+    crib::Surroundings env;
+    env.tty = isatty(STDOUT_FILENO);
+    env.width = terminal_width();
     const char* no = std::getenv("NO_COLOR");
     const char* term = std::getenv("TERM");
-    if (no && *no) return false;
-    if (term && std::string(term) == "dumb") return false;
-    return tty;
+    env.no_color = no ? no : "";
+    env.term = term ? term : "";
+    env.default_db = crib::default_db_path();
+    return env;
 }
 
-crib::Format pick_format(const Options& o, bool tty, const std::string& color_mode) {
-    if (o.count) return crib::Format::count;
-    if (o.files) return crib::Format::files;
-    if (o.vimgrep) return crib::Format::vimgrep;
-    const std::string& f = o.format;
-    if (f == "json") return crib::Format::json;
-    if (f == "jsonl") return crib::Format::jsonl;
-    if (f == "grep") return crib::Format::grep;
-    if (f == "vimgrep") return crib::Format::vimgrep;
-    if (f == "plain") return crib::Format::plain;
-    if (f == "human") return crib::Format::human;
-    // Like rg: plain into a pipe, unless colour was asked for explicitly.
-    return tty || color_mode == "always" ? crib::Format::human : crib::Format::plain;
+int terminal_rows() {
+    struct winsize w;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_row > 0) return w.ws_row;
+    return 24;
 }
+
+/// Human output on a terminal taller than it is goes through $PAGER, as
+/// git's does; collected until finish() so short output is not paged.  An
+/// error before finish() drops the page (the message goes to stderr).
+struct Paging {
+    bool on;
+    explicit Paging(bool enable) : on(enable) {
+        if (on) crib::start_paging();
+    }
+    void finish() {
+        if (on) crib::finish_paging(terminal_rows());
+        on = false;
+    }
+    ~Paging() {
+        if (on) crib::capture_output(nullptr);
+    }
+    Paging(const Paging&) = delete;
+    Paging& operator=(const Paging&) = delete;
+};
 
 /// Refresh the index if notes changed (stat only); never fatal.  Remote
 /// indexes are refreshed by whoever serves them.
@@ -145,132 +135,171 @@ void refresh(const std::string& db, bool human) {
     }
 }
 
-/// The file of a passage as a path that works from here: the path as shown
-/// if it exists, else the absolute path crib-index recorded.  Throws
-/// IndexUsage for a passage of a remote index (its file is on another machine).
-std::string openable_path(const std::string& db, const crib::Passage& p) {
-    if (crib::is_remote(db))
-        throw std::runtime_error(p.file + " is in the remote index " + db +
+/// The file of a passage as a path that works from here: as shown (relative
+/// to the current folder when below it, else absolute).  Throws for a passage
+/// of a remote index (its file is on another machine).
+std::string openable_path(const std::string& spec, const crib::PathDisplay& paths,
+                          const crib::Passage& p) {
+    if (crib::is_remote(spec))
+        throw std::runtime_error(p.file + " is in the remote index " + spec +
                                  "; --open works on local indexes (crib --show prints it)");
-    if (::access(p.file.c_str(), F_OK) == 0) return p.file;
-    try {
-        auto records = crib::read_file_records(Xapian::Database(db));
-        auto it = records.find(p.file);
-        if (it != records.end()) return it->second.abs;
-    } catch (const Xapian::Error&) {
+    return paths.shown(p.file);
+}
+
+/// $VISUAL, else $EDITOR, else vi; `from` names where it came from.
+std::string editor_command(std::string& from) {
+    for (const char* var : {"VISUAL", "EDITOR"}) {
+        const char* ed = std::getenv(var);
+        if (ed && *ed) {
+            from = std::string("$") + var;
+            return ed;
+        }
     }
-    return p.file;
+    from = "the default";
+    return "vi";
 }
 
 int open_editor(const crib::Passage& p, const std::string& path) {
-    const char* ed = std::getenv("VISUAL");
-    if (!ed || !*ed) ed = std::getenv("EDITOR");
-    if (!ed || !*ed) ed = "vi";
+    std::string from;
+    std::string ed = editor_command(from);
+    std::string first = ed.substr(0, ed.find_first_of(" \t"));
+    if (!crib::runnable(first)) {
+        std::cerr << "crib: cannot start the editor " << crib::terminal_safe(first) << " (" << from
+                  << "): not found or not executable; set VISUAL or EDITOR\n";
+        return 2;
+    }
     std::string line = "+" + std::to_string(p.line);
     // sh -c allows EDITOR="code -w" style values; the path is passed as an argument.
-    execlp("sh", "sh", "-c", (std::string(ed) + " \"$1\" \"$2\"").c_str(), "sh", line.c_str(),
-           path.c_str(), static_cast<char*>(nullptr));
+    execlp("sh", "sh", "-c", (ed + " \"$1\" \"$2\"").c_str(), "sh", line.c_str(), path.c_str(),
+           static_cast<char*>(nullptr));
     std::perror("crib: cannot start editor");
     return 2;
 }
 
-int run(const Options& o, const crib::Config& cfg) {
-    // --db as given (each time); else the config's db and the dbs searched with it.
-    crib::IndexSet db = o.dbs;
-    if (db.specs.empty()) {
-        db.specs.push_back(!cfg.db.empty() ? cfg.db : crib::default_db_path());
-        db.specs.insert(db.specs.end(), cfg.dbs.begin(), cfg.dbs.end());
-    }
-    bool tty = isatty(STDOUT_FILENO);
-    crib::PrintOptions po;
-    const std::string color_mode = !o.color.empty()     ? o.color
-                                   : !cfg.color.empty() ? cfg.color
-                                                        : "auto";
-    po.color = want_color(color_mode, tty);
-    po.width = tty ? terminal_width() : 0;
-    po.full = o.full;
-    po.null_sep = o.null_sep;
-    po.terminal = tty;
+/// This program's own path (for fzf's preview command).
+std::string self_path() {
+    char buf[4096];
+    ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
+    return n > 0 ? std::string(buf, size_t(n)) : "crib";
+}
 
-    if (o.list_topics) {
-        auto topics = crib::list_topics(db);
-        for (const auto& [name, n] : topics)
-            crib::emit(crib::terminal_safe(name) + "\t" + std::to_string(n) + "\n");
-        return topics.empty() ? 1 : 0;
-    }
-    if (!o.show.empty()) {
-        auto p = crib::lookup(db, o.show);
-        if (!p) {
-            std::cerr << "crib: no passage with id " << crib::terminal_safe(o.show)
-                      << " (ids look like file:line)\n";
-            return 1;
-        }
-        crib::emit(crib::format_passage(*p, po));
-        return 0;
-    }
-    std::vector<std::string> words = o.words;
-    if (o.open && !o.open_id.empty()) {
-        std::string spec;
-        if (auto p = crib::lookup(db, o.open_id, &spec)) return open_editor(*p, openable_path(spec, *p));
-        // "crib --open statefulset": not an id, so the first query word.
-        words.insert(words.begin(), o.open_id);
-    }
+/// crib -i: choose a hit in fzf and open it at its line; 1 when none is chosen.
+int pick_and_open(const crib::SearchResult& r, const crib::PrintOptions& po,
+                  const crib::IndexSet& db, bool color) {
+    if (r.hits.empty()) return 1;
+    crib::PickOptions pick{self_path(), db.specs, color};
+    int chosen = crib::pick_hit(r, po, pick);
+    if (chosen < 0) return 1;
+    const crib::Hit& h = r.hits[size_t(chosen)];
+    return open_editor(
+        h.passage, openable_path(db.several() ? h.index : db.specs.front(), *po.paths, h.passage));
+}
 
-    crib::SearchRequest req;
-    req.db = db;
-    for (const auto& w : words)
-        req.query += (req.query.empty() ? "" : " ") + w;
-    req.topics = o.topics;
-    req.limit = o.limit >= 0 ? size_t(o.limit) : cfg.limit > 0 ? size_t(cfg.limit) : 10;
-    req.offset = o.offset;
-    req.sort =
-        o.sort == "file" ? crib::SearchRequest::Sort::file : crib::SearchRequest::Sort::relevance;
-    req.all = o.all;
-    crib::Format fmt = pick_format(o, tty, color_mode);
-    bool light = fmt == crib::Format::files || fmt == crib::Format::count ||
-                 fmt == crib::Format::grep || fmt == crib::Format::vimgrep;
-    req.related = !o.no_related && !light && !o.open;
-    req.facets = !o.no_facets && !light && !o.open;
-    req.snippets = !light && !o.open;
-    // Machine formats list every hit unless -n is given (a pipe into fzf or
-    // wc wants them all); people get a page.
-    bool lists = fmt == crib::Format::grep || fmt == crib::Format::vimgrep ||
-                 fmt == crib::Format::jsonl || fmt == crib::Format::files;
-    if (lists && o.limit < 0) req.limit = size_t(kNoLimit);
-    if (fmt == crib::Format::count) req.limit = 0;
-    if (fmt == crib::Format::files) req.all = true; // every file with a match, duplicates included
-    if (!o.no_update)
-        for (const std::string& spec : db.specs)
-            refresh(spec, fmt == crib::Format::human || fmt == crib::Format::plain);
+/// --stats: milliseconds per stage on stderr.
+void print_stats(const crib::Timings& t, std::chrono::steady_clock::time_point t0) {
+    double total =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr,
+                 "crib: open %.2f parse %.2f match %.2f facets %.2f snippets %.2f related %.2f "
+                 "total %.2f ms\n",
+                 t.open, t.parse, t.match, t.facets, t.snippets, t.related, total);
+}
 
-    auto t0 = std::chrono::steady_clock::now();
+/// --topics: every topic with its passage count.
+int run_topics(const crib::Invocation& inv) {
+    auto topics = crib::list_topics(inv.request.db);
+    for (const auto& [name, n] : topics)
+        crib::emit(crib::terminal_safe(name) + "\t" + std::to_string(n) + "\n");
+    return topics.empty() ? 1 : 0;
+}
+
+/// --show ID: one whole passage, in the chosen format.
+int run_show(const crib::Invocation& inv) {
+    Paging paging(inv.page);
+    auto p = crib::lookup(inv.request.db, inv.id);
+    if (!p) {
+        std::cerr << "crib: no passage with id " << crib::terminal_safe(inv.id)
+                  << " (ids look like file:line)\n";
+        return 1;
+    }
+    crib::make_printer(inv.format, inv.print)->passage(*p);
+    paging.finish();
+    return 0;
+}
+
+/// The search every other mode starts with (after refreshing the index);
+/// says on stderr when nothing matched and someone is reading.
+crib::SearchResult run_search_request(const crib::Invocation& inv) {
+    const crib::SearchRequest& req = inv.request;
+    if (inv.refresh)
+        for (const std::string& spec : req.db.specs)
+            refresh(spec, inv.refresh_says);
     crib::SearchResult r = crib::search(req);
-    bool nothing = r.total == 0 && r.hits.empty();
-    if (nothing && (o.open || fmt == crib::Format::human || fmt == crib::Format::plain))
-        say_no_matches(r, req.topics, db);
-    if (o.open) {
-        if (r.hits.empty()) return 1;
-        const crib::Hit& top = r.hits.front();
-        return open_editor(top.passage, openable_path(db.several() ? top.index : db.specs.front(), top.passage));
-    }
-    bool human = fmt == crib::Format::human || fmt == crib::Format::plain;
+    bool human = inv.format == crib::Format::human || inv.format == crib::Format::plain;
+    if (!inv.quiet && r.total == 0 && r.hits.empty() && (human || inv.mode != crib::Mode::search))
+        say_no_matches(r, req.topics, req.db);
+    return r;
+}
+
+/// crib QUERY: the hits in the chosen format.
+int run_search(const crib::Invocation& inv) {
+    auto t0 = std::chrono::steady_clock::now();
+    crib::SearchResult r = run_search_request(inv);
+    int rc = r.total > 0 || !r.hits.empty() ? 0 : 1;
+    if (inv.quiet) return rc;
+    bool human = inv.format == crib::Format::human || inv.format == crib::Format::plain;
     if (r.searched_corrected && r.corrected && !human) // machine formats: the note goes to stderr
         std::cerr << "crib: searched for \"" << crib::sanitize(*r.corrected)
                   << "\" (corrected from \"" << crib::sanitize(r.query) << "\")\n";
-    auto printer = crib::make_printer(fmt, po);
-    crib::print_result(*printer, r);
+    Paging paging(inv.page);
+    crib::print_result(*crib::make_printer(inv.format, inv.print), r);
+    paging.finish();
     crib::flush_output();
-    if (o.stats) {
-        double total =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                .count();
-        const auto& t = r.timings;
-        std::fprintf(stderr,
-                     "crib: open %.2f parse %.2f match %.2f facets %.2f snippets %.2f related %.2f "
-                     "total %.2f ms\n",
-                     t.open, t.parse, t.match, t.facets, t.snippets, t.related, total);
+    if (inv.stats) print_stats(r.timings, t0);
+    return rc;
+}
+
+/// --open [ID | QUERY...]: the passage with that id, else the top hit.
+int run_open(const crib::Invocation& inv) {
+    const crib::IndexSet& db = inv.request.db;
+    if (!inv.id.empty()) {
+        std::string spec;
+        if (auto p = crib::lookup(db, inv.id, &spec))
+            return open_editor(*p, openable_path(spec, *inv.print.paths, *p));
     }
-    return r.total > 0 || !r.hits.empty() ? 0 : 1;
+    crib::Invocation search = inv; // "crib --open statefulset": not an id, so the first query word
+    if (!inv.id.empty())
+        search.request.query = inv.id + (inv.request.query.empty() ? "" : " " + inv.request.query);
+    crib::SearchResult r = run_search_request(search);
+    if (r.hits.empty()) return 1;
+    const crib::Hit& top = r.hits.front();
+    return open_editor(top.passage, openable_path(db.several() ? top.index : db.specs.front(),
+                                                  *inv.print.paths, top.passage));
+}
+
+/// -i: pick among the hits in fzf, open the one chosen.
+int run_interactive(const crib::Invocation& inv) {
+    crib::SearchResult r = run_search_request(inv);
+    return pick_and_open(r, inv.print, inv.request.db, inv.color_preview);
+}
+
+/// The modes, as ninja's kTools: one row each.
+struct ModeRow {
+    crib::Mode mode;
+    int (*run)(const crib::Invocation&);
+};
+constexpr ModeRow kModes[] = {
+    {crib::Mode::search, run_search}, {crib::Mode::show, run_show},
+    {crib::Mode::open, run_open},     {crib::Mode::interactive, run_interactive},
+    {crib::Mode::topics, run_topics},
+};
+
+int run(crib::Invocation inv) {
+    const crib::PathDisplay paths = crib::load_path_display(inv.request.db.specs);
+    inv.print.paths = &paths;
+    for (const ModeRow& row : kModes)
+        if (row.mode == inv.mode) return row.run(inv);
+    return 2;
 }
 
 } // namespace
@@ -290,7 +319,7 @@ int main(int argc, char** argv) {
                  "  crib quiz -t kubernetes             drill the questions (crib quiz --help)\n"
                  "  crib gaps job.txt                   what a job asks that the notes miss\n",
                  "crib"};
-    Options o;
+    crib::RawFlags o;
     // Options come first: from the first query word on, everything is query
     // text ("crib what does ls -l do", "crib docker run -it"); "--" also ends options.
     app.prefix_command();
@@ -301,7 +330,7 @@ int main(int argc, char** argv) {
                "word on everything is query text (crib what does ls -l do).");
     app.add_option("--db", o.dbs,
                    "Index folder or tcp://HOST:PORT; repeat to search several as one (default: config "
-                   "db and dbs, $CRIB_DB, ~/.local/share/crib/index)")
+                   "db and dbs, $CRIB_DB, ${XDG_DATA_HOME:-~/.local/share}/crib/index)")
         ->allow_extra_args(false);
     app.add_option("-f,--format", o.format,
                    "Output: human, plain, grep, vimgrep, json, jsonl (default human on a terminal, "
@@ -311,7 +340,7 @@ int main(int argc, char** argv) {
     app.add_flag("-l,--files-with-matches", o.files, "Print only the files that have matches");
     app.add_flag("-c,--count", o.count, "Print only the number of matching passages");
     app.add_flag("-0,--null", o.null_sep, "End -l / grep lines with NUL (for xargs -0)");
-    app.add_option("-n,--limit", o.limit_text,
+    app.add_option("-n,--limit", o.limit,
                    "Hits to show: a number or 'all' (default 10 for people; grep, vimgrep, jsonl "
                    "and -l list all; 0 = only counts)");
     app.add_option("--offset", o.offset, "Skip this many hits first")
@@ -330,6 +359,21 @@ int main(int argc, char** argv) {
     app.add_option("--color,--colour", o.color,
                    "auto, always or never (NO_COLOR and TERM=dumb respected)")
         ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_flag("-i,--interactive", o.interactive,
+                 "Pick a hit in fzf (preview: the whole passage); Enter opens it in "
+                 "$VISUAL/$EDITOR at its line");
+    app.add_flag("-q,--quiet", o.quiet, "Print nothing; exit 0 if something matched, 1 if not");
+    app.add_flag("-w,--word-regexp", o.whole_word,
+                 "Only passages where a query word occurs as a whole word (not only its stem or "
+                 "part of a longer word)");
+    app.add_flag("-F,--fixed-strings", o.literal,
+                 "Only passages that contain the query literally, as one phrase (2>&1, ls -l)");
+    app.add_flag(
+        "--explain", o.explain,
+        "Show the parts of each hit's score (BM25, question-coverage bonus, matched terms)");
+    app.add_flag("--no-pager", o.no_pager,
+                 "Never page (default: long human output on a terminal goes through $PAGER, "
+                 "else less -R)");
     app.add_flag("--no-update", o.no_update, "Do not check whether notes changed since indexing");
     app.add_flag("--no-related", o.no_related, "Skip related questions");
     app.add_flag("--no-facets", o.no_facets, "Skip topic counts");
@@ -344,41 +388,24 @@ int main(int argc, char** argv) {
         return rc == 0 ? 0 : 2;
     }
     o.open = app.count("--open") > 0;
-    if (!o.limit_text.empty() && !parse_limit(o.limit_text, o.limit)) {
-        std::cerr << "crib: -n takes a number from 0 or 'all', not '"
-                  << crib::terminal_safe(o.limit_text) << "'\n";
-        return 2;
-    }
     crib::Config cfg = crib::load_config();
     for (const auto& e : cfg.errors)
         std::cerr << "crib: " << crib::terminal_safe(e) << "\n";
     for (const auto& e : crib::apply_type_add(cfg.type_add))
         std::cerr << "crib: " << crib::terminal_safe(e) << "\n";
     try {
-        if (o.words.empty() && o.topics.empty() && !o.list_topics && o.show.empty() &&
-            o.open_id.empty()) {
-            std::cerr << "crib: no query given (try: crib what is a statefulset; crib --help)\n";
-            return 2;
-        }
-        return run(o, cfg);
-    } catch (const crib::NoIndex& e) {
-        std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const crib::QueryError& e) {
-        std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const crib::IndexVersionError& e) {
-        std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const crib::IndexDamagedError& e) {
-        std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const Xapian::DatabaseCorruptError& e) {
-        std::cerr << "crib: the index is damaged (" << crib::terminal_safe(e.get_msg())
-                  << "); run: crib-index --rebuild PATH...\n";
-    } catch (const Xapian::DatabaseVersionError& e) {
-        std::cerr << "crib: the index was made by another Xapian version; run: crib-index "
-                     "--rebuild PATH...\n";
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        std::cerr << "crib: cannot open the index: " << crib::terminal_safe(e.get_msg()) << "\n";
+        int rc = run(crib::make_invocation(o, cfg, surroundings()));
+        crib::flush_output();
+        return rc;
+    } catch (const crib::OutputClosed&) {
+        return 0; // `crib x | head -1`: a closed pipe is not an error
+    } catch (const crib::Error& e) {
+        std::cerr << "crib: " << crib::terminal_safe(e.message()) << "\n";
     } catch (const Xapian::Error& e) {
-        std::cerr << "crib: " << crib::terminal_safe(e.get_description()) << "\n";
+        std::cerr << "crib: "
+                  << crib::terminal_safe(
+                         crib::xapian_error(e, "run: crib-index --rebuild PATH...").message())
+                  << "\n";
     } catch (const std::exception& e) {
         std::cerr << "crib: " << crib::terminal_safe(e.what()) << "\n";
     }

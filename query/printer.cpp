@@ -12,12 +12,20 @@ std::unique_ptr<Printer> make_printer(Format f, const PrintOptions& opt) {
     }
     case Format::grep: return make_grep_printer(false, opt);
     case Format::vimgrep: return make_grep_printer(true, opt);
-    case Format::json: return make_json_printer(false);
-    case Format::jsonl: return make_json_printer(true);
+    case Format::json: return make_json_printer(false, opt);
+    case Format::jsonl: return make_json_printer(true, opt);
     case Format::files: return make_files_printer(opt);
     case Format::count: return make_count_printer();
     }
     return make_human_printer(opt);
+}
+
+std::string shown_file(const PrintOptions& opt, const std::string& stored) {
+    return opt.paths ? opt.paths->shown(stored) : stored;
+}
+
+std::string shown_id(const PrintOptions& opt, const std::string& id) {
+    return opt.paths ? opt.paths->shown_id(id) : id;
 }
 
 void print_result(Printer& p, const SearchResult& r) {

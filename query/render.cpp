@@ -1,9 +1,13 @@
 // --full: a note's Markdown rendered for the terminal through the one cmark
 // wrapper: headings and bold stand out, lists keep their markers, code
 // blocks are indented and verbatim, links show their URL.
+#include "formats.hpp"
 #include "markdown.hpp"
 #include "printer.hpp"
 #include "styled.hpp"
+#include "text.hpp"
+
+#include <algorithm>
 
 #include <optional>
 #include <utility>
@@ -27,11 +31,115 @@ void trim_blank_tail(std::string& out) {
         out.pop_back();
 }
 
+/// A byte that belongs to a word: ASCII letters and digits, any non-ASCII.
+bool word_byte(unsigned char c) {
+    return c >= 0x80 || std::isalnum(c) || c == '_';
+}
+
+/// Appends `text` to `t` in `style`, with whole words of `match` (lower
+/// case) as matches.
+void add_matched(StyledText& t, const std::string& text, Style style,
+                 const std::vector<std::string>& match) {
+    if (match.empty()) return t.add(text, style);
+    size_t done = 0;
+    for (size_t i = 0; i < text.size();) {
+        if (!word_byte(static_cast<unsigned char>(text[i]))) {
+            ++i;
+            continue;
+        }
+        size_t end = i;
+        while (end < text.size() && word_byte(static_cast<unsigned char>(text[end])))
+            ++end;
+        std::string word = ascii_lower(text.substr(i, end - i));
+        if (std::find(match.begin(), match.end(), word) != match.end()) {
+            t.add(text.substr(done, i - done), style);
+            t.add(text.substr(i, end - i), Style::match);
+            done = end;
+        }
+        i = end;
+    }
+    t.add(text.substr(done), style);
+}
+
+/// Lines of a paragraph (its soft breaks as newlines).
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    for (size_t start = 0; start <= text.size();) {
+        size_t nl = text.find('\n', start);
+        if (nl == std::string::npos) nl = text.size();
+        out.push_back(text.substr(start, nl - start));
+        start = nl + 1;
+    }
+    return out;
+}
+
+/// A GFM table's delimiter row: "|---|:--:|", "--- | ---".
+bool delimiter_row(const std::string& line) {
+    std::string t(trim(line));
+    return t.find('-') != std::string::npos && t.find('|') != std::string::npos &&
+           t.find_first_not_of("|:- \t") == std::string::npos;
+}
+
+/// The cells of a table row, trimmed ("| a | b |" -> a, b).
+std::vector<std::string> cells_of(const std::string& line) {
+    std::string t(trim(line));
+    if (!t.empty() && t.front() == '|') t.erase(0, 1);
+    if (!t.empty() && t.back() == '|') t.pop_back();
+    std::vector<std::string> out;
+    for (size_t start = 0; start <= t.size();) {
+        size_t bar = t.find('|', start);
+        if (bar == std::string::npos) bar = t.size();
+        out.emplace_back(trim(std::string_view(t).substr(start, bar - start)));
+        start = bar + 1;
+    }
+    return out;
+}
+
+/// A GFM table (header row, delimiter row, body rows; cmark without the
+/// table extension leaves it a paragraph) as aligned columns, header bold.
+/// Empty when `lines` is not a table.
+std::string table(const std::vector<std::string>& lines, const std::string& prefix,
+                  const std::vector<std::string>& match, bool color) {
+    if (lines.size() < 2 || lines[0].find('|') == std::string::npos || !delimiter_row(lines[1]))
+        return "";
+    std::vector<std::vector<std::string>> rows;
+    for (size_t i = 0; i < lines.size(); ++i)
+        if (i != 1) rows.push_back(cells_of(lines[i]));
+    std::vector<size_t> width;
+    for (const auto& row : rows)
+        for (size_t c = 0; c < row.size(); ++c) {
+            if (width.size() <= c) width.push_back(0);
+            width[c] = std::max(width[c], columns(row[c]));
+        }
+    std::string out;
+    for (size_t r = 0; r < rows.size(); ++r) {
+        StyledText t;
+        for (size_t c = 0; c < rows[r].size(); ++c) {
+            add_matched(t, rows[r][c], r == 0 ? Style::bold : Style::none, match);
+            if (c + 1 < rows[r].size()) t.add(std::string(width[c] - columns(rows[r][c]) + 2, ' '));
+        }
+        out += prefix + render(t, color) + "\n";
+        if (r == 0) {
+            std::string rule;
+            for (size_t c = 0; c < width.size(); ++c) {
+                for (size_t k = 0; k < std::max<size_t>(width[c], 1); ++k)
+                    rule += "\xE2\x94\x80";
+                if (c + 1 < width.size()) rule += "  ";
+            }
+            StyledText ru;
+            ru.add(rule, Style::dim);
+            out += prefix + render(ru, color) + "\n";
+        }
+    }
+    return out;
+}
+
 /// Walks the cmark tree with explicit stacks, never recursion, so nesting depth
 /// is bounded by memory (linear in the input), not by the call stack.
 class Renderer {
   public:
-    Renderer(const PrintOptions& o, std::string indent) : opt_(o), base_(std::move(indent)) {}
+    Renderer(const PrintOptions& o, std::string indent, const RenderOptions& ro)
+        : opt_(o), ro_(ro), base_(std::move(indent)) {}
 
     std::string run(const std::string& text) {
         md::Document doc(text);
@@ -70,15 +178,16 @@ class Renderer {
             Style inherited = stack.back().style;
             switch (c.type()) {
             case NodeType::text:
-                t.add(sanitize(c.literal()), inherited);
+                add_matched(t, sanitize(c.literal()), inherited, ro_.match);
                 break;
             case NodeType::code:
-                t.add(sanitize(c.literal()), Style::code);
+                add_matched(t, sanitize(c.literal()), Style::code, ro_.match);
                 break;
             case NodeType::softbreak:
-                t.add(" ");
+                t.add(soft_newlines_ ? "\n" : " ");
                 break;
             case NodeType::linebreak:
+                hard_breaks_.push_back(t.text.size());
                 t.add("\n");
                 break;
             case NodeType::emph:
@@ -102,7 +211,17 @@ class Renderer {
 
     void para(Node n, const std::string& first, const std::string& rest, Style st = Style::none) {
         StyledText t;
+        hard_breaks_.clear();
+        soft_newlines_ = true; // lines as written: a table, or a plain-text note's lines
         inlines(n, t, st);
+        soft_newlines_ = false;
+        if (st == Style::none) {
+            std::string tab = table(lines_of(t.text), rest, ro_.match, opt_.color);
+            if (!tab.empty()) return void(out_ += tab);
+        }
+        if (!ro_.keep_line_breaks)
+            for (char& c : t.text)
+                if (c == '\n' && !hard_break_at(size_t(&c - t.text.data()))) c = ' ';
         if (t.text.empty()) return;
         out_ += wrap(t, opt_.width, first, rest, opt_.color);
     }
@@ -224,15 +343,48 @@ class Renderer {
         return std::nullopt;
     }
 
+    /// Was the newline at byte `at` of `t` a hard line break in the note?
+    bool hard_break_at(size_t at) const {
+        return std::binary_search(hard_breaks_.begin(), hard_breaks_.end(), at); // pushed in order
+    }
+
     PrintOptions opt_;
+    RenderOptions ro_;
     std::string base_;
     std::string out_;
+    bool soft_newlines_ = false;      ///< soft breaks render as newlines (while in para())
+    std::vector<size_t> hard_breaks_; ///< offsets of hard breaks in the paragraph being built
 };
 
 } // namespace
 
-std::string render_markdown(const std::string& markdown, const PrintOptions& opt, const std::string& indent) {
-    return Renderer(opt, indent).run(markdown);
+std::string render_markdown(const std::string& markdown, const PrintOptions& opt,
+                            const std::string& indent, const RenderOptions& ro) {
+    return Renderer(opt, indent, ro).run(markdown);
+}
+
+RenderOptions render_options_for(const Passage& p, std::vector<std::string> match) {
+    RenderOptions ro;
+    ro.keep_line_breaks = format_for(p.file, "").name == "text";
+    ro.match = std::move(match);
+    return ro;
+}
+
+std::vector<std::string> matched_words(const std::string& text, const std::vector<Span>& spans) {
+    std::vector<std::string> out;
+    for (const Span& sp : spans) {
+        if (sp.end > text.size() || sp.start >= sp.end) continue;
+        std::string span = text.substr(sp.start, sp.end - sp.start);
+        for (size_t i = 0; i < span.size();) {
+            size_t end = i;
+            while (end < span.size() && word_byte(static_cast<unsigned char>(span[end])))
+                ++end;
+            std::string w = ascii_lower(span.substr(i, end - i));
+            if (!w.empty() && std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
+            i = end == i ? i + 1 : end;
+        }
+    }
+    return out;
 }
 
 } // namespace crib

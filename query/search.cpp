@@ -342,6 +342,16 @@ std::vector<Xapian::MSetIterator> drop_copies(const Xapian::MSet& m, bool all) {
     return out;
 }
 
+/// Keeps the documents whose passage SearchRequest::keep accepts (-w, -F).
+class KeepDecider : public Xapian::MatchDecider {
+public:
+    explicit KeepDecider(const std::function<bool(const Passage&)>& keep) : keep_(keep) {}
+    bool operator()(const Xapian::Document& doc) const override { return keep_(passage_of(doc)); }
+
+private:
+    const std::function<bool(const Passage&)>& keep_;
+};
+
 /// Run the match: enough from rank 0 to fill the page (or the re-ranking
 /// depth) after dropping copies, fetching more while copies leave it short.
 Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req, Xapian::MatchSpy* spy) {
@@ -362,7 +372,8 @@ Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req, Xapian::Matc
     size_t fetch = std::min<size_t>(want + want / 4 + 10, kNoMore);
     Collapsed c;
     for (;;) {
-        c.mset = enq.get_mset(0, Xapian::doccount(fetch));
+        KeepDecider keep(req.keep);
+        c.mset = enq.get_mset(0, Xapian::doccount(fetch), 0, nullptr, req.keep ? &keep : nullptr);
         c.complete = c.mset.size() < fetch;
         c.unique = drop_copies(c.mset, req.all);
         if (c.complete || c.unique.size() >= want || fetch >= kNoMore) return c;
@@ -383,7 +394,8 @@ bool count_exactly(Xapian::Enquire& enq, const Collapsed& c, const SearchRequest
     if (!c.complete) {
         if (c.mset.get_matches_lower_bound() > kExactScan) return false;
         enq.clear_matchspies();
-        scan = enq.get_mset(0, kExactScan + 1);
+        KeepDecider keep(req.keep);
+        scan = enq.get_mset(0, kExactScan + 1, 0, nullptr, req.keep ? &keep : nullptr);
         if (scan.size() > kExactScan) return false;
         unique = drop_copies(scan, req.all);
     }
@@ -551,7 +563,8 @@ bool asks_question(const std::string& query) {
 /// it ("copy from EC2 into S3").  BM25 cannot see this: it has no per-field
 /// lengths.  Returns MSet positions in the new order.
 std::vector<Xapian::MSetIterator> rerank(const Collapsed& c, const std::set<std::string>& qs,
-                                         bool asks) {
+                                         bool asks,
+                                         std::map<Xapian::docid, ScoreParts>* parts = nullptr) {
     // Only the first kRerankDepth are re-scored; the rest keep Xapian's order
     // after them, so pages (--offset) are slices of one ordering.
     std::vector<std::pair<double, Xapian::MSetIterator>> scored;
@@ -564,6 +577,8 @@ std::vector<Xapian::MSetIterator> rerank(const Collapsed& c, const std::set<std:
             continue;
         }
         double w = it.get_weight();
+        ScoreParts part;
+        part.reranked = true;
         if (!qs.empty()) {
             Xapian::Document doc = it.get_document();
             auto cs = content_stems(doc.get_value(schema::kSlotQuestion));
@@ -576,11 +591,14 @@ std::vector<Xapian::MSetIterator> rerank(const Collapsed& c, const std::set<std:
                 double bonus = kTitleBonus * maxw * cover_q * cover_s * substance(doc);
                 // A query that asks ("what is a pod") wants an answer: a section
                 // title ("Pods" over a command list) is a topic, not one.
-                if (asks && doc.get_value(schema::kSlotKind) == "section")
-                    bonus *= kSectionBonusWhenAsked;
+                part.section_halved = asks && doc.get_value(schema::kSlotKind) == "section";
+                if (part.section_halved) bonus *= kSectionBonusWhenAsked;
                 w += bonus;
+                part = {0, bonus, kTitleBonus * maxw, cover_q, cover_s, substance(doc),
+                        part.section_halved, true, {}};
             }
         }
+        if (parts) (*parts)[*it] = part;
         scored.emplace_back(w, it);
     }
     std::stable_sort(scored.begin(), scored.end(),
@@ -813,10 +831,12 @@ void count(Attempt& a, const SearchRequest& req, SearchResult& res) {
 }
 
 /// Step 5, order: re-rank the top of a relevance match, then cut the page.
-std::vector<Xapian::MSetIterator> page_of(const Attempt& a, const SearchRequest& req) {
+/// With --explain, `parts` gets each re-ranked passage's score parts.
+std::vector<Xapian::MSetIterator> page_of(const Attempt& a, const SearchRequest& req,
+                                          std::map<Xapian::docid, ScoreParts>* parts) {
     std::vector<Xapian::MSetIterator> ordered =
         req.sort == SearchRequest::Sort::relevance
-            ? rerank(a.match, query_stems(a.prep.query), asks_question(req.query))
+            ? rerank(a.match, query_stems(a.prep.query), asks_question(req.query), parts)
             : a.match.unique; // sorted by file
     std::vector<Xapian::MSetIterator> page;
     for (size_t i = req.offset; i < ordered.size() && page.size() < req.limit; ++i)
@@ -826,7 +846,8 @@ std::vector<Xapian::MSetIterator> page_of(const Attempt& a, const SearchRequest&
 
 /// Step 6, show: the hits of the page, with snippets and collapsed duplicates.
 std::vector<Hit> hits_of(const Xapian::Database& db, const Attempt& a, const SearchRequest& req,
-                         const std::vector<Xapian::MSetIterator>& page) {
+                         const std::vector<Xapian::MSetIterator>& page,
+                         const std::map<Xapian::docid, ScoreParts>& parts) {
     const Xapian::Stem stem = schema::stemmer();
     std::vector<Hit> out;
     int rank = static_cast<int>(req.offset);
@@ -841,9 +862,16 @@ std::vector<Hit> hits_of(const Xapian::Database& db, const Attempt& a, const Sea
         if (req.snippets) {
             Highlighted q = highlight(a.match.mset, h.passage.question, h.passage.question.size() + 16, stem, false);
             h.question_spans = std::move(q.spans);
-            Highlighted s = highlight(a.match.mset, snippet_text(h.passage.answer), req.snippet_chars, stem, true);
-            h.snippet = std::move(s.text);
-            h.snippet_spans = std::move(s.spans);
+            AnswerSnippet s = answer_snippet(a.match.mset, h.passage.answer, req.snippet_chars, stem);
+            h.snippet = std::move(s.text.text);
+            h.snippet_spans = std::move(s.text.spans);
+            h.snippet_code = s.code;
+        }
+        if (req.explain) {
+            auto part = parts.find(*it);
+            h.explain = part != parts.end() ? part->second : ScoreParts{};
+            h.explain->bm25 = it.get_weight();
+            h.explain->terms.assign(a.enq.get_matching_terms_begin(it), a.enq.get_matching_terms_end(it));
         }
         if (!req.all && has_copies(db, doc)) h.also_in = duplicates_of(db, req.db, *it, doc);
         out.push_back(std::move(h));
@@ -868,11 +896,12 @@ SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
     res.timings.facets = ms_since(t);
 
     t = Clock::now();
-    std::vector<Xapian::MSetIterator> page = page_of(best, req);
+    std::map<Xapian::docid, ScoreParts> parts; // --explain
+    std::vector<Xapian::MSetIterator> page = page_of(best, req, req.explain ? &parts : nullptr);
     res.timings.match += ms_since(t);
 
     t = Clock::now();
-    res.hits = hits_of(db, best, req, page);
+    res.hits = hits_of(db, best, req, page, parts);
     res.timings.snippets = ms_since(t);
 
     t = Clock::now();

@@ -1,8 +1,11 @@
 // search.hpp - a search request in, plain result structs out.  No printing.
 #pragma once
 
+#include "error.hpp"
+
 #include "passage.hpp"
 
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -42,12 +45,32 @@ struct SearchRequest {
     bool related = true;
     bool snippets = true;
     size_t snippet_chars = 220;        ///< about three terminal lines
+    bool explain = false;              ///< fill Hit::explain (--explain)
+    /// Checked on each matching passage after the Xapian match (-w, -F):
+    /// false drops it from hits, total and facets.  Empty keeps every match.
+    std::function<bool(const Passage&)> keep;
 };
 
 /// A highlighted byte range of a snippet or question.
 struct Span {
     size_t start;
     size_t end;
+};
+
+/// How a hit's score was made (--explain): Xapian's BM25 weight (question
+/// words counted 3x, heading words 1x, answer words 1x) plus the re-rank's
+/// question-coverage bonus = share of the best weight x question covered x
+/// query covered x substance (x 0.5 for a section when the query asks).
+struct ScoreParts {
+    double bm25 = 0;             ///< Xapian's BM25 weight (the JSON `score`)
+    double bonus = 0;            ///< question-coverage bonus added by the re-rank
+    double max_bonus = 0;        ///< the bonus at full coverage (a share of the best BM25)
+    double question_covered = 0; ///< share of the question's words the query has
+    double query_covered = 0;    ///< share of the query's words found in the question
+    double substance = 1;        ///< section titles: prose under them, 0-1
+    bool section_halved = false; ///< a section's bonus halved as the query asks a question
+    bool reranked = false;       ///< within the re-ranked top (else BM25 order alone)
+    std::vector<std::string> terms; ///< index terms of the query that the passage has
 };
 
 /// One ranked passage.
@@ -58,9 +81,11 @@ struct Hit {
     std::string index;            ///< the index spec it came from when several were searched
     double score = 0;
     std::string snippet;          ///< plain text, "…" where cropped
+    bool snippet_code = false;    ///< the snippet is lines of code (newlines kept), not prose
     std::vector<Span> snippet_spans;
     std::vector<Span> question_spans;
     std::vector<std::string> also_in; ///< ids of duplicates collapsed into this hit
+    std::optional<ScoreParts> explain; ///< with SearchRequest::explain
 };
 
 /// A suggested next question.
@@ -90,14 +115,20 @@ struct SearchResult {
 };
 
 /// No index at the path (message says how to make one).
-struct NoIndex : std::runtime_error { using std::runtime_error::runtime_error; };
+struct NoIndex : Error {
+    using Error::Error;
+};
 /// Bad query syntax that no literal reading could rescue, or an empty query.
-struct QueryError : std::runtime_error { using std::runtime_error::runtime_error; };
+struct QueryError : Error {
+    using Error::Error;
+};
 /// Index from another schema version.
-struct IndexVersionError : std::runtime_error { using std::runtime_error::runtime_error; };
+struct IndexVersionError : Error {
+    using Error::Error;
+};
 /// Damaged index files or records; the message says to rebuild.
-struct IndexDamagedError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct IndexDamagedError : Error {
+    using Error::Error;
 };
 
 /// The longest query searched, in bytes and in words (operators count).

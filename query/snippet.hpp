@@ -23,6 +23,22 @@ struct Highlighted {
 Highlighted highlight(const Xapian::MSet& mset, const std::string& text, size_t length,
                       const Xapian::Stem& stem, bool crop);
 
+/// An answer's snippet: a prose fragment, or lines of code.
+struct AnswerSnippet {
+    Highlighted text; ///< prose: one line, cropped; code: up to kCodeLines lines, newlines kept
+    bool code = false;
+};
+
+/// Code lines shown when code is the best match.
+constexpr size_t kCodeLines = 3;
+
+/// The snippet of a Markdown answer.  Prose (outside fenced code and table
+/// rows) is preferred; when only code or a table matches the query, the
+/// first matching line and the ones after it (up to kCodeLines, within the
+/// block) are shown as code, each on its own line.
+AnswerSnippet answer_snippet(const Xapian::MSet& mset, const std::string& answer, size_t length,
+                             const Xapian::Stem& stem);
+
 /// Turn text with \x01 ... \x02 markers into plain text and spans.
 Highlighted parse_markers(const std::string& marked);
 

@@ -247,9 +247,10 @@ _crib()
         local opts="--help --db --format --vimgrep --files-with-matches --count
             --null --limit --offset --sort --topic --topics --show --open --full
             --all --color --colour --no-update --no-related --no-facets --stats
+            --no-pager --quiet --word-regexp --fixed-strings --interactive --explain
             --version"
         if [[ $cur != --* ]]; then
-            opts+=" -h -f -l -c -0 -n -t"
+            opts+=" -h -f -l -c -0 -n -t -q -w -F -i"
         fi
         mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
         return 0

@@ -6,7 +6,8 @@ CRIB=$(realpath "$CRIB") CRIB_INDEX=$(realpath "$CRIB_INDEX")
 TMP=$(mktemp -d /tmp/crib-cli-XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 export CRIB_DB=$TMP/db XDG_CONFIG_HOME=$TMP/config XDG_DATA_HOME=$TMP/data
-unset NO_COLOR VISUAL EDITOR
+unset NO_COLOR VISUAL EDITOR LESS
+export PAGER=cat # the pager test sets its own
 export TERM=xterm
 fails=0
 fail() { echo "FAIL: $*" >&2; fails=$((fails + 1)); }

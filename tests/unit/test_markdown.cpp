@@ -58,6 +58,40 @@ TEST_CASE("shallow nesting keeps its indentation", "[render]") {
     CHECK(out == "text <http://u> and http://v\n");
 }
 
+TEST_CASE("full answers rendered a GFM table as a run of pipes", "[render][regression]") {
+    PrintOptions opt;
+    std::string out = render_markdown(
+        "| type | reachable from |\n|---|:--:|\n| ClusterIP | inside |\n| NodePort | every node |\n", opt, "  ");
+    CHECK(out == "  type       reachable from\n"
+                 "  ─────────  ──────────────\n"
+                 "  ClusterIP  inside\n"
+                 "  NodePort   every node\n");
+    // A paragraph with a bar but no delimiter row stays a paragraph.
+    CHECK(render_markdown("a | b\nc | d\n", opt, "") == "a | b c | d\n");
+}
+
+TEST_CASE("full answers merged the lines of plain-text notes", "[render][regression]") {
+    PrintOptions opt;
+    Passage txt;
+    txt.file = "notes/qa.txt";
+    Passage md = txt;
+    md.file = "notes/qa.md";
+    CHECK(render_markdown("one\ntwo\n", opt, "", render_options_for(txt)) == "one\ntwo\n");
+    CHECK(render_markdown("one\ntwo\n", opt, "", render_options_for(md)) == "one two\n");
+    CHECK(render_markdown("one  \ntwo\n", opt, "", render_options_for(md)) == "one\ntwo\n");
+}
+
+TEST_CASE("full answers did not highlight the query words", "[render][regression]") {
+    PrintOptions opt;
+    opt.color = true;
+    std::string out = render_markdown("Scale the *Pods*: scaled, scale-out `scale`\n", opt, "",
+                                      render_options_for(Passage{}, {"scale", "pods"}));
+    CHECK(out == "\033[1;31mScale\033[0m the \033[1;31mPods\033[0m: scaled, "
+                 "\033[1;31mscale\033[0m-out \033[1;31mscale\033[0m\n");
+    CHECK(matched_words("a Scale b pending pod", {{2, 7}, {10, 21}}) ==
+          std::vector<std::string>{"scale", "pending", "pod"});
+}
+
 TEST_CASE("colour rendering of many styled words is linear", "[render][regression]") {
     PrintOptions opt;
     opt.width = 80;

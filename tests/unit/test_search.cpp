@@ -556,3 +556,34 @@ TEST_CASE("also_in listed the hit itself when several indexes were searched",
     CHECK(res.hits[0].also_in[0] != res.hits[0].id);
     CHECK(res.total == 1);
 }
+
+TEST_CASE("snippets flattened code and tables into one line", "[search][snippet][regression]") {
+    // Issue 12: "yaml apiVersion: v1 kind: Service…" as a snippet.
+    test::TempDir d;
+    d.write("notes/a.md", "## How do I expose a service?\nWrite a manifest and apply it.\n\n"
+                          "```yaml\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\n"
+                          "spec:\n  type: NodePort\n```\n\n"
+                          "## Service types\n\n| type | reachable |\n|---|---|\n"
+                          "| ClusterIP | inside |\n| LoadBalancer | outside |\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.related = false;
+    r.query = "manifest";
+    auto prose = search(r);
+    REQUIRE(prose.hits.size() == 1);
+    CHECK_FALSE(prose.hits[0].snippet_code);
+    CHECK(prose.hits[0].snippet == "Write a manifest and apply it.");
+    r.query = "metadata";
+    auto code = search(r);
+    REQUIRE(code.hits.size() == 1);
+    CHECK(code.hits[0].snippet_code);
+    CHECK(code.hits[0].snippet == "metadata:\n  name: web\nspec:");
+    REQUIRE(code.hits[0].snippet_spans.size() == 1);
+    CHECK(code.hits[0].snippet_spans[0].start == 0);
+    CHECK(code.hits[0].snippet_spans[0].end == 8);
+    r.query = "loadbalancer";
+    auto table = search(r);
+    REQUIRE(table.hits.size() == 1);
+    CHECK(table.hits[0].snippet_code);
+    CHECK(table.hits[0].snippet == "| LoadBalancer | outside |");
+}

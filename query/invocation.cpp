@@ -1,0 +1,129 @@
+#include "invocation.hpp"
+
+#include "text_filter.hpp"
+
+namespace crib {
+
+namespace {
+
+/// "all" or a decimal number (above a billion means all); throws otherwise.
+size_t parse_limit(const std::string& s) {
+    if (s == "all") return kNoLimit;
+    if (s.empty() || s.size() > 10 || s.find_first_not_of("0123456789") != std::string::npos)
+        throw UsageError("-n takes a number from 0 or 'all', not '" + s + "'");
+    unsigned long long n = std::stoull(s);
+    return n > 1000000000ull ? kNoLimit : size_t(n);
+}
+
+bool want_color(const std::string& mode, const Surroundings& env) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    if (!env.no_color.empty() || env.term == "dumb") return false;
+    return env.tty;
+}
+
+Format pick_format(const RawFlags& o, bool tty, const std::string& color_mode) {
+    if (o.count) return Format::count;
+    if (o.files) return Format::files;
+    if (o.vimgrep) return Format::vimgrep;
+    static const std::pair<const char*, Format> names[] = {
+        {"json", Format::json},       {"jsonl", Format::jsonl}, {"grep", Format::grep},
+        {"vimgrep", Format::vimgrep}, {"plain", Format::plain}, {"human", Format::human}};
+    for (const auto& [name, f] : names)
+        if (o.format == name) return f;
+    // Like rg: plain into a pipe, unless colour was asked for explicitly.
+    return tty || color_mode == "always" ? Format::human : Format::plain;
+}
+
+Mode pick_mode(const RawFlags& o) {
+    if (o.list_topics) return Mode::topics;
+    if (!o.show.empty()) return Mode::show;
+    if (o.interactive) return Mode::interactive;
+    if (o.open) return Mode::open;
+    return Mode::search;
+}
+
+bool is_human(Format f) {
+    return f == Format::human || f == Format::plain;
+}
+
+/// -w / -F: the text filter, and for -F the words Xapian searches.
+void add_filters(const RawFlags& o, SearchRequest& req) {
+    if (!o.literal && !o.whole_word) return;
+    TextFilter filter = make_text_filter(req.query, o.literal, o.whole_word);
+    if (o.literal) req.query = literal_query(req.query);
+    if (o.literal && req.query.empty())
+        throw UsageError("-F needs a phrase with a letter or digit in it");
+    req.keep = [filter](const Passage& p) { return passes(filter, p); };
+}
+
+/// How many hits and what to compute for them, by format and mode.
+void size_request(const RawFlags& o, const Invocation& inv, size_t limit_given,
+                  SearchRequest& req) {
+    Format fmt = inv.format;
+    // --open, -i and -q need the hits alone; grep-like formats print no more.
+    bool lean = fmt == Format::files || fmt == Format::count || fmt == Format::grep ||
+                fmt == Format::vimgrep || inv.mode != Mode::search || o.quiet;
+    req.related = !o.no_related && !lean;
+    req.facets = !o.no_facets && !lean;
+    req.snippets = !lean;
+    // Machine formats and the picker list every hit unless -n is given (a
+    // pipe into fzf or wc wants them all); people get a page.
+    bool lists = fmt == Format::grep || fmt == Format::vimgrep || fmt == Format::jsonl ||
+                 fmt == Format::files || inv.mode == Mode::interactive;
+    if (lists && limit_given == std::string::npos) req.limit = kNoLimit;
+    if (fmt == Format::count || o.quiet) req.limit = 0;
+    if (fmt == Format::files) req.all = true; // every file with a match, duplicates included
+}
+
+} // namespace
+
+Invocation make_invocation(const RawFlags& o, const Config& cfg, const Surroundings& env) {
+    Invocation inv;
+    size_t limit_given = o.limit.empty() ? std::string::npos : parse_limit(o.limit);
+    inv.mode = pick_mode(o);
+    const std::string color_mode = !o.color.empty()     ? o.color
+                                   : !cfg.color.empty() ? cfg.color
+                                                        : "auto";
+    inv.format = pick_format(o, env.tty, color_mode);
+    inv.print.color = want_color(color_mode, env);
+    inv.print.width = env.tty ? env.width : 0;
+    inv.print.full = o.full;
+    inv.print.null_sep = o.null_sep;
+    inv.print.terminal = env.tty;
+    inv.id = inv.mode == Mode::show ? o.show : o.open_id;
+    inv.page = env.tty && !o.no_pager && is_human(inv.format) &&
+               (inv.mode == Mode::search || inv.mode == Mode::show);
+    inv.quiet = o.quiet;
+    inv.stats = o.stats;
+    inv.refresh = !o.no_update;
+    inv.refresh_says = !o.quiet && is_human(inv.format);
+    inv.color_preview = color_mode != "never";
+
+    SearchRequest& req = inv.request;
+    // --db as given (each time); else the config's db and the dbs searched with it.
+    req.db = o.dbs;
+    if (req.db.specs.empty()) {
+        req.db.specs.push_back(!cfg.db.empty() ? cfg.db : env.default_db);
+        req.db.specs.insert(req.db.specs.end(), cfg.dbs.begin(), cfg.dbs.end());
+    }
+    for (const auto& w : o.words)
+        req.query += (req.query.empty() ? "" : " ") + w;
+    bool needs_query = inv.mode == Mode::search || inv.mode == Mode::interactive ||
+                       (inv.mode == Mode::open && inv.id.empty());
+    if (needs_query && req.query.empty() && o.topics.empty())
+        throw UsageError("no query given (try: crib what is a statefulset; crib --help)");
+    req.topics = o.topics;
+    req.limit = limit_given != std::string::npos ? limit_given
+                : cfg.limit > 0                  ? size_t(cfg.limit)
+                                                 : 10;
+    req.offset = o.offset;
+    req.sort = o.sort == "file" ? SearchRequest::Sort::file : SearchRequest::Sort::relevance;
+    req.all = o.all;
+    req.explain = o.explain;
+    add_filters(o, req);
+    size_request(o, inv, limit_given, req);
+    return inv;
+}
+
+} // namespace crib

@@ -1,0 +1,33 @@
+// text_filter.hpp - -w (whole words) and -F (literal phrase): checks on a
+// passage's text made after the Xapian match, for queries the index cannot
+// answer exactly ("2>&1", "ls -l", "pod" but not "pods").  No Xapian here.
+#pragma once
+
+#include "passage.hpp"
+
+#include <string>
+#include <vector>
+
+namespace crib {
+
+/// What a passage's text (headings, question, answer) must contain.
+struct TextFilter {
+    std::string phrase;             ///< -F: this text literally ("" = not asked)
+    bool whole_word = false;        ///< -w: matches bounded by non-word characters
+    std::vector<std::string> words; ///< -w without -F: at least one of these (lower case)
+};
+
+/// A filter for the query as typed: -F keeps the whole query as a phrase;
+/// -w alone takes its words (operators, field names, negated and wildcard
+/// words left out).
+TextFilter make_text_filter(const std::string& query, bool literal, bool whole_word);
+
+/// Does the passage pass?  Case-insensitive (ASCII); runs of white space in
+/// the text and the phrase compare equal.
+bool passes(const TextFilter& f, const Passage& p);
+
+/// The query Xapian runs for -F: the phrase's words, all required, no
+/// syntax ("ls -l" -> "ls AND l"); "" when the phrase has no word.
+std::string literal_query(const std::string& phrase);
+
+} // namespace crib

@@ -1,0 +1,106 @@
+# A command line that behaves like the tools people already use (issue 12):
+# paths relative to the current folder, exit codes, filters, pager.
+source "$(dirname "$0")/lib.bash"
+mkdir -p "$TMP/notes/k8s"
+printf '## What is a StatefulSet?\nPods with stable names and storage.\n' >"$TMP/notes/k8s/sts.md"
+printf '## How do I list files with ls -l?\nls -l shows long listing; redirect with 2>&1.\n' >"$TMP/notes/shell.md"
+"$CRIB_INDEX" -q "$TMP/notes" # an absolute root
+
+# Paths: relative when the file is below the current folder, absolute otherwise.
+(cd "$TMP/notes" && "$CRIB" --no-update --format grep statefulset) >"$TMP/out"
+[[ $(cat "$TMP/out") == "k8s/sts.md:1:What is a StatefulSet?" ]] && pass "grep path relative below cwd" || fail "grep path: $(cat "$TMP/out")"
+(cd "$TMP/notes/k8s" && "$CRIB" --no-update -l statefulset) >"$TMP/out"
+[[ $(cat "$TMP/out") == "sts.md" ]] && pass "-l path relative in a subfolder" || fail "-l path: $(cat "$TMP/out")"
+(cd / && "$CRIB" --no-update --vimgrep statefulset) >"$TMP/out"
+[[ $(cat "$TMP/out") == "${TMP#/}/notes/k8s/sts.md:1:1:What is a StatefulSet?" ]] && pass "vimgrep from /" || fail "vimgrep from /: $(cat "$TMP/out")"
+(cd "$SRC" && "$CRIB" --no-update --format plain statefulset) >"$TMP/out"
+grep -q "^$TMP/notes/k8s/sts.md:1  What is a StatefulSet?" "$TMP/out" && pass "plain path absolute outside" || fail "plain path outside: $(head -1 "$TMP/out")"
+(cd "$TMP/notes" && "$CRIB" --no-update --format json statefulset) >"$TMP/out"
+[[ $(jq -r '.hits[0] | .file + " " + .path + " " + .id' "$TMP/out") == "$TMP/notes/k8s/sts.md k8s/sts.md $TMP/notes/k8s/sts.md:1" ]] &&
+  pass "JSON keeps the stored file and id, adds path" || fail "JSON path: $(jq -c '.hits[0] | [.file, .path, .id]' "$TMP/out")"
+(cd "$TMP/notes" && "$CRIB" --no-update --show k8s/sts.md:2 --color never) >"$TMP/out"
+grep -q "^k8s/sts.md:1-2" "$TMP/out" && pass "--show takes and shows the relative path" || fail "--show relative: $(head -1 "$TMP/out")"
+(cd "$TMP/notes/k8s" && EDITOR=echo "$CRIB" --no-update --open statefulset) >"$TMP/out"
+[[ $(cat "$TMP/out") == "+1 sts.md" ]] && pass "--open gets the shown path" || fail "--open path: $(cat "$TMP/out")"
+
+# JSON highlight offsets: bytes and code points (jq slices by code point).
+printf '## Qué es ünïcode?\nÜber café ünïcode straße.\n' >"$TMP/notes/u.md"
+"$CRIB_INDEX" -q
+"$CRIB" --no-update --format json unicode >"$TMP/out"
+[[ $(jq -r '.hits[0] as $h | $h.highlights[0] as $s | $h.snippet[$s.cp_start:$s.cp_end]' "$TMP/out") == "ünïcode" ]] &&
+  pass "cp offsets slice the snippet in jq" || fail "cp offsets: $(jq -c '.hits[0].highlights' "$TMP/out")"
+[[ $(jq -r '.hits[0].highlights[0] | .end - .start' "$TMP/out") == 9 ]] && pass "start/end stay bytes" || fail "byte offsets"
+
+# "N of M" counts from --offset; the spelling note comes before the hits.
+for i in 1 2 3 4 5; do printf '## Widget question %d?\nwidget answer %d\n' "$i" "$i"; done >"$TMP/notes/w.md"
+"$CRIB_INDEX" -q
+"$CRIB" --no-update --format plain --no-related --offset 2 -n 2 widget >"$TMP/out"
+grep -q "^  3-4 of 5 matches" "$TMP/out" && pass "offset page says 3-4 of 5" || fail "offset count: $(tail -2 "$TMP/out")"
+"$CRIB" --no-update --format plain --no-related widgit >"$TMP/out"
+[[ $(head -1 "$TMP/out") == 'Searched for: widget (corrected from "widgit")' ]] && pass "correction note first" || fail "correction note: $(head -1 "$TMP/out")"
+
+# -q: exit status only.  -F: the phrase literally.  -w: whole words.
+expect_rc 0 "$CRIB" --no-update -q statefulset
+[[ ! -s $TMP/out && ! -s $TMP/err ]] && pass "-q prints nothing" || fail "-q printed: $(cat "$TMP/out" "$TMP/err")"
+expect_rc 1 "$CRIB" --no-update -q zzqqxx
+[[ ! -s $TMP/err ]] && pass "-q says nothing on no match" || fail "-q no match: $(cat "$TMP/err")"
+printf '## Two of one?\n2 of 1 is a fraction.\n## Merge stderr?\nappend 2>&1 to the command\n## Pods plural\nmany pods\n' >"$TMP/notes/f.md"
+"$CRIB_INDEX" -q
+expect_rc 0 "$CRIB" --no-update --format grep -F '2>&1'
+[[ $(cut -d: -f3 "$TMP/out" | sort | tr '\n' '|') == "How do I list files with ls -l?|Merge stderr?|" ]] && pass "-F 2>&1" || fail "-F 2>&1: $(cat "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update --format grep -F ls -l
+[[ $(cut -d: -f3 "$TMP/out") == "How do I list files with ls -l?" ]] && pass "-F ls -l (words after options are query text)" || fail "-F ls -l: $(cat "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update -c pod
+[[ $(cat "$TMP/out") == 2 ]] && pass "stemmed pod finds pods" || fail "pod count $(cat "$TMP/out")"
+expect_rc 1 "$CRIB" --no-update -c -w pod
+expect_rc 2 "$CRIB" --no-update -F -- '->'
+grep -q "^crib: -F needs" "$TMP/err" && pass "-F without words says so" || fail "-F ->: $(cat "$TMP/err")"
+
+# -i with fzf in --filter mode (no terminal needed) and without fzf.
+if command -v fzf >/dev/null; then
+  expect_rc 0 env FZF_DEFAULT_OPTS="--exact --filter=stateful" EDITOR=echo "$CRIB" --no-update -i statefulset
+  [[ $(cat "$TMP/out") == "+1 $TMP/notes/k8s/sts.md" ]] && pass "-i opens the chosen hit" || fail "-i: $(cat "$TMP/out")"
+  expect_rc 1 env FZF_DEFAULT_OPTS="--exact --filter=zzzz" EDITOR=echo "$CRIB" --no-update -i statefulset
+fi
+mkdir -p "$TMP/bin" && ln -sf "$(command -v sh)" "$TMP/bin/sh"
+expect_rc 2 env PATH="$TMP/bin" "$CRIB" --no-update -i statefulset
+grep -q "^crib: -i needs fzf" "$TMP/err" && pass "-i without fzf says so" || fail "-i no fzf: $(cat "$TMP/err")"
+
+# --explain: the parts add up to the order shown; null without it.
+(cd "$SRC" && CRIB_DB=$TMP/content-db "$CRIB_INDEX" -q content/)
+CRIB_DB=$TMP/content-db "$CRIB" --no-update --explain --format json what is a statefulset >"$TMP/out"
+python3 - "$TMP/out" <<'PY' && pass "--explain parts add up to the ranking" || fail "--explain: $(head -c 600 "$TMP/out")"
+import json, sys
+hits = json.load(open(sys.argv[1]))["hits"]
+assert hits and all(h["explain"]["bm25"] == h["score"] for h in hits)
+totals = [h["explain"]["bm25"] + h["explain"]["bonus"] for h in hits if h["explain"]["reranked"]]
+assert totals == sorted(totals, reverse=True), totals
+assert hits[0]["explain"]["bonus"] > 0 and hits[0]["explain"]["terms"]
+PY
+CRIB_DB=$TMP/content-db "$CRIB" --no-update --format plain --explain -n 1 statefulset >"$TMP/out"
+grep -qE "^    score [0-9.]+ = bm25 [0-9.]+ \+ question bonus" "$TMP/out" && pass "--explain in human output" || fail "--explain human: $(cat "$TMP/out")"
+[[ $(CRIB_DB=$TMP/content-db "$CRIB" --no-update --format jsonl -n 1 statefulset | jq .explain) == null ]] && pass "explain null without --explain" || fail "explain not null"
+
+# --show goes through the printers: --format json is one object with the answer.
+(cd "$TMP/notes" && "$CRIB" --no-update --show k8s/sts.md:2 --format json) >"$TMP/out"
+[[ $(jq -r '[.id, .path, .line, .end_line, .question, .answer] | join("|")' "$TMP/out") == \
+   "$TMP/notes/k8s/sts.md:1|k8s/sts.md|1|2|What is a StatefulSet?|Pods with stable names and storage." ]] &&
+  pass "--show --format json" || fail "--show json: $(cat "$TMP/out")"
+(cd "$TMP/notes" && "$CRIB" --no-update --show k8s/sts.md:1 --vimgrep) >"$TMP/out"
+[[ $(cat "$TMP/out") == "k8s/sts.md:1:1:What is a StatefulSet?" ]] && pass "--show --vimgrep" || fail "--show vimgrep: $(cat "$TMP/out")"
+
+# Write errors reach main: exit 2 with a message, not a silent _exit; a closed pipe stays quiet.
+if [[ -w /dev/full ]]; then
+  expect_rc 2 sh -c "'$CRIB' --no-update --format plain statefulset >/dev/full"
+  grep -q "^crib: write error: No space left on device" "$TMP/err" && pass "write error said" || fail "write error: $(cat "$TMP/err")"
+  expect_rc 2 sh -c "'$CRIB' --no-update --show '$TMP/notes/k8s/sts.md:1' >/dev/full"
+  expect_rc 2 sh -c "'$CRIB_INDEX' --dump '$TMP/notes' >/dev/full"
+fi
+
+# Exit codes: a missing --dump path and an editor that cannot start are errors (2).
+expect_rc 2 "$CRIB_INDEX" --dump /nonexistent
+grep -q "^crib-index: --dump: cannot open /nonexistent" "$TMP/err" && pass "--dump names the missing path" || fail "--dump missing: $(cat "$TMP/err")"
+expect_rc 2 env EDITOR=/nonexistent "$CRIB" --no-update --open statefulset
+grep -q "^crib: cannot start the editor /nonexistent (\$EDITOR)" "$TMP/err" && pass "editor not found said" || fail "editor: $(cat "$TMP/err")"
+expect_rc 2 env VISUAL="no-such-editor -w" "$CRIB" --no-update --open "$TMP/notes/k8s/sts.md:1"
+finish

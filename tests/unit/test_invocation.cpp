@@ -1,0 +1,143 @@
+// Raw flags -> one validated Invocation (mode, request, format, print options).
+#include "invocation.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace crib;
+
+namespace {
+RawFlags words(std::vector<std::string> w) {
+    RawFlags f;
+    f.words = std::move(w);
+    return f;
+}
+Surroundings pipe_env() {
+    Surroundings env;
+    env.default_db = "/default/db";
+    return env;
+}
+Surroundings tty_env() {
+    Surroundings env = pipe_env();
+    env.tty = true;
+    env.width = 100;
+    env.term = "xterm";
+    return env;
+}
+} // namespace
+
+TEST_CASE("invocation: a query for people gets a page, snippets, facets and related",
+          "[invocation]") {
+    Invocation inv = make_invocation(words({"what", "is", "a", "pod"}), {}, tty_env());
+    CHECK(inv.mode == Mode::search);
+    CHECK(inv.format == Format::human);
+    CHECK(inv.request.query == "what is a pod");
+    CHECK(inv.request.db.specs == std::vector<std::string>{"/default/db"});
+    CHECK(inv.request.limit == 10);
+    CHECK((inv.request.snippets && inv.request.facets && inv.request.related));
+    CHECK((inv.print.color && inv.print.width == 100 && inv.page));
+    Invocation piped = make_invocation(words({"pod"}), {}, pipe_env());
+    CHECK(piped.format == Format::plain);
+    CHECK_FALSE((piped.print.color || piped.page || piped.print.width));
+}
+
+TEST_CASE("invocation: machine formats list every hit unless -n is given", "[invocation]") {
+    RawFlags f = words({"docker"});
+    f.format = "grep";
+    Invocation grep = make_invocation(f, {}, pipe_env());
+    CHECK(grep.request.limit == kNoLimit);
+    CHECK_FALSE((grep.request.snippets || grep.request.facets || grep.request.related));
+    f.limit = "3";
+    CHECK(make_invocation(f, {}, pipe_env()).request.limit == 3);
+    f.limit = "all";
+    f.format = "";
+    CHECK(make_invocation(f, {}, pipe_env()).request.limit == kNoLimit);
+    RawFlags c = words({"docker"});
+    c.count = true;
+    c.files = true; // -c wins over -l
+    Invocation count = make_invocation(c, {}, pipe_env());
+    CHECK(count.format == Format::count);
+    CHECK(count.request.limit == 0);
+}
+
+TEST_CASE("invocation: bad values and a missing query are usage errors", "[invocation]") {
+    for (const char* bad : {"-1", "abc", "", "12345678901"}) {
+        RawFlags f = words({"docker"});
+        f.limit = bad;
+        if (f.limit.empty()) continue; // "" means not given
+        CHECK_THROWS_AS(make_invocation(f, {}, pipe_env()), UsageError);
+    }
+    CHECK_THROWS_AS(make_invocation(words({}), {}, pipe_env()), UsageError);
+    RawFlags topic_only;
+    topic_only.topics = {"kubernetes"};
+    CHECK_NOTHROW(make_invocation(topic_only, {}, pipe_env()));
+    RawFlags literal = words({"->"});
+    literal.literal = true;
+    CHECK_THROWS_AS(make_invocation(literal, {}, pipe_env()), UsageError);
+}
+
+TEST_CASE("invocation: modes and what each computes", "[invocation]") {
+    RawFlags show;
+    show.show = "notes/a.md:3";
+    show.format = "json";
+    Invocation s = make_invocation(show, {}, tty_env());
+    CHECK(s.mode == Mode::show);
+    CHECK(s.id == "notes/a.md:3");
+    CHECK_FALSE(s.page); // JSON is never paged
+    RawFlags open = words({"statefulset"});
+    open.open = true;
+    Invocation o = make_invocation(open, {}, tty_env());
+    CHECK(o.mode == Mode::open);
+    CHECK_FALSE((o.request.snippets || o.request.related || o.page));
+    RawFlags pick = words({"docker"});
+    pick.interactive = true;
+    pick.open = true; // -i wins
+    Invocation i = make_invocation(pick, {}, tty_env());
+    CHECK(i.mode == Mode::interactive);
+    CHECK(i.request.limit == kNoLimit);
+    RawFlags quiet = words({"docker"});
+    quiet.quiet = true;
+    Invocation q = make_invocation(quiet, {}, tty_env());
+    CHECK((q.quiet && q.request.limit == 0 && !q.refresh_says));
+    RawFlags topics;
+    topics.list_topics = true;
+    CHECK(make_invocation(topics, {}, pipe_env()).mode == Mode::topics);
+}
+
+TEST_CASE("invocation: config and environment defaults, flags win", "[invocation]") {
+    Config cfg;
+    cfg.db = "/cfg/db";
+    cfg.limit = 4;
+    cfg.color = "always";
+    Invocation inv = make_invocation(words({"pod"}), cfg, pipe_env());
+    CHECK(inv.request.db.specs == std::vector<std::string>{"/cfg/db"});
+    CHECK(inv.request.limit == 4);
+    CHECK(inv.format == Format::human); // colour asked for into a pipe: the human format
+    CHECK(inv.print.color);
+    RawFlags f = words({"pod"});
+    f.dbs = {"/flag/db"};
+    f.color = "never";
+    f.limit = "2";
+    Invocation flags = make_invocation(f, cfg, tty_env());
+    CHECK(flags.request.db.specs == std::vector<std::string>{"/flag/db"});
+    CHECK(flags.request.limit == 2);
+    CHECK_FALSE(flags.print.color);
+    Surroundings no_color = tty_env();
+    no_color.no_color = "1";
+    CHECK_FALSE(make_invocation(words({"pod"}), {}, no_color).print.color);
+    Surroundings dumb = tty_env();
+    dumb.term = "dumb";
+    CHECK_FALSE(make_invocation(words({"pod"}), {}, dumb).print.color);
+}
+
+TEST_CASE("invocation: -F searches the phrase's words and filters on the text", "[invocation]") {
+    RawFlags f = words({"ls", "-l"});
+    f.literal = true;
+    Invocation inv = make_invocation(f, {}, pipe_env());
+    CHECK(inv.request.query == "ls AND l");
+    REQUIRE(inv.request.keep);
+    Passage p;
+    p.answer = "run ls -l here";
+    CHECK(inv.request.keep(p));
+    p.answer = "ls and l";
+    CHECK_FALSE(inv.request.keep(p));
+}

@@ -1,0 +1,44 @@
+// -w and -F: checks on the passage text after the Xapian match.
+#include "text_filter.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace crib;
+
+namespace {
+Passage passage(const std::string& question, const std::string& answer) {
+    Passage p;
+    p.question = question;
+    p.answer = answer;
+    return p;
+}
+} // namespace
+
+TEST_CASE("filters: -F keeps passages that contain the phrase literally", "[filter]") {
+    TextFilter f = make_text_filter("2>&1", true, false);
+    CHECK(passes(f, passage("Merge stderr", "Use `cmd 2>&1`.")));
+    CHECK_FALSE(passes(f, passage("Fractions", "2 of 1")));
+    TextFilter ls = make_text_filter("LS  -l", true, false);
+    CHECK(passes(ls, passage("List files", "run ls\n-l for details")));
+    CHECK(passes(ls, passage("List files", "ls -la")));
+    CHECK_FALSE(passes(make_text_filter("ls -l", true, true), passage("List files", "ls -la")));
+    CHECK(passes(make_text_filter("ls -l", true, true), passage("List files", "(ls -l)")));
+}
+
+TEST_CASE("filters: -w keeps passages where a query word is a whole word", "[filter]") {
+    TextFilter f = make_text_filter("q:pod OR -container kube* \"Node\"", false, true);
+    CHECK(f.words == std::vector<std::string>{"pod", "node"});
+    CHECK(passes(f, passage("Pods", "A pod runs")));
+    CHECK_FALSE(passes(f, passage("Scheduling", "")));
+    CHECK_FALSE(passes(f, passage("Pods", "many pods, podman")));
+    Passage headed = passage("Taints", "");
+    headed.headings = {"Node pools"};
+    CHECK(passes(f, headed));
+}
+
+TEST_CASE("filters: -F searches the phrase's words with no syntax", "[filter]") {
+    CHECK(literal_query("ls -l") == "ls AND l");
+    CHECK(literal_query("2>&1") == "2 AND 1");
+    CHECK(literal_query("NOT (x)") == "not AND x");
+    CHECK(literal_query("->").empty());
+}
