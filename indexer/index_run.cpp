@@ -4,6 +4,7 @@
 #include "formats.hpp"
 #include "notes_parser.hpp"
 #include "schema.hpp"
+#include "stat_list.hpp"
 #include "synonyms.hpp"
 #include "text.hpp"
 #include "topics.hpp"
@@ -124,9 +125,10 @@ std::string display_join(const std::string& given, const std::string& rel) {
 }
 
 /// Walk the roots; unreadable folders and broken links become Skipped.
-/// Files no format claims are listed in *other (when given).
+/// Files no format claims are listed in *other, and the folders walked (with
+/// their mtimes, taken before they are listed) go to *dirs, when given.
 std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>& skipped,
-                           std::vector<std::string>* other = nullptr) {
+                           std::vector<std::string>* other = nullptr, StatListBuilder* dirs = nullptr) {
     std::vector<Candidate> out;
     std::set<std::string> seen;
     for (const Root& root : roots) {
@@ -139,6 +141,7 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
             if (seen.insert(root.abs).second) out.push_back({root.given, root.abs, "", rs});
             continue;
         }
+        if (dirs) dirs->add_dir(root.abs, rs.mtime_ns);
         std::error_code ec;
         fs::recursive_directory_iterator it(root.abs, fs::directory_options::skip_permission_denied, ec), end;
         if (ec) {
@@ -160,6 +163,8 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
                 else if (::access(e.path().c_str(), R_OK | X_OK) != 0)
                     skipped.push_back({display_join(root.given, fs::relative(e.path(), root.abs, sec).generic_string()),
                                        "folder not readable"});
+                else if (dirs)
+                    dirs->add_dir(e.path().native(), stat_path(e.path().native()).mtime_ns);
                 continue;
             }
             bool note = is_note_file_name(name);
@@ -376,6 +381,23 @@ Xapian::WritableDatabase open_writable(const IndexOptions& opt, bool overwrite) 
     }
 }
 
+/// A no-op run stores its stat list only when the stored one no longer
+/// matches the disk (a non-note file came or went); otherwise it writes nothing.
+void refresh_stat_list(Xapian::WritableDatabase& db, const std::string& list) {
+    std::string stored = db.get_metadata(schema::kStatListKey);
+    if (stored == list || (!stored.empty() && check_stat_list(stored) == Freshness::fresh)) return;
+    db.set_metadata(schema::kStatListKey, list);
+    db.commit();
+}
+
+/// The index folder as the walk names it (absolute, no trailing slash).
+std::string db_folder(const std::string& db) {
+    std::error_code ec;
+    std::string abs = fs::absolute(db, ec).lexically_normal().string();
+    if (abs.size() > 1 && abs.back() == '/') abs.pop_back();
+    return abs;
+}
+
 std::vector<Root> merge_roots(const std::vector<Root>& old, const std::vector<std::string>& given, bool replace) {
     std::vector<Root> out = replace ? std::vector<Root>{} : old;
     for (const std::string& g : given) {
@@ -416,7 +438,10 @@ std::vector<Root> read_roots(const Xapian::Database& db) {
     return out;
 }
 
-bool index_is_stale(const Xapian::Database& db, uint64_t max_size) {
+namespace {
+
+/// The freshness check without a stat list: walk the roots, compare records.
+bool stale_by_walk(const Xapian::Database& db, uint64_t max_size) {
     auto records = read_file_records(db);
     std::vector<Skipped> ignored;
     auto cands = walk(read_roots(db), ignored);
@@ -432,6 +457,17 @@ bool index_is_stale(const Xapian::Database& db, uint64_t max_size) {
         if (readable_again(it->second)) return true;
     }
     return matched != records.size(); // a file vanished
+}
+
+} // namespace
+
+bool index_is_stale(const Xapian::Database& db, uint64_t max_size) {
+    switch (check_stat_list(db.get_metadata(schema::kStatListKey))) {
+    case Freshness::fresh: return false;
+    case Freshness::stale: return true;
+    case Freshness::unknown: break;
+    }
+    return stale_by_walk(db, max_size);
 }
 
 namespace {
@@ -478,7 +514,13 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     // Changed synonyms change the group terms of every passage: re-parse all.
     bool reparse_all = opt.rebuild || (!records.empty() && syn.fingerprint() != db.get_metadata(schema::kSynonymsKey));
 
-    std::vector<Candidate> cands = walk(roots, stats.skipped, &stats.other_files);
+    const int64_t walk_started = now_ns();
+    StatListBuilder seen; // for the next freshness check
+    std::vector<Candidate> cands = walk(roots, stats.skipped, &stats.other_files, &seen);
+    seen.uncheck_dir(db_folder(opt.db));
+    const bool list_ok = stats.skipped.empty(); // an unreadable folder must be walked every time
+    // Folders changed within a second of the walk may change again unseen in the same tick.
+    auto stat_list = [&] { return list_ok && !stats.interrupted ? seen.encode(walk_started - 1000000000) : std::string(); };
     stats.files_seen = cands.size();
     std::vector<FileJob> jobs;
     std::set<std::string> present;
@@ -492,6 +534,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
         bool retry_read = old && readable_again(*old); // e.g. after chmod 644
         if (same_stat && !reparse_all && !retry_size && !retry_read) {
             ++stats.files_unchanged;
+            seen.add_file(c.abs, c.st.size, c.st.mtime_ns, old->hash == kSkippedUnreadable);
             continue;
         }
         jobs.push_back({std::move(c), reparse_all ? nullptr : old});
@@ -506,6 +549,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
                         tax_path != db.get_metadata(schema::kTopicsPathKey) ||
                         syn_path != db.get_metadata(schema::kSynonymsPathKey);
     if (jobs.empty() && removed.empty() && !meta_changed) { // nothing to write
+        refresh_stat_list(db, stat_list());
         stats.total_passages = db.get_doccount();
         stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         return stats;
@@ -524,6 +568,8 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     db.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
     db.set_metadata(schema::kTopicsPathKey, tax_path);
     db.set_metadata(schema::kSynonymsPathKey, syn_path);
+    // Until the last commit the list would claim files not yet indexed.
+    db.set_metadata(schema::kStatListKey, "");
     {
         Pipeline pipe(jobs, sh, threads);
         for (size_t i = 0; i < jobs.size(); ++i) {
@@ -549,6 +595,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
                 rec.hash = skip_kind(r.skip);
                 rec.passages = 0;
                 db.set_metadata(file_key(display), encode_record(rec));
+                seen.add_file(jobs[i].cand.abs, rec.size, rec.mtime_ns, rec.hash == kSkippedUnreadable);
                 continue;
             }
             if (r.same_content) {
@@ -565,6 +612,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
                 in_txn += r.docs.size() + 1;
             }
             db.set_metadata(file_key(display), encode_record(r.record));
+            seen.add_file(jobs[i].cand.abs, r.record.size, r.record.mtime_ns, false);
             if (in_txn >= opt.batch_passages) { // each commit leaves a complete state per file
                 db.commit_transaction();
                 stats.files_committed = stats.files_indexed + stats.files_removed;
@@ -582,6 +630,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
             if (rec->passages) ++stats.files_removed;
         }
         if (syn.fingerprint() != db.get_metadata(schema::kSynonymsKey)) syn.apply(db);
+        db.set_metadata(schema::kStatListKey, stat_list());
     }
     db.commit_transaction();
     stats.wrote = true;

@@ -22,8 +22,12 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <future>
+#include <utility>
+#include <vector>
 #include <iostream>
 #include <limits>
+#include <system_error>
 
 namespace {
 
@@ -112,17 +116,40 @@ crib::Format pick_format(const Options& o, bool tty, const std::string& color_mo
     return tty || color_mode == "always" ? crib::Format::human : crib::Format::plain;
 }
 
-/// Refresh the index if notes changed (stat only); never fatal.  Remote
-/// indexes are refreshed by whoever serves them.
-void refresh(const std::string& db, bool human) {
-    if (crib::is_remote(db)) return;
+/// The freshness check's outcome (found on its own thread, beside the search).
+struct Staleness {
+    bool stale = false;
+    std::string error; ///< the check failed: said once, the search goes on
+};
+
+/// Have the notes changed since the index was written (stat only)?  Never throws.
+Staleness check_staleness(const std::string& db) {
+    Staleness s;
     try {
-        bool stale;
-        {
-            Xapian::Database rdb(db);
-            stale = crib::index_is_stale(rdb);
-        }
-        if (!stale) return;
+        Xapian::Database rdb(db);
+        s.stale = crib::index_is_stale(rdb);
+    } catch (const Xapian::DatabaseOpeningError&) {
+        // no index yet: search() reports it
+    } catch (const std::exception& e) {
+        s.error = e.what();
+    } catch (const Xapian::Error& e) {
+        s.error = e.get_description();
+    }
+    return s;
+}
+
+/// Start the check on a thread (or, without threads, when it is asked for).
+std::future<Staleness> start_check(const std::string& db) {
+    try {
+        return std::async(std::launch::async, check_staleness, db);
+    } catch (const std::system_error&) {
+        return std::async(std::launch::deferred, check_staleness, db);
+    }
+}
+
+/// Re-index a stale index; never fatal.  True when the index changed.
+bool update_index(const std::string& db, bool human) {
+    try {
         crib::IndexOptions io; // the index's own roots and data files
         io.db = db;
         io.default_taxonomy = crib::find_data_file("crib-topics.conf", "CRIB_TOPICS");
@@ -131,6 +158,7 @@ void refresh(const std::string& db, bool human) {
         if (human && s.wrote)
             std::cerr << "crib: notes changed; re-indexed " << s.files_indexed
                       << " file(s), removed " << s.files_removed << "\n";
+        return s.wrote;
     } catch (const crib::IndexLocked&) {
         std::cerr << "crib: another crib-index is updating the index; results may be stale\n";
     } catch (const crib::SchemaMismatch&) {
@@ -143,6 +171,26 @@ void refresh(const std::string& db, bool human) {
         std::cerr << "crib: could not refresh the index: "
                   << crib::terminal_safe(e.get_description()) << "\n";
     }
+    return false;
+}
+
+/// Wait for the freshness check: say why it failed, or update a stale index.
+/// True when the index changed (the search must run again).
+bool finish_refresh(std::future<Staleness>& check, const std::string& db, bool human) {
+    Staleness s = check.get();
+    if (!s.error.empty()) {
+        std::cerr << "crib: could not refresh the index: " << crib::terminal_safe(s.error) << "\n";
+        return false;
+    }
+    return s.stale && update_index(db, human);
+}
+
+/// Wait for every index's check; true when any index changed.
+bool finish_refreshes(std::vector<std::pair<std::string, std::future<Staleness>>>& checks, bool human) {
+    bool changed = false;
+    for (auto& [spec, check] : checks)
+        if (check.valid()) changed = finish_refresh(check, spec, human) || changed;
+    return changed;
 }
 
 /// The file of a passage as a path that works from here: the path as shown
@@ -239,12 +287,24 @@ int run(const Options& o, const crib::Config& cfg) {
     if (lists && o.limit < 0) req.limit = size_t(kNoLimit);
     if (fmt == crib::Format::count) req.limit = 0;
     if (fmt == crib::Format::files) req.all = true; // every file with a match, duplicates included
+    // The freshness checks (a stat per note file) run beside the search: when
+    // nothing changed, as usual, the results are ready when they are done.
+    // Remote indexes are refreshed by whoever serves them.
+    std::vector<std::pair<std::string, std::future<Staleness>>> checks;
     if (!o.no_update)
         for (const std::string& spec : db.specs)
-            refresh(spec, fmt == crib::Format::human || fmt == crib::Format::plain);
+            if (!crib::is_remote(spec)) checks.emplace_back(spec, start_check(spec));
+    const bool human_fmt = fmt == crib::Format::human || fmt == crib::Format::plain;
 
     auto t0 = std::chrono::steady_clock::now();
-    crib::SearchResult r = crib::search(req);
+    crib::SearchResult r;
+    try {
+        r = crib::search(req);
+    } catch (...) {
+        finish_refreshes(checks, human_fmt); // their messages, as before the search's error
+        throw;
+    }
+    if (finish_refreshes(checks, human_fmt)) r = crib::search(req);
     bool nothing = r.total == 0 && r.hits.empty();
     if (nothing && (o.open || fmt == crib::Format::human || fmt == crib::Format::plain))
         say_no_matches(r, req.topics, db);
