@@ -43,7 +43,9 @@ struct Args {
 };
 
 [[noreturn]] void usage(const char* msg) {
-    std::fprintf(stderr, "real_corpus: %s\nusage: real_corpus --copies N --out DIR [--seed S] [--queries Q] SOURCE...\n",
+    std::fprintf(stderr,
+                 "real_corpus: %s\nusage: real_corpus --copies N --out DIR [--seed S] [--queries "
+                 "Q] SOURCE...\n",
                  msg);
     std::exit(2);
 }
@@ -60,11 +62,16 @@ Args parse_args(int argc, char** argv) {
         if (i + 1 >= argc) usage(("missing value for " + k).c_str());
         std::string v = argv[++i];
         char* end = nullptr;
-        if (k == "--out") a.out = v;
-        else if (k == "--copies") a.copies = int(std::strtol(v.c_str(), &end, 10));
-        else if (k == "--queries") a.queries = int(std::strtol(v.c_str(), &end, 10));
-        else if (k == "--seed") a.seed = std::strtoull(v.c_str(), &end, 10);
-        else usage(("unknown option " + k).c_str());
+        if (k == "--out")
+            a.out = v;
+        else if (k == "--copies")
+            a.copies = int(std::strtol(v.c_str(), &end, 10));
+        else if (k == "--queries")
+            a.queries = int(std::strtol(v.c_str(), &end, 10));
+        else if (k == "--seed")
+            a.seed = std::strtoull(v.c_str(), &end, 10);
+        else
+            usage(("unknown option " + k).c_str());
         if (end && *end) usage(("bad number for " + k).c_str());
     }
     if (a.out.empty()) usage("--out is required");
@@ -81,17 +88,20 @@ uint64_t mix(uint64_t z) {
 
 uint64_t hash_word(const std::string& w, uint64_t salt) {
     uint64_t h = 1469598103934665603ull ^ salt;
-    for (unsigned char c : w) h = (h ^ c) * 1099511628211ull;
+    for (unsigned char c : w)
+        h = (h ^ c) * 1099511628211ull;
     return mix(h);
 }
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 /// The made-up variant of `w` in one copy: its first three letters, then two
 /// syllables chosen by the hash (case of the first letter kept).
 std::string variant(const std::string& w, uint64_t h) {
-    static const char* const syl[] = {"ka", "ro", "mi", "tel", "su", "van", "do", "rix", "pe", "lun",
-                                      "qua", "zo", "bri", "net", "fa", "gor"};
+    static const char* const syl[] = {"ka", "ro",  "mi",  "tel", "su",  "van", "do", "rix",
+                                      "pe", "lun", "qua", "zo",  "bri", "net", "fa", "gor"};
     std::string out = w.substr(0, 3);
     out += syl[h & 15];
     out += syl[(h >> 4) & 15];
@@ -100,9 +110,10 @@ std::string variant(const std::string& w, uint64_t h) {
 
 /// Words the readers look for (labels such as "Answer:"): never replaced.
 bool protected_word(std::string w) {
-    std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    static const std::unordered_set<std::string> words = {"answer", "answers", "question", "questions",
-                                                          "summary", "details", "solution", "example"};
+    std::transform(w.begin(), w.end(), w.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    static const std::unordered_set<std::string> words = {
+        "answer", "answers", "question", "questions", "summary", "details", "solution", "example"};
     return words.count(w) != 0;
 }
 
@@ -117,14 +128,17 @@ std::string substitute_line(const std::string& line, int copy, uint64_t seed) {
     while (i < line.size()) {
         char c = line[i];
         if (!is_alpha(c)) {
-            if (c == '<') in_tag = true;
-            else if (c == '>') in_tag = false;
+            if (c == '<')
+                in_tag = true;
+            else if (c == '>')
+                in_tag = false;
             out += c;
             ++i;
             continue;
         }
         size_t j = i;
-        while (j < line.size() && is_alpha(line[j])) ++j;
+        while (j < line.size() && is_alpha(line[j]))
+            ++j;
         std::string w = line.substr(i, j - i);
         uint64_t h = hash_word(w, seed * 1000003u + uint64_t(copy));
         bool keep = in_tag || fence || w.size() < 5 || (h % 100) >= 25 || protected_word(w);
@@ -136,9 +150,11 @@ std::string substitute_line(const std::string& line, int copy, uint64_t seed) {
 
 bool is_note(const fs::path& p) {
     std::string name = p.filename().string();
-    if (name.empty() || name[0] == '.' || name.rfind("LICENSE", 0) == 0 || name == "FORMAT.txt") return false;
+    if (name.empty() || name[0] == '.' || name.rfind("LICENSE", 0) == 0 || name == "FORMAT.txt")
+        return false;
     std::string ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     return ext == ".md" || ext == ".markdown" || ext == ".txt";
 }
 
@@ -153,10 +169,13 @@ std::vector<Source> read_sources(const std::vector<std::string>& roots) {
         fs::path root = fs::path(r).lexically_normal();
         if (root.filename().empty()) root = root.parent_path();
         std::vector<fs::path> files;
-        for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+        for (auto it = fs::recursive_directory_iterator(root);
+             it != fs::recursive_directory_iterator(); ++it) {
             std::string name = it->path().filename().string();
-            if (it->is_directory() && !name.empty() && name[0] == '.') it.disable_recursion_pending();
-            else if (it->is_regular_file() && is_note(it->path())) files.push_back(it->path());
+            if (it->is_directory() && !name.empty() && name[0] == '.')
+                it.disable_recursion_pending();
+            else if (it->is_regular_file() && is_note(it->path()))
+                files.push_back(it->path());
         }
         std::sort(files.begin(), files.end());
         for (const fs::path& f : files) {
@@ -191,10 +210,12 @@ void count_words(const std::string& text, std::unordered_map<std::string, uint32
             continue;
         }
         size_t j = i;
-        while (j < text.size() && is_alpha(text[j])) ++j;
+        while (j < text.size() && is_alpha(text[j]))
+            ++j;
         if (j - i >= 4) {
             std::string w = text.substr(i, j - i);
-            std::transform(w.begin(), w.end(), w.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+            std::transform(w.begin(), w.end(), w.begin(),
+                           [](unsigned char c) { return char(std::tolower(c)); });
             ++counts[w];
         }
         i = j;
@@ -202,10 +223,11 @@ void count_words(const std::string& text, std::unordered_map<std::string, uint32
 }
 
 /// Queries of 1-3 words: common (top 150 words), mid (to 3000) or rare.
-std::vector<std::string> make_queries(const std::unordered_map<std::string, uint32_t>& counts, int n, uint64_t seed) {
-    static const std::unordered_set<std::string> stop = {"that", "this", "with", "from", "have", "what", "when",
-                                                         "which", "will", "your", "they", "there", "their", "then",
-                                                         "than", "them", "into", "were", "been", "does", "also"};
+std::vector<std::string> make_queries(const std::unordered_map<std::string, uint32_t>& counts,
+                                      int n, uint64_t seed) {
+    static const std::unordered_set<std::string> stop = {
+        "that",  "this",  "with", "from", "have", "what", "when", "which", "will", "your", "they",
+        "there", "their", "then", "than", "them", "into", "were", "been",  "does", "also"};
     std::vector<std::pair<uint32_t, std::string>> ranked;
     for (const auto& [w, c] : counts)
         if (!stop.count(w)) ranked.push_back({c, w});
@@ -226,7 +248,9 @@ std::vector<std::string> make_queries(const std::unordered_map<std::string, uint
         std::string line;
         for (int k = 0; k < words; ++k) {
             uint64_t c = next() % 100;
-            std::string w = c < 45 ? pick(0, 150) : c < 75 ? pick(150, 3000) : pick(3000, ranked.size());
+            std::string w = c < 45   ? pick(0, 150)
+                            : c < 75 ? pick(150, 3000)
+                                     : pick(3000, ranked.size());
             if (line.find(w) != std::string::npos) continue;
             line += (line.empty() ? "" : " ") + w;
         }
@@ -275,11 +299,15 @@ int main(int argc, char** argv) {
     }
     std::vector<std::string> queries = make_queries(counts, a.queries, a.seed);
     std::ofstream qf(root / "queries.txt", std::ios::binary);
-    for (const auto& q : queries) qf << q << '\n';
+    for (const auto& q : queries)
+        qf << q << '\n';
     std::ofstream info(root / "info.txt", std::ios::binary);
-    info << "copies=" << a.copies << "\nfiles=" << files << "\nbytes=" << bytes << "\nqueries=" << queries.size()
-         << "\nseed=" << a.seed << "\ndistinct_words=" << counts.size() << '\n';
-    std::printf("real_corpus: %d copies of %zu files, %zu files, %.1f MB, %zu distinct words, %zu queries -> %s\n",
-                a.copies, sources.size(), files, double(bytes) / 1e6, counts.size(), queries.size(), root.c_str());
+    info << "copies=" << a.copies << "\nfiles=" << files << "\nbytes=" << bytes
+         << "\nqueries=" << queries.size() << "\nseed=" << a.seed
+         << "\ndistinct_words=" << counts.size() << '\n';
+    std::printf("real_corpus: %d copies of %zu files, %zu files, %.1f MB, %zu distinct words, %zu "
+                "queries -> %s\n",
+                a.copies, sources.size(), files, double(bytes) / 1e6, counts.size(), queries.size(),
+                root.c_str());
     return 0;
 }
