@@ -53,6 +53,11 @@ const std::string& skip_kind(const std::string& why) {
     return kSkipped;
 }
 
+/// The stat list's flag for a file with this record hash.
+char list_flag(const std::string& hash) {
+    return hash == kSkippedUnreadable ? 'u' : hash == kSkippedForSize ? 's' : '-';
+}
+
 /// A file skipped as unreadable that can be read now.
 bool readable_again(const FileRecord& r) {
     return r.hash == kSkippedUnreadable && ::access(r.abs.c_str(), R_OK) == 0;
@@ -390,6 +395,30 @@ void refresh_stat_list(Xapian::WritableDatabase& db, const std::string& list) {
     db.commit();
 }
 
+/// What the index remembers from its last run, next to what this run would write.
+struct RunState {
+    std::string roots, topics_path, synonyms_path, synonyms;
+    bool current_schema = false;
+};
+
+/// True when this run's roots, schema and data files are those of the last run.
+bool same_state(const Xapian::Database& db, const RunState& now) {
+    return now.current_schema && now.roots == db.get_metadata(schema::kRootsKey) &&
+           now.synonyms == db.get_metadata(schema::kSynonymsKey) &&
+           now.topics_path == db.get_metadata(schema::kTopicsPathKey) &&
+           now.synonyms_path == db.get_metadata(schema::kSynonymsPathKey);
+}
+
+/// A no-op run answered by the stored stat list, without walking the roots:
+/// nothing changed on disk and no skipped file is due for a retry.
+bool quick_noop(const Xapian::Database& db, const IndexOptions& opt, IndexStats& stats) {
+    std::string list = db.get_metadata(schema::kStatListKey);
+    StatListFiles files = stat_list_files(list, opt.max_size);
+    if (files.size_skip_fits || check_stat_list(list) != Freshness::fresh) return false;
+    stats.files_seen = stats.files_unchanged = files.files;
+    return true;
+}
+
 /// The index folder as the walk names it (absolute, no trailing slash).
 std::string db_folder(const std::string& db) {
     std::error_code ec;
@@ -510,6 +539,13 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
         throw IndexUsageError("no notes to index: give a file or folder (crib-index PATH...)");
     // --rebuild with no paths rebuilds the remembered roots; with paths, they replace them.
     std::vector<Root> roots = merge_roots(old_roots, given, opt.rebuild && !given.empty());
+    RunState state{encode_roots(roots), tax_path, syn_path, syn.fingerprint(),
+                   version.kind == schema::SchemaState::current};
+    if (!opt.rebuild && same_state(db, state) && quick_noop(db, opt, stats)) {
+        stats.total_passages = db.get_doccount();
+        stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        return stats;
+    }
     auto records = read_file_records(db);
     // Changed synonyms change the group terms of every passage: re-parse all.
     bool reparse_all = opt.rebuild || (!records.empty() && syn.fingerprint() != db.get_metadata(schema::kSynonymsKey));
@@ -534,7 +570,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
         bool retry_read = old && readable_again(*old); // e.g. after chmod 644
         if (same_stat && !reparse_all && !retry_size && !retry_read) {
             ++stats.files_unchanged;
-            seen.add_file(c.abs, c.st.size, c.st.mtime_ns, old->hash == kSkippedUnreadable);
+            seen.add_file(c.abs, c.st.size, c.st.mtime_ns, list_flag(old->hash));
             continue;
         }
         jobs.push_back({std::move(c), reparse_all ? nullptr : old});
@@ -543,11 +579,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     for (const auto& [display, rec] : records)
         if (!present.count(display)) removed.push_back(&rec);
 
-    bool meta_changed = encode_roots(roots) != db.get_metadata(schema::kRootsKey) ||
-                        version.kind != schema::SchemaState::current ||
-                        syn.fingerprint() != db.get_metadata(schema::kSynonymsKey) ||
-                        tax_path != db.get_metadata(schema::kTopicsPathKey) ||
-                        syn_path != db.get_metadata(schema::kSynonymsPathKey);
+    bool meta_changed = !same_state(db, state);
     if (jobs.empty() && removed.empty() && !meta_changed) { // nothing to write
         refresh_stat_list(db, stat_list());
         stats.total_passages = db.get_doccount();
@@ -595,7 +627,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
                 rec.hash = skip_kind(r.skip);
                 rec.passages = 0;
                 db.set_metadata(file_key(display), encode_record(rec));
-                seen.add_file(jobs[i].cand.abs, rec.size, rec.mtime_ns, rec.hash == kSkippedUnreadable);
+                seen.add_file(jobs[i].cand.abs, rec.size, rec.mtime_ns, list_flag(rec.hash));
                 continue;
             }
             if (r.same_content) {
@@ -612,7 +644,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
                 in_txn += r.docs.size() + 1;
             }
             db.set_metadata(file_key(display), encode_record(r.record));
-            seen.add_file(jobs[i].cand.abs, r.record.size, r.record.mtime_ns, false);
+            seen.add_file(jobs[i].cand.abs, r.record.size, r.record.mtime_ns, '-');
             if (in_txn >= opt.batch_passages) { // each commit leaves a complete state per file
                 db.commit_transaction();
                 stats.files_committed = stats.files_indexed + stats.files_removed;

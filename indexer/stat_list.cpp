@@ -144,10 +144,10 @@ void StatListBuilder::uncheck_dir(const std::string& abs) {
 }
 
 void StatListBuilder::add_file(const std::string& abs, uint64_t size, int64_t mtime_ns,
-                               bool unreadable) {
+                               char flag) {
     size_t slash = abs.rfind('/');
     std::string dir = slash == 0 ? "/" : abs.substr(0, slash);
-    dirs_[dir].files.push_back({abs.substr(slash + 1), size, mtime_ns, unreadable});
+    dirs_[dir].files.push_back({abs.substr(slash + 1), size, mtime_ns, flag});
 }
 
 std::string StatListBuilder::encode(int64_t racy_after_ns) const {
@@ -159,7 +159,7 @@ std::string StatListBuilder::encode(int64_t racy_after_ns) const {
         for (const File& f : d.files) {
             if (!encodable(f.name)) return "";
             out += std::to_string(f.size) + "\t" + std::to_string(f.mtime_ns) +
-                   (f.unreadable ? "\tu\t" : "\t-\t") + f.name + "\n";
+                   "\t" + f.flag + "\t" + f.name + "\n";
         }
     }
     return out;
@@ -223,6 +223,19 @@ Freshness check_stat_list(const std::string& encoded) {
     if (first == Freshness::unknown || second == Freshness::unknown) return Freshness::unknown;
     return first == Freshness::stale || second == Freshness::stale ? Freshness::stale
                                                                    : Freshness::fresh;
+}
+
+StatListFiles stat_list_files(const std::string& encoded, uint64_t max_size) {
+    StatListFiles out;
+    std::string_view text = encoded;
+    for (size_t pos = 0; pos < text.size();) {
+        std::string_view line = next_line(text, pos);
+        if (line.empty() || line[0] < '0' || line[0] > '9') continue;
+        ++out.files;
+        std::string_view f[4];
+        if (split_fields(line, f, 4) && f[2] == "s" && uint64_t(to_int(f[0])) <= max_size) out.size_skip_fits = true;
+    }
+    return out;
 }
 
 int64_t now_ns() {

@@ -26,9 +26,10 @@ class StatListBuilder {
     /// Stop checking the entries of a walked folder (the index folder, which
     /// every commit changes); no effect on a folder that was not added.
     void uncheck_dir(const std::string& abs);
-    /// A note file with the size and mtime its record holds; `unreadable`
-    /// when it was skipped as unreadable (checked for readability again).
-    void add_file(const std::string& abs, uint64_t size, int64_t mtime_ns, bool unreadable);
+    /// A note file with the size and mtime its record holds, and its flag:
+    /// '-' indexed, 'u' skipped as unreadable (checked for readability
+    /// again), 's' skipped for its size (retried under a larger --max-size).
+    void add_file(const std::string& abs, uint64_t size, int64_t mtime_ns, char flag);
     /// The encoded list; folders modified at or after `racy_after_ns` are
     /// marked racy.  "" when a path cannot be encoded (a newline or tab in it).
     std::string encode(int64_t racy_after_ns) const;
@@ -38,7 +39,7 @@ class StatListBuilder {
         std::string name;
         uint64_t size;
         int64_t mtime_ns;
-        bool unreadable;
+        char flag;
     };
     struct Dir {
         int64_t mtime_ns = 0;
@@ -57,6 +58,15 @@ enum class Freshness {
 
 /// Compare an encoded list with the disk (stat calls, and listings of racy folders only).
 Freshness check_stat_list(const std::string& encoded);
+
+/// What an encoded list says about its note files.
+struct StatListFiles {
+    size_t files = 0;            ///< note files recorded
+    bool size_skip_fits = false; ///< a file skipped for its size is not larger than max_size
+};
+
+/// Count the note files of an encoded list, against a --max-size limit.
+StatListFiles stat_list_files(const std::string& encoded, uint64_t max_size);
 
 /// The current wall-clock time in nanoseconds, as file mtimes count it.
 int64_t now_ns();

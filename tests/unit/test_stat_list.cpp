@@ -151,3 +151,19 @@ TEST_CASE("a large list is checked in two halves and still finds a change in eit
     d.write("notes/f0/file-with-a-long-name-0.md", "## Q0?\nanswer changed\n");
     CHECK(stale(opts(d)));
 }
+
+TEST_CASE("a no-op run answered by the stat list counts every file unchanged", "[stat]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/sub/b.md", "## What is B?\nbeta\n");
+    d.write("notes/big.md", "## Big?\n" + std::string(3000, 'x') + "\n");
+    IndexOptions o = opts(d);
+    o.max_size = 2000;
+    run_index(o);
+    CHECK(stat_list_files(stat_list(o), o.max_size).files == 3);
+    CHECK(stat_list_files(stat_list(o), 1 << 20).size_skip_fits);
+    IndexStats s = run_index(o);
+    CHECK_FALSE(s.wrote);
+    CHECK(s.files_unchanged == 3);
+    CHECK(s.files_seen == 3);
+}
