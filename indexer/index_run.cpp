@@ -1,5 +1,6 @@
 #include "index_run.hpp"
 
+#include "compact.hpp"
 #include "document.hpp"
 #include "formats.hpp"
 #include "notes_parser.hpp"
@@ -419,6 +420,19 @@ bool quick_noop(const Xapian::Database& db, const IndexOptions& opt, IndexStats&
     return true;
 }
 
+/// Compact a complete full build (the writer still holds the lock); a
+/// failure leaves the index as committed and is reported as a warning.
+void compact_after_build(const std::string& db, IndexStats& stats) {
+    if (!can_compact(db)) return;
+    try {
+        compact_index(db);
+    } catch (const Xapian::Error& e) {
+        stats.warnings.push_back("index not compacted: " + e.get_description());
+    } catch (const std::exception& e) {
+        stats.warnings.push_back(std::string("index not compacted: ") + e.what());
+    }
+}
+
 /// The index folder as the walk names it (absolute, no trailing slash).
 std::string db_folder(const std::string& db) {
     std::error_code ec;
@@ -505,6 +519,7 @@ namespace {
 IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats& stats) {
     auto t0 = std::chrono::steady_clock::now();
     Xapian::WritableDatabase db = open_writable(opt, false);
+    remove_compaction_leftovers(opt.db); // a compaction killed before its exchange
     // Damage first: reading metadata from a truncated table fails raw.
     if (std::string damage = schema::table_damage(opt.db, db.get_doccount()); !damage.empty()) {
         if (!opt.rebuild) throw IndexDamaged(schema::damaged_error(opt.db, damage));
@@ -547,6 +562,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
         return stats;
     }
     auto records = read_file_records(db);
+    const bool full_build = opt.rebuild || records.empty(); // compacted when complete
     // Changed synonyms change the group terms of every passage: re-parse all.
     bool reparse_all = opt.rebuild || (!records.empty() && syn.fingerprint() != db.get_metadata(schema::kSynonymsKey));
 
@@ -667,6 +683,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     db.commit_transaction();
     stats.wrote = true;
     stats.total_passages = db.get_doccount();
+    if (full_build && !stats.interrupted && stats.files_indexed) compact_after_build(opt.db, stats);
     db.close();
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return stats;
