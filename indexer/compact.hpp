@@ -9,8 +9,12 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace crib {
+
+/// A hidden work folder beside the index at `db`: ".NAME.what".
+std::string work_folder(const std::string& db, const std::string& what);
 
 /// The folder a compaction of the index at `db` writes into.
 std::string compaction_folder(const std::string& db);
@@ -22,7 +26,12 @@ bool can_compact(const std::string& db);
 /// Xapian::Error or std::system_error; the index is then left as it was.
 void compact_index(const std::string& db);
 
-/// Remove what an interrupted compaction left beside `db` (call with the lock held).
+/// Merge the committed databases `sources` (document ids renumbered when
+/// there is more than one) into one compact index swapped in at `db`.
+void compact_into(const std::vector<std::string>& sources, const std::string& db);
+
+/// Remove what an interrupted compaction or full build left beside `db`
+/// (call with the lock held).
 void remove_compaction_leftovers(const std::string& db);
 
 } // namespace crib

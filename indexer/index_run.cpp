@@ -9,6 +9,7 @@
 #include "synonyms.hpp"
 #include "text.hpp"
 #include "topics.hpp"
+#include "writers.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -17,12 +18,14 @@
 #include <condition_variable>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
 
 namespace fs = std::filesystem;
 
@@ -341,16 +344,6 @@ private:
     bool stop_ = false;
 };
 
-/// Terms that feed the spelling table: unprefixed words, no numbers.
-bool spelling_term(const std::string& term) {
-    unsigned char c = static_cast<unsigned char>(term[0]);
-    return !((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || term.size() > 40);
-}
-
-void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-        if (spelling_term(*t)) db.add_spelling(*t, 1);
-}
 
 /// Delete a file's passages and take their words back out of the spelling
 /// table (Xapian does not do that for us; without it the table only grows).
@@ -431,6 +424,21 @@ void compact_after_build(const std::string& db, IndexStats& stats) {
     } catch (const std::exception& e) {
         stats.warnings.push_back(std::string("index not compacted: ") + e.what());
     }
+}
+
+/// Swap a full build in; but an interrupted rebuild of an existing index is
+/// dropped, so that the old index stays whole rather than half rebuilt.
+void finish_full_build(std::unique_ptr<FullBuild> build, const std::vector<FileJob>& jobs, bool had_index,
+                       IndexStats& stats) {
+    if (stats.interrupted && had_index) {
+        build.reset();
+        stats.wrote = false;
+        stats.files_indexed = stats.passages = stats.questions = stats.files_removed = 0;
+        stats.not_indexed.clear();
+        for (const FileJob& j : jobs) stats.not_indexed.push_back(j.cand.display);
+        return;
+    }
+    stats.total_passages = build->finish();
 }
 
 /// The index folder as the walk names it (absolute, no trailing slash).
@@ -605,19 +613,26 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
 
     unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
     Shared sh{&opt, &tax, syn_path.empty() ? nullptr : &syn};
+    // A full build on two or more threads writes two fresh databases beside
+    // the index and swaps their merge in at the end (writers.hpp).
+    std::unique_ptr<FullBuild> build;
+    if (full_build && threads >= 2 && jobs.size() >= 2 && can_compact(opt.db))
+        build = std::make_unique<FullBuild>(opt.db, opt.batch_passages);
+    Xapian::WritableDatabase& out = build ? build->main() : db;
     size_t in_txn = 0;
-    db.begin_transaction();
+    SpellingBatch spelling;
+    out.begin_transaction();
     stats.writing = true;
     // Roots and data files first: an interrupted run's committed files stay
     // covered by a remembered root, and the next run resumes from them.
-    db.set_metadata(schema::kRootsKey, encode_roots(roots));
+    out.set_metadata(schema::kRootsKey, encode_roots(roots));
     // The version goes into the first commit: an index with passages and no
     // version is then damaged, never a first run that was killed.
-    db.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
-    db.set_metadata(schema::kTopicsPathKey, tax_path);
-    db.set_metadata(schema::kSynonymsPathKey, syn_path);
+    out.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
+    out.set_metadata(schema::kTopicsPathKey, tax_path);
+    out.set_metadata(schema::kSynonymsPathKey, syn_path);
     // Until the last commit the list would claim files not yet indexed.
-    db.set_metadata(schema::kStatListKey, "");
+    out.set_metadata(schema::kStatListKey, "");
     {
         Pipeline pipe(jobs, sh, threads);
         for (size_t i = 0; i < jobs.size(); ++i) {
@@ -634,7 +649,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
                 else stats.skipped.push_back({display, r.skip});
                 auto old = records.find(display);
                 if (old != records.end() && old->second.passages) { // excluded now: its passages go
-                    delete_file(db, display);
+                    if (!build) delete_file(out, display);
                     ++stats.files_removed;
                 }
                 // Remember the skip (size, mtime) so an unchanged bad file is
@@ -642,30 +657,38 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
                 FileRecord rec = r.record;
                 rec.hash = skip_kind(r.skip);
                 rec.passages = 0;
-                db.set_metadata(file_key(display), encode_record(rec));
+                out.set_metadata(file_key(display), encode_record(rec));
                 seen.add_file(jobs[i].cand.abs, rec.size, rec.mtime_ns, list_flag(rec.hash));
                 continue;
             }
             if (r.same_content) {
                 ++stats.files_unchanged;
             } else {
-                if (records.count(display)) delete_file(db, display);
-                for (const Xapian::Document& d : r.docs) {
-                    db.add_document(d);
-                    add_spelling(db, d);
+                if (!build && records.count(display)) delete_file(out, display);
+                size_t n = r.docs.size();
+                if (build) {
+                    build->add(std::move(r.docs), spelling);
+                } else {
+                    for (const Xapian::Document& d : r.docs) {
+                        out.add_document(d);
+                        spelling.add(d);
+                    }
                 }
                 ++stats.files_indexed;
-                stats.passages += r.docs.size();
+                stats.passages += n;
                 stats.questions += r.questions;
-                in_txn += r.docs.size() + 1;
+                in_txn += n + 1;
             }
-            db.set_metadata(file_key(display), encode_record(r.record));
+            out.set_metadata(file_key(display), encode_record(r.record));
             seen.add_file(jobs[i].cand.abs, r.record.size, r.record.mtime_ns, '-');
             if (in_txn >= opt.batch_passages) { // each commit leaves a complete state per file
-                db.commit_transaction();
-                stats.files_committed = stats.files_indexed + stats.files_removed;
-                stats.passages_committed = stats.passages;
-                db.begin_transaction();
+                spelling.flush(out);
+                out.commit_transaction();
+                if (!build) { // a full build reaches the index only when it is swapped in
+                    stats.files_committed = stats.files_indexed + stats.files_removed;
+                    stats.passages_committed = stats.passages;
+                }
+                out.begin_transaction();
                 in_txn = 0;
             }
             if (obs) obs->progress(i + 1, jobs.size(), stats.passages);
@@ -673,17 +696,25 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     }
     if (!stats.interrupted) {
         for (const FileRecord* rec : removed) {
-            delete_file(db, rec->display);
-            db.set_metadata(file_key(rec->display), "");
+            if (!build) {
+                delete_file(out, rec->display);
+                out.set_metadata(file_key(rec->display), "");
+            }
             if (rec->passages) ++stats.files_removed;
         }
-        if (syn.fingerprint() != db.get_metadata(schema::kSynonymsKey)) syn.apply(db);
-        db.set_metadata(schema::kStatListKey, stat_list());
+        if (syn.fingerprint() != out.get_metadata(schema::kSynonymsKey)) syn.apply(out);
+        out.set_metadata(schema::kStatListKey, stat_list());
     }
-    db.commit_transaction();
+    spelling.flush(out);
+    out.commit_transaction();
     stats.wrote = true;
-    stats.total_passages = db.get_doccount();
-    if (full_build && !stats.interrupted && stats.files_indexed) compact_after_build(opt.db, stats);
+    if (build) {
+        finish_full_build(std::move(build), jobs, !records.empty(), stats);
+        stats.total_passages = stats.wrote ? stats.total_passages : db.get_doccount();
+    } else {
+        stats.total_passages = db.get_doccount();
+        if (full_build && !stats.interrupted && stats.files_indexed) compact_after_build(opt.db, stats);
+    }
     db.close();
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return stats;

@@ -290,3 +290,45 @@ TEST_CASE("an update keeps the synonyms file the index was built with", "[index]
     Xapian::Database db(o.db);
     CHECK(db.get_metadata(schema::kSynonymsPathKey) == o.synonyms);
 }
+
+TEST_CASE("a full build on two writers merges passages, records and spelling counts", "[index]") {
+    test::TempDir d;
+    for (int i = 0; i < 6; ++i)
+        d.write("notes/f" + std::to_string(i) + ".md",
+                "## What is zorblax " + std::to_string(i) + "?\nzorblax answer\n## Second " + std::to_string(i) +
+                    "?\nmore\n");
+    IndexOptions o = opts(d);
+    o.threads = 2;
+    auto s = run_index(o);
+    CHECK(s.files_indexed == 6);
+    CHECK(s.total_passages == 12);
+    Xapian::Database db(o.db);
+    CHECK(db.get_doccount() == 12);
+    CHECK(read_file_records(db).size() == 6);
+    Xapian::doccount freq = 0;
+    for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w)
+        if (*w == "zorblax") freq = w.get_termfreq();
+    CHECK(freq == 6); // one passage per file says it, the files on both halves
+    for (const char* left : {".db.build-1", ".db.build-2", ".db.compacting"})
+        CHECK_FALSE(std::filesystem::exists(d.path / left));
+    o.roots.clear();
+    auto again = run_index(o);
+    CHECK_FALSE(again.wrote);
+    CHECK(again.files_unchanged == 6);
+}
+
+TEST_CASE("an interrupted --rebuild leaves the old index whole", "[index]") {
+    test::TempDir d;
+    for (int i = 0; i < 4; ++i) d.write("notes/f" + std::to_string(i) + ".md", "## What is Q" + std::to_string(i) + "?\nanswer\n");
+    IndexOptions o = opts(d);
+    o.threads = 2;
+    run_index(o);
+    o.rebuild = true;
+    interrupt_requested() = true;
+    auto s = run_index(o);
+    interrupt_requested() = false;
+    CHECK(s.interrupted);
+    CHECK(s.not_indexed.size() == 4);
+    CHECK(docs(o.db) == 4);
+    CHECK(read_file_records(Xapian::Database(o.db)).size() == 4);
+}
