@@ -355,6 +355,35 @@ void delete_file(Xapian::WritableDatabase& db, const std::string& display) {
     db.delete_document(term);
 }
 
+/// Remove one passage and its words' spelling counts.
+void delete_passage(Xapian::WritableDatabase& db, Xapian::docid id) {
+    for (auto t = db.termlist_begin(id); t != db.termlist_end(id); ++t)
+        if (spelling_term(*t)) db.remove_spelling(*t, 1);
+    db.delete_document(id);
+}
+
+/// Write a changed file's passages over its old ones, keeping each passage
+/// whose stored record is byte-identical: the record holds everything its
+/// terms are made from, so an appended question writes one passage, not the
+/// whole file.  Only when the synonyms are unchanged (they make terms too).
+void replace_file(Xapian::WritableDatabase& db, const std::string& display, const std::vector<Xapian::Document>& docs,
+                  SpellingBatch& spelling) {
+    std::string term = schema::file_term(display);
+    std::unordered_map<std::string, Xapian::docid> old; // record -> passage
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+        old.emplace(db.get_document(*p).get_data(), *p);
+    for (const Xapian::Document& d : docs) {
+        auto same = old.find(d.get_data());
+        if (same != old.end()) {
+            old.erase(same);
+            continue;
+        }
+        db.add_document(d);
+        spelling.add(d);
+    }
+    for (const auto& [data, id] : old) delete_passage(db, id);
+}
+
 std::string encode_roots(const std::vector<Root>& roots) {
     std::string out;
     for (const Root& r : roots) out += r.given + "\t" + r.abs + "\n";
@@ -664,10 +693,13 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
             if (r.same_content) {
                 ++stats.files_unchanged;
             } else {
-                if (!build && records.count(display)) delete_file(out, display);
+                bool had = !build && records.count(display);
+                if (had && reparse_all) delete_file(out, display);
                 size_t n = r.docs.size();
                 if (build) {
                     build->add(std::move(r.docs), spelling);
+                } else if (had && !reparse_all) {
+                    replace_file(out, display, r.docs, spelling);
                 } else {
                     for (const Xapian::Document& d : r.docs) {
                         out.add_document(d);

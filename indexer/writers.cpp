@@ -112,7 +112,9 @@ FullBuild::~FullBuild() {
 }
 
 void FullBuild::add(std::vector<Xapian::Document> docs, SpellingBatch& spelling) {
-    if (second_docs_ <= main_docs_) {
+    // 3:2 for the second thread: the run's own also takes results, writes the
+    // file records and runs the final merge.
+    if (2 * second_docs_ <= 3 * main_docs_) {
         second_docs_ += docs.size();
         second_->add(std::move(docs));
         return;

@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <set>
 #include <thread>
 
 using namespace crib;
@@ -331,4 +332,37 @@ TEST_CASE("an interrupted --rebuild leaves the old index whole", "[index]") {
     CHECK(s.not_indexed.size() == 4);
     CHECK(docs(o.db) == 4);
     CHECK(read_file_records(Xapian::Database(o.db)).size() == 4);
+}
+
+TEST_CASE("an appended question writes one passage and keeps the others", "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n\n## What is B?\nbeta\n");
+    IndexOptions o = opts(d);
+    o.threads = 1;
+    run_index(o);
+    auto ids = [&] {
+        std::set<Xapian::docid> out;
+        Xapian::Database db(o.db);
+        for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) out.insert(*p);
+        return out;
+    };
+    auto before = ids();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    d.write("notes/a.md", "## What is A?\nalpha\n\n## What is B?\nbeta changed\n\n## What is C?\ngamma\n");
+    auto s = run_index(o);
+    CHECK(s.files_indexed == 1);
+    auto after = ids();
+    CHECK(after.size() == 3);
+    CHECK(after.count(*before.begin())); // A kept its passage
+    CHECK_FALSE(after.count(*before.rbegin())); // B was rewritten
+    Xapian::Database db(o.db);
+    auto spelled = [&](const std::string& w) {
+        for (auto t = db.spellings_begin(); t != db.spellings_end(); ++t)
+            if (*t == w) return t.get_termfreq();
+        return Xapian::doccount(0);
+    };
+    CHECK(spelled("alpha") == 1);
+    CHECK(spelled("beta") == 1);
+    CHECK(spelled("gamma") == 1);
+    CHECK(spelled("changed") == 1);
 }
