@@ -24,7 +24,7 @@ void SpellingBatch::flush(Xapian::WritableDatabase& db) {
 
 namespace {
 /// Files queued for the second writer before the run's thread waits.
-constexpr size_t kQueuedFiles = 64;
+constexpr size_t kQueuedFiles = 4;
 } // namespace
 
 QueueWriter::QueueWriter(const std::string& path, size_t batch)
