@@ -26,6 +26,7 @@
 #include <system_error>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace fs = std::filesystem;
 
@@ -139,7 +140,7 @@ std::string display_join(const std::string& given, const std::string& rel) {
 std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>& skipped,
                            std::vector<std::string>* other = nullptr, StatListBuilder* dirs = nullptr) {
     std::vector<Candidate> out;
-    std::set<std::string> seen;
+    std::unordered_set<std::string> seen;
     for (const Root& root : roots) {
         StatInfo rs = stat_path(root.abs);
         if (!rs.ok) {
@@ -618,7 +619,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     auto stat_list = [&] { return list_ok && !stats.interrupted ? seen.encode(walk_started - 1000000000) : std::string(); };
     stats.files_seen = cands.size();
     std::vector<FileJob> jobs;
-    std::set<std::string> present;
+    std::unordered_set<std::string> present;
     for (Candidate& c : cands) {
         present.insert(c.display);
         auto it = records.find(c.display);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <charconv>
 #include <ctime>
 #include <set>
@@ -143,11 +144,12 @@ void StatListBuilder::uncheck_dir(const std::string& abs) {
     if (it != dirs_.end() && it->second.kind == 'D') it->second.kind = 'U';
 }
 
-void StatListBuilder::add_file(const std::string& abs, uint64_t size, int64_t mtime_ns,
-                               char flag) {
+void StatListBuilder::add_file(const std::string& abs, uint64_t size, int64_t mtime_ns, char flag) {
     size_t slash = abs.rfind('/');
     std::string dir = slash == 0 ? "/" : abs.substr(0, slash);
-    dirs_[dir].files.push_back({abs.substr(slash + 1), size, mtime_ns, flag});
+    // Files come folder by folder: look the folder up once per run of them.
+    if (last_ == dirs_.end() || last_->first != dir) last_ = dirs_.try_emplace(dir).first;
+    last_->second.files.push_back({abs.substr(slash + 1), size, mtime_ns, flag});
 }
 
 std::string StatListBuilder::encode(int64_t racy_after_ns) const {
@@ -158,8 +160,8 @@ std::string StatListBuilder::encode(int64_t racy_after_ns) const {
         out += kind + std::to_string(d.mtime_ns) + "\t" + abs + "\n";
         for (const File& f : d.files) {
             if (!encodable(f.name)) return "";
-            out += std::to_string(f.size) + "\t" + std::to_string(f.mtime_ns) +
-                   "\t" + f.flag + "\t" + f.name + "\n";
+            out += std::to_string(f.size) + "\t" + std::to_string(f.mtime_ns) + "\t" + f.flag +
+                   "\t" + f.name + "\n";
         }
     }
     return out;
@@ -167,15 +169,19 @@ std::string StatListBuilder::encode(int64_t racy_after_ns) const {
 
 namespace {
 
-/// Check the folders whose lines start in [pos, end) of `text`.
+/// Check the folders whose lines start in [pos, end) of `text`; stop early
+/// when the other half has found a change (`found`), and say so when this one does.
 Freshness check_range(std::string_view text, size_t pos, size_t end,
-                      const std::set<std::string>& dirs) {
-    while (pos < end) {
+                      const std::set<std::string>& dirs, std::atomic<bool>& found) {
+    while (pos < end && !found.load(std::memory_order_relaxed)) {
         std::string_view line = next_line(text, pos);
         std::string_view f[2];
         if (line.empty() || !split_fields(line.substr(1), f, 2)) return Freshness::unknown;
         DirEntry dir{line[0], to_int(f[0]), f[1]};
-        if (!dir_fresh(dir, text, pos, dirs)) return Freshness::stale;
+        if (!dir_fresh(dir, text, pos, dirs)) {
+            found = true;
+            return Freshness::stale;
+        }
     }
     return Freshness::fresh;
 }
@@ -210,15 +216,17 @@ Freshness check_stat_list(const std::string& encoded) {
     size_t start = std::string_view(kHeader).size();
     size_t mid = text.size() > kSplitBytes ? folder_line_after(text, text.size() / 2) : text.size();
     Freshness second = Freshness::fresh;
+    std::atomic<bool> found{false}; // a change in either half ends both
     std::thread helper;
     if (mid < text.size()) {
         try {
-            helper = std::thread([&] { second = check_range(text, mid, text.size(), dirs); });
+            helper =
+                std::thread([&] { second = check_range(text, mid, text.size(), dirs, found); });
         } catch (const std::system_error&) {
             mid = text.size(); // no thread: check it all here
         }
     }
-    Freshness first = check_range(text, start, mid, dirs);
+    Freshness first = check_range(text, start, mid, dirs, found);
     if (helper.joinable()) helper.join();
     if (first == Freshness::unknown || second == Freshness::unknown) return Freshness::unknown;
     return first == Freshness::stale || second == Freshness::stale ? Freshness::stale
@@ -233,7 +241,8 @@ StatListFiles stat_list_files(const std::string& encoded, uint64_t max_size) {
         if (line.empty() || line[0] < '0' || line[0] > '9') continue;
         ++out.files;
         std::string_view f[4];
-        if (split_fields(line, f, 4) && f[2] == "s" && uint64_t(to_int(f[0])) <= max_size) out.size_skip_fits = true;
+        if (split_fields(line, f, 4) && f[2] == "s" && uint64_t(to_int(f[0])) <= max_size)
+            out.size_skip_fits = true;
     }
     return out;
 }

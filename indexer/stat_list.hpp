@@ -47,6 +47,7 @@ class StatListBuilder {
         std::vector<File> files;
     };
     std::map<std::string, Dir> dirs_;
+    std::map<std::string, Dir>::iterator last_ = dirs_.end(); ///< folder of the last file added
 };
 
 /// Result of comparing a stored list with the disk.
