@@ -98,7 +98,7 @@ TEST_CASE("new files, new folders and vanished files make the list stale", "[sta
     CHECK(stale(opts(d)));
 }
 
-TEST_CASE("a new non-note file is stale once; the no-op run then stores a fresh list", "[stat]") {
+TEST_CASE("a new non-note file is stale once, then the no-op run stores a fresh list", "[stat]") {
     test::TempDir d;
     d.write("notes/a.md", "## What is A?\nalpha\n");
     age_folders(d, {"notes"});
