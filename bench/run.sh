@@ -4,8 +4,10 @@
 #   bench/run.sh              10k, 100k and 600k passages, 300 queries; result
 #                             section added on top of bench/RESULTS.md
 #   bench/run.sh --quick      10k passages, 60 queries, under a minute; prints only
+#   bench/run.sh --real 1,20  real notes (../shared/corpora + content/) copied 1 and
+#                             20 times with word substitutions, instead of generated ones
 #
-# Options: --sizes 10000,50000  --queries N  --record / --no-record
+# Options: --sizes 10000,50000  --queries N  --per-file P  --record / --no-record
 # Generated corpora, databases and raw timings go to bench/out/ (gitignored).
 set -euo pipefail
 export LC_ALL=C
@@ -20,14 +22,18 @@ quick=0
 sizes=""
 queries=""
 record=""
+real=""
+per_file=100
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --sizes) sizes=$2; shift ;;
     --queries) queries=$2; shift ;;
+    --real) real=$2; shift ;;
+    --per-file) per_file=$2; shift ;;
     --record) record=1 ;;
     --no-record) record=0 ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -36,6 +42,14 @@ if [ $quick = 1 ]; then
   sizes=${sizes:-10000}; queries=${queries:-60}; record=${record:-0}; warmup=5; repeats=3
 else
   sizes=${sizes:-10000,100000,600000}; queries=${queries:-300}; record=${record:-1}; warmup=20; repeats=5
+fi
+CORPORA=$ROOT/../shared/corpora
+if [ -n "$real" ]; then
+  sizes=$real
+  if [ ! -d "$CORPORA" ]; then
+    echo "run.sh: --real needs the public corpora in $CORPORA; skipped" >&2
+    exit 0
+  fi
 fi
 IFS=, read -r -a SIZES <<< "$sizes"
 
@@ -46,7 +60,8 @@ kv() { tr ' ' '\n' <<< "$2" | sed -n "s/^$1=//p"; }
 now() { echo "$EPOCHREALTIME"; }
 label_of() {
   local n=$1
-  if [ $((n % 1000000)) = 0 ]; then echo "$((n / 1000000))M"
+  if [ -n "$real" ]; then echo "real-${n}x"
+  elif [ $((n % 1000000)) = 0 ]; then echo "$((n / 1000000))M"
   elif [ $((n % 1000)) = 0 ]; then echo "$((n / 1000))k"
   else echo "$n"; fi
 }
@@ -82,10 +97,11 @@ log "building into $BUILD"
 if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   cmake -S "$ROOT" -B "$BUILD" -DCRIB_TESTS=OFF -DCMAKE_BUILD_TYPE=Release > /dev/null
 fi
-cmake --build "$BUILD" -j"$(nproc)" --target crib crib-index gen_corpus bare_index bench_exec > /dev/null
+cmake --build "$BUILD" -j"$(nproc)" --target crib crib-index gen_corpus real_corpus bare_index bench_exec > /dev/null
 CRIB=$BUILD/query/crib
 INDEX=$BUILD/indexer/crib-index
 GEN=$BUILD/bench/gen_corpus
+REAL=$BUILD/bench/real_corpus
 BARE=$BUILD/bench/bare_index
 EXEC=$BUILD/bench/bench_exec
 TOPICS=$ROOT/content/crib-topics.conf
@@ -110,8 +126,12 @@ bench_size() {
   rm -rf "$db" "$dir/bare"
 
   log "$label: generating corpus"
-  "$GEN" --passages "$n" --queries "$queries" --out "$dir" >&2
-  R[$label:passages]=$n
+  if [ -n "$real" ]; then
+    "$REAL" --copies "$n" --queries "$queries" --out "$dir" "$CORPORA"/*/ "$ROOT/content" >&2
+  else
+    "$GEN" --passages "$n" --queries "$queries" --per-file "$per_file" --out "$dir" >&2
+    R[$label:passages]=$n
+  fi
   R[$label:files]=$(sed -n 's/^files=//p' "$dir/info.txt")
   R[$label:bytes]=$(sed -n 's/^bytes=//p' "$dir/info.txt")
   R[$label:distinct]=$(sed -n 's/^distinct_words=//p' "$dir/info.txt")
@@ -125,11 +145,12 @@ bench_size() {
   t0=$(now)
   /usr/bin/time -v -o "$dir/index.time" "$INDEX" --db "$db" -q --topics "$TOPICS" --synonyms "$SYNONYMS" "$corpus"
   t1=$(now)
+  R[$label:doccount]=$(xapian-delve "$db" | sed -n 's/^number of documents = //p')
+  [ -z "$real" ] || R[$label:passages]=${R[$label:doccount]}
   R[$label:index_s]=$(calc "$t1 - $t0" 2)
-  R[$label:index_pps]=$(calc "$n / (${R[$label:index_s]})" 0)
+  R[$label:index_pps]=$(calc "${R[$label:passages]} / (${R[$label:index_s]})" 0)
   R[$label:index_mbps]=$(calc "$mb / (${R[$label:index_s]})" 2)
   R[$label:index_rss]=$(peak_rss_mb "$dir/index.time")
-  R[$label:doccount]=$(xapian-delve "$db" | sed -n 's/^number of documents = //p')
   R[$label:db_mb]=$(calc "$(du -sb "$db" | cut -f1) / 1e6" 1)
   R[$label:db_ratio]=$(calc "${R[$label:db_mb]} / $mb" 1)
   R[$label:db_detail]=$(for f in "$db"/*.glass; do printf '%s %.1f, ' "$(basename "$f" .glass)" "$(calc "$(stat -c %s "$f") / 1e6" 1)"; done | sed 's/, $//')
@@ -144,6 +165,7 @@ bench_size() {
   R[$label:bare_mbps]=$(kv MB_per_s "$line")
   R[$label:bare_rss]=$(peak_rss_mb "$dir/bare.time")
   R[$label:bare_db_mb]=$(calc "$(du -sb "$dir/bare" | cut -f1) / 1e6" 1)
+  R[$label:index_bare]=$(calc "${R[$label:index_s]} / ${R[$label:bare_s]}" 2)
   rm -rf "$dir/bare"
 
   log "$label: no-op re-index"
@@ -193,7 +215,11 @@ bench_size() {
 
   log "$label: one-file change re-index"
   local f ms=()
-  f=$(awk -F'\t' '$2 == "headings" { print $1; exit }' "$dir/manifest.tsv")
+  if [ -n "$real" ]; then # a "## Q." headings file of the learning-zone notes
+    f=$(awk -F'\t' '$1 ~ /learning-zone.*\/docker\.md$/ { print $1; exit }' "$dir/manifest.tsv")
+  else
+    f=$(awk -F'\t' '$2 == "headings" { print $1; exit }' "$dir/manifest.tsv")
+  fi
   R[$label:changed_file]=$f
   for i in $(seq 1 "$repeats"); do
     printf '\n## Q. What is benchmark change %s?\n\nAppended answer %s for the one-file re-index test.\n' "$i" "$i" >> "$dir/$f"
@@ -256,6 +282,12 @@ targets() {
     echo "| Index passages/s >= bare loop | $l | ${R[$l:index_pps]} vs ${R[$l:bare_pps]} /s | $(verdict "${R[$l:index_pps]} >= ${R[$l:bare_pps]}") |"
   done
   for l in "${LABELS[@]}"; do
+    echo "| Index wall <= bare loop wall | $l | ${R[$l:index_s]} s vs ${R[$l:bare_s]} s (${R[$l:index_bare]}x) | $(verdict "${R[$l:index_bare]} <= 1") |"
+  done
+  for l in "${LABELS[@]}"; do
+    echo "| Freshness check < 2x --no-update | $l | ${R[$l:fresh_med]} ms vs ${R[$l:crib_med]} ms | $(verdict "${R[$l:fresh_med]} < 2 * ${R[$l:crib_med]}") |"
+  done
+  for l in "${LABELS[@]}"; do
     echo "| Peak RSS indexing < 300 MB | $l | ${R[$l:index_rss]} MB | $(verdict "${R[$l:index_rss]} < 300") |"
   done
   for l in "${LABELS[@]}"; do
@@ -284,6 +316,8 @@ changed=""
 [ "$(tree_state)" = "$state_start" ] ||
   changed=" The source tree changed during the run (now $(tree_state | cut -d' ' -f1)); the binaries are from the start."
 mode=$([ $quick = 1 ] && echo "quick" || echo "full")
+[ -z "$real" ] || mode="$mode real-notes"
+[ -n "$real" ] || [ "$per_file" = 100 ] || mode="$mode, $per_file passages per file"
 
 section=$(cat <<EOF
 ## $started - $mode run (${LABELS[*]})
@@ -310,6 +344,7 @@ $(row "Full index: wall (s)" :index_s)
 $(row "Full index: passages/s" :index_pps)
 $(row "Full index: MB/s" :index_mbps)
 $(row "Full index: peak RSS (MB)" :index_rss)
+$(row "Full index wall / bare loop wall" :index_bare x)
 $(row "Bare Xapian loop: paragraphs indexed" :bare_paras)
 $(row "Bare Xapian loop: wall (s)" :bare_s)
 $(row "Bare Xapian loop: paragraphs/s" :bare_pps)
@@ -348,7 +383,7 @@ echo
 echo "$section"
 printf '%s\n' "$section" > "$OUT/last-section.md"
 for l in "${LABELS[@]}"; do
-  [ "${R[$l:doccount]}" = "${R[$l:passages]}" ] ||
+  [ -n "$real" ] || [ "${R[$l:doccount]}" = "${R[$l:passages]}" ] ||
     echo "run.sh: warning: $l: index has ${R[$l:doccount]} documents for ${R[$l:passages]} generated passages" >&2
   [ "${R[$l:crib_err]}" = 0 ] || echo "run.sh: warning: $l: ${R[$l:crib_err]} crib runs failed (see $OUT/$l/q_crib.tsv)" >&2
 done

@@ -1,12 +1,15 @@
 #include "index_run.hpp"
 
+#include "compact.hpp"
 #include "document.hpp"
 #include "formats.hpp"
 #include "notes_parser.hpp"
 #include "schema.hpp"
+#include "stat_list.hpp"
 #include "synonyms.hpp"
 #include "text.hpp"
 #include "topics.hpp"
+#include "writers.hpp"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -15,12 +18,15 @@
 #include <condition_variable>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <system_error>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace fs = std::filesystem;
 
@@ -50,6 +56,11 @@ const std::string& skip_kind(const std::string& why) {
     if (why.rfind("cannot read", 0) == 0 || why.rfind("read error", 0) == 0)
         return kSkippedUnreadable;
     return kSkipped;
+}
+
+/// The stat list's flag for a file with this record hash.
+char list_flag(const std::string& hash) {
+    return hash == kSkippedUnreadable ? 'u' : hash == kSkippedForSize ? 's' : '-';
 }
 
 /// A file skipped as unreadable that can be read now.
@@ -124,11 +135,12 @@ std::string display_join(const std::string& given, const std::string& rel) {
 }
 
 /// Walk the roots; unreadable folders and broken links become Skipped.
-/// Files no format claims are listed in *other (when given).
+/// Files no format claims are listed in *other, and the folders walked (with
+/// their mtimes, taken before they are listed) go to *dirs, when given.
 std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>& skipped,
-                           std::vector<std::string>* other = nullptr) {
+                           std::vector<std::string>* other = nullptr, StatListBuilder* dirs = nullptr) {
     std::vector<Candidate> out;
-    std::set<std::string> seen;
+    std::unordered_set<std::string> seen;
     for (const Root& root : roots) {
         StatInfo rs = stat_path(root.abs);
         if (!rs.ok) {
@@ -139,6 +151,7 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
             if (seen.insert(root.abs).second) out.push_back({root.given, root.abs, "", rs});
             continue;
         }
+        if (dirs) dirs->add_dir(root.abs, rs.mtime_ns);
         std::error_code ec;
         fs::recursive_directory_iterator it(root.abs, fs::directory_options::skip_permission_denied, ec), end;
         if (ec) {
@@ -160,6 +173,8 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
                 else if (::access(e.path().c_str(), R_OK | X_OK) != 0)
                     skipped.push_back({display_join(root.given, fs::relative(e.path(), root.abs, sec).generic_string()),
                                        "folder not readable"});
+                else if (dirs)
+                    dirs->add_dir(e.path().native(), stat_path(e.path().native()).mtime_ns);
                 continue;
             }
             bool note = is_note_file_name(name);
@@ -330,16 +345,6 @@ private:
     bool stop_ = false;
 };
 
-/// Terms that feed the spelling table: unprefixed words, no numbers.
-bool spelling_term(const std::string& term) {
-    unsigned char c = static_cast<unsigned char>(term[0]);
-    return !((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || term.size() > 40);
-}
-
-void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-        if (spelling_term(*t)) db.add_spelling(*t, 1);
-}
 
 /// Delete a file's passages and take their words back out of the spelling
 /// table (Xapian does not do that for us; without it the table only grows).
@@ -349,6 +354,35 @@ void delete_file(Xapian::WritableDatabase& db, const std::string& display) {
             for (auto t = db.termlist_begin(*p); t != db.termlist_end(*p); ++t)
                 if (spelling_term(*t)) db.remove_spelling(*t, 1);
     db.delete_document(term);
+}
+
+/// Remove one passage and its words' spelling counts.
+void delete_passage(Xapian::WritableDatabase& db, Xapian::docid id) {
+    for (auto t = db.termlist_begin(id); t != db.termlist_end(id); ++t)
+        if (spelling_term(*t)) db.remove_spelling(*t, 1);
+    db.delete_document(id);
+}
+
+/// Write a changed file's passages over its old ones, keeping each passage
+/// whose stored record is byte-identical: the record holds everything its
+/// terms are made from, so an appended question writes one passage, not the
+/// whole file.  Only when the synonyms are unchanged (they make terms too).
+void replace_file(Xapian::WritableDatabase& db, const std::string& display, const std::vector<Xapian::Document>& docs,
+                  SpellingBatch& spelling) {
+    std::string term = schema::file_term(display);
+    std::unordered_map<std::string, Xapian::docid> old; // record -> passage
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+        old.emplace(db.get_document(*p).get_data(), *p);
+    for (const Xapian::Document& d : docs) {
+        auto same = old.find(d.get_data());
+        if (same != old.end()) {
+            old.erase(same);
+            continue;
+        }
+        db.add_document(d);
+        spelling.add(d);
+    }
+    for (const auto& [data, id] : old) delete_passage(db, id);
 }
 
 std::string encode_roots(const std::vector<Root>& roots) {
@@ -374,6 +408,81 @@ Xapian::WritableDatabase open_writable(const IndexOptions& opt, bool overwrite) 
         throw IndexLocked("another crib-index is updating " + opt.db +
                           " (or crib is refreshing it; wait for it, or pass --wait)");
     }
+}
+
+/// A no-op run stores its stat list only when the stored one no longer
+/// matches the disk (a non-note file came or went); otherwise it writes nothing.
+void refresh_stat_list(Xapian::WritableDatabase& db, const std::string& list) {
+    std::string stored = db.get_metadata(schema::kStatListKey);
+    if (stored == list || (!stored.empty() && check_stat_list(stored) == Freshness::fresh)) return;
+    db.set_metadata(schema::kStatListKey, list);
+    db.commit();
+}
+
+/// What the index remembers from its last run, next to what this run would write.
+struct RunState {
+    std::string roots, topics_path, synonyms_path, synonyms;
+    bool current_schema = false;
+};
+
+/// True when this run's roots, schema and data files are those of the last run.
+bool same_state(const Xapian::Database& db, const RunState& now) {
+    return now.current_schema && now.roots == db.get_metadata(schema::kRootsKey) &&
+           now.synonyms == db.get_metadata(schema::kSynonymsKey) &&
+           now.topics_path == db.get_metadata(schema::kTopicsPathKey) &&
+           now.synonyms_path == db.get_metadata(schema::kSynonymsPathKey);
+}
+
+/// A no-op run answered by the stored stat list, without walking the roots:
+/// nothing changed on disk and no skipped file is due for a retry.
+bool quick_noop(const Xapian::Database& db, const IndexOptions& opt, IndexStats& stats) {
+    std::string list = db.get_metadata(schema::kStatListKey);
+    StatListFiles files = stat_list_files(list, opt.max_size);
+    if (files.size_skip_fits || check_stat_list(list) != Freshness::fresh) return false;
+    stats.files_seen = stats.files_unchanged = files.files;
+    return true;
+}
+
+/// Compact a complete full build (the writer still holds the lock); a
+/// failure leaves the index as committed and is reported as a warning.
+void compact_after_build(const std::string& db, IndexStats& stats) {
+    if (!can_compact(db)) return;
+    try {
+        compact_index(db);
+    } catch (const Xapian::Error& e) {
+        stats.warnings.push_back("index not compacted: " + e.get_description());
+    } catch (const std::exception& e) {
+        stats.warnings.push_back(std::string("index not compacted: ") + e.what());
+    }
+}
+
+/// Passages each writer of a full build buffers between commits: two
+/// writers held twice the memory per buffered passage of one (peak RSS 520
+/// MB instead of 278 MB on 16 MB of real notes), and smaller batches cost
+/// no more CPU (bench/RESULTS.md).
+size_t full_build_batch(size_t batch) { return std::max<size_t>(1000, batch / 8); }
+
+/// Swap a full build in; but an interrupted rebuild of an existing index is
+/// dropped, so that the old index stays whole rather than half rebuilt.
+void finish_full_build(std::unique_ptr<FullBuild> build, const std::vector<FileJob>& jobs, bool had_index,
+                       IndexStats& stats) {
+    if (stats.interrupted && had_index) {
+        build.reset();
+        stats.wrote = false;
+        stats.files_indexed = stats.passages = stats.questions = stats.files_removed = 0;
+        stats.not_indexed.clear();
+        for (const FileJob& j : jobs) stats.not_indexed.push_back(j.cand.display);
+        return;
+    }
+    stats.total_passages = build->finish();
+}
+
+/// The index folder as the walk names it (absolute, no trailing slash).
+std::string db_folder(const std::string& db) {
+    std::error_code ec;
+    std::string abs = fs::absolute(db, ec).lexically_normal().string();
+    if (abs.size() > 1 && abs.back() == '/') abs.pop_back();
+    return abs;
 }
 
 std::vector<Root> merge_roots(const std::vector<Root>& old, const std::vector<std::string>& given, bool replace) {
@@ -416,7 +525,10 @@ std::vector<Root> read_roots(const Xapian::Database& db) {
     return out;
 }
 
-bool index_is_stale(const Xapian::Database& db, uint64_t max_size) {
+namespace {
+
+/// The freshness check without a stat list: walk the roots, compare records.
+bool stale_by_walk(const Xapian::Database& db, uint64_t max_size) {
     auto records = read_file_records(db);
     std::vector<Skipped> ignored;
     auto cands = walk(read_roots(db), ignored);
@@ -434,12 +546,24 @@ bool index_is_stale(const Xapian::Database& db, uint64_t max_size) {
     return matched != records.size(); // a file vanished
 }
 
+} // namespace
+
+bool index_is_stale(const Xapian::Database& db, uint64_t max_size) {
+    switch (check_stat_list(db.get_metadata(schema::kStatListKey))) {
+    case Freshness::fresh: return false;
+    case Freshness::stale: return true;
+    case Freshness::unknown: break;
+    }
+    return stale_by_walk(db, max_size);
+}
+
 namespace {
 
 /// The body of run_index; `stats` says what was committed if it throws.
 IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats& stats) {
     auto t0 = std::chrono::steady_clock::now();
     Xapian::WritableDatabase db = open_writable(opt, false);
+    remove_compaction_leftovers(opt.db); // a compaction killed before its exchange
     // Damage first: reading metadata from a truncated table fails raw.
     if (std::string damage = schema::table_damage(opt.db, db.get_doccount()); !damage.empty()) {
         if (!opt.rebuild) throw IndexDamaged(schema::damaged_error(opt.db, damage));
@@ -474,14 +598,28 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
         throw IndexUsageError("no notes to index: give a file or folder (crib-index PATH...)");
     // --rebuild with no paths rebuilds the remembered roots; with paths, they replace them.
     std::vector<Root> roots = merge_roots(old_roots, given, opt.rebuild && !given.empty());
+    RunState state{encode_roots(roots), tax_path, syn_path, syn.fingerprint(),
+                   version.kind == schema::SchemaState::current};
+    if (!opt.rebuild && same_state(db, state) && quick_noop(db, opt, stats)) {
+        stats.total_passages = db.get_doccount();
+        stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        return stats;
+    }
     auto records = read_file_records(db);
+    const bool full_build = opt.rebuild || records.empty(); // compacted when complete
     // Changed synonyms change the group terms of every passage: re-parse all.
     bool reparse_all = opt.rebuild || (!records.empty() && syn.fingerprint() != db.get_metadata(schema::kSynonymsKey));
 
-    std::vector<Candidate> cands = walk(roots, stats.skipped, &stats.other_files);
+    const int64_t walk_started = now_ns();
+    StatListBuilder seen; // for the next freshness check
+    std::vector<Candidate> cands = walk(roots, stats.skipped, &stats.other_files, &seen);
+    seen.uncheck_dir(db_folder(opt.db));
+    const bool list_ok = stats.skipped.empty(); // an unreadable folder must be walked every time
+    // Folders changed within a second of the walk may change again unseen in the same tick.
+    auto stat_list = [&] { return list_ok && !stats.interrupted ? seen.encode(walk_started - 1000000000) : std::string(); };
     stats.files_seen = cands.size();
     std::vector<FileJob> jobs;
-    std::set<std::string> present;
+    std::unordered_set<std::string> present;
     for (Candidate& c : cands) {
         present.insert(c.display);
         auto it = records.find(c.display);
@@ -492,6 +630,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
         bool retry_read = old && readable_again(*old); // e.g. after chmod 644
         if (same_stat && !reparse_all && !retry_size && !retry_read) {
             ++stats.files_unchanged;
+            seen.add_file(c.abs, c.st.size, c.st.mtime_ns, list_flag(old->hash));
             continue;
         }
         jobs.push_back({std::move(c), reparse_all ? nullptr : old});
@@ -500,12 +639,9 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     for (const auto& [display, rec] : records)
         if (!present.count(display)) removed.push_back(&rec);
 
-    bool meta_changed = encode_roots(roots) != db.get_metadata(schema::kRootsKey) ||
-                        version.kind != schema::SchemaState::current ||
-                        syn.fingerprint() != db.get_metadata(schema::kSynonymsKey) ||
-                        tax_path != db.get_metadata(schema::kTopicsPathKey) ||
-                        syn_path != db.get_metadata(schema::kSynonymsPathKey);
+    bool meta_changed = !same_state(db, state);
     if (jobs.empty() && removed.empty() && !meta_changed) { // nothing to write
+        refresh_stat_list(db, stat_list());
         stats.total_passages = db.get_doccount();
         stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         return stats;
@@ -513,17 +649,26 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
 
     unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
     Shared sh{&opt, &tax, syn_path.empty() ? nullptr : &syn};
+    // A full build on two or more threads writes two fresh databases beside
+    // the index and swaps their merge in at the end (writers.hpp).
+    std::unique_ptr<FullBuild> build;
+    if (full_build && threads >= 2 && jobs.size() >= 2 && can_compact(opt.db))
+        build = std::make_unique<FullBuild>(opt.db, full_build_batch(opt.batch_passages));
+    Xapian::WritableDatabase& out = build ? build->main() : db;
     size_t in_txn = 0;
-    db.begin_transaction();
+    SpellingBatch spelling;
+    out.begin_transaction();
     stats.writing = true;
     // Roots and data files first: an interrupted run's committed files stay
     // covered by a remembered root, and the next run resumes from them.
-    db.set_metadata(schema::kRootsKey, encode_roots(roots));
+    out.set_metadata(schema::kRootsKey, encode_roots(roots));
     // The version goes into the first commit: an index with passages and no
     // version is then damaged, never a first run that was killed.
-    db.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
-    db.set_metadata(schema::kTopicsPathKey, tax_path);
-    db.set_metadata(schema::kSynonymsPathKey, syn_path);
+    out.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
+    out.set_metadata(schema::kTopicsPathKey, tax_path);
+    out.set_metadata(schema::kSynonymsPathKey, syn_path);
+    // Until the last commit the list would claim files not yet indexed.
+    out.set_metadata(schema::kStatListKey, "");
     {
         Pipeline pipe(jobs, sh, threads);
         for (size_t i = 0; i < jobs.size(); ++i) {
@@ -540,7 +685,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
                 else stats.skipped.push_back({display, r.skip});
                 auto old = records.find(display);
                 if (old != records.end() && old->second.passages) { // excluded now: its passages go
-                    delete_file(db, display);
+                    if (!build) delete_file(out, display);
                     ++stats.files_removed;
                 }
                 // Remember the skip (size, mtime) so an unchanged bad file is
@@ -548,28 +693,41 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
                 FileRecord rec = r.record;
                 rec.hash = skip_kind(r.skip);
                 rec.passages = 0;
-                db.set_metadata(file_key(display), encode_record(rec));
+                out.set_metadata(file_key(display), encode_record(rec));
+                seen.add_file(jobs[i].cand.abs, rec.size, rec.mtime_ns, list_flag(rec.hash));
                 continue;
             }
             if (r.same_content) {
                 ++stats.files_unchanged;
             } else {
-                if (records.count(display)) delete_file(db, display);
-                for (const Xapian::Document& d : r.docs) {
-                    db.add_document(d);
-                    add_spelling(db, d);
+                bool had = !build && records.count(display);
+                if (had && reparse_all) delete_file(out, display);
+                size_t n = r.docs.size();
+                if (build) {
+                    build->add(std::move(r.docs), spelling);
+                } else if (had && !reparse_all) {
+                    replace_file(out, display, r.docs, spelling);
+                } else {
+                    for (const Xapian::Document& d : r.docs) {
+                        out.add_document(d);
+                        spelling.add(d);
+                    }
                 }
                 ++stats.files_indexed;
-                stats.passages += r.docs.size();
+                stats.passages += n;
                 stats.questions += r.questions;
-                in_txn += r.docs.size() + 1;
+                in_txn += n + 1;
             }
-            db.set_metadata(file_key(display), encode_record(r.record));
-            if (in_txn >= opt.batch_passages) { // each commit leaves a complete state per file
-                db.commit_transaction();
-                stats.files_committed = stats.files_indexed + stats.files_removed;
-                stats.passages_committed = stats.passages;
-                db.begin_transaction();
+            out.set_metadata(file_key(display), encode_record(r.record));
+            seen.add_file(jobs[i].cand.abs, r.record.size, r.record.mtime_ns, '-');
+            if (in_txn >= (build ? full_build_batch(opt.batch_passages) : opt.batch_passages)) { // each commit leaves a complete state per file
+                spelling.flush(out);
+                out.commit_transaction();
+                if (!build) { // a full build reaches the index only when it is swapped in
+                    stats.files_committed = stats.files_indexed + stats.files_removed;
+                    stats.passages_committed = stats.passages;
+                }
+                out.begin_transaction();
                 in_txn = 0;
             }
             if (obs) obs->progress(i + 1, jobs.size(), stats.passages);
@@ -577,15 +735,25 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     }
     if (!stats.interrupted) {
         for (const FileRecord* rec : removed) {
-            delete_file(db, rec->display);
-            db.set_metadata(file_key(rec->display), "");
+            if (!build) {
+                delete_file(out, rec->display);
+                out.set_metadata(file_key(rec->display), "");
+            }
             if (rec->passages) ++stats.files_removed;
         }
-        if (syn.fingerprint() != db.get_metadata(schema::kSynonymsKey)) syn.apply(db);
+        if (syn.fingerprint() != out.get_metadata(schema::kSynonymsKey)) syn.apply(out);
+        out.set_metadata(schema::kStatListKey, stat_list());
     }
-    db.commit_transaction();
+    spelling.flush(out);
+    out.commit_transaction();
     stats.wrote = true;
-    stats.total_passages = db.get_doccount();
+    if (build) {
+        finish_full_build(std::move(build), jobs, !records.empty(), stats);
+        stats.total_passages = stats.wrote ? stats.total_passages : db.get_doccount();
+    } else {
+        stats.total_passages = db.get_doccount();
+        if (full_build && !stats.interrupted && stats.files_indexed) compact_after_build(opt.db, stats);
+    }
     db.close();
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return stats;

@@ -26,6 +26,7 @@ inline constexpr const char* kFileKeyPrefix = "crib.file.";    ///< + hash of th
 inline constexpr const char* kSynonymsKey = "crib.synonyms";   ///< hash of the loaded synonyms
 inline constexpr const char* kTopicsPathKey = "crib.topics.path";     ///< taxonomy file the index was built with
 inline constexpr const char* kSynonymsPathKey = "crib.synonyms.path"; ///< synonyms file the index was built with
+inline constexpr const char* kStatListKey = "crib.stat";      ///< folders and note files the last complete run saw (stat_list.hpp)
 
 /// Boolean and free-text term prefixes.
 inline constexpr const char* kIdPrefix = "Q";       ///< unique id: file ":" line

@@ -27,6 +27,10 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <vector>
+#include <utility>
+#include <system_error>
+#include <future>
 #include <iostream>
 
 namespace {
@@ -102,17 +106,40 @@ struct Paging {
     Paging& operator=(const Paging&) = delete;
 };
 
-/// Refresh the index if notes changed (stat only); never fatal.  Remote
-/// indexes are refreshed by whoever serves them.
-void refresh(const std::string& db, bool human) {
-    if (crib::is_remote(db)) return;
+/// The freshness check's outcome (found on its own thread, beside the search).
+struct Staleness {
+    bool stale = false;
+    std::string error; ///< the check failed: said once, the search goes on
+};
+
+/// Have the notes changed since the index was written (stat only)?  Never throws.
+Staleness check_staleness(const std::string& db) {
+    Staleness s;
     try {
-        bool stale;
-        {
-            Xapian::Database rdb(db);
-            stale = crib::index_is_stale(rdb);
-        }
-        if (!stale) return;
+        Xapian::Database rdb(db);
+        s.stale = crib::index_is_stale(rdb);
+    } catch (const Xapian::DatabaseOpeningError&) {
+        // no index yet: search() reports it
+    } catch (const std::exception& e) {
+        s.error = e.what();
+    } catch (const Xapian::Error& e) {
+        s.error = e.get_description();
+    }
+    return s;
+}
+
+/// Start the check on a thread (or, without threads, when it is asked for).
+std::future<Staleness> start_check(const std::string& db) {
+    try {
+        return std::async(std::launch::async, check_staleness, db);
+    } catch (const std::system_error&) {
+        return std::async(std::launch::deferred, check_staleness, db);
+    }
+}
+
+/// Re-index a stale index; never fatal.  True when the index changed.
+bool update_index(const std::string& db, bool human) {
+    try {
         crib::IndexOptions io; // the index's own roots and data files
         io.db = db;
         io.default_taxonomy = crib::find_data_file("crib-topics.conf", "CRIB_TOPICS");
@@ -121,6 +148,7 @@ void refresh(const std::string& db, bool human) {
         if (human && s.wrote)
             std::cerr << "crib: notes changed; re-indexed " << s.files_indexed
                       << " file(s), removed " << s.files_removed << "\n";
+        return s.wrote;
     } catch (const crib::IndexLocked&) {
         std::cerr << "crib: another crib-index is updating the index; results may be stale\n";
     } catch (const crib::SchemaMismatch&) {
@@ -133,6 +161,25 @@ void refresh(const std::string& db, bool human) {
         std::cerr << "crib: could not refresh the index: "
                   << crib::terminal_safe(e.get_description()) << "\n";
     }
+    return false;
+}
+
+/// The freshness checks of the local indexes, running beside the search.
+using Checks = std::vector<std::pair<std::string, std::future<Staleness>>>;
+
+/// Wait for every index's check: say why one failed, update a stale one.
+/// True when any index changed (the search must run again).
+bool finish_refreshes(Checks& checks, bool human) {
+    bool changed = false;
+    for (auto& [spec, check] : checks) {
+        if (!check.valid()) continue;
+        Staleness s = check.get();
+        if (!s.error.empty())
+            std::cerr << "crib: could not refresh the index: " << crib::terminal_safe(s.error) << "\n";
+        else if (s.stale)
+            changed = update_index(spec, human) || changed;
+    }
+    return changed;
 }
 
 /// The file of a passage as a path that works from here: as shown (relative
@@ -231,10 +278,21 @@ int run_show(const crib::Invocation& inv) {
 /// says on stderr when nothing matched and someone is reading.
 crib::SearchResult run_search_request(const crib::Invocation& inv) {
     const crib::SearchRequest& req = inv.request;
+    // The freshness checks (a stat per note file) run beside the search: when
+    // nothing changed, as usual, the results are ready when they are done.
+    // Remote indexes are refreshed by whoever serves them.
+    Checks checks;
     if (inv.refresh)
         for (const std::string& spec : req.db.specs)
-            refresh(spec, inv.refresh_says);
-    crib::SearchResult r = crib::search(req);
+            if (!crib::is_remote(spec)) checks.emplace_back(spec, start_check(spec));
+    crib::SearchResult r;
+    try {
+        r = crib::search(req);
+    } catch (...) {
+        finish_refreshes(checks, inv.refresh_says); // their messages come before the search's error
+        throw;
+    }
+    if (finish_refreshes(checks, inv.refresh_says)) r = crib::search(req);
     bool human = inv.format == crib::Format::human || inv.format == crib::Format::plain;
     if (!inv.quiet && r.total == 0 && r.hits.empty() && (human || inv.mode != crib::Mode::search))
         say_no_matches(r, req.topics, req.db);

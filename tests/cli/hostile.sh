@@ -205,14 +205,29 @@ if [[ $(id -u) == 0 ]] && mount -t tmpfs -o size=1500k tmpfs "$TMP/full" 2>/dev/
         "$q" "$q" "$f" "$f$q" "$q" "$f" "$q$f" "$f" "$q" "$f$f" "$q$q"
     done >"$TMP/many/n$f.md"
   done
-  rc=0; "$CRIB_INDEX" --db "$TMP/full/db" --batch-size 100 "$TMP/many" >"$TMP/out" 2>"$TMP/err" || rc=$?
+  # Xapian 1.4 itself sometimes aborts inside commit_transaction on a full
+  # disk (an exception escapes its clean-up: "terminate called ..."); that is
+  # accepted, and what was committed before must hold either way.
+  xapian_aborted() { [[ $1 == 134 ]] && grep -q "terminate called after throwing an instance of 'Xapian::DatabaseError'" "$TMP/err"; }
+  # A first index on two or more threads is built beside the index and swapped
+  # in whole (writers.hpp): on a full disk it keeps nothing.
+  rc=0; "$CRIB_INDEX" --db "$TMP/full/db" --batch-size 100 -j 2 "$TMP/many" >"$TMP/out" 2>"$TMP/err" || rc=$?
+  left=$(find "$TMP/full" -maxdepth 1 -name '.db.*')
+  if [[ $rc == 2 ]] && grep -q "No space left on device.*nothing was committed" "$TMP/err" && [[ -z $left ]]; then
+    pass "disk full, two writers: nothing kept, no work folders left"
+  elif xapian_aborted "$rc"; then
+    echo "note: Xapian aborted inside a commit on the full disk (two writers)"
+  else
+    fail "disk full, two writers: rc $rc $(cat "$TMP/err") $left"
+  fi
+  rm -rf "$TMP/full/db" "$TMP"/full/.db.*
+  # One writer commits batch by batch into the index itself.
+  rc=0; "$CRIB_INDEX" --db "$TMP/full/db" --batch-size 100 -j 1 "$TMP/many" >"$TMP/out" 2>"$TMP/err" || rc=$?
   kept=
   if [[ $rc == 2 ]] && grep -q "cannot write the index .*No space left on device.*kept [1-9][0-9]* file(s) with [1-9][0-9]* passages committed" "$TMP/err"; then
     pass "disk full: exit 2 names what was committed"
     kept=$(grep -o "with [0-9]* passages" "$TMP/err" | grep -o "[0-9]*")
-  elif [[ $rc == 134 ]] && grep -q "terminate called after throwing an instance of 'Xapian::DatabaseError'" "$TMP/err"; then
-    # Xapian 1.4 itself aborts in some out-of-space states (an exception
-    # escapes its commit's clean-up); what the earlier commits kept must hold.
+  elif xapian_aborted "$rc"; then
     echo "note: Xapian aborted inside commit_transaction on the full disk"
   else
     fail "disk full: rc $rc $(cat "$TMP/err")"

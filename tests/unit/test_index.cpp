@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <set>
 #include <thread>
 
 using namespace crib;
@@ -289,4 +290,79 @@ TEST_CASE("an update keeps the synonyms file the index was built with", "[index]
     run_index(refresh);
     Xapian::Database db(o.db);
     CHECK(db.get_metadata(schema::kSynonymsPathKey) == o.synonyms);
+}
+
+TEST_CASE("a full build on two writers merges passages, records and spelling counts", "[index]") {
+    test::TempDir d;
+    for (int i = 0; i < 6; ++i)
+        d.write("notes/f" + std::to_string(i) + ".md",
+                "## What is zorblax " + std::to_string(i) + "?\nzorblax answer\n## Second " + std::to_string(i) +
+                    "?\nmore\n");
+    IndexOptions o = opts(d);
+    o.threads = 2;
+    auto s = run_index(o);
+    CHECK(s.files_indexed == 6);
+    CHECK(s.total_passages == 12);
+    Xapian::Database db(o.db);
+    CHECK(db.get_doccount() == 12);
+    CHECK(read_file_records(db).size() == 6);
+    Xapian::doccount freq = 0;
+    for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w)
+        if (*w == "zorblax") freq = w.get_termfreq();
+    CHECK(freq == 6); // one passage per file says it, the files on both halves
+    for (const char* left : {".db.build-1", ".db.build-2", ".db.compacting"})
+        CHECK_FALSE(std::filesystem::exists(d.path / left));
+    o.roots.clear();
+    auto again = run_index(o);
+    CHECK_FALSE(again.wrote);
+    CHECK(again.files_unchanged == 6);
+}
+
+TEST_CASE("an interrupted --rebuild leaves the old index whole", "[index]") {
+    test::TempDir d;
+    for (int i = 0; i < 4; ++i) d.write("notes/f" + std::to_string(i) + ".md", "## What is Q" + std::to_string(i) + "?\nanswer\n");
+    IndexOptions o = opts(d);
+    o.threads = 2;
+    run_index(o);
+    o.rebuild = true;
+    interrupt_requested() = true;
+    auto s = run_index(o);
+    interrupt_requested() = false;
+    CHECK(s.interrupted);
+    CHECK(s.not_indexed.size() == 4);
+    CHECK(docs(o.db) == 4);
+    CHECK(read_file_records(Xapian::Database(o.db)).size() == 4);
+}
+
+TEST_CASE("an appended question writes one passage and keeps the others", "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n\n## What is B?\nbeta\n");
+    IndexOptions o = opts(d);
+    o.threads = 1;
+    run_index(o);
+    auto ids = [&] {
+        std::set<Xapian::docid> out;
+        Xapian::Database db(o.db);
+        for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) out.insert(*p);
+        return out;
+    };
+    auto before = ids();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    d.write("notes/a.md", "## What is A?\nalpha\n\n## What is B?\nbeta changed\n\n## What is C?\ngamma\n");
+    auto s = run_index(o);
+    CHECK(s.files_indexed == 1);
+    auto after = ids();
+    CHECK(after.size() == 3);
+    CHECK(after.count(*before.begin())); // A kept its passage
+    CHECK_FALSE(after.count(*before.rbegin())); // B was rewritten
+    Xapian::Database db(o.db);
+    auto spelled = [&](const std::string& w) {
+        for (auto t = db.spellings_begin(); t != db.spellings_end(); ++t)
+            if (*t == w) return t.get_termfreq();
+        return Xapian::doccount(0);
+    };
+    CHECK(spelled("alpha") == 1);
+    CHECK(spelled("beta") == 1);
+    CHECK(spelled("gamma") == 1);
+    CHECK(spelled("changed") == 1);
 }

@@ -1,0 +1,169 @@
+// The stored stat list behind crib's freshness check: folders are not listed
+// again when their mtime is unchanged, but every note file is still stat'ed,
+// and folders changed in the walk's own second are listed.
+#include "helpers.hpp"
+#include "index_run.hpp"
+#include "schema.hpp"
+#include "stat_list.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include <xapian.h>
+
+#include <chrono>
+#include <thread>
+
+using namespace crib;
+
+namespace {
+IndexOptions opts(const test::TempDir& d) {
+    IndexOptions o;
+    o.db = d.str() + "/db";
+    o.roots = {d.str() + "/notes"};
+    return o;
+}
+std::string stat_list(const IndexOptions& o) {
+    return Xapian::Database(o.db).get_metadata(schema::kStatListKey);
+}
+bool stale(const IndexOptions& o) {
+    return index_is_stale(Xapian::Database(o.db));
+}
+
+/// Set a path's mtime to `ns` (nanoseconds since the epoch).
+void set_mtime(const std::filesystem::path& p, int64_t ns) {
+    struct timespec t[2] = {{0, UTIME_OMIT}, {time_t(ns / 1000000000), long(ns % 1000000000)}};
+    REQUIRE(::utimensat(AT_FDCWD, p.c_str(), t, 0) == 0);
+}
+int64_t mtime(const std::filesystem::path& p) {
+    struct stat st;
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+/// Folders last changed an hour ago: not "racy", so only their mtimes are compared.
+void age_folders(const test::TempDir& d, std::initializer_list<const char*> rels) {
+    for (const char* r : rels)
+        set_mtime(d.path / r, now_ns() - 3600ll * 1000000000);
+}
+} // namespace
+
+TEST_CASE("a complete run stores a stat list that the check finds fresh", "[stat]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/sub/b.md", "## What is B?\nbeta\n");
+    age_folders(d, {"notes", "notes/sub"});
+    run_index(opts(d));
+    std::string list = stat_list(opts(d));
+    CHECK(list.find("a.md") != std::string::npos);
+    CHECK(list.find("/notes/sub\n") != std::string::npos);
+    CHECK(check_stat_list(list) == Freshness::fresh);
+    CHECK_FALSE(stale(opts(d)));
+}
+
+TEST_CASE("regression: an edit in place in an unchanged folder is still seen", "[stat]") {
+    test::TempDir d;
+    d.write("notes/sub/b.md", "## What is B?\nbeta\n");
+    age_folders(d, {"notes", "notes/sub"});
+    run_index(opts(d));
+    int64_t folder = mtime(d.path / "notes/sub");
+    d.write("notes/sub/b.md",
+            "## What is B?\nbeta, longer now\n"); // truncate + write: same folder mtime
+    REQUIRE(mtime(d.path / "notes/sub") == folder);
+    CHECK(stale(opts(d)));
+    run_index(opts(d));
+    CHECK_FALSE(stale(opts(d)));
+}
+
+TEST_CASE("regression: a new file in a folder changed in the walk's second is seen", "[stat]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    run_index(opts(d)); // notes/ was just written: recorded as racy
+    int64_t folder = mtime(d.path / "notes");
+    d.write("notes/new.md", "## What is new?\nnew\n");
+    set_mtime(d.path / "notes", folder); // as if in the same timestamp tick
+    CHECK(stale(opts(d)));
+}
+
+TEST_CASE("new files, new folders and vanished files make the list stale", "[stat]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/sub/b.md", "## What is B?\nbeta\n");
+    age_folders(d, {"notes", "notes/sub"});
+    run_index(opts(d));
+    d.write("notes/sub/deeper/c.md", "## What is C?\ngamma\n");
+    CHECK(stale(opts(d)));
+    run_index(opts(d));
+    CHECK_FALSE(stale(opts(d)));
+    std::filesystem::remove(d.path / "notes/a.md");
+    CHECK(stale(opts(d)));
+}
+
+TEST_CASE("a new non-note file is stale once, then the no-op run stores a fresh list", "[stat]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    age_folders(d, {"notes"});
+    run_index(opts(d));
+    d.write("notes/picture.png", "png");
+    CHECK(stale(opts(d)));
+    IndexStats s = run_index(opts(d));
+    CHECK_FALSE(s.wrote); // no passages changed
+    CHECK_FALSE(stale(opts(d)));
+}
+
+TEST_CASE("without a stat list (an older index) the check walks the roots", "[stat]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    run_index(opts(d));
+    {
+        Xapian::WritableDatabase db(opts(d).db, Xapian::DB_OPEN);
+        db.set_metadata(schema::kStatListKey, "");
+        db.commit();
+    }
+    CHECK(check_stat_list("") == Freshness::unknown);
+    CHECK_FALSE(stale(opts(d)));
+    d.write("notes/b.md", "## What is B?\nbeta\n");
+    CHECK(stale(opts(d)));
+}
+
+TEST_CASE("an interrupted run leaves no stat list", "[stat]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    interrupt_requested() = true;
+    run_index(opts(d));
+    interrupt_requested() = false;
+    CHECK(stat_list(opts(d)).empty());
+    CHECK(stale(opts(d)));
+}
+
+TEST_CASE("a large list is checked in two halves and still finds a change in either", "[stat]") {
+    test::TempDir d;
+    for (int f = 0; f < 40; ++f)
+        for (int i = 0; i < 60; ++i)
+            d.write("notes/f" + std::to_string(f) + "/file-with-a-long-name-" + std::to_string(i) +
+                        ".md",
+                    "## Q" + std::to_string(i) + "?\nanswer\n");
+    run_index(opts(d));
+    REQUIRE(stat_list(opts(d)).size() > 64 * 1024);
+    CHECK_FALSE(stale(opts(d)));
+    d.write("notes/f39/file-with-a-long-name-59.md", "## Q59?\nanswer changed\n");
+    CHECK(stale(opts(d)));
+    run_index(opts(d));
+    d.write("notes/f0/file-with-a-long-name-0.md", "## Q0?\nanswer changed\n");
+    CHECK(stale(opts(d)));
+}
+
+TEST_CASE("a no-op run answered by the stat list counts every file unchanged", "[stat]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/sub/b.md", "## What is B?\nbeta\n");
+    d.write("notes/big.md", "## Big?\n" + std::string(3000, 'x') + "\n");
+    IndexOptions o = opts(d);
+    o.max_size = 2000;
+    run_index(o);
+    CHECK(stat_list_files(stat_list(o), o.max_size).files == 3);
+    CHECK(stat_list_files(stat_list(o), 1 << 20).size_skip_fits);
+    IndexStats s = run_index(o);
+    CHECK_FALSE(s.wrote);
+    CHECK(s.files_unchanged == 3);
+    CHECK(s.files_seen == 3);
+}
