@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
@@ -598,6 +600,13 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
         throw IndexUsageError("no notes to index: give a file or folder (crib-index PATH...)");
     // --rebuild with no paths rebuilds the remembered roots; with paths, they replace them.
     std::vector<Root> roots = merge_roots(old_roots, given, opt.rebuild && !given.empty());
+    if (opt.prune) // forget roots that are gone; their passages go below
+        roots.erase(std::remove_if(roots.begin(), roots.end(),
+                                   [](const Root& r) {
+                                       StatInfo rs = stat_path(r.abs);
+                                       return !rs.ok && (rs.err == ENOENT || rs.err == ENOTDIR);
+                                   }),
+                    roots.end());
     RunState state{encode_roots(roots), tax_path, syn_path, syn.fingerprint(),
                    version.kind == schema::SchemaState::current};
     if (!opt.rebuild && same_state(db, state) && quick_noop(db, opt, stats)) {
@@ -635,9 +644,26 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
         }
         jobs.push_back({std::move(c), reparse_all ? nullptr : old});
     }
+    // A remembered root that is gone entirely was more likely moved or
+    // unmounted than emptied: its passages stay until it comes back or
+    // --prune.  Single files that vanish under a present root still go.
+    // (A root that was a single file is such a file.)
+    std::vector<const Root*> gone;
+    if (!opt.rebuild && !opt.prune)
+        for (const Root& root : roots) {
+            StatInfo rs = stat_path(root.abs);
+            if (!rs.ok && (rs.err == ENOENT || rs.err == ENOTDIR)) gone.push_back(&root);
+        }
+    std::set<std::string> kept_under; // vanished roots that still have passages
+    auto under_gone_root = [&](const FileRecord& rec) {
+        for (const Root* g : gone)
+            if (rec.abs.rfind(g->abs + "/", 0) == 0) return kept_under.insert(g->given), true;
+        return false;
+    };
     std::vector<const FileRecord*> removed;
     for (const auto& [display, rec] : records)
-        if (!present.count(display)) removed.push_back(&rec);
+        if (!present.count(display) && !under_gone_root(rec)) removed.push_back(&rec);
+    stats.vanished_roots.assign(kept_under.begin(), kept_under.end());
 
     bool meta_changed = !same_state(db, state);
     if (jobs.empty() && removed.empty() && !meta_changed) { // nothing to write

@@ -23,6 +23,9 @@ struct IndexOptions {
     std::vector<std::string> roots;      ///< files/folders; empty = the remembered roots
     std::vector<std::string> default_roots; ///< used when no roots are given or remembered (config `notes`)
     bool rebuild = false;                ///< start from scratch (roots = exactly `roots`)
+    /// Drop the passages (and the memory) of remembered roots that no longer
+    /// exist; without it they are kept, in case the folder was moved or unmounted.
+    bool prune = false;
     bool wait = false;                   ///< wait for another writer instead of failing
     uint64_t max_size = 16ull << 20;     ///< larger files are skipped
     std::string taxonomy;                ///< topics file given explicitly ("" = not given)
@@ -60,6 +63,9 @@ struct IndexStats {
     size_t files_committed = 0;    ///< files changed by the commits made so far
     size_t passages_committed = 0; ///< passages added by the commits made so far
     bool writing = false;          ///< the write transaction began
+    /// Remembered roots that no longer exist, whose passages were kept
+    /// (moved or unmounted; crib-index --prune drops them).
+    std::vector<std::string> vanished_roots;
 };
 
 /// Progress callbacks (from the writing thread).

@@ -41,6 +41,7 @@ struct Options {
     std::string db;
     std::vector<std::string> paths;
     bool rebuild = false, wait = false, dump = false, quiet = false, types = false, check = false;
+    bool prune = false;
     int verbose = 0;
     std::string format = "text";
     std::string max_size = "16M";
@@ -216,6 +217,7 @@ int run(const Options& o) {
     io.roots = o.paths;
     io.default_roots = cfg.notes;
     io.rebuild = o.rebuild;
+    io.prune = o.prune;
     io.wait = o.wait;
     io.max_size = parse_size(o.max_size);
     io.taxonomy = o.topics;
@@ -230,6 +232,10 @@ int run(const Options& o) {
     crib::IndexStats s = crib::run_index(io, &bar);
     bar.clear();
     if (!o.quiet) std::cerr << crib::terminal_safe(summary(s)) << "\n";
+    for (const auto& root : s.vanished_roots) // said even with -q: passages kept on purpose
+        std::cerr << "crib-index: " << crib::terminal_safe(root)
+                  << " is gone (moved or unmounted?); its passages are kept until it comes back "
+                     "or crib-index --prune\n";
     if (o.verbose) {
         for (const auto& k : s.skipped)
             std::cerr << "skipped " << crib::terminal_safe(k.path + ": " + k.reason) << "\n";
@@ -259,6 +265,7 @@ int main(int argc, char** argv) {
     app.add_option("paths", o.paths, "Note files and folders (--types lists the formats); default: the remembered ones");
     app.add_option("--db", o.db, "Database directory (default: config db, $CRIB_DB, ${XDG_DATA_HOME:-~/.local/share}/crib/index)");
     app.add_flag("--rebuild", o.rebuild, "Re-index everything; the given paths replace the remembered roots");
+    app.add_flag("--prune", o.prune, "Forget remembered roots that no longer exist, and their passages");
     app.add_flag("--wait", o.wait, "Wait for another crib-index to finish instead of failing");
     app.add_flag("--dump", o.dump, "Print the passages found, write no database");
     app.add_flag("--check", o.check, "Read the whole index and report damage (exit 2) or none");

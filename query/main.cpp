@@ -148,6 +148,9 @@ bool update_index(const std::string& db, bool human) {
         if (human && s.wrote)
             std::cerr << "crib: notes changed; re-indexed " << s.files_indexed
                       << " file(s), removed " << s.files_removed << "\n";
+        for (const auto& root : s.vanished_roots)
+            std::cerr << "crib: notes folder " << crib::terminal_safe(root)
+                      << " is gone; its passages are kept (crib-index --prune forgets it)\n";
         return s.wrote;
     } catch (const crib::IndexLocked&) {
         std::cerr << "crib: another crib-index is updating the index; results may be stale\n";

@@ -117,4 +117,24 @@ expect_rc 2 "$CRIB_INDEX" --max-size abc content/
 grep -q "bad --max-size" "$TMP/err" && pass "--max-size message" || fail "--max-size message: $(cat "$TMP/err")"
 "$CRIB_INDEX" content/ 2>"$TMP/err"
 grep -q "index up to date" "$TMP/err" && pass "no-op summary says up to date" || fail "summary: $(cat "$TMP/err")"
+
+# Moving a notes folder emptied the index silently (mv notes notes-moved; crib -c docker: 0)
+mkdir -p "$TMP/mvroot/notes"
+cp content/qt-interview.txt "$TMP/mvroot/notes/"
+export CRIB_DB=$TMP/mvdb
+"$CRIB_INDEX" -q "$TMP/mvroot/notes"
+before=$("$CRIB" -c docker)
+mv "$TMP/mvroot/notes" "$TMP/mvroot/moved"
+expect_rc 0 "$CRIB" -c docker
+[[ $(cat "$TMP/out") == "$before" ]] && grep -q "is gone; its passages are kept" "$TMP/err" &&
+  pass "a moved root keeps its passages and says so" || fail "moved root: $(cat "$TMP/out" "$TMP/err")"
+mv "$TMP/mvroot/moved" "$TMP/mvroot/notes"
+expect_rc 0 "$CRIB" -c docker
+[[ $(cat "$TMP/out") == "$before" && ! -s $TMP/err ]] && pass "moved back: as before, quietly" || fail "moved back: $(cat "$TMP/out" "$TMP/err")"
+rm "$TMP/mvroot/notes/qt-interview.txt" # a file gone from a present root still goes
+expect_rc 1 "$CRIB" -c docker
+mv "$TMP/mvroot/notes" "$TMP/mvroot/moved"
+expect_rc 0 "$CRIB_INDEX" --prune
+expect_rc 2 "$CRIB_INDEX" # nothing remembered any more
+unset CRIB_DB
 finish
