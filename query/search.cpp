@@ -750,19 +750,26 @@ TopicSpy* spy_for(const SearchRequest& req, Attempt& a) {
     return a.spy.get();
 }
 
+/// Step 2 alone, for a reading already parsed.
+Attempt match_reading(const Xapian::Database& db, const SearchRequest& req, const std::string& text,
+                      Prepared prep, double parse_ms) {
+    Attempt a(db);
+    a.text = text;
+    a.prep = std::move(prep);
+    a.parse_ms = parse_ms;
+    a.enq.set_query(a.prep.query);
+    a.match = run_match(a.enq, req, spy_for(req, a));
+    return a;
+}
+
 /// Step 1, read: parse `text` (the request's own query or another reading).
 /// Step 2, match: run it with the request's sorting, collapsing and facets.
 Attempt read_and_match(const Xapian::Database& db, const SearchRequest& req, const std::string& text) {
     SearchRequest r = req;
     r.query = text;
-    Attempt a(db);
-    a.text = text;
     auto t = Clock::now();
-    a.prep = prepare(db, r);
-    a.parse_ms = ms_since(t);
-    a.enq.set_query(a.prep.query);
-    a.match = run_match(a.enq, req, spy_for(req, a));
-    return a;
+    Prepared prep = prepare(db, r);
+    return match_reading(db, req, text, std::move(prep), ms_since(t));
 }
 
 /// Step 3, correct: a correction is offered only when it finds something.
@@ -774,22 +781,21 @@ void correct(const Xapian::Database& db, const SearchRequest& req, Attempt& best
     if (fix.empty() || fix == req.query) return;
     SearchRequest r = req;
     r.query = fix;
+    auto t = Clock::now();
     Prepared corrected = prepare(db, r);
+    double parse_ms = ms_since(t);
     Xapian::Enquire probe(db); // does the correction find anything at all?
     probe.set_query(corrected.query);
     if (probe.get_mset(0, 1).empty()) return;
     res.corrected = fix;
     res.searched_corrected = true;
     if (best.match.mset.empty()) {
-        best = read_and_match(db, req, fix);
+        best = match_reading(db, req, fix, std::move(corrected), parse_ms);
         return;
     }
-    Attempt both(db);
-    both.text = req.query;
-    both.prep.query = Xapian::Query(Xapian::Query::OP_OR, best.prep.query, corrected.query);
-    both.enq.set_query(both.prep.query);
-    both.match = run_match(both.enq, req, spy_for(req, both));
-    best = std::move(both);
+    Prepared both;
+    both.query = Xapian::Query(Xapian::Query::OP_OR, best.prep.query, corrected.query);
+    best = match_reading(db, req, req.query, std::move(both), best.parse_ms);
 }
 
 /// Step 3b, literal: an unbalanced quote makes the rest one long phrase;
