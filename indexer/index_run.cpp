@@ -136,6 +136,13 @@ std::string display_join(const std::string& given, const std::string& rel) {
     return given + "/" + rel;
 }
 
+/// True if a root no longer exists at all (moved, renamed, unmounted), as
+/// opposed to one that cannot be read.
+bool root_gone(const Root& root) {
+    StatInfo rs = stat_path(root.abs);
+    return !rs.ok && (rs.err == ENOENT || rs.err == ENOTDIR);
+}
+
 /// Walk the roots; unreadable folders and broken links become Skipped.
 /// Files no format claims are listed in *other, and the folders walked (with
 /// their mtimes, taken before they are listed) go to *dirs, when given.
@@ -601,12 +608,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     // --rebuild with no paths rebuilds the remembered roots; with paths, they replace them.
     std::vector<Root> roots = merge_roots(old_roots, given, opt.rebuild && !given.empty());
     if (opt.prune) // forget roots that are gone; their passages go below
-        roots.erase(std::remove_if(roots.begin(), roots.end(),
-                                   [](const Root& r) {
-                                       StatInfo rs = stat_path(r.abs);
-                                       return !rs.ok && (rs.err == ENOENT || rs.err == ENOTDIR);
-                                   }),
-                    roots.end());
+        roots.erase(std::remove_if(roots.begin(), roots.end(), root_gone), roots.end());
     RunState state{encode_roots(roots), tax_path, syn_path, syn.fingerprint(),
                    version.kind == schema::SchemaState::current};
     if (!opt.rebuild && same_state(db, state) && quick_noop(db, opt, stats)) {
@@ -650,10 +652,8 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     // (A root that was a single file is such a file.)
     std::vector<const Root*> gone;
     if (!opt.rebuild && !opt.prune)
-        for (const Root& root : roots) {
-            StatInfo rs = stat_path(root.abs);
-            if (!rs.ok && (rs.err == ENOENT || rs.err == ENOTDIR)) gone.push_back(&root);
-        }
+        for (const Root& root : roots)
+            if (root_gone(root)) gone.push_back(&root);
     std::set<std::string> kept_under; // vanished roots that still have passages
     auto under_gone_root = [&](const FileRecord& rec) {
         for (const Root* g : gone)
