@@ -20,12 +20,18 @@ inline const std::string& content_db() {
 
 namespace test {
 
-/// Index the "notes" folder of a temporary directory (default taxonomy and
-/// synonyms); returns the database path, "db" inside the same directory.
-inline std::string index_notes(const TempDir& d) {
+/// Options that index the "notes" folder of a temporary directory into
+/// "db" beside it (default taxonomy and synonyms).
+inline crib::IndexOptions notes_options(const TempDir& d) {
     crib::IndexOptions o;
     o.db = d.str() + "/db";
     o.roots = {d.str() + "/notes"};
+    return o;
+}
+
+/// Index the "notes" folder of a temporary directory; returns the database path.
+inline std::string index_notes(const TempDir& d) {
+    crib::IndexOptions o = notes_options(d);
     crib::run_index(o);
     return o.db;
 }

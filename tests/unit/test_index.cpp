@@ -1,6 +1,7 @@
 // Incremental indexing: unchanged runs write nothing, one edit re-indexes one
 // file, deleted files leave nothing behind, versions and locks are checked.
 #include "helpers.hpp"
+#include "index_fixture.hpp"
 #include "index_run.hpp"
 #include "schema.hpp"
 #include "search.hpp"
@@ -13,12 +14,7 @@
 using namespace crib;
 
 namespace {
-IndexOptions opts(const test::TempDir& d) {
-    IndexOptions o;
-    o.db = d.str() + "/db";
-    o.roots = {d.str() + "/notes"};
-    return o;
-}
+IndexOptions opts(const test::TempDir& d) { return test::notes_options(d); }
 size_t docs(const std::string& db) { return Xapian::Database(db).get_doccount(); }
 Xapian::rev revision(const std::string& db) { return Xapian::Database(db).get_revision(); }
 } // namespace

@@ -2,6 +2,7 @@
 // again when their mtime is unchanged, but every note file is still stat'ed,
 // and folders changed in the walk's own second are listed.
 #include "helpers.hpp"
+#include "index_fixture.hpp"
 #include "index_run.hpp"
 #include "schema.hpp"
 #include "stat_list.hpp"
@@ -17,12 +18,7 @@
 using namespace crib;
 
 namespace {
-IndexOptions opts(const test::TempDir& d) {
-    IndexOptions o;
-    o.db = d.str() + "/db";
-    o.roots = {d.str() + "/notes"};
-    return o;
-}
+IndexOptions opts(const test::TempDir& d) { return test::notes_options(d); }
 std::string stat_list(const IndexOptions& o) {
     return Xapian::Database(o.db).get_metadata(schema::kStatListKey);
 }
