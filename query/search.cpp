@@ -2,6 +2,7 @@
 
 #include "document.hpp"
 #include "index_run.hpp"
+#include "note_text.hpp"
 #include "notes_parser.hpp"
 #include "reader.hpp"
 #include "schema.hpp"
@@ -21,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,33 +35,72 @@ double ms_since(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 
-/// Topic names of a document (the '\n'-joined value slot).
-void count_topics(const Xapian::Document& doc, std::map<std::string, size_t>& counts) {
-    std::string v = doc.get_value(schema::kSlotTopics);
-    size_t start = 0;
-    while (start < v.size()) {
-        size_t e = v.find('\n', start);
-        if (e == std::string::npos) e = v.size();
-        if (e > start) ++counts[v.substr(start, e - start)];
-        start = e + 1;
-    }
+/// What counting needs of one matching passage: its duplicate key and its topics.
+struct Row {
+    std::string key;
+    std::vector<std::string> topics;
+};
+
+/// Topic names from the '\n'-joined value slot.
+std::vector<std::string> topic_list(std::string_view joined) {
+    std::vector<std::string> out;
+    for (std::string_view t : split_lines(joined))
+        if (!t.empty()) out.emplace_back(t);
+    return out;
 }
 
-/// Counts topics over every document the match looks at (the whole match
-/// set, since check_at_least covers the database).  Topics are a
-/// '\n'-separated list in one value slot, which ValueCountMatchSpy cannot split.
-class TopicSpy : public Xapian::MatchSpy {
+/// Distinct passages and, per topic, how many of them have it.
+struct Tally {
+    size_t passages = 0;
+    std::map<std::string, size_t> topics;
+};
+
+/// Tally rows, copies (same duplicate key) counted once unless `all`; a
+/// passage and its copies count once for each topic any of them has, so no
+/// topic count exceeds the total and `-t T` finds as many as the facet says.
+Tally tally(const std::vector<Row>& rows, bool all) {
+    std::map<std::string, std::set<std::string>> groups; // key -> topics of its copies
+    std::vector<const Row*> singles;
+    for (const Row& r : rows) {
+        if (all || r.key.empty()) {
+            singles.push_back(&r);
+            continue;
+        }
+        groups[r.key].insert(r.topics.begin(), r.topics.end());
+    }
+    Tally t;
+    t.passages = singles.size() + groups.size();
+    for (const Row* r : singles)
+        for (const std::string& topic : r->topics)
+            ++t.topics[topic];
+    for (const auto& [key, topics] : groups)
+        for (const std::string& topic : topics)
+            ++t.topics[topic];
+    return t;
+}
+
+/// The duplicate keys and passage records one search reads, each read once
+/// (collapse, re-rank, facet sample and hits look at the same top passages):
+/// every read is a B-tree lookup, and on 600k passages those lookups were
+/// as much of a query's time as the match itself.
+class DocCache {
   public:
-    void operator()(const Xapian::Document& doc, double) override {
-        ++seen;
-        count_topics(doc, counts);
+    /// The passage's duplicate key ("" for none).
+    const std::string& key(const Xapian::MSetIterator& it) {
+        auto [pos, fresh] = keys_.try_emplace(*it);
+        if (fresh) pos->second = it.get_document().get_value(schema::kSlotCollapse);
+        return pos->second;
     }
-    std::map<std::string, size_t> counts;
-    size_t seen = 0; ///< documents examined
-    void reset() {
-        counts.clear();
-        seen = 0;
+    /// The passage record (one read of the document data).
+    const Passage& passage(const Xapian::MSetIterator& it) {
+        auto [pos, fresh] = passages_.try_emplace(*it);
+        if (fresh) pos->second = passage_of(it.get_document());
+        return pos->second;
     }
+
+  private:
+    std::unordered_map<Xapian::docid, std::string> keys_;
+    std::unordered_map<Xapian::docid, Passage> passages_;
 };
 
 /// Expand terms worth suggesting: stemmed free-text words ("Z" + lower-case),
@@ -200,6 +241,7 @@ constexpr double kBm25K1 = 1.0;
 constexpr double kBm25B = 0.5;
 /// Matches counted exactly (facets, total) before estimating.
 constexpr Xapian::doccount kExactUpTo = 1000;
+
 /// Expand terms taken from the top hits for related questions (measured on
 /// 600k passages: 15 terms cost 3.9 ms per query, 8 terms 1.6 ms; the test
 /// suite's related-question checks hold with 8).
@@ -213,8 +255,13 @@ constexpr Xapian::doccount kRelatedScan = 1000;
 constexpr double kSectionBonusWhenAsked = 0.5;
 /// Words of answer prose from which a title match counts fully (substance()).
 constexpr double kSubstanceWords = 20;
-/// How many top matches the re-ranking looks at.
-constexpr size_t kRerankDepth = 50;
+/// How many top matches the re-ranking looks at: twice the page (chosen a
+/// priori; 10, 20, 30 and 50 were then measured: the content, unseen and
+/// corpora suites score the same from 20 on, 10 loses 0.001 MRR on unseen).
+constexpr size_t kRerankDepth = 20;
+/// Passages whose topics estimate the facets of a match too large to count:
+/// the best ones, as many as the re-ranking reads, so they cost no extra read.
+constexpr size_t kFacetSample = kRerankDepth;
 /// Passages (copies included) read to count a match exactly.
 constexpr Xapian::doccount kExactScan = 4 * kExactUpTo;
 /// The most matches one get_mset asks for (-n all).
@@ -323,19 +370,20 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
 /// (on 600k passages that doubled a query's CPU time), while duplicates are
 /// rare, so the top is fetched whole and copies are dropped here.
 struct Collapsed {
+    DocCache docs;                              ///< what was read of the passages below
     Xapian::MSet mset;                          ///< from rank 0, duplicates included
     std::vector<Xapian::MSetIterator> unique;   ///< best of each duplicate key, in order
     bool complete = false;                      ///< mset holds every match
 };
 
 /// Keeps the first passage of each duplicate key (every passage with --all).
-std::vector<Xapian::MSetIterator> drop_copies(const Xapian::MSet& m, bool all) {
+std::vector<Xapian::MSetIterator> drop_copies(const Xapian::MSet& m, bool all, DocCache& docs) {
     std::vector<Xapian::MSetIterator> out;
     std::set<std::string> keys;
     for (auto it = m.begin(); it != m.end(); ++it) {
         if (!all) {
-            std::string k = it.get_document().get_value(schema::kSlotCollapse);
-            if (!k.empty() && !keys.insert(std::move(k)).second) continue;
+            const std::string& k = docs.key(it);
+            if (!k.empty() && !keys.insert(k).second) continue;
         }
         out.push_back(it);
     }
@@ -353,8 +401,11 @@ private:
 };
 
 /// Run the match: enough from rank 0 to fill the page (or the re-ranking
-/// depth) after dropping copies, fetching more while copies leave it short.
-Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req, Xapian::MatchSpy* spy) {
+/// depth, or the facet sample) after dropping copies, fetching more while
+/// copies leave it short.  No match spy: a spy makes Xapian build a document
+/// for every candidate it weighs (on 600k passages that alone cost as much
+/// as the rest of the match); count() reads what it needs afterwards.
+Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req) {
     if (req.sort == SearchRequest::Sort::file) {
         Xapian::MultiValueKeyMaker* keys = new Xapian::MultiValueKeyMaker;
         keys->add_value(schema::kSlotFile);
@@ -362,64 +413,88 @@ Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req, Xapian::Matc
         enq.set_sort_by_key(keys->release(), false);
     }
     enq.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
-    if (spy) enq.add_matchspy(spy);
     // Relevance order re-ranks the top kRerankDepth so passages can move
     // across the page boundary; pages are cut afterwards.  At least one item,
     // so Xapian runs the match even for -c / -n 0.
     const bool rel = req.sort == SearchRequest::Sort::relevance;
     const size_t page_end = std::min<size_t>(req.offset + req.limit, kNoMore);
-    const size_t want = std::max<size_t>(page_end, rel && req.limit ? kRerankDepth : 1);
-    size_t fetch = std::min<size_t>(want + want / 4 + 10, kNoMore);
+    const size_t want = std::max({page_end, rel && req.limit ? kRerankDepth : 1,
+                                  req.facets ? kFacetSample : 1});
+    size_t fetch = std::min<size_t>(want + want / 10 + 2, kNoMore);
     Collapsed c;
     for (;;) {
         KeepDecider keep(req.keep);
         c.mset = enq.get_mset(0, Xapian::doccount(fetch), 0, nullptr, req.keep ? &keep : nullptr);
         c.complete = c.mset.size() < fetch;
-        c.unique = drop_copies(c.mset, req.all);
+        c.unique = drop_copies(c.mset, req.all, c.docs);
         if (c.complete || c.unique.size() >= want || fetch >= kNoMore) return c;
         fetch = std::min<size_t>(fetch * 4, kNoMore);
-        enq.clear_matchspies(); // counted once, on the first pass
-        if (spy) spy = nullptr;
     }
 }
 
-/// `total` and topic counts over the collapsed match set, counted exactly
-/// while the match, copies included, has at most kExactScan passages: -c,
-/// -n 0, every --offset page, both sorts and JSON then agree.  Returns false
-/// for a larger match; `scan` then holds the first kExactScan + 1 passages
-/// when they were read (the caller estimates from them).
-bool count_exactly(Xapian::Enquire& enq, const Collapsed& c, const SearchRequest& req,
-                   SearchResult& res, Xapian::MSet& scan) {
-    std::vector<Xapian::MSetIterator> unique = c.unique;
-    if (!c.complete) {
-        if (c.mset.get_matches_lower_bound() > kExactScan) return false;
-        enq.clear_matchspies();
-        KeepDecider keep(req.keep);
-        scan = enq.get_mset(0, kExactScan + 1, 0, nullptr, req.keep ? &keep : nullptr);
-        if (scan.size() > kExactScan) return false;
-        unique = drop_copies(scan, req.all);
-    }
-    res.total = unique.size();
-    if (!req.facets) return true;
-    std::map<std::string, size_t> counts;
-    for (const Xapian::MSetIterator& it : unique)
-        count_topics(it.get_document(), counts);
-    res.facets.assign(counts.begin(), counts.end());
-    return true;
+/// The key and topics of the first `n` passages of the match.
+std::vector<Row> rows_of(Collapsed& c, size_t n = kNoMore) {
+    std::vector<Row> rows;
+    for (auto it = c.mset.begin(); it != c.mset.end() && rows.size() < n; ++it)
+        rows.push_back({c.docs.key(it), c.docs.passage(it).topics});
+    return rows;
 }
 
-/// True if other passages share this one's duplicate key.
-bool has_copies(const Xapian::Database& db, const Xapian::Document& doc) {
-    std::string key = doc.get_value(schema::kSlotCollapse);
+/// The values in `slot` of passages `ids` (ascending), read along Xapian's
+/// value stream: one pass instead of a document lookup per passage.
+std::vector<std::string> values_of(const Xapian::Database& db, Xapian::valueno slot,
+                                   const std::vector<Xapian::docid>& ids) {
+    std::vector<std::string> out(ids.size());
+    Xapian::ValueIterator v = db.valuestream_begin(slot);
+    for (size_t i = 0; i < ids.size() && v != db.valuestream_end(slot); ++i) {
+        v.skip_to(ids[i]);
+        if (v != db.valuestream_end(slot) && v.get_docid() == ids[i]) out[i] = *v;
+    }
+    return out;
+}
+
+/// Every passage of the match, copies included, when it has at most
+/// kExactScan; nullopt for a larger match.
+std::optional<std::vector<Row>> scan_all(const Xapian::Database& db, const Xapian::Enquire& enq,
+                                         Collapsed& c, const SearchRequest& req) {
+    if (c.complete) return rows_of(c);
+    if (c.mset.get_matches_lower_bound() > kExactScan) return std::nullopt;
+    // Weighted as usual: with BoolWeight (which would give docid order),
+    // Xapian 1.4.22 threw "Unexpected end of posting list" on posting lists
+    // that in-place updates had rewritten (xapian-check finds nothing wrong).
+    Xapian::Enquire all(db);
+    all.set_query(enq.get_query());
+    KeepDecider keep(req.keep);
+    Xapian::MSet m = all.get_mset(0, kExactScan + 1, 0, nullptr, req.keep ? &keep : nullptr);
+    if (m.size() > kExactScan) return std::nullopt;
+    if (std::any_of(req.db.specs.begin(), req.db.specs.end(), is_remote)) {
+        std::vector<Row> rows; // xapian-tcpsrv serves no value streams
+        for (auto it = m.begin(); it != m.end(); ++it) {
+            Xapian::Document doc = it.get_document();
+            rows.push_back({doc.get_value(schema::kSlotCollapse),
+                            topic_list(doc.get_value(schema::kSlotTopics))});
+        }
+        return rows;
+    }
+    std::vector<Xapian::docid> ids(m.begin(), m.end());
+    std::sort(ids.begin(), ids.end()); // the value streams are read along docids
+    std::vector<std::string> keys = values_of(db, schema::kSlotCollapse, ids);
+    std::vector<std::string> topics = values_of(db, schema::kSlotTopics, ids);
+    std::vector<Row> rows;
+    for (size_t i = 0; i < ids.size(); ++i)
+        rows.push_back({std::move(keys[i]), topic_list(topics[i])});
+    return rows;
+}
+
+/// True if other passages share this duplicate key.
+bool has_copies(const Xapian::Database& db, const std::string& key) {
     return !key.empty() && db.get_termfreq(schema::bounded_term(schema::kDupPrefix, key)) > 1;
 }
 
-/// Ids of the other passages with the duplicate key of document `did`.
+/// Ids of the other passages with duplicate key `key` than document `did`.
 std::vector<std::string> duplicates_of(const Xapian::Database& db, const IndexSet& set,
-                                       Xapian::docid did, const Xapian::Document& doc) {
+                                       Xapian::docid did, const std::string& key) {
     std::vector<std::string> out;
-    std::string key = doc.get_value(schema::kSlotCollapse);
-    if (key.empty()) return out;
     Xapian::Enquire e(db);
     e.set_query(Xapian::Query(schema::bounded_term(schema::kDupPrefix, key)));
     e.set_docid_order(Xapian::Enquire::ASCENDING);
@@ -429,6 +504,20 @@ std::vector<std::string> duplicates_of(const Xapian::Database& db, const IndexSe
         out.push_back(id_in(set, *it, passage_of(it.get_document())));
     }
     return out;
+}
+
+/// `q` restricted to questions (related questions are questions, not
+/// section titles).  Every passage is one kind or the other, so this is a
+/// FILTER on the question kind or an AND_NOT on the section kind, whichever
+/// posting list is shorter: Xapian then skips through the short one (on
+/// generated notes nearly every passage is a question, and the FILTER cost
+/// a third of the related-question match).
+Xapian::Query only_questions(const Xapian::Database& db, const Xapian::Query& q) {
+    const std::string question = std::string(schema::kKindPrefix) + "question";
+    const std::string section = std::string(schema::kKindPrefix) + "section";
+    if (db.get_termfreq(section) < db.get_termfreq(question))
+        return Xapian::Query(Xapian::Query::OP_AND_NOT, q, Xapian::Query(section));
+    return Xapian::Query(Xapian::Query::OP_FILTER, q, Xapian::Query(question));
 }
 
 std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& set, Xapian::Enquire& enq,
@@ -463,13 +552,11 @@ std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& se
         anywhere.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*it), it.get_weight());
     }
     if (anywhere.empty()) return out;
-    const Xapian::Query question_kind(std::string(schema::kKindPrefix) + "question");
     // Relevance feedback: the expanded terms, with the original query helping the order.
     const Xapian::Query copies(Xapian::Query::OP_OR, shown_keys.begin(), shown_keys.end());
     auto feedback = [&](const std::vector<Xapian::Query>& terms) {
         Xapian::Query expanded(Xapian::Query::OP_OR, terms.begin(), terms.end());
-        Xapian::Query q(Xapian::Query::OP_FILTER,
-                        Xapian::Query(Xapian::Query::OP_AND_MAYBE, expanded, query), question_kind);
+        Xapian::Query q = only_questions(db, Xapian::Query(Xapian::Query::OP_AND_MAYBE, expanded, query));
         return shown_keys.empty() ? q : Xapian::Query(Xapian::Query::OP_AND_NOT, q, copies);
     };
     Xapian::Enquire re(db); // copies are skipped below, by key, not by a Xapian collapse
@@ -538,14 +625,11 @@ std::set<std::string> content_stems(const std::string& text) {
 /// cheat sheet) should not beat "Explain what is a Pod" on its title alone.
 /// 1 from kSubstanceWords words of prose on (about two sentences; chosen a
 /// priori, then checked on the content, corpora and unseen-format suites).
-double substance(const Xapian::Document& doc) {
+double substance(const Passage& p) {
     // A question is content in itself (an unanswered one is still the note
     // the user looks for); only section titles need prose under them.
-    if (doc.get_value(schema::kSlotKind) != "section") return 1.0;
-    std::string v = doc.get_value(schema::kSlotProse);
-    if (v.empty()) return 1.0;
-    double words = Xapian::sortable_unserialise(v);
-    return std::min(1.0, words / kSubstanceWords);
+    if (p.kind != "section") return 1.0;
+    return std::min(1.0, double(prose_words(p.answer)) / kSubstanceWords);
 }
 
 /// True if the query is phrased as a question ("what is a pod", "how do i
@@ -562,7 +646,7 @@ bool asks_question(const std::string& query) {
 /// query ("what is s3" -> "what is s3 ?") beats one that merely mentions
 /// it ("copy from EC2 into S3").  BM25 cannot see this: it has no per-field
 /// lengths.  Returns MSet positions in the new order.
-std::vector<Xapian::MSetIterator> rerank(const Collapsed& c, const std::set<std::string>& qs,
+std::vector<Xapian::MSetIterator> rerank(Collapsed& c, const std::set<std::string>& qs,
                                          bool asks,
                                          std::map<Xapian::docid, ScoreParts>* parts = nullptr) {
     // Only the first kRerankDepth are re-scored; the rest keep Xapian's order
@@ -580,21 +664,21 @@ std::vector<Xapian::MSetIterator> rerank(const Collapsed& c, const std::set<std:
         ScoreParts part;
         part.reranked = true;
         if (!qs.empty()) {
-            Xapian::Document doc = it.get_document();
-            auto cs = content_stems(doc.get_value(schema::kSlotQuestion));
+            const Passage& p = c.docs.passage(it);
+            auto cs = content_stems(p.question);
             size_t common = 0;
             for (const auto& s : cs)
                 common += qs.count(s);
             if (!cs.empty() && common) {
                 double cover_q = double(common) / double(cs.size());
                 double cover_s = double(std::min(common, qs.size())) / double(qs.size());
-                double bonus = kTitleBonus * maxw * cover_q * cover_s * substance(doc);
+                double bonus = kTitleBonus * maxw * cover_q * cover_s * substance(p);
                 // A query that asks ("what is a pod") wants an answer: a section
                 // title ("Pods" over a command list) is a topic, not one.
-                part.section_halved = asks && doc.get_value(schema::kSlotKind) == "section";
+                part.section_halved = asks && p.kind == "section";
                 if (part.section_halved) bonus *= kSectionBonusWhenAsked;
                 w += bonus;
-                part = {0, bonus, kTitleBonus * maxw, cover_q, cover_s, substance(doc),
+                part = {0, bonus, kTitleBonus * maxw, cover_q, cover_s, substance(p),
                         part.section_halved, true, {}};
             }
         }
@@ -733,22 +817,11 @@ struct Attempt {
     std::string text;                  ///< the query this reading searched
     Prepared prep;                     ///< parsed query and suggested correction
     Xapian::Enquire enq;               ///< keeps the query for counting and expansion
-    std::unique_ptr<TopicSpy> spy;     ///< topic counts seen by the match (heap: enq points at it)
     Collapsed match;                   ///< the top of the match, copies dropped
     double parse_ms = 0;               ///< time spent reading the query
 
-    explicit Attempt(const Xapian::Database& db) : enq(db), spy(std::make_unique<TopicSpy>()) {}
+    explicit Attempt(const Xapian::Database& db) : enq(db) {}
 };
-
-/// The attempt's topic spy, when facets are wanted and every index is local
-/// (a remote index cannot run a MatchSpy it does not know; count() then
-/// scales the counts of the first kExactUpTo matches instead).
-TopicSpy* spy_for(const SearchRequest& req, Attempt& a) {
-    if (!req.facets) return nullptr;
-    for (const std::string& spec : req.db.specs)
-        if (is_remote(spec)) return nullptr;
-    return a.spy.get();
-}
 
 /// Step 2 alone, for a reading already parsed.
 Attempt match_reading(const Xapian::Database& db, const SearchRequest& req, const std::string& text,
@@ -758,7 +831,7 @@ Attempt match_reading(const Xapian::Database& db, const SearchRequest& req, cons
     a.prep = std::move(prep);
     a.parse_ms = parse_ms;
     a.enq.set_query(a.prep.query);
-    a.match = run_match(a.enq, req, spy_for(req, a));
+    a.match = run_match(a.enq, req);
     return a;
 }
 
@@ -806,29 +879,25 @@ void read_literally(const Xapian::Database& db, const SearchRequest& req, Attemp
     if (!literal.match.mset.empty()) best = std::move(literal);
 }
 
-/// Step 4, count: `total` and topic facets over the collapsed match set,
-/// exact up to kExactUpTo matches, scaled from what the spy saw beyond.
-void count(Attempt& a, const SearchRequest& req, SearchResult& res) {
-    Xapian::MSet scan;
-    if (!count_exactly(a.enq, a.match, req, res, scan)) {
-        // Beyond kExactScan: Xapian's estimate, less the share of copies in
-        // the top that was read, and never below the distinct passages seen.
-        const Collapsed& m = a.match;
+/// Step 4, count: `total` and topic facets over the collapsed match set.
+/// Exact (-c, -n 0, every --offset page, both sorts and JSON agree) while
+/// the match, copies included, has at most kExactScan passages.  Beyond:
+/// Xapian's estimate less the share of copies in the top that was read, and
+/// the topics of the best kFacetSample passages scaled to that total.
+void count(const Xapian::Database& db, Attempt& a, const SearchRequest& req, SearchResult& res) {
+    Collapsed& m = a.match;
+    if (auto rows = scan_all(db, a.enq, m, req)) {
+        Tally t = tally(*rows, req.all);
+        res.total = t.passages;
+        if (req.facets) res.facets.assign(t.topics.begin(), t.topics.end());
+    } else {
         double distinct = m.mset.empty() ? 1.0 : double(m.unique.size()) / double(m.mset.size());
         res.total = std::max(m.unique.size(),
                              size_t(double(m.mset.get_matches_estimated()) * distinct + 0.5));
         if (req.facets) {
-            if (a.spy->seen == 0) { // no spy ran (a remote index): the first kExactUpTo matches
-                if (scan.empty()) scan = a.enq.get_mset(0, kExactUpTo);
-                for (auto it = scan.begin(); it != scan.end() && a.spy->seen < kExactUpTo; ++it) {
-                    ++a.spy->seen;
-                    count_topics(it.get_document(), a.spy->counts);
-                }
-            }
-            // Topics of the passages examined, scaled to the total.
-            double seen = double(a.spy->seen), est = double(res.total);
-            double scale = seen > 0 && est > seen ? est / seen : 1.0;
-            for (const auto& [topic, n] : a.spy->counts)
+            Tally sample = tally(rows_of(m, kFacetSample), req.all);
+            double scale = sample.passages ? double(res.total) / double(sample.passages) : 1.0;
+            for (const auto& [topic, n] : sample.topics)
                 res.facets.emplace_back(topic, std::min(res.total, size_t(double(n) * scale + 0.5)));
         }
     }
@@ -838,7 +907,7 @@ void count(Attempt& a, const SearchRequest& req, SearchResult& res) {
 
 /// Step 5, order: re-rank the top of a relevance match, then cut the page.
 /// With --explain, `parts` gets each re-ranked passage's score parts.
-std::vector<Xapian::MSetIterator> page_of(const Attempt& a, const SearchRequest& req,
+std::vector<Xapian::MSetIterator> page_of(Attempt& a, const SearchRequest& req,
                                           std::map<Xapian::docid, ScoreParts>* parts) {
     std::vector<Xapian::MSetIterator> ordered =
         req.sort == SearchRequest::Sort::relevance
@@ -851,17 +920,16 @@ std::vector<Xapian::MSetIterator> page_of(const Attempt& a, const SearchRequest&
 }
 
 /// Step 6, show: the hits of the page, with snippets and collapsed duplicates.
-std::vector<Hit> hits_of(const Xapian::Database& db, const Attempt& a, const SearchRequest& req,
+std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchRequest& req,
                          const std::vector<Xapian::MSetIterator>& page,
                          const std::map<Xapian::docid, ScoreParts>& parts) {
     const Xapian::Stem stem = schema::stemmer();
     std::vector<Hit> out;
     int rank = static_cast<int>(req.offset);
     for (const Xapian::MSetIterator& it : page) {
-        Xapian::Document doc = it.get_document();
         Hit h;
         h.rank = ++rank;
-        h.passage = passage_of(doc);
+        h.passage = a.match.docs.passage(it);
         h.id = id_in(req.db, *it, h.passage);
         h.index = spec_of(req.db, *it);
         h.score = it.get_weight();
@@ -879,7 +947,8 @@ std::vector<Hit> hits_of(const Xapian::Database& db, const Attempt& a, const Sea
             h.explain->bm25 = it.get_weight();
             h.explain->terms.assign(a.enq.get_matching_terms_begin(it), a.enq.get_matching_terms_end(it));
         }
-        if (!req.all && has_copies(db, doc)) h.also_in = duplicates_of(db, req.db, *it, doc);
+        const std::string& key = a.match.docs.key(it);
+        if (!req.all && has_copies(db, key)) h.also_in = duplicates_of(db, req.db, *it, key);
         out.push_back(std::move(h));
     }
     return out;
@@ -898,7 +967,7 @@ SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
     res.timings.match = ms_since(t) - best.parse_ms;
 
     t = Clock::now();
-    count(best, req, res);
+    count(db, best, req, res);
     res.timings.facets = ms_since(t);
 
     t = Clock::now();
