@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
 
 using namespace crib;
 
@@ -616,4 +617,33 @@ TEST_CASE("counting a match on an index updated in place reported damage",
         r.facets = facets;
         CHECK(search(r).total == 1200);
     }
+}
+
+TEST_CASE("facets of a match too large to count are scaled from the best passages",
+          "[search]") {
+    // Beyond kExactScan (4,000) matching passages, total is Xapian's estimate
+    // and the topic counts are those of the best passages scaled to it.
+    test::TempDir d;
+    for (int f = 0; f < 41; ++f) {
+        std::string text;
+        for (int q = 0; q < 100; ++q) {
+            int n = f * 100 + q;
+            text += "## What is wombat fact " + std::to_string(n) + "?\nwombat detail " +
+                    std::to_string(n) + (n % 4 ? " #alpha" : " #beta") + "\n\n";
+        }
+        d.write("notes/f" + std::to_string(f) + ".md", text);
+    }
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = "wombat";
+    r.related = false;
+    auto res = search(r);
+    CHECK(res.total >= 4000);
+    CHECK(res.total <= 4200);
+    std::map<std::string, size_t> facets(res.facets.begin(), res.facets.end());
+    REQUIRE(facets.count("alpha"));
+    REQUIRE(facets.count("beta"));
+    CHECK(facets["alpha"] > facets["beta"]);
+    CHECK(facets["alpha"] <= res.total);
+    CHECK(facets["beta"] > 0);
 }
