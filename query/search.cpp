@@ -242,10 +242,14 @@ constexpr double kBm25B = 0.5;
 /// Matches counted exactly (facets, total) before estimating.
 constexpr Xapian::doccount kExactUpTo = 1000;
 
-/// Expand terms taken from the top hits for related questions (measured on
-/// 600k passages: 15 terms cost 3.9 ms per query, 8 terms 1.6 ms; the test
-/// suite's related-question checks hold with 8).
-constexpr Xapian::termcount kExpandTerms = 8;
+/// Expand terms taken from the top hits for related questions.  Each term
+/// widens the related match (on 600k passages: 15 terms 3.9 ms, 8 terms
+/// 2.9 ms, 5 terms 1.7 ms).  5 was checked by reading the related lists of
+/// 12 queries over content/ and the corpora: one or two questions change
+/// per query, and the weaker terms 6-8 had brought in the off-topic ones
+/// ("event loop" -> scp and NXDOMAIN questions; "what is a pod" -> four
+/// near-identical "resource limits for the X pattern").
+constexpr Xapian::termcount kExpandTerms = 5;
 /// Related questions shown.
 constexpr size_t kRelated = 5;
 /// The most candidates one related-question attempt reads past copies.
