@@ -14,6 +14,7 @@
 #include "schema.hpp"
 #include "text.hpp"
 #include "topics.hpp"
+#include "watch.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -41,7 +42,7 @@ struct Options {
     std::string db;
     std::vector<std::string> paths;
     bool rebuild = false, wait = false, dump = false, quiet = false, types = false, check = false;
-    bool prune = false;
+    bool prune = false, watch = false;
     int verbose = 0;
     std::string format = "text";
     std::string max_size = "16M";
@@ -193,6 +194,28 @@ std::string summary(const crib::IndexStats& s) {
     return o.str();
 }
 
+/// --watch: index, then keep the index fresh until SIGINT/SIGTERM (exit 0).
+int watch(const crib::IndexOptions& io, const Options& o) {
+    crib::WatchOptions w;
+    w.report = [&](const crib::IndexStats& s) {
+        if (!o.quiet && (s.wrote || s.files_removed || !s.skipped.empty()))
+            std::cerr << crib::terminal_safe(summary(s)) << "\n";
+        for (const auto& root : s.vanished_roots)
+            std::cerr << "crib-index: " << crib::terminal_safe(root)
+                      << " is gone (moved or unmounted?); its passages are kept\n";
+    };
+    w.warn = [](const std::string& why) {
+        std::cerr << "crib-index: update failed (retried at the next change): "
+                  << crib::terminal_safe(why) << "\n";
+    };
+    if (!o.quiet)
+        std::cerr << "crib-index: watching the notes of " << crib::terminal_safe(io.db)
+                  << " (Ctrl-C stops)\n";
+    crib::watch_index(io, w);
+    if (!o.quiet) std::cerr << "crib-index: stopped watching\n";
+    return 0;
+}
+
 int run(const Options& o) {
     crib::Config cfg = crib::load_config();
     for (const auto& e : cfg.errors) std::cerr << "crib-index: " << crib::terminal_safe(e) << "\n";
@@ -201,6 +224,8 @@ int run(const Options& o) {
         std::cout << crib::describe_formats();
         return 0;
     }
+    if (o.watch && (o.dump || o.check || o.types))
+        throw crib::IndexUsageError("--watch updates an index: not with --dump, --check or --types");
     if (o.dump) {
         if (o.paths.empty()) throw crib::IndexUsageError("--dump needs PATH...");
         for (const auto& p : o.paths) // named explicitly: a missing one is an error, not a skip
@@ -228,6 +253,7 @@ int run(const Options& o) {
     io.batch_passages = o.batch;
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
+    if (o.watch) return watch(io, o);
     Progress bar(!o.quiet && isatty(STDERR_FILENO));
     crib::IndexStats s = crib::run_index(io, &bar);
     bar.clear();
@@ -267,6 +293,9 @@ int main(int argc, char** argv) {
     app.add_flag("--rebuild", o.rebuild, "Re-index everything; the given paths replace the remembered roots");
     app.add_flag("--prune", o.prune, "Forget remembered roots that no longer exist, and their passages");
     app.add_flag("--wait", o.wait, "Wait for another crib-index to finish instead of failing");
+    app.add_flag("--watch", o.watch,
+                 "Index, then keep the index fresh as notes change (inotify) until Ctrl-C; crib "
+                 "skips its own freshness check meanwhile");
     app.add_flag("--dump", o.dump, "Print the passages found, write no database");
     app.add_flag("--check", o.check, "Read the whole index and report damage (exit 2) or none");
     app.add_flag("--types", o.types, "List the note formats and the extensions each reads");

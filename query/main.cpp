@@ -17,6 +17,7 @@
 #include "subcommands.hpp"
 #include "text.hpp"
 #include "text_filter.hpp"
+#include "watch_state.hpp"
 
 #include <CLI/CLI.hpp>
 #include <xapian.h>
@@ -32,6 +33,7 @@
 #include <system_error>
 #include <future>
 #include <iostream>
+#include <thread>
 
 namespace {
 
@@ -167,6 +169,27 @@ bool update_index(const std::string& db, bool human) {
     return false;
 }
 
+/// True when `crib-index --watch` keeps the index fresh, so crib need not
+/// stat every note file: a live watcher that has indexed every change it saw,
+/// or that does so within kWatchWaitMs (waited for: the results then include
+/// the change).  A watcher still busy after that is trusted with a note.
+bool kept_fresh(const std::string& db) {
+    constexpr int kWatchWaitMs = 3000;
+    for (int waited = 0;; waited += 10) {
+        switch (crib::read_watch_state(db)) {
+        case crib::WatchState::none: return false;
+        case crib::WatchState::fresh: return true;
+        case crib::WatchState::catching_up: break;
+        }
+        if (waited >= kWatchWaitMs) {
+            std::cerr << "crib: crib-index --watch is still indexing a change; results may be a "
+                         "moment old\n";
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
 /// The freshness checks of the local indexes, running beside the search.
 using Checks = std::vector<std::pair<std::string, std::future<Staleness>>>;
 
@@ -287,7 +310,7 @@ crib::SearchResult run_search_request(const crib::Invocation& inv) {
     Checks checks;
     if (inv.refresh)
         for (const std::string& spec : req.db.specs)
-            if (!crib::is_remote(spec)) checks.emplace_back(spec, start_check(spec));
+            if (!crib::is_remote(spec) && !kept_fresh(spec)) checks.emplace_back(spec, start_check(spec));
     crib::SearchResult r;
     try {
         r = crib::search(req);
