@@ -62,6 +62,12 @@ grep -q "terraform state" "$TMP/out" && pass "--show from the remote index" || f
 expect_rc 2 env EDITOR=true "$CRIB" "${remote[@]}" --open disruption
 grep -q "is in the remote index .*--open works on local indexes" "$TMP/err" && pass "--open on a remote hit explains" ||
   fail "remote --open: $(cat "$TMP/err")"
+# -w, -F and --sort file failed with Xapian's "MatchDecider/KeyMaker not
+# supported for the remote backend": a plain message instead.
+for opt in -w -F "--sort file"; do
+  expect_rc 2 "$CRIB" "${remote[@]}" $opt pod
+  grep -q "need local indexes" "$TMP/err" && pass "remote $opt explains" || fail "remote $opt: $(cat "$TMP/err")"
+done
 stop_server
 for _ in $(seq 50); do # until it stopped listening
   python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null || break

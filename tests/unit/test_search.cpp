@@ -647,3 +647,34 @@ TEST_CASE("facets of a match too large to count are scaled from the best passage
     CHECK(facets["alpha"] <= res.total);
     CHECK(facets["beta"] > 0);
 }
+
+TEST_CASE("facets of a large match with --sort file came from the first files instead of the best passages",
+          "[search][regression]") {
+    // The estimate beyond kExactScan samples the best passages; with --sort
+    // file the fetched top is the alphabetically first files.
+    test::TempDir d;
+    for (int f = 0; f < 45; ++f) {
+        std::string text;
+        bool first = f < 5; // a-files: sorted first, weakly matching, their own topic
+        for (int q = 0; q < 100; ++q) {
+            int n = f * 100 + q;
+            text += "## What is wombat fact " + std::to_string(n) + "?\n" +
+                    (first ? "a long answer with many other words about burrows and grass and "
+                             "marsupials and islands, wombat once #early\n\n"
+                           : "wombat wombat wombat #late\n\n");
+        }
+        d.write(std::string("notes/") + (first ? "a" : "b") + std::to_string(f) + ".md", text);
+    }
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = "wombat";
+    r.related = false;
+    r.limit = 5;
+    auto rel = search(r);
+    r.sort = SearchRequest::Sort::file;
+    auto by_file = search(r);
+    REQUIRE(rel.total > 4000);
+    CHECK(by_file.facets == rel.facets);
+    REQUIRE_FALSE(rel.facets.empty());
+    CHECK(rel.facets.front().first == "late");
+}
