@@ -1,10 +1,13 @@
 // watch.hpp - crib-index --watch: keep the index fresh while it runs.
 //
 // inotify watches every folder under the remembered roots (hidden folders and
-// the index itself excepted, as the walk skips them); when a note file changes
-// and the notes have been quiet for WatchOptions::settle_ms, the usual update
-// runs (the stat walk finds what changed).  watch_state.hpp says how crib
-// learns that it may skip its own freshness check meanwhile.
+// the index itself excepted, as the walk skips them), the targets of symlinked
+// note files and the index folder (another crib-index's commit may add a
+// root).  When a note file changes and the notes have been quiet for
+// WatchOptions::settle_ms (or changing for 2 s), the watches are matched to
+// the folders again and the usual update runs (the stat walk finds what
+// changed); changes made during it start the next one.  watch_state.hpp says
+// how crib learns that it may skip its own freshness check meanwhile.
 #pragma once
 
 #include "index_run.hpp"

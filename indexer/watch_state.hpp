@@ -6,8 +6,8 @@
 // inside it: a full build swaps the folder).  It holds an exclusive flock on
 // the file for as long as it runs, so a watcher that died leaves no claim.
 // The first byte says 'F' (every change seen has been indexed), 'S' (a change
-// is waiting to be indexed) or 'N' (the last update failed: crib checks for
-// itself); the watcher rewrites it at least every
+// is waiting to be indexed) or 'N' (the last update failed, or the kernel's
+// watch limit was reached: crib checks for itself); the watcher rewrites it at least every
 // kWatchHeartbeatSeconds, so a stopped watcher (Ctrl-Z) is trusted for at
 // most kWatchTrustSeconds.
 #pragma once

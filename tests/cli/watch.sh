@@ -9,7 +9,7 @@ stop_watcher() { [[ -n $watcher ]] && { kill -CONT "$watcher" 2>/dev/null; kill 
 trap 'stop_watcher; rm -rf "$TMP"' EXIT
 start_watcher() { # start_watcher DB ROOT: run crib-index --watch until its first update is in
   "$CRIB_INDEX" --db "$1" --watch "$2" >"$TMP/watch.log" 2>&1 & watcher=$!
-  for _ in $(seq 100); do [[ $(head -c1 "$1.watch" 2>/dev/null) == F ]] && return; sleep 0.05; done
+  for _ in $(seq 100); do [[ $(head -c1 "${1%/}.watch" 2>/dev/null) == F ]] && return; sleep 0.05; done
   fail "watcher never said fresh: $(cat "$TMP/watch.log")"
 }
 count() { "$CRIB" --db "$DB" -c "$@" 2>>"$TMP/crib.err" || true; } # the default refresh, as a user runs it
@@ -67,6 +67,64 @@ updates=$(grep -c "^indexed" "$TMP/watch.log" || true)
 [[ $updates -le 1 ]] && pass "the index's own writes do not wake the watcher" || fail "$updates updates: $(cat "$TMP/watch.log")"
 printf '## What is a numbat?\nAn anteater.\n' >"$NOTES/n.md"; settle
 [[ $(count numbat) == 1 ]] && pass "index inside the notes: changes still found" || fail "numbat: $(count numbat)"
+stop_watcher
+
+# Review of the first version (each of these left the state at F while the
+# index missed a change).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# A trailing slash on --db made the index and its state file look like notes:
+# the watcher woke itself up for ever.
+DB=$NOTES/index2/
+start_watcher "$DB" "$NOTES"
+t0=$(cpu_ticks "$watcher"); sleep 1; t1=$(cpu_ticks "$watcher")
+(( t1 - t0 < 20 )) && pass "--db with a trailing slash: idle watcher stays idle" || fail "watcher spun: $((t1 - t0)) ticks in 1 s"
+# A note whose name starts with the index's name was ignored.
+printf '## What is a zebu?\nHumped cattle.\n' >"$NOTES/index2-cards.md"; settle
+[[ $(count zebu) == 1 ]] && pass "a note named like the index is seen" || fail "zebu: $(count zebu)"
+stop_watcher
+
+DB=$TMP/db3
+ROOT=$TMP/root3
+mkdir -p "$ROOT"
+printf '## What is a kea?\nA parrot.\n' >"$ROOT/k.md"
+start_watcher "$DB" "$ROOT"
+# A root renamed away and made again was not watched any more.
+mv "$ROOT" "$ROOT.old"; settle; mkdir "$ROOT"; sleep 0.5
+printf '## What is a kiwi?\nA flightless bird.\n' >"$ROOT/k.md"; settle
+[[ $(count kiwi) == 1 ]] && pass "a root made again is watched" || fail "kiwi: $(count kiwi)"
+# A symlinked note: its target saved by rename (twice), and a link made later.
+mkdir -p "$TMP/elsewhere"
+printf '## What is a gnu?\nAn antelope.\n' >"$TMP/elsewhere/t.md"
+ln -s "$TMP/elsewhere/t.md" "$ROOT/link.md"; settle
+[[ $(count gnu) == 1 ]] && pass "a symlink made while watching is indexed" || fail "gnu: $(count gnu)"
+for word in okapi oryx; do
+  printf '## What is an %s?\nAn animal.\n' "$word" >"$TMP/elsewhere/t.tmp" && mv "$TMP/elsewhere/t.tmp" "$TMP/elsewhere/t.md"; settle
+  [[ $(count "$word") == 1 ]] && pass "a symlink's target saved by rename: $word seen" || fail "$word: $(count "$word")"
+done
+printf '## What is an eland?\nAn antelope.\n' >>"$TMP/elsewhere/t.md"; settle
+[[ $(count eland) == 1 ]] && pass "a symlink's target edited in place" || fail "eland: $(count eland)"
+# A root added by another crib-index run was not watched.
+mkdir -p "$TMP/more"
+printf '## What is a gazelle?\nFast.\n' >"$TMP/more/g.md"
+"$CRIB_INDEX" -q --wait --db "$DB" "$TMP/more"
+sleep 0.5
+printf '## What is an impala?\nAlso fast.\n' >>"$TMP/more/g.md"; settle
+[[ $(count impala) == 1 ]] && pass "a root added by another crib-index is watched" || fail "impala: $(count impala)"
+stop_watcher
+
+# An edit made while the first update runs was lost.
+DB=$TMP/db4
+mkdir -p "$TMP/big"
+python3 -c "
+import sys
+with open('$TMP/big/big.md', 'w') as f:
+    for i in range(20000): f.write('## What is item %d?\nanswer words for item %d here\n\n' % (i, i))"
+printf '## What is a tapir?\nA snout.\n' >"$TMP/big/a.md"
+"$CRIB_INDEX" --db "$DB" --watch "$TMP/big" >"$TMP/watch.log" 2>&1 & watcher=$!
+sleep 0.3
+printf '## What is a platypus?\nLays eggs.\n' >"$TMP/big/a.md"
+for _ in $(seq 200); do [[ $(head -c1 "$DB.watch" 2>/dev/null) == F ]] && break; sleep 0.05; done
+[[ $(count platypus) == 1 ]] && pass "an edit during the first update is indexed" || fail "platypus: $(count platypus) $(cat "$TMP/watch.log")"
 stop_watcher
 
 expect_rc 2 "$CRIB_INDEX" --watch --dump "$NOTES/a.md"
