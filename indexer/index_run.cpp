@@ -144,6 +144,8 @@ bool root_gone(const Root& root) {
 }
 
 /// Walk the roots; unreadable folders and broken links become Skipped.
+/// Hidden folders and Xapian databases (this index kept inside the notes,
+/// or another one) are not walked.
 /// Files no format claims are listed in *other, and the folders walked (with
 /// their mtimes, taken before they are listed) go to *dirs, when given.
 std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>& skipped,
@@ -178,7 +180,8 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
             std::error_code sec;
             bool is_dir = e.is_directory(sec) && !e.is_symlink(sec);
             if (is_dir) {
-                if (!name.empty() && name[0] == '.') it.disable_recursion_pending();
+                if ((!name.empty() && name[0] == '.') || is_xapian_database(e.path().native()))
+                    it.disable_recursion_pending();
                 else if (::access(e.path().c_str(), R_OK | X_OK) != 0)
                     skipped.push_back({display_join(root.given, fs::relative(e.path(), root.abs, sec).generic_string()),
                                        "folder not readable"});

@@ -106,8 +106,10 @@ bool listing_matches(int dirfd, const std::string& abs, const std::set<std::stri
             is_dir =
                 ::fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
         }
-        if (is_dir)
-            ok = name[0] == '.' || dirs.count(abs + "/" + std::string(name));
+        if (is_dir) {
+            std::string sub = abs + "/" + std::string(name);
+            ok = name[0] == '.' || dirs.count(sub) || is_xapian_database(sub);
+        }
         else
             ok = classify_name(name) == NameClass::other || files.count(name);
         if (!ok) break;

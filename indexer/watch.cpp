@@ -1,6 +1,7 @@
 #include "watch.hpp"
 
 #include "error.hpp"
+#include "formats.hpp"
 #include "watch_state.hpp"
 
 #include <xapian.h>
@@ -156,7 +157,7 @@ class Watches {
             }
             if (!e.is_directory(sec)) continue;
             if ((!name.empty() && name[0] == '.') || e.path().string() == db_ ||
-                ::access(e.path().c_str(), R_OK | X_OK) != 0) {
+                is_xapian_database(e.path().string()) || ::access(e.path().c_str(), R_OK | X_OK) != 0) {
                 it.disable_recursion_pending();
                 if (name.empty() || name[0] != '.')
                     want.emplace(e.path().string(), kDirEvents); // chmod seen

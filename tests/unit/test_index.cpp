@@ -362,3 +362,20 @@ TEST_CASE("an appended question writes one passage and keeps the others", "[inde
     CHECK(spelled("gamma") == 1);
     CHECK(spelled("changed") == 1);
 }
+
+TEST_CASE("the index kept inside the notes folder was walked as notes", "[index][regression]") {
+    // Its lock file (empty, no extension) was indexed as a text note and its
+    // tables listed as "other files not notes"; a second run then wrote again.
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    IndexOptions o = opts(d);
+    o.db = d.str() + "/notes/index";
+    auto s1 = run_index(o);
+    CHECK(s1.files_indexed == 1);
+    CHECK(s1.other_files.empty());
+    auto s2 = run_index(o);
+    CHECK_FALSE(s2.wrote);
+    CHECK(s2.files_unchanged == 1);
+    CHECK(s2.other_files.empty());
+    CHECK_FALSE(index_is_stale(Xapian::Database(o.db)));
+}
