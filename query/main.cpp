@@ -172,7 +172,8 @@ bool update_index(const std::string& db, bool human) {
 /// True when `crib-index --watch` keeps the index fresh, so crib need not
 /// stat every note file: a live watcher that has indexed every change it saw,
 /// or that does so within kWatchWaitMs (waited for: the results then include
-/// the change).  A watcher still busy after that is trusted with a note.
+/// the change).  A watcher still busy after that (stopped with Ctrl-Z in
+/// the middle of a change, say) is not trusted: crib checks for itself.
 bool kept_fresh(const std::string& db) {
     constexpr int kWatchWaitMs = 3000;
     for (int waited = 0;; waited += 10) {
@@ -181,11 +182,7 @@ bool kept_fresh(const std::string& db) {
         case crib::WatchState::fresh: return true;
         case crib::WatchState::catching_up: break;
         }
-        if (waited >= kWatchWaitMs) {
-            std::cerr << "crib: crib-index --watch is still indexing a change; results may be a "
-                         "moment old\n";
-            return true;
-        }
+        if (waited >= kWatchWaitMs) return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
 }

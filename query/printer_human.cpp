@@ -92,7 +92,8 @@ public:
             StyledText t;
             t.add((r.hits.empty() ? "" : "\n") + shown_of_total(r), Style::dim);
             if (!r.facets.empty()) {
-                t.add("  topics: ", Style::dim);
+                t.add(r.exact ? "  topics: " : "  topics of the best " + std::to_string(r.facets_of) + ": ",
+                      Style::dim);
                 for (size_t i = 0; i < r.facets.size() && i < 8; ++i)
                     t.add((i ? ", " : "") + sanitize(r.facets[i].first) + " " + std::to_string(r.facets[i].second));
             }
@@ -180,12 +181,13 @@ private:
         return out;
     }
 
-    /// "10 of 57 matches", or "11-20 of 57 matches" past --offset.
+    /// "10 of 57 matches", "11-20 of 57 matches" past --offset, "10 of about
+    /// 110000 matches" when the total is Xapian's estimate.
     static std::string shown_of_total(const SearchResult& r) {
         std::string shown = std::to_string(r.hits.size());
         if (!r.hits.empty() && r.hits.front().rank > 1)
             shown = std::to_string(r.hits.front().rank) + "-" + std::to_string(r.hits.back().rank);
-        return shown + " of " + std::to_string(r.total) + " matches";
+        return shown + (r.exact ? " of " : " of about ") + std::to_string(r.total) + " matches";
     }
 
     PrintOptions opt_;

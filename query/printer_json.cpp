@@ -105,11 +105,13 @@ public:
         if (r.corrected) w.value(*r.corrected);
         else w.null();
         w.key("searched_corrected").value(r.searched_corrected);
-        w.key("total").value(static_cast<long long>(r.total)).key("hits").begin_array();
+        w.key("total").value(static_cast<long long>(r.total)).key("total_exact").value(r.exact);
+        w.key("hits").begin_array();
         for (const Hit& h : r.hits) write_hit(w, h, opt_);
         w.end_array().key("facets").begin_object().key("topic").begin_object();
         for (const auto& [name, count] : r.facets) w.key(name).value(static_cast<long long>(count));
-        w.end_object().end_object().key("related").begin_array();
+        w.end_object().end_object().key("facets_of").value(static_cast<long long>(r.facets_of));
+        w.key("related").begin_array();
         for (const Related& rel : r.related) {
             w.begin_object().key("id").path(rel.id).key("file").path(rel.file).key("line").value(rel.line)
                 .key("question").value(rel.question);

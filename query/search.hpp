@@ -46,6 +46,9 @@ struct SearchRequest {
     bool snippets = true;
     size_t snippet_chars = 220;        ///< about three terminal lines
     bool explain = false;              ///< fill Hit::explain (--explain)
+    /// Search a spelling correction when a word is unknown (false for -q,
+    /// whose exit status is about the words as typed, as grep -q's is).
+    bool corrections = true;
     /// Checked on each matching passage after the Xapian match (-w, -F):
     /// false drops it from hits, total and facets.  Empty keeps every match.
     std::function<bool(const Passage&)> keep;
@@ -108,6 +111,11 @@ struct SearchResult {
     /// nothing) or alongside the words as typed (some were unknown).
     bool searched_corrected = false;
     size_t total = 0;                      ///< matching passages (after collapsing)
+    /// `total` and `facets` were counted over the whole match (at most
+    /// 4,000 passages, copies included); false: `total` is Xapian's estimate
+    /// and `facets` count the best `facets_of` passages only.
+    bool exact = true;
+    size_t facets_of = 0;                  ///< passages the facets were counted over (0: no facets)
     std::vector<Hit> hits;
     std::vector<std::pair<std::string, size_t>> facets; ///< topic -> count, most first
     std::vector<Related> related;

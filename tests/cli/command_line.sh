@@ -44,6 +44,9 @@ expect_rc 0 "$CRIB" --no-update -q statefulset
 [[ ! -s $TMP/out && ! -s $TMP/err ]] && pass "-q prints nothing" || fail "-q printed: $(cat "$TMP/out" "$TMP/err")"
 expect_rc 1 "$CRIB" --no-update -q zzqqxx
 [[ ! -s $TMP/err ]] && pass "-q says nothing on no match" || fail "-q no match: $(cat "$TMP/err")"
+# -q succeeded on a typo by searching its correction, silently ("widgit" -> widget).
+expect_rc 1 "$CRIB" --no-update -q widgit
+expect_rc 0 "$CRIB" --no-update -q widget
 printf '## Two of one?\n2 of 1 is a fraction.\n## Merge stderr?\nappend 2>&1 to the command\n## Pods plural\nmany pods\n' >"$TMP/notes/f.md"
 "$CRIB_INDEX" -q
 expect_rc 0 "$CRIB" --no-update --format grep -F '2>&1'
