@@ -6,6 +6,7 @@
 #include "notes_parser.hpp"
 #include "schema.hpp"
 #include "stat_list.hpp"
+#include "watch_state.hpp"
 #include "synonyms.hpp"
 #include "text.hpp"
 #include "topics.hpp"
@@ -199,7 +200,7 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
                                   : e.path().lexically_relative(root.abs).generic_string();
             std::string display = display_join(root.given, rel);
             if (!note) {
-                other->push_back(display);
+                if (!is_watch_state_file(full)) other->push_back(display);
                 continue;
             }
             StatInfo st = stat_path(full);

@@ -203,14 +203,19 @@ int watch(const crib::IndexOptions& io, const Options& o) {
         for (const auto& root : s.vanished_roots)
             std::cerr << "crib-index: " << crib::terminal_safe(root)
                       << " is gone (moved or unmounted?); its passages are kept\n";
+        if (s.interrupted)
+            std::cerr << "crib-index: stopped during an update; " << s.not_indexed.size()
+                      << " changed file(s) left for the next run (or crib's own check)\n";
     };
     w.warn = [](const std::string& why) {
         std::cerr << "crib-index: update failed (retried at the next change): "
                   << crib::terminal_safe(why) << "\n";
     };
-    if (!o.quiet)
-        std::cerr << "crib-index: watching the notes of " << crib::terminal_safe(io.db)
-                  << " (Ctrl-C stops)\n";
+    w.started = [&] {
+        if (!o.quiet)
+            std::cerr << "crib-index: watching the notes of " << crib::terminal_safe(io.db)
+                      << " (Ctrl-C stops)\n";
+    };
     crib::watch_index(io, w);
     if (!o.quiet) std::cerr << "crib-index: stopped watching\n";
     return 0;

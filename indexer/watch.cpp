@@ -240,8 +240,13 @@ class Watcher {
         : opt_(std::move(opt)), w_(w), claim_(opt_.db), watches_(opt_.db) {}
 
     void run() {
+        if (w_.started) w_.started(); // the claim is ours
         watches_.sync(roots_of(opt_)); // before the first update: edits during it are queued
-        index();
+        // The first update's errors end the watch, as they end crib-index
+        // (no notes to index, a mistyped --db); later ones are retried.
+        IndexStats first = run_index(opt_);
+        if (w_.report) w_.report(first);
+        index(false);
         opt_.rebuild = false; // only the first run starts over
         opt_.wait = true;     // later ones queue behind another crib-index
         while (!interrupt_requested()) {
@@ -261,10 +266,11 @@ class Watcher {
     }
 
   private:
-    /// Sync the watches, update the index, and say what crib may trust.
-    void index() {
+    /// Sync the watches, update the index (not when `update_first` is false:
+    /// the first run did), and say what crib may trust.
+    void index(bool update_first = true) {
         bool ok = resync();
-        ok = update(opt_, w_) && ok;
+        if (update_first) ok = update(opt_, w_) && ok;
         ok = resync() && ok;             // roots the update added
         Events later = watches_.drain(); // changes made while it ran
         pending_ = later.notes;
@@ -285,7 +291,10 @@ class Watcher {
     }
 
     void take(const Events& e) {
-        if (e.index && !e.notes) resync(); // another crib-index committed: roots may be new
+        if (e.index && !e.notes) { // another crib-index committed (roots may be new), or the index went
+            resync();
+            if (!is_xapian_database(opt_.db)) say(WatchState::none);
+        }
         if (!e.notes) return;
         auto now = Clock::now();
         if (!pending_) {

@@ -19,6 +19,8 @@ namespace crib {
 /// What --watch adds to an index run.
 struct WatchOptions {
     int settle_ms = 200; ///< quiet time after the last change before indexing it
+    /// Called once the watch is claimed (no other watcher of this index).
+    std::function<void()> started;
     /// Called with each update's figures (the first one included).
     std::function<void(const IndexStats&)> report;
     /// Called with an update's error; watching goes on (crib checks for itself meanwhile).
@@ -27,7 +29,8 @@ struct WatchOptions {
 
 /// Index now, then after every change under the roots, until SIGINT or
 /// SIGTERM (interrupt_requested()).  Throws crib::Error when it cannot start:
-/// another watcher, no inotify, too many folders for fs.inotify.max_user_watches.
+/// another watcher, no inotify, too many folders for fs.inotify.max_user_watches,
+/// or the first update's own errors (nothing to index, a locked index).
 void watch_index(IndexOptions opt, const WatchOptions& w);
 
 } // namespace crib

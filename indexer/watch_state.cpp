@@ -1,6 +1,7 @@
 #include "watch_state.hpp"
 
 #include "error.hpp"
+#include "formats.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -10,14 +11,26 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 
 namespace crib {
 
 std::string watch_state_path(const std::string& db) {
-    std::string base = db;
+    // One state file per index, however it is named (a symlink, "db/"):
+    // two watchers of one index must meet at the same lock.
+    std::error_code ec;
+    std::string base = std::filesystem::weakly_canonical(std::filesystem::absolute(db, ec), ec).string();
+    if (ec || base.empty()) base = db;
     while (base.size() > 1 && base.back() == '/')
         base.pop_back();
     return base + ".watch";
+}
+
+bool is_watch_state_file(const std::string& path) {
+    constexpr std::string_view kSuffix = ".watch";
+    return path.size() > kSuffix.size() &&
+           path.compare(path.size() - kSuffix.size(), kSuffix.size(), kSuffix) == 0 &&
+           is_xapian_database(path.substr(0, path.size() - kSuffix.size()));
 }
 
 WatchState read_watch_state(const std::string& db) {

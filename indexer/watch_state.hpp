@@ -21,8 +21,13 @@ inline constexpr int kWatchHeartbeatSeconds = 10;
 /// How old a heartbeat crib still trusts.
 inline constexpr int kWatchTrustSeconds = 30;
 
-/// The state file of the watcher of the index at `db`.
+/// The state file of the watcher of the index at `db`: "<db>.watch", with
+/// `db` made absolute and its symlinks resolved.
 std::string watch_state_path(const std::string& db);
+
+/// True if `path` is the state file of a watcher ("X.watch" beside the
+/// Xapian database X): not a note, nor an "other file" of the notes.
+bool is_watch_state_file(const std::string& path);
 
 /// What crib learns from the state file.
 enum class WatchState {

@@ -127,6 +127,27 @@ for _ in $(seq 200); do [[ $(head -c1 "$DB.watch" 2>/dev/null) == F ]] && break;
 [[ $(count platypus) == 1 ]] && pass "an edit during the first update is indexed" || fail "platypus: $(count platypus) $(cat "$TMP/watch.log")"
 stop_watcher
 
+# New-user trial: a watcher on an index with nothing to index ran for ever
+# (plain crib-index exits 2); a second watcher through a symlinked --db was
+# allowed; its state file inside the notes was counted as an "other file".
+expect_rc 2 timeout 10 "$CRIB_INDEX" --db "$TMP/empty" --watch
+grep -q "no notes to index" "$TMP/err" && pass "--watch with nothing to index exits 2" || fail "empty: $(cat "$TMP/err")"
+DB=$TMP/db5
+start_watcher "$DB" "$NOTES"
+ln -s "$DB" "$TMP/dblink"
+expect_rc 2 timeout 10 "$CRIB_INDEX" --db "$TMP/dblink" --watch "$NOTES"
+grep -q "another crib-index --watch" "$TMP/err" && pass "a second watcher through a symlink is refused" || fail "symlink: $(cat "$TMP/err")"
+grep -q "watching the notes" "$TMP/err" && fail "a refused watcher said it was watching" || pass "a refused watcher does not say it watches"
+# The index deleted under the watcher: it no longer vouches for it.
+rm -rf "$DB"; sleep 0.3
+[[ $(head -c1 "$DB.watch") != F ]] && pass "an index deleted under the watcher is not vouched for" || fail "still F after rm -rf"
+stop_watcher
+DB=$NOTES/index6
+start_watcher "$DB" "$NOTES"
+stop_watcher
+"$CRIB_INDEX" --db "$DB" -v "$NOTES" 2>"$TMP/err" >/dev/null || true
+grep -q "index6.watch" "$TMP/err" && fail "the state file is listed: $(cat "$TMP/err")" || pass "the watcher's state file is not an other file"
+
 expect_rc 2 "$CRIB_INDEX" --watch --dump "$NOTES/a.md"
 grep -q "not with --dump" "$TMP/err" && pass "--watch --dump refused" || fail "--watch --dump: $(cat "$TMP/err")"
 finish
