@@ -379,3 +379,16 @@ TEST_CASE("the index kept inside the notes folder was walked as notes", "[index]
     CHECK(s2.other_files.empty());
     CHECK_FALSE(index_is_stale(Xapian::Database(o.db)));
 }
+
+TEST_CASE("overlapping roots index each file once", "[index]") {
+    // A folder and a folder or file inside it, given together: the walk
+    // dedupes across roots (one root alone cannot list a file twice).
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/sub/c.md", "## What is C?\ngamma\n");
+    IndexOptions o = opts(d);
+    o.roots = {d.str() + "/notes", d.str() + "/notes/sub", d.str() + "/notes/sub/c.md"};
+    auto s = run_index(o);
+    CHECK(s.files_indexed == 2);
+    CHECK(docs(o.db) == 2);
+}
