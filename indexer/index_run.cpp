@@ -144,6 +144,28 @@ bool root_gone(const Root& root) {
     return !rs.ok && (rs.err == ENOENT || rs.err == ENOTDIR);
 }
 
+/// stat() every candidate, on both cores when there are many: the folder
+/// walk lists them, and their stat calls were a fifth of a one-file update
+/// on 14,562 files.
+void stat_all(std::vector<Candidate>& cands) {
+    constexpr size_t kSplit = 2000; // below this a second thread costs more than it saves
+    auto stat_range = [&cands](size_t from, size_t to) {
+        for (size_t i = from; i < to; ++i)
+            cands[i].st = stat_path(cands[i].abs);
+    };
+    size_t mid = cands.size() > kSplit ? cands.size() / 2 : cands.size();
+    std::thread helper;
+    if (mid < cands.size()) {
+        try {
+            helper = std::thread(stat_range, mid, cands.size());
+        } catch (const std::system_error&) {
+            mid = cands.size(); // no thread: stat them all here
+        }
+    }
+    stat_range(0, mid);
+    if (helper.joinable()) helper.join();
+}
+
 /// Walk the roots; unreadable folders and broken links become Skipped.
 /// Hidden folders and Xapian databases (this index kept inside the notes,
 /// or another one) are not walked.
@@ -164,6 +186,7 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
             continue;
         }
         if (dirs) dirs->add_dir(root.abs, rs.mtime_ns);
+        std::vector<Candidate> listed; // the root's note files, stat'ed together below
         std::error_code ec;
         fs::recursive_directory_iterator it(root.abs, fs::directory_options::skip_permission_denied, ec), end;
         if (ec) {
@@ -203,18 +226,21 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
                 if (!is_watch_state_file(full)) other->push_back(display);
                 continue;
             }
-            StatInfo st = stat_path(full);
-            if (!st.ok) {
-                skipped.push_back({display, st.err == ELOOP ? "symlink loop" : std::string("cannot stat: ") + std::strerror(st.err)});
+            size_t slash = rel.find('/');
+            listed.push_back({display, full, slash == std::string::npos ? "" : rel.substr(0, slash), {}});
+        }
+        stat_all(listed);
+        for (Candidate& c : listed) {
+            if (!c.st.ok) {
+                skipped.push_back({c.display, c.st.err == ELOOP ? "symlink loop" : std::string("cannot stat: ") + std::strerror(c.st.err)});
                 continue;
             }
-            if (!st.regular) continue;
+            if (!c.st.regular) continue;
             // One root cannot list a file twice (symlinked folders are not
             // followed): only overlapping roots need the set (7% of a one-file
             // update on 14,562 files went to it).
-            if (roots.size() > 1 && !seen.insert(full).second) continue;
-            size_t slash = rel.find('/');
-            out.push_back({display, full, slash == std::string::npos ? "" : rel.substr(0, slash), st});
+            if (roots.size() > 1 && !seen.insert(c.abs).second) continue;
+            out.push_back(std::move(c));
         }
     }
     return out;
