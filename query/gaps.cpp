@@ -223,7 +223,7 @@ std::vector<Hit> best_hits(const std::string& db, const Requirement& r,
     for (const std::string& t : r.terms)
         s.query += (s.query.empty() ? "" : " ") + t;
     s.limit = 10;
-    s.facets = s.related = s.snippets = false;
+    s.facets = s.related = s.snippets = s.count_total = false;
     std::vector<Hit> out;
     for (Hit& h : search(s).hits) {
         if (out.size() == kBestPassages) break;

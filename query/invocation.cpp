@@ -74,6 +74,7 @@ void size_request(const RawFlags& o, const Invocation& inv, size_t limit_given,
     if (lists && limit_given == std::string::npos) req.limit = kNoLimit;
     if (fmt == Format::count || o.quiet) req.limit = 0;
     req.corrections = !o.quiet; // crib -q retgt3 succeeded on a search for "retgt2"
+    req.count_total = !o.quiet;  // only the exit status is shown
     if (fmt == Format::files) req.all = true; // every file with a match, duplicates included
 }
 

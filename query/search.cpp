@@ -926,7 +926,8 @@ void read_literally(const Xapian::Database& db, const SearchRequest& req, Attemp
 /// about the query.
 void count(const Xapian::Database& db, Attempt& a, const SearchRequest& req, SearchResult& res) {
     Collapsed& m = a.match;
-    if (auto rows = scan_all(db, a.enq, m, req)) {
+    auto rows = req.count_total || req.facets ? scan_all(db, a.enq, m, req) : std::nullopt;
+    if (rows) {
         Tally t = tally(*rows, req.all);
         res.total = t.passages;
         if (req.facets) {

@@ -46,6 +46,10 @@ struct SearchRequest {
     bool snippets = true;
     size_t snippet_chars = 220;        ///< about three terminal lines
     bool explain = false;              ///< fill Hit::explain (--explain)
+    /// Count `total` exactly when the match is small enough (false where no
+    /// one reads it: -q, crib gaps; `total` is then at least the passages
+    /// seen, and `exact` false).  The exact count can cost a second match.
+    bool count_total = true;
     /// Search a spelling correction when a word is unknown (false for -q,
     /// whose exit status is about the words as typed, as grep -q's is).
     bool corrections = true;
