@@ -44,6 +44,10 @@ expect_rc 0 "$CRIB" --no-update -q statefulset
 [[ ! -s $TMP/out && ! -s $TMP/err ]] && pass "-q prints nothing" || fail "-q printed: $(cat "$TMP/out" "$TMP/err")"
 expect_rc 1 "$CRIB" --no-update -q zzqqxx
 [[ ! -s $TMP/err ]] && pass "-q says nothing on no match" || fail "-q no match: $(cat "$TMP/err")"
+# crib -c -t nosuchtopic printed a bare 0: the reason goes to stderr, stdout stays the count.
+expect_rc 1 "$CRIB" --no-update -c -t nosuchtopic docker
+[[ $(cat "$TMP/out") == 0 ]] && grep -q "no topic named nosuchtopic" "$TMP/err" && pass "-c with an unknown topic says why on stderr" ||
+  fail "-c unknown topic: $(cat "$TMP/out" "$TMP/err")"
 # -q succeeded on a typo by searching its correction, silently ("widgit" -> widget).
 expect_rc 1 "$CRIB" --no-update -q widgit
 expect_rc 0 "$CRIB" --no-update -q widget
