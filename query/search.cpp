@@ -415,6 +415,15 @@ private:
     const std::function<bool(const Passage&)>& keep_;
 };
 
+/// The first `n` matches of `enq`, only passages SearchRequest::keep accepts.
+Xapian::MSet kept_top(const Xapian::Enquire& enq, Xapian::doccount n, const SearchRequest& req) {
+    KeepDecider keep(req.keep);
+    return enq.get_mset(0, n, 0, nullptr, req.keep ? &keep : nullptr);
+}
+
+/// crib's ranking weight (BM25, tuned on tests/relevance).
+Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5); }
+
 /// Run the match: enough from rank 0 to fill the page (or the re-ranking
 /// depth, or the facet sample) after dropping copies, fetching more while
 /// copies leave it short.  No match spy: a spy makes Xapian build a document
@@ -427,7 +436,7 @@ Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req) {
         keys->add_value(schema::kSlotLine);
         enq.set_sort_by_key(keys->release(), false);
     }
-    enq.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
+    enq.set_weighting_scheme(ranking_weight());
     // Relevance order re-ranks the top kRerankDepth so passages can move
     // across the page boundary; pages are cut afterwards.  At least one item,
     // so Xapian runs the match even for -c / -n 0.
@@ -438,8 +447,7 @@ Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req) {
     size_t fetch = std::min<size_t>(want + want / 10 + 2, kNoMore);
     Collapsed c;
     for (;;) {
-        KeepDecider keep(req.keep);
-        c.mset = enq.get_mset(0, Xapian::doccount(fetch), 0, nullptr, req.keep ? &keep : nullptr);
+        c.mset = kept_top(enq, Xapian::doccount(fetch), req);
         c.complete = c.mset.size() < fetch;
         c.unique = drop_copies(c.mset, req.all, c.docs);
         if (c.complete || c.unique.size() >= want || fetch >= kNoMore) return c;
@@ -467,7 +475,7 @@ std::vector<std::string> values_of(const Xapian::Database& db, Xapian::valueno s
 std::vector<Row> rows_for(const Xapian::Database& db, const SearchRequest& req,
                           std::vector<Xapian::docid> ids, bool topics) {
     std::vector<Row> rows;
-    if (std::any_of(req.db.specs.begin(), req.db.specs.end(), is_remote)) {
+    if (req.db.any_remote()) {
         for (Xapian::docid id : ids) {
             Xapian::Document doc = db.get_document(id);
             rows.push_back({doc.get_value(schema::kSlotCollapse),
@@ -496,8 +504,7 @@ std::optional<std::vector<Row>> scan_all(const Xapian::Database& db, const Xapia
     // that in-place updates had rewritten (xapian-check finds nothing wrong).
     Xapian::Enquire all(db);
     all.set_query(enq.get_query());
-    KeepDecider keep(req.keep);
-    Xapian::MSet m = all.get_mset(0, kExactScan + 1, 0, nullptr, req.keep ? &keep : nullptr);
+    Xapian::MSet m = kept_top(all, kExactScan + 1, req);
     if (m.size() > kExactScan) return std::nullopt;
     return rows_for(db, req, {m.begin(), m.end()}, req.facets);
 }
@@ -512,9 +519,8 @@ std::vector<Xapian::docid> facet_sample(const Xapian::Database& db, const Xapian
     if (req.sort == SearchRequest::Sort::file) {
         Xapian::Enquire rel(db);
         rel.set_query(enq.get_query());
-        rel.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
-        KeepDecider keep(req.keep);
-        best = rel.get_mset(0, kFacetSample, 0, nullptr, req.keep ? &keep : nullptr);
+        rel.set_weighting_scheme(ranking_weight());
+        best = kept_top(rel, kFacetSample, req);
     }
     std::vector<Xapian::docid> ids;
     for (auto it = best.begin(); it != best.end() && ids.size() < kFacetSample; ++it)
@@ -708,13 +714,14 @@ std::vector<Xapian::MSetIterator> rerank(Collapsed& c, const std::set<std::strin
             if (!cs.empty() && common) {
                 double cover_q = double(common) / double(cs.size());
                 double cover_s = double(std::min(common, qs.size())) / double(qs.size());
-                double bonus = kTitleBonus * maxw * cover_q * cover_s * substance(p);
+                const double sub = substance(p); // prose_words() reads the whole answer
+                double bonus = kTitleBonus * maxw * cover_q * cover_s * sub;
                 // A query that asks ("what is a pod") wants an answer: a section
                 // title ("Pods" over a command list) is a topic, not one.
                 part.section_halved = asks && p.kind == "section";
                 if (part.section_halved) bonus *= kSectionBonusWhenAsked;
                 w += bonus;
-                part = {0, bonus, kTitleBonus * maxw, cover_q, cover_s, substance(p),
+                part = {0, bonus, kTitleBonus * maxw, cover_q, cover_s, sub,
                         part.section_halved, true, {}};
             }
         }
@@ -805,6 +812,8 @@ std::string passage_id(const Passage& p) {
 }
 
 bool is_remote(const std::string& spec) { return spec.rfind("tcp://", 0) == 0; }
+
+bool IndexSet::any_remote() const { return std::any_of(specs.begin(), specs.end(), is_remote); }
 
 std::string IndexSet::describe() const {
     std::string out;
@@ -948,6 +957,7 @@ void count(const Xapian::Database& db, Attempt& a, const SearchRequest& req, Sea
     std::stable_sort(res.facets.begin(), res.facets.end(),
                      [](auto& a, auto& b) { return a.second > b.second; });
 }
+
 /// Step 5, order: re-rank the top of a relevance match, then cut the page.
 /// With --explain, `parts` gets each re-ranked passage's score parts.
 std::vector<Xapian::MSetIterator> page_of(Attempt& a, const SearchRequest& req,
@@ -1035,8 +1045,7 @@ SearchResult search(const SearchRequest& req) {
     if (trim(req.query).empty() && req.topics.empty())
         throw QueryError("empty query: give some words to search for");
     check_query_size(req.query);
-    if ((req.keep || req.sort == SearchRequest::Sort::file) &&
-        std::any_of(req.db.specs.begin(), req.db.specs.end(), is_remote))
+    if ((req.keep || req.sort == SearchRequest::Sort::file) && req.db.any_remote())
         throw QueryError("-w, -F and --sort file need local indexes: Xapian's remote backend "
                          "cannot run crib's passage filter or sort key");
     return guard_damage(req.db.describe(), [&] {

@@ -25,6 +25,9 @@ struct IndexSet {
     IndexSet(std::vector<std::string> many) : specs(std::move(many)) {} // NOLINT
     /// More than one index: ids then name theirs ("2:notes/a.md:3").
     bool several() const { return specs.size() > 1; }
+    /// Some index is served over the network (no value streams, no match
+    /// deciders or sort keys from crib).
+    bool any_remote() const;
     /// "A" or "A + B", for messages.
     std::string describe() const;
 };
