@@ -1,6 +1,7 @@
 #include "paths.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <unistd.h>
 
 namespace crib {
@@ -46,6 +47,16 @@ std::string find_data_file(const std::string& name, const char* env_var) {
                           std::string(CRIB_INSTALL_DATADIR) + "/crib/" + name})
         if (readable(p)) return p;
     return {};
+}
+
+std::string real_path(const std::string& path) {
+    std::error_code ec;
+    std::string p =
+        std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec).lexically_normal().string();
+    if (ec || p.empty()) p = path;
+    while (p.size() > 1 && p.back() == '/')
+        p.pop_back();
+    return p;
 }
 
 } // namespace crib

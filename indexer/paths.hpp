@@ -20,4 +20,9 @@ std::string config_dir();
 /// Empty if none exists.
 std::string find_data_file(const std::string& name, const char* env_var);
 
+/// `path` absolute, its symlinks resolved as far as it exists, without a
+/// trailing slash: one name per file or folder, to compare paths by or to
+/// name a lock after.  `path` itself if the file system cannot say.
+std::string real_path(const std::string& path);
+
 } // namespace crib

@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "formats.hpp"
+#include "paths.hpp"
 #include "watch_state.hpp"
 
 #include <xapian.h>
@@ -55,15 +56,6 @@ std::string max_user_watches() {
     return f >> n ? n : "?";
 }
 
-/// `path` absolute and normal, without a trailing slash (a name to compare).
-std::string normal(const std::string& path) {
-    std::error_code ec;
-    std::string p = fs::weakly_canonical(fs::absolute(path, ec), ec).lexically_normal().string();
-    while (p.size() > 1 && p.back() == '/')
-        p.pop_back();
-    return p;
-}
-
 /// What a batch of events means.
 struct Events {
     bool notes = false; ///< a note file or folder under a root may have changed
@@ -74,7 +66,7 @@ struct Events {
 /// symlink targets, and of the index folder itself.
 class Watches {
   public:
-    explicit Watches(const std::string& db) : db_(normal(db)) {
+    explicit Watches(const std::string& db) : db_(real_path(db)) {
         fd_ = ::inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
         if (fd_ < 0)
             throw Error(std::string("cannot watch the notes: inotify: ") + std::strerror(errno));
@@ -223,11 +215,11 @@ std::vector<std::string> roots_of(const IndexOptions& opt) {
     std::vector<std::string> out;
     try {
         for (const Root& r : read_roots(Xapian::Database(opt.db)))
-            out.push_back(normal(r.abs));
+            out.push_back(real_path(r.abs));
     } catch (const Xapian::Error&) { // not made yet
     }
     for (const std::string& given : opt.roots)
-        out.push_back(normal(given));
+        out.push_back(real_path(given));
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -246,7 +238,7 @@ class Watcher {
         // (no notes to index, a mistyped --db); later ones are retried.
         IndexStats first = run_index(opt_);
         if (w_.report) w_.report(first);
-        index(false);
+        settle(true);
         opt_.rebuild = false; // only the first run starts over
         opt_.wait = true;     // later ones queue behind another crib-index
         while (!interrupt_requested()) {
@@ -266,13 +258,18 @@ class Watcher {
     }
 
   private:
-    /// Sync the watches, update the index (not when `update_first` is false:
-    /// the first run did), and say what crib may trust.
-    void index(bool update_first = true) {
+    /// Sync the watches, update the index, and say what crib may trust.
+    void index() {
         bool ok = resync();
-        if (update_first) ok = update(opt_, w_) && ok;
-        ok = resync() && ok;             // roots the update added
-        Events later = watches_.drain(); // changes made while it ran
+        settle(update(opt_, w_) && ok);
+    }
+
+    /// After an update (`ok`: it and the watches before it went well): watch
+    /// the roots it added, and say fresh, failed, or catching up with changes
+    /// made while it ran.
+    void settle(bool ok) {
+        ok = resync() && ok;
+        Events later = watches_.drain();
         pending_ = later.notes;
         first_change_ = last_change_ = Clock::now();
         say(pending_ ? WatchState::catching_up : ok ? WatchState::fresh : WatchState::none);

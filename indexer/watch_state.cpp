@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "formats.hpp"
+#include "paths.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -11,19 +12,13 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
-#include <filesystem>
 
 namespace crib {
 
 std::string watch_state_path(const std::string& db) {
     // One state file per index, however it is named (a symlink, "db/"):
     // two watchers of one index must meet at the same lock.
-    std::error_code ec;
-    std::string base = std::filesystem::weakly_canonical(std::filesystem::absolute(db, ec), ec).string();
-    if (ec || base.empty()) base = db;
-    while (base.size() > 1 && base.back() == '/')
-        base.pop_back();
-    return base + ".watch";
+    return real_path(db) + ".watch";
 }
 
 bool is_watch_state_file(const std::string& path) {
