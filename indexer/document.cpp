@@ -4,6 +4,8 @@
 #include "schema.hpp"
 #include "topics.hpp"
 
+#include <algorithm>
+
 namespace crib {
 
 namespace {
@@ -93,6 +95,25 @@ Passage passage_of(const Xapian::Document& doc) {
     return p;
 }
 
+std::vector<std::string> spelling_words(const Passage& p) {
+    const std::string answer = indexable_text(p.answer);
+    std::string text = p.question;
+    for (const std::string* part : {&answer, &p.parent_question})
+        text.append("\n").append(*part);
+    for (const std::string& h : p.headings)
+        text.append("\n").append(h);
+    text.append("\n").append(compound_parts(p.question + "\n" + answer));
+    std::vector<std::string> out;
+    for (std::string& w : schema::words(text)) {
+        unsigned char c = static_cast<unsigned char>(w[0]);
+        if ((c >= '0' && c <= '9') || w.size() > 40) continue;
+        out.push_back(std::move(w));
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, const Synonyms* syn) {
     Xapian::Document doc;
     tg.set_document(doc);
@@ -133,15 +154,12 @@ Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, cons
 
     doc.add_value(schema::kSlotFile, p.file);
     doc.add_value(schema::kSlotLine, Xapian::sortable_serialise(p.line));
-    doc.add_value(schema::kSlotKind, p.kind);
-    doc.add_value(schema::kSlotQuestion, p.question);
-    doc.add_value(schema::kSlotProse, Xapian::sortable_serialise(double(prose_words(p.answer))));
     doc.add_value(schema::kSlotTopics, join(p.topics, '\n'));
     if (p.kind == "question") {
-        std::string key = schema::duplicate_key(p.question, answer);
+        std::string key = schema::collapse_value(p.question, answer);
         if (!key.empty()) {
             doc.add_value(schema::kSlotCollapse, key);
-            doc.add_boolean_term(schema::bounded_term(schema::kDupPrefix, key));
+            doc.add_boolean_term(schema::kDupPrefix + key);
         }
     }
     doc.set_data(encode_passage(p));

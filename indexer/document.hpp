@@ -2,7 +2,8 @@
 //
 // Question words go into the XQ field and the unprefixed space with weight
 // kQuestionWdf; answer words into XA and the unprefixed space; a position gap
-// separates the two so no phrase runs from question into answer.
+// separates the two so no phrase runs from question into answer.  Every word
+// is indexed as its stem only ("Z" + stem, schema::kStemStrategy).
 #pragma once
 
 #include "error.hpp"
@@ -13,12 +14,27 @@
 #include <xapian.h>
 
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace crib {
 
 /// Build the document for a passage.  `tg` must be configured by
 /// schema::configure_term_generator; it is reset here.
 Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, const Synonyms* syn);
+
+/// The words of a passage for the spelling table: each distinct word of its
+/// question, answer, entry title, heading path and compound parts, lower
+/// case and unstemmed (the index itself holds only stems), without numbers
+/// or words over 40 bytes.  The same passage always gives the same words, so
+/// a deleted passage takes back exactly what it added.
+std::vector<std::string> spelling_words(const Passage& p);
+
+/// A passage ready to write: its document and its spelling words.
+struct BuiltPassage {
+    Xapian::Document doc;
+    std::vector<std::string> spelling;
+};
 
 /// Serialise / parse the document data (length-prefixed fields, version tag).
 std::string encode_passage(const Passage& p);

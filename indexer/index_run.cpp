@@ -254,7 +254,7 @@ struct FileJob {
 
 struct FileResult {
     FileRecord record;
-    std::vector<Xapian::Document> docs;
+    std::vector<BuiltPassage> docs;
     size_t questions = 0;
     bool same_content = false; ///< hash equal to the recorded one: only metadata changes
     std::string skip;          ///< non-empty: not indexed, and why
@@ -297,7 +297,7 @@ FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& 
     assign_topics(pr.passages, *sh.tax, c.folder);
     r.docs.reserve(pr.passages.size());
     for (const Passage& p : pr.passages) {
-        r.docs.push_back(make_document(p, tg, sh.syn));
+        r.docs.push_back({make_document(p, tg, sh.syn), spelling_words(p)});
         if (p.kind == "question") ++r.questions;
     }
     r.record.passages = pr.passages.size();
@@ -387,21 +387,27 @@ private:
     bool stop_ = false;
 };
 
+/// Take a stored passage's words back out of the spelling table (Xapian
+/// does not do that for us; without it the table only grows).  A record
+/// that does not decode added nothing this version can name.
+void unspell(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+    Passage p;
+    if (!decode_passage(doc.get_data(), p)) return;
+    for (const std::string& w : spelling_words(p))
+        db.remove_spelling(w, 1);
+}
 
-/// Delete a file's passages and take their words back out of the spelling
-/// table (Xapian does not do that for us; without it the table only grows).
+/// Delete a file's passages and their spelling counts.
 void delete_file(Xapian::WritableDatabase& db, const std::string& display) {
     std::string term = schema::file_term(display);
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
-            for (auto t = db.termlist_begin(*p); t != db.termlist_end(*p); ++t)
-                if (spelling_term(*t)) db.remove_spelling(*t, 1);
+        unspell(db, db.get_document(*p));
     db.delete_document(term);
 }
 
 /// Remove one passage and its words' spelling counts.
 void delete_passage(Xapian::WritableDatabase& db, Xapian::docid id) {
-    for (auto t = db.termlist_begin(id); t != db.termlist_end(id); ++t)
-        if (spelling_term(*t)) db.remove_spelling(*t, 1);
+    unspell(db, db.get_document(id));
     db.delete_document(id);
 }
 
@@ -409,20 +415,20 @@ void delete_passage(Xapian::WritableDatabase& db, Xapian::docid id) {
 /// whose stored record is byte-identical: the record holds everything its
 /// terms are made from, so an appended question writes one passage, not the
 /// whole file.  Only when the synonyms are unchanged (they make terms too).
-void replace_file(Xapian::WritableDatabase& db, const std::string& display, const std::vector<Xapian::Document>& docs,
-                  SpellingBatch& spelling) {
+void replace_file(Xapian::WritableDatabase& db, const std::string& display,
+                  const std::vector<BuiltPassage>& docs, SpellingBatch& spelling) {
     std::string term = schema::file_term(display);
     std::unordered_map<std::string, Xapian::docid> old; // record -> passage
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
         old.emplace(db.get_document(*p).get_data(), *p);
-    for (const Xapian::Document& d : docs) {
-        auto same = old.find(d.get_data());
+    for (const BuiltPassage& d : docs) {
+        auto same = old.find(d.doc.get_data());
         if (same != old.end()) {
             old.erase(same);
             continue;
         }
-        db.add_document(d);
-        spelling.add(d);
+        db.add_document(d.doc);
+        spelling.add(d.spelling);
     }
     for (const auto& [data, id] : old) delete_passage(db, id);
 }
@@ -498,10 +504,10 @@ void compact_after_build(const std::string& db, IndexStats& stats) {
     }
 }
 
-/// Passages each writer of a full build buffers between commits: two
-/// writers held twice the memory per buffered passage of one (peak RSS 520
-/// MB instead of 278 MB on 16 MB of real notes), and smaller batches cost
-/// no more CPU (bench/RESULTS.md).
+/// Passages each writer of a full build buffers between commits at most
+/// (kFullBuildTerms usually comes first): two writers held twice the memory
+/// per buffered passage of one (peak RSS 520 MB instead of 278 MB on 16 MB
+/// of real notes), and smaller batches cost no more CPU (bench/RESULTS.md).
 size_t full_build_batch(size_t batch) { return std::max<size_t>(1000, batch / 8); }
 
 /// Swap a full build in; but an interrupted rebuild of an existing index is
@@ -767,9 +773,9 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
                 } else if (had && !reparse_all) {
                     replace_file(out, display, r.docs, spelling);
                 } else {
-                    for (const Xapian::Document& d : r.docs) {
-                        out.add_document(d);
-                        spelling.add(d);
+                    for (const BuiltPassage& d : r.docs) {
+                        out.add_document(d.doc);
+                        spelling.add(d.spelling);
                     }
                 }
                 ++stats.files_indexed;
@@ -779,10 +785,14 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
             }
             out.set_metadata(file_key(display), encode_record(r.record));
             seen.add_file(jobs[i].cand.abs, r.record.size, r.record.mtime_ns, '-');
-            if (in_txn >= (build ? full_build_batch(opt.batch_passages) : opt.batch_passages)) { // each commit leaves a complete state per file
+            // Each commit leaves a complete state per file.
+            if (build ? in_txn >= full_build_batch(opt.batch_passages) || build->commit_due()
+                      : in_txn >= opt.batch_passages) {
                 spelling.flush(out);
                 out.commit_transaction();
-                if (!build) { // a full build reaches the index only when it is swapped in
+                if (build) {
+                    build->committed();
+                } else { // a full build reaches the index only when it is swapped in
                     stats.files_committed = stats.files_indexed + stats.files_removed;
                     stats.passages_committed = stats.passages;
                 }

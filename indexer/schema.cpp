@@ -2,7 +2,9 @@
 
 #include "text.hpp"
 
+#include <algorithm>
 #include <fnmatch.h>
+#include <set>
 #include <sys/stat.h>
 
 namespace crib::schema {
@@ -48,6 +50,116 @@ class FileMatcher : public Xapian::FieldProcessor {
 
 } // namespace
 
+namespace {
+
+/// The field stem_wildcards() writes for `word*` in the default field or in
+/// q: / a:, named by the letter after it ("" for the default field).
+const std::string kWildcardField = "cribstemwild";
+
+/// A stem_wildcards() field: every stemmed term of the field starting with
+/// the root, as one synonym (as Xapian's own wildcards weigh), plus the
+/// stems of written words starting with the root that the wildcard misses,
+/// because they are shorter than it ("decorat*": "decorators" is "decor").
+/// The spelling table holds every word as written (index_run.cpp).
+class StemWildcard : public Xapian::FieldProcessor {
+  public:
+    StemWildcard(const Xapian::Database& db, std::string_view prefix)
+        : db_(db), prefix_(std::string("Z").append(prefix)) {}
+    Xapian::Query operator()(const std::string& root) override {
+        thread_local const Xapian::Stem stem = stemmer();
+        std::string lower;
+        for (Xapian::Utf8Iterator it(root); it != Xapian::Utf8Iterator(); ++it)
+            Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(*it));
+        std::vector<Xapian::Query> parts = {
+            Xapian::Query(Xapian::Query::OP_WILDCARD, prefix_ + lower)};
+        std::set<std::string> missed;
+        try {
+            Xapian::TermIterator w = db_.spellings_begin();
+            w.skip_to(lower);
+            for (; w != db_.spellings_end() && (*w).compare(0, lower.size(), lower) == 0; ++w) {
+                std::string s = stem(*w);
+                if (s.compare(0, lower.size(), lower) != 0) missed.insert(s);
+            }
+        } catch (const Xapian::UnimplementedError&) { // a remote index: the wildcard alone
+        }
+        for (const std::string& s : missed)
+            parts.emplace_back(prefix_ + s);
+        return Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end());
+    }
+
+  private:
+    Xapian::Database db_;
+    std::string prefix_;
+};
+
+/// True if every character of `root` is a word character (what a term holds).
+bool word_root(std::string_view root) {
+    if (root.empty()) return false;
+    for (Xapian::Utf8Iterator it(root.data(), root.size()); it != Xapian::Utf8Iterator(); ++it)
+        if (!Xapian::Unicode::is_wordchar(*it)) return false;
+    return true;
+}
+
+} // namespace
+
+std::string stem_wildcards(std::string_view query) {
+    std::string out;
+    bool quoted = false;
+    size_t i = 0;
+    while (i < query.size()) {
+        size_t j = query.find_first_of(" \t", i);
+        if (j == std::string_view::npos) j = query.size();
+        std::string_view tok = query.substr(i, j - i);
+        bool in_quotes = quoted || tok.find('"') != std::string_view::npos;
+        if (std::count(tok.begin(), tok.end(), '"') % 2) quoted = !quoted;
+        size_t lead = tok.find_first_not_of("+-(");
+        size_t end = tok.find_last_not_of(")");
+        std::string rewritten;
+        if (!in_quotes && lead != std::string_view::npos && end != std::string_view::npos &&
+            end > lead && tok[end] == '*') {
+            std::string_view body = tok.substr(lead, end - lead); // without the '*'
+            std::string field;
+            size_t colon = body.find(':');
+            if (colon != std::string_view::npos) {
+                std::string name(body.substr(0, colon));
+                for (const Field& f : fields())
+                    if (!f.boolean &&
+                        std::find(f.names.begin(), f.names.end(), name) != f.names.end())
+                        field.assign(1, f.prefix == kQuestionPrefix ? 'q' : 'a');
+                // Another field (topic:, file:) is left as written.
+                body = field.empty() ? std::string_view() : body.substr(colon + 1);
+            }
+            if (word_root(body))
+                rewritten = std::string(tok.substr(0, lead)) + kWildcardField + field + ":" +
+                            std::string(body) + std::string(tok.substr(end + 1));
+        }
+        out += rewritten.empty() ? std::string(tok) : rewritten;
+        size_t next = query.find_first_not_of(" \t", j);
+        out += query.substr(j, (next == std::string_view::npos ? query.size() : next) - j);
+        i = next == std::string_view::npos ? query.size() : next;
+    }
+    return out;
+}
+
+std::string unstem_wildcards(std::string_view query) {
+    std::string out(query);
+    for (size_t at = out.find(kWildcardField); at != std::string::npos;
+         at = out.find(kWildcardField, at)) {
+        size_t colon = out.find(':', at);
+        if (colon == std::string::npos) break;
+        std::string field =
+            out.substr(at + kWildcardField.size(), colon - at - kWildcardField.size());
+        size_t end = colon + 1;
+        while (end < out.size() && out[end] != ' ' && out[end] != '\t' && out[end] != ')')
+            ++end;
+        std::string root = out.substr(colon + 1, end - colon - 1);
+        std::string back = (field.empty() ? "" : field + ":") + root + "*";
+        out.replace(at, end - at, back);
+        at += back.size();
+    }
+    return out;
+}
+
 void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db,
                             Xapian::FieldProcessor* topic) {
     qp.set_database(db);
@@ -63,11 +175,14 @@ void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db,
                 qp.add_prefix(name, f.prefix);
         }
     qp.add_boolean_prefix("file", (new FileMatcher(db))->release());
+    qp.add_prefix(kWildcardField, (new StemWildcard(db, ""))->release());
+    qp.add_prefix(kWildcardField + "q", (new StemWildcard(db, kQuestionPrefix))->release());
+    qp.add_prefix(kWildcardField + "a", (new StemWildcard(db, kAnswerPrefix))->release());
 }
 
 void configure_term_generator(Xapian::TermGenerator& tg) {
     tg.set_stemmer(stemmer());
-    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
 }
 
 std::string bounded_term(std::string_view prefix, std::string_view value) {
@@ -82,7 +197,9 @@ std::string bounded_term(std::string_view prefix, std::string_view value) {
 }
 
 std::string id_term(std::string_view file, int line) {
-    return bounded_term(kIdPrefix, std::string(file) + ":" + std::to_string(line));
+    std::string term(kIdPrefix);
+    term += hash_hex(std::string(file) + ":" + std::to_string(line));
+    return term;
 }
 
 std::string file_term(std::string_view file) {
@@ -113,6 +230,11 @@ std::string question_key(std::string_view question) {
         key += stem(w);
     }
     return key;
+}
+
+std::string collapse_value(std::string_view question, std::string_view answer) {
+    std::string key = duplicate_key(question, answer);
+    return key.empty() ? key : hash_hex(key);
 }
 
 std::string duplicate_key(std::string_view question, std::string_view answer) {

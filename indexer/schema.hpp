@@ -15,9 +15,11 @@
 
 namespace crib::schema {
 
-/// Bump when terms, values or document data change meaning.
-inline constexpr int kSchemaVersion = 4; // 2: kSlotQuestion; 3: synonym group terms named by members;
-                                         // 4: heading paths (data "crib2;"), duplicate keys with answers, prose slot
+/// Bump when terms, values or document data change meaning.  2: kSlotQuestion;
+/// 3: synonym group terms named by members; 4: heading paths (data "crib2;"),
+/// duplicate keys with answers, prose slot; 5: stemmed terms only
+/// (kStemStrategy), slots 4-6 dropped, ids and duplicate keys hashed.
+inline constexpr int kSchemaVersion = 5;
 
 /// Metadata keys.
 inline constexpr const char* kVersionKey = "crib.schema";
@@ -29,11 +31,11 @@ inline constexpr const char* kSynonymsPathKey = "crib.synonyms.path"; ///< synon
 inline constexpr const char* kStatListKey = "crib.stat";      ///< folders and note files the last complete run saw (stat_list.hpp)
 
 /// Boolean and free-text term prefixes.
-inline constexpr const char* kIdPrefix = "Q";       ///< unique id: file ":" line
+inline constexpr const char* kIdPrefix = "Q";       ///< unique id: hash of file ":" line (id_term)
 inline constexpr const char* kFilePrefix = "P";     ///< file path (boolean)
 inline constexpr const char* kTopicPrefix = "K";    ///< topic (boolean)
 inline constexpr const char* kKindPrefix = "XKIND"; ///< "question" / "section" (boolean)
-inline constexpr const char* kDupPrefix = "XDUP";   ///< normalised-question key (boolean)
+inline constexpr const char* kDupPrefix = "XDUP";   ///< + the kSlotCollapse value (boolean)
 inline constexpr const char* kQuestionPrefix = "XQ";///< question words (probabilistic)
 inline constexpr const char* kAnswerPrefix = "XA";  ///< answer words (probabilistic)
 inline constexpr const char* kSynPrefix = "XSYN";   ///< multi-word synonym group seen in text
@@ -42,14 +44,10 @@ inline constexpr const char* kSynPrefix = "XSYN";   ///< multi-word synonym grou
 enum Slot : Xapian::valueno {
     kSlotFile = 0,     ///< file path
     kSlotLine = 1,     ///< sortable_serialise(line)
-    kSlotCollapse = 2, ///< duplicate key: normalised question + answer start (questions only)
+    kSlotCollapse = 2, ///< hash of the duplicate key (collapse_value; questions only)
     kSlotTopics = 3,   ///< topics joined by '\n'
-    // Written but no longer read: the re-rank reads the passage record once
-    // instead of three slots (each a B-tree lookup).  Dropping them saves 1.7%
-    // of an index of the public corpora: do it with the next version bump.
-    kSlotKind = 4,     ///< "question" / "section"
-    kSlotQuestion = 5, ///< the question text
-    kSlotProse = 6,    ///< sortable_serialise(words of answer prose: no code, no tables)
+    // Slots 4-6 (kind, question, prose words) were dropped in version 5: the
+    // re-rank reads the passage record instead.
 };
 
 /// Weighting: question words count this many times per occurrence.
@@ -73,8 +71,13 @@ const std::vector<Field>& fields();
 /// The one stemmer (English Snowball) used for indexing, parsing and snippets.
 Xapian::Stem stemmer();
 
-/// The one stemming strategy.
-inline constexpr Xapian::QueryParser::stem_strategy kStemStrategy = Xapian::QueryParser::STEM_SOME;
+/// The one stemming strategy: every free-text word is indexed and searched
+/// as "Z" + its stem only, with positions (so phrases match word forms).
+/// The unstemmed copy STEM_SOME adds doubled the postings and the termlists
+/// (the index was 5.3x the notes, now 3.9x; bench/RESULTS.md); what needed
+/// it is done on stems instead: wildcards (wildcard_query()), phrase
+/// highlights (the snippet flattens phrases), spelling (spelling_words()).
+inline constexpr Xapian::QueryParser::stem_strategy kStemStrategy = Xapian::QueryParser::STEM_ALL_Z;
 
 /// Set stemmer, strategy and every field prefix on a query parser; `db`
 /// is used for wildcards, spelling, synonyms and `file:` path matching.
@@ -82,6 +85,18 @@ inline constexpr Xapian::QueryParser::stem_strategy kStemStrategy = Xapian::Quer
 /// resolves aliases through the taxonomy); without it they are plain terms.
 void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db,
                             Xapian::FieldProcessor* topic = nullptr);
+
+/// `word*` written for the stemmed index: Xapian 1.4's QueryParser expands a
+/// wildcard over unstemmed terms, which a STEM_ALL_Z index has none of, so
+/// each unquoted `word*` (also `q:word*`, `a:word*`) becomes a field that
+/// configure_query_parser() expands over "Z" + the field's prefix
+/// ("kube*" -> every stem starting "kube", or the stem of "kube" itself:
+/// "running*" also finds "running", whose stem is "run").  Other text is
+/// left as it is.
+std::string stem_wildcards(std::string_view query);
+/// The query as the user wrote it, from one stem_wildcards() rewrote (for
+/// the spelling correction shown: "kubernets* pods" -> "kubernetes* pods").
+std::string unstem_wildcards(std::string_view query);
 
 /// Set stemmer and strategy on a term generator.
 void configure_term_generator(Xapian::TermGenerator& tg);
@@ -93,7 +108,9 @@ std::vector<std::string> words(std::string_view text);
 /// A term no longer than Xapian's limit: long values are hashed.
 std::string bounded_term(std::string_view prefix, std::string_view value);
 
-/// Unique-id term of a passage.
+/// Unique-id term of a passage: "Q" + a 64-bit hash of "file:line" (the
+/// path itself made this term as long as 200 bytes, stored in the postlist
+/// and in every termlist; ids are only looked up, never listed).
 std::string id_term(std::string_view file, int line);
 /// Boolean term of a file.
 std::string file_term(std::string_view file);
@@ -103,6 +120,10 @@ std::string question_key(std::string_view question);
 /// first words of the answer, so two "What's the output?" quizzes with
 /// different code stay apart while the same note pasted twice is one hit.
 std::string duplicate_key(std::string_view question, std::string_view answer);
+/// What the index stores of a duplicate key (kSlotCollapse, kDupPrefix): its
+/// 64-bit hash, compared only for equality ("" for an empty key).  The keys
+/// themselves averaged 113 bytes, held three times per question.
+std::string collapse_value(std::string_view question, std::string_view answer);
 
 /// What an index's schema version metadata says, parsed strictly: digits
 /// only, no sign, spaces or leading zeros, at least 1.

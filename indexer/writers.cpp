@@ -6,14 +6,9 @@
 
 namespace crib {
 
-bool spelling_term(const std::string& term) {
-    unsigned char c = static_cast<unsigned char>(term[0]);
-    return !((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || term.size() > 40);
-}
-
-void SpellingBatch::add(const Xapian::Document& doc) {
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-        if (spelling_term(*t)) ++counts_[*t];
+void SpellingBatch::add(const std::vector<std::string>& words) {
+    for (const std::string& w : words)
+        ++counts_[w];
 }
 
 void SpellingBatch::flush(Xapian::WritableDatabase& db) {
@@ -40,7 +35,7 @@ QueueWriter::~QueueWriter() {
     if (thread_.joinable()) thread_.join();
 }
 
-void QueueWriter::add(std::vector<Xapian::Document> docs) {
+void QueueWriter::add(std::vector<BuiltPassage> docs) {
     std::unique_lock<std::mutex> lk(m_);
     cv_.wait(lk, [&] { return queue_.size() < kQueuedFiles || error_; });
     if (error_) std::rethrow_exception(error_);
@@ -64,7 +59,7 @@ void QueueWriter::finish() {
 
 void QueueWriter::run() {
     for (;;) {
-        std::vector<Xapian::Document> docs;
+        std::vector<BuiltPassage> docs;
         {
             std::unique_lock<std::mutex> lk(m_);
             cv_.wait(lk, [&] { return done_ || !queue_.empty(); });
@@ -85,16 +80,17 @@ void QueueWriter::run() {
     }
 }
 
-void QueueWriter::write(const std::vector<Xapian::Document>& docs) {
-    for (const Xapian::Document& d : docs) {
-        db_.add_document(d);
-        spelling_.add(d);
+void QueueWriter::write(const std::vector<BuiltPassage>& docs) {
+    for (const BuiltPassage& d : docs) {
+        db_.add_document(d.doc);
+        spelling_.add(d.spelling);
+        terms_ += d.doc.termlist_count();
     }
     in_batch_ += docs.size();
-    if (in_batch_ >= batch_) { // bounded memory, as in the run's own transactions
+    if (in_batch_ >= batch_ || terms_ >= kFullBuildTerms) { // bounded memory and merges
         spelling_.flush(db_);
         db_.commit();
-        in_batch_ = 0;
+        in_batch_ = terms_ = 0;
     }
 }
 
@@ -111,7 +107,7 @@ FullBuild::~FullBuild() {
     std::filesystem::remove_all(second_path_, ec);
 }
 
-void FullBuild::add(std::vector<Xapian::Document> docs, SpellingBatch& spelling) {
+void FullBuild::add(std::vector<BuiltPassage> docs, SpellingBatch& spelling) {
     // 3:2 for the second thread: the run's own also takes results, writes the
     // file records and runs the final merge.
     if (2 * second_docs_ <= 3 * main_docs_) {
@@ -120,9 +116,10 @@ void FullBuild::add(std::vector<Xapian::Document> docs, SpellingBatch& spelling)
         return;
     }
     main_docs_ += docs.size();
-    for (const Xapian::Document& d : docs) {
-        main_.add_document(d);
-        spelling.add(d);
+    for (const BuiltPassage& d : docs) {
+        main_.add_document(d.doc);
+        spelling.add(d.spelling);
+        main_terms_ += d.doc.termlist_count();
     }
 }
 

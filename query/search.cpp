@@ -354,12 +354,12 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     qp.set_default_op(Xapian::Query::OP_OR);
     Prepared p;
     std::string unhandled; // the query without the words compounds() rewrote
-    std::string q = compounds(db, req.query, unhandled);
+    std::string q = schema::stem_wildcards(compounds(db, req.query, unhandled));
     // Spelling correction searches the spelling table (costly on a big
     // vocabulary): only when some word is not in the index at all.
     bool spell = has_unknown_word(db, unhandled);
     p.query = parse(qp, q, spell);
-    if (spell) p.corrected = qp.get_corrected_query_string();
+    if (spell) p.corrected = schema::unstem_wildcards(qp.get_corrected_query_string());
     // A "correction" into stop words ("asg" -> "as") searches nothing useful.
     if (!p.corrected.empty()) {
         bool content = false;
@@ -636,10 +636,24 @@ std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& se
     return out;
 }
 
-/// Stems of the words a query searches for (synonym expansions included).
-std::set<std::string> query_stems(const Xapian::Query& q) {
+/// True for a wildcard: Xapian's own, or a schema::stem_wildcards() field
+/// (a synonym of a wildcard and the stems it misses).
+bool is_wildcard(const Xapian::Query& q) {
+    if (q.get_type() == Xapian::Query::OP_WILDCARD) return true;
+    if (q.get_type() != Xapian::Query::OP_SYNONYM) return false;
+    for (size_t i = 0; i < q.get_num_subqueries(); ++i)
+        if (q.get_subquery(i).get_type() == Xapian::Query::OP_WILDCARD) return true;
+    return false;
+}
+
+/// Adds the stems of the words `q` searches for (synonym expansions
+/// included; not the words a wildcard stands for, which are not the user's).
+void gather_stems(const Xapian::Query& q, std::set<std::string>& out) {
+    if (is_wildcard(q)) return;
+    for (size_t i = 0; i < q.get_num_subqueries(); ++i)
+        gather_stems(q.get_subquery(i), out);
+    if (q.get_num_subqueries()) return;
     const Xapian::Stem stem = schema::stemmer();
-    std::set<std::string> out;
     for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) {
         std::string term = *t;
         bool stemmed = !term.empty() && term[0] == 'Z';
@@ -650,6 +664,12 @@ std::set<std::string> query_stems(const Xapian::Query& q) {
         if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
         out.insert(stemmed ? term : stem(term));
     }
+}
+
+/// Stems of the words a query searches for (gather_stems()).
+std::set<std::string> query_stems(const Xapian::Query& q) {
+    std::set<std::string> out;
+    gather_stems(q, out);
     return out;
 }
 
@@ -737,18 +757,23 @@ std::vector<Xapian::MSetIterator> rerank(Collapsed& c, const std::set<std::strin
     return out;
 }
 
-/// True if neither the word (lower case) nor its stem nor a synonym entry is in the index.
-bool unknown_word(const Xapian::Database& db, const std::string& w) {
+/// The indexed term of a free-text word (lower case): "Z" + its stem.
+std::string stem_term(const std::string& w) {
     thread_local const Xapian::Stem stem = schema::stemmer();
-    return db.get_termfreq(w) == 0 && db.get_termfreq("Z" + stem(w)) == 0 &&
-           db.synonyms_begin(w) == db.synonyms_end(w);
+    return std::string("Z").append(stem(w));
 }
 
-/// True if the notes contain the two words next to each other.
+/// True if neither the word's stem (the word lower case) nor a synonym entry is in the index.
+bool unknown_word(const Xapian::Database& db, const std::string& w) {
+    return db.get_termfreq(stem_term(w)) == 0 && db.synonyms_begin(w) == db.synonyms_end(w);
+}
+
+/// True if the notes contain the two words (any of their forms) next to each other.
 bool phrase_occurs(const Xapian::Database& db, const std::string& a, const std::string& b) {
-    if (db.get_termfreq(a) == 0 || db.get_termfreq(b) == 0) return false;
+    const std::string ta = stem_term(a), tb = stem_term(b);
+    if (db.get_termfreq(ta) == 0 || db.get_termfreq(tb) == 0) return false;
     Xapian::Enquire e(db);
-    std::vector<Xapian::Query> words = {Xapian::Query(a), Xapian::Query(b)};
+    std::vector<Xapian::Query> words = {Xapian::Query(ta), Xapian::Query(tb)};
     e.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), 2));
     return !e.get_mset(0, 1).empty();
 }
@@ -776,8 +801,8 @@ std::string compounds(const Xapian::Database& db, const std::string& query, std:
                      });
         if (plain && !stopper()(w) && unknown_word(db, w)) {
             // Written as one word in the notes ("CrashLoopBackOff"): a wildcard.
-            Xapian::TermIterator t = db.allterms_begin(w);
-            if (t != db.allterms_end(w) && (*t).rfind(w, 0) == 0) rewritten = w + "*";
+            Xapian::TermIterator t = db.allterms_begin("Z" + w);
+            if (t != db.allterms_end("Z" + w)) rewritten = w + "*";
             // Written as two words ("max surge"): that phrase, if the notes have it
             // (else "autoscalling" would become "autos calling", not a typo of "autoscaling").
             for (size_t cut = 2; cut + 2 <= w.size() && rewritten.empty(); ++cut) {
@@ -972,11 +997,32 @@ std::vector<Xapian::MSetIterator> page_of(Attempt& a, const SearchRequest& req,
     return page;
 }
 
+/// True if `q` holds a phrase (quoted, or one the parser made of "e-mail").
+bool has_phrase(const Xapian::Query& q) {
+    if (q.get_type() == Xapian::Query::OP_PHRASE) return true;
+    for (size_t i = 0; i < q.get_num_subqueries(); ++i)
+        if (has_phrase(q.get_subquery(i))) return true;
+    return false;
+}
+
+/// The match whose terms the snippets mark.  Xapian marks a phrase only
+/// where the text has its exact words, and the index holds stems only
+/// (schema::kStemStrategy), so "\"running pods\"" would mark nothing: a
+/// query with a phrase marks its words one by one, from a match of them all.
+Xapian::MSet marking_mset(const Xapian::Database& db, const Attempt& a) {
+    if (!has_phrase(a.prep.query)) return a.match.mset;
+    Xapian::Enquire e(db);
+    e.set_query(Xapian::Query(Xapian::Query::OP_OR, a.prep.query.get_unique_terms_begin(),
+                              a.prep.query.get_unique_terms_end()));
+    return e.get_mset(0, 0);
+}
+
 /// Step 6, show: the hits of the page, with snippets and collapsed duplicates.
 std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchRequest& req,
                          const std::vector<Xapian::MSetIterator>& page,
                          const std::map<Xapian::docid, ScoreParts>& parts) {
     const Xapian::Stem stem = schema::stemmer();
+    const Xapian::MSet marks = req.snippets && !page.empty() ? marking_mset(db, a) : a.match.mset;
     std::vector<Hit> out;
     int rank = static_cast<int>(req.offset);
     for (const Xapian::MSetIterator& it : page) {
@@ -987,9 +1033,10 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
         h.index = spec_of(req.db, *it);
         h.score = it.get_weight();
         if (req.snippets) {
-            Highlighted q = highlight(a.match.mset, h.passage.question, h.passage.question.size() + 16, stem, false);
+            Highlighted q =
+                highlight(marks, h.passage.question, h.passage.question.size() + 16, stem, false);
             h.question_spans = std::move(q.spans);
-            AnswerSnippet s = answer_snippet(a.match.mset, h.passage.answer, req.snippet_chars, stem);
+            AnswerSnippet s = answer_snippet(marks, h.passage.answer, req.snippet_chars, stem);
             h.snippet = std::move(s.text.text);
             h.snippet_spans = std::move(s.text.spans);
             h.snippet_code = s.code;

@@ -1,6 +1,7 @@
 // Search features on the shipped notes and on small indexes we write.
 #include "index_fixture.hpp"
 #include "reader.hpp"
+#include "schema.hpp"
 #include "search.hpp"
 
 #include <algorithm>
@@ -712,4 +713,93 @@ TEST_CASE("facets of a large match with --sort file came from the first files in
     CHECK(by_file.facets == rel.facets);
     REQUIRE_FALSE(rel.facets.empty());
     CHECK(rel.facets.front().first == "late");
+}
+
+namespace {
+/// The text of each marked span of a hit's snippet, lower case.
+std::vector<std::string> marked(const Hit& h) {
+    std::vector<std::string> out;
+    for (const auto& s : h.snippet_spans) {
+        std::string w = h.snippet.substr(s.start, s.end - s.start);
+        std::transform(w.begin(), w.end(), w.begin(), ::tolower);
+        out.push_back(w);
+    }
+    return out;
+}
+} // namespace
+
+TEST_CASE("the index holds each word once, as its stem: no unstemmed copies", "[search][index]") {
+    test::TempDir d;
+    d.write("notes/k.md", "## Why do Pods restart?\nThe kubelet restarts containers that crash.\n");
+    Xapian::Database db(test::index_notes(d));
+    for (auto t = db.allterms_begin(); t != db.allterms_end(); ++t) {
+        unsigned char c = static_cast<unsigned char>((*t)[0]);
+        INFO(*t);
+        CHECK_FALSE(
+            (c >= 'a' && c <= 'z')); // free text is "Z" + stem; fields and filters are upper case
+    }
+    CHECK(db.get_termfreq("Zrestart") == 1);
+    CHECK(db.get_termfreq("ZXQpod") == 1);
+    // The spelling table still learns words as written, for corrections.
+    std::map<std::string, Xapian::doccount> spelling;
+    for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w)
+        spelling[*w] = w.get_termfreq();
+    CHECK(spelling["restarts"] == 1);
+    CHECK(spelling["kubelet"] == 1);
+    CHECK(spelling.count("contain") == 0); // the stem of "containers" is not a word
+}
+
+TEST_CASE("a wildcard longer than the stem found nothing: decorat* missed decorators",
+          "[search][regression]") {
+    test::TempDir d;
+    d.write("notes/p.md", "## What are decorators in Python?\nFunctions that wrap functions.\n\n"
+                          "## What is a generator?\nA function that yields.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    for (auto [q, want] : std::vector<std::pair<std::string, std::string>>{
+             {"decorat*", "What are decorators in Python?"},    // stem "decor" is shorter
+             {"Decorators*", "What are decorators in Python?"}, // the whole word, capitalised
+             {"q:generat*", "What is a generator?"},
+             {"yield*", "What is a generator?"}}) {
+        r.query = q;
+        auto res = search(r);
+        INFO(q);
+        REQUIRE(res.total == 1);
+        CHECK(res.hits[0].passage.question == want);
+    }
+    r.query = "q:yield*"; // the question field alone
+    CHECK(search(r).total == 0);
+}
+
+TEST_CASE("a phrase marked nothing in snippets once the index held only stems",
+          "[search][snippet][regression]") {
+    test::TempDir d;
+    d.write("notes/k.md", "## What is a DaemonSet?\nIt keeps pods running on every node, and "
+                          "the scheduler places the running pods.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = "\"running pods\"";
+    auto res = search(r);
+    REQUIRE(res.total == 1);
+    auto words = marked(res.hits[0]);
+    CHECK(std::count(words.begin(), words.end(), "running") >= 1);
+    CHECK(std::count(words.begin(), words.end(), "pods") >= 1);
+    // A phrase matches other forms of its words, as single words do.
+    r.query = "\"run pod\"";
+    CHECK(search(r).total == 1);
+}
+
+TEST_CASE("stem_wildcards rewrites word* outside quotes and gives the query back for display",
+          "[search][syntax]") {
+    using schema::stem_wildcards;
+    using schema::unstem_wildcards;
+    for (const std::string q : {"kube* pods", "q:kube* -a:dock* (helm*)", "+Decorat* python",
+                                "\"not* in quotes\" x*", "topic:k8s* file:*.md *", "a.b* c-d*"}) {
+        INFO(q);
+        CHECK(unstem_wildcards(stem_wildcards(q)) == q);
+    }
+    CHECK(stem_wildcards("kube* pods") != "kube* pods");
+    CHECK(stem_wildcards("\"kube* pods\"") == "\"kube* pods\"");
+    CHECK(stem_wildcards("topic:kube*") == "topic:kube*"); // a filter: as written
+    CHECK(stem_wildcards("a.b*") == "a.b*");               // not one word: as written
 }
