@@ -72,13 +72,18 @@ class StemWildcard : public Xapian::FieldProcessor {
             Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(*it));
         std::vector<Xapian::Query> parts = {
             Xapian::Query(Xapian::Query::OP_WILDCARD, prefix_ + lower)};
+        // The root's own stem too: "pods*" finds "pod" where no spelling
+        // table is at hand (a remote index).
         std::set<std::string> missed;
+        auto add_missed = [&](const std::string& s) {
+            if (s.compare(0, lower.size(), lower) != 0) missed.insert(s);
+        };
+        add_missed(stem(lower));
         try {
             Xapian::TermIterator w = db_.spellings_begin();
             w.skip_to(lower);
             for (; w != db_.spellings_end() && (*w).compare(0, lower.size(), lower) == 0; ++w) {
-                std::string s = stem(*w);
-                if (s.compare(0, lower.size(), lower) != 0) missed.insert(s);
+                add_missed(stem(*w));
             }
         } catch (const Xapian::UnimplementedError&) { // a remote index: the wildcard alone
         }

@@ -75,7 +75,7 @@ Xapian::Stem stemmer();
 /// as "Z" + its stem only, with positions (so phrases match word forms).
 /// The unstemmed copy STEM_SOME adds doubled the postings and the termlists
 /// (the index was 5.3x the notes, now 3.9x; bench/RESULTS.md); what needed
-/// it is done on stems instead: wildcards (wildcard_query()), phrase
+/// it is done on stems instead: wildcards (stem_wildcards()), phrase
 /// highlights (the snippet flattens phrases), spelling (spelling_words()).
 inline constexpr Xapian::QueryParser::stem_strategy kStemStrategy = Xapian::QueryParser::STEM_ALL_Z;
 

@@ -302,6 +302,11 @@ Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q, bool spelling
     unsigned no_spell = spelling ? 0u : unsigned(Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     try {
         return qp.parse_query(q, kFlags & ~no_spell);
+    } catch (const Xapian::UnimplementedError&) {
+        // A stem wildcard field inside NEAR/ADJ ("kube* NEAR pods"): Xapian
+        // takes only terms there, so the wildcard is read as Xapian's own
+        // (which finds no unstemmed words in a stems-only index).
+        return parse(qp, schema::unstem_wildcards(q), spelling);
     } catch (const Xapian::QueryParserError&) {
         try {
             return qp.parse_query(literal_words(q), kLiteralFlags & ~no_spell);
@@ -778,6 +783,19 @@ bool phrase_occurs(const Xapian::Database& db, const std::string& a, const std::
     return !e.get_mset(0, 1).empty();
 }
 
+/// True if some word of the notes, as written or as stemmed, starts with
+/// `w` ("decorat" starts "decorators", whose stem "decor" is shorter).
+bool starts_a_word(const Xapian::Database& db, const std::string& w) {
+    if (db.allterms_begin("Z" + w) != db.allterms_end("Z" + w)) return true;
+    try {
+        Xapian::TermIterator s = db.spellings_begin();
+        s.skip_to(w);
+        return s != db.spellings_end() && (*s).compare(0, w.size(), w) == 0;
+    } catch (const Xapian::UnimplementedError&) { // a remote index
+        return false;
+    }
+}
+
 /// Parts of a compound the notes write differently: an unknown word that is
 /// two known words ("maxsurge" -> "max surge") becomes that phrase, and one
 /// that starts indexed words ("crashloop" -> "CrashLoopBackOff") becomes a
@@ -801,8 +819,7 @@ std::string compounds(const Xapian::Database& db, const std::string& query, std:
                      });
         if (plain && !stopper()(w) && unknown_word(db, w)) {
             // Written as one word in the notes ("CrashLoopBackOff"): a wildcard.
-            Xapian::TermIterator t = db.allterms_begin("Z" + w);
-            if (t != db.allterms_end("Z" + w)) rewritten = w + "*";
+            if (starts_a_word(db, w)) rewritten = w + "*";
             // Written as two words ("max surge"): that phrase, if the notes have it
             // (else "autoscalling" would become "autos calling", not a typo of "autoscaling").
             for (size_t cut = 2; cut + 2 <= w.size() && rewritten.empty(); ++cut) {

@@ -803,3 +803,28 @@ TEST_CASE("stem_wildcards rewrites word* outside quotes and gives the query back
     CHECK(stem_wildcards("topic:kube*") == "topic:kube*"); // a filter: as written
     CHECK(stem_wildcards("a.b*") == "a.b*");               // not one word: as written
 }
+
+TEST_CASE("a wildcard next to NEAR stopped crib with an uncaught Xapian error",
+          "[search][regression]") {
+    test::TempDir d;
+    d.write("notes/k.md", "## What is a kubelet?\nThe agent that runs pods on each node.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    for (const char* q : {"kube* NEAR pods", "pods ADJ kube*", "kube* NEAR/3 agent"}) {
+        r.query = q;
+        INFO(q);
+        CHECK_NOTHROW(search(r));
+    }
+}
+
+TEST_CASE("a truncated word found nothing once the index held only stems: decorat",
+          "[search][regression]") {
+    test::TempDir d;
+    d.write("notes/p.md", "## What are decorators in Python?\nFunctions that wrap functions.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = "decorat"; // the written word starts so; its stem "decor" does not
+    auto res = search(r);
+    REQUIRE(res.total == 1);
+    CHECK(res.hits[0].passage.question == "What are decorators in Python?");
+}
