@@ -95,14 +95,17 @@ Passage passage_of(const Xapian::Document& doc) {
     return p;
 }
 
-std::vector<std::string> spelling_words(const Passage& p) {
-    const std::string answer = indexable_text(p.answer);
+namespace {
+
+/// spelling_words() of a passage whose indexable answer and compound parts
+/// are already made.
+std::vector<std::string> spelling_words(const Passage& p, const std::string& answer,
+                                        const std::string& parts) {
     std::string text = p.question;
-    for (const std::string* part : {&answer, &p.parent_question})
+    for (const std::string* part : {&answer, &p.parent_question, &parts})
         text.append("\n").append(*part);
     for (const std::string& h : p.headings)
         text.append("\n").append(h);
-    text.append("\n").append(compound_parts(p.question + "\n" + answer));
     std::vector<std::string> out;
     for (std::string& w : schema::words(text)) {
         unsigned char c = static_cast<unsigned char>(w[0]);
@@ -114,7 +117,14 @@ std::vector<std::string> spelling_words(const Passage& p) {
     return out;
 }
 
-Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, const Synonyms* syn) {
+} // namespace
+
+std::vector<std::string> spelling_words(const Passage& p) {
+    const std::string answer = indexable_text(p.answer);
+    return spelling_words(p, answer, compound_parts(p.question + "\n" + answer));
+}
+
+BuiltPassage build_passage(const Passage& p, Xapian::TermGenerator& tg, const Synonyms* syn) {
     Xapian::Document doc;
     tg.set_document(doc);
     tg.set_termpos(0);
@@ -168,7 +178,7 @@ Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, cons
     // it built while the writer thread released its own (about 1 run in 30
     // under LeakSanitizer leaked that document).
     tg.set_document(Xapian::Document());
-    return doc;
+    return {doc, spelling_words(p, answer, parts)};
 }
 
 } // namespace crib

@@ -19,10 +19,6 @@
 
 namespace crib {
 
-/// Build the document for a passage.  `tg` must be configured by
-/// schema::configure_term_generator; it is reset here.
-Xapian::Document make_document(const Passage& p, Xapian::TermGenerator& tg, const Synonyms* syn);
-
 /// The words of a passage for the spelling table: each distinct word of its
 /// question, answer, entry title, heading path and compound parts, lower
 /// case and unstemmed (the index itself holds only stems), without numbers
@@ -35,6 +31,10 @@ struct BuiltPassage {
     Xapian::Document doc;
     std::vector<std::string> spelling;
 };
+
+/// Build the document and spelling words of a passage.  `tg` must be
+/// configured by schema::configure_term_generator; it is reset here.
+BuiltPassage build_passage(const Passage& p, Xapian::TermGenerator& tg, const Synonyms* syn);
 
 /// Serialise / parse the document data (length-prefixed fields, version tag).
 std::string encode_passage(const Passage& p);

@@ -297,7 +297,7 @@ FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& 
     assign_topics(pr.passages, *sh.tax, c.folder);
     r.docs.reserve(pr.passages.size());
     for (const Passage& p : pr.passages) {
-        r.docs.push_back({make_document(p, tg, sh.syn), spelling_words(p)});
+        r.docs.push_back(build_passage(p, tg, sh.syn));
         if (p.kind == "question") ++r.questions;
     }
     r.record.passages = pr.passages.size();

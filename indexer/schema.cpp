@@ -79,14 +79,10 @@ class StemWildcard : public Xapian::FieldProcessor {
             if (s.compare(0, lower.size(), lower) != 0) missed.insert(s);
         };
         add_missed(stem(lower));
-        try {
-            Xapian::TermIterator w = db_.spellings_begin();
-            w.skip_to(lower);
-            for (; w != db_.spellings_end() && (*w).compare(0, lower.size(), lower) == 0; ++w) {
-                add_missed(stem(*w));
-            }
-        } catch (const Xapian::UnimplementedError&) { // a remote index: the wildcard alone
-        }
+        each_written_word(db_, lower, [&](const std::string& w) {
+            add_missed(stem(w));
+            return true;
+        });
         for (const std::string& s : missed)
             parts.emplace_back(prefix_ + s);
         return Xapian::Query(Xapian::Query::OP_SYNONYM, parts.begin(), parts.end());
@@ -107,43 +103,39 @@ bool word_root(std::string_view root) {
 
 } // namespace
 
+void each_written_word(const Xapian::Database& db, const std::string& prefix,
+                       const std::function<bool(const std::string&)>& fn) {
+    try {
+        Xapian::TermIterator w = db.spellings_begin();
+        w.skip_to(prefix);
+        for (; w != db.spellings_end() && (*w).compare(0, prefix.size(), prefix) == 0; ++w)
+            if (!fn(*w)) return;
+    } catch (const Xapian::UnimplementedError&) { // a remote index
+    }
+}
+
 std::string stem_wildcards(std::string_view query) {
-    std::string out;
-    bool quoted = false;
-    size_t i = 0;
-    while (i < query.size()) {
-        size_t j = query.find_first_of(" \t", i);
-        if (j == std::string_view::npos) j = query.size();
-        std::string_view tok = query.substr(i, j - i);
-        bool in_quotes = quoted || tok.find('"') != std::string_view::npos;
-        if (std::count(tok.begin(), tok.end(), '"') % 2) quoted = !quoted;
+    return rewrite_tokens(query, [](std::string_view tok, bool quoted) -> std::string {
         size_t lead = tok.find_first_not_of("+-(");
         size_t end = tok.find_last_not_of(")");
-        std::string rewritten;
-        if (!in_quotes && lead != std::string_view::npos && end != std::string_view::npos &&
-            end > lead && tok[end] == '*') {
-            std::string_view body = tok.substr(lead, end - lead); // without the '*'
-            std::string field;
-            size_t colon = body.find(':');
-            if (colon != std::string_view::npos) {
-                std::string name(body.substr(0, colon));
-                for (const Field& f : fields())
-                    if (!f.boolean &&
-                        std::find(f.names.begin(), f.names.end(), name) != f.names.end())
-                        field.assign(1, f.prefix == kQuestionPrefix ? 'q' : 'a');
-                // Another field (topic:, file:) is left as written.
-                body = field.empty() ? std::string_view() : body.substr(colon + 1);
-            }
-            if (word_root(body))
-                rewritten = std::string(tok.substr(0, lead)) + kWildcardField + field + ":" +
-                            std::string(body) + std::string(tok.substr(end + 1));
+        if (quoted || lead == std::string_view::npos || end == std::string_view::npos ||
+            end <= lead || tok[end] != '*')
+            return "";
+        std::string_view body = tok.substr(lead, end - lead); // without the '*'
+        std::string field;
+        size_t colon = body.find(':');
+        if (colon != std::string_view::npos) {
+            std::string name(body.substr(0, colon));
+            for (const Field& f : fields())
+                if (!f.boolean && std::find(f.names.begin(), f.names.end(), name) != f.names.end())
+                    field.assign(1, f.prefix == kQuestionPrefix ? 'q' : 'a');
+            // Another field (topic:, file:) is left as written.
+            body = field.empty() ? std::string_view() : body.substr(colon + 1);
         }
-        out += rewritten.empty() ? std::string(tok) : rewritten;
-        size_t next = query.find_first_not_of(" \t", j);
-        out += query.substr(j, (next == std::string_view::npos ? query.size() : next) - j);
-        i = next == std::string_view::npos ? query.size() : next;
-    }
-    return out;
+        if (!word_root(body)) return "";
+        return std::string(tok.substr(0, lead)) + kWildcardField + field + ":" + std::string(body) +
+               std::string(tok.substr(end + 1));
+    });
 }
 
 std::string unstem_wildcards(std::string_view query) {

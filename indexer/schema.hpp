@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <cstdlib>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -94,6 +95,12 @@ void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db,
 /// "running*" also finds "running", whose stem is "run").  Other text is
 /// left as it is.
 std::string stem_wildcards(std::string_view query);
+/// Calls `fn` with each word of the spelling table (the notes' words as
+/// written: the index holds only stems) that starts with `prefix`, until it
+/// returns false.  A remote index offers none.
+void each_written_word(const Xapian::Database& db, const std::string& prefix,
+                       const std::function<bool(const std::string&)>& fn);
+
 /// The query as the user wrote it, from one stem_wildcards() rewrote (for
 /// the spelling correction shown: "kubernets* pods" -> "kubernetes* pods").
 std::string unstem_wildcards(std::string_view query);

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -346,6 +347,24 @@ std::string quote_path(std::string_view s) {
         }
     }
     return out + "\"";
+}
+
+std::string rewrite_tokens(std::string_view query,
+                           const std::function<std::string(std::string_view, bool)>& fn) {
+    std::string out;
+    bool in_quotes = false;
+    size_t i = 0;
+    while (i < query.size()) {
+        size_t j = std::min(query.find_first_of(" \t", i), query.size());
+        std::string_view tok = query.substr(i, j - i);
+        bool quoted = in_quotes || tok.find('"') != std::string_view::npos;
+        if (std::count(tok.begin(), tok.end(), '"') % 2) in_quotes = !in_quotes;
+        std::string replaced = fn(tok, quoted);
+        out += replaced.empty() ? std::string(tok) : replaced;
+        i = std::min(query.find_first_not_of(" \t", j), query.size());
+        out += query.substr(j, i - j);
+    }
+    return out;
 }
 
 std::string hash_hex(std::string_view data) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +48,13 @@ std::string_view trim(std::string_view s);
 
 /// Lower-case ASCII letters (UTF-8 bytes above 0x7f are left alone).
 std::string ascii_lower(std::string_view s);
+
+/// A query with some of its words replaced: `fn(token, quoted)` is called
+/// for each run of non-blank characters (split at spaces and tabs), with
+/// `quoted` true inside or at a "quote", and returns the token's
+/// replacement, or "" to keep it.  The blanks between tokens are kept.
+std::string rewrite_tokens(std::string_view query,
+                           const std::function<std::string(std::string_view, bool)>& fn);
 
 /// Collapse runs of whitespace into one space and trim.
 std::string collapse_space(std::string_view s);

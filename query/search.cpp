@@ -658,7 +658,7 @@ void gather_stems(const Xapian::Query& q, std::set<std::string>& out) {
     for (size_t i = 0; i < q.get_num_subqueries(); ++i)
         gather_stems(q.get_subquery(i), out);
     if (q.get_num_subqueries()) return;
-    const Xapian::Stem stem = schema::stemmer();
+    thread_local const Xapian::Stem stem = schema::stemmer();
     for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) {
         std::string term = *t;
         bool stemmed = !term.empty() && term[0] == 'Z';
@@ -787,13 +787,9 @@ bool phrase_occurs(const Xapian::Database& db, const std::string& a, const std::
 /// `w` ("decorat" starts "decorators", whose stem "decor" is shorter).
 bool starts_a_word(const Xapian::Database& db, const std::string& w) {
     if (db.allterms_begin("Z" + w) != db.allterms_end("Z" + w)) return true;
-    try {
-        Xapian::TermIterator s = db.spellings_begin();
-        s.skip_to(w);
-        return s != db.spellings_end() && (*s).compare(0, w.size(), w) == 0;
-    } catch (const Xapian::UnimplementedError&) { // a remote index
-        return false;
-    }
+    bool found = false;
+    schema::each_written_word(db, w, [&](const std::string&) { return !(found = true); });
+    return found;
 }
 
 /// Parts of a compound the notes write differently: an unknown word that is
@@ -802,16 +798,8 @@ bool starts_a_word(const Xapian::Database& db, const std::string& w) {
 /// wildcard.  Other words are kept; `rest` gets the query without the
 /// rewritten words (for the spelling check).
 std::string compounds(const Xapian::Database& db, const std::string& query, std::string& rest) {
-    std::string out;
-    size_t i = 0;
-    bool in_quotes = false; // words of a "phrase" are left as typed
-    while (i < query.size()) {
-        size_t j = query.find_first_of(" \t", i);
-        if (j == std::string::npos) j = query.size();
-        std::string tok = query.substr(i, j - i), rewritten;
-        std::string w = ascii_lower(tok);
-        bool quoted = in_quotes || tok.find('"') != std::string::npos;
-        if (std::count(tok.begin(), tok.end(), '"') % 2) in_quotes = !in_quotes;
+    return rewrite_tokens(query, [&](std::string_view tok, bool quoted) { // a "phrase" is as typed
+        std::string w = ascii_lower(tok), rewritten;
         // Words of a normal length only: every cut of a 65,000-letter "word" took 17 s.
         bool plain = !quoted && w.size() >= 5 && w.size() <= 40 &&
                      std::all_of(w.begin(), w.end(), [](char c) {
@@ -829,12 +817,9 @@ std::string compounds(const Xapian::Database& db, const std::string& query, std:
                     rewritten = "\"" + a + " " + b + "\"";
             }
         }
-        out += (rewritten.empty() ? tok : rewritten) +
-               query.substr(j, query.find_first_not_of(" \t", j) - j);
-        if (rewritten.empty()) rest += tok + " ";
-        i = query.find_first_not_of(" \t", j);
-    }
-    return out;
+        if (rewritten.empty()) rest.append(tok).append(" ");
+        return rewritten;
+    });
 }
 
 /// True if some word of the query is unknown to the index: neither the word

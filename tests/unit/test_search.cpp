@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
 
 using namespace crib;
@@ -24,6 +25,20 @@ bool has_topic(const SearchResult& r, const std::string& t) {
 }
 std::string top(const SearchResult& r) {
     return r.hits.empty() ? "" : r.hits[0].id.substr(r.hits[0].id.rfind('/') + 1);
+}
+/// Writes `files` note files of `per_file` passages: passage(f, q) is the
+/// text of passage q of file f, name(f) the file's path in `d`.
+void write_notes(
+    test::TempDir& d, int files, int per_file, const std::function<std::string(int, int)>& passage,
+    const std::function<std::string(int)>& name = [](int f) {
+        return "notes/f" + std::to_string(f) + ".md";
+    }) {
+    for (int f = 0; f < files; ++f) {
+        std::string text;
+        for (int q = 0; q < per_file; ++q)
+            text += passage(f, q);
+        d.write(name(f), text);
+    }
 }
 } // namespace
 
@@ -599,14 +614,11 @@ TEST_CASE("counting a match on an index updated in place reported damage",
     test::TempDir d;
     std::string db;
     for (std::string v : {"0", "10", "200"}) {
-        for (int f = 0; f < 40; ++f) {
-            std::string text;
-            for (int q = 0; q < 30; ++q)
-                text += "## What is item" + std::to_string(q) + " of file" + std::to_string(f) +
-                        " v" + v + "?\nanswer text v" + v + " about marker topics " +
-                        std::to_string(q) + "\n\n";
-            d.write("notes/f" + std::to_string(f) + ".md", text);
-        }
+        write_notes(d, 40, 30, [&](int f, int q) {
+            return "## What is item" + std::to_string(q) + " of file" + std::to_string(f) + " v" +
+                   v + "?\nanswer text v" + v + " about marker topics " + std::to_string(q) +
+                   "\n\n";
+        });
         db = test::index_notes(d);
     }
     SearchRequest r;
@@ -625,15 +637,11 @@ TEST_CASE("facets of a match too large to count are scaled from the best passage
     // Beyond kExactScan (4,000) matching passages, total is Xapian's estimate
     // and the facets count the best passages, said as such.
     test::TempDir d;
-    for (int f = 0; f < 41; ++f) {
-        std::string text;
-        for (int q = 0; q < 100; ++q) {
-            int n = f * 100 + q;
-            text += "## What is wombat fact " + std::to_string(n) + "?\nwombat detail " +
-                    std::to_string(n) + (n % 4 ? " #alpha" : " #beta") + "\n\n";
-        }
-        d.write("notes/f" + std::to_string(f) + ".md", text);
-    }
+    write_notes(d, 41, 100, [](int f, int q) {
+        int n = f * 100 + q;
+        return "## What is wombat fact " + std::to_string(n) + "?\nwombat detail " +
+               std::to_string(n) + (n % 4 ? " #alpha" : " #beta") + "\n\n";
+    });
     SearchRequest r;
     r.db = test::index_notes(d);
     r.query = "wombat";
@@ -663,16 +671,11 @@ TEST_CASE("estimated topic counts were scaled from the best passages and oversta
     // "terraform 3600" where 12 passages have it (the best passages are the
     // ones about the query).  Now: "topics of the best 20: terraform 12".
     test::TempDir d;
-    for (int f = 0; f < 60; ++f) {
-        std::string text;
-        for (int q = 0; q < 100; ++q) {
-            int n = f * 100 + q;
-            bool tf = n < 12;
-            text += "## What is item " + std::to_string(n) + "?\ncommonword " +
-                    (tf ? "terraform state #terraform" : "other words #misc") + "\n\n";
-        }
-        d.write("notes/f" + std::to_string(f) + ".md", text);
-    }
+    write_notes(d, 60, 100, [](int f, int q) {
+        int n = f * 100 + q;
+        return "## What is item " + std::to_string(n) + "?\ncommonword " +
+               (n < 12 ? "terraform state #terraform" : "other words #misc") + "\n\n";
+    });
     SearchRequest r;
     r.db = test::index_notes(d);
     r.query = "commonword terraform";
@@ -689,18 +692,19 @@ TEST_CASE("facets of a large match with --sort file came from the first files in
     // The estimate beyond kExactScan samples the best passages; with --sort
     // file the fetched top is the alphabetically first files.
     test::TempDir d;
-    for (int f = 0; f < 45; ++f) {
-        std::string text;
-        bool first = f < 5; // a-files: sorted first, weakly matching, their own topic
-        for (int q = 0; q < 100; ++q) {
-            int n = f * 100 + q;
-            text += "## What is wombat fact " + std::to_string(n) + "?\n" +
-                    (first ? "a long answer with many other words about burrows and grass and "
-                             "marsupials and islands, wombat once #early\n\n"
-                           : "wombat wombat wombat #late\n\n");
-        }
-        d.write(std::string("notes/") + (first ? "a" : "b") + std::to_string(f) + ".md", text);
-    }
+    // a-files: sorted first, weakly matching, their own topic.
+    auto first = [](int f) { return f < 5; };
+    write_notes(
+        d, 45, 100,
+        [&](int f, int q) {
+            return "## What is wombat fact " + std::to_string(f * 100 + q) + "?\n" +
+                   (first(f) ? "a long answer with many other words about burrows and grass and "
+                               "marsupials and islands, wombat once #early\n\n"
+                             : "wombat wombat wombat #late\n\n");
+        },
+        [&](int f) {
+            return std::string("notes/") + (first(f) ? "a" : "b") + std::to_string(f) + ".md";
+        });
     SearchRequest r;
     r.db = test::index_notes(d);
     r.query = "wombat";
