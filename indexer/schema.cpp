@@ -63,15 +63,13 @@ const std::string kWildcardField = "cribstemwild";
 /// The spelling table holds every word as written (index_run.cpp).
 class StemWildcard : public Xapian::FieldProcessor {
   public:
-    StemWildcard(const Xapian::Database& db, std::string_view prefix)
-        : db_(db), prefix_(std::string("Z").append(prefix)) {}
+    StemWildcard(const Xapian::Database& db, std::string_view field)
+        : db_(db), field_(field), prefix_(wildcard_term(field, "")) {}
     Xapian::Query operator()(const std::string& root) override {
         thread_local const Xapian::Stem stem = stemmer();
-        std::string lower;
-        for (Xapian::Utf8Iterator it(root); it != Xapian::Utf8Iterator(); ++it)
-            Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(*it));
-        std::vector<Xapian::Query> parts = {
-            Xapian::Query(Xapian::Query::OP_WILDCARD, prefix_ + lower)};
+        std::string pattern = wildcard_term(field_, root);
+        std::string lower = pattern.substr(prefix_.size());
+        std::vector<Xapian::Query> parts = {Xapian::Query(Xapian::Query::OP_WILDCARD, pattern)};
         // The root's own stem too: "pods*" finds "pod" where no spelling
         // table is at hand (a remote index).
         std::set<std::string> missed;
@@ -90,7 +88,8 @@ class StemWildcard : public Xapian::FieldProcessor {
 
   private:
     Xapian::Database db_;
-    std::string prefix_;
+    std::string field_;  ///< "", "q" or "a", as in the field's name
+    std::string prefix_; ///< "Z" and the field's term prefix
 };
 
 /// True if every character of `root` is a word character (what a term holds).
@@ -114,27 +113,80 @@ void each_written_word(const Xapian::Database& db, const std::string& prefix,
     }
 }
 
-std::string stem_wildcards(std::string_view query) {
-    return rewrite_tokens(query, [](std::string_view tok, bool quoted) -> std::string {
-        size_t lead = tok.find_first_not_of("+-(");
-        size_t end = tok.find_last_not_of(")");
-        if (quoted || lead == std::string_view::npos || end == std::string_view::npos ||
-            end <= lead || tok[end] != '*')
-            return "";
-        std::string_view body = tok.substr(lead, end - lead); // without the '*'
-        std::string field;
-        size_t colon = body.find(':');
-        if (colon != std::string_view::npos) {
-            std::string name(body.substr(0, colon));
-            for (const Field& f : fields())
-                if (!f.boolean && std::find(f.names.begin(), f.names.end(), name) != f.names.end())
-                    field.assign(1, f.prefix == kQuestionPrefix ? 'q' : 'a');
-            // Another field (topic:, file:) is left as written.
-            body = field.empty() ? std::string_view() : body.substr(colon + 1);
+std::string wildcard_term(std::string_view field, std::string_view root) {
+    std::string term = "Z";
+    term += field == "q" ? kQuestionPrefix : field == "a" ? kAnswerPrefix : "";
+    for (Xapian::Utf8Iterator it(root.data(), root.size()); it != Xapian::Utf8Iterator(); ++it)
+        Xapian::Unicode::append_utf8(term, Xapian::Unicode::tolower(*it));
+    return term;
+}
+
+namespace {
+
+/// The stem_wildcards() field letter of a field name: "q" or "a" for the
+/// question and answer fields, "" for a name that is no free-text field
+/// (topic:, file:, or not a field at all), where wildcards are left alone.
+std::string field_letter(std::string_view name) {
+    for (const Field& f : fields())
+        if (!f.boolean && std::find(f.names.begin(), f.names.end(), name) != f.names.end())
+            return f.prefix == kQuestionPrefix ? "q" : "a";
+    return "";
+}
+
+/// The length of a field name and its colon at the start of `s` ("q:" in
+/// "q:(x"), or 0.
+size_t field_name_length(std::string_view s) {
+    size_t n = 0;
+    while (n < s.size() && (std::isalnum(static_cast<unsigned char>(s[n])) || s[n] == '_'))
+        ++n;
+    return n > 0 && n < s.size() && s[n] == ':' ? n + 1 : 0;
+}
+
+} // namespace
+
+std::string stem_wildcards(std::string_view query, std::vector<std::string>* patterns) {
+    // The field of each open parenthesis: "" (default), "q", "a", or "-"
+    // for one whose words are not free text ("topic:(k8s*)").
+    std::vector<std::string> groups;
+    return rewrite_tokens(query, [&](std::string_view tok, bool quoted) -> std::string {
+        if (quoted) return "";
+        std::string field = groups.empty() ? "" : groups.back();
+        bool inherited = true; // the word's field is its group's, not written on it
+        size_t at = 0, name_at = 0;
+        while (at < tok.size()) {
+            if (tok[at] == '+' || tok[at] == '-') {
+                ++at;
+            } else if (tok[at] == '(') {
+                groups.push_back(field);
+                inherited = true;
+                ++at;
+            } else if (size_t n = field_name_length(tok.substr(at))) {
+                std::string letter = field_letter(tok.substr(at, n - 1));
+                field = letter.empty() ? "-" : letter;
+                inherited = false;
+                name_at = at;
+                at += n;
+                if (at < tok.size() && tok[at] == '(') continue; // a group of this field
+                break;
+            } else {
+                break;
+            }
         }
-        if (!word_root(body)) return "";
-        return std::string(tok.substr(0, lead)) + kWildcardField + field + ":" + std::string(body) +
-               std::string(tok.substr(end + 1));
+        size_t last = tok.find_last_not_of(")");
+        size_t end = last == std::string_view::npos || last < at ? at : last + 1; // before the ")"s
+        for (size_t closing = tok.size() - end; closing > 0 && !groups.empty(); --closing)
+            groups.pop_back();
+        if (end <= at + 1 || tok[end - 1] != '*' || field == "-") return "";
+        std::string_view root = tok.substr(at, end - 1 - at);
+        if (!word_root(root)) return "";
+        if (patterns) patterns->push_back(wildcard_term(field, root));
+        // A field taken from the group is written in capitals, so that
+        // unstem_wildcards() gives back the word without it.
+        std::string name = kWildcardField;
+        for (char c : field)
+            name += inherited ? char(std::toupper(static_cast<unsigned char>(c))) : c;
+        return std::string(tok.substr(0, inherited ? at : name_at)) + name + ":" +
+               std::string(root) + std::string(tok.substr(end));
     });
 }
 
@@ -146,6 +198,8 @@ std::string unstem_wildcards(std::string_view query) {
         if (colon == std::string::npos) break;
         std::string field =
             out.substr(at + kWildcardField.size(), colon - at - kWildcardField.size());
+        if (!field.empty() && std::isupper(static_cast<unsigned char>(field[0])))
+            field.clear(); // the field of a group ("q:(kube* OR helm)"), written there
         size_t end = colon + 1;
         while (end < out.size() && out[end] != ' ' && out[end] != '\t' && out[end] != ')')
             ++end;
@@ -173,8 +227,10 @@ void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db,
         }
     qp.add_boolean_prefix("file", (new FileMatcher(db))->release());
     qp.add_prefix(kWildcardField, (new StemWildcard(db, ""))->release());
-    qp.add_prefix(kWildcardField + "q", (new StemWildcard(db, kQuestionPrefix))->release());
-    qp.add_prefix(kWildcardField + "a", (new StemWildcard(db, kAnswerPrefix))->release());
+    qp.add_prefix(kWildcardField + "q", (new StemWildcard(db, "q"))->release());
+    qp.add_prefix(kWildcardField + "a", (new StemWildcard(db, "a"))->release());
+    qp.add_prefix(kWildcardField + "Q", (new StemWildcard(db, "q"))->release());
+    qp.add_prefix(kWildcardField + "A", (new StemWildcard(db, "a"))->release());
 }
 
 void configure_term_generator(Xapian::TermGenerator& tg) {

@@ -93,8 +93,12 @@ void configure_query_parser(Xapian::QueryParser& qp, const Xapian::Database& db,
 /// configure_query_parser() expands over "Z" + the field's prefix
 /// ("kube*" -> every stem starting "kube", or the stem of "kube" itself:
 /// "running*" also finds "running", whose stem is "run").  Other text is
-/// left as it is.
-std::string stem_wildcards(std::string_view query);
+/// left as it is.  If `patterns` is given, each rewritten wildcard's
+/// wildcard_term() is added to it (search marks the words they matched).
+std::string stem_wildcards(std::string_view query, std::vector<std::string>* patterns = nullptr);
+/// The term prefix a stem_wildcards() wildcard expands: "Z", the field's
+/// prefix (`field` is "", "q" or "a") and the root in lower case.
+std::string wildcard_term(std::string_view field, std::string_view root);
 /// Calls `fn` with each word of the spelling table (the notes' words as
 /// written: the index holds only stems) that starts with `prefix`, until it
 /// returns false.  A remote index offers none.

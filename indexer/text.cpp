@@ -349,6 +349,20 @@ std::string quote_path(std::string_view s) {
     return out + "\"";
 }
 
+namespace {
+
+/// The double quotes in `tok`: '"' and the typographic “ and ”, which
+/// Xapian's QueryParser reads as quotes too.
+size_t count_quotes(std::string_view tok) {
+    size_t n = std::count(tok.begin(), tok.end(), '"');
+    for (std::string_view q : {"\u201c", "\u201d"})
+        for (size_t at = tok.find(q); at != std::string_view::npos; at = tok.find(q, at + 1))
+            ++n;
+    return n;
+}
+
+} // namespace
+
 std::string rewrite_tokens(std::string_view query,
                            const std::function<std::string(std::string_view, bool)>& fn) {
     std::string out;
@@ -357,8 +371,9 @@ std::string rewrite_tokens(std::string_view query,
     while (i < query.size()) {
         size_t j = std::min(query.find_first_of(" \t", i), query.size());
         std::string_view tok = query.substr(i, j - i);
-        bool quoted = in_quotes || tok.find('"') != std::string_view::npos;
-        if (std::count(tok.begin(), tok.end(), '"') % 2) in_quotes = !in_quotes;
+        size_t quotes = count_quotes(tok);
+        bool quoted = in_quotes || quotes > 0;
+        if (quotes % 2) in_quotes = !in_quotes;
         std::string replaced = fn(tok, quoted);
         out += replaced.empty() ? std::string(tok) : replaced;
         i = std::min(query.find_first_not_of(" \t", j), query.size());

@@ -346,6 +346,7 @@ class TopicResolver : public Xapian::FieldProcessor {
 struct Prepared {
     Xapian::Query query;
     std::string corrected;
+    std::vector<std::string> wildcards; ///< schema::wildcard_term() of each `word*`
 };
 
 bool has_unknown_word(const Xapian::Database& db, const std::string& query);
@@ -359,7 +360,7 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     qp.set_default_op(Xapian::Query::OP_OR);
     Prepared p;
     std::string unhandled; // the query without the words compounds() rewrote
-    std::string q = schema::stem_wildcards(compounds(db, req.query, unhandled));
+    std::string q = schema::stem_wildcards(compounds(db, req.query, unhandled), &p.wildcards);
     // Spelling correction searches the spelling table (costly on a big
     // vocabulary): only when some word is not in the index at all.
     bool spell = has_unknown_word(db, unhandled);
@@ -1009,13 +1010,28 @@ bool has_phrase(const Xapian::Query& q) {
 
 /// The match whose terms the snippets mark.  Xapian marks a phrase only
 /// where the text has its exact words, and the index holds stems only
-/// (schema::kStemStrategy), so "\"running pods\"" would mark nothing: a
-/// query with a phrase marks its words one by one, from a match of them all.
-Xapian::MSet marking_mset(const Xapian::Database& db, const Attempt& a) {
-    if (!has_phrase(a.prep.query)) return a.match.mset;
+/// (schema::kStemStrategy), so "\"running pods\"" would mark nothing; nor
+/// does it mark what a wildcard over stems matched ("kube*").  Such a query
+/// marks its words one by one, from a match of them all and of the terms each
+/// wildcard matched in the passages of the page (read from their termlists).
+Xapian::MSet marking_mset(const Xapian::Database& db, const Attempt& a,
+                          const std::vector<Xapian::MSetIterator>& page) {
+    const std::vector<std::string>& patterns = a.prep.wildcards;
+    if (patterns.empty() && !has_phrase(a.prep.query)) return a.match.mset;
+    std::set<std::string> terms(a.prep.query.get_unique_terms_begin(),
+                                a.prep.query.get_unique_terms_end());
+    for (const Xapian::MSetIterator& hit : page) {
+        if (patterns.empty()) break;
+        for (const std::string& pattern : patterns) {
+            Xapian::TermIterator t = db.termlist_begin(*hit);
+            for (t.skip_to(pattern); t != db.termlist_end(*hit); ++t) {
+                if ((*t).compare(0, pattern.size(), pattern) != 0) break;
+                terms.insert(*t);
+            }
+        }
+    }
     Xapian::Enquire e(db);
-    e.set_query(Xapian::Query(Xapian::Query::OP_OR, a.prep.query.get_unique_terms_begin(),
-                              a.prep.query.get_unique_terms_end()));
+    e.set_query(Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()));
     return e.get_mset(0, 0);
 }
 
@@ -1024,7 +1040,8 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
                          const std::vector<Xapian::MSetIterator>& page,
                          const std::map<Xapian::docid, ScoreParts>& parts) {
     const Xapian::Stem stem = schema::stemmer();
-    const Xapian::MSet marks = req.snippets && !page.empty() ? marking_mset(db, a) : a.match.mset;
+    const Xapian::MSet marks =
+        req.snippets && !page.empty() ? marking_mset(db, a, page) : a.match.mset;
     std::vector<Hit> out;
     int rank = static_cast<int>(req.offset);
     for (const Xapian::MSetIterator& it : page) {

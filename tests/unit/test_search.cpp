@@ -793,12 +793,39 @@ TEST_CASE("a phrase marked nothing in snippets once the index held only stems",
     CHECK(search(r).total == 1);
 }
 
+TEST_CASE("a wildcard marked nothing in snippets once the index held only stems: kube*",
+          "[search][snippet][regression]") {
+    test::TempDir d;
+    d.write("notes/k.md", "## What runs containers?\nKubernetes schedules the pods; the kubelet "
+                          "starts them. Docker builds images.\n"
+                          "## What builds images?\nDocker, with a Dockerfile.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = "kube*";
+    auto res = search(r);
+    REQUIRE(res.total == 1);
+    auto words = marked(res.hits[0]);
+    CHECK(std::count(words.begin(), words.end(), "kubernetes") == 1);
+    CHECK(std::count(words.begin(), words.end(), "kubelet") == 1);
+    CHECK(std::count(words.begin(), words.end(), "docker") == 0);
+    // Only what the wildcard matched in the shown passage: "docker* NOT kube*"
+    // marks Docker and nothing the excluded wildcard stands for.
+    r.query = "docker* NOT kube*";
+    res = search(r);
+    REQUIRE(res.total == 1);
+    words = marked(res.hits[0]);
+    CHECK(std::count(words.begin(), words.end(), "docker") == 1);
+    CHECK(std::count(words.begin(), words.end(), "dockerfile") == 1);
+}
+
 TEST_CASE("stem_wildcards rewrites word* outside quotes and gives the query back for display",
           "[search][syntax]") {
     using schema::stem_wildcards;
     using schema::unstem_wildcards;
-    for (const std::string q : {"kube* pods", "q:kube* -a:dock* (helm*)", "+Decorat* python",
-                                "\"not* in quotes\" x*", "topic:k8s* file:*.md *", "a.b* c-d*"}) {
+    for (const std::string q :
+         {"kube* pods", "q:kube* -a:dock* (helm*)", "+Decorat* python", "\"not* in quotes\" x*",
+          "topic:k8s* file:*.md *", "a.b* c-d*", "q:(state* OR (decorat*)) a:(-x* y)",
+          "q:kube* topic:(k8s* OR helm*) z*", "\u201cnot* in\u201d x*", "((()))*"}) {
         INFO(q);
         CHECK(unstem_wildcards(stem_wildcards(q)) == q);
     }
@@ -806,6 +833,32 @@ TEST_CASE("stem_wildcards rewrites word* outside quotes and gives the query back
     CHECK(stem_wildcards("\"kube* pods\"") == "\"kube* pods\"");
     CHECK(stem_wildcards("topic:kube*") == "topic:kube*"); // a filter: as written
     CHECK(stem_wildcards("a.b*") == "a.b*");               // not one word: as written
+    CHECK(unstem_wildcards(stem_wildcards("question:kube*")) == "q:kube*"); // the short name
+    // Typographic quotes are quotes to Xapian too.
+    CHECK(stem_wildcards("\u201ckube* pods\u201d") == "\u201ckube* pods\u201d");
+    // The field of a group applies to the wildcards in it.
+    std::vector<std::string> patterns;
+    stem_wildcards("q:(state* OR (Decorat*)) kube* topic:(k8s*) a:helm*", &patterns);
+    CHECK(patterns == std::vector<std::string>{"ZXQstate", "ZXQdecorat", "Zkube", "ZXAhelm"});
+}
+
+TEST_CASE("a field on a group of wildcards applied to none of them: q:(state* OR decorat*)",
+          "[search][regression]") {
+    test::TempDir d;
+    d.write("notes/p.md", "## What are decorators in Python?\nFunctions that wrap state.\n"
+                          "## How is state kept?\nIn a store; decorators help.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = "q:(decorat*)";
+    auto res = search(r);
+    REQUIRE(res.total == 1);
+    CHECK(res.hits[0].passage.question == "What are decorators in Python?");
+    r.query = "q:(stat* OR decorat*)";
+    CHECK(search(r).total == 2);
+    r.query = "a:(stat*)"; // "state" is in the first answer only
+    res = search(r);
+    REQUIRE(res.total == 1);
+    CHECK(res.hits[0].passage.question == "What are decorators in Python?");
 }
 
 TEST_CASE("a wildcard next to NEAR stopped crib with an uncaught Xapian error",
