@@ -7,6 +7,7 @@
 #include "reader.hpp"
 #include "schema.hpp"
 #include "snippet.hpp"
+#include "spelling.hpp"
 #include "text.hpp"
 #include "topics.hpp"
 
@@ -282,11 +283,10 @@ constexpr Xapian::doccount kExactScan = 4 * kExactUpTo;
 /// The most matches one get_mset asks for (-n all).
 constexpr size_t kNoMore = std::numeric_limits<Xapian::doccount>::max() / 4;
 
+// No FLAG_SPELLING_CORRECTION: correct_spelling() (spelling.hpp) does it.
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                            Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
                             Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
-constexpr unsigned kLiteralFlags = Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
-                                   Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+constexpr unsigned kLiteralFlags = Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
 /// The query with quotes and parentheses blanked: every word read literally.
 std::string literal_words(const std::string& q) {
@@ -298,18 +298,17 @@ std::string literal_words(const std::string& q) {
 
 /// Parse with full syntax; if the syntax is broken ("(docker", a lone NOT),
 /// fall back to reading every word literally.
-Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q, bool spelling) {
-    unsigned no_spell = spelling ? 0u : unsigned(Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q) {
     try {
-        return qp.parse_query(q, kFlags & ~no_spell);
+        return qp.parse_query(q, kFlags);
     } catch (const Xapian::UnimplementedError&) {
         // A stem wildcard field inside NEAR/ADJ ("kube* NEAR pods"): Xapian
         // takes only terms there, so the wildcard is read as Xapian's own
         // (which finds no unstemmed words in a stems-only index).
-        return parse(qp, schema::unstem_wildcards(q), spelling);
+        return parse(qp, schema::unstem_wildcards(q));
     } catch (const Xapian::QueryParserError&) {
         try {
-            return qp.parse_query(literal_words(q), kLiteralFlags & ~no_spell);
+            return qp.parse_query(literal_words(q), kLiteralFlags);
         } catch (const Xapian::QueryParserError& e) {
             throw QueryError("cannot parse query: " + e.get_msg());
         }
@@ -350,6 +349,7 @@ struct Prepared {
 };
 
 bool has_unknown_word(const Xapian::Database& db, const std::string& query);
+bool unknown_word(const Xapian::Database& db, const std::string& w);
 std::string compounds(const Xapian::Database& db, const std::string& query, std::string& rest);
 
 Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
@@ -360,12 +360,14 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     qp.set_default_op(Xapian::Query::OP_OR);
     Prepared p;
     std::string unhandled; // the query without the words compounds() rewrote
-    std::string q = schema::stem_wildcards(compounds(db, req.query, unhandled), &p.wildcards);
+    const std::string rewritten = compounds(db, req.query, unhandled);
+    p.query = parse(qp, schema::stem_wildcards(rewritten, &p.wildcards));
     // Spelling correction searches the spelling table (costly on a big
     // vocabulary): only when some word is not in the index at all.
-    bool spell = has_unknown_word(db, unhandled);
-    p.query = parse(qp, q, spell);
-    if (spell) p.corrected = schema::unstem_wildcards(qp.get_corrected_query_string());
+    if (has_unknown_word(db, unhandled))
+        p.corrected = correct_spelling(db, rewritten, [&](const std::string& w) {
+            return !stopper()(w) && unknown_word(db, w);
+        });
     // A "correction" into stop words ("asg" -> "as") searches nothing useful.
     if (!p.corrected.empty()) {
         bool content = false;

@@ -3,6 +3,7 @@
 #include "reader.hpp"
 #include "schema.hpp"
 #include "search.hpp"
+#include "spelling.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -158,7 +159,39 @@ TEST_CASE("spelling widened queries silently: a word whose stem is indexed is no
     r.query = "sharded memmory";
     auto mixed = search(r);
     REQUIRE(mixed.corrected);
+    CHECK(*mixed.corrected == "sharded memory");
     CHECK(mixed.searched_corrected);
+}
+
+TEST_CASE("a correction changed words the notes have: bloom filtr became block filter",
+          "[search][regression]") {
+    // Xapian's own correction asks whether the word as typed is a term; in a
+    // stems-only index none is, so every word was open to "correction", and
+    // "block" (more frequent, one letter away) replaced "bloom".
+    test::TempDir d;
+    std::string notes = "## What is a bloom filter?\nA probabilistic set.\n";
+    for (int i = 0; i < 5; ++i)
+        notes += "## Block storage " + std::to_string(i) + "?\nA block device. Filter it.\n";
+    d.write("notes/a.md", notes);
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    for (auto [q, want] : std::vector<std::pair<std::string, std::string>>{
+             {"bloom filtr", "bloom filter"},
+             {"Bloom  filtr?", "Bloom  filter?"},         // the rest as typed
+             {"q:filtr AND bloom", "q:filter AND bloom"}, // fields and operators kept
+             {"blo* filtr", "blo* filter"}}) {            // nor is a wildcard
+        r.query = q;
+        auto res = search(r);
+        INFO(q);
+        REQUIRE(res.corrected);
+        CHECK(*res.corrected == want);
+    }
+    // A topic or file name is not a word to correct.
+    Xapian::Database db(r.db.specs[0]);
+    auto unknown = [&](const std::string& w) { return db.get_termfreq("Z" + w) == 0; };
+    CHECK(correct_spelling(db, "topic:blok file:filtr.md filtr", unknown) ==
+          "topic:blok file:filtr.md filter");
+    CHECK(correct_spelling(db, "bloom filter", unknown).empty()); // nothing to correct
 }
 
 TEST_CASE("asg was 'corrected' to the stop word as: synonyms are known words",
