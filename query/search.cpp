@@ -285,6 +285,7 @@ constexpr size_t kNoMore = std::numeric_limits<Xapian::doccount>::max() / 4;
 
 // No FLAG_SPELLING_CORRECTION: correct_spelling() (spelling.hpp) does it.
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                            Xapian::QueryParser::FLAG_PURE_NOT |
                             Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 constexpr unsigned kLiteralFlags = Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
@@ -294,6 +295,25 @@ std::string literal_words(const std::string& q) {
     for (char c : q)
         literal += (c == '"' || c == '(' || c == ')') ? ' ' : c;
     return literal;
+}
+
+/// A query of excluded words only ("-docker -kube") as NOT (docker kube):
+/// Xapian's parser searches such words instead of excluding them.  Other
+/// queries are returned as they are.
+std::string pure_exclusion(const std::string& q) {
+    bool excluded = false, other = false, in_quotes = false;
+    std::string words = rewrite_tokens(q, [&](std::string_view tok, bool quoted) -> std::string {
+        bool continues = in_quotes; // a later word of an excluded "phrase"
+        if (quoted) in_quotes = (std::count(tok.begin(), tok.end(), '"') % 2) != continues;
+        if (continues) return "";
+        if (tok.size() < 2 || tok[0] != '-') {
+            other = true;
+            return "";
+        }
+        excluded = true;
+        return std::string(tok.substr(1));
+    });
+    return excluded && !other ? "NOT (" + words + ")" : q;
 }
 
 /// Parse with full syntax; if the syntax is broken ("(docker", a lone NOT),
@@ -360,7 +380,7 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     qp.set_default_op(Xapian::Query::OP_OR);
     Prepared p;
     std::string unhandled; // the query without the words compounds() rewrote
-    const std::string rewritten = compounds(db, req.query, unhandled);
+    const std::string rewritten = compounds(db, pure_exclusion(req.query), unhandled);
     p.query = parse(qp, schema::stem_wildcards(rewritten, &p.wildcards));
     // Spelling correction searches the spelling table (costly on a big
     // vocabulary): only when some word is not in the index at all.

@@ -194,6 +194,31 @@ TEST_CASE("a correction changed words the notes have: bloom filtr became block f
     CHECK(correct_spelling(db, "bloom filter", unknown).empty()); // nothing to correct
 }
 
+TEST_CASE("a lone exclusion searched the word it excluded: -docker", "[search][regression]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is Docker?\nContainers.\n## What is a pod?\nKubernetes.\n"
+                          "## What is rolling update?\nA rollout.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    struct Case {
+        std::string query;
+        size_t total;
+        std::string absent; // a question the query excludes
+    };
+    for (const Case& c : std::vector<Case>{{"-docker", 2, "What is Docker?"},
+                                           {"NOT docker", 2, "What is Docker?"}, // not "not docker"
+                                           {"-docker -pod", 1, "What is a pod?"},
+                                           {"-\"rolling update\"", 2, "What is rolling update?"},
+                                           {"pod -docker", 1, "What is Docker?"}}) {
+        r.query = c.query;
+        auto res = search(r);
+        INFO(c.query);
+        CHECK(res.total == c.total);
+        for (const auto& h : res.hits)
+            CHECK(h.passage.question != c.absent);
+    }
+}
+
 TEST_CASE("asg was 'corrected' to the stop word as: synonyms are known words",
           "[search][regression]") {
     auto r = find("asg");
