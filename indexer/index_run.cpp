@@ -53,22 +53,42 @@ const std::string kNotText = "not text (no extension)";
 /// is readable, though chmod leaves size and mtime alone.
 const std::string kSkippedUnreadable = "skipped-unreadable";
 
-/// The record hash that remembers why a file was skipped.
-const std::string& skip_kind(const std::string& why) {
-    if (why.rfind("larger than", 0) == 0) return kSkippedForSize;
-    if (why.rfind("cannot read", 0) == 0 || why.rfind("read error", 0) == 0)
-        return kSkippedUnreadable;
-    return kSkipped;
+/// The record hash that remembers that a file was skipped: the kind, then
+/// after a ':' the reason, so that later runs report it again ("binary
+/// file").  Records from before the reason was kept hold the kind alone.
+std::string skip_hash(const std::string& why) {
+    const std::string& kind = why.rfind("larger than", 0) == 0 ? kSkippedForSize
+                              : why.rfind("cannot read", 0) == 0 || why.rfind("read error", 0) == 0
+                                  ? kSkippedUnreadable
+                                  : kSkipped;
+    std::string reason = why;
+    std::replace_if(
+        reason.begin(), reason.end(), [](char c) { return c == '\t' || c == '\n'; }, ' ');
+    return kind + ":" + reason;
 }
 
-/// The stat list's flag for a file with this record hash.
+/// The skip kind of a record hash (kSkipped...), or "" for an indexed file.
+std::string skip_kind(const std::string& hash) {
+    std::string kind = hash.substr(0, hash.find(':'));
+    return kind == kSkipped || kind == kSkippedForSize || kind == kSkippedUnreadable ? kind : "";
+}
+
+/// Why a file with this skip hash was skipped.
+std::string skip_reason(const std::string& hash) {
+    size_t colon = hash.find(':');
+    return colon == std::string::npos ? "skipped by an earlier run" : hash.substr(colon + 1);
+}
+
+/// The stat list's flag for a file with this record hash (stat_list.hpp).
 char list_flag(const std::string& hash) {
-    return hash == kSkippedUnreadable ? 'u' : hash == kSkippedForSize ? 's' : '-';
+    std::string kind = skip_kind(hash);
+    if (kind == kSkipped && skip_reason(hash) != kNotText) return 'x';
+    return kind == kSkippedUnreadable ? 'u' : kind == kSkippedForSize ? 's' : '-';
 }
 
 /// A file skipped as unreadable that can be read now.
 bool readable_again(const FileRecord& r) {
-    return r.hash == kSkippedUnreadable && ::access(r.abs.c_str(), R_OK) == 0;
+    return skip_kind(r.hash) == kSkippedUnreadable && ::access(r.abs.c_str(), R_OK) == 0;
 }
 
 std::string file_key(const std::string& display) {
@@ -482,11 +502,12 @@ bool same_state(const Xapian::Database& db, const RunState& now) {
 }
 
 /// A no-op run answered by the stored stat list, without walking the roots:
-/// nothing changed on disk and no skipped file is due for a retry.
+/// nothing changed on disk and no file was skipped (a skipped file is
+/// reported by every run, with the reason its record keeps).
 bool quick_noop(const Xapian::Database& db, const IndexOptions& opt, IndexStats& stats) {
     std::string list = db.get_metadata(schema::kStatListKey);
     StatListFiles files = stat_list_files(list, opt.max_size);
-    if (files.size_skip_fits || check_stat_list(list) != Freshness::fresh) return false;
+    if (files.skipped || check_stat_list(list) != Freshness::fresh) return false;
     stats.files_seen = stats.files_unchanged = files.files;
     return true;
 }
@@ -676,11 +697,18 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
         const FileRecord* old = it == records.end() ? nullptr : &it->second;
         bool same_stat = old && old->size == c.st.size && old->mtime_ns == c.st.mtime_ns;
         // A file skipped for its size is retried when the limit now allows it.
-        bool retry_size = old && old->hash == kSkippedForSize && c.st.size <= opt.max_size;
+        bool retry_size =
+            old && skip_kind(old->hash) == kSkippedForSize && c.st.size <= opt.max_size;
         bool retry_read = old && readable_again(*old); // e.g. after chmod 644
         if (same_stat && !reparse_all && !retry_size && !retry_read) {
-            ++stats.files_unchanged;
             seen.add_file(c.abs, c.st.size, c.st.mtime_ns, list_flag(old->hash));
+            // A file skipped before and unchanged is still not in the index:
+            // every run says so (and exits 3), not only the one that met it.
+            std::string reason = skip_kind(old->hash).empty() ? "" : skip_reason(old->hash);
+            if (reason.empty() || reason == kNotText)
+                ++stats.files_unchanged;
+            else
+                stats.skipped.push_back({c.display, reason});
             continue;
         }
         jobs.push_back({std::move(c), reparse_all ? nullptr : old});
@@ -756,7 +784,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
                 // Remember the skip (size, mtime) so an unchanged bad file is
                 // not retried, and not seen as new, on every run.
                 FileRecord rec = r.record;
-                rec.hash = skip_kind(r.skip);
+                rec.hash = skip_hash(r.skip);
                 rec.passages = 0;
                 out.set_metadata(file_key(display), encode_record(rec));
                 seen.add_file(jobs[i].cand.abs, rec.size, rec.mtime_ns, list_flag(rec.hash));

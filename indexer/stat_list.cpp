@@ -243,8 +243,9 @@ StatListFiles stat_list_files(const std::string& encoded, uint64_t max_size) {
         if (line.empty() || line[0] < '0' || line[0] > '9') continue;
         ++out.files;
         std::string_view f[4];
-        if (split_fields(line, f, 4) && f[2] == "s" && uint64_t(to_int(f[0])) <= max_size)
-            out.size_skip_fits = true;
+        if (!split_fields(line, f, 4)) continue;
+        if (f[2] == "s" && uint64_t(to_int(f[0])) <= max_size) out.size_skip_fits = true;
+        if (f[2] != "-") ++out.skipped;
     }
     return out;
 }

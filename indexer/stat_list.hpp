@@ -28,7 +28,8 @@ class StatListBuilder {
     void uncheck_dir(const std::string& abs);
     /// A note file with the size and mtime its record holds, and its flag:
     /// '-' indexed, 'u' skipped as unreadable (checked for readability
-    /// again), 's' skipped for its size (retried under a larger --max-size).
+    /// again), 's' skipped for its size (retried under a larger --max-size),
+    /// 'x' skipped for its content (binary, not UTF-8 text).
     void add_file(const std::string& abs, uint64_t size, int64_t mtime_ns, char flag);
     /// The encoded list; folders modified at or after `racy_after_ns` are
     /// marked racy.  "" when a path cannot be encoded (a newline or tab in it).
@@ -64,6 +65,7 @@ Freshness check_stat_list(const std::string& encoded);
 struct StatListFiles {
     size_t files = 0;            ///< note files recorded
     bool size_skip_fits = false; ///< a file skipped for its size is not larger than max_size
+    size_t skipped = 0;          ///< files skipped (flags u, s, x)
 };
 
 /// Count the note files of an encoded list, against a --max-size limit.

@@ -8,6 +8,8 @@
 
 #include <xapian.h>
 
+#include <filesystem>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -246,6 +248,35 @@ TEST_CASE("a skipped file is remembered: not stale, not retried until it changes
     o.max_size = 1 << 20; // a larger limit retries the big file
     auto s3 = run_index(o);
     CHECK(s3.files_indexed == 1);
+}
+
+TEST_CASE("a skipped binary file was reported only by the run that met it", "[index][regression]") {
+    // crib-index exited 3 ("1 skipped: blob.md (binary file)") once, then 0
+    // with the file counted as unchanged, though it was still not indexed.
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/blob.md", std::string("bin\0\0\0\0\0\0\0\0\0\0data\n", 18));
+    d.write("notes/big.md", "## Big?\n" + std::string(3000, 'x') + "\n");
+    IndexOptions o = opts(d);
+    o.max_size = 2000;
+    auto first = run_index(o);
+    REQUIRE(first.skipped.size() == 2);
+    for (int run = 0; run < 2; ++run) {
+        auto again = run_index(o);
+        INFO("run " << run);
+        CHECK_FALSE(again.wrote);
+        CHECK(again.files_unchanged == 1);
+        REQUIRE(again.skipped.size() == 2);
+        std::map<std::string, std::string> why;
+        for (const auto& k : again.skipped)
+            why[k.path.substr(k.path.rfind('/') + 1)] = k.reason;
+        for (const auto& k : first.skipped)
+            CHECK(why[k.path.substr(k.path.rfind('/') + 1)] == k.reason);
+    }
+    std::filesystem::remove(d.str() + "/notes/blob.md");
+    std::filesystem::remove(d.str() + "/notes/big.md");
+    auto clean = run_index(o);
+    CHECK(clean.skipped.empty());
 }
 
 TEST_CASE("editing the synonyms file re-indexes with stable group terms", "[index]") {

@@ -148,7 +148,7 @@ TEST_CASE("a large list is checked in two halves and still finds a change in eit
     CHECK(stale(opts(d)));
 }
 
-TEST_CASE("a no-op run answered by the stat list counts every file unchanged", "[stat]") {
+TEST_CASE("a no-op run counts every file, unchanged or still skipped", "[stat]") {
     test::TempDir d;
     d.write("notes/a.md", "## What is A?\nalpha\n");
     d.write("notes/sub/b.md", "## What is B?\nbeta\n");
@@ -160,6 +160,8 @@ TEST_CASE("a no-op run answered by the stat list counts every file unchanged", "
     CHECK(stat_list_files(stat_list(o), 1 << 20).size_skip_fits);
     IndexStats s = run_index(o);
     CHECK_FALSE(s.wrote);
-    CHECK(s.files_unchanged == 3);
+    CHECK(s.files_unchanged == 2);
+    CHECK(s.skipped.size() == 1); // big.md, reported by every run
     CHECK(s.files_seen == 3);
+    CHECK(stat_list_files(stat_list(o), o.max_size).skipped == 1);
 }
