@@ -39,11 +39,15 @@ Taxonomy Taxonomy::parse(std::string_view text, std::vector<std::string>* errors
         std::string rest(line.substr(colon + 1));
         std::stringstream ss(rest);
         std::string kw;
-        t.keywords.push_back(stemmed_words(t.name));
-        while (std::getline(ss, kw, ',')) {
-            auto words = stemmed_words(kw);
-            if (!words.empty()) t.keywords.push_back(std::move(words));
-        }
+        auto add = [&t](std::string_view keyword) {
+            Words w = words_of(keyword);
+            if (w.stems.empty()) return;
+            t.keywords.push_back(std::move(w.stems));
+            t.forms.push_back(std::move(w.forms));
+        };
+        add(t.name);
+        while (std::getline(ss, kw, ','))
+            add(kw);
         tax.topics_.push_back(std::move(t));
     }
     return tax;
@@ -55,12 +59,41 @@ Taxonomy Taxonomy::load(const std::string& path) {
     return parse(text);
 }
 
-int Taxonomy::count(const Topic& t, const std::vector<std::string>& words) const {
+Taxonomy::Words Taxonomy::words_of(std::string_view text) {
+    thread_local const Xapian::Stem stem = schema::stemmer();
+    Words w;
+    w.forms = schema::words(text);
+    for (const std::string& f : w.forms)
+        w.stems.push_back(stem(f));
+    return w;
+}
+
+namespace {
+
+/// True if `word` is an inflection of keyword word `kw` of the same stem:
+/// it starts with it, or with it less a final e, y or plural s ("scaling",
+/// "registries"; "github actions": "action").
+bool inflects(const std::string& word, const std::string& kw) {
+    if (word.compare(0, kw.size(), kw) == 0) return true;
+    return kw.size() > 2 && (kw.back() == 'e' || kw.back() == 'y' || kw.back() == 's') &&
+           word.compare(0, kw.size() - 1, kw, 0, kw.size() - 1) == 0;
+}
+
+} // namespace
+
+int Taxonomy::count(const Topic& t, const Words& words) const {
     int hits = 0;
-    for (const auto& kw : t.keywords) {
-        if (kw.empty() || kw.size() > words.size()) continue;
-        for (size_t i = 0; i + kw.size() <= words.size(); ++i)
-            if (std::equal(kw.begin(), kw.end(), words.begin() + i)) ++hits;
+    const size_t n = words.stems.size();
+    for (size_t k = 0; k < t.keywords.size(); ++k) {
+        const auto& kw = t.keywords[k];
+        const auto& forms = t.forms[k];
+        if (kw.empty() || kw.size() > n) continue;
+        for (size_t i = 0; i + kw.size() <= n; ++i) {
+            bool match = true;
+            for (size_t j = 0; j < kw.size() && match; ++j)
+                match = words.stems[i + j] == kw[j] && inflects(words.forms[i + j], forms[j]);
+            hits += match;
+        }
     }
     return hits;
 }
@@ -73,8 +106,8 @@ bool Taxonomy::is_topic(std::string_view name) const {
 
 std::vector<std::string> Taxonomy::classify(const Passage& p) const {
     std::vector<std::string> out;
-    auto q = stemmed_words(p.question);
-    auto a = stemmed_words(prose_text(p.answer));
+    Words q = words_of(p.question);
+    Words a = words_of(prose_text(p.answer));
     for (const Topic& t : topics_)
         if (count(t, q) > 0 || count(t, a) >= kAnswerHits) out.push_back(t.name);
     return out;

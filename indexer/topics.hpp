@@ -14,6 +14,10 @@ namespace crib {
 std::vector<std::string> stemmed_words(std::string_view text);
 
 /// A taxonomy: topic name -> keywords and aliases (single words or phrases).
+/// A keyword matches its own inflections: words with its stem that start
+/// with it ("container": "containers", not "contains", whose stem is also
+/// "contain"; "logging": not "logs"; a final e or y may change: "scale":
+/// "scaling", "registry": "registries").
 ///
 /// File format, one topic per line ('#' starts a comment):
 ///     kubernetes: k8s, kubectl, pod, statefulset, daemonset, "persistent volume"
@@ -40,11 +44,17 @@ public:
     static constexpr int kAnswerHits = 2;
 
 private:
+  /// Words of a text or keyword: each as written (lower case) and its stem.
+  struct Words {
+      std::vector<std::string> forms, stems;
+  };
     struct Topic {
         std::string name;
         std::vector<std::vector<std::string>> keywords; // stemmed word sequences
+        std::vector<std::vector<std::string>> forms;    // the same words as written
     };
-    int count(const Topic& t, const std::vector<std::string>& words) const;
+    static Words words_of(std::string_view text);
+    int count(const Topic& t, const Words& words) const;
     std::vector<Topic> topics_;
 };
 

@@ -18,6 +18,31 @@ TEST_CASE("taxonomy: question keyword or two answer hits", "[topics]") {
     CHECK(tax.canonical("golang") == "golang");
 }
 
+TEST_CASE("a keyword matched every word of its stem: contains was docker, logged monitoring",
+          "[topics][regression]") {
+    auto tax = Taxonomy::parse(
+        "docker: container\nmonitoring: logging\nscaling: scalability, scalable, load balance\n"
+        "security: encrypt, secure\n");
+    auto topics = [&](const std::string& question) {
+        Passage p;
+        p.question = question;
+        return tax.classify(p);
+    };
+    // Words that share the keyword's stem but are other words.
+    CHECK(topics("What does the list contain?").empty());
+    CHECK(topics("It contains two items").empty());
+    CHECK(topics("What's the logged output?").empty());
+    CHECK(topics("Where are the logs?").empty());
+    // The keyword's own inflections, and derived words of a base form.
+    CHECK(topics("Why run containers?") == V{"docker"});
+    CHECK(topics("Structured logging") == V{"monitoring"});
+    CHECK(topics("What limits scalability?") == V{"scaling"});
+    CHECK(topics("Load balancing or a load balancer?") == V{"scaling"});
+    CHECK(topics("Is the data encrypted?") == V{"security"});
+    CHECK(topics("Encryption at rest") == V{"security"});
+    CHECK(topics("What is web security?") == V{"security"});
+}
+
 TEST_CASE("taxonomy: bad lines are reported, not fatal", "[topics]") {
     std::vector<std::string> errors;
     auto tax = Taxonomy::parse("# comment\nno colon here\ndocker: container\n", &errors);
