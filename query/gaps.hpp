@@ -11,6 +11,8 @@
 // subcommands.cpp.
 #pragma once
 
+#include "printer.hpp"
+
 #include <string>
 #include <vector>
 
@@ -61,8 +63,9 @@ struct Requirement {
 std::vector<Requirement> find_gaps(const std::string& db, const std::string& text);
 
 /// The human checklist: [x]/[ ] per requirement with its best passages,
-/// topic counts of the covering passages, then the ones "to study".
-std::string format_gaps_human(const std::vector<Requirement>& rs, bool color, int width);
+/// topic counts of the covering passages, then the ones "to study"; files
+/// are shown as opt.paths shows them.
+std::string format_gaps_human(const std::vector<Requirement>& rs, const PrintOptions& opt);
 
 /// --format json (see README "crib gaps").
 std::string format_gaps_json(const std::vector<Requirement>& rs);

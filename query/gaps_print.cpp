@@ -24,7 +24,9 @@ std::string joined(const std::vector<std::string>& v) {
 }
 
 /// "[x] 122  text (82%)" and its best passages.
-std::string checklist_item(const Requirement& r, bool color, int width) {
+std::string checklist_item(const Requirement& r, const PrintOptions& opt) {
+    const bool color = opt.color;
+    const int width = opt.width;
     StyledText t;
     t.add(r.covered ? "[x] " : "[ ] ", r.covered ? Style::bold : Style::match);
     t.add(std::to_string(r.req.line), Style::line);
@@ -34,7 +36,7 @@ std::string checklist_item(const Requirement& r, bool color, int width) {
     for (const GapPassage& p : r.best) {
         StyledText b;
         b.add("    ");
-        b.add(sanitize(p.id), Style::path);
+        b.add(sanitize(shown_id(opt, p.id)), Style::path);
         b.add("  " + sanitize(p.question));
         out += wrap(b, width, "", "         ", color);
     }
@@ -64,13 +66,15 @@ std::string topic_counts(const std::vector<Requirement>& rs) {
 
 } // namespace
 
-std::string format_gaps_human(const std::vector<Requirement>& rs, bool color, int width) {
+std::string format_gaps_human(const std::vector<Requirement>& rs, const PrintOptions& opt) {
+    const bool color = opt.color;
+    const int width = opt.width;
     size_t covered = 0;
     for (const Requirement& r : rs)
         covered += r.covered;
     std::string out;
     for (const Requirement& r : rs)
-        out += checklist_item(r, color, width);
+        out += checklist_item(r, opt);
     out += "\n" + std::to_string(covered) + " of " + std::to_string(rs.size()) +
            " requirements covered (at least " + percent(kCoveredShare) +
            " of their key terms, weighted by rarity, in the best " + std::to_string(kBestPassages) +

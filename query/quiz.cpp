@@ -4,6 +4,7 @@
 #include "index_run.hpp"
 #include "search.hpp"
 #include "styled.hpp"
+#include "text.hpp"
 
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -17,6 +18,7 @@
 #include <deque>
 #include <istream>
 #include <limits>
+#include <map>
 #include <ostream>
 #include <set>
 
@@ -24,8 +26,9 @@ namespace crib {
 
 namespace {
 
-/// Ids ("file:line") of the passages a query and topics select.
-std::set<std::string> selected_ids(const DeckRequest& req) {
+/// Ids ("file:line") of the passages a query and topics select, with their
+/// rank in the search's order (best first).
+std::map<std::string, size_t> selected_ids(const DeckRequest& req) {
     SearchRequest s;
     s.db = req.db;
     s.query = req.query;
@@ -33,15 +36,34 @@ std::set<std::string> selected_ids(const DeckRequest& req) {
     s.limit = std::numeric_limits<unsigned>::max() / 2; // every hit (as crib -n all)
     s.all = true;                                       // every copy is its own card
     s.facets = s.related = s.snippets = false;
-    std::set<std::string> ids;
+    std::map<std::string, size_t> ids;
     for (const Hit& h : search(s).hits)
-        ids.insert(h.id);
+        ids.emplace(h.id, ids.size());
     return ids;
 }
 
-/// A passage worth drilling: something to reveal.
+/// True for an answer that only points elsewhere: every line a list item
+/// that is one in-page link ("- [What is a Pod?](#what-is-a-pod)"), as a
+/// table of contents is.
+bool only_links(const std::string& answer) {
+    bool any = false;
+    for (std::string_view line : split_lines(answer)) {
+        std::string_view t = trim(line);
+        if (t.empty()) continue;
+        size_t at = t.find_first_not_of("-*+0123456789.) ");
+        if (at == std::string_view::npos) return false;
+        t.remove_prefix(at);
+        size_t close = t.find("](#");
+        if (t.empty() || t[0] != '[' || close == std::string_view::npos || t.back() != ')')
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+/// A passage worth drilling: something to reveal, not a table of contents.
 bool drillable(const Passage& p) {
-    return p.answer.find_first_not_of(" \t\r\n") != std::string::npos;
+    return p.answer.find_first_not_of(" \t\r\n") != std::string::npos && !only_links(p.answer);
 }
 
 } // namespace
@@ -55,7 +77,8 @@ Deck load_deck(const DeckRequest& req, ReviewStore& store) {
     store.rekey(rec.moved);
     auto stored = store.cards();
     bool filter = !req.query.empty() || !req.topics.empty();
-    std::set<std::string> ids = filter ? selected_ids(req) : std::set<std::string>{};
+    std::map<std::string, size_t> ids =
+        filter ? selected_ids(req) : std::map<std::string, size_t>{};
     Deck deck;
     deck.gone = rec.gone;
     deck.moved = rec.moved.size();
@@ -69,6 +92,13 @@ Deck load_deck(const DeckRequest& req, ReviewStore& store) {
         dc.card = std::move(c);
         deck.cards.push_back(std::move(dc));
     }
+    // Cards for a query come best match first, as the search lists them
+    // (new cards are taken in deck order); a topic alone keeps note order.
+    if (!req.query.empty())
+        std::stable_sort(
+            deck.cards.begin(), deck.cards.end(), [&](const DeckCard& a, const DeckCard& b) {
+                return ids.at(passage_id(a.card.passage)) < ids.at(passage_id(b.card.passage));
+            });
     return deck;
 }
 
@@ -187,7 +217,7 @@ std::string question_block(const DeckCard& c, size_t left, const SessionOptions&
     std::string head = "[" + std::string(what) + ", " + std::to_string(left) + " left] ";
     StyledText h;
     h.add(head, Style::dim);
-    h.add(sanitize(p.file), Style::path);
+    h.add(sanitize(shown_file(o.print, p.file)), Style::path);
     h.add(":");
     h.add(std::to_string(p.line), Style::line);
     std::string path;

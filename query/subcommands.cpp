@@ -9,6 +9,7 @@
 #include "paths.hpp"
 #include "quiz.hpp"
 #include "search.hpp"
+#include "shown_path.hpp"
 #include "text.hpp"
 
 #include <CLI/CLI.hpp>
@@ -297,6 +298,8 @@ int run_quiz(int argc, char** argv, int name) {
         Deck deck = load_deck(DeckRequest{db, query_words(app), f.topics}, store);
         report_gone(deck);
         PrintOptions po = print_options(f.g, cfg);
+        const PathDisplay paths = load_path_display({db});
+        po.paths = &paths; // shown as search shows them: relative below the current folder
         if (f.stats) return quiz_stats_mode(deck, store, f, po);
         if (!f.exporting.empty()) return quiz_export_mode(deck, f);
         return quiz_session_mode(deck, store, f, po, db);
@@ -357,7 +360,9 @@ int run_gaps(int argc, char** argv, int name) {
             return 1;
         }
         PrintOptions po = print_options(g, cfg);
-        emit(g.format == "json" ? format_gaps_json(rs) : format_gaps_human(rs, po.color, po.width));
+        const PathDisplay paths = load_path_display({db});
+        po.paths = &paths;
+        emit(g.format == "json" ? format_gaps_json(rs) : format_gaps_human(rs, po));
         flush_output();
         return 0;
     });

@@ -34,6 +34,11 @@ expect_rc 0 "$CRIB" quiz <"$TMP/in"
 grep -q 'answered 6: again 0, hard 0, good 6, easy 0' "$TMP/out" && pass "session summary" || fail "summary: $(tail -2 "$TMP/out")"
 grep -q 'What is a StatefulSet?' "$TMP/out" && grep -q 'stable' "$TMP/out" && pass "question and rendered answer shown" || fail "question/answer"
 [[ -f $REV ]] && pass "reviews in \${XDG_DATA_HOME}/crib/reviews.sqlite" || fail "no store at $REV"
+# The card's file is shown as search shows it: relative below the current
+# folder (it was the absolute path the index stores for an absolute root).
+(cd "$TMP" && printf 'q\n' | "$CRIB" quiz --reviews "$TMP/rel.sqlite" --new 1 statefulset >"$TMP/rel" 2>&1) || true
+grep -q '^\[new, 1 left\] notes/k8s.md:3' "$TMP/rel" && pass "quiz shows paths relative, as search does" ||
+  fail "quiz path: $(grep new "$TMP/rel")"
 expect_rc 1 "$CRIB" quiz </dev/null
 grep -q 'nothing to review' "$TMP/err" && pass "nothing due: says so, exit 1" || fail "nothing due: $(cat "$TMP/err")"
 

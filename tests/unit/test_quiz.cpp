@@ -1,8 +1,10 @@
 // crib quiz without the command line: session order, a scripted session
 // against a real store, and the Anki export's quoting and tags.
 #include "helpers.hpp"
+#include "index_fixture.hpp"
 #include "quiz.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 using namespace crib;
@@ -67,6 +69,27 @@ TEST_CASE("a scripted session stores every answer and brings learning cards back
     CHECK(stored.at(card_key("k8s.md", "What is a node?")).state.phase == Phase::learning);
     CHECK(store.review_count() == 3);
     CHECK(out.str().find("An answer to What is a pod?") != std::string::npos);
+}
+
+TEST_CASE("quiz cards for a query came in note order, a table of contents first",
+          "[quiz][regression]") {
+    test::TempDir d;
+    d.write("notes/docker.md", "# Docker questions\n\n## Table of Contents\n\n"
+                               "- [What is Docker?](#what-is-docker)\n"
+                               "- [What is Docker Compose?](#what-is-docker-compose)\n\n"
+                               "## What is Docker?\n\nA container runtime.\n\n"
+                               "## What is an image?\n\nLayers; docker builds them.\n\n"
+                               "## What is Docker Compose?\n\nDocker Compose runs several "
+                               "containers from one compose file.\n");
+    test::TempDir home;
+    ReviewStore store(home.str() + "/r.sqlite");
+    Deck deck = load_deck(DeckRequest{test::index_notes(d), "docker compose", {}}, store);
+    std::vector<std::string> questions;
+    for (const DeckCard& c : deck.cards)
+        questions.push_back(c.card.passage.question);
+    REQUIRE_FALSE(questions.empty());
+    CHECK(questions.front() == "What is Docker Compose?"); // the best match first
+    CHECK(std::find(questions.begin(), questions.end(), "Table of Contents") == questions.end());
 }
 
 TEST_CASE("the Anki export quotes what Anki would split and turns topics into tags", "[quiz]") {
