@@ -2,6 +2,7 @@
 
 #include "notes_parser.hpp"
 #include "schema.hpp"
+#include "text.hpp"
 #include "topics.hpp"
 
 #include <algorithm>
@@ -117,6 +118,19 @@ std::vector<std::string> spelling_words(const Passage& p, const std::string& ans
     return out;
 }
 
+/// Words written with diacritics are also found without them: "naive"
+/// finds "naïve", "facade" "Façade" (as a term without positions, once per
+/// passage; the word as written keeps its own term).  `words`: the
+/// passage's words as written.
+void add_folded_terms(Xapian::Document& doc, const std::vector<std::string>& words) {
+    thread_local const Xapian::Stem stem = schema::stemmer();
+    for (const std::string& w : words) {
+        if (std::all_of(w.begin(), w.end(), [](char c) { return (c & 0x80) == 0; })) continue;
+        std::string folded = fold_diacritics(w);
+        if (folded != w) doc.add_term("Z" + stem(folded), 1);
+    }
+}
+
 } // namespace
 
 std::vector<std::string> spelling_words(const Passage& p) {
@@ -178,7 +192,9 @@ BuiltPassage build_passage(const Passage& p, Xapian::TermGenerator& tg, const Sy
     // it built while the writer thread released its own (about 1 run in 30
     // under LeakSanitizer leaked that document).
     tg.set_document(Xapian::Document());
-    return {doc, spelling_words(p, answer, parts)};
+    std::vector<std::string> spelling = spelling_words(p, answer, parts);
+    add_folded_terms(doc, spelling);
+    return {doc, std::move(spelling)};
 }
 
 } // namespace crib

@@ -78,6 +78,10 @@ Xapian::Stem stemmer();
 /// (the index was 5.3x the notes, now 3.9x; bench/RESULTS.md); what needed
 /// it is done on stems instead: wildcards (stem_wildcards()), phrase
 /// highlights (the snippet flattens phrases), spelling (spelling_words()).
+/// A word written with diacritics also gives the stem of its folded form
+/// (fold_diacritics(): "naïve" adds "Znaiv", without positions), so a word
+/// typed without them finds it; indexes built before lack these terms
+/// until their notes are indexed again (no schema change: nothing breaks).
 inline constexpr Xapian::QueryParser::stem_strategy kStemStrategy = Xapian::QueryParser::STEM_ALL_Z;
 
 /// Set stemmer, strategy and every field prefix on a query parser; `db`

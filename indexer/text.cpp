@@ -1,5 +1,7 @@
 #include "text.hpp"
 
+#include <xapian.h>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -380,6 +382,45 @@ std::string rewrite_tokens(std::string_view query,
         out += query.substr(j, i - j);
     }
     return out;
+}
+
+namespace {
+
+/// The plain letters of a Latin-1 or Latin Extended-A letter with a
+/// diacritic (U+00C0-U+017F), or "" for any other character.
+std::string_view folded_letter(unsigned ch) {
+    // U+00C0..U+00FF, one entry per code point ("" = not a letter to fold).
+    static const char* const latin1[64] = {
+        "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",
+        "D", "N", "O", "O", "O", "O", "O",  "",  "O", "U", "U", "U", "U", "Y", "",  "ss",
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "",  "y"};
+    // U+0100..U+017F: the base letter of each code point (0: a ligature, kept).
+    static const char extended[] = "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi"
+                                   "\0\0JjKkkLlLlLlLlLlNnNnNnnNnOoOoOo\0\0RrRrRrSsSsSsSsTtTtTt"
+                                   "UuUuUuUuUuUuWwYyYZzZzZzs";
+    static_assert(sizeof(extended) == 128 + 1, "one letter per code point");
+    if (ch >= 0xC0 && ch <= 0xFF) return latin1[ch - 0xC0];
+    if (ch >= 0x100 && ch <= 0x17F && extended[ch - 0x100])
+        return std::string_view(&extended[ch - 0x100], 1);
+    return {};
+}
+
+} // namespace
+
+std::string fold_diacritics(std::string_view word) {
+    std::string out;
+    bool changed = false;
+    for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
+        std::string_view f = folded_letter(*it);
+        if (!f.empty()) {
+            out += f;
+            changed = true;
+        } else {
+            Xapian::Unicode::append_utf8(out, *it);
+        }
+    }
+    return changed ? out : std::string(word);
 }
 
 std::string hash_hex(std::string_view data) {

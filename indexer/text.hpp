@@ -49,6 +49,11 @@ std::string_view trim(std::string_view s);
 /// Lower-case ASCII letters (UTF-8 bytes above 0x7f are left alone).
 std::string ascii_lower(std::string_view s);
 
+/// `word` with the diacritics of Latin letters taken off ("naïve" ->
+/// "naive", "Façade" -> "Facade"; "ß" -> "ss", "æ" -> "ae"); other
+/// characters are kept.  Returns `word` unchanged when there is nothing to fold.
+std::string fold_diacritics(std::string_view word);
+
 /// A query with some of its words replaced: `fn(token, quoted)` is called
 /// for each run of non-blank characters (split at spaces and tabs), with
 /// `quoted` true inside or at a "quote", and returns the token's

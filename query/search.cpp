@@ -1036,19 +1036,27 @@ bool has_phrase(const Xapian::Query& q) {
 /// does it mark what a wildcard over stems matched ("kube*").  Such a query
 /// marks its words one by one, from a match of them all and of the terms each
 /// wildcard matched in the passages of the page (read from their termlists).
+/// Snippets fold diacritics (snippet_stemmer()), so terms with diacritics
+/// are marked folded too.
 Xapian::MSet marking_mset(const Xapian::Database& db, const Attempt& a,
                           const std::vector<Xapian::MSetIterator>& page) {
     const std::vector<std::string>& patterns = a.prep.wildcards;
-    if (patterns.empty() && !has_phrase(a.prep.query)) return a.match.mset;
-    std::set<std::string> terms(a.prep.query.get_unique_terms_begin(),
-                                a.prep.query.get_unique_terms_end());
+    std::set<std::string> terms;
+    bool folded = false;
+    for (auto t = a.prep.query.get_unique_terms_begin(); t != a.prep.query.get_unique_terms_end();
+         ++t) {
+        std::string f = fold_diacritics(*t);
+        folded = folded || f != *t;
+        terms.insert(std::move(f));
+    }
+    if (patterns.empty() && !folded && !has_phrase(a.prep.query)) return a.match.mset;
     for (const Xapian::MSetIterator& hit : page) {
         if (patterns.empty()) break;
         for (const std::string& pattern : patterns) {
             Xapian::TermIterator t = db.termlist_begin(*hit);
             for (t.skip_to(pattern); t != db.termlist_end(*hit); ++t) {
                 if ((*t).compare(0, pattern.size(), pattern) != 0) break;
-                terms.insert(*t);
+                terms.insert(fold_diacritics(*t));
             }
         }
     }
@@ -1061,7 +1069,7 @@ Xapian::MSet marking_mset(const Xapian::Database& db, const Attempt& a,
 std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchRequest& req,
                          const std::vector<Xapian::MSetIterator>& page,
                          const std::map<Xapian::docid, ScoreParts>& parts) {
-    const Xapian::Stem stem = schema::stemmer();
+    const Xapian::Stem stem = snippet_stemmer();
     const Xapian::MSet marks =
         req.snippets && !page.empty() ? marking_mset(db, a, page) : a.match.mset;
     std::vector<Hit> out;

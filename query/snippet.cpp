@@ -1,12 +1,33 @@
 #include "snippet.hpp"
 
 #include "note_text.hpp"
+#include "schema.hpp"
 #include "text.hpp"
 
 #include <cctype>
 #include <vector>
 
 namespace crib {
+
+namespace {
+
+/// Folds diacritics, then stems as the schema does.
+class FoldingStem : public Xapian::StemImplementation {
+  public:
+    std::string operator()(const std::string& word) override {
+        return stem_(fold_diacritics(word));
+    }
+    std::string get_description() const override { return "folding " + stem_.get_description(); }
+
+  private:
+    Xapian::Stem stem_ = schema::stemmer();
+};
+
+} // namespace
+
+Xapian::Stem snippet_stemmer() {
+    return Xapian::Stem(new FoldingStem);
+}
 
 namespace {
 constexpr char kOpen = '\x01';

@@ -11,6 +11,11 @@
 
 namespace crib {
 
+/// The stemmer snippets use: the schema's, after taking diacritics off
+/// (fold_diacritics()), so that "naive" marks "naïve"; the terms a snippet
+/// marks must be folded too (search.cpp's marking match).
+Xapian::Stem snippet_stemmer();
+
 /// Plain text with the byte ranges of matched words.
 struct Highlighted {
     std::string text;

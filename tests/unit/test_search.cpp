@@ -219,6 +219,30 @@ TEST_CASE("a lone exclusion searched the word it excluded: -docker", "[search][r
     }
 }
 
+TEST_CASE("naive was corrected to native: words with diacritics were found only as written",
+          "[search][regression]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is naïve Bayes?\nA classifier.\n"
+                          "## What is the Façade pattern?\nOne interface over many.\n"
+                          "## What is native code?\nMachine code. Native, native, native.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    for (auto [q, want] : std::vector<std::pair<std::string, std::string>>{
+             {"naive bayes", "What is naïve Bayes?"},
+             {"naïve", "What is naïve Bayes?"},
+             {"facade", "What is the Façade pattern?"},
+             {"FACADE pattern", "What is the Façade pattern?"}}) {
+        r.query = q;
+        auto res = search(r);
+        INFO(q);
+        CHECK_FALSE(res.corrected);
+        REQUIRE(res.total >= 1);
+        CHECK(res.hits[0].passage.question == want);
+        // ...and the word is marked as written.
+        CHECK_FALSE(res.hits[0].question_spans.empty());
+    }
+}
+
 TEST_CASE("asg was 'corrected' to the stop word as: synonyms are known words",
           "[search][regression]") {
     auto r = find("asg");

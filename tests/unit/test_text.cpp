@@ -100,3 +100,14 @@ TEST_CASE("file names and tags with escapes or newlines are shown safely", "[tex
     CHECK(quote_path("x\x1b]52\x07 \"q\" \\ é.md") ==
           "\"x\\x1b]52\\x07 \\\"q\\\" \\\\ \\xc3\\xa9.md\"");
 }
+
+TEST_CASE("fold_diacritics takes the diacritics off Latin letters only", "[text]") {
+    CHECK(fold_diacritics("naïve") == "naive");
+    CHECK(fold_diacritics("Façade") == "Facade");
+    CHECK(fold_diacritics("résumé") == "resume");
+    CHECK(fold_diacritics("straße") == "strasse");
+    CHECK(fold_diacritics("Łódź") == "Lodz");
+    CHECK(fold_diacritics("plain") == "plain");
+    CHECK(fold_diacritics("日本語") == "日本語"); // other scripts as they are
+    CHECK(fold_diacritics("×÷") == "×÷");         // signs in the Latin-1 block too
+}
