@@ -135,12 +135,16 @@ bool is_list_item(std::string_view line, int* indent = nullptr, char* marker = n
     return false;
 }
 
-/// Numbered list line "12. text" / "12)text" / "#1. text"; sets the text.
+/// Numbered list line "12. text" / "12)text" / "#1. text" / "7 - text"; sets the text.
 bool numbered_line(std::string_view line, std::string_view& text) {
     std::string_view v = ltrim(line);
     while (!v.empty() && v[0] == '#')
         v.remove_prefix(1);
     v = ltrim(v);
+    if (size_t dash = dash_number_length(v)) {
+        text = v.substr(dash);
+        return true;
+    }
     size_t j = 0;
     while (j < v.size() && j < 4 && is_digit(v[j]))
         ++j;

@@ -195,6 +195,22 @@ std::string strip_emphasis(std::string_view s) {
     return out;
 }
 
+size_t dash_number_length(std::string_view v) {
+    size_t j = 0;
+    while (j < v.size() && j < 4 && is_digit(v[j]))
+        ++j;
+    if (!j || j >= v.size() || !is_space(v[j])) return 0;
+    std::string_view rest = ltrim(v.substr(j));
+    size_t dash = 0;
+    for (std::string_view d : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) // -, en dash, em dash
+        if (rest.substr(0, d.size()) == d) dash = d.size();
+    if (!dash || dash >= rest.size() || !is_space(rest[dash])) return 0;
+    std::string_view text = ltrim(rest.substr(dash));
+    // A question starts with a word ("What ..."), arithmetic with a number or one letter.
+    if (text.size() < 2 || !is_alpha(text[0]) || !is_alpha(text[1])) return 0;
+    return v.size() - text.size();
+}
+
 /// Strip one leading structural marker: '#'s, list bullet, "12." / "12)" numbering,
 /// "Q." / "Q:" / "Q1:" / "Question:" labels, leading '>'.  Returns true if it stripped.
 bool strip_leading_marker(std::string& s, bool* numbered, bool* labelled) {
@@ -215,6 +231,9 @@ bool strip_leading_marker(std::string& s, bool* numbered, bool* labelled) {
         if (k < v.size() && (v[k] == '.' || v[k] == ')') &&
             !(k + 1 < v.size() && is_digit(v[k + 1]))) {
             skip = k + 1;
+            if (numbered) *numbered = true;
+        } else if (size_t dash = dash_number_length(v)) {
+            skip = dash;
             if (numbered) *numbered = true;
         }
     } else if (istarts_with(v, "question")) {

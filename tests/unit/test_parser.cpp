@@ -360,3 +360,35 @@ TEST_CASE("runs of bold bullet questions without answers", "[parser]") {
     V s = summary(ps);
     CHECK(std::count_if(s.begin(), s.end(), [](auto& x) { return x.find(":question:") != std::string::npos; }) == 3);
 }
+
+TEST_CASE("regression: 'N - question' numbering stayed in the question", "[parser][numbering]") {
+    const char* text = "1. What is a pod?\n"
+                       "A group of containers.\n"
+                       "\n"
+                       "7 - What is idempotency?\n"
+                       "Doing it twice changes nothing more.\n"
+                       "\n"
+                       "8 \xE2\x80\x93 Why retry with backoff?\n"
+                       "Networks fail for a moment.\n"
+                       "\n"
+                       "9 \xE2\x80\x94 How do leases work?\n"
+                       "A holder renews them.\n";
+    auto ps = parse(text, "numbering.txt");
+    CHECK(summary(ps) == V{"1:question:What is a pod?", "4:question:What is idempotency?",
+                           "7:question:Why retry with backoff?",
+                           "10:question:How do leases work?"});
+}
+
+TEST_CASE("regression: 'N - ' is stripped only before words, not from arithmetic",
+          "[parser][numbering]") {
+    auto [raw, want] = GENERATE(table<std::string, std::string>({
+        {"7 - What is idempotency?", "What is idempotency?"},
+        {"12 \xE2\x80\x93 Explain CAP", "Explain CAP"},
+        {"2 - 1 = 1?", "2 - 1 = 1?"},
+        {"10 - x = 3, what is x?", "10 - x = 3, what is x?"},
+        {"3 -5 degrees?", "3 -5 degrees?"},
+        {"2024 - 1999 = ?", "2024 - 1999 = ?"},
+    }));
+    CAPTURE(raw);
+    CHECK(clean_question(raw) == want);
+}
