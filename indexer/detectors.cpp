@@ -108,6 +108,35 @@ bool is_answer_label(std::string_view t) {
     return false;
 }
 
+/// The line without a leading answer label ("A:", "**Answer:**", "Ans -", and
+/// "A." when `dotted_a`, after a "Q." question); the line itself when it has none.
+std::string strip_answer_label(std::string_view line, bool dotted_a) {
+    std::string_view v = ltrim(line);
+    size_t em = 0;
+    while (em < v.size() && em < 2 && (v[em] == '*' || v[em] == '_'))
+        ++em;
+    std::string_view open = v.substr(0, em);
+    for (std::string_view label : {"answer", "ans", "a"}) {
+        if (!istarts_with(v.substr(em), label)) continue;
+        std::string_view rest = v.substr(em + label.size());
+        bool closed = em && rest.substr(0, em) == open; // "**Answer**:"
+        if (closed) rest.remove_prefix(em);
+        rest = ltrim(rest);
+        char c = rest.empty() ? 0 : rest[0];
+        bool dot = c == '.' && (label == "ans" || (dotted_a && label == "a")) &&
+                   (rest.size() == 1 || is_space(rest[1]));
+        if (!(c == ':' || (c == '-' && label != "a") || dot)) continue;
+        rest.remove_prefix(1);
+        if (em && !closed && rest.substr(0, em) == open) { // "**Answer:**"
+            rest.remove_prefix(em);
+            closed = true;
+        }
+        rest = ltrim(rest);
+        return (closed || !em ? "" : std::string(open)) + std::string(rest);
+    }
+    return std::string(line);
+}
+
 /// Leading "Q:", "Q :", "Q1.", "Question:" label; returns the rest or nullopt.
 bool question_label(std::string_view t, std::string& rest) {
     std::string s = strip_emphasis(trim(t));
@@ -213,6 +242,7 @@ struct Open {
     int plain_list_indent = -1;
     bool closed = false;
     bool numbered = false; // opened by a numbered question line
+    bool labelled = false; // opened by a "Q:" / "Question:" label ("A." then labels the answer)
 };
 
 class Parser {
@@ -477,6 +507,7 @@ bool Parser::try_heading(int i) {
     o.body_from = i + 1;
     o.title = q;
     o.question = question;
+    o.labelled = labelled;
     o.heading_level = level;
     last_heading_level_ = level;
     open(o);
@@ -507,6 +538,7 @@ bool Parser::try_label(int i) {
     Open o;
     o.line = i;
     o.body_from = i + 1;
+    o.labelled = true;
     // "Q: question? A: answer" on one line.
     std::string q = rest;
     for (std::string_view sep : {" A:", " A :", " Ans:", " Answer:"}) {
@@ -791,6 +823,11 @@ Passage Parser::finish(const Open& o) const {
             }
         }
         if (line.find("![") != std::string::npos) line = strip_links(line, true);
+        if (o.question && answer.empty()) { // "A: ..." labels the answer, it is not part of it
+            line = strip_answer_label(line, o.labelled);
+            end = k;
+            if (trim(line).empty()) continue;
+        }
         for (; pending_blank > 0; --pending_blank)
             answer += "\n";
         answer += line;

@@ -192,7 +192,7 @@ TEST_CASE("style 6: label styles", "[parser]") {
     CHECK(summary(ps) == V{"1:question:What is DNS?", "4:question:What is TCP?", "7:question:What is UDP?",
                            "10:question:What is ARP?", "11:question:What is ICMP?"});
     CHECK(ps[3].answer == "MAC lookup.");
-    CHECK(ps[4].answer == "Ans: Control messages.");
+    CHECK(ps[4].answer == "Control messages.");
 }
 
 TEST_CASE("style 7: plain text bare questions", "[parser]") {
@@ -391,4 +391,50 @@ TEST_CASE("regression: 'N - ' is stripped only before words, not from arithmetic
     }));
     CAPTURE(raw);
     CHECK(clean_question(raw) == want);
+}
+
+TEST_CASE("regression: the answer label 'A:' stayed at the start of the answer",
+          "[parser][answer-label]") {
+    SECTION("plain text") {
+        const char* text = "Q: What is DNS?\n"
+                           "A: Names to addresses.\n"
+                           "\n"
+                           "Q. What is TCP?\n"
+                           "A. A reliable stream.\n"
+                           "\n"
+                           "2) What is a service?\n"
+                           "Answer: A stable address for pods.\n"
+                           "\n"
+                           "Question: What is ICMP?\n"
+                           "Ans: Control messages.\n"
+                           "More about it.\n";
+        auto ps = parse(text, "labels.txt");
+        REQUIRE(ps.size() == 4);
+        CHECK(ps[0].answer == "Names to addresses.");
+        CHECK(ps[1].answer == "A reliable stream.");
+        CHECK(ps[2].answer == "A stable address for pods.");
+        CHECK(ps[3].answer == "Control messages.\nMore about it.");
+    }
+    SECTION("markdown, bold labels and a label on its own line") {
+        const char* text = "## What is a pod?\n"
+                           "**Answer:** A group of containers.\n"
+                           "\n"
+                           "Q: What is a deployment?\n"
+                           "A: It manages replica sets.\n"
+                           "\n"
+                           "## What is a node?\n"
+                           "Answer:\n"
+                           "\n"
+                           "A machine.\n";
+        auto ps = parse(text, "labels.md");
+        REQUIRE(ps.size() == 3);
+        CHECK(ps[0].answer == "A group of containers.");
+        CHECK(ps[1].answer == "It manages replica sets.");
+        CHECK(ps[2].answer == "A machine.");
+    }
+    SECTION("'A.' is a label only after a Q-labelled question") {
+        auto ps = parse("## Who wrote it?\nA. Lincoln wrote it.\n", "a.md");
+        REQUIRE(ps.size() == 1);
+        CHECK(ps[0].answer == "A. Lincoln wrote it.");
+    }
 }
