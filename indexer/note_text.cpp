@@ -311,8 +311,46 @@ std::string clean_question(std::string_view raw) {
     return s;
 }
 
+namespace {
+
+/// True if the trimmed line opens or closes a ``` / ~~~ fence.
+bool fence_marker(std::string_view t) {
+    return t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~";
+}
+
+/// The line without its blockquote markers ("> ", "> > "), if it has any.
+std::string_view unquoted(std::string_view line) {
+    if (indent_of(line) > 3) return line; // indented code, not a quote
+    std::string_view v = ltrim(line);
+    if (v.empty() || v[0] != '>') return line;
+    while (!v.empty() && v[0] == '>')
+        v = ltrim(v.substr(1));
+    return v;
+}
+
+} // namespace
+
+std::string strip_quote_markers(std::string_view answer) {
+    if (answer.find('>') == std::string_view::npos) return std::string(answer);
+    std::string out;
+    out.reserve(answer.size());
+    bool in_fence = false;
+    size_t start = 0;
+    while (start <= answer.size()) {
+        size_t nl = answer.find('\n', start);
+        std::string_view line = answer.substr(
+            start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+        if (fence_marker(trim(line))) in_fence = !in_fence;
+        out += in_fence || fence_marker(trim(line)) ? line : unquoted(line);
+        if (nl == std::string_view::npos) break;
+        out += '\n';
+        start = nl + 1;
+    }
+    return out;
+}
+
 std::string indexable_text(std::string_view answer) {
-    return strip_shortcodes(decode_entities(strip_tags(strip_links(answer))));
+    return strip_shortcodes(decode_entities(strip_tags(strip_links(strip_quote_markers(answer)))));
 }
 
 std::string prose_text(std::string_view answer) {

@@ -55,7 +55,12 @@ bool is_separator(std::string_view t, size_t* length = nullptr);
 /// Q./Question: labels, Markdown and HTML markup, trailing ":-" removed.
 std::string clean_question(std::string_view raw);
 
-/// Text of an answer as it is indexed: images, HTML tags, link targets,
+/// The answer without blockquote markers: a leading "> " (or "> > ") of a line
+/// is removed, so an Obsidian callout "> **Tip:** x" reads "**Tip:** x".  Lines
+/// inside ``` / ~~~ fences and indented code keep theirs.
+std::string strip_quote_markers(std::string_view answer);
+
+/// Text of an answer as it is indexed: blockquote markers, images, HTML tags, link targets,
 /// emoji shortcodes removed; Markdown punctuation is harmless to the tokenizer.
 std::string indexable_text(std::string_view answer);
 

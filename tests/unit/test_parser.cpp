@@ -438,3 +438,25 @@ TEST_CASE("regression: the answer label 'A:' stayed at the start of the answer",
         CHECK(ps[0].answer == "A. Lincoln wrote it.");
     }
 }
+
+TEST_CASE("regression: blockquote and callout '>' markers leaked into snippets",
+          "[parser][quote]") {
+    const char* text = "## Caching\n"
+                       "\n"
+                       "> [!tip] Interview angle\n"
+                       "> Mention cache invalidation.\n"
+                       "> > Nested quote.\n"
+                       "\n"
+                       "```sh\n"
+                       "> out.txt\n"
+                       "```\n"
+                       "Redirect with 2>&1 here.\n";
+    auto ps = parse(text, "quote.md");
+    REQUIRE(ps.size() == 1);
+    std::string snippet = snippet_text(ps[0].answer);
+    CHECK(snippet.rfind("Tip: Interview angle\nMention cache invalidation.\nNested quote.", 0) ==
+          0);
+    CHECK(snippet.find("> out.txt") != std::string::npos); // code keeps its text
+    CHECK(snippet.find("2>&1") != std::string::npos);
+    CHECK(indexable_text("> quoted\n    > indented code\n") == "quoted\n    > indented code\n");
+}
