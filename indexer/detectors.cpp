@@ -258,6 +258,7 @@ class Parser {
     bool try_card(int i);
     void leave_headings(int level);
     void enter_heading(int i);
+    void adopt_heading_tags(int i);
     int src(int i) const {
         return i < n() ? out_.lines[i].source_line : (n() ? out_.lines.back().source_line : 1);
     }
@@ -795,6 +796,8 @@ Passage Parser::finish(const Open& o) const {
     for (int k = o.body_from; k < o.limit && k < n(); ++k) {
         std::string_view t = L(k);
         LineKind kind = out_.lines[k].kind;
+        if (kind == LineKind::meta) // its tags count even after the last answer line
+            p.tags.insert(p.tags.end(), out_.lines[k].tags.begin(), out_.lines[k].tags.end());
         if (kind == LineKind::meta || kind == LineKind::underline || kind == LineKind::separator)
             continue;
         if (code_[k]) {
@@ -884,6 +887,24 @@ void Parser::enter_heading(int i) {
     headings_.push_back({heading_level_[i], clean_question(L(i)), out_.lines[i].tags});
 }
 
+// Metadata line i carries tags ("#k8s #interview" under an Obsidian heading,
+// a Logseq tags:: property): right below a heading they tag the heading's
+// section and every section under it.
+void Parser::adopt_heading_tags(int i) {
+    const std::vector<std::string>& tags = out_.lines[i].tags;
+    if (tags.empty() || headings_.empty()) return;
+    int k = i - 1;
+    while (k >= 0 && (blank(k) || out_.lines[k].kind == LineKind::meta))
+        --k;
+    while (k >= 0 && heading_level_[k] < 0) // a setext underline: its title is above
+        --k;
+    if (k < 0 || heading_level_[k] <= 0 || code_[k]) return;
+    std::vector<std::string>& frame = headings_.back().tags;
+    frame.insert(frame.end(), tags.begin(), tags.end());
+    if (have_cur_ && cur_.line == k)
+        cur_.inherited_tags.insert(cur_.inherited_tags.end(), tags.begin(), tags.end());
+}
+
 // The front of a flash card (an Anki or CSV row) is a question; the lines up
 // to the next card are its answer and are not searched for questions.
 bool Parser::try_card(int i) {
@@ -916,6 +937,7 @@ std::vector<Passage> Parser::run() {
     if (!out_.title.empty()) headings_.push_back({0, out_.title, {}});
     for (int i = body_start_; i < n(); ++i) {
         LineKind kind = out_.lines[i].kind;
+        if (kind == LineKind::meta && i > skip_until_) adopt_heading_tags(i);
         if (i <= skip_until_ || code_[i] || blank(i) || kind == LineKind::meta ||
             kind == LineKind::underline)
             continue;

@@ -182,6 +182,25 @@ std::string strip_heading_tags(std::string_view line, std::vector<std::string>& 
     return std::string(t);
 }
 
+/// A line made only of Obsidian tags ("#k8s #interview"): its tags, else none.
+std::vector<std::string> tag_line(std::string_view line) {
+    std::vector<std::string> tags;
+    std::string_view rest = trim(line);
+    while (!rest.empty()) {
+        size_t end = rest.find_first_of(" \t,");
+        std::string_view tok = rest.substr(0, end);
+        if (tok.size() < 2 || tok[0] != '#' || !is_alpha(tok[1])) return {};
+        for (char c : tok.substr(1))
+            if (!(is_alpha(c) || is_digit(c) || c == '-' || c == '_' || c == '/')) return {};
+        tags.push_back(ascii_lower(tok.substr(1)));
+        rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end);
+        while (!rest.empty() && (is_space(rest[0]) || rest[0] == ','))
+            rest.remove_prefix(1);
+    }
+    add_parent_tags(tags);
+    return tags;
+}
+
 /// Leading indentation depth of a Logseq block line: tabs, or 2 spaces a level.
 int block_depth(std::string_view line, size_t& text_at) {
     int tabs = 0, spaces = 0;
@@ -287,6 +306,14 @@ void add_text_line(Outline& out, int src, std::string_view raw, bool& seen_text)
         out.add(src, LineKind::separator, std::string(raw), len >= 5 ? 1 : 0);
         return;
     }
+    if (std::vector<std::string> tags = tag_line(raw); !tags.empty()) {
+        // Metadata, not a passage's text: before any text the file's tags, else
+        // the line's (the detectors give them to the heading the line sits under).
+        out.add(src, LineKind::meta, std::string(raw));
+        std::vector<std::string>& to = seen_text ? out.lines.back().tags : out.file_tags;
+        to.insert(to.end(), tags.begin(), tags.end());
+        return;
+    }
     if (!trim(raw).empty()) seen_text = true;
     out.add(src, LineKind::text, callout(wikilinks(raw)));
 }
@@ -297,7 +324,9 @@ void append_markdown(Outline& out, std::string_view text, const std::vector<int>
     std::vector<std::string_view> lines = split_lines(text);
     std::vector<int> levels;
     std::vector<LineKind> kinds = block_kinds(text, lines, levels);
-    bool seen_text = !out.lines.empty();
+    // Front matter is not text: tags right below it are still the file's.
+    bool seen_text = std::any_of(out.lines.begin(), out.lines.end(),
+                                 [](const OutlineLine& l) { return l.kind != LineKind::meta; });
     for (size_t i = 0; i < lines.size(); ++i) {
         int src = source_lines.empty()      ? 1
                   : i < source_lines.size() ? source_lines[i]

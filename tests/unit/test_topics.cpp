@@ -102,3 +102,37 @@ TEST_CASE("the first folder of every corpus became a topic: only topic-like fold
     assign_topics(ps, tax, "bradbaris__linux-sysadmin-interview-questions");
     CHECK(ps[0].topics.empty());
 }
+
+// A line of Obsidian tags under a heading tags that section and those under it.
+static std::vector<Passage> tagged(const std::string& text) {
+    auto ps = test::parse(text, "tags.md");
+    assign_topics(ps, Taxonomy::parse("kubernetes: k8s\nnetworking: dns\n"), "");
+    return ps;
+}
+
+TEST_CASE("regression: a line of #tags under a heading became a passage of its own",
+          "[topics][tag-line]") {
+    auto ps =
+        tagged("# Kubernetes\n#k8s #interview\n\n## What is a pod?\nA group of containers.\n");
+    REQUIRE(ps.size() == 1); // no "Kubernetes" passage whose whole answer is "#k8s #interview"
+    CHECK(ps[0].question == "What is a pod?");
+    CHECK(ps[0].answer == "A group of containers.");
+    CHECK(ps[0].topics == V{"interview", "kubernetes"}); // k8s resolved as the taxonomy does
+}
+
+TEST_CASE("regression: tags of a tag line reach the sections under the heading only",
+          "[topics][tag-line]") {
+    auto ps = tagged("## Services\n#k8s\n\nHow pods are reached.\n\n### What is a ClusterIP?\n"
+                     "An internal address.\n\n## Other\nUnrelated text here.\n");
+    REQUIRE(ps.size() == 3);
+    CHECK(ps[0].answer == "How pods are reached.");
+    CHECK(ps[0].topics == V{"kubernetes"});
+    CHECK(ps[1].topics == V{"kubernetes"});
+    CHECK(ps[2].topics.empty());
+}
+
+TEST_CASE("front matter tags are topics of every passage, aliases resolved", "[topics][tag-line]") {
+    auto ps = tagged("---\ntags: [k8s, dns]\n---\n# Notes\n\n## What is a pod?\nContainers.\n");
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].topics == V{"kubernetes", "networking"});
+}
