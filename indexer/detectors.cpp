@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 
 namespace crib {
 
@@ -259,6 +260,7 @@ class Parser {
     void leave_headings(int level);
     void enter_heading(int i);
     void adopt_heading_tags(int i);
+    void number_repeated_titles();
     int src(int i) const {
         return i < n() ? out_.lines[i].source_line : (n() ? out_.lines.back().source_line : 1);
     }
@@ -905,6 +907,20 @@ void Parser::adopt_heading_tags(int i) {
         cur_.inherited_tags.insert(cur_.inherited_tags.end(), tags.begin(), tags.end());
 }
 
+// The same question written more than once in a file ("1. What's the output?",
+// "2. What's the output?"): each keeps its written number, or hit lists,
+// related questions and quiz cards show the same line many times.
+void Parser::number_repeated_titles() {
+    std::map<std::string, int> count;
+    for (const Open& o : done_)
+        ++count[o.title];
+    for (Open& o : done_) {
+        if (count[o.title] < 2) continue;
+        std::string number = written_number(L(o.line));
+        if (!number.empty()) o.title = number + ". " + o.title;
+    }
+}
+
 // The front of a flash card (an Anki or CSV row) is a question; the lines up
 // to the next card are its answer and are not searched for questions.
 bool Parser::try_card(int i) {
@@ -954,6 +970,7 @@ std::vector<Passage> Parser::run() {
         expect_entry_ = false;
     }
     close(n());
+    number_repeated_titles();
     std::vector<Passage> out;
     out.reserve(done_.size());
     for (const Open& o : done_) {

@@ -349,6 +349,24 @@ std::string strip_quote_markers(std::string_view answer) {
     return out;
 }
 
+std::string written_number(std::string_view raw) {
+    std::string s = strip_links(decode_entities(strip_tags(raw)));
+    for (int round = 0; round < 6; ++round) {
+        std::string before(trim(s));
+        s = before;
+        bool numbered = false;
+        if (strip_leading_marker(s, &numbered) && numbered) {
+            size_t j = 0;
+            while (j < before.size() && is_digit(before[j]))
+                ++j;
+            return before.substr(0, j);
+        }
+        if (s.rfind("**", 0) == 0 || s.rfind("__", 0) == 0) s = strip_emphasis(s);
+        if (s == before) break;
+    }
+    return {};
+}
+
 std::string indexable_text(std::string_view answer) {
     return strip_shortcodes(decode_entities(strip_tags(strip_links(strip_quote_markers(answer)))));
 }

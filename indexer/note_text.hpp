@@ -60,6 +60,10 @@ std::string clean_question(std::string_view raw);
 /// inside ``` / ~~~ fences and indented code keep theirs.
 std::string strip_quote_markers(std::string_view answer);
 
+/// The number a question line is written with ("3" for "### 3. Why?", "**3) Why?**",
+/// "3 - Why?"), the one clean_question() drops; empty when it has none.
+std::string written_number(std::string_view raw);
+
 /// Text of an answer as it is indexed: blockquote markers, images, HTML tags, link targets,
 /// emoji shortcodes removed; Markdown punctuation is harmless to the tokenizer.
 std::string indexable_text(std::string_view answer);

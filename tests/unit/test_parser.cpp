@@ -240,7 +240,8 @@ TEST_CASE("style 8: quiz with code, options and details answer", "[parser]") {
         "console.log(0.1 + 0.2);\n"
         "```\n";
     auto ps = parse(text);
-    CHECK(summary(ps) == V{"1:question:What's the output?", "22:question:What's the output?"});
+    CHECK(summary(ps) ==
+          V{"1:question:1. What's the output?", "22:question:2. What's the output?"});
     CHECK(ps[0].end_line == 18);
     CHECK(ps[0].answer.find("historical bug") != std::string::npos);
 }
@@ -459,4 +460,37 @@ TEST_CASE("regression: blockquote and callout '>' markers leaked into snippets",
     CHECK(snippet.find("> out.txt") != std::string::npos); // code keeps its text
     CHECK(snippet.find("2>&1") != std::string::npos);
     CHECK(indexable_text("> quoted\n    > indented code\n") == "quoted\n    > indented code\n");
+}
+
+TEST_CASE("regression: repeated numbered questions all read the same once numbers were dropped",
+          "[parser][repeated]") {
+    const char* text = "# Quiz\n"
+                       "\n"
+                       "###### 1. What does this print?\n"
+                       "```py\nprint(1 + 1)\n```\n"
+                       "\n"
+                       "###### 2. What does this print?\n"
+                       "```py\nprint('a' * 2)\n```\n"
+                       "\n"
+                       "###### 3. Why is a list mutable?\n"
+                       "Because it is.\n"
+                       "\n"
+                       "###### 4. **What does this print?**\n"
+                       "```py\nprint([] or 0)\n```\n"
+                       "\n"
+                       "## Example\nOne.\n\n## Example\nTwo.\n";
+    auto ps = parse(text, "quiz.md");
+    CHECK(summary(ps) ==
+          V{"3:question:1. What does this print?", "8:question:2. What does this print?",
+            "13:question:Why is a list mutable?", "16:question:4. What does this print?",
+            "21:section:Example", "24:section:Example"});
+}
+
+TEST_CASE("regression: repeated '7 - ' and '2)' numbered questions keep their numbers",
+          "[parser][repeated]") {
+    auto ps = parse("1) Which is faster?\nA loop.\n\n2) Which is faster?\nA map.\n\n3 - Which is "
+                    "faster?\nNeither.\n",
+                    "faster.txt");
+    CHECK(summary(ps) == V{"1:question:1. Which is faster?", "4:question:2. Which is faster?",
+                           "7:question:3. Which is faster?"});
 }
