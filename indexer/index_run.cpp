@@ -300,9 +300,8 @@ FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& 
         r.skip = why;
         return r;
     }
-    if (looks_binary(bytes)) {
-        // A file without an extension is a note only if it is text.
-        r.skip = classify_name(c.abs) == NameClass::maybe ? kNotText : "binary file";
+    if (std::string why_not = not_text_reason(c.abs, bytes); !why_not.empty()) {
+        r.skip = why_not;
         return r;
     }
     r.record.hash = hash_hex(bytes);
@@ -568,6 +567,12 @@ std::vector<Root> merge_roots(const std::vector<Root>& old, const std::vector<st
 }
 
 } // namespace
+
+std::string not_text_reason(const std::string& path, std::string_view bytes) {
+    if (!looks_binary(bytes)) return {};
+    // A file without an extension is a note only if it is text.
+    return classify_name(path) == NameClass::maybe ? kNotText : "binary file";
+}
 
 std::vector<NoteFile> list_note_files(const std::vector<std::string>& paths, std::vector<Skipped>& skipped) {
     std::vector<NoteFile> out;

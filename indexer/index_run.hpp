@@ -13,6 +13,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace crib {
@@ -140,6 +141,11 @@ struct NoteFile {
     std::string abs;     ///< absolute path
     std::string folder;  ///< first folder below the root ("" at the root)
 };
+
+/// Why a file's bytes are not indexed as notes: "binary file", or "not text (no
+/// extension)" for a file without an extension (counted as another file, not a
+/// skip, by indexing); empty when they are text.
+std::string not_text_reason(const std::string& path, std::string_view bytes);
 
 /// The note files under `paths` (files are taken whatever their name;
 /// folders are walked for note file names, hidden entries skipped).

@@ -132,6 +132,10 @@ int dump(const Options& o) {
             skipped.push_back({f.display, why});
             continue;
         }
+        if (std::string not_text = crib::not_text_reason(f.abs, bytes); !not_text.empty()) {
+            skipped.push_back({f.display, not_text}); // as indexing skips it
+            continue;
+        }
         auto pr = crib::parse_notes(bytes, f.display);
         for (const auto& w : pr.warnings)
             std::cerr << "crib-index: " << crib::terminal_safe(f.display + ": " + w) << "\n";

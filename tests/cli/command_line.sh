@@ -107,6 +107,19 @@ fi
 # Exit codes: a missing --dump path and an editor that cannot start are errors (2).
 expect_rc 2 "$CRIB_INDEX" --dump /nonexistent
 grep -q "^crib-index: --dump: cannot open /nonexistent" "$TMP/err" && pass "--dump names the missing path" || fail "--dump missing: $(cat "$TMP/err")"
+# Regression: --dump printed a binary file (an ELF, random bytes) as passages of
+# garbage; indexing skips it. --dump skips it the same way: said on stderr, exit 3.
+mkdir -p "$TMP/bin"
+python3 -c 'import random, sys; r = random.Random(7); sys.stdout.buffer.write(b"\x7fELF\x02\x01\x01\x00" + bytes(r.randrange(256) for _ in range(4000)))' >"$TMP/bin/tool"
+cp "$TMP/bin/tool" "$TMP/bin/notes.md"
+printf '## What is a pod?\nA group of containers.\n' >"$TMP/bin/pod.md"
+for f in tool notes.md; do
+  expect_rc 3 "$CRIB_INDEX" --dump "$TMP/bin/$f"
+  [[ ! -s $TMP/out ]] && pass "--dump prints no passages of binary $f" || fail "--dump binary $f: $(head -c 200 "$TMP/out")"
+  grep -q "^crib-index: skipped $TMP/bin/$f: \(binary file\|not text (no extension)\)$" "$TMP/err" && pass "--dump says why $f is skipped" || fail "--dump binary $f stderr: $(cat "$TMP/err")"
+done
+expect_rc 3 "$CRIB_INDEX" --dump --format json "$TMP/bin"
+grep -q '"question":"What is a pod?"' "$TMP/out" && [[ $(wc -l <"$TMP/out") == 1 ]] && pass "--dump of a folder dumps its notes only" || fail "--dump folder with binaries: $(head -c 300 "$TMP/out")"
 expect_rc 2 env EDITOR=/nonexistent "$CRIB" --no-update --open statefulset
 grep -q "^crib: cannot start the editor /nonexistent (\$EDITOR)" "$TMP/err" && pass "editor not found said" || fail "editor: $(cat "$TMP/err")"
 expect_rc 2 env VISUAL="no-such-editor -w" "$CRIB" --no-update --open "$TMP/notes/k8s/sts.md:1"
