@@ -6,6 +6,7 @@
 #include <fnmatch.h>
 #include <set>
 #include <sys/stat.h>
+#include <utility>
 
 namespace crib::schema {
 
@@ -144,48 +145,91 @@ size_t field_name_length(std::string_view s) {
 
 } // namespace
 
+namespace {
+
+/// Where a token's syntax ends and its word starts: signs, parentheses
+/// (each pushes its field on `groups`) and a field name ("q:(" opens a group
+/// of that field).  A field written on the word itself sets `field` and
+/// `name_at`, and clears `inherited`.
+struct TokenHead {
+    std::string field;     ///< "", "q", "a", or "-" (not free text)
+    bool inherited = true; ///< the word's field is its group's, not written on it
+    size_t at = 0;         ///< the word starts here
+    size_t name_at = 0;    ///< the field name written on the word starts here
+};
+
+TokenHead read_head(std::string_view tok, std::vector<std::string>& groups) {
+    TokenHead h;
+    h.field = groups.empty() ? "" : groups.back();
+    while (h.at < tok.size()) {
+        if (tok[h.at] == '+' || tok[h.at] == '-') {
+            ++h.at;
+        } else if (tok[h.at] == '(') {
+            groups.push_back(h.field);
+            h.inherited = true;
+            ++h.at;
+        } else if (size_t n = field_name_length(tok.substr(h.at))) {
+            std::string letter = field_letter(tok.substr(h.at, n - 1));
+            h.field = letter.empty() ? "-" : letter;
+            h.inherited = false;
+            h.name_at = h.at;
+            h.at += n;
+            if (h.at < tok.size() && tok[h.at] == '(') continue; // a group of this field
+            break;
+        } else {
+            break;
+        }
+    }
+    return h;
+}
+
+/// Closes a group for each ")" at the end of `tail`.
+void close_groups(std::string_view tail, std::vector<std::string>& groups) {
+    for (size_t i = tail.size(); i > 0 && tail[i - 1] == ')' && !groups.empty(); --i)
+        groups.pop_back();
+}
+
+/// The first and the end of the last double quote in `tok` (npos, 0 if none).
+std::pair<size_t, size_t> quote_span(std::string_view tok) {
+    size_t first = std::string_view::npos, end = 0;
+    for (std::string_view q : {"\"", "\u201c", "\u201d"}) {
+        if (size_t f = tok.find(q); f != std::string_view::npos) first = std::min(first, f);
+        if (size_t l = tok.rfind(q); l != std::string_view::npos) end = std::max(end, l + q.size());
+    }
+    return {first, end};
+}
+
+} // namespace
+
 std::string stem_wildcards(std::string_view query, std::vector<std::string>* patterns) {
     // The field of each open parenthesis: "" (default), "q", "a", or "-"
     // for one whose words are not free text ("topic:(k8s*)").
     std::vector<std::string> groups;
+    bool in_phrase = false; // inside quotes before the token
     return rewrite_tokens(query, [&](std::string_view tok, bool quoted) -> std::string {
-        if (quoted) return "";
-        std::string field = groups.empty() ? "" : groups.back();
-        bool inherited = true; // the word's field is its group's, not written on it
-        size_t at = 0, name_at = 0;
-        while (at < tok.size()) {
-            if (tok[at] == '+' || tok[at] == '-') {
-                ++at;
-            } else if (tok[at] == '(') {
-                groups.push_back(field);
-                inherited = true;
-                ++at;
-            } else if (size_t n = field_name_length(tok.substr(at))) {
-                std::string letter = field_letter(tok.substr(at, n - 1));
-                field = letter.empty() ? "-" : letter;
-                inherited = false;
-                name_at = at;
-                at += n;
-                if (at < tok.size() && tok[at] == '(') continue; // a group of this field
-                break;
-            } else {
-                break;
-            }
+        const bool was_in = in_phrase;
+        if (count_quotes(tok) % 2) in_phrase = !in_phrase;
+        if (quoted) { // no wildcard here; the parentheses around the phrase still count
+            auto [first, end] = quote_span(tok);
+            if (!was_in && first != std::string_view::npos) read_head(tok.substr(0, first), groups);
+            if (!in_phrase && first != std::string_view::npos)
+                close_groups(tok.substr(end), groups);
+            return "";
         }
+        TokenHead h = read_head(tok, groups);
         size_t last = tok.find_last_not_of(")");
-        size_t end = last == std::string_view::npos || last < at ? at : last + 1; // before the ")"s
-        for (size_t closing = tok.size() - end; closing > 0 && !groups.empty(); --closing)
-            groups.pop_back();
-        if (end <= at + 1 || tok[end - 1] != '*' || field == "-") return "";
-        std::string_view root = tok.substr(at, end - 1 - at);
+        size_t end = last == std::string_view::npos || last < h.at ? h.at : last + 1; // before ")"s
+        close_groups(tok.substr(end), groups);
+        if (end <= h.at + 1 || tok[end - 1] != '*' || h.field == "-") return "";
+        std::string_view root = tok.substr(h.at, end - 1 - h.at);
         if (!word_root(root)) return "";
-        if (patterns) patterns->push_back(wildcard_term(field, root));
+        if (patterns) patterns->push_back(wildcard_term(h.field, root));
         // A field taken from the group is written in capitals, so that
         // unstem_wildcards() gives back the word without it.
         std::string name = kWildcardField;
-        for (char c : field)
-            name += inherited ? char(std::toupper(static_cast<unsigned char>(c))) : c;
-        return std::string(tok.substr(0, inherited ? at : name_at)) + name + ":" +
+        for (char c : h.field)
+            name += h.inherited ? char(std::toupper(static_cast<unsigned char>(c))) : c;
+        return std::string(tok.substr(0, h.inherited ? h.at : h.name_at)) + name + ":" +
                std::string(root) + std::string(tok.substr(end));
     });
 }

@@ -351,10 +351,6 @@ std::string quote_path(std::string_view s) {
     return out + "\"";
 }
 
-namespace {
-
-/// The double quotes in `tok`: '"' and the typographic “ and ”, which
-/// Xapian's QueryParser reads as quotes too.
 size_t count_quotes(std::string_view tok) {
     size_t n = std::count(tok.begin(), tok.end(), '"');
     for (std::string_view q : {"\u201c", "\u201d"})
@@ -362,8 +358,6 @@ size_t count_quotes(std::string_view tok) {
             ++n;
     return n;
 }
-
-} // namespace
 
 std::string rewrite_tokens(std::string_view query,
                            const std::function<std::string(std::string_view, bool)>& fn) {
@@ -409,6 +403,8 @@ std::string_view folded_letter(unsigned ch) {
 } // namespace
 
 std::string fold_diacritics(std::string_view word) {
+    if (std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; }))
+        return std::string(word); // ASCII, the usual case: nothing to fold
     std::string out;
     bool changed = false;
     for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {

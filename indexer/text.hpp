@@ -54,6 +54,10 @@ std::string ascii_lower(std::string_view s);
 /// characters are kept.  Returns `word` unchanged when there is nothing to fold.
 std::string fold_diacritics(std::string_view word);
 
+/// The double quotes in `tok`: '"' and the typographic “ and ”, which
+/// Xapian's QueryParser reads as quotes too.
+size_t count_quotes(std::string_view tok);
+
 /// A query with some of its words replaced: `fn(token, quoted)` is called
 /// for each run of non-blank characters (split at spaces and tabs), with
 /// `quoted` true inside or at a "quote", and returns the token's

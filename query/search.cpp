@@ -304,7 +304,7 @@ std::string pure_exclusion(const std::string& q) {
     bool excluded = false, other = false, in_quotes = false;
     std::string words = rewrite_tokens(q, [&](std::string_view tok, bool quoted) -> std::string {
         bool continues = in_quotes; // a later word of an excluded "phrase"
-        if (quoted) in_quotes = (std::count(tok.begin(), tok.end(), '"') % 2) != continues;
+        if (quoted) in_quotes = (count_quotes(tok) % 2) != continues;
         if (continues) return "";
         if (tok.size() < 2 || tok[0] != '-') {
             other = true;
@@ -365,6 +365,7 @@ class TopicResolver : public Xapian::FieldProcessor {
 struct Prepared {
     Xapian::Query query;
     std::string corrected;
+    bool corrects_exclusion = false;    ///< `corrected` changed an excluded word ("-dokcer")
     std::vector<std::string> wildcards; ///< schema::wildcard_term() of each `word*`
 };
 
@@ -380,14 +381,16 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     qp.set_default_op(Xapian::Query::OP_OR);
     Prepared p;
     std::string unhandled; // the query without the words compounds() rewrote
-    const std::string rewritten = compounds(db, pure_exclusion(req.query), unhandled);
-    p.query = parse(qp, schema::stem_wildcards(rewritten, &p.wildcards));
+    const std::string typed = compounds(db, req.query, unhandled);
+    p.query = parse(qp, schema::stem_wildcards(pure_exclusion(typed), &p.wildcards));
     // Spelling correction searches the spelling table (costly on a big
     // vocabulary): only when some word is not in the index at all.
-    if (has_unknown_word(db, unhandled))
-        p.corrected = correct_spelling(db, rewritten, [&](const std::string& w) {
-            return !stopper()(w) && unknown_word(db, w);
-        });
+    if (has_unknown_word(db, unhandled)) {
+        Correction c = correct_spelling(
+            db, typed, [&](const std::string& w) { return !stopper()(w) && unknown_word(db, w); });
+        p.corrected = std::move(c.text);
+        p.corrects_exclusion = c.changed_excluded;
+    }
     // A "correction" into stop words ("asg" -> "as") searches nothing useful.
     if (!p.corrected.empty()) {
         bool content = false;
@@ -943,7 +946,9 @@ Attempt read_and_match(const Xapian::Database& db, const SearchRequest& req, con
 /// Step 3, correct: a correction is offered only when it finds something.
 /// When the query as typed found nothing, the corrected reading replaces it;
 /// when it found something, both readings are searched together (a query
-/// with one typo among good words), and `searched_corrected` says so.
+/// with one typo among good words), and `searched_corrected` says so.  A
+/// corrected exclusion ("container -dokcer") replaces the typed reading
+/// always: ORed with it, it would exclude nothing.
 void correct(const Xapian::Database& db, const SearchRequest& req, Attempt& best, SearchResult& res) {
     const std::string& fix = best.prep.corrected;
     if (fix.empty() || fix == req.query || !req.corrections) return;
@@ -957,7 +962,7 @@ void correct(const Xapian::Database& db, const SearchRequest& req, Attempt& best
     if (probe.get_mset(0, 1).empty()) return;
     res.corrected = fix;
     res.searched_corrected = true;
-    if (best.match.mset.empty()) {
+    if (best.match.mset.empty() || best.prep.corrects_exclusion) {
         best = match_reading(db, req, fix, std::move(corrected), parse_ms);
         return;
     }

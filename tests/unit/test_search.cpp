@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <tuple>
 
 using namespace crib;
 
@@ -189,9 +190,40 @@ TEST_CASE("a correction changed words the notes have: bloom filtr became block f
     // A topic or file name is not a word to correct.
     Xapian::Database db(r.db.specs[0]);
     auto unknown = [&](const std::string& w) { return db.get_termfreq("Z" + w) == 0; };
-    CHECK(correct_spelling(db, "topic:blok file:filtr.md filtr", unknown) ==
+    CHECK(correct_spelling(db, "topic:blok file:filtr.md filtr", unknown).text ==
           "topic:blok file:filtr.md filter");
-    CHECK(correct_spelling(db, "bloom filter", unknown).empty()); // nothing to correct
+    CHECK_FALSE(correct_spelling(db, "bloom filter", unknown).changed); // nothing to correct
+    // Typographic quotes and apostrophes are not letters of the words next to them.
+    CHECK(correct_spelling(db, "\u201cbloom filtr\u201d", unknown).text ==
+          "\u201cbloom filter\u201d");
+    CHECK(correct_spelling(db, "the bloom\u2019s filtr", unknown).text ==
+          "the bloom\u2019s filter");
+    // A corrected exclusion is said to be one.
+    CHECK(correct_spelling(db, "bloom -filtr", unknown).changed_excluded);
+    CHECK(correct_spelling(db, "bloom NOT filtr", unknown).changed_excluded);
+    CHECK_FALSE(correct_spelling(db, "bloom filtr", unknown).changed_excluded);
+}
+
+TEST_CASE("a misspelled exclusion was corrected but excluded nothing: -dokcer",
+          "[search][regression]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is Docker?\nContainers, docker.\n## What is a pod?\nKubernetes "
+                          "containers.\n## What is rolling update?\nA rollout.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    for (auto [q, fix, total] : std::vector<std::tuple<std::string, std::string, size_t>>{
+             {"-dokcer", "-docker", 2},
+             {"containers -dokcer", "containers -docker", 1},
+             {"-\u201crolling update\u201d", "", 2}}) { // typographic quotes exclude too
+        r.query = q;
+        auto res = search(r);
+        INFO(q);
+        CHECK(res.corrected.value_or("") == fix);
+        CHECK(res.total == total);
+        for (const auto& h : res.hits)
+            CHECK(h.passage.question !=
+                  (fix.empty() ? "What is rolling update?" : "What is Docker?"));
+    }
 }
 
 TEST_CASE("a lone exclusion searched the word it excluded: -docker", "[search][regression]") {
@@ -231,15 +263,17 @@ TEST_CASE("naive was corrected to native: words with diacritics were found only 
              {"naive bayes", "What is naïve Bayes?"},
              {"naïve", "What is naïve Bayes?"},
              {"facade", "What is the Façade pattern?"},
-             {"FACADE pattern", "What is the Façade pattern?"}}) {
+             {"FACADE pattern", "What is the Façade pattern?"},
+             {"q:naive", "What is naïve Bayes?"}, // the fields too
+             {"a:interface q:facade", "What is the Façade pattern?"}}) {
         r.query = q;
         auto res = search(r);
         INFO(q);
         CHECK_FALSE(res.corrected);
         REQUIRE(res.total >= 1);
         CHECK(res.hits[0].passage.question == want);
-        // ...and the word is marked as written.
-        CHECK_FALSE(res.hits[0].question_spans.empty());
+        // ...and the word is marked as written (as fielded words are not).
+        if (q.find(':') == std::string::npos) CHECK_FALSE(res.hits[0].question_spans.empty());
     }
 }
 
@@ -922,6 +956,16 @@ TEST_CASE("stem_wildcards rewrites word* outside quotes and gives the query back
     std::vector<std::string> patterns;
     stem_wildcards("q:(state* OR (Decorat*)) kube* topic:(k8s*) a:helm*", &patterns);
     CHECK(patterns == std::vector<std::string>{"ZXQstate", "ZXQdecorat", "Zkube", "ZXAhelm"});
+    // A phrase in a group leaves the group's field to the wildcards after it.
+    for (const std::string q :
+         {"q:(\"apply\" kube*)", "q:(\u201capply now\u201d kube*) x*", "q:(\"a (b\" kube*) x*"}) {
+        INFO(q);
+        patterns.clear();
+        stem_wildcards(q, &patterns);
+        REQUIRE(patterns.size() >= 1);
+        CHECK(patterns[0] == "ZXQkube");
+        if (patterns.size() > 1) CHECK(patterns[1] == "Zx");
+    }
 }
 
 TEST_CASE("a field on a group of wildcards applied to none of them: q:(state* OR decorat*)",
