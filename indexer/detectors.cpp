@@ -109,8 +109,9 @@ bool is_answer_label(std::string_view t) {
     return false;
 }
 
-/// The line without a leading answer label ("A:", "**Answer:**", "Ans -", and
-/// "A." when `dotted_a`, after a "Q." question); the line itself when it has none.
+/// The line without a leading answer label ("**Answer:**", "Ans -" with a
+/// capital, and after a "Q:" question also "A:", "A." and lower case); the
+/// line itself when it has none ("a: 1" in YAML, "answer: 42 is the key").
 std::string strip_answer_label(std::string_view line, bool dotted_a) {
     std::string_view v = ltrim(line);
     size_t em = 0;
@@ -119,6 +120,8 @@ std::string strip_answer_label(std::string_view line, bool dotted_a) {
     std::string_view open = v.substr(0, em);
     for (std::string_view label : {"answer", "ans", "a"}) {
         if (!istarts_with(v.substr(em), label)) continue;
+        bool capital = em < v.size() && v[em] >= 'A' && v[em] <= 'Z';
+        if (!dotted_a && (label == "a" || !capital)) continue; // only after "Q:"
         std::string_view rest = v.substr(em + label.size());
         bool closed = em && rest.substr(0, em) == open; // "**Answer**:"
         if (closed) rest.remove_prefix(em);

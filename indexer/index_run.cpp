@@ -53,6 +53,13 @@ const std::string kNotText = "not text (no extension)";
 /// is readable, though chmod leaves size and mtime alone.
 const std::string kSkippedUnreadable = "skipped-unreadable";
 
+/// A size as people write it: "16 MiB", "1 KiB", "300 bytes" (rounded down).
+std::string size_text(uint64_t bytes) {
+    if (bytes >= (1u << 20)) return std::to_string(bytes >> 20) + " MiB";
+    if (bytes >= (1u << 10)) return std::to_string(bytes >> 10) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
 /// The record hash that remembers that a file was skipped: the kind, then
 /// after a ':' the reason, so that later runs report it again ("binary
 /// file").  Records from before the reason was kept hold the kind alone.
@@ -73,16 +80,18 @@ std::string skip_kind(const std::string& hash) {
     return kind == kSkipped || kind == kSkippedForSize || kind == kSkippedUnreadable ? kind : "";
 }
 
-/// Why a file with this skip hash was skipped.
+/// Why a file with this skip hash was skipped; "" for an indexed file, and
+/// for a record written before reasons were kept (such a file is reported
+/// again once it changes, as before).
 std::string skip_reason(const std::string& hash) {
     size_t colon = hash.find(':');
-    return colon == std::string::npos ? "skipped by an earlier run" : hash.substr(colon + 1);
+    return skip_kind(hash).empty() || colon == std::string::npos ? "" : hash.substr(colon + 1);
 }
 
 /// The stat list's flag for a file with this record hash (stat_list.hpp).
 char list_flag(const std::string& hash) {
     std::string kind = skip_kind(hash);
-    if (kind == kSkipped && skip_reason(hash) != kNotText) return 'x';
+    if (kind == kSkipped && !skip_reason(hash).empty() && skip_reason(hash) != kNotText) return 'x';
     return kind == kSkippedUnreadable ? 'u' : kind == kSkippedForSize ? 's' : '-';
 }
 
@@ -292,7 +301,7 @@ FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& 
     const Candidate& c = job.cand;
     r.record = {c.display, c.abs, c.st.size, c.st.mtime_ns, "", 0};
     if (c.st.size > sh.opt->max_size) {
-        r.skip = "larger than " + std::to_string(sh.opt->max_size >> 20) + " MiB (--max-size)";
+        r.skip = "larger than " + size_text(sh.opt->max_size) + " (--max-size)";
         return r;
     }
     std::string bytes, why;
@@ -709,7 +718,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
             seen.add_file(c.abs, c.st.size, c.st.mtime_ns, list_flag(old->hash));
             // A file skipped before and unchanged is still not in the index:
             // every run says so (and exits 3), not only the one that met it.
-            std::string reason = skip_kind(old->hash).empty() ? "" : skip_reason(old->hash);
+            std::string reason = skip_reason(old->hash);
             if (reason.empty() || reason == kNotText)
                 ++stats.files_unchanged;
             else

@@ -20,12 +20,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
-#include <cstring>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <sstream>
 
@@ -133,7 +134,11 @@ int dump(const Options& o) {
             continue;
         }
         if (std::string not_text = crib::not_text_reason(f.abs, bytes); !not_text.empty()) {
-            skipped.push_back({f.display, not_text}); // as indexing skips it
+            // As indexing: a binary note file is skipped; a file without an
+            // extension found in a folder is another file, not a note, unless
+            // it was named on the command line.
+            bool named = std::find(o.paths.begin(), o.paths.end(), f.display) != o.paths.end();
+            if (named || not_text == "binary file") skipped.push_back({f.display, not_text});
             continue;
         }
         auto pr = crib::parse_notes(bytes, f.display);

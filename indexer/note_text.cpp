@@ -197,9 +197,10 @@ std::string strip_emphasis(std::string_view s) {
 
 size_t dash_number_length(std::string_view v) {
     size_t j = 0;
-    while (j < v.size() && j < 4 && is_digit(v[j]))
+    while (j < v.size() && is_digit(v[j]))
         ++j;
-    if (!j || j >= v.size() || !is_space(v[j])) return 0;
+    // Up to three digits: "2024 - Year in review" is a year, not numbering.
+    if (!j || j > 3 || j >= v.size() || !is_space(v[j])) return 0;
     std::string_view rest = ltrim(v.substr(j));
     size_t dash = 0;
     for (std::string_view d : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) // -, en dash, em dash

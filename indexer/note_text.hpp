@@ -39,9 +39,10 @@ std::string strip_links(std::string_view s, bool keep_url = false);
 std::string strip_shortcodes(std::string_view s);
 /// Remove Markdown emphasis and code markers (**, __, *, _, ~~, `) around words.
 std::string strip_emphasis(std::string_view s);
-/// Length of a leading "7 - " / "7 – " / "7 — " numbering (a number, a blank, a
-/// dash, a blank) when a word of two or more letters follows it, else 0: "2 - 1 = 1"
-/// and "10 - x = 3" are arithmetic, not numbering.
+/// Length of a leading "7 - " / "7 – " / "7 — " numbering (a number of up to
+/// three digits, a blank, a dash, a blank) when a word of two or more letters
+/// follows it, else 0: "2 - 1 = 1" and "10 - x = 3" are arithmetic, "2024 - Year
+/// in review" a year, not numbering.
 size_t dash_number_length(std::string_view v);
 /// Strip one leading structural marker ('#'s, bullet, "12.", "7 - ", "Q:", "Question 3:", '>');
 /// sets *numbered / *labelled when the marker was a number / a question label.

@@ -118,7 +118,8 @@ for f in tool notes.md; do
   [[ ! -s $TMP/out ]] && pass "--dump prints no passages of binary $f" || fail "--dump binary $f: $(head -c 200 "$TMP/out")"
   grep -q "^crib-index: skipped $TMP/bin/$f: \(binary file\|not text (no extension)\)$" "$TMP/err" && pass "--dump says why $f is skipped" || fail "--dump binary $f stderr: $(cat "$TMP/err")"
 done
-expect_rc 3 "$CRIB_INDEX" --dump --format json "$TMP/bin"
+expect_rc 3 "$CRIB_INDEX" --dump --format json "$TMP/bin" # notes.md is binary; tool is another file
+grep -q 'skipped.*/tool' "$TMP/err" && fail "--dump folder reported tool, which indexing counts as another file" || pass "--dump of a folder passes over a file without an extension, as indexing does"
 grep -q '"question":"What is a pod?"' "$TMP/out" && [[ $(wc -l <"$TMP/out") == 1 ]] && pass "--dump of a folder dumps its notes only" || fail "--dump folder with binaries: $(head -c 300 "$TMP/out")"
 expect_rc 2 env EDITOR=/nonexistent "$CRIB" --no-update --open statefulset
 grep -q "^crib: cannot start the editor /nonexistent (\$EDITOR)" "$TMP/err" && pass "editor not found said" || fail "editor: $(cat "$TMP/err")"

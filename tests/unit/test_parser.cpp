@@ -389,6 +389,9 @@ TEST_CASE("regression: 'N - ' is stripped only before words, not from arithmetic
         {"10 - x = 3, what is x?", "10 - x = 3, what is x?"},
         {"3 -5 degrees?", "3 -5 degrees?"},
         {"2024 - 1999 = ?", "2024 - 1999 = ?"},
+        {"2024 - Year in review", "2024 - Year in review"}, // a year, not numbering
+        {"1984 - Orwell notes", "1984 - Orwell notes"},
+        {"120 - What is a socket?", "What is a socket?"},
     }));
     CAPTURE(raw);
     CHECK(clean_question(raw) == want);
@@ -437,6 +440,13 @@ TEST_CASE("regression: the answer label 'A:' stayed at the start of the answer",
         auto ps = parse("## Who wrote it?\nA. Lincoln wrote it.\n", "a.md");
         REQUIRE(ps.size() == 1);
         CHECK(ps[0].answer == "A. Lincoln wrote it.");
+    }
+    SECTION("text that only looks like a label is kept: YAML, a lower-case 'answer:'") {
+        auto ps = parse("## What is YAML?\na: 1\nb: 2\n\n## What is it?\nanswer: 42 is the key\n",
+                        "yaml.md");
+        REQUIRE(ps.size() == 2);
+        CHECK(ps[0].answer == "a: 1\nb: 2");
+        CHECK(ps[1].answer == "answer: 42 is the key");
     }
 }
 
