@@ -118,11 +118,6 @@ std::vector<std::string> spelling_words(const Passage& p, const std::string& ans
     return out;
 }
 
-/// True if `s` has a byte outside ASCII.
-bool non_ascii(std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) { return (c & 0x80) != 0; });
-}
-
 /// Words written with diacritics are also found without them: "naive"
 /// finds "naïve", "facade" "Façade" (as a term of `prefix`'s field, without
 /// positions, once per passage; the word as written keeps its own term).
@@ -131,7 +126,7 @@ void add_folded_terms(Xapian::Document& doc, const std::vector<std::string>& wor
                       std::string_view prefix = "") {
     thread_local const Xapian::Stem stem = schema::stemmer();
     for (const std::string& w : words) {
-        if (!non_ascii(w)) continue;
+        if (is_ascii(w)) continue;
         std::string folded = fold_diacritics(w);
         if (folded != w) doc.add_term(std::string("Z").append(prefix).append(stem(folded)), 1);
     }
@@ -200,9 +195,9 @@ BuiltPassage build_passage(const Passage& p, Xapian::TermGenerator& tg, const Sy
     tg.set_document(Xapian::Document());
     std::vector<std::string> spelling = spelling_words(p, answer, parts);
     add_folded_terms(doc, spelling);
-    if (non_ascii(p.question))
+    if (!is_ascii(p.question))
         add_folded_terms(doc, schema::words(p.question), schema::kQuestionPrefix);
-    if (non_ascii(answer)) add_folded_terms(doc, schema::words(answer), schema::kAnswerPrefix);
+    if (!is_ascii(answer)) add_folded_terms(doc, schema::words(answer), schema::kAnswerPrefix);
     return {doc, std::move(spelling)};
 }
 

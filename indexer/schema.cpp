@@ -117,9 +117,7 @@ void each_written_word(const Xapian::Database& db, const std::string& prefix,
 std::string wildcard_term(std::string_view field, std::string_view root) {
     std::string term = "Z";
     term += field == "q" ? kQuestionPrefix : field == "a" ? kAnswerPrefix : "";
-    for (Xapian::Utf8Iterator it(root.data(), root.size()); it != Xapian::Utf8Iterator(); ++it)
-        Xapian::Unicode::append_utf8(term, Xapian::Unicode::tolower(*it));
-    return term;
+    return term + utf8_lower(root);
 }
 
 namespace {
@@ -205,14 +203,12 @@ std::string stem_wildcards(std::string_view query, std::vector<std::string>* pat
     // The field of each open parenthesis: "" (default), "q", "a", or "-"
     // for one whose words are not free text ("topic:(k8s*)").
     std::vector<std::string> groups;
-    bool in_phrase = false; // inside quotes before the token
-    return rewrite_tokens(query, [&](std::string_view tok, bool quoted) -> std::string {
-        const bool was_in = in_phrase;
-        if (count_quotes(tok) % 2) in_phrase = !in_phrase;
-        if (quoted) { // no wildcard here; the parentheses around the phrase still count
+    return rewrite_tokens(query, [&](std::string_view tok, const TokenQuotes& at) -> std::string {
+        if (at.quoted) { // no wildcard here; the parentheses around the phrase still count
             auto [first, end] = quote_span(tok);
-            if (!was_in && first != std::string_view::npos) read_head(tok.substr(0, first), groups);
-            if (!in_phrase && first != std::string_view::npos)
+            if (!at.opens_inside && first != std::string_view::npos)
+                read_head(tok.substr(0, first), groups);
+            if (!at.ends_inside && first != std::string_view::npos)
                 close_groups(tok.substr(end), groups);
             return "";
         }

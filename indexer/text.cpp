@@ -359,8 +359,9 @@ size_t count_quotes(std::string_view tok) {
     return n;
 }
 
-std::string rewrite_tokens(std::string_view query,
-                           const std::function<std::string(std::string_view, bool)>& fn) {
+std::string
+rewrite_tokens(std::string_view query,
+               const std::function<std::string(std::string_view, const TokenQuotes&)>& fn) {
     std::string out;
     bool in_quotes = false;
     size_t i = 0;
@@ -368,9 +369,12 @@ std::string rewrite_tokens(std::string_view query,
         size_t j = std::min(query.find_first_of(" \t", i), query.size());
         std::string_view tok = query.substr(i, j - i);
         size_t quotes = count_quotes(tok);
-        bool quoted = in_quotes || quotes > 0;
+        TokenQuotes at;
+        at.opens_inside = in_quotes;
+        at.quoted = in_quotes || quotes > 0;
         if (quotes % 2) in_quotes = !in_quotes;
-        std::string replaced = fn(tok, quoted);
+        at.ends_inside = in_quotes;
+        std::string replaced = fn(tok, at);
         out += replaced.empty() ? std::string(tok) : replaced;
         i = std::min(query.find_first_not_of(" \t", j), query.size());
         out += query.substr(j, i - j);
@@ -402,9 +406,19 @@ std::string_view folded_letter(unsigned ch) {
 
 } // namespace
 
+std::string utf8_lower(std::string_view s) {
+    std::string out;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it)
+        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
+    return out;
+}
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
 std::string fold_diacritics(std::string_view word) {
-    if (std::all_of(word.begin(), word.end(), [](char c) { return (c & 0x80) == 0; }))
-        return std::string(word); // ASCII, the usual case: nothing to fold
+    if (is_ascii(word)) return std::string(word); // the usual case: nothing to fold
     std::string out;
     bool changed = false;
     for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {

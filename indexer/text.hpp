@@ -58,12 +58,27 @@ std::string fold_diacritics(std::string_view word);
 /// Xapian's QueryParser reads as quotes too.
 size_t count_quotes(std::string_view tok);
 
-/// A query with some of its words replaced: `fn(token, quoted)` is called
+/// Where a query token stands among the query's double quotes.
+struct TokenQuotes {
+    bool quoted = false;       ///< inside a "phrase" or holding a quote
+    bool opens_inside = false; ///< it starts inside a phrase (a later word of it)
+    bool ends_inside = false;  ///< a phrase is still open after it
+};
+
+/// A query with some of its words replaced: `fn(token, quotes)` is called
 /// for each run of non-blank characters (split at spaces and tabs), with
-/// `quoted` true inside or at a "quote", and returns the token's
-/// replacement, or "" to keep it.  The blanks between tokens are kept.
-std::string rewrite_tokens(std::string_view query,
-                           const std::function<std::string(std::string_view, bool)>& fn);
+/// where it stands among the quotes ('"', and “ ” as Xapian reads them),
+/// and returns the token's replacement, or "" to keep it.  The blanks
+/// between tokens are kept.
+std::string
+rewrite_tokens(std::string_view query,
+               const std::function<std::string(std::string_view, const TokenQuotes&)>& fn);
+
+/// `s` in lower case (Unicode, as Xapian lower-cases terms).
+std::string utf8_lower(std::string_view s);
+
+/// True if every byte of `s` is ASCII.
+bool is_ascii(std::string_view s);
 
 /// Collapse runs of whitespace into one space and trim.
 std::string collapse_space(std::string_view s);

@@ -301,14 +301,12 @@ std::string literal_words(const std::string& q) {
 /// Xapian's parser searches such words instead of excluding them.  Other
 /// queries are returned as they are.
 std::string pure_exclusion(const std::string& q) {
-    bool excluded = false, other = false, in_quotes = false;
-    std::string words = rewrite_tokens(q, [&](std::string_view tok, bool quoted) -> std::string {
-        bool continues = in_quotes; // a later word of an excluded "phrase"
-        if (quoted) in_quotes = (count_quotes(tok) % 2) != continues;
-        if (continues) return "";
+    bool excluded = false, other = false;
+    std::string words = rewrite_tokens(q, [&](std::string_view tok, const TokenQuotes& at) {
+        if (at.opens_inside) return std::string(); // a later word of an excluded "phrase"
         if (tok.size() < 2 || tok[0] != '-') {
             other = true;
-            return "";
+            return std::string();
         }
         excluded = true;
         return std::string(tok.substr(1));
@@ -824,7 +822,8 @@ bool starts_a_word(const Xapian::Database& db, const std::string& w) {
 /// wildcard.  Other words are kept; `rest` gets the query without the
 /// rewritten words (for the spelling check).
 std::string compounds(const Xapian::Database& db, const std::string& query, std::string& rest) {
-    return rewrite_tokens(query, [&](std::string_view tok, bool quoted) { // a "phrase" is as typed
+    return rewrite_tokens(query, [&](std::string_view tok, const TokenQuotes& at) {
+        const bool quoted = at.quoted; // a "phrase" is as typed
         std::string w = ascii_lower(tok), rewritten;
         // Words of a normal length only: every cut of a 65,000-letter "word" took 17 s.
         bool plain = !quoted && w.size() >= 5 && w.size() <= 40 &&

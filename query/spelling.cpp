@@ -1,6 +1,7 @@
 #include "spelling.hpp"
 
 #include "schema.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -40,14 +41,6 @@ int field_kind(std::string_view name) {
     return 0;
 }
 
-/// `w` in lower case (Unicode).
-std::string lower(std::string_view w) {
-    std::string out;
-    for (Xapian::Utf8Iterator it(w.data(), w.size()); it != Xapian::Utf8Iterator(); ++it)
-        Xapian::Unicode::append_utf8(out, Xapian::Unicode::tolower(*it));
-    return out;
-}
-
 } // namespace
 
 Correction correct_spelling(const Xapian::Database& db, std::string_view query,
@@ -77,7 +70,7 @@ Correction correct_spelling(const Xapian::Database& db, std::string_view query,
                    std::isdigit(static_cast<unsigned char>(word[0]))) {
             c.text.append(word);
         } else {
-            std::string w = lower(word);
+            std::string w = utf8_lower(word);
             std::string fix = unknown(w) ? db.get_spelling_suggestion(w) : std::string();
             bool changed = !fix.empty() && fix != w;
             c.changed = c.changed || changed;

@@ -17,6 +17,16 @@ using namespace crib;
 
 namespace {
 IndexOptions opts(const test::TempDir& d) { return test::notes_options(d); }
+
+/// A note, a binary .md and one over the size limit these options set.
+IndexOptions notes_with_two_bad_files(test::TempDir& d) {
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/blob.md", std::string("bin\0\0\0\0\0\0\0\0\0\0data\n", 18));
+    d.write("notes/big.md", "## Big?\n" + std::string(3000, 'x') + "\n");
+    IndexOptions o = opts(d);
+    o.max_size = 2000;
+    return o;
+}
 size_t docs(const std::string& db) { return Xapian::Database(db).get_doccount(); }
 Xapian::rev revision(const std::string& db) { return Xapian::Database(db).get_revision(); }
 } // namespace
@@ -235,11 +245,7 @@ TEST_CASE("an interrupted first index keeps its roots and resumes", "[index]") {
 
 TEST_CASE("a skipped file is remembered: not stale, not retried until it changes", "[index]") {
     test::TempDir d;
-    d.write("notes/a.md", "## What is A?\nalpha\n");
-    d.write("notes/blob.md", std::string("bin\0\0\0\0\0\0\0\0\0\0data\n", 18));
-    d.write("notes/big.md", "## Big?\n" + std::string(3000, 'x') + "\n");
-    IndexOptions o = opts(d);
-    o.max_size = 2000;
+    IndexOptions o = notes_with_two_bad_files(d);
     auto s1 = run_index(o);
     CHECK(s1.skipped.size() == 2);
     CHECK_FALSE(index_is_stale(Xapian::Database(o.db), o.max_size));
@@ -254,11 +260,7 @@ TEST_CASE("a skipped binary file was reported only by the run that met it", "[in
     // crib-index exited 3 ("1 skipped: blob.md (binary file)") once, then 0
     // with the file counted as unchanged, though it was still not indexed.
     test::TempDir d;
-    d.write("notes/a.md", "## What is A?\nalpha\n");
-    d.write("notes/blob.md", std::string("bin\0\0\0\0\0\0\0\0\0\0data\n", 18));
-    d.write("notes/big.md", "## Big?\n" + std::string(3000, 'x') + "\n");
-    IndexOptions o = opts(d);
-    o.max_size = 2000;
+    IndexOptions o = notes_with_two_bad_files(d);
     auto first = run_index(o);
     REQUIRE(first.skipped.size() == 2);
     for (int run = 0; run < 2; ++run) {
