@@ -9,7 +9,10 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace crib {
 
@@ -205,19 +208,51 @@ std::vector<double> idf_weights(const Xapian::Database& db, const std::vector<st
     return out;
 }
 
-/// Normalised texts of the requirements long enough to recognise: a passage
-/// holding one of them is the job description pasted into the notes.
-std::vector<std::string> own_texts(const std::vector<RequirementLine>& reqs) {
-    std::vector<std::string> out;
-    for (const RequirementLine& r : reqs)
-        if (schema::words(r.text).size() >= 5) out.push_back(normalised(r.text));
-    return out;
+/// How many words open an own text: the key its copies are looked up by.
+constexpr size_t kOwnKeyWords = 5;
+
+/// The first `n` words of a normalised text (" a b c "), as " a b ".
+std::string_view first_words(std::string_view norm, size_t n) {
+    size_t end = 0;
+    for (size_t i = 0; i <= n && end != std::string_view::npos; ++i)
+        end = norm.find(' ', end + (i ? 1 : 0));
+    return end == std::string_view::npos ? norm : norm.substr(0, end + 1);
 }
+
+/// The requirements long enough to recognise, as normalised texts keyed by
+/// their first words: a passage holding one of them is the job description
+/// pasted into the notes.  Looking a passage's word windows up here costs its
+/// length, not its length times the number of requirements.
+class OwnTexts {
+  public:
+    explicit OwnTexts(const std::vector<RequirementLine>& reqs) {
+        for (const RequirementLine& r : reqs) {
+            if (schema::words(r.text).size() < kOwnKeyWords) continue;
+            std::string norm = normalised(r.text);
+            by_start_[std::string(first_words(norm, kOwnKeyWords))].push_back(norm);
+        }
+    }
+    /// True when `whole` (normalised) holds one of the texts.
+    bool in(const std::string& whole) const {
+        if (by_start_.empty()) return false;
+        for (size_t at = 0; at != std::string::npos && at + 1 < whole.size();
+             at = whole.find(' ', at + 1)) {
+            std::string_view rest = std::string_view(whole).substr(at);
+            auto it = by_start_.find(std::string(first_words(rest, kOwnKeyWords)));
+            if (it == by_start_.end()) continue;
+            for (const std::string& o : it->second)
+                if (rest.substr(0, o.size()) == o) return true;
+        }
+        return false;
+    }
+
+  private:
+    std::unordered_map<std::string, std::vector<std::string>> by_start_;
+};
 
 /// The passages that answer a requirement best, the job description's own
 /// copy in the notes passed over.
-std::vector<Hit> best_hits(const std::string& db, const Requirement& r,
-                           const std::vector<std::string>& own) {
+std::vector<Hit> best_hits(const std::string& db, const Requirement& r, const OwnTexts& own) {
     SearchRequest s;
     s.db = db;
     for (const std::string& t : r.terms)
@@ -227,11 +262,8 @@ std::vector<Hit> best_hits(const std::string& db, const Requirement& r,
     std::vector<Hit> out;
     for (Hit& h : search(s).hits) {
         if (out.size() == kBestPassages) break;
-        std::string whole = normalised(h.passage.question + "\n" + h.passage.answer);
-        bool is_own = false;
-        for (const std::string& o : own)
-            is_own = is_own || whole.find(o) != std::string::npos;
-        if (!is_own) out.push_back(std::move(h));
+        if (!own.in(normalised(h.passage.question + "\n" + h.passage.answer)))
+            out.push_back(std::move(h));
     }
     return out;
 }
@@ -262,14 +294,24 @@ void judge(Requirement& r, const std::vector<Hit>& hits, const std::vector<doubl
 std::vector<Requirement> find_gaps(const std::string& db, const std::string& text) {
     std::vector<Requirement> out;
     std::vector<RequirementLine> reqs = split_requirements(text);
-    std::vector<std::string> own = own_texts(reqs);
+    OwnTexts own(reqs);
+    std::map<std::vector<std::string>, Requirement> seen; // the same key terms judged once
+    std::optional<Xapian::Database> notes;
     for (RequirementLine& line : reqs) {
         Requirement r;
         r.req = std::move(line);
         r.terms = key_terms(r.req.text);
         if (r.terms.size() > kMaxTerms) r.terms.resize(kMaxTerms); // a search's word cap
-        std::vector<Hit> hits = best_hits(db, r, own);             // validates the index first
-        judge(r, hits, idf_weights(Xapian::Database(db), r.terms));
+        if (auto it = seen.find(r.terms); it != seen.end()) {
+            RequirementLine req = std::move(r.req);
+            r = it->second;
+            r.req = std::move(req);
+        } else {
+            std::vector<Hit> hits = best_hits(db, r, own); // validates the index first
+            if (!notes) notes.emplace(db);
+            judge(r, hits, idf_weights(*notes, r.terms));
+            seen.emplace(r.terms, r);
+        }
         out.push_back(std::move(r));
     }
     return out;

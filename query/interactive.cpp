@@ -95,7 +95,7 @@ int pick_hit(const SearchResult& r, const PrintOptions& print, const PickOptions
     std::string preview = shell_quote(opt.self) + " --no-update --no-pager --color " +
                           (opt.color ? "always" : "never");
     for (const std::string& db : opt.dbs) preview += " --db " + shell_quote(db);
-    preview += " --show {2}";
+    preview += " --show={2}"; // "=": an id starting with "-" is not an option
     std::vector<std::string> argv = {"fzf",
                                      "--delimiter=\t",
                                      "--with-nth=3..",

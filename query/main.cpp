@@ -3,6 +3,7 @@
 // Raw flags -> Options -> SearchRequest -> Printer.  main() alone picks exit
 // codes: 0 something matched, 1 nothing matched, 2 error.
 #include "config.hpp"
+#include "editor.hpp"
 #include "formats.hpp"
 #include "index_run.hpp"
 #include "interactive.hpp"
@@ -221,32 +222,15 @@ std::string openable_path(const std::string& spec, const crib::PathDisplay& path
     return paths.shown(p.file);
 }
 
-/// $VISUAL, else $EDITOR, else vi; `from` names where it came from.
-std::string editor_command(std::string& from) {
-    for (const char* var : {"VISUAL", "EDITOR"}) {
-        const char* ed = std::getenv(var);
-        if (ed && *ed) {
-            from = std::string("$") + var;
-            return ed;
-        }
-    }
-    from = "the default";
-    return "vi";
-}
-
 int open_editor(const crib::Passage& p, const std::string& path) {
-    std::string from;
-    std::string ed = editor_command(from);
-    std::string first = ed.substr(0, ed.find_first_of(" \t"));
+    crib::Editor ed = crib::find_editor();
+    std::string first = ed.command.substr(0, ed.command.find_first_of(" \t"));
     if (!crib::runnable(first)) {
-        std::cerr << "crib: cannot start the editor " << crib::terminal_safe(first) << " (" << from
+        std::cerr << "crib: cannot start the editor " << crib::terminal_safe(first) << " (" << ed.from
                   << "): not found or not executable; set VISUAL or EDITOR\n";
         return 2;
     }
-    std::string line = "+" + std::to_string(p.line);
-    // sh -c allows EDITOR="code -w" style values; the path is passed as an argument.
-    execlp("sh", "sh", "-c", (ed + " \"$1\" \"$2\"").c_str(), "sh", line.c_str(), path.c_str(),
-           static_cast<char*>(nullptr));
+    crib::exec_editor(ed, path, p.line);
     std::perror("crib: cannot start editor");
     return 2;
 }

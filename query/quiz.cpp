@@ -1,6 +1,7 @@
 // quiz.cpp - crib quiz: the deck and the review session (see quiz.hpp).
 #include "quiz.hpp"
 
+#include "editor.hpp"
 #include "index_run.hpp"
 #include "search.hpp"
 #include "styled.hpp"
@@ -250,9 +251,7 @@ std::string openable(const std::string& db, const Passage& p) {
 
 /// Opens the passage in $VISUAL / $EDITOR (else vi) and waits for it.
 void open_in_editor(const std::string& path, int line, std::ostream& out) {
-    const char* ed = std::getenv("VISUAL");
-    if (!ed || !*ed) ed = std::getenv("EDITOR");
-    if (!ed || !*ed) ed = "vi";
+    Editor ed = find_editor();
     out.flush();
     pid_t pid = fork();
     if (pid == 0) {
@@ -261,14 +260,12 @@ void open_in_editor(const std::string& path, int line, std::ostream& out) {
             int tty = ::open("/dev/tty", O_RDONLY);
             if (tty >= 0) dup2(tty, STDIN_FILENO), close(tty);
         }
-        std::string l = "+" + std::to_string(line);
-        execlp("sh", "sh", "-c", (std::string(ed) + " \"$1\" \"$2\"").c_str(), "sh", l.c_str(),
-               path.c_str(), static_cast<char*>(nullptr));
+        exec_editor(ed, path, line);
         _exit(127);
     }
     int status = 0;
     if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)
-        out << "crib: could not run the editor " << sanitize(ed) << "\n";
+        out << "crib: could not run the editor " << sanitize(ed.command) << "\n";
 }
 
 /// What the reader did with one card.

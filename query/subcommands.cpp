@@ -4,6 +4,7 @@
 
 #include "config.hpp"
 #include "gaps.hpp"
+#include "gaps_input.hpp"
 #include "index_run.hpp"
 #include "output.hpp"
 #include "paths.hpp"
@@ -308,21 +309,6 @@ int run_quiz(int argc, char** argv, int name) {
 
 // ---- crib gaps ------------------------------------------------------------
 
-/// The whole of FILE, or standard input for "-"; false when it cannot be read.
-bool read_input(const std::string& file, std::string& text) {
-    std::ostringstream ss;
-    if (file == "-") {
-        ss << std::cin.rdbuf();
-        text = ss.str();
-        return !std::cin.bad();
-    }
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return false;
-    ss << in.rdbuf();
-    text = ss.str();
-    return !in.bad();
-}
-
 int run_gaps(int argc, char** argv, int name) {
     CLI::App app{
         "crib gaps: what a job description asks that your notes do not cover.\n\n"
@@ -344,12 +330,14 @@ int run_gaps(int argc, char** argv, int name) {
     if (int rc = parse(app, argc, argv, name)) return rc == 3 ? 0 : rc;
     Config cfg = load_config();
     print_config_errors(cfg);
-    std::string text;
-    if (!read_input(file, text)) {
-        std::cerr << "crib: cannot read " << terminal_safe(file) << ": " << std::strerror(errno)
-                  << "\n";
+    JobInput job;
+    if (!read_job_description(file, std::cin, job)) {
+        std::cerr << "crib: cannot read "
+                  << (file == "-" ? std::string("standard input") : terminal_safe(file)) << ": "
+                  << job.why << "\n";
         return 2;
     }
+    const std::string& text = job.text;
     return guarded([&] {
         std::string db = db_path(g, cfg);
         if (!no_update) refresh(db);

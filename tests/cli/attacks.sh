@@ -1,0 +1,77 @@
+# Issue 27: nothing a note's name, a job file, a stopped process or a second
+# index does may run, hang or lose data.  One section per item, numbered as
+# in the issue, each named after what broke.
+source "$(dirname "$0")/lib.bash"
+
+# 1. a note's file name ran an editor command: `+!touch PWNED.md` reached vi
+#    as "+!touch PWNED.md" (an Ex command), `-x.md` as an option
+mkdir -p "$TMP/names"
+printf '# What is a pwned name?\nA note whose name looks like an editor command.\n' >"$TMP/names/+!touch PWNED.md"
+printf '# What is a dashed option name?\nA note whose name looks like an option.\n' >"$TMP/names/-x.md"
+cat >"$TMP/record-editor" <<'SH'
+#!/bin/sh
+for a in "$@"; do printf '%s\n' "$a"; done >"$ARGS_OUT"
+SH
+chmod +x "$TMP/record-editor"
+(cd "$TMP/names" && "$CRIB_INDEX" -q --rebuild --db "$TMP/names-db" .)
+for q in "pwned name:./+!touch PWNED.md" "dashed option:./-x.md"; do
+  words=${q%%:*} want=${q#*:}
+  rc=0
+  (cd "$TMP/names" && ARGS_OUT="$TMP/args" EDITOR="$TMP/record-editor" "$CRIB" --db "$TMP/names-db" --no-update --open "$words") || rc=$?
+  [[ $rc == 0 && $(sed -n 1p "$TMP/args") == "+1" && $(sed -n 2p "$TMP/args") == "$want" ]] &&
+    pass "27.1 the editor gets $want as a path" || fail "27.1 editor arguments (rc $rc): $(cat "$TMP/args" 2>/dev/null)"
+  rm -f "$TMP/args"
+done
+# The real vi, as the attack used it: the name is opened, never run.
+if command -v vim >/dev/null; then
+  (cd "$TMP/names" && EDITOR='vim -u NONE -es -c qa!' "$CRIB" --db "$TMP/names-db" --no-update --open pwned name </dev/null >/dev/null 2>&1) || true
+  [[ ! -e $TMP/names/PWNED.md ]] && pass "27.1 vim ran no command from the file name" || fail "27.1 vim ran :!touch PWNED.md"
+else
+  fail "27.1 vim is not installed (scripts/setup --test installs it)"
+fi
+# The fzf preview passes the id as --show=ID, so an id starting with '-' is a value.
+expect_rc 0 "$CRIB" --db "$TMP/names-db" --no-update --show=./-x.md:1
+grep -q 'dashed option name' "$TMP/out" && pass "27.1 --show=./-x.md:1" || fail "27.1 --show=./-x.md:1: $(cat "$TMP/out")"
+
+# 2. crib gaps read /dev/zero until memory ran out; /bin/ls gave 1,731
+#    "requirements"; a folder was "no requirements found"
+index_content
+gaps_refused() { # WANT-MESSAGE CMD...
+  local want=$1; shift
+  local rc=0
+  timeout 20 "$@" >"$TMP/out" 2>"$TMP/err" || rc=$?
+  [[ $rc == 2 ]] && grep -q "$want" "$TMP/err" && pass "27.2 refused: $want" || fail "27.2 rc $rc, want '$want': $(head -c 300 "$TMP/err")"
+}
+gaps_refused 'cannot read /dev/zero: not a regular file (character device)' "$CRIB" gaps --no-update /dev/zero
+gaps_refused "cannot read $TMP: a folder" "$CRIB" gaps --no-update "$TMP"
+cp "$CRIB" "$TMP/program"
+gaps_refused 'not text (binary file)' "$CRIB" gaps --no-update "$TMP/program"
+gaps_refused 'standard input: not text' sh -c '"$0" gaps --no-update - </dev/zero' "$CRIB"
+python3 -c 'print("- Kubernetes StatefulSets\n" * 12000, end="")' >"$TMP/long.txt"
+gaps_refused 'standard input: larger than 256 KiB' sh -c '"$0" gaps --no-update - <"$1"' "$CRIB" "$TMP/long.txt"
+gaps_refused 'standard input: not text' sh -c 'head -c 4096 /dev/urandom | "$0" gaps --no-update -' "$CRIB"
+mkfifo "$TMP/fifo"
+gaps_refused 'not a regular file (FIFO)' "$CRIB" gaps --no-update "$TMP/fifo"
+# A posting just under the cap is read (its size alone is no reason to refuse).
+job() { # LINES: a posting of that many distinct requirement lines
+  python3 -c 'import sys, random
+random.seed(7)
+w = "kubernetes docker terraform ansible linux network storage python java cloud security monitoring logging helm jenkins git aws azure statefulset pods".split()
+print("Requirements:")
+for i in range(int(sys.argv[1])): print("- Experience with", " ".join(random.choice(w) for _ in range(6)), i)' "$1"
+}
+job 4000 >"$TMP/job4000.txt"; head -c $((250 * 1024)) "$TMP/job4000.txt" >"$TMP/big-job.txt"
+rc=0; timeout 300 "$CRIB" gaps --no-update --format json "$TMP/big-job.txt" >"$TMP/out" 2>"$TMP/err" || rc=$?
+[[ $rc == 0 ]] && pass "27.2 a 250 KiB posting is read" || fail "27.2 250 KiB posting: rc $rc $(head -c 200 "$TMP/err")"
+
+# 3. gaps was quadratic: 100 lines 0.15 s, 1,000 lines 3 s, 4,000 lines 33 s.
+#    Eight times the lines may take about eight times as long, not 64.
+job 2000 >"$TMP/job2000.txt"; job 250 >"$TMP/job250.txt"
+# The posting pasted into the notes is what made each hit's own-copy check cost every requirement.
+mkdir -p "$TMP/pasted"; cp content/*.txt "$TMP/pasted/"; cp "$TMP/job2000.txt" "$TMP/pasted/job-notes.txt"
+"$CRIB_INDEX" -q --rebuild --db "$TMP/pasted-db" "$TMP/pasted"
+secs() { local t0=$(date +%s.%N); "$CRIB" gaps --db "$TMP/pasted-db" --no-update "$1" >/dev/null 2>&1 || true; python3 -c "import sys,time; print(time.time() - float(sys.argv[1]))" "$t0"; }
+small=$(secs "$TMP/job250.txt"); big=$(secs "$TMP/job2000.txt")
+python3 -c "import sys; s, b = map(float, sys.argv[1:]); sys.exit(0 if b < 16 * max(s, 0.05) else 1)" "$small" "$big" &&
+  pass "27.3 gaps grows linearly: 250 lines ${small}s, 2,000 lines ${big}s" || fail "27.3 gaps is superlinear: 250 lines ${small}s, 2,000 lines ${big}s"
+finish

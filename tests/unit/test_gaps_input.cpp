@@ -1,0 +1,58 @@
+// Reading crib gaps' job description: bounded, and never a folder, a device
+// or a binary (issue 27.2: /dev/zero read until memory ran out).
+#include "gaps_input.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace crib;
+
+TEST_CASE("job description: standard input is read up to the limit and no further", "[gaps]") {
+    std::istringstream ok("- Kubernetes\n- Terraform\n");
+    JobInput a;
+    REQUIRE(read_job_description("-", ok, a, 64));
+    CHECK(a.text == "- Kubernetes\n- Terraform\n");
+
+    std::istringstream exact(std::string(64, 'k'));
+    JobInput b;
+    CHECK(read_job_description("-", exact, b, 64)); // exactly the limit is read
+
+    std::istringstream big(std::string(65, 'k'));
+    JobInput c;
+    CHECK_FALSE(read_job_description("-", big, c, 64));
+    CHECK(c.why.find("larger than 64 bytes") == 0);
+}
+
+TEST_CASE("job description: binary bytes, folders and devices are refused", "[gaps]") {
+    std::istringstream zeros(std::string(4096, '\0'));
+    JobInput a;
+    CHECK_FALSE(read_job_description("-", zeros, a));
+    CHECK(a.why == "not text (binary file)");
+
+    std::istringstream none;
+    JobInput b;
+    CHECK_FALSE(read_job_description(std::filesystem::temp_directory_path().string(), none, b));
+    CHECK(b.why.find("a folder") == 0);
+
+    JobInput c;
+    CHECK_FALSE(read_job_description("/dev/zero", none, c));
+    CHECK(c.why == "not a regular file (character device)");
+
+    JobInput d;
+    CHECK_FALSE(read_job_description("/nonexistent/job.txt", none, d));
+    CHECK(d.why == "No such file or directory");
+}
+
+TEST_CASE("job description: a file over the limit is refused, one at it is read", "[gaps]") {
+    auto path = std::filesystem::temp_directory_path() / "crib-job-limit.txt";
+    std::ofstream(path) << std::string(100, 'a');
+    std::istringstream none;
+    JobInput a, b;
+    CHECK(read_job_description(path.string(), none, a, 100));
+    CHECK_FALSE(read_job_description(path.string(), none, b, 99));
+    CHECK(b.why.find("larger than") == 0);
+    std::filesystem::remove(path);
+}
