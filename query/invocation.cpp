@@ -1,6 +1,6 @@
 #include "invocation.hpp"
 
-#include "text_filter.hpp"
+#include "search/text_filter.hpp"
 
 namespace crib {
 

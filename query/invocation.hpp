@@ -6,8 +6,8 @@
 
 #include "config.hpp"
 #include "error.hpp"
-#include "printer.hpp"
-#include "search.hpp"
+#include "output/printer.hpp"
+#include "search/search.hpp"
 
 #include <limits>
 #include <string>

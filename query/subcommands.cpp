@@ -3,14 +3,14 @@
 #include "subcommands.hpp"
 
 #include "config.hpp"
-#include "gaps.hpp"
-#include "gaps_input.hpp"
+#include "prep/gaps.hpp"
+#include "prep/gaps_input.hpp"
 #include "index_run.hpp"
-#include "output.hpp"
+#include "output/output.hpp"
 #include "paths.hpp"
-#include "quiz.hpp"
-#include "search.hpp"
-#include "shown_path.hpp"
+#include "prep/quiz.hpp"
+#include "search/search.hpp"
+#include "output/shown_path.hpp"
 #include "text.hpp"
 
 #include <CLI/CLI.hpp>

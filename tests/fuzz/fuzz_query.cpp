@@ -1,7 +1,7 @@
 // Fuzz target: any bytes as a query against a small index; must never throw
 // anything but crib::QueryError.
 #include "index_run.hpp"
-#include "search.hpp"
+#include "search/search.hpp"
 
 #include <algorithm>
 #include <cstdint>

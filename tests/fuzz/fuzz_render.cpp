@@ -3,7 +3,7 @@
 // printers rely on: UTF-8 in, UTF-8 out, and output that grows at most
 // linearly with the input (nesting once made it quadratic, 1.85 GB at
 // depth 20,000).
-#include "printer.hpp"
+#include "output/printer.hpp"
 #include "text.hpp"
 
 #include <cstdint>

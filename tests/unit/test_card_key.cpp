@@ -1,8 +1,8 @@
 // Card keys: a card follows its passage through a rebuild, a line move, an
 // answer edit and a small rewording; a deleted passage's card is gone.
-#include "card_key.hpp"
+#include "prep/card_key.hpp"
 #include "index_fixture.hpp"
-#include "search.hpp"
+#include "search/search.hpp"
 
 #include <algorithm>
 

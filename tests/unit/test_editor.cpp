@@ -1,6 +1,6 @@
 // Starting the editor: a note's name never reaches it as an option or a command
 // (issue 27.1: "+!touch PWNED.md" ran the command in vi).
-#include "editor.hpp"
+#include "output/editor.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // crib gaps: splitting a job description into requirements, and judging a
 // requirement the notes cover against one they do not.
-#include "gaps.hpp"
+#include "prep/gaps.hpp"
 #include "index_fixture.hpp"
 
 using namespace crib;

@@ -1,6 +1,6 @@
 // Reading crib gaps' job description: bounded, and never a folder, a device
 // or a binary (issue 27.2: /dev/zero read until memory ran out).
-#include "gaps_input.hpp"
+#include "prep/gaps_input.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -4,7 +4,7 @@
 #include "index_fixture.hpp"
 #include "index_run.hpp"
 #include "schema.hpp"
-#include "search.hpp"
+#include "search/search.hpp"
 
 #include <xapian.h>
 

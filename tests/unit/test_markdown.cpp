@@ -2,8 +2,8 @@
 // items 1 and 2): the cmark tree is walked without recursion everywhere.
 #include "helpers.hpp"
 #include "markdown.hpp"
-#include "printer.hpp"
-#include "styled.hpp"
+#include "output/printer.hpp"
+#include "output/styled.hpp"
 
 #include <chrono>
 

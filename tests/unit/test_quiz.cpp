@@ -2,7 +2,7 @@
 // against a real store, and the Anki export's quoting and tags.
 #include "helpers.hpp"
 #include "index_fixture.hpp"
-#include "quiz.hpp"
+#include "prep/quiz.hpp"
 
 #include <algorithm>
 #include <sstream>

@@ -5,7 +5,7 @@
 #include "formats.hpp"
 #include "index_fixture.hpp"
 #include "schema.hpp"
-#include "search.hpp"
+#include "search/search.hpp"
 #include "text.hpp"
 
 #include <xapian.h>

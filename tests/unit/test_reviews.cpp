@@ -1,7 +1,7 @@
 // The SQLite review store: round trip, schema version, renames, and a
 // SIGKILL in the middle of a session losing at most the answer being written.
 #include "helpers.hpp"
-#include "reviews.hpp"
+#include "prep/reviews.hpp"
 
 #include <sqlite3.h>
 

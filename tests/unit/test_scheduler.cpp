@@ -1,7 +1,7 @@
 // The scheduler against the rules of Anki's v2 scheduler (anki/schedv2.py,
 // default deck options, no fuzz), worked by hand from that code, and the
 // Anki manual's example (ease 250%, interval 10 days, Good -> 25 days).
-#include "scheduler.hpp"
+#include "prep/scheduler.hpp"
 
 #include <catch2/catch.hpp>
 

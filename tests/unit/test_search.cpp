@@ -1,9 +1,9 @@
 // Search features on the shipped notes and on small indexes we write.
 #include "index_fixture.hpp"
-#include "reader.hpp"
+#include "search/reopen.hpp"
 #include "schema.hpp"
-#include "search.hpp"
-#include "spelling.hpp"
+#include "search/search.hpp"
+#include "search/spelling.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,5 +1,5 @@
 // Paths shown relative to the current folder when below it, absolute otherwise.
-#include "shown_path.hpp"
+#include "output/shown_path.hpp"
 
 #include <catch2/catch.hpp>
 

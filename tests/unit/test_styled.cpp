@@ -1,6 +1,6 @@
 #include "helpers.hpp"
-#include "styled.hpp"
-#include "snippet.hpp"
+#include "output/styled.hpp"
+#include "search/snippet.hpp"
 
 using namespace crib;
 

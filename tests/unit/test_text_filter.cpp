@@ -1,5 +1,5 @@
 // -w and -F: checks on the passage text after the Xapian match.
-#include "text_filter.hpp"
+#include "search/text_filter.hpp"
 
 #include <catch2/catch.hpp>
 

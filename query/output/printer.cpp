@@ -1,0 +1,37 @@
+#include "output/printer.hpp"
+
+namespace crib {
+
+std::unique_ptr<Printer> make_printer(Format f, const PrintOptions& opt) {
+    switch (f) {
+    case Format::human: return make_human_printer(opt);
+    case Format::plain: {
+        PrintOptions o = opt;
+        o.color = false;
+        return make_human_printer(o);
+    }
+    case Format::grep: return make_grep_printer(false, opt);
+    case Format::vimgrep: return make_grep_printer(true, opt);
+    case Format::json: return make_json_printer(false, opt);
+    case Format::jsonl: return make_json_printer(true, opt);
+    case Format::files: return make_files_printer(opt);
+    case Format::count: return make_count_printer();
+    }
+    return make_human_printer(opt);
+}
+
+std::string shown_file(const PrintOptions& opt, const std::string& stored) {
+    return opt.paths ? opt.paths->shown(stored) : stored;
+}
+
+std::string shown_id(const PrintOptions& opt, const std::string& id) {
+    return opt.paths ? opt.paths->shown_id(id) : id;
+}
+
+void print_result(Printer& p, const SearchResult& r) {
+    p.begin(r);
+    for (const Hit& h : r.hits) p.hit(h);
+    p.end(r);
+}
+
+} // namespace crib

@@ -1,0 +1,230 @@
+// Human output (colour on a terminal) and plain output (the same, no colour,
+// no wrapping): header "file:line  question", the snippet, topics; then
+// counts, spelling and related questions.
+#include "output/output.hpp"
+#include "output/printer.hpp"
+#include "output/styled.hpp"
+#include "text.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace crib {
+
+namespace {
+
+/// "Kubernetes troubleshooting › Pods stuck in Pending" (sanitised).
+std::string heading_path(const std::vector<std::string>& headings) {
+    std::string out;
+    for (const std::string& h : headings) out += (out.empty() ? "" : " \xE2\x80\xBA ") + sanitize(h);
+    return out;
+}
+
+StyledText highlighted(const std::string& text, const std::vector<Span>& spans) {
+    StyledText t;
+    t.text = sanitize(text);
+    if (t.text.size() == text.size()) // sanitising kept offsets (no control bytes)
+        for (const Span& s : spans) t.spans.push_back({s.start, s.end, Style::match});
+    return t;
+}
+
+class HumanPrinter : public Printer {
+public:
+    explicit HumanPrinter(const PrintOptions& o) : opt_(o) {}
+
+    // A correction that was searched is said before the hits, as it changes them.
+    void begin(const SearchResult& r) override {
+        if (!r.searched_corrected || !r.corrected) return;
+        StyledText t;
+        t.add("Searched for: ");
+        t.add(sanitize(*r.corrected), Style::bold);
+        t.add(" (corrected from \"" + sanitize(r.query) + "\")");
+        emit(render(t, opt_.color) + "\n\n");
+    }
+
+    void hit(const Hit& h) override {
+        const Passage& p = h.passage;
+        std::string out;
+        if (count_++) out += "\n";
+        out += header(h);
+        if (p.parent_line) {
+            StyledText par;
+            par.add("in: " + sanitize(p.parent_question) + " (line " + std::to_string(p.parent_line) + ")", Style::dim);
+            out += wrap(par, opt_.width, "    ", "    ", opt_.color);
+        }
+        if (opt_.full) {
+            std::vector<std::string> words = matched_words(h.snippet, h.snippet_spans);
+            for (const std::string& w : matched_words(p.question, h.question_spans))
+                if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
+            out += render_markdown(p.answer, opt_, "    ", render_options_for(p, std::move(words)));
+        } else if (h.snippet_code) {
+            out += code_lines(highlighted(h.snippet, h.snippet_spans));
+        } else if (!h.snippet.empty()) {
+            out += wrap(highlighted(h.snippet, h.snippet_spans), opt_.width, "    ", "    ", opt_.color);
+        }
+        StyledText meta;
+        if (!p.topics.empty()) {
+            std::string t = "[";
+            for (size_t i = 0; i < p.topics.size(); ++i) t += (i ? ", " : "") + sanitize(p.topics[i]);
+            meta.add(t + "]", Style::dim);
+        }
+        if (!h.also_in.empty()) {
+            std::string a = std::string(meta.text.empty() ? "" : "  ") + "also in: ";
+            for (size_t i = 0; i < h.also_in.size(); ++i) a += (i ? ", " : "") + sanitize(shown_id(opt_, h.also_in[i]));
+            meta.add(a, Style::dim);
+        }
+        if (!meta.text.empty()) out += wrap(meta, opt_.width, "    ", "    ", opt_.color);
+        if (h.explain) out += wrap(explanation(*h.explain), opt_.width, "    ", "      ", opt_.color);
+        emit(out);
+    }
+
+    void passage(const Passage& p) override { emit(format_passage(p, opt_)); }
+
+    void end(const SearchResult& r) override {
+        std::string out;
+        if (r.corrected && !r.searched_corrected) {
+            StyledText t;
+            t.add("Did you mean: ");
+            t.add(sanitize(*r.corrected), Style::bold);
+            out += "\n" + render(t, opt_.color) + "\n";
+        }
+        if (r.total > 0) { // also with -n 0: counts and topics only
+            StyledText t;
+            t.add((r.hits.empty() ? "" : "\n") + shown_of_total(r), Style::dim);
+            if (!r.facets.empty()) {
+                t.add(r.exact ? "  topics: " : "  topics of the best " + std::to_string(r.facets_of) + ": ",
+                      Style::dim);
+                for (size_t i = 0; i < r.facets.size() && i < 8; ++i)
+                    t.add((i ? ", " : "") + sanitize(r.facets[i].first) + " " + std::to_string(r.facets[i].second));
+            }
+            out += wrap(t, opt_.width, "", "  ", opt_.color);
+        }
+        if (!r.related.empty()) {
+            StyledText t;
+            t.add("Related questions:", Style::bold);
+            out += "\n" + render(t, opt_.color) + "\n";
+            for (const Related& rel : r.related) {
+                StyledText l;
+                l.add(quote_path(shown_file(opt_, rel.file)), Style::path);
+                l.add(":");
+                l.add(std::to_string(rel.line), Style::line);
+                l.add("  " + sanitize(rel.question));
+                out += wrap(l, opt_.width, "  ", "      ", opt_.color);
+            }
+        }
+        emit(out);
+    }
+
+private:
+    /// "file:line  Heading › question" on one line; on a terminal where that
+    /// does not fit, the question first and "file:line" on the next line, so a
+    /// long path cannot push the question into a two-word column.
+    std::string header(const Hit& h) const {
+        const Passage& p = h.passage;
+        StyledText where;
+        // Several indexes searched: the id's "N:" names the index (as --show takes it).
+        if (!h.index.empty()) where.add(h.id.substr(0, h.id.find(':') + 1), Style::line);
+        where.add(quote_path(shown_file(opt_, p.file)), Style::path);
+        where.add(":");
+        where.add(std::to_string(p.line), Style::line);
+        StyledText what;
+        if (!p.headings.empty()) what.add(heading_path(p.headings) + " \xE2\x80\xBA ", Style::dim);
+        StyledText q = highlighted(p.question, h.question_spans);
+        size_t base = what.text.size();
+        what.text += q.text;
+        for (const StyleSpan& s : q.spans) what.spans.push_back({s.start + base, s.end + base, s.style});
+        what.spans.push_back({base, what.text.size(), Style::bold});
+        if (opt_.width > 0 && columns(where.text) + 2 + columns(what.text) > size_t(opt_.width))
+            return wrap(what, opt_.width, "", "  ", opt_.color) + render(where, opt_.color).insert(0, "    ") + "\n";
+        StyledText head = where;
+        head.add("  ");
+        base = head.text.size();
+        head.text += what.text;
+        for (const StyleSpan& s : what.spans) head.spans.push_back({s.start + base, s.end + base, s.style});
+        return wrap(head, opt_.width, "", "    ", opt_.color);
+    }
+
+    /// A code snippet: each line on its own, verbatim (not wrapped), as code.
+    std::string code_lines(const StyledText& t) const {
+        std::string out;
+        for (size_t start = 0; start <= t.text.size();) {
+            size_t nl = t.text.find('\n', start);
+            if (nl == std::string::npos) nl = t.text.size();
+            StyledText line;
+            line.add(t.text.substr(start, nl - start), Style::code);
+            for (const StyleSpan& s : t.spans)
+                if (s.start >= start && s.end <= nl) line.spans.push_back({s.start - start, s.end - start, s.style});
+            out += "      " + render(line, opt_.color) + "\n";
+            start = nl + 1;
+        }
+        return out;
+    }
+
+    /// --explain: "score 5.63 = bm25 4.15 + question bonus 1.48 (...)  terms: ...".
+    static StyledText explanation(const ScoreParts& e) {
+        auto num = [](double d) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.2f", d);
+            return std::string(buf);
+        };
+        std::string t = "score " + num(e.bm25 + e.bonus) + " = bm25 " + num(e.bm25);
+        if (!e.reranked) t += " (below the re-ranked top: BM25 order)";
+        else if (e.bonus > 0)
+            t += " + question bonus " + num(e.bonus) + " (" + num(e.max_bonus) + " x question covered " +
+                 num(e.question_covered) + " x query covered " + num(e.query_covered) + " x substance " +
+                 num(e.substance) + (e.section_halved ? " x 0.5 for a section" : "") + ")";
+        else t += " + no question bonus";
+        std::string terms;
+        for (const std::string& term : e.terms) terms += (terms.empty() ? "" : " ") + sanitize(term);
+        StyledText out;
+        out.add(t + (terms.empty() ? "" : "; terms: " + terms), Style::dim);
+        return out;
+    }
+
+    /// "10 of 57 matches", "11-20 of 57 matches" past --offset, "10 of about
+    /// 110000 matches" when the total is Xapian's estimate.
+    static std::string shown_of_total(const SearchResult& r) {
+        std::string shown = std::to_string(r.hits.size());
+        if (!r.hits.empty() && r.hits.front().rank > 1)
+            shown = std::to_string(r.hits.front().rank) + "-" + std::to_string(r.hits.back().rank);
+        return shown + (r.exact ? " of " : " of about ") + std::to_string(r.total) + " matches";
+    }
+
+    PrintOptions opt_;
+    int count_ = 0;
+};
+
+} // namespace
+
+std::unique_ptr<Printer> make_human_printer(const PrintOptions& opt) { return std::make_unique<HumanPrinter>(opt); }
+
+std::string format_passage(const Passage& p, const PrintOptions& opt) {
+    StyledText head;
+    head.add(quote_path(shown_file(opt, p.file)), Style::path);
+    head.add(":");
+    head.add(std::to_string(p.line) + "-" + std::to_string(p.end_line), Style::line);
+    head.add("  [" + p.kind + "]", Style::dim);
+    std::string out = wrap(head, opt.width, "", "    ", opt.color);
+    if (!p.headings.empty()) {
+        StyledText path;
+        path.add(heading_path(p.headings), Style::dim);
+        out += wrap(path, opt.width, "", "", opt.color);
+    }
+    StyledText q;
+    q.add(sanitize(p.question), Style::bold);
+    out += wrap(q, opt.width, "", "", opt.color);
+    if (p.parent_line)
+        out += "in: " + sanitize(p.parent_question) + " (line " + std::to_string(p.parent_line) + ")\n";
+    if (!p.topics.empty()) {
+        std::string t = "topics:";
+        for (const auto& s : p.topics) t += " " + sanitize(s);
+        StyledText tt;
+        tt.add(t, Style::dim);
+        out += render(tt, opt.color) + "\n";
+    }
+    out += "\n";
+    out += render_markdown(p.answer, opt, "", render_options_for(p));
+    return out;
+}
+
+} // namespace crib

@@ -1,0 +1,104 @@
+// card_key.cpp - card keys and matching stored cards to passages.
+#include "prep/card_key.hpp"
+
+#include "schema.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+namespace crib {
+
+std::string card_key(const std::string& file, const std::string& question) {
+    return file + "\n" + schema::question_key(question);
+}
+
+std::string duplicate_card_key(const std::string& file, const std::string& question,
+                               const std::string& answer, int occurrence) {
+    std::string key = file + "\n" + schema::duplicate_key(question, answer);
+    if (occurrence > 1) key += "\n#" + std::to_string(occurrence);
+    return key;
+}
+
+std::vector<Card> make_cards(std::vector<Passage> passages) {
+    std::sort(passages.begin(), passages.end(), [](const Passage& a, const Passage& b) {
+        return a.file != b.file ? a.file < b.file : a.line < b.line;
+    });
+    std::map<std::string, int> asked; // plain key -> passages asking it
+    for (const Passage& p : passages)
+        ++asked[card_key(p.file, p.question)];
+    std::vector<Card> out;
+    std::map<std::string, int> seen; // duplicate key -> copies so far
+    for (Passage& p : passages) {
+        std::string key = card_key(p.file, p.question);
+        if (asked[key] > 1) {
+            std::string dup = duplicate_card_key(p.file, p.question, p.answer);
+            int n = ++seen[dup];
+            key = duplicate_card_key(p.file, p.question, p.answer, n);
+        }
+        out.push_back(Card{std::move(key), std::move(p)});
+    }
+    return out;
+}
+
+double question_overlap(const std::string& a, const std::string& b) {
+    auto set_of = [](const std::string& q) {
+        std::set<std::string> s;
+        std::string key = schema::question_key(q);
+        for (size_t i = 0; i < key.size();) {
+            size_t e = key.find(' ', i);
+            if (e == std::string::npos) e = key.size();
+            if (e > i) s.insert(key.substr(i, e - i));
+            i = e + 1;
+        }
+        return s;
+    };
+    std::set<std::string> x = set_of(a), y = set_of(b);
+    if (x.empty() && y.empty()) return 0;
+    size_t common = 0;
+    for (const auto& w : x)
+        common += y.count(w);
+    return double(common) / double(x.size() + y.size() - common);
+}
+
+namespace {
+
+/// The unclaimed card of the anchor's file that best continues it, or null.
+const Card* successor(const CardAnchor& a, const std::vector<Card>& cards,
+                      const std::set<std::string>& claimed) {
+    const Card* best = nullptr;
+    double best_overlap = 0;
+    int best_distance = 0;
+    for (const Card& c : cards) {
+        if (c.passage.file != a.file || claimed.count(c.key)) continue;
+        double o = question_overlap(a.question, c.passage.question);
+        int d = std::abs(c.passage.line - a.line);
+        if (o < kRekeyOverlap) continue;
+        if (!best || o > best_overlap || (o == best_overlap && d < best_distance))
+            best = &c, best_overlap = o, best_distance = d;
+    }
+    return best;
+}
+
+} // namespace
+
+Reconciled reconcile(const std::vector<CardAnchor>& stored, const std::vector<Card>& cards) {
+    std::set<std::string> current, claimed;
+    for (const Card& c : cards)
+        current.insert(c.key);
+    for (const CardAnchor& a : stored)
+        if (current.count(a.key)) claimed.insert(a.key);
+    Reconciled r;
+    for (const CardAnchor& a : stored) {
+        if (current.count(a.key)) continue;
+        if (const Card* c = successor(a, cards, claimed)) {
+            claimed.insert(c->key);
+            r.moved.push_back(Rekey{a.key, c->key});
+        } else {
+            r.gone.push_back(a);
+        }
+    }
+    return r;
+}
+
+} // namespace crib

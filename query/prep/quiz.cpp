@@ -1,0 +1,346 @@
+// quiz.cpp - crib quiz: the deck and the review session (see quiz.hpp).
+#include "prep/quiz.hpp"
+
+#include "output/editor.hpp"
+#include "index_run.hpp"
+#include "search/search.hpp"
+#include "output/styled.hpp"
+#include "text.hpp"
+
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <csignal>
+#include <cstdlib>
+#include <ctime>
+#include <deque>
+#include <istream>
+#include <limits>
+#include <map>
+#include <ostream>
+#include <set>
+
+namespace crib {
+
+namespace {
+
+/// Ids ("file:line") of the passages a query and topics select, with their
+/// rank in the search's order (best first).
+std::map<std::string, size_t> selected_ids(const DeckRequest& req) {
+    SearchRequest s;
+    s.db = req.db;
+    s.query = req.query;
+    s.topics = req.topics;
+    s.limit = std::numeric_limits<unsigned>::max() / 2; // every hit (as crib -n all)
+    s.all = true;                                       // every copy is its own card
+    s.facets = s.related = s.snippets = false;
+    std::map<std::string, size_t> ids;
+    for (const Hit& h : search(s).hits)
+        ids.emplace(h.id, ids.size());
+    return ids;
+}
+
+/// True for an answer that only points elsewhere: every line a list item
+/// that is one in-page link ("- [What is a Pod?](#what-is-a-pod)"), as a
+/// table of contents is.
+bool only_links(const std::string& answer) {
+    bool any = false;
+    for (std::string_view line : split_lines(answer)) {
+        std::string_view t = trim(line);
+        if (t.empty()) continue;
+        size_t at = t.find_first_not_of("-*+0123456789.) ");
+        if (at == std::string_view::npos) return false;
+        t.remove_prefix(at);
+        size_t close = t.find("](#");
+        if (t.empty() || t[0] != '[' || close == std::string_view::npos || t.back() != ')')
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+/// A passage worth drilling: something to reveal, not a table of contents.
+bool drillable(const Passage& p) {
+    return p.answer.find_first_not_of(" \t\r\n") != std::string::npos && !only_links(p.answer);
+}
+
+} // namespace
+
+Deck load_deck(const DeckRequest& req, ReviewStore& store) {
+    std::vector<Card> cards = make_cards(all_passages(req.db));
+    std::vector<CardAnchor> anchors;
+    for (const auto& [key, c] : store.cards())
+        anchors.push_back(c.anchor);
+    Reconciled rec = reconcile(anchors, cards);
+    store.rekey(rec.moved);
+    auto stored = store.cards();
+    bool filter = !req.query.empty() || !req.topics.empty();
+    std::map<std::string, size_t> ids =
+        filter ? selected_ids(req) : std::map<std::string, size_t>{};
+    Deck deck;
+    deck.gone = rec.gone;
+    deck.moved = rec.moved.size();
+    for (Card& c : cards) {
+        if (!drillable(c.passage) || (filter && !ids.count(passage_id(c.passage)))) continue;
+        DeckCard dc;
+        auto it = stored.find(c.key);
+        dc.known = it != stored.end();
+        if (dc.known) dc.stored = it->second;
+        dc.stored.anchor = CardAnchor{c.key, c.passage.file, c.passage.question, c.passage.line};
+        dc.card = std::move(c);
+        deck.cards.push_back(std::move(dc));
+    }
+    // Cards for a query come best match first, as the search lists them
+    // (new cards are taken in deck order); a topic alone keeps note order.
+    if (!req.query.empty())
+        std::stable_sort(
+            deck.cards.begin(), deck.cards.end(), [&](const DeckCard& a, const DeckCard& b) {
+                return ids.at(passage_id(a.card.passage)) < ids.at(passage_id(b.card.passage));
+            });
+    return deck;
+}
+
+std::vector<size_t> session_order(const Deck& deck, const Moment& now, const SessionOptions& o) {
+    std::vector<size_t> due, fresh;
+    for (size_t i = 0; i < deck.cards.size(); ++i) {
+        const CardState& s = deck.cards[i].stored.state;
+        if (s.phase == Phase::fresh) {
+            if (fresh.size() < o.new_limit) fresh.push_back(i);
+        } else if (is_due(s, now, o.params)) {
+            due.push_back(i);
+        }
+    }
+    // Most overdue first: learning cards (due in seconds) by time, review
+    // cards by day, a learning card's day taken from its time.
+    auto due_day = [&](size_t i) {
+        const CardState& s = deck.cards[i].stored.state;
+        return s.phase == Phase::review ? s.due
+                                        : day_number(std::time_t(s.due), o.params.rollover_hour);
+    };
+    std::stable_sort(due.begin(), due.end(),
+                     [&](size_t a, size_t b) { return due_day(a) < due_day(b); });
+    due.insert(due.end(), fresh.begin(), fresh.end());
+    return due;
+}
+
+std::time_t quiz_clock() {
+    const char* fixed = std::getenv("CRIB_NOW");
+    if (fixed && *fixed) return std::time_t(std::strtoll(fixed, nullptr, 10));
+    return std::time(nullptr);
+}
+
+namespace {
+
+/// Set by SIGINT during a terminal session.
+volatile std::sig_atomic_t interrupted = 0;
+
+extern "C" void on_interrupt(int) {
+    interrupted = 1;
+}
+
+/// Reads answers: single keys from a terminal, else one line per key.  On a
+/// terminal, Ctrl-C (between keys too) ends the session like q: the answers
+/// given are stored and the summary is printed.
+class Keys {
+  public:
+    Keys(std::istream& in, bool tty) : in_(in), tty_(tty) {
+        if (!tty_) return;
+        interrupted = 0;
+        struct sigaction sa {};
+        sa.sa_handler = on_interrupt; // no SA_RESTART: a waiting read() returns
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGINT, &sa, &saved_action_);
+    }
+    ~Keys() {
+        if (tty_) sigaction(SIGINT, &saved_action_, nullptr);
+    }
+    Keys(const Keys&) = delete;
+    Keys& operator=(const Keys&) = delete;
+
+    /// '\n' for Enter, a lower-case key, or 0 at the end of input.
+    char next() { return tty_ ? next_key() : next_line(); }
+
+  private:
+    char next_key() {
+        termios saved{};
+        if (tcgetattr(STDIN_FILENO, &saved) != 0) return next_line();
+        termios raw = saved;
+        // No ISIG either: Ctrl-C arrives as a key (quit) instead of killing
+        // crib with the terminal left in this mode.
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG);
+        raw.c_cc[VMIN] = 1;
+        raw.c_cc[VTIME] = 0;
+        tcsetattr(STDIN_FILENO, TCSANOW, &raw);
+        char c = 0;
+        ssize_t n = interrupted ? -1 : ::read(STDIN_FILENO, &c, 1);
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        if (interrupted) return 'q';
+        if (n != 1 || c == 4) return 0;    // end of input or Ctrl-D
+        if (c == 3 || c == 28) return 'q'; // Ctrl-C, Ctrl-backslash
+        return c == '\r' ? '\n' : char(std::tolower(static_cast<unsigned char>(c)));
+    }
+
+    char next_line() {
+        std::string line;
+        if (!std::getline(in_, line)) return 0;
+        size_t b = line.find_first_not_of(" \t\r");
+        if (b == std::string::npos) return '\n';
+        std::string w = line.substr(b, line.find_last_not_of(" \t\r") + 1 - b);
+        for (auto& ch : w)
+            ch = char(std::tolower(static_cast<unsigned char>(ch)));
+        static const std::pair<const char*, char> words[] = {
+            {"again", '1'}, {"hard", '2'}, {"good", '3'}, {"easy", '4'},
+            {"quit", 'q'},  {"skip", 's'}, {"open", 'o'}};
+        for (const auto& [name, key] : words)
+            if (w == name) return key;
+        return w.size() == 1 ? w[0] : '?';
+    }
+
+    std::istream& in_;
+    bool tty_;
+    struct sigaction saved_action_ {};
+};
+
+std::string styled(const std::string& text, Style s, bool color) {
+    StyledText t;
+    t.add(text, s);
+    return render(t, color);
+}
+
+/// "[due] content/k8s.md:12  Kubernetes › Pods" and the question.
+std::string question_block(const DeckCard& c, size_t left, const SessionOptions& o) {
+    const Passage& p = c.card.passage;
+    const char* what =
+        c.stored.state.phase == Phase::fresh ? "new" : phase_name(c.stored.state.phase);
+    std::string head = "[" + std::string(what) + ", " + std::to_string(left) + " left] ";
+    StyledText h;
+    h.add(head, Style::dim);
+    h.add(sanitize(shown_file(o.print, p.file)), Style::path);
+    h.add(":");
+    h.add(std::to_string(p.line), Style::line);
+    std::string path;
+    for (const auto& t : p.headings)
+        path += (path.empty() ? "" : " \xE2\x80\xBA ") + t;
+    if (!path.empty()) h.add("  " + sanitize(path), Style::dim);
+    std::string out = "\n" + wrap(h, o.print.width, "", "    ", o.print.color);
+    StyledText q;
+    q.add(sanitize(p.question), Style::bold);
+    out += wrap(q, o.print.width, "", "", o.print.color);
+    if (!p.topics.empty()) {
+        std::string t = "topics:";
+        for (const auto& s : p.topics)
+            t += " " + sanitize(s);
+        out += styled(t, Style::dim, o.print.color) + "\n";
+    }
+    return out;
+}
+
+/// The note's path as it can be opened from here.
+std::string openable(const std::string& db, const Passage& p) {
+    if (::access(p.file.c_str(), F_OK) == 0 || db.empty()) return p.file;
+    try {
+        auto records = read_file_records(Xapian::Database(db));
+        if (auto it = records.find(p.file); it != records.end()) return it->second.abs;
+    } catch (const Xapian::Error&) {
+    }
+    return p.file;
+}
+
+/// Opens the passage in $VISUAL / $EDITOR (else vi) and waits for it.
+void open_in_editor(const std::string& path, int line, std::ostream& out) {
+    Editor ed = find_editor();
+    out.flush();
+    pid_t pid = fork();
+    if (pid == 0) {
+        // Keys come from a pipe: the editor gets the terminal, not the script.
+        if (!isatty(STDIN_FILENO)) {
+            int tty = ::open("/dev/tty", O_RDONLY);
+            if (tty >= 0) dup2(tty, STDIN_FILENO), close(tty);
+        }
+        exec_editor(ed, path, line);
+        _exit(127);
+    }
+    int status = 0;
+    if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) == 127)
+        out << "crib: could not run the editor " << sanitize(ed.command) << "\n";
+}
+
+/// What the reader did with one card.
+enum class Outcome { graded, skipped, quit };
+
+constexpr const char* kRevealPrompt = "(Enter: show the answer   s skip   q quit)\n";
+constexpr const char* kGradePrompt =
+    "1 again  2 hard  3 good  4 easy  (q quit, s skip, o open in editor)\n";
+
+/// Shows one card and takes its answer; the answer is stored before returning.
+Outcome drill(DeckCard& c, size_t left, ReviewStore& store, Keys& keys, std::ostream& out,
+              const SessionOptions& o, SessionSummary& sum) {
+    out << question_block(c, left, o) << styled(kRevealPrompt, Style::dim, o.print.color);
+    out.flush();
+    char k = keys.next();
+    if (k == 0 || k == 'q') return Outcome::quit;
+    if (k == 's') return Outcome::skipped;
+    out << "\n" << render_markdown(c.card.passage.answer, o.print, "    ") << "\n";
+    for (;;) {
+        out << styled(kGradePrompt, Style::dim, o.print.color);
+        out.flush();
+        k = keys.next();
+        if (k == 0 || k == 'q') return Outcome::quit;
+        if (k == 's') return Outcome::skipped;
+        if (k == 'o') {
+            open_in_editor(openable(o.db, c.card.passage), c.card.passage.line, out);
+            continue;
+        }
+        if (k < '1' || k > '4') {
+            out << "crib: press 1, 2, 3 or 4 (or s, o, q)\n";
+            continue;
+        }
+        Grade g = Grade(k - '0');
+        Moment now = moment_at(quiz_clock(), o.params);
+        StoredCard after = c.stored;
+        after.state = answer(c.stored.state, g, now, o.params);
+        after.last_review = now.seconds;
+        store.record(after, g, now);
+        c.stored = after;
+        c.known = true;
+        ++sum.answers[int(g)];
+        out << styled("next in " + describe_interval(seconds_until_due(after.state, now, o.params)),
+                      Style::dim, o.print.color)
+            << "\n";
+        return Outcome::graded;
+    }
+}
+
+} // namespace
+
+SessionSummary run_session(Deck& deck, ReviewStore& store, std::istream& in, std::ostream& out,
+                           const SessionOptions& o) {
+    SessionSummary sum;
+    Moment start = moment_at(quiz_clock(), o.params);
+    std::deque<size_t> queue;
+    for (size_t i : session_order(deck, start, o))
+        queue.push_back(i);
+    Keys keys(in, o.terminal);
+    while (!queue.empty()) {
+        size_t i = queue.front();
+        queue.pop_front();
+        ++sum.shown;
+        Outcome r = drill(deck.cards[i], queue.size() + 1, store, keys, out, o, sum);
+        if (r == Outcome::quit) {
+            sum.quit = true;
+            break;
+        }
+        if (r == Outcome::skipped) ++sum.skipped;
+        // Cards still learning come back once the others are done (Anki's
+        // learn-ahead: their steps are minutes away).
+        Phase ph = deck.cards[i].stored.state.phase;
+        if (r == Outcome::graded && (ph == Phase::learning || ph == Phase::relearning))
+            queue.push_back(i);
+    }
+    return sum;
+}
+
+} // namespace crib

@@ -1,0 +1,110 @@
+// quiz.hpp - crib quiz: the indexed passages drilled as flash cards.
+//
+// The deck is every passage with an answer (or those a query and -t pick);
+// review state lives in the ReviewStore (reviews.hpp), scheduling is SM-2 as
+// Anki runs it (scheduler.hpp).  A session shows due cards first (most
+// overdue first), then up to `new_limit` new ones in file order; cards still
+// learning come back in the same session.  No CLI11 here: the subcommand's
+// flags are parsed in subcommands.cpp.
+#pragma once
+
+#include "prep/card_key.hpp"
+#include "output/printer.hpp"
+#include "prep/reviews.hpp"
+#include "prep/scheduler.hpp"
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace crib {
+
+/// Which cards, from where.
+struct DeckRequest {
+    std::string db;                  ///< the index
+    std::string query;               ///< words as for a search; "" = every passage
+    std::vector<std::string> topics; ///< -t filters
+};
+
+/// A card with what the store knows of it.
+struct DeckCard {
+    Card card;
+    StoredCard stored;  ///< state.phase == fresh and reps == 0 when never answered
+    bool known = false; ///< the store has a row for it
+};
+
+/// The selected cards and the stored cards whose passage is gone.
+struct Deck {
+    std::vector<DeckCard> cards;
+    std::vector<CardAnchor> gone;
+    size_t moved = 0; ///< stored cards re-keyed to a reworded question
+};
+
+/// Builds the deck: every passage of the index as a card, stored cards
+/// matched (reworded questions re-keyed in the store), then the selection.
+Deck load_deck(const DeckRequest& req, ReviewStore& store);
+
+/// How a session runs.
+struct SessionOptions {
+    size_t new_limit = 20; ///< new cards per session (Anki's default per day)
+    bool terminal = false; ///< standard input is a terminal: single keys
+    PrintOptions print;    ///< colour and width for questions and answers
+    SchedulerParams params;
+    std::string db; ///< the index (o: its file records find a note's path)
+};
+
+/// What a session did.
+struct SessionSummary {
+    int shown = 0;
+    int answers[5] = {0, 0, 0, 0, 0}; ///< by Grade (index 1..4)
+    int skipped = 0;
+    bool quit = false;
+};
+
+/// The cards a session starts with, in order: due (most overdue first), then
+/// at most `new_limit` new ones in file and line order.
+std::vector<size_t> session_order(const Deck& deck, const Moment& now, const SessionOptions& o);
+
+/// Runs a session reading keys from `in` (single keys on a terminal, else
+/// lines: Enter reveals, then 1-4, s, o or q) and writing to `out`; every
+/// answer is stored before the next card shows.  Ends at q or end of input.
+SessionSummary run_session(Deck& deck, ReviewStore& store, std::istream& in, std::ostream& out,
+                           const SessionOptions& o);
+
+/// "now" for quiz: $CRIB_NOW (unix seconds, for tests and demos) else the clock.
+std::time_t quiz_clock();
+
+/// crib quiz --stats as numbers.
+struct QuizStats {
+    struct Topic {
+        size_t cards = 0, reviewed = 0, due = 0, fresh = 0;
+    };
+    size_t cards = 0, reviewed = 0, due = 0, fresh = 0, lapses = 0;
+    long long reviews = 0; ///< answers ever given (whole store)
+    int streak_days = 0;   ///< days in a row with answers, ending today (or yesterday)
+    std::vector<std::pair<std::string, Topic>> by_topic; ///< most cards first
+    std::vector<DayCount> per_day;                       ///< the last kStatsDays days, oldest first
+    std::vector<CardAnchor> gone;
+};
+
+/// Days of history --stats shows per day.
+constexpr int kStatsDays = 30;
+
+/// Counts for the deck at `now`.
+QuizStats quiz_stats(const Deck& deck, const ReviewStore& store, const Moment& now);
+
+/// --stats for people: counts, a chart of answers per day (Unicode blocks,
+/// when `chart`), topics, gone cards.
+std::string format_stats_human(const QuizStats& s, const Moment& now, bool chart, bool color);
+
+/// --stats --format json (see README "crib quiz").
+std::string format_stats_json(const QuizStats& s, const Moment& now);
+
+/// --export anki: Anki's "notes in plain text" import format with
+/// #separator, #html and #tags column headers; answers as HTML by cmark.
+std::string export_anki(const Deck& deck);
+
+/// "2026-12-01" for a day number.
+std::string day_date(long long day);
+
+} // namespace crib

@@ -1,0 +1,87 @@
+// reviews.hpp - the review store: quiz state in SQLite, user data kept apart
+// from the index (a rebuilt index loses nothing).
+//
+// Tables (schema version in PRAGMA user_version, kReviewsSchema):
+//   cards(key PRIMARY KEY, file, question, line, phase, step, ease, interval,
+//         due, reps, lapses, last_review)   one row per card ever answered
+//   reviews(id, key, at, day, grade, phase, interval, ease)   one row per answer
+// The database runs in WAL mode with synchronous=FULL, and every answer is
+// one transaction (card row + review row): a crash loses at most the answer
+// being written.
+#pragma once
+
+#include "prep/card_key.hpp"
+#include "prep/scheduler.hpp"
+
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace crib {
+
+/// Version of the review store's tables; bump when they change meaning.
+constexpr int kReviewsSchema = 1;
+
+/// The store cannot be opened or written; the message names the file.
+struct ReviewStoreError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// One card's row.
+struct StoredCard {
+    CardAnchor anchor;
+    CardState state;
+    long long last_review = 0; ///< unix seconds, 0 = never
+};
+
+/// Answers given on one day.
+struct DayCount {
+    long long day = 0;
+    int reviews = 0;
+};
+
+/// An open review store.
+class ReviewStore {
+  public:
+    /// Opens `path`, creating it (and its folder) when missing.  Throws
+    /// ReviewStoreError for a file that is not a store or has another schema.
+    explicit ReviewStore(const std::string& path);
+    ~ReviewStore();
+    ReviewStore(const ReviewStore&) = delete;
+    ReviewStore& operator=(const ReviewStore&) = delete;
+
+    /// Every stored card by key.
+    std::map<std::string, StoredCard> cards() const;
+
+    /// Records one answer: the card's new state and a review row, in one
+    /// transaction committed before this returns.
+    void record(const StoredCard& after, Grade g, const Moment& now);
+
+    /// Applies reconcile()'s renames in one transaction (cards and reviews).
+    void rekey(const std::vector<Rekey>& moves);
+
+    /// Answers per day, oldest first (days with none are absent).
+    std::vector<DayCount> reviews_per_day() const;
+
+    /// All answers given.
+    long long review_count() const;
+
+    /// The path as opened.
+    const std::string& path() const { return path_; }
+
+  private:
+    void exec(const char* sql);
+    void create_or_check();
+    std::string path_;
+    sqlite3* db_ = nullptr;
+};
+
+/// The store's path: `flag` if given, else `configured` (the config's
+/// `reviews`), else ${XDG_DATA_HOME:-~/.local/share}/crib/reviews.sqlite.
+std::string reviews_path(const std::string& flag, const std::string& configured);
+
+} // namespace crib

@@ -1,0 +1,205 @@
+#include "search/snippet.hpp"
+
+#include "note_text.hpp"
+#include "schema.hpp"
+#include "text.hpp"
+
+#include <cctype>
+#include <vector>
+
+namespace crib {
+
+namespace {
+
+/// Folds diacritics, then stems as the schema does.
+class FoldingStem : public Xapian::StemImplementation {
+  public:
+    std::string operator()(const std::string& word) override {
+        return stem_(fold_diacritics(word));
+    }
+    std::string get_description() const override { return "folding " + stem_.get_description(); }
+
+  private:
+    Xapian::Stem stem_ = schema::stemmer();
+};
+
+} // namespace
+
+Xapian::Stem snippet_stemmer() {
+    return Xapian::Stem(new FoldingStem);
+}
+
+namespace {
+constexpr char kOpen = '\x01';
+constexpr char kClose = '\x02';
+
+/// MSet::snippet escapes &, < and > for HTML; we print text, so undo that.
+std::string unescape_html(const std::string& s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '&') {
+            if (s.compare(i, 5, "&amp;") == 0) {
+                out += '&';
+                i += 4;
+                continue;
+            }
+            if (s.compare(i, 4, "&lt;") == 0) {
+                out += '<';
+                i += 3;
+                continue;
+            }
+            if (s.compare(i, 4, "&gt;") == 0) {
+                out += '>';
+                i += 3;
+                continue;
+            }
+            if (s.compare(i, 6, "&quot;") == 0) {
+                out += '"';
+                i += 5;
+                continue;
+            }
+        }
+        out += s[i];
+    }
+    return out;
+}
+} // namespace
+
+Highlighted parse_markers(const std::string& marked) {
+    Highlighted h;
+    h.text.reserve(marked.size());
+    size_t open = std::string::npos;
+    for (char c : marked) {
+        if (c == kOpen) {
+            open = h.text.size();
+        } else if (c == kClose) {
+            if (open != std::string::npos && h.text.size() > open) {
+                // Adjacent matched words merge into one span.
+                if (!h.spans.empty() && h.spans.back().end == open)
+                    h.spans.back().end = h.text.size();
+                else
+                    h.spans.push_back({open, h.text.size()});
+            }
+            open = std::string::npos;
+        } else {
+            h.text += c;
+        }
+    }
+    return h;
+}
+
+Highlighted highlight(const Xapian::MSet& mset, const std::string& text, size_t length,
+                      const Xapian::Stem& stem, bool crop) {
+    std::string flat = collapse_space(text);
+    for (char& c : flat)
+        if (c == kOpen || c == kClose) c = ' ';
+    if (flat.empty()) return {};
+    size_t len = crop ? length : flat.size() + 16;
+    unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+    std::string marked = mset.snippet(flat, len, stem, flags, std::string(1, kOpen),
+                                      std::string(1, kClose), "\xE2\x80\xA6");
+    return parse_markers(unescape_html(marked));
+}
+
+namespace {
+
+/// An answer split into prose and blocks of code (fenced code, table rows).
+struct AnswerParts {
+    std::string prose;
+    std::vector<std::vector<std::string>> code; ///< lines of each block
+};
+
+bool is_fence(std::string_view line) {
+    std::string_view t = trim(line);
+    return t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~";
+}
+
+AnswerParts split_answer(const std::string& answer) {
+    AnswerParts parts;
+    bool in_fence = false, in_table = false;
+    for (std::string_view line : split_lines(answer)) {
+        if (is_fence(line)) {
+            in_fence = !in_fence;
+            if (in_fence) parts.code.emplace_back();
+            continue;
+        }
+        bool row = !in_fence && !trim(line).empty() && trim(line).front() == '|';
+        if (row && !in_table) parts.code.emplace_back();
+        in_table = row;
+        if (in_fence || row)
+            parts.code.back().emplace_back(line);
+        else
+            parts.prose.append(line).append("\n");
+    }
+    return parts;
+}
+
+bool word_byte(unsigned char c) {
+    return c >= 0x80 || std::isalnum(c) || c == '_';
+}
+
+/// One code line as written, with the words Xapian's snippet marked in it
+/// (the snippet itself trims punctuation at the ends and collapses spaces).
+Highlighted code_line(const Xapian::MSet& mset, const std::string& line, const Xapian::Stem& stem) {
+    Highlighted marked = highlight(mset, line, line.size() + 16, stem, false);
+    std::vector<std::string> words;
+    for (const Span& sp : marked.spans)
+        words.push_back(ascii_lower(marked.text.substr(sp.start, sp.end - sp.start)));
+    Highlighted h{line, {}};
+    for (size_t i = 0; i < line.size() && !words.empty();) {
+        if (!word_byte(static_cast<unsigned char>(line[i]))) {
+            ++i;
+            continue;
+        }
+        size_t end = i;
+        while (end < line.size() && word_byte(static_cast<unsigned char>(line[end])))
+            ++end;
+        std::string w = ascii_lower(line.substr(i, end - i));
+        for (const std::string& m : words)
+            if (m == w) {
+                h.spans.push_back({i, end});
+                break;
+            }
+        i = end;
+    }
+    return h;
+}
+
+/// The first code line that matches and the ones after it in its block.
+Highlighted code_snippet(const Xapian::MSet& mset, const AnswerParts& parts,
+                         const Xapian::Stem& stem) {
+    constexpr size_t kLinesTried = 400; // a bound on snippet calls for huge code answers
+    size_t tried = 0;
+    for (const auto& block : parts.code)
+        for (size_t i = 0; i < block.size() && tried++ < kLinesTried; ++i) {
+            Highlighted first = code_line(mset, block[i], stem);
+            if (first.spans.empty()) continue;
+            for (size_t k = i + 1; k < block.size() && k < i + kCodeLines; ++k) {
+                Highlighted next = code_line(mset, block[k], stem);
+                size_t base = first.text.size() + 1;
+                first.text += "\n" + next.text;
+                for (Span s : next.spans)
+                    first.spans.push_back({s.start + base, s.end + base});
+            }
+            return first;
+        }
+    return {};
+}
+
+} // namespace
+
+AnswerSnippet answer_snippet(const Xapian::MSet& mset, const std::string& answer, size_t length,
+                             const Xapian::Stem& stem) {
+    AnswerParts parts = split_answer(answer);
+    if (parts.code.empty())
+        return {highlight(mset, snippet_text(answer), length, stem, true), false};
+    Highlighted prose = highlight(mset, snippet_text(parts.prose), length, stem, true);
+    if (!prose.spans.empty()) return {prose, false};
+    Highlighted code = code_snippet(mset, parts, stem);
+    if (!code.spans.empty()) return {code, true};
+    if (!prose.text.empty()) return {prose, false};
+    return {highlight(mset, snippet_text(answer), length, stem, true), false};
+}
+
+} // namespace crib

@@ -1,0 +1,101 @@
+#include "search/text_filter.hpp"
+
+#include "text.hpp"
+
+#include <cctype>
+
+namespace crib {
+
+namespace {
+
+bool word_byte(unsigned char c) {
+    return c >= 0x80 || std::isalnum(c) || c == '_';
+}
+
+/// Lower case, white space runs as one space.
+std::string normal(std::string_view s) {
+    return ascii_lower(collapse_space(s));
+}
+
+/// Does `needle` occur in `hay` (bounded by non-word bytes when `whole`)?
+bool occurs(const std::string& hay, const std::string& needle, bool whole) {
+    if (needle.empty()) return false;
+    for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
+        if (!whole) return true;
+        bool left = at == 0 || !word_byte(static_cast<unsigned char>(hay[at - 1])) ||
+                    !word_byte(static_cast<unsigned char>(needle.front()));
+        size_t end = at + needle.size();
+        bool right = end >= hay.size() || !word_byte(static_cast<unsigned char>(hay[end])) ||
+                     !word_byte(static_cast<unsigned char>(needle.back()));
+        if (left && right) return true;
+    }
+    return false;
+}
+
+bool is_operator(const std::string& w) {
+    return w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" || w == "ADJ";
+}
+
+/// A query word for -w: field prefix, quotes and brackets stripped; "" for
+/// operators, negated ("-x") and wildcard ("kube*") words.
+std::string plain_word(std::string w) {
+    if (is_operator(w) || w.empty() || w.front() == '-' || w.back() == '*') return "";
+    if (size_t colon = w.find(':'); colon != std::string::npos && colon + 1 < w.size())
+        w = w.substr(colon + 1);
+    size_t a = 0, b = w.size();
+    while (a < b && std::string_view("\"'(+").find(w[a]) != std::string_view::npos)
+        ++a;
+    while (b > a && std::string_view("\"'),?.!").find(w[b - 1]) != std::string_view::npos)
+        --b;
+    return ascii_lower(w.substr(a, b - a));
+}
+
+} // namespace
+
+TextFilter make_text_filter(const std::string& query, bool literal, bool whole_word) {
+    TextFilter f;
+    f.whole_word = whole_word;
+    if (literal) {
+        f.phrase = normal(query);
+        return f;
+    }
+    if (!whole_word) return f;
+    std::string word;
+    for (size_t i = 0; i <= query.size(); ++i) {
+        if (i < query.size() && !std::isspace(static_cast<unsigned char>(query[i]))) {
+            word += query[i];
+            continue;
+        }
+        std::string w = plain_word(word);
+        if (!w.empty()) f.words.push_back(w);
+        word.clear();
+    }
+    return f;
+}
+
+bool passes(const TextFilter& f, const Passage& p) {
+    if (f.phrase.empty() && f.words.empty()) return true;
+    std::string hay = p.question;
+    for (const std::string& h : p.headings)
+        hay += "\n" + h;
+    hay = normal(hay + "\n" + p.answer);
+    if (!f.phrase.empty()) return occurs(hay, f.phrase, f.whole_word);
+    for (const std::string& w : f.words)
+        if (occurs(hay, w, true)) return true;
+    return false;
+}
+
+std::string literal_query(const std::string& phrase) {
+    std::string out, word;
+    for (size_t i = 0; i <= phrase.size(); ++i) {
+        if (i < phrase.size() && word_byte(static_cast<unsigned char>(phrase[i]))) {
+            word += phrase[i];
+            continue;
+        }
+        if (!word.empty()) out += (out.empty() ? "" : " AND ") + ascii_lower(word);
+        word.clear();
+    }
+    return out;
+}
+
+} // namespace crib
