@@ -1,0 +1,179 @@
+// internal.hpp - what the files of query/search/ share, and nothing callers
+// outside this folder may use (they include search/search.hpp).
+//
+// A search runs seven steps, each in the file named after it:
+//   prepare.cpp  1 read     the typed words -> Xapian::Query (+ correction)
+//   match.cpp    2 match    the top of the match, copies dropped
+//   search.cpp   3 correct  a correction searched when it finds something
+//   match.cpp    4 count    total and topic facets over the match set
+//   rank.cpp     5 order    re-rank the top, cut the page
+//   hits.cpp     6 show     hits, snippets, collapsed copies
+//   related.cpp  7 relate   related questions
+// open.cpp opens the indexes; lookup.cpp answers --show, quiz and --topics.
+#pragma once
+
+#include "document.hpp"
+#include "schema.hpp"
+#include "search/search.hpp"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <limits>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace crib::detail {
+
+/// The clock of Timings.
+using Clock = std::chrono::steady_clock;
+
+/// Milliseconds since `t` (for Timings).
+inline double ms_since(Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+/// How many top matches the re-ranking looks at: twice the page (chosen a
+/// priori; 10, 20, 30 and 50 were then measured: the content, unseen and
+/// corpora suites score the same from 20 on, 10 loses 0.001 MRR on unseen).
+constexpr size_t kRerankDepth = 20;
+
+/// The most matches one get_mset asks for (-n all).
+constexpr size_t kNoMore = std::numeric_limits<Xapian::doccount>::max() / 4;
+
+/// The duplicate keys and passage records one search reads, each read once
+/// (collapse, re-rank, facet sample and hits look at the same top passages):
+/// every read is a B-tree lookup, and on 600k passages those lookups were
+/// as much of a query's time as the match itself.
+class DocCache {
+  public:
+    /// The passage's duplicate key ("" for none).
+    const std::string& key(const Xapian::MSetIterator& it) {
+        auto [pos, fresh] = keys_.try_emplace(*it);
+        if (fresh) pos->second = it.get_document().get_value(schema::kSlotCollapse);
+        return pos->second;
+    }
+    /// The passage record (one read of the document data).
+    const Passage& passage(const Xapian::MSetIterator& it) {
+        auto [pos, fresh] = passages_.try_emplace(*it);
+        if (fresh) pos->second = passage_of(it.get_document());
+        return pos->second;
+    }
+    /// The passage record, moved out of the cache (a hit keeps it; a page of
+    /// thousands is not held twice).
+    Passage take(const Xapian::MSetIterator& it) {
+        auto pos = passages_.find(*it);
+        if (pos == passages_.end()) return passage_of(it.get_document());
+        Passage p = std::move(pos->second);
+        passages_.erase(pos);
+        return p;
+    }
+
+  private:
+    std::unordered_map<Xapian::docid, std::string> keys_;
+    std::unordered_map<Xapian::docid, Passage> passages_;
+};
+
+/// A query read into Xapian terms, and the spelling correction to offer.
+struct Prepared {
+    Xapian::Query query;
+    std::string corrected;
+    bool corrects_exclusion = false;    ///< `corrected` changed an excluded word ("-dokcer")
+    std::vector<std::string> wildcards; ///< schema::wildcard_term() of each `word*`
+};
+
+/// The match of one reading, collapsed by crib rather than by Xapian: a
+/// collapse key makes Xapian read a value for every candidate it weighs
+/// (on 600k passages that doubled a query's CPU time), while duplicates are
+/// rare, so the top is fetched whole and copies are dropped here.
+struct Collapsed {
+    DocCache docs;                            ///< what was read of the passages below
+    Xapian::MSet mset;                        ///< from rank 0, duplicates included
+    std::vector<Xapian::MSetIterator> unique; ///< best of each duplicate key, in order
+    bool complete = false;                    ///< mset holds every match
+};
+
+/// One reading of the query (as typed, spelling-corrected, or with every
+/// word literal) and its match.  The steps below make and compare these
+/// instead of patching one match in place (as mu-query.cc's run_singular).
+struct Attempt {
+    std::string text;    ///< the query this reading searched
+    Prepared prep;       ///< parsed query and suggested correction
+    Xapian::Enquire enq; ///< keeps the query for counting and expansion
+    Collapsed match;     ///< the top of the match, copies dropped
+    double parse_ms = 0; ///< time spent reading the query
+
+    explicit Attempt(const Xapian::Database& db) : enq(db) {}
+};
+
+/// Runs fn(), turning what damaged index files throw (a record that does
+/// not decode, DatabaseCorruptError, a plain DatabaseError such as "EOF
+/// reading block") into IndexDamagedError with the rebuild hint.
+template <class F> auto guard_damage(const std::string& path, F&& fn) -> decltype(fn()) {
+    try {
+        return fn();
+    } catch (const DamagedRecord& e) {
+        throw IndexDamagedError(schema::damaged_error(path, e.what()));
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        throw IndexDamagedError(schema::damaged_error(path, e.get_msg()));
+    } catch (const Xapian::DatabaseError& e) {
+        if (e.get_type() != std::string("DatabaseError")) throw;
+        throw IndexDamagedError(schema::damaged_error(path, e.get_msg()));
+    }
+}
+
+/// The stop words of queries: optional in a match, never a feedback term.
+const Xapian::SimpleStopper& stopper();
+
+// ---- open.cpp ----------------------------------------------------------
+/// One index: a local folder (checked for damage and schema version) or a
+/// remote one served by xapian-tcpsrv.  Throws NoIndex, IndexDamagedError,
+/// IndexVersionError.
+Xapian::Database open_one(const std::string& spec);
+/// Every index of the set as one database (Xapian interleaves their docids).
+Xapian::Database open_all(const IndexSet& set);
+/// The id of a passage of the combined database: "file:line", prefixed with
+/// the 1-based number of its index when several are searched.
+std::string id_in(const IndexSet& set, Xapian::docid did, const Passage& p);
+/// The spec a document came from, "" for a single index.
+std::string spec_of(const IndexSet& set, Xapian::docid did);
+
+// ---- prepare.cpp -------------------------------------------------------
+/// Refuses a query over kMaxQueryBytes or kMaxQueryWords before any work.
+void check_query_size(const std::string& q);
+/// The query with quotes and parentheses blanked: every word read literally.
+std::string literal_words(const std::string& q);
+/// Step 1, read: `req.query` as a Xapian query (with -t filters) and the
+/// spelling correction to offer when a word is unknown to the notes.
+Prepared prepare(const Xapian::Database& db, const SearchRequest& req);
+
+// ---- match.cpp ---------------------------------------------------------
+/// Step 2, match: enough of the top, copies dropped, to fill the page, the
+/// re-ranking depth and the facet sample.
+Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req);
+/// Step 4, count: `total`, `exact`, `facets` and `facets_of` of `res`.
+void count(const Xapian::Database& db, Attempt& a, const SearchRequest& req, SearchResult& res);
+
+// ---- rank.cpp ----------------------------------------------------------
+/// Step 5, order: the re-ranked top (relevance) or file order, cut to the
+/// page; with `parts`, each re-ranked passage's score parts (--explain).
+std::vector<Xapian::MSetIterator> page_of(Attempt& a, const SearchRequest& req,
+                                          std::map<Xapian::docid, ScoreParts>* parts);
+
+// ---- hits.cpp ----------------------------------------------------------
+/// Step 6, show: the hits of the page, with snippets and collapsed copies.
+std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchRequest& req,
+                         const std::vector<Xapian::MSetIterator>& page,
+                         const std::map<Xapian::docid, ScoreParts>& parts);
+
+// ---- related.cpp -------------------------------------------------------
+/// Step 7, relate: up to five questions to read next, from feedback terms of
+/// the shown hits; never a shown hit or a copy of one.
+std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& set,
+                                  Xapian::Enquire& enq,
+                                  const std::vector<Xapian::MSetIterator>& shown,
+                                  const Xapian::Query& query);
+
+} // namespace crib::detail

@@ -1,0 +1,237 @@
+// prepare.cpp - step 1, read: the typed words to a Xapian query (parser flags, stop words,
+// topics, compounds the notes write differently, wildcards over stems) and the
+// spelling correction to offer.
+#include "search/internal.hpp"
+
+#include "search/spelling.hpp"
+#include "text.hpp"
+#include "topics.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <optional>
+#include <set>
+
+namespace crib {
+
+namespace detail {
+
+const Xapian::SimpleStopper& stopper() {
+    static const char* words[] = {
+        "a",    "about", "an",   "and", "are",  "as",   "at",    "be",    "by",  "can", "do",
+        "does", "for",   "from", "how", "i",    "in",   "is",    "it",    "of",  "on",  "or",
+        "the",  "this",  "to",   "was", "what", "when", "where", "which", "who", "why", "will",
+        "with", "you",   "your", "we",  "me",   "my",   "vs",    "versus"};
+    static const Xapian::SimpleStopper s(std::begin(words), std::end(words));
+    return s;
+}
+
+namespace {
+
+// No FLAG_SPELLING_CORRECTION: correct_spelling() (spelling.hpp) does it.
+constexpr unsigned kFlags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                            Xapian::QueryParser::FLAG_PURE_NOT |
+                            Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+
+constexpr unsigned kLiteralFlags = Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+
+} // namespace
+
+/// The query with quotes and parentheses blanked: every word read literally.
+std::string literal_words(const std::string& q) {
+    std::string literal;
+    for (char c : q)
+        literal += (c == '"' || c == '(' || c == ')') ? ' ' : c;
+    return literal;
+}
+
+namespace {
+
+/// A query of excluded words only ("-docker -kube") as NOT (docker kube):
+/// Xapian's parser searches such words instead of excluding them.  Other
+/// queries are returned as they are.
+std::string pure_exclusion(const std::string& q) {
+    bool excluded = false, other = false;
+    std::string words = rewrite_tokens(q, [&](std::string_view tok, const TokenQuotes& at) {
+        if (at.opens_inside) return std::string(); // a later word of an excluded "phrase"
+        if (tok.size() < 2 || tok[0] != '-') {
+            other = true;
+            return std::string();
+        }
+        excluded = true;
+        return std::string(tok.substr(1));
+    });
+    return excluded && !other ? "NOT (" + words + ")" : q;
+}
+
+/// Parse with full syntax; if the syntax is broken ("(docker", a lone NOT),
+/// fall back to reading every word literally.
+Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q) {
+    try {
+        return qp.parse_query(q, kFlags);
+    } catch (const Xapian::UnimplementedError&) {
+        // A stem wildcard field inside NEAR/ADJ ("kube* NEAR pods"): Xapian
+        // takes only terms there, so the wildcard is read as Xapian's own
+        // (which finds no unstemmed words in a stems-only index).
+        return parse(qp, schema::unstem_wildcards(q));
+    } catch (const Xapian::QueryParserError&) {
+        try {
+            return qp.parse_query(literal_words(q), kLiteralFlags);
+        } catch (const Xapian::QueryParserError& e) {
+            throw QueryError("cannot parse query: " + e.get_msg());
+        }
+    }
+}
+
+/// The topic term for a name the user typed: the topic itself when the index
+/// has it, else the taxonomy's canonical name ("k8s" -> "kubernetes"); the
+/// taxonomy is the file the index was built with, read only when needed.
+class TopicResolver : public Xapian::FieldProcessor {
+  public:
+    explicit TopicResolver(const Xapian::Database& db) : db_(db) {}
+    Xapian::Query operator()(const std::string& name) override { return Xapian::Query(term(name)); }
+
+    std::string term(const std::string& name) {
+        std::string t = schema::bounded_term(schema::kTopicPrefix, ascii_lower(name));
+        if (db_.get_termfreq(t) > 0) return t;
+        if (!tax_) {
+            tax_ = Taxonomy();
+            std::string path = db_.get_metadata(schema::kTopicsPathKey);
+            try {
+                if (!path.empty()) tax_ = Taxonomy::load(path);
+            } catch (const std::exception&) { // moved or unreadable: names as typed
+            }
+        }
+        return schema::bounded_term(schema::kTopicPrefix, tax_->canonical(name));
+    }
+
+  private:
+    Xapian::Database db_;
+    std::optional<Taxonomy> tax_;
+};
+
+/// The indexed term of a free-text word (lower case): "Z" + its stem.
+std::string stem_term(const std::string& w) {
+    thread_local const Xapian::Stem stem = schema::stemmer();
+    return std::string("Z").append(stem(w));
+}
+
+/// True if neither the word's stem (the word lower case) nor a synonym entry is in the index.
+bool unknown_word(const Xapian::Database& db, const std::string& w) {
+    return db.get_termfreq(stem_term(w)) == 0 && db.synonyms_begin(w) == db.synonyms_end(w);
+}
+
+/// True if the notes contain the two words (any of their forms) next to each other.
+bool phrase_occurs(const Xapian::Database& db, const std::string& a, const std::string& b) {
+    const std::string ta = stem_term(a), tb = stem_term(b);
+    if (db.get_termfreq(ta) == 0 || db.get_termfreq(tb) == 0) return false;
+    Xapian::Enquire e(db);
+    std::vector<Xapian::Query> words = {Xapian::Query(ta), Xapian::Query(tb)};
+    e.set_query(Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), 2));
+    return !e.get_mset(0, 1).empty();
+}
+
+/// True if some word of the notes, as written or as stemmed, starts with
+/// `w` ("decorat" starts "decorators", whose stem "decor" is shorter).
+bool starts_a_word(const Xapian::Database& db, const std::string& w) {
+    if (db.allterms_begin("Z" + w) != db.allterms_end("Z" + w)) return true;
+    bool found = false;
+    schema::each_written_word(db, w, [&](const std::string&) { return !(found = true); });
+    return found;
+}
+
+/// Parts of a compound the notes write differently: an unknown word that is
+/// two known words ("maxsurge" -> "max surge") becomes that phrase, and one
+/// that starts indexed words ("crashloop" -> "CrashLoopBackOff") becomes a
+/// wildcard.  Other words are kept; `rest` gets the query without the
+/// rewritten words (for the spelling check).
+std::string compounds(const Xapian::Database& db, const std::string& query, std::string& rest) {
+    return rewrite_tokens(query, [&](std::string_view tok, const TokenQuotes& at) {
+        const bool quoted = at.quoted; // a "phrase" is as typed
+        std::string w = ascii_lower(tok), rewritten;
+        // Words of a normal length only: every cut of a 65,000-letter "word" took 17 s.
+        bool plain = !quoted && w.size() >= 5 && w.size() <= 40 &&
+                     std::all_of(w.begin(), w.end(), [](char c) {
+                         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+                     });
+        if (plain && !stopper()(w) && unknown_word(db, w)) {
+            // Written as one word in the notes ("CrashLoopBackOff"): a wildcard.
+            if (starts_a_word(db, w)) rewritten = w + "*";
+            // Written as two words ("max surge"): that phrase, if the notes have it
+            // (else "autoscalling" would become "autos calling", not a typo of "autoscaling").
+            for (size_t cut = 2; cut + 2 <= w.size() && rewritten.empty(); ++cut) {
+                std::string a = w.substr(0, cut), b = w.substr(cut);
+                if (!unknown_word(db, a) && !unknown_word(db, b) && !stopper()(a) &&
+                    !stopper()(b) && phrase_occurs(db, a, b))
+                    rewritten = "\"" + a + " " + b + "\"";
+            }
+        }
+        if (rewritten.empty()) rest.append(tok).append(" ");
+        return rewritten;
+    });
+}
+
+/// True if some word of the query is unknown to the index: neither the word
+/// nor its stem is indexed.  Only then is a spelling correction looked for:
+/// "sharded" (stem "shard" is in the notes) must not become "shared", nor
+/// "hoisting" (the notes say "hoisted") "hosting".
+bool has_unknown_word(const Xapian::Database& db, const std::string& query) {
+    for (const std::string& w : schema::words(query))
+        if (w.size() > 1 && !stopper()(w) && unknown_word(db, w)) return true;
+    return false;
+}
+
+} // namespace
+
+Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
+    Xapian::QueryParser qp;
+    auto* topics = new TopicResolver(db);
+    schema::configure_query_parser(qp, db, topics->release());
+    qp.set_stopper(&stopper());
+    qp.set_default_op(Xapian::Query::OP_OR);
+    Prepared p;
+    std::string unhandled; // the query without the words compounds() rewrote
+    const std::string typed = compounds(db, req.query, unhandled);
+    p.query = parse(qp, schema::stem_wildcards(pure_exclusion(typed), &p.wildcards));
+    // Spelling correction searches the spelling table (costly on a big
+    // vocabulary): only when some word is not in the index at all.
+    if (has_unknown_word(db, unhandled)) {
+        Correction c = correct_spelling(
+            db, typed, [&](const std::string& w) { return !stopper()(w) && unknown_word(db, w); });
+        p.corrected = std::move(c.text);
+        p.corrects_exclusion = c.changed_excluded;
+    }
+    // A "correction" into stop words ("asg" -> "as") searches nothing useful.
+    if (!p.corrected.empty()) {
+        bool content = false;
+        std::set<std::string> typed;
+        for (const std::string& w : schema::words(req.query))
+            typed.insert(w);
+        for (const std::string& w : schema::words(p.corrected))
+            content = content || (!typed.count(w) && !stopper()(w));
+        if (!content) p.corrected.clear();
+    }
+    std::vector<Xapian::Query> filters;
+    for (const std::string& t : req.topics)
+        filters.emplace_back(topics->term(t));
+    if (!filters.empty()) {
+        Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
+        p.query = p.query.empty() ? f : Xapian::Query(Xapian::Query::OP_FILTER, p.query, f);
+    }
+    return p;
+}
+
+/// Refuses a query over kMaxQueryBytes or kMaxQueryWords before any work.
+void check_query_size(const std::string& q) {
+    size_t words = q.size() > kMaxQueryBytes ? 0 : schema::words(q).size();
+    if (q.size() <= kMaxQueryBytes && words <= kMaxQueryWords) return;
+    std::string what = q.size() > kMaxQueryBytes ? std::to_string(q.size()) + " bytes"
+                                                 : std::to_string(words) + " words";
+    throw QueryError("query too long (" + what + "; at most " + std::to_string(kMaxQueryWords) +
+                     " words and " + std::to_string(kMaxQueryBytes / 1024) +
+                     " KiB): search for its most telling words");
+}
+
+} // namespace detail
+
+} // namespace crib
