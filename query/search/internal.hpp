@@ -81,7 +81,7 @@ struct Prepared {
     Xapian::Query query;
     std::string corrected;
     bool corrects_exclusion = false;    ///< `corrected` changed an excluded word ("-dokcer")
-    std::vector<std::string> wildcards; ///< schema::wildcard_term() of each `word*`
+    std::vector<std::string> wildcards; ///< wildcard_term() of each `word*`
 };
 
 /// The match of one reading, collapsed by crib rather than by Xapian: a

@@ -2,6 +2,7 @@
 // topics, compounds the notes write differently, wildcards over stems) and the
 // spelling correction to offer.
 #include "search/internal.hpp"
+#include "search/query_parser.hpp"
 
 #include "search/spelling.hpp"
 #include "text.hpp"
@@ -73,7 +74,7 @@ Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q) {
         // A stem wildcard field inside NEAR/ADJ ("kube* NEAR pods"): Xapian
         // takes only terms there, so the wildcard is read as Xapian's own
         // (which finds no unstemmed words in a stems-only index).
-        return parse(qp, schema::unstem_wildcards(q));
+        return parse(qp, unstem_wildcards(q));
     } catch (const Xapian::QueryParserError&) {
         try {
             return qp.parse_query(literal_words(q), kLiteralFlags);
@@ -136,7 +137,7 @@ bool phrase_occurs(const Xapian::Database& db, const std::string& a, const std::
 bool starts_a_word(const Xapian::Database& db, const std::string& w) {
     if (db.allterms_begin("Z" + w) != db.allterms_end("Z" + w)) return true;
     bool found = false;
-    schema::each_written_word(db, w, [&](const std::string&) { return !(found = true); });
+    each_written_word(db, w, [&](const std::string&) { return !(found = true); });
     return found;
 }
 
@@ -186,13 +187,13 @@ bool has_unknown_word(const Xapian::Database& db, const std::string& query) {
 Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     Xapian::QueryParser qp;
     auto* topics = new TopicResolver(db);
-    schema::configure_query_parser(qp, db, topics->release());
+    configure_query_parser(qp, db, topics->release());
     qp.set_stopper(&stopper());
     qp.set_default_op(Xapian::Query::OP_OR);
     Prepared p;
     std::string unhandled; // the query without the words compounds() rewrote
     const std::string typed = compounds(db, req.query, unhandled);
-    p.query = parse(qp, schema::stem_wildcards(pure_exclusion(typed), &p.wildcards));
+    p.query = parse(qp, stem_wildcards(pure_exclusion(typed), &p.wildcards));
     // Spelling correction searches the spelling table (costly on a big
     // vocabulary): only when some word is not in the index at all.
     if (has_unknown_word(db, unhandled)) {

@@ -25,7 +25,7 @@ constexpr double kSectionBonusWhenAsked = 0.5;
 /// Words of answer prose from which a title match counts fully (substance()).
 constexpr double kSubstanceWords = 20;
 
-/// True for a wildcard: Xapian's own, or a schema::stem_wildcards() field
+/// True for a wildcard: Xapian's own, or a stem_wildcards() field
 /// (a synonym of a wildcard and the stems it misses).
 bool is_wildcard(const Xapian::Query& q) {
     if (q.get_type() == Xapian::Query::OP_WILDCARD) return true;

@@ -4,6 +4,7 @@
 #include "index_fixture.hpp"
 #include "index_run.hpp"
 #include "schema.hpp"
+#include "search/query_parser.hpp"
 #include "search/search.hpp"
 
 #include <xapian.h>
@@ -291,7 +292,7 @@ TEST_CASE("editing the synonyms file re-indexes with stable group terms", "[inde
     auto hits = [&](const std::string& q) {
         Xapian::Database db(o.db);
         Xapian::QueryParser qp;
-        schema::configure_query_parser(qp, db);
+        configure_query_parser(qp, db);
         Xapian::Enquire e(db);
         e.set_query(qp.parse_query(q, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS));
         return e.get_mset(0, 10).size();

@@ -1,5 +1,6 @@
 // Search features on the shipped notes and on small indexes we write.
 #include "index_fixture.hpp"
+#include "search/query_parser.hpp"
 #include "search/reopen.hpp"
 #include "schema.hpp"
 #include "search/search.hpp"
@@ -936,8 +937,6 @@ TEST_CASE("a wildcard marked nothing in snippets once the index held only stems:
 
 TEST_CASE("stem_wildcards rewrites word* outside quotes and gives the query back for display",
           "[search][syntax]") {
-    using schema::stem_wildcards;
-    using schema::unstem_wildcards;
     for (const std::string q :
          {"kube* pods", "q:kube* -a:dock* (helm*)", "+Decorat* python", "\"not* in quotes\" x*",
           "topic:k8s* file:*.md *", "a.b* c-d*", "q:(state* OR (decorat*)) a:(-x* y)",
