@@ -2,19 +2,19 @@
 //
 // main() alone decides exit codes: 0 done, 2 error, 3 done but some files
 // were skipped, 130 interrupted (what was committed stays).
-#include "check.hpp"
-#include "config.hpp"
-#include "document.hpp"
-#include "formats.hpp"
-#include "index_run.hpp"
-#include "json.hpp"
-#include "notes_parser.hpp"
-#include "passage_json.hpp"
-#include "paths.hpp"
-#include "schema.hpp"
-#include "text.hpp"
-#include "topics.hpp"
-#include "watch.hpp"
+#include "writer/check.hpp"
+#include "common/config.hpp"
+#include "index/document.hpp"
+#include "formats/formats.hpp"
+#include "writer/index_run.hpp"
+#include "common/json.hpp"
+#include "formats/notes_parser.hpp"
+#include "index/passage_json.hpp"
+#include "common/paths.hpp"
+#include "index/schema.hpp"
+#include "common/text.hpp"
+#include "index/topics.hpp"
+#include "watch/watch.hpp"
 
 #include <CLI/CLI.hpp>
 

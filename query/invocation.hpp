@@ -4,8 +4,8 @@
 // modes run.  No CLI11 and no terminal calls here, so it is unit-tested.
 #pragma once
 
-#include "config.hpp"
-#include "error.hpp"
+#include "common/config.hpp"
+#include "common/error.hpp"
 #include "output/printer.hpp"
 #include "search/search.hpp"
 

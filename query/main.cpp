@@ -2,23 +2,23 @@
 //
 // Raw flags -> Options -> SearchRequest -> Printer.  main() alone picks exit
 // codes: 0 something matched, 1 nothing matched, 2 error.
-#include "config.hpp"
+#include "common/config.hpp"
 #include "output/editor.hpp"
-#include "formats.hpp"
-#include "index_run.hpp"
+#include "formats/formats.hpp"
+#include "writer/index_run.hpp"
 #include "output/interactive.hpp"
 #include "invocation.hpp"
 #include "output/output.hpp"
 #include "output/pager.hpp"
-#include "paths.hpp"
+#include "common/paths.hpp"
 #include "output/printer.hpp"
 #include "search/search.hpp"
 #include "output/shown_path.hpp"
 #include "output/styled.hpp"
 #include "subcommands.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 #include "search/text_filter.hpp"
-#include "watch_state.hpp"
+#include "watch/watch_state.hpp"
 
 #include <CLI/CLI.hpp>
 #include <xapian.h>

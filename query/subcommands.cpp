@@ -2,16 +2,16 @@
 // their flags (CLI11) -> option structs -> quiz.* / gaps.*.
 #include "subcommands.hpp"
 
-#include "config.hpp"
+#include "common/config.hpp"
 #include "prep/gaps.hpp"
 #include "prep/gaps_input.hpp"
-#include "index_run.hpp"
+#include "writer/index_run.hpp"
 #include "output/output.hpp"
-#include "paths.hpp"
+#include "common/paths.hpp"
 #include "prep/quiz.hpp"
 #include "search/search.hpp"
 #include "output/shown_path.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 #include <CLI/CLI.hpp>
 #include <xapian.h>

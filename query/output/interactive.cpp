@@ -1,7 +1,7 @@
 #include "output/interactive.hpp"
 
 #include "output/pager.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 #include <sys/wait.h>
 #include <unistd.h>

@@ -2,7 +2,7 @@
 // passage (crib --show) as the preview, as zk's --interactive does.
 #pragma once
 
-#include "error.hpp"
+#include "common/error.hpp"
 
 #include "output/printer.hpp"
 #include "search/search.hpp"

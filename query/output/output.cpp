@@ -1,6 +1,6 @@
 #include "output/output.hpp"
 
-#include "error.hpp"
+#include "common/error.hpp"
 
 #include <cerrno>
 #include <cstdio>

@@ -3,7 +3,7 @@
 #include "output/output.hpp"
 #include "output/printer.hpp"
 #include "output/styled.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 #include <set>
 

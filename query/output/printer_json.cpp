@@ -1,7 +1,7 @@
 // --format json / jsonl: the versioned contract documented in README.md
 // ("JSON output").  Any change here changes that section and the goldens.
-#include "json.hpp"
-#include "passage_json.hpp"
+#include "common/json.hpp"
+#include "index/passage_json.hpp"
 #include "output/output.hpp"
 #include "output/printer.hpp"
 

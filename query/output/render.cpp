@@ -1,11 +1,11 @@
 // --full: a note's Markdown rendered for the terminal through the one cmark
 // wrapper: headings and bold stand out, lists keep their markers, code
 // blocks are indented and verbatim, links show their URL.
-#include "formats.hpp"
-#include "markdown.hpp"
+#include "formats/formats.hpp"
+#include "formats/markdown.hpp"
 #include "output/printer.hpp"
 #include "output/styled.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 #include <algorithm>
 

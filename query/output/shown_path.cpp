@@ -1,6 +1,6 @@
 #include "output/shown_path.hpp"
 
-#include "index_run.hpp"
+#include "writer/index_run.hpp"
 #include "search/search.hpp"
 
 #include <xapian.h>

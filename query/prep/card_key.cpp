@@ -1,7 +1,7 @@
 // card_key.cpp - card keys and matching stored cards to passages.
 #include "prep/card_key.hpp"
 
-#include "schema.hpp"
+#include "index/schema.hpp"
 
 #include <algorithm>
 #include <cstdlib>

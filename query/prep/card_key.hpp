@@ -14,7 +14,7 @@
 // kept, and reported.
 #pragma once
 
-#include "passage.hpp"
+#include "formats/passage.hpp"
 
 #include <map>
 #include <string>

@@ -1,9 +1,9 @@
 // gaps.cpp - crib gaps: requirements split, searched and judged (see gaps.hpp).
 #include "prep/gaps.hpp"
 
-#include "schema.hpp"
+#include "index/schema.hpp"
 #include "search/search.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 #include <xapian.h>
 

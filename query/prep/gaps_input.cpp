@@ -1,7 +1,7 @@
 // gaps_input.cpp - see gaps_input.hpp.
 #include "prep/gaps_input.hpp"
 
-#include "text.hpp"
+#include "common/text.hpp"
 
 #include <sys/stat.h>
 

@@ -1,7 +1,7 @@
 // gaps_print.cpp - crib gaps output: the human checklist and the JSON shape
 // documented in README ("crib gaps").
 #include "prep/gaps.hpp"
-#include "json.hpp"
+#include "common/json.hpp"
 #include "output/styled.hpp"
 
 #include <algorithm>

@@ -2,10 +2,10 @@
 #include "prep/quiz.hpp"
 
 #include "output/editor.hpp"
-#include "index_run.hpp"
+#include "writer/index_run.hpp"
 #include "search/search.hpp"
 #include "output/styled.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 #include <fcntl.h>
 #include <sys/wait.h>

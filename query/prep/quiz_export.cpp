@@ -2,7 +2,7 @@
 // import format (File > Import): header lines, then one note per line with
 // tab-separated fields front, back, tags; fields holding a tab, a newline or
 // a double quote are double-quoted with quotes doubled, as Anki reads them.
-#include "markdown.hpp"
+#include "formats/markdown.hpp"
 #include "prep/quiz.hpp"
 
 namespace crib {

@@ -1,5 +1,5 @@
 // quiz_stats.cpp - crib quiz --stats: counts, streak, answers per day.
-#include "json.hpp"
+#include "common/json.hpp"
 #include "prep/quiz.hpp"
 #include "output/styled.hpp"
 

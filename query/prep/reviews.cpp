@@ -1,7 +1,7 @@
 // reviews.cpp - the SQLite review store (see reviews.hpp).
 #include "prep/reviews.hpp"
 
-#include "paths.hpp"
+#include "common/paths.hpp"
 
 #include <sqlite3.h>
 

@@ -3,7 +3,7 @@
 #include "search/internal.hpp"
 
 #include "search/snippet.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 #include <set>
 

@@ -12,8 +12,8 @@
 // open.cpp opens the indexes; lookup.cpp answers --show, quiz and --topics.
 #pragma once
 
-#include "document.hpp"
-#include "schema.hpp"
+#include "index/document.hpp"
+#include "index/schema.hpp"
 #include "search/search.hpp"
 
 #include <xapian.h>

@@ -1,7 +1,7 @@
 // lookup.cpp - lookups by id, every passage of an index (quiz's deck), and the topic list.
 #include "search/internal.hpp"
 
-#include "index_run.hpp"
+#include "writer/index_run.hpp"
 #include "search/reopen.hpp"
 
 #include <algorithm>

@@ -2,7 +2,7 @@
 // then the total and the topic facets over the collapsed match set.
 #include "search/internal.hpp"
 
-#include "text.hpp"
+#include "common/text.hpp"
 
 #include <algorithm>
 #include <optional>

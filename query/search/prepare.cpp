@@ -5,8 +5,8 @@
 #include "search/query_parser.hpp"
 
 #include "search/spelling.hpp"
-#include "text.hpp"
-#include "topics.hpp"
+#include "common/text.hpp"
+#include "index/topics.hpp"
 
 #include <algorithm>
 #include <exception>

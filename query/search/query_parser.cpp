@@ -1,8 +1,8 @@
 // query_parser.cpp - see query_parser.hpp.
 #include "search/query_parser.hpp"
 
-#include "schema.hpp"
-#include "text.hpp"
+#include "index/schema.hpp"
+#include "common/text.hpp"
 
 #include <fnmatch.h>
 

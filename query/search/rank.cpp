@@ -2,7 +2,7 @@
 // query is (BM25 has no per-field lengths), then the page.
 #include "search/internal.hpp"
 
-#include "note_text.hpp"
+#include "formats/note_text.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -3,7 +3,7 @@
 #include "search/internal.hpp"
 
 #include "search/reopen.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 namespace crib {
 

@@ -1,9 +1,9 @@
 // search.hpp - a search request in, plain result structs out.  No printing.
 #pragma once
 
-#include "error.hpp"
+#include "common/error.hpp"
 
-#include "passage.hpp"
+#include "formats/passage.hpp"
 
 #include <functional>
 #include <optional>

@@ -1,7 +1,7 @@
 #include "search/spelling.hpp"
 
-#include "schema.hpp"
-#include "text.hpp"
+#include "index/schema.hpp"
+#include "common/text.hpp"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
 #include "search/text_filter.hpp"
 
-#include "text.hpp"
+#include "common/text.hpp"
 
 #include <cctype>
 

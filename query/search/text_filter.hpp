@@ -3,7 +3,7 @@
 // answer exactly ("2>&1", "ls -l", "pod" but not "pods").  No Xapian here.
 #pragma once
 
-#include "passage.hpp"
+#include "formats/passage.hpp"
 
 #include <string>
 #include <vector>

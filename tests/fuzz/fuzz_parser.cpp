@@ -1,8 +1,8 @@
 // Fuzz target: any bytes through every reader of the format table (and the
 // content-sniffing entry point), checking the invariants callers rely on.
-#include "formats.hpp"
-#include "notes_parser.hpp"
-#include "text.hpp"
+#include "formats/formats.hpp"
+#include "formats/notes_parser.hpp"
+#include "common/text.hpp"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,6 +1,6 @@
 // Fuzz target: any bytes as a query against a small index; must never throw
 // anything but crib::QueryError.
-#include "index_run.hpp"
+#include "writer/index_run.hpp"
 #include "search/search.hpp"
 
 #include <algorithm>

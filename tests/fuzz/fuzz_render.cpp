@@ -4,7 +4,7 @@
 // linearly with the input (nesting once made it quadratic, 1.85 GB at
 // depth 20,000).
 #include "output/printer.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 #include <cstdint>
 #include <cstdlib>

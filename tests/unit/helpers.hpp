@@ -1,7 +1,7 @@
 // Shared test helpers: parse inline text, find passages, temporary dirs.
 #pragma once
 
-#include "notes_parser.hpp"
+#include "formats/notes_parser.hpp"
 
 #include <catch2/catch.hpp>
 

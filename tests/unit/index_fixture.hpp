@@ -2,7 +2,7 @@
 #pragma once
 
 #include "helpers.hpp"
-#include "index_run.hpp"
+#include "writer/index_run.hpp"
 
 inline const std::string& content_db() {
     static test::TempDir dir;

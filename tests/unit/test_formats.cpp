@@ -3,7 +3,7 @@
 // "line:kind:question", and optionally the heading path of one passage.
 #include "helpers.hpp"
 
-#include "formats.hpp"
+#include "formats/formats.hpp"
 
 #include <chrono>
 

@@ -2,8 +2,8 @@
 // file, deleted files leave nothing behind, versions and locks are checked.
 #include "helpers.hpp"
 #include "index_fixture.hpp"
-#include "index_run.hpp"
-#include "schema.hpp"
+#include "writer/index_run.hpp"
+#include "index/schema.hpp"
 #include "search/query_parser.hpp"
 #include "search/search.hpp"
 

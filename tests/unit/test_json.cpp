@@ -1,7 +1,7 @@
 #include "helpers.hpp"
-#include "json.hpp"
-#include "document.hpp"
-#include "text.hpp"
+#include "common/json.hpp"
+#include "index/document.hpp"
+#include "common/text.hpp"
 
 using namespace crib;
 

@@ -1,7 +1,7 @@
 // Regression tests for Markdown nested deeper than any call stack (issue 15,
 // items 1 and 2): the cmark tree is walked without recursion everywhere.
 #include "helpers.hpp"
-#include "markdown.hpp"
+#include "formats/markdown.hpp"
 #include "output/printer.hpp"
 #include "output/styled.hpp"
 

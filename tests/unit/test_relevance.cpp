@@ -2,11 +2,11 @@
 // come first).  Reports MRR@10, success@1 and success@5 for crib and for a
 // naive baseline (every blank-line paragraph a document, plain BM25) side by
 // side, and fails below the bar.
-#include "formats.hpp"
+#include "formats/formats.hpp"
 #include "index_fixture.hpp"
-#include "schema.hpp"
+#include "index/schema.hpp"
 #include "search/search.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 #include <xapian.h>
 

@@ -2,7 +2,7 @@
 #include "index_fixture.hpp"
 #include "search/query_parser.hpp"
 #include "search/reopen.hpp"
-#include "schema.hpp"
+#include "index/schema.hpp"
 #include "search/search.hpp"
 #include "search/spelling.hpp"
 

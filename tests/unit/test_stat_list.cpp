@@ -3,9 +3,9 @@
 // and folders changed in the walk's own second are listed.
 #include "helpers.hpp"
 #include "index_fixture.hpp"
-#include "index_run.hpp"
-#include "schema.hpp"
-#include "stat_list.hpp"
+#include "writer/index_run.hpp"
+#include "index/schema.hpp"
+#include "writer/stat_list.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

@@ -1,5 +1,5 @@
 #include "helpers.hpp"
-#include "text.hpp"
+#include "common/text.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>

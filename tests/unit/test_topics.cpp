@@ -1,7 +1,7 @@
 #include "helpers.hpp"
-#include "synonyms.hpp"
-#include "topics.hpp"
-#include "config.hpp"
+#include "index/synonyms.hpp"
+#include "index/topics.hpp"
+#include "common/config.hpp"
 
 using namespace crib;
 using V = std::vector<std::string>;

@@ -1,0 +1,151 @@
+#include "index/topics.hpp"
+
+#include "formats/note_text.hpp"
+#include "index/schema.hpp"
+#include "common/text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace crib {
+
+std::vector<std::string> stemmed_words(std::string_view text) {
+    thread_local const Xapian::Stem stem = schema::stemmer();
+    std::vector<std::string> out = schema::words(text);
+    for (std::string& w : out)
+        w = stem(w);
+    return out;
+}
+
+Taxonomy Taxonomy::parse(std::string_view text, std::vector<std::string>* errors) {
+    Taxonomy tax;
+    int lineno = 0;
+    for (std::string_view raw : split_lines(text)) {
+        ++lineno;
+        std::string_view line = trim(raw.substr(0, raw.find('#')));
+        if (line.empty()) continue;
+        size_t colon = line.find(':');
+        if (colon == std::string_view::npos || colon == 0) {
+            if (errors)
+                errors->push_back("line " + std::to_string(lineno) +
+                                  ": expected 'topic: keyword, ...'");
+            continue;
+        }
+        Topic t;
+        t.name = ascii_lower(trim(line.substr(0, colon)));
+        std::string rest(line.substr(colon + 1));
+        std::stringstream ss(rest);
+        std::string kw;
+        auto add = [&t](std::string_view keyword) {
+            Words w = words_of(keyword);
+            if (w.stems.empty()) return;
+            t.keywords.push_back(std::move(w.stems));
+            t.forms.push_back(std::move(w.forms));
+        };
+        add(t.name);
+        while (std::getline(ss, kw, ','))
+            add(kw);
+        tax.topics_.push_back(std::move(t));
+    }
+    return tax;
+}
+
+Taxonomy Taxonomy::load(const std::string& path) {
+    std::string text;
+    if (!read_text_file(path, text)) throw std::runtime_error("cannot read taxonomy " + path);
+    return parse(text);
+}
+
+Taxonomy::Words Taxonomy::words_of(std::string_view text) {
+    thread_local const Xapian::Stem stem = schema::stemmer();
+    Words w;
+    w.forms = schema::words(text);
+    for (const std::string& f : w.forms)
+        w.stems.push_back(stem(f));
+    return w;
+}
+
+namespace {
+
+/// True if `word` is an inflection of keyword word `kw` of the same stem:
+/// it starts with it, or with it less a final e, y or plural s ("scaling",
+/// "registries"; "github actions": "action").
+bool inflects(const std::string& word, const std::string& kw) {
+    if (word.compare(0, kw.size(), kw) == 0) return true;
+    return kw.size() > 2 && (kw.back() == 'e' || kw.back() == 'y' || kw.back() == 's') &&
+           word.compare(0, kw.size() - 1, kw, 0, kw.size() - 1) == 0;
+}
+
+} // namespace
+
+int Taxonomy::count(const Topic& t, const Words& words) const {
+    int hits = 0;
+    const size_t n = words.stems.size();
+    for (size_t k = 0; k < t.keywords.size(); ++k) {
+        const auto& kw = t.keywords[k];
+        const auto& forms = t.forms[k];
+        if (kw.empty() || kw.size() > n) continue;
+        for (size_t i = 0; i + kw.size() <= n; ++i) {
+            bool match = true;
+            for (size_t j = 0; j < kw.size() && match; ++j)
+                match = words.stems[i + j] == kw[j] && inflects(words.forms[i + j], forms[j]);
+            hits += match;
+        }
+    }
+    return hits;
+}
+
+bool Taxonomy::is_topic(std::string_view name) const {
+    for (const Topic& t : topics_)
+        if (t.name == name) return true;
+    return false;
+}
+
+std::vector<std::string> Taxonomy::classify(const Passage& p) const {
+    std::vector<std::string> out;
+    Words q = words_of(p.question);
+    Words a = words_of(prose_text(p.answer));
+    for (const Topic& t : topics_)
+        if (count(t, q) > 0 || count(t, a) >= kAnswerHits) out.push_back(t.name);
+    return out;
+}
+
+std::string Taxonomy::canonical(std::string_view name) const {
+    auto words = stemmed_words(name);
+    for (const Topic& t : topics_)
+        for (const auto& kw : t.keywords)
+            if (kw == words) return t.name;
+    return ascii_lower(name);
+}
+
+bool topic_like_folder(std::string_view folder, const Taxonomy& tax) {
+    if (folder.empty()) return false;
+    if (tax.is_topic(tax.canonical(folder))) return true;
+    // One short word ("k8s", "system-design"), not a repository name
+    // ("lydiahallie__javascript-questions") or a dated folder ("2024 notes").
+    if (folder.size() > 24 || folder.find("__") != std::string_view::npos) return false;
+    for (char c : folder)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+    return std::isalpha(static_cast<unsigned char>(folder[0]));
+}
+
+void assign_topics(std::vector<Passage>& passages, const Taxonomy& tax, std::string_view folder) {
+    std::string folder_topic =
+        topic_like_folder(folder, tax) ? tax.canonical(folder) : std::string();
+    for (Passage& p : passages) {
+        std::vector<std::string> t = tax.classify(p);
+        for (const std::string& tag : p.tags)
+            t.push_back(tax.canonical(tag));
+        if (!folder_topic.empty()) t.push_back(folder_topic);
+        std::sort(t.begin(), t.end());
+        t.erase(std::unique(t.begin(), t.end()), t.end());
+        t.erase(std::remove_if(t.begin(), t.end(), [](const std::string& s) { return s.empty(); }),
+                t.end());
+        p.topics = std::move(t);
+    }
+}
+
+} // namespace crib

@@ -1,0 +1,909 @@
+#include "writer/index_run.hpp"
+
+#include "writer/compact.hpp"
+#include "index/document.hpp"
+#include "formats/formats.hpp"
+#include "formats/notes_parser.hpp"
+#include "index/schema.hpp"
+#include "writer/stat_list.hpp"
+#include "watch/watch_state.hpp"
+#include "index/synonyms.hpp"
+#include "common/text.hpp"
+#include "index/topics.hpp"
+#include "writer/writers.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <system_error>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace fs = std::filesystem;
+
+namespace crib {
+
+std::atomic<bool>& interrupt_requested() {
+    static std::atomic<bool> flag{false};
+    return flag;
+}
+
+bool is_note_file_name(const std::string& name) { return classify_name(name) != NameClass::other; }
+
+namespace {
+
+/// FileRecord::hash of files that were skipped (no passages indexed).
+const std::string kSkipped = "skipped";
+const std::string kSkippedForSize = "skipped-size";
+/// Skip reason of a file without an extension whose content is not text.
+const std::string kNotText = "not text (no extension)";
+/// Skipped because it could not be read (permissions): retried as soon as it
+/// is readable, though chmod leaves size and mtime alone.
+const std::string kSkippedUnreadable = "skipped-unreadable";
+
+/// A size as people write it: "16 MiB", "1 KiB", "300 bytes" (rounded down).
+std::string size_text(uint64_t bytes) {
+    if (bytes >= (1u << 20)) return std::to_string(bytes >> 20) + " MiB";
+    if (bytes >= (1u << 10)) return std::to_string(bytes >> 10) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
+/// The record hash that remembers that a file was skipped: the kind, then
+/// after a ':' the reason, so that later runs report it again ("binary
+/// file").  Records from before the reason was kept hold the kind alone.
+std::string skip_hash(const std::string& why) {
+    const std::string& kind = why.rfind("larger than", 0) == 0 ? kSkippedForSize
+                              : why.rfind("cannot read", 0) == 0 || why.rfind("read error", 0) == 0
+                                  ? kSkippedUnreadable
+                                  : kSkipped;
+    std::string reason = why;
+    std::replace_if(
+        reason.begin(), reason.end(), [](char c) { return c == '\t' || c == '\n'; }, ' ');
+    return kind + ":" + reason;
+}
+
+/// The skip kind of a record hash (kSkipped...), or "" for an indexed file.
+std::string skip_kind(const std::string& hash) {
+    std::string kind = hash.substr(0, hash.find(':'));
+    return kind == kSkipped || kind == kSkippedForSize || kind == kSkippedUnreadable ? kind : "";
+}
+
+/// Why a file with this skip hash was skipped; "" for an indexed file, and
+/// for a record written before reasons were kept (such a file is reported
+/// again once it changes, as before).
+std::string skip_reason(const std::string& hash) {
+    size_t colon = hash.find(':');
+    return skip_kind(hash).empty() || colon == std::string::npos ? "" : hash.substr(colon + 1);
+}
+
+/// The stat list's flag for a file with this record hash (stat_list.hpp).
+char list_flag(const std::string& hash) {
+    std::string kind = skip_kind(hash);
+    if (kind == kSkipped && !skip_reason(hash).empty() && skip_reason(hash) != kNotText) return 'x';
+    return kind == kSkippedUnreadable ? 'u' : kind == kSkippedForSize ? 's' : '-';
+}
+
+/// A file skipped as unreadable that can be read now.
+bool readable_again(const FileRecord& r) {
+    return skip_kind(r.hash) == kSkippedUnreadable && ::access(r.abs.c_str(), R_OK) == 0;
+}
+
+std::string file_key(const std::string& display) {
+    return std::string(schema::kFileKeyPrefix) + hash_hex(display);
+}
+
+std::string encode_record(const FileRecord& r) {
+    std::ostringstream o;
+    o << r.size << '\t' << r.mtime_ns << '\t' << r.hash << '\t' << r.passages << '\t' << r.abs
+      << '\t' << r.display;
+    return o.str();
+}
+
+std::optional<FileRecord> decode_record(const std::string& v) {
+    FileRecord r;
+    std::vector<std::string> f;
+    size_t start = 0;
+    for (int i = 0; i < 5; ++i) {
+        size_t tab = v.find('\t', start);
+        if (tab == std::string::npos) return std::nullopt;
+        f.push_back(v.substr(start, tab - start));
+        start = tab + 1;
+    }
+    r.size = std::strtoull(f[0].c_str(), nullptr, 10);
+    r.mtime_ns = std::strtoll(f[1].c_str(), nullptr, 10);
+    r.hash = f[2];
+    r.passages = std::strtoull(f[3].c_str(), nullptr, 10);
+    r.abs = f[4];
+    r.display = v.substr(start);
+    return r;
+}
+
+struct StatInfo {
+    bool ok = false;
+    bool regular = false;
+    uint64_t size = 0;
+    int64_t mtime_ns = 0;
+    int err = 0;
+};
+
+StatInfo stat_path(const std::string& path) {
+    StatInfo s;
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+        s.err = errno;
+        return s;
+    }
+    s.ok = true;
+    s.regular = S_ISREG(st.st_mode);
+    s.size = static_cast<uint64_t>(st.st_size);
+    s.mtime_ns = int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    return s;
+}
+
+/// A note file found under a root.
+struct Candidate {
+    std::string display;
+    std::string abs;
+    std::string folder; ///< first folder below the root ("" at the root itself)
+    StatInfo st;
+};
+
+std::string display_join(const std::string& given, const std::string& rel) {
+    if (given.empty() || given == ".") return given == "." ? "./" + rel : rel;
+    if (given.back() == '/') return given + rel;
+    return given + "/" + rel;
+}
+
+/// True if a root no longer exists at all (moved, renamed, unmounted), as
+/// opposed to one that cannot be read.
+bool root_gone(const Root& root) {
+    StatInfo rs = stat_path(root.abs);
+    return !rs.ok && (rs.err == ENOENT || rs.err == ENOTDIR);
+}
+
+/// stat() every candidate, on both cores when there are many: the folder
+/// walk lists them, and their stat calls were a fifth of a one-file update
+/// on 14,562 files.
+void stat_all(std::vector<Candidate>& cands) {
+    constexpr size_t kSplit = 2000; // below this a second thread costs more than it saves
+    auto stat_range = [&cands](size_t from, size_t to) {
+        for (size_t i = from; i < to; ++i)
+            cands[i].st = stat_path(cands[i].abs);
+    };
+    size_t mid = cands.size() > kSplit ? cands.size() / 2 : cands.size();
+    std::thread helper;
+    if (mid < cands.size()) {
+        try {
+            helper = std::thread(stat_range, mid, cands.size());
+        } catch (const std::system_error&) {
+            mid = cands.size(); // no thread: stat them all here
+        }
+    }
+    stat_range(0, mid);
+    if (helper.joinable()) helper.join();
+}
+
+/// Walk the roots; unreadable folders and broken links become Skipped.
+/// Hidden folders and Xapian databases (this index kept inside the notes,
+/// or another one) are not walked.
+/// Files no format claims are listed in *other, and the folders walked (with
+/// their mtimes, taken before they are listed) go to *dirs, when given.
+std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>& skipped,
+                           std::vector<std::string>* other = nullptr, StatListBuilder* dirs = nullptr) {
+    std::vector<Candidate> out;
+    std::unordered_set<std::string> seen;
+    for (const Root& root : roots) {
+        StatInfo rs = stat_path(root.abs);
+        if (!rs.ok) {
+            skipped.push_back({root.given, std::string("cannot open: ") + std::strerror(rs.err)});
+            continue;
+        }
+        if (rs.regular) {
+            if (seen.insert(root.abs).second) out.push_back({root.given, root.abs, "", rs});
+            continue;
+        }
+        if (dirs) dirs->add_dir(root.abs, rs.mtime_ns);
+        std::vector<Candidate> listed; // the root's note files, stat'ed together below
+        std::error_code ec;
+        fs::recursive_directory_iterator it(root.abs, fs::directory_options::skip_permission_denied, ec), end;
+        if (ec) {
+            skipped.push_back({root.given, "cannot list folder: " + ec.message()});
+            continue;
+        }
+        for (; it != end; it.increment(ec)) {
+            if (ec) {
+                skipped.push_back({root.given, "while listing: " + ec.message()});
+                ec.clear();
+                break;
+            }
+            const fs::directory_entry& e = *it;
+            std::string name = e.path().filename().string();
+            std::error_code sec;
+            bool is_dir = e.is_directory(sec) && !e.is_symlink(sec);
+            if (is_dir) {
+                if ((!name.empty() && name[0] == '.') || is_xapian_database(e.path().native()))
+                    it.disable_recursion_pending();
+                else if (::access(e.path().c_str(), R_OK | X_OK) != 0)
+                    skipped.push_back({display_join(root.given, fs::relative(e.path(), root.abs, sec).generic_string()),
+                                       "folder not readable"});
+                else if (dirs)
+                    dirs->add_dir(e.path().native(), stat_path(e.path().native()).mtime_ns);
+                continue;
+            }
+            bool note = is_note_file_name(name);
+            if (!note && (!other || name.empty() || name[0] == '.')) continue;
+            // The iterator's paths are root.abs + "/" + ...: cut the prefix
+            // (lexically_relative per file was half of crib's freshness check).
+            const std::string& full = e.path().native();
+            std::string rel = full.size() > root.abs.size() && full.compare(0, root.abs.size(), root.abs) == 0
+                                  ? full.substr(root.abs.size() + (root.abs.back() == '/' ? 0 : 1))
+                                  : e.path().lexically_relative(root.abs).generic_string();
+            std::string display = display_join(root.given, rel);
+            if (!note) {
+                if (!is_watch_state_file(full)) other->push_back(display);
+                continue;
+            }
+            size_t slash = rel.find('/');
+            listed.push_back({display, full, slash == std::string::npos ? "" : rel.substr(0, slash), {}});
+        }
+        stat_all(listed);
+        for (Candidate& c : listed) {
+            if (!c.st.ok) {
+                skipped.push_back({c.display, c.st.err == ELOOP ? "symlink loop" : std::string("cannot stat: ") + std::strerror(c.st.err)});
+                continue;
+            }
+            if (!c.st.regular) continue;
+            // One root cannot list a file twice (symlinked folders are not
+            // followed): only overlapping roots need the set (7% of a one-file
+            // update on 14,562 files went to it).
+            if (roots.size() > 1 && !seen.insert(c.abs).second) continue;
+            out.push_back(std::move(c));
+        }
+    }
+    return out;
+}
+
+/// Work for one changed file, done on a worker thread.
+struct FileJob {
+    Candidate cand;
+    const FileRecord* old = nullptr;
+};
+
+struct FileResult {
+    FileRecord record;
+    std::vector<BuiltPassage> docs;
+    size_t questions = 0;
+    bool same_content = false; ///< hash equal to the recorded one: only metadata changes
+    std::string skip;          ///< non-empty: not indexed, and why
+    std::vector<std::string> warnings;
+};
+
+struct Shared {
+    const IndexOptions* opt;
+    const Taxonomy* tax;
+    const Synonyms* syn;
+};
+
+FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& tg) {
+    FileResult r;
+    const Candidate& c = job.cand;
+    r.record = {c.display, c.abs, c.st.size, c.st.mtime_ns, "", 0};
+    if (c.st.size > sh.opt->max_size) {
+        r.skip = "larger than " + size_text(sh.opt->max_size) + " (--max-size)";
+        return r;
+    }
+    std::string bytes, why;
+    if (!read_regular_file(c.abs, sh.opt->max_size, bytes, why)) {
+        r.skip = why;
+        return r;
+    }
+    if (std::string why_not = not_text_reason(c.abs, bytes); !why_not.empty()) {
+        r.skip = why_not;
+        return r;
+    }
+    r.record.hash = hash_hex(bytes);
+    r.record.size = bytes.size();
+    if (job.old && job.old->hash == r.record.hash) {
+        r.same_content = true;
+        r.record.passages = job.old->passages;
+        return r;
+    }
+    ParseResult pr = parse_notes(bytes, c.display);
+    for (const std::string& w : pr.warnings) r.warnings.push_back(c.display + ": " + w);
+    assign_topics(pr.passages, *sh.tax, c.folder);
+    r.docs.reserve(pr.passages.size());
+    for (const Passage& p : pr.passages) {
+        r.docs.push_back(build_passage(p, tg, sh.syn));
+        if (p.kind == "question") ++r.questions;
+    }
+    r.record.passages = pr.passages.size();
+    return r;
+}
+
+/// Runs `process` on worker threads and hands results back in order.
+class Pipeline {
+public:
+    Pipeline(const std::vector<FileJob>& jobs, const Shared& sh, unsigned threads)
+        : jobs_(jobs), sh_(sh), results_(jobs.size()), ready_(jobs.size(), 0) {
+        window_ = std::max<size_t>(4, threads * 4);
+        try {
+            for (unsigned t = 0; t < threads; ++t)
+                workers_.emplace_back([this] { work(); });
+        } catch (const std::system_error& e) {
+            // Members are not destroyed safely with workers waiting on cv_
+            // (the run hung in pthread_cond_destroy): stop those first.
+            stop_and_join();
+            throw IndexResourceError("cannot start " + std::to_string(threads) +
+                                     " parser threads (" + e.code().message() + " after " +
+                                     std::to_string(workers_.size()) +
+                                     "); pass a smaller -j or raise the process limit (ulimit -u)");
+        }
+    }
+    ~Pipeline() { stop_and_join(); }
+    /// Blocks until result i is ready, and moves it out.
+    FileResult take(size_t i) {
+        std::unique_lock<std::mutex> lk(m_);
+        cv_.wait(lk, [&] { return ready_[i] != 0; });
+        FileResult r = std::move(results_[i]);
+        consumed_ = i + 1;
+        lk.unlock();
+        cv_.notify_all();
+        return r;
+    }
+
+private:
+  void stop_and_join() {
+      {
+          std::lock_guard<std::mutex> lk(m_);
+          stop_ = true;
+      }
+      cv_.notify_all();
+      for (auto& w : workers_)
+          w.join();
+  }
+
+    void work() {
+        Xapian::TermGenerator tg;
+        schema::configure_term_generator(tg);
+        for (;;) {
+            size_t i;
+            {
+                std::unique_lock<std::mutex> lk(m_);
+                cv_.wait(lk, [&] { return stop_ || (next_ < jobs_.size() && next_ < consumed_ + window_); });
+                if (stop_ || next_ >= jobs_.size()) return;
+                i = next_++;
+            }
+            FileResult r;
+            try {
+                r = process(jobs_[i], sh_, tg);
+            } catch (const std::exception& e) {
+                r.record.display = jobs_[i].cand.display;
+                r.skip = std::string("internal error: ") + e.what();
+            } catch (const Xapian::Error& e) {
+                r.record.display = jobs_[i].cand.display;
+                r.skip = "internal error: " + e.get_description();
+            }
+            {
+                std::lock_guard<std::mutex> lk(m_);
+                results_[i] = std::move(r);
+                ready_[i] = 1;
+            }
+            cv_.notify_all();
+        }
+    }
+
+    const std::vector<FileJob>& jobs_;
+    Shared sh_;
+    std::vector<FileResult> results_;
+    std::vector<char> ready_;
+    std::vector<std::thread> workers_;
+    std::mutex m_;
+    std::condition_variable cv_;
+    size_t next_ = 0, consumed_ = 0, window_ = 8;
+    bool stop_ = false;
+};
+
+/// Take a stored passage's words back out of the spelling table (Xapian
+/// does not do that for us; without it the table only grows).  A record
+/// that does not decode added nothing this version can name.
+void unspell(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+    Passage p;
+    if (!decode_passage(doc.get_data(), p)) return;
+    for (const std::string& w : spelling_words(p))
+        db.remove_spelling(w, 1);
+}
+
+/// Delete a file's passages and their spelling counts.
+void delete_file(Xapian::WritableDatabase& db, const std::string& display) {
+    std::string term = schema::file_term(display);
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+        unspell(db, db.get_document(*p));
+    db.delete_document(term);
+}
+
+/// Remove one passage and its words' spelling counts.
+void delete_passage(Xapian::WritableDatabase& db, Xapian::docid id) {
+    unspell(db, db.get_document(id));
+    db.delete_document(id);
+}
+
+/// Write a changed file's passages over its old ones, keeping each passage
+/// whose stored record is byte-identical: the record holds everything its
+/// terms are made from, so an appended question writes one passage, not the
+/// whole file.  Only when the synonyms are unchanged (they make terms too).
+void replace_file(Xapian::WritableDatabase& db, const std::string& display,
+                  const std::vector<BuiltPassage>& docs, SpellingBatch& spelling) {
+    std::string term = schema::file_term(display);
+    std::unordered_map<std::string, Xapian::docid> old; // record -> passage
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+        old.emplace(db.get_document(*p).get_data(), *p);
+    for (const BuiltPassage& d : docs) {
+        auto same = old.find(d.doc.get_data());
+        if (same != old.end()) {
+            old.erase(same);
+            continue;
+        }
+        db.add_document(d.doc);
+        spelling.add(d.spelling);
+    }
+    for (const auto& [data, id] : old) delete_passage(db, id);
+}
+
+std::string encode_roots(const std::vector<Root>& roots) {
+    std::string out;
+    for (const Root& r : roots) out += r.given + "\t" + r.abs + "\n";
+    return out;
+}
+
+Xapian::WritableDatabase open_writable(const IndexOptions& opt, bool overwrite) {
+    struct stat st;
+    if (::stat(opt.db.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+        throw IndexUsageError(opt.db + " is a file, not an index folder; give --db a folder");
+    std::error_code ec;
+    fs::create_directories(fs::path(opt.db).parent_path().empty() ? fs::path(".") : fs::path(opt.db).parent_path(), ec);
+    int flags = overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+    if (opt.wait) flags |= Xapian::DB_RETRY_LOCK;
+    try {
+        return Xapian::WritableDatabase(opt.db, flags);
+    } catch (const Xapian::DatabaseLockError&) {
+        // No lock for a reason other than another writer: name that reason.
+        if (::access(opt.db.c_str(), W_OK) != 0)
+            throw IndexUsageError("cannot write the index " + opt.db + ": " + std::strerror(errno));
+        throw IndexLocked("another crib-index is updating " + opt.db +
+                          " (or crib is refreshing it; wait for it, or pass --wait)");
+    }
+}
+
+/// A no-op run stores its stat list only when the stored one no longer
+/// matches the disk (a non-note file came or went); otherwise it writes nothing.
+void refresh_stat_list(Xapian::WritableDatabase& db, const std::string& list) {
+    std::string stored = db.get_metadata(schema::kStatListKey);
+    if (stored == list || (!stored.empty() && check_stat_list(stored) == Freshness::fresh)) return;
+    db.set_metadata(schema::kStatListKey, list);
+    db.commit();
+}
+
+/// What the index remembers from its last run, next to what this run would write.
+struct RunState {
+    std::string roots, topics_path, synonyms_path, synonyms;
+    bool current_schema = false;
+};
+
+/// True when this run's roots, schema and data files are those of the last run.
+bool same_state(const Xapian::Database& db, const RunState& now) {
+    return now.current_schema && now.roots == db.get_metadata(schema::kRootsKey) &&
+           now.synonyms == db.get_metadata(schema::kSynonymsKey) &&
+           now.topics_path == db.get_metadata(schema::kTopicsPathKey) &&
+           now.synonyms_path == db.get_metadata(schema::kSynonymsPathKey);
+}
+
+/// A no-op run answered by the stored stat list, without walking the roots:
+/// nothing changed on disk and no file was skipped (a skipped file is
+/// reported by every run, with the reason its record keeps).
+bool quick_noop(const Xapian::Database& db, const IndexOptions& opt, IndexStats& stats) {
+    std::string list = db.get_metadata(schema::kStatListKey);
+    StatListFiles files = stat_list_files(list, opt.max_size);
+    if (files.skipped || check_stat_list(list) != Freshness::fresh) return false;
+    stats.files_seen = stats.files_unchanged = files.files;
+    return true;
+}
+
+/// Compact a complete full build (the writer still holds the lock); a
+/// failure leaves the index as committed and is reported as a warning.
+void compact_after_build(const std::string& db, IndexStats& stats) {
+    if (!can_compact(db)) return;
+    try {
+        compact_index(db);
+    } catch (const Xapian::Error& e) {
+        stats.warnings.push_back("index not compacted: " + e.get_description());
+    } catch (const std::exception& e) {
+        stats.warnings.push_back(std::string("index not compacted: ") + e.what());
+    }
+}
+
+/// Passages each writer of a full build buffers between commits at most
+/// (kFullBuildTerms usually comes first): two writers held twice the memory
+/// per buffered passage of one (peak RSS 520 MB instead of 278 MB on 16 MB
+/// of real notes), and smaller batches cost no more CPU (bench/RESULTS.md).
+size_t full_build_batch(size_t batch) { return std::max<size_t>(1000, batch / 8); }
+
+/// Swap a full build in; but an interrupted rebuild of an existing index is
+/// dropped, so that the old index stays whole rather than half rebuilt.
+void finish_full_build(std::unique_ptr<FullBuild> build, const std::vector<FileJob>& jobs, bool had_index,
+                       IndexStats& stats) {
+    if (stats.interrupted && had_index) {
+        build.reset();
+        stats.wrote = false;
+        stats.files_indexed = stats.passages = stats.questions = stats.files_removed = 0;
+        stats.not_indexed.clear();
+        for (const FileJob& j : jobs) stats.not_indexed.push_back(j.cand.display);
+        return;
+    }
+    stats.total_passages = build->finish();
+}
+
+/// The index folder as the walk names it (absolute, no trailing slash).
+std::string db_folder(const std::string& db) {
+    std::error_code ec;
+    std::string abs = fs::absolute(db, ec).lexically_normal().string();
+    if (abs.size() > 1 && abs.back() == '/') abs.pop_back();
+    return abs;
+}
+
+std::vector<Root> merge_roots(const std::vector<Root>& old, const std::vector<std::string>& given, bool replace) {
+    std::vector<Root> out = replace ? std::vector<Root>{} : old;
+    for (const std::string& g : given) {
+        std::error_code ec;
+        std::string abs = fs::absolute(g, ec).lexically_normal().string();
+        if (abs.size() > 1 && abs.back() == '/') abs.pop_back();
+        bool dup = false;
+        for (const Root& r : out) dup = dup || r.abs == abs;
+        if (!dup) out.push_back({g, abs});
+    }
+    return out;
+}
+
+} // namespace
+
+std::string not_text_reason(const std::string& path, std::string_view bytes) {
+    if (!looks_binary(bytes)) return {};
+    // A file without an extension is a note only if it is text.
+    return classify_name(path) == NameClass::maybe ? kNotText : "binary file";
+}
+
+std::vector<NoteFile> list_note_files(const std::vector<std::string>& paths, std::vector<Skipped>& skipped) {
+    std::vector<NoteFile> out;
+    for (const Candidate& c : walk(merge_roots({}, paths, true), skipped))
+        out.push_back({c.display, c.abs, c.folder});
+    return out;
+}
+
+std::map<std::string, FileRecord> read_file_records(const Xapian::Database& db) {
+    std::map<std::string, FileRecord> out;
+    for (auto k = db.metadata_keys_begin(schema::kFileKeyPrefix); k != db.metadata_keys_end(schema::kFileKeyPrefix); ++k)
+        if (auto r = decode_record(db.get_metadata(*k))) out[r->display] = *r;
+    return out;
+}
+
+std::vector<Root> read_roots(const Xapian::Database& db) {
+    std::vector<Root> out;
+    const std::string text = db.get_metadata(schema::kRootsKey); // the views below point into it
+    for (std::string_view line : split_lines(text)) {
+        size_t tab = line.find('\t');
+        if (tab == std::string_view::npos) continue;
+        out.push_back({std::string(line.substr(0, tab)), std::string(line.substr(tab + 1))});
+    }
+    return out;
+}
+
+namespace {
+
+/// The freshness check without a stat list: walk the roots, compare records.
+bool stale_by_walk(const Xapian::Database& db, uint64_t max_size) {
+    auto records = read_file_records(db);
+    std::vector<Skipped> ignored;
+    auto cands = walk(read_roots(db), ignored);
+    size_t matched = 0;
+    for (const Candidate& c : cands) {
+        auto it = records.find(c.display);
+        if (it == records.end()) {
+            if (c.st.size <= max_size) return true; // new file
+            continue;
+        }
+        ++matched;
+        if (it->second.size != c.st.size || it->second.mtime_ns != c.st.mtime_ns) return true;
+        if (readable_again(it->second)) return true;
+    }
+    return matched != records.size(); // a file vanished
+}
+
+} // namespace
+
+bool index_is_stale(const Xapian::Database& db, uint64_t max_size) {
+    switch (check_stat_list(db.get_metadata(schema::kStatListKey))) {
+    case Freshness::fresh: return false;
+    case Freshness::stale: return true;
+    case Freshness::unknown: break;
+    }
+    return stale_by_walk(db, max_size);
+}
+
+namespace {
+
+/// The body of run_index; `stats` says what was committed if it throws.
+IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats& stats) {
+    auto t0 = std::chrono::steady_clock::now();
+    Xapian::WritableDatabase db = open_writable(opt, false);
+    remove_compaction_leftovers(opt.db); // a compaction killed before its exchange
+    // Damage first: reading metadata from a truncated table fails raw.
+    if (std::string damage = schema::table_damage(opt.db, db.get_doccount()); !damage.empty()) {
+        if (!opt.rebuild) throw IndexDamaged(schema::damaged_error(opt.db, damage));
+        db.close();
+        db = open_writable(opt, true);
+    }
+    // Data files: given > remembered by the index > discovered defaults.
+    auto pick = [&](const std::string& given, const char* key, const std::string& fallback) {
+        if (!given.empty()) return given;
+        std::string stored = db.get_metadata(key);
+        return !stored.empty() && ::access(stored.c_str(), R_OK) == 0 ? stored : fallback;
+    };
+    const std::string tax_path = pick(opt.taxonomy, schema::kTopicsPathKey, opt.default_taxonomy);
+    const std::string syn_path = pick(opt.synonyms, schema::kSynonymsPathKey, opt.default_synonyms);
+    Taxonomy tax = tax_path.empty() ? Taxonomy() : Taxonomy::load(tax_path);
+    Synonyms syn = syn_path.empty() ? Synonyms() : Synonyms::load(syn_path);
+
+    const schema::SchemaState version = schema::check_schema(db);
+    bool overwrite = false;
+    if (version.kind == schema::SchemaState::other ||
+        version.kind == schema::SchemaState::garbled) {
+        if (!opt.rebuild) throw SchemaMismatch(schema::schema_error(version, opt.db));
+        overwrite = true;
+    }
+    if (overwrite) {
+        db.close();
+        db = open_writable(opt, true);
+    }
+    std::vector<Root> old_roots = read_roots(db);
+    std::vector<std::string> given = opt.roots.empty() && old_roots.empty() ? opt.default_roots : opt.roots;
+    if (given.empty() && old_roots.empty())
+        throw IndexUsageError("no notes to index: give a file or folder (crib-index PATH...)");
+    // --rebuild with no paths rebuilds the remembered roots; with paths, they replace them.
+    std::vector<Root> roots = merge_roots(old_roots, given, opt.rebuild && !given.empty());
+    if (opt.prune) // forget roots that are gone; their passages go below
+        roots.erase(std::remove_if(roots.begin(), roots.end(), root_gone), roots.end());
+    RunState state{encode_roots(roots), tax_path, syn_path, syn.fingerprint(),
+                   version.kind == schema::SchemaState::current};
+    if (!opt.rebuild && same_state(db, state) && quick_noop(db, opt, stats)) {
+        stats.total_passages = db.get_doccount();
+        stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        return stats;
+    }
+    auto records = read_file_records(db);
+    const bool full_build = opt.rebuild || records.empty(); // compacted when complete
+    // Changed synonyms change the group terms of every passage: re-parse all.
+    bool reparse_all = opt.rebuild || (!records.empty() && syn.fingerprint() != db.get_metadata(schema::kSynonymsKey));
+
+    const int64_t walk_started = now_ns();
+    StatListBuilder seen; // for the next freshness check
+    std::vector<Candidate> cands = walk(roots, stats.skipped, &stats.other_files, &seen);
+    seen.uncheck_dir(db_folder(opt.db));
+    const bool list_ok = stats.skipped.empty(); // an unreadable folder must be walked every time
+    // Folders changed within a second of the walk may change again unseen in the same tick.
+    auto stat_list = [&] { return list_ok && !stats.interrupted ? seen.encode(walk_started - 1000000000) : std::string(); };
+    stats.files_seen = cands.size();
+    std::vector<FileJob> jobs;
+    std::unordered_set<std::string> present;
+    for (Candidate& c : cands) {
+        present.insert(c.display);
+        auto it = records.find(c.display);
+        const FileRecord* old = it == records.end() ? nullptr : &it->second;
+        bool same_stat = old && old->size == c.st.size && old->mtime_ns == c.st.mtime_ns;
+        // A file skipped for its size is retried when the limit now allows it.
+        bool retry_size =
+            old && skip_kind(old->hash) == kSkippedForSize && c.st.size <= opt.max_size;
+        bool retry_read = old && readable_again(*old); // e.g. after chmod 644
+        if (same_stat && !reparse_all && !retry_size && !retry_read) {
+            seen.add_file(c.abs, c.st.size, c.st.mtime_ns, list_flag(old->hash));
+            // A file skipped before and unchanged is still not in the index:
+            // every run says so (and exits 3), not only the one that met it.
+            std::string reason = skip_reason(old->hash);
+            if (reason.empty() || reason == kNotText)
+                ++stats.files_unchanged;
+            else
+                stats.skipped.push_back({c.display, reason});
+            continue;
+        }
+        jobs.push_back({std::move(c), reparse_all ? nullptr : old});
+    }
+    // A remembered root that is gone entirely was more likely moved or
+    // unmounted than emptied: its passages stay until it comes back or
+    // --prune.  Single files that vanish under a present root still go.
+    // (A root that was a single file is such a file.)
+    std::vector<const Root*> gone;
+    if (!opt.rebuild && !opt.prune)
+        for (const Root& root : roots)
+            if (root_gone(root)) gone.push_back(&root);
+    std::set<std::string> kept_under; // vanished roots that still have passages
+    auto under_gone_root = [&](const FileRecord& rec) {
+        for (const Root* g : gone)
+            if (rec.abs.rfind(g->abs + "/", 0) == 0) return kept_under.insert(g->given), true;
+        return false;
+    };
+    std::vector<const FileRecord*> removed;
+    for (const auto& [display, rec] : records)
+        if (!present.count(display) && !under_gone_root(rec)) removed.push_back(&rec);
+    stats.vanished_roots.assign(kept_under.begin(), kept_under.end());
+
+    bool meta_changed = !same_state(db, state);
+    if (jobs.empty() && removed.empty() && !meta_changed) { // nothing to write
+        refresh_stat_list(db, stat_list());
+        stats.total_passages = db.get_doccount();
+        stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        return stats;
+    }
+
+    unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    Shared sh{&opt, &tax, syn_path.empty() ? nullptr : &syn};
+    // A full build on two or more threads writes two fresh databases beside
+    // the index and swaps their merge in at the end (writers.hpp).
+    std::unique_ptr<FullBuild> build;
+    if (full_build && threads >= 2 && jobs.size() >= 2 && can_compact(opt.db))
+        build = std::make_unique<FullBuild>(opt.db, full_build_batch(opt.batch_passages));
+    Xapian::WritableDatabase& out = build ? build->main() : db;
+    size_t in_txn = 0;
+    SpellingBatch spelling;
+    out.begin_transaction();
+    stats.writing = true;
+    // Roots and data files first: an interrupted run's committed files stay
+    // covered by a remembered root, and the next run resumes from them.
+    out.set_metadata(schema::kRootsKey, encode_roots(roots));
+    // The version goes into the first commit: an index with passages and no
+    // version is then damaged, never a first run that was killed.
+    out.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
+    out.set_metadata(schema::kTopicsPathKey, tax_path);
+    out.set_metadata(schema::kSynonymsPathKey, syn_path);
+    // Until the last commit the list would claim files not yet indexed.
+    out.set_metadata(schema::kStatListKey, "");
+    {
+        Pipeline pipe(jobs, sh, threads);
+        for (size_t i = 0; i < jobs.size(); ++i) {
+            if (interrupt_requested()) {
+                stats.interrupted = true;
+                for (size_t k = i; k < jobs.size(); ++k) stats.not_indexed.push_back(jobs[k].cand.display);
+                break;
+            }
+            FileResult r = pipe.take(i);
+            const std::string& display = jobs[i].cand.display;
+            stats.warnings.insert(stats.warnings.end(), r.warnings.begin(), r.warnings.end());
+            if (!r.skip.empty()) {
+                if (r.skip == kNotText) stats.other_files.push_back(display);
+                else stats.skipped.push_back({display, r.skip});
+                auto old = records.find(display);
+                if (old != records.end() && old->second.passages) { // excluded now: its passages go
+                    if (!build) delete_file(out, display);
+                    ++stats.files_removed;
+                }
+                // Remember the skip (size, mtime) so an unchanged bad file is
+                // not retried, and not seen as new, on every run.
+                FileRecord rec = r.record;
+                rec.hash = skip_hash(r.skip);
+                rec.passages = 0;
+                out.set_metadata(file_key(display), encode_record(rec));
+                seen.add_file(jobs[i].cand.abs, rec.size, rec.mtime_ns, list_flag(rec.hash));
+                continue;
+            }
+            if (r.same_content) {
+                ++stats.files_unchanged;
+            } else {
+                bool had = !build && records.count(display);
+                if (had && reparse_all) delete_file(out, display);
+                size_t n = r.docs.size();
+                if (build) {
+                    build->add(std::move(r.docs), spelling);
+                } else if (had && !reparse_all) {
+                    replace_file(out, display, r.docs, spelling);
+                } else {
+                    for (const BuiltPassage& d : r.docs) {
+                        out.add_document(d.doc);
+                        spelling.add(d.spelling);
+                    }
+                }
+                ++stats.files_indexed;
+                stats.passages += n;
+                stats.questions += r.questions;
+                in_txn += n + 1;
+            }
+            out.set_metadata(file_key(display), encode_record(r.record));
+            seen.add_file(jobs[i].cand.abs, r.record.size, r.record.mtime_ns, '-');
+            // Each commit leaves a complete state per file.
+            if (build ? in_txn >= full_build_batch(opt.batch_passages) || build->commit_due()
+                      : in_txn >= opt.batch_passages) {
+                spelling.flush(out);
+                out.commit_transaction();
+                if (build) {
+                    build->committed();
+                } else { // a full build reaches the index only when it is swapped in
+                    stats.files_committed = stats.files_indexed + stats.files_removed;
+                    stats.passages_committed = stats.passages;
+                }
+                out.begin_transaction();
+                in_txn = 0;
+            }
+            if (obs) obs->progress(i + 1, jobs.size(), stats.passages);
+        }
+    }
+    if (!stats.interrupted) {
+        for (const FileRecord* rec : removed) {
+            if (!build) {
+                delete_file(out, rec->display);
+                out.set_metadata(file_key(rec->display), "");
+            }
+            if (rec->passages) ++stats.files_removed;
+        }
+        if (syn.fingerprint() != out.get_metadata(schema::kSynonymsKey)) syn.apply(out);
+        out.set_metadata(schema::kStatListKey, stat_list());
+    }
+    spelling.flush(out);
+    out.commit_transaction();
+    stats.wrote = true;
+    if (build) {
+        finish_full_build(std::move(build), jobs, !records.empty(), stats);
+        stats.total_passages = stats.wrote ? stats.total_passages : db.get_doccount();
+    } else {
+        stats.total_passages = db.get_doccount();
+        if (full_build && !stats.interrupted && stats.files_indexed) compact_after_build(opt.db, stats);
+    }
+    db.close();
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return stats;
+}
+
+/// A failed write (disk full, quota, I/O error) as the user needs it: the
+/// system's reason, and what the commits before the failure kept.
+std::string write_failure(const std::string& db, const Xapian::Error& e, const IndexStats& s) {
+    const char* why = e.get_error_string();
+    std::string msg = "cannot write the index " + db + " (" + (why ? std::string(why) + ": " : "") +
+                      e.get_msg() + "); ";
+    const std::string all = e.get_msg() + (why ? why : "");
+    bool space = all.find("No space left") != std::string::npos ||
+                 all.find("quota exceeded") != std::string::npos;
+    std::string again = space ? "free space and run crib-index again" : "fix that and run crib-index again";
+    if (s.files_committed == 0) return msg + "nothing was committed; " + again;
+    return msg + "kept " + std::to_string(s.files_committed) + " file(s) with " +
+           std::to_string(s.passages_committed) + " passages committed before the failure; " +
+           again + " to index the rest";
+}
+
+} // namespace
+
+IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
+    IndexStats stats;
+    try {
+        return write_index(opt, obs, stats);
+    } catch (const Xapian::DatabaseCorruptError&) {
+        throw;
+    } catch (const Xapian::DatabaseError& e) {
+        // Once writing began, a DatabaseError is a write the system refused,
+        // whether it carries the errno ("Error writing block 35: No space
+        // left on device") or wraps it ("Modifications failed (...), and
+        // couldn't open at the old revision").  Read errors on a damaged
+        // table ("EOF reading block") stay damage.
+        bool read_error = e.get_msg().rfind("EOF", 0) == 0;
+        if (!stats.writing || read_error || e.get_type() != std::string("DatabaseError")) throw;
+        throw IndexWriteError(write_failure(opt.db, e, stats));
+    }
+}
+
+} // namespace crib

@@ -1,0 +1,259 @@
+#include "writer/stat_list.hpp"
+
+#include "formats/formats.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <charconv>
+#include <ctime>
+#include <set>
+#include <string_view>
+#include <thread>
+
+namespace crib {
+
+namespace {
+
+/// First line of an encoded list; a different one means "unknown".
+const char* const kHeader = "crib-stat-1\n";
+
+int64_t mtime_of(const struct stat& st) {
+    return int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
+bool encodable(const std::string& s) {
+    return s.find_first_of("\t\n") == std::string::npos;
+}
+
+/// Closes a directory descriptor when it goes out of scope.
+struct Fd {
+    int fd;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+/// One folder of a decoded list.
+struct DirEntry {
+    char kind;
+    int64_t mtime_ns;
+    std::string_view abs;
+};
+
+/// The next line of `text` from `pos` (without its newline).
+std::string_view next_line(std::string_view text, size_t& pos) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    return line;
+}
+
+/// Split "a\tb\tc..." into exactly n fields (the last takes the rest).
+bool split_fields(std::string_view line, std::string_view* out, int n) {
+    for (int i = 0; i < n - 1; ++i) {
+        size_t tab = line.find('\t');
+        if (tab == std::string_view::npos) return false;
+        out[i] = line.substr(0, tab);
+        line.remove_prefix(tab + 1);
+    }
+    out[n - 1] = line;
+    return true;
+}
+
+int64_t to_int(std::string_view s) {
+    int64_t v = -1;
+    std::from_chars(s.data(), s.data() + s.size(), v);
+    return v;
+}
+
+/// A file line against the disk: stat relative to its open folder.
+bool file_fresh(int dirfd, std::string_view line, std::set<std::string_view>* names) {
+    std::string_view f[4]; // size, mtime, flag, name
+    if (!split_fields(line, f, 4)) return false;
+    std::string name(f[3]);
+    struct stat st;
+    if (::fstatat(dirfd, name.c_str(), &st, 0) != 0 || !S_ISREG(st.st_mode)) return false;
+    if (uint64_t(st.st_size) != uint64_t(to_int(f[0])) || mtime_of(st) != to_int(f[1]))
+        return false;
+    if (f[2] == "u" && ::faccessat(dirfd, name.c_str(), R_OK, 0) == 0)
+        return false; // readable again
+    if (names) names->insert(f[3]);
+    return true;
+}
+
+/// A racy folder, listed: every note file and visible subfolder in it must be
+/// recorded (as walk() in index_run.cpp picks them).
+bool listing_matches(int dirfd, const std::string& abs, const std::set<std::string_view>& files,
+                     const std::set<std::string>& dirs) {
+    int fd = ::dup(dirfd);
+    DIR* d = fd < 0 ? nullptr : ::fdopendir(fd);
+    if (!d) {
+        if (fd >= 0) ::close(fd);
+        return false;
+    }
+    bool ok = true;
+    while (struct dirent* e = ::readdir(d)) {
+        std::string_view name = e->d_name;
+        if (name == "." || name == "..") continue;
+        bool is_dir = e->d_type == DT_DIR;
+        if (e->d_type == DT_UNKNOWN) {
+            struct stat st;
+            is_dir =
+                ::fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+        }
+        if (is_dir) {
+            std::string sub = abs + "/" + std::string(name);
+            ok = name[0] == '.' || dirs.count(sub) || is_xapian_database(sub);
+        }
+        else
+            ok = classify_name(name) == NameClass::other || files.count(name);
+        if (!ok) break;
+    }
+    ::closedir(d);
+    return ok;
+}
+
+/// Check one folder and its files; `text` continues after the folder line.
+bool dir_fresh(const DirEntry& dir, std::string_view text, size_t& pos,
+               const std::set<std::string>& dirs) {
+    std::string abs(dir.abs);
+    Fd fd{::open(abs.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+    if (fd.fd < 0) return false;
+    struct stat st;
+    if (dir.kind == 'D' && (::fstat(fd.fd, &st) != 0 || mtime_of(st) != dir.mtime_ns)) return false;
+    std::set<std::string_view> names;
+    bool racy = dir.kind == 'R';
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+        if (!file_fresh(fd.fd, next_line(text, pos), racy ? &names : nullptr)) return false;
+    return !racy || listing_matches(fd.fd, abs, names, dirs);
+}
+
+} // namespace
+
+void StatListBuilder::add_dir(const std::string& abs, int64_t mtime_ns) {
+    Dir& d = dirs_[abs];
+    d.kind = 'D';
+    d.mtime_ns = mtime_ns;
+}
+
+void StatListBuilder::uncheck_dir(const std::string& abs) {
+    auto it = dirs_.find(abs);
+    if (it != dirs_.end() && it->second.kind == 'D') it->second.kind = 'U';
+}
+
+void StatListBuilder::add_file(const std::string& abs, uint64_t size, int64_t mtime_ns, char flag) {
+    size_t slash = abs.rfind('/');
+    std::string dir = slash == 0 ? "/" : abs.substr(0, slash);
+    // Files come folder by folder: look the folder up once per run of them.
+    if (last_ == dirs_.end() || last_->first != dir) last_ = dirs_.try_emplace(dir).first;
+    last_->second.files.push_back({abs.substr(slash + 1), size, mtime_ns, flag});
+}
+
+std::string StatListBuilder::encode(int64_t racy_after_ns) const {
+    std::string out = kHeader;
+    for (const auto& [abs, d] : dirs_) {
+        if (!encodable(abs)) return "";
+        char kind = d.kind == 'D' && d.mtime_ns >= racy_after_ns ? 'R' : d.kind;
+        out += kind + std::to_string(d.mtime_ns) + "\t" + abs + "\n";
+        for (const File& f : d.files) {
+            if (!encodable(f.name)) return "";
+            out += std::to_string(f.size) + "\t" + std::to_string(f.mtime_ns) + "\t" + f.flag +
+                   "\t" + f.name + "\n";
+        }
+    }
+    return out;
+}
+
+namespace {
+
+/// Check the folders whose lines start in [pos, end) of `text`; stop early
+/// when the other half has found a change (`found`), and say so when this one does.
+Freshness check_range(std::string_view text, size_t pos, size_t end,
+                      const std::set<std::string>& dirs, std::atomic<bool>& found) {
+    while (pos < end && !found.load(std::memory_order_relaxed)) {
+        std::string_view line = next_line(text, pos);
+        std::string_view f[2];
+        if (line.empty() || !split_fields(line.substr(1), f, 2)) return Freshness::unknown;
+        DirEntry dir{line[0], to_int(f[0]), f[1]};
+        if (!dir_fresh(dir, text, pos, dirs)) {
+            found = true;
+            return Freshness::stale;
+        }
+    }
+    return Freshness::fresh;
+}
+
+/// The start of the first folder line at or after `pos` (text.size() if none).
+size_t folder_line_after(std::string_view text, size_t pos) {
+    while (pos < text.size()) {
+        size_t nl = text.find('\n', pos);
+        if (nl == std::string_view::npos) return text.size();
+        pos = nl + 1;
+        if (pos < text.size() && text[pos] >= 'A' && text[pos] <= 'Z') return pos;
+    }
+    return text.size();
+}
+
+/// Lists of more files than this are checked in two halves on two threads.
+constexpr size_t kSplitBytes = 64 * 1024;
+
+} // namespace
+
+Freshness check_stat_list(const std::string& encoded) {
+    std::string_view text = encoded;
+    if (text.substr(0, std::string_view(kHeader).size()) != kHeader) return Freshness::unknown;
+    std::set<std::string> dirs; // every recorded folder, for the listings of racy ones
+    if (text.find("\nR") != std::string_view::npos)
+        for (size_t p = 0; p < text.size();) {
+            std::string_view line = next_line(text, p);
+            size_t tab = line.find('\t');
+            if (!line.empty() && line[0] >= 'A' && line[0] <= 'Z' && tab != std::string_view::npos)
+                dirs.insert(std::string(line.substr(tab + 1)));
+        }
+    size_t start = std::string_view(kHeader).size();
+    size_t mid = text.size() > kSplitBytes ? folder_line_after(text, text.size() / 2) : text.size();
+    Freshness second = Freshness::fresh;
+    std::atomic<bool> found{false}; // a change in either half ends both
+    std::thread helper;
+    if (mid < text.size()) {
+        try {
+            helper =
+                std::thread([&] { second = check_range(text, mid, text.size(), dirs, found); });
+        } catch (const std::system_error&) {
+            mid = text.size(); // no thread: check it all here
+        }
+    }
+    Freshness first = check_range(text, start, mid, dirs, found);
+    if (helper.joinable()) helper.join();
+    if (first == Freshness::unknown || second == Freshness::unknown) return Freshness::unknown;
+    return first == Freshness::stale || second == Freshness::stale ? Freshness::stale
+                                                                   : Freshness::fresh;
+}
+
+StatListFiles stat_list_files(const std::string& encoded, uint64_t max_size) {
+    StatListFiles out;
+    std::string_view text = encoded;
+    for (size_t pos = 0; pos < text.size();) {
+        std::string_view line = next_line(text, pos);
+        if (line.empty() || line[0] < '0' || line[0] > '9') continue;
+        ++out.files;
+        std::string_view f[4];
+        if (!split_fields(line, f, 4)) continue;
+        if (f[2] == "s" && uint64_t(to_int(f[0])) <= max_size) out.size_skip_fits = true;
+        if (f[2] != "-") ++out.skipped;
+    }
+    return out;
+}
+
+int64_t now_ns() {
+    struct timespec ts;
+    ::clock_gettime(CLOCK_REALTIME, &ts);
+    return int64_t(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+} // namespace crib

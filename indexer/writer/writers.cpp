@@ -1,0 +1,135 @@
+#include "writer/writers.hpp"
+
+#include "writer/compact.hpp"
+
+#include <filesystem>
+
+namespace crib {
+
+void SpellingBatch::add(const std::vector<std::string>& words) {
+    for (const std::string& w : words)
+        ++counts_[w];
+}
+
+void SpellingBatch::flush(Xapian::WritableDatabase& db) {
+    for (const auto& [word, n] : counts_)
+        db.add_spelling(word, n);
+    counts_.clear();
+}
+
+namespace {
+/// Files queued for the second writer before the run's thread waits.
+constexpr size_t kQueuedFiles = 4;
+} // namespace
+
+QueueWriter::QueueWriter(const std::string& path, size_t batch)
+    : db_(path, Xapian::DB_CREATE_OR_OVERWRITE), batch_(batch), thread_([this] { run(); }) {}
+
+QueueWriter::~QueueWriter() {
+    {
+        std::lock_guard<std::mutex> lk(m_);
+        done_ = true;
+        queue_.clear();
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+void QueueWriter::add(std::vector<BuiltPassage> docs) {
+    std::unique_lock<std::mutex> lk(m_);
+    cv_.wait(lk, [&] { return queue_.size() < kQueuedFiles || error_; });
+    if (error_) std::rethrow_exception(error_);
+    queue_.push_back(std::move(docs));
+    lk.unlock();
+    cv_.notify_all();
+}
+
+void QueueWriter::finish() {
+    {
+        std::lock_guard<std::mutex> lk(m_);
+        done_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+    if (error_) std::rethrow_exception(error_);
+    spelling_.flush(db_);
+    db_.commit();
+    db_.close();
+}
+
+void QueueWriter::run() {
+    for (;;) {
+        std::vector<BuiltPassage> docs;
+        {
+            std::unique_lock<std::mutex> lk(m_);
+            cv_.wait(lk, [&] { return done_ || !queue_.empty(); });
+            if (queue_.empty()) return; // done, all written
+            docs = std::move(queue_.front());
+            queue_.pop_front();
+        }
+        cv_.notify_all();
+        try {
+            write(docs);
+        } catch (...) {
+            std::lock_guard<std::mutex> lk(m_);
+            error_ = std::current_exception();
+            queue_.clear();
+            cv_.notify_all();
+            return;
+        }
+    }
+}
+
+void QueueWriter::write(const std::vector<BuiltPassage>& docs) {
+    for (const BuiltPassage& d : docs) {
+        db_.add_document(d.doc);
+        spelling_.add(d.spelling);
+        terms_ += d.doc.termlist_count();
+    }
+    in_batch_ += docs.size();
+    if (in_batch_ >= batch_ || terms_ >= kFullBuildTerms) { // bounded memory and merges
+        spelling_.flush(db_);
+        db_.commit();
+        in_batch_ = terms_ = 0;
+    }
+}
+
+FullBuild::FullBuild(const std::string& db, size_t batch)
+    : db_(db), main_path_(work_folder(db, "build-1")), second_path_(work_folder(db, "build-2")),
+      main_(main_path_, Xapian::DB_CREATE_OR_OVERWRITE),
+      second_(std::make_unique<QueueWriter>(second_path_, batch)) {}
+
+FullBuild::~FullBuild() {
+    second_.reset(); // its thread stops before its folder goes
+    std::error_code ec;
+    main_.close();
+    std::filesystem::remove_all(main_path_, ec);
+    std::filesystem::remove_all(second_path_, ec);
+}
+
+void FullBuild::add(std::vector<BuiltPassage> docs, SpellingBatch& spelling) {
+    // 3:2 for the second thread: the run's own also takes results, writes the
+    // file records and runs the final merge.
+    if (2 * second_docs_ <= 3 * main_docs_) {
+        second_docs_ += docs.size();
+        second_->add(std::move(docs));
+        return;
+    }
+    main_docs_ += docs.size();
+    for (const BuiltPassage& d : docs) {
+        main_.add_document(d.doc);
+        spelling.add(d.spelling);
+        main_terms_ += d.doc.termlist_count();
+    }
+}
+
+Xapian::doccount FullBuild::finish() {
+    second_->finish();
+    Xapian::doccount n = main_.get_doccount();
+    main_.close();
+    n += Xapian::Database(second_path_).get_doccount();
+    compact_into({main_path_, second_path_}, db_);
+    return n;
+}
+
+} // namespace crib
