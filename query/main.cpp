@@ -5,9 +5,9 @@
 #include "common/config.hpp"
 #include "output/editor.hpp"
 #include "formats/formats.hpp"
-#include "writer/index_run.hpp"
 #include "output/interactive.hpp"
 #include "invocation.hpp"
+#include "refresh.hpp"
 #include "output/output.hpp"
 #include "output/pager.hpp"
 #include "common/paths.hpp"
@@ -18,7 +18,6 @@
 #include "subcommands.hpp"
 #include "common/text.hpp"
 #include "search/text_filter.hpp"
-#include "watch/watch_state.hpp"
 
 #include <CLI/CLI.hpp>
 #include <xapian.h>
@@ -31,10 +30,7 @@
 #include <cstdio>
 #include <vector>
 #include <utility>
-#include <system_error>
-#include <future>
 #include <iostream>
-#include <thread>
 
 namespace {
 
@@ -113,103 +109,6 @@ struct Paging {
     Paging(const Paging&) = delete;
     Paging& operator=(const Paging&) = delete;
 };
-
-/// The freshness check's outcome (found on its own thread, beside the search).
-struct Staleness {
-    bool stale = false;
-    std::string error; ///< the check failed: said once, the search goes on
-};
-
-/// Have the notes changed since the index was written (stat only)?  Never throws.
-Staleness check_staleness(const std::string& db) {
-    Staleness s;
-    try {
-        Xapian::Database rdb(db);
-        s.stale = crib::index_is_stale(rdb);
-    } catch (const Xapian::DatabaseOpeningError&) {
-        // no index yet: search() reports it
-    } catch (const std::exception& e) {
-        s.error = e.what();
-    } catch (const Xapian::Error& e) {
-        s.error = e.get_description();
-    }
-    return s;
-}
-
-/// Start the check on a thread (or, without threads, when it is asked for).
-std::future<Staleness> start_check(const std::string& db) {
-    try {
-        return std::async(std::launch::async, check_staleness, db);
-    } catch (const std::system_error&) {
-        return std::async(std::launch::deferred, check_staleness, db);
-    }
-}
-
-/// Re-index a stale index; never fatal.  True when the index changed.
-bool update_index(const std::string& db, bool human) {
-    try {
-        crib::IndexOptions io; // the index's own roots and data files
-        io.db = db;
-        io.default_taxonomy = crib::find_data_file("crib-topics.conf", "CRIB_TOPICS");
-        io.default_synonyms = crib::find_data_file("crib-synonyms.conf", "CRIB_SYNONYMS");
-        crib::IndexStats s = crib::run_index(io);
-        if (human && s.wrote)
-            std::cerr << "crib: notes changed; re-indexed " << s.files_indexed
-                      << " file(s), removed " << s.files_removed << "\n";
-        for (const auto& root : s.vanished_roots)
-            std::cerr << "crib: notes folder " << crib::terminal_safe(root)
-                      << " is gone; its passages are kept (crib-index --prune forgets it)\n";
-        return s.wrote;
-    } catch (const crib::IndexLocked&) {
-        std::cerr << "crib: another crib-index is updating the index; results may be stale\n";
-    } catch (const crib::SchemaMismatch&) {
-        // search() refuses the index too, with the same hint: say it once
-    } catch (const Xapian::DatabaseOpeningError&) {
-        // no index yet: search() reports it
-    } catch (const std::exception& e) {
-        std::cerr << "crib: could not refresh the index: " << crib::terminal_safe(e.what()) << "\n";
-    } catch (const Xapian::Error& e) {
-        std::cerr << "crib: could not refresh the index: "
-                  << crib::terminal_safe(e.get_description()) << "\n";
-    }
-    return false;
-}
-
-/// True when `crib-index --watch` keeps the index fresh, so crib need not
-/// stat every note file: a live watcher that has indexed every change it saw,
-/// or that does so within kWatchWaitMs (waited for: the results then include
-/// the change).  A watcher still busy after that (stopped with Ctrl-Z in
-/// the middle of a change, say) is not trusted: crib checks for itself.
-bool kept_fresh(const std::string& db) {
-    constexpr int kWatchWaitMs = 3000;
-    for (int waited = 0;; waited += 10) {
-        switch (crib::read_watch_state(db)) {
-        case crib::WatchState::none: return false;
-        case crib::WatchState::fresh: return true;
-        case crib::WatchState::catching_up: break;
-        }
-        if (waited >= kWatchWaitMs) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-}
-
-/// The freshness checks of the local indexes, running beside the search.
-using Checks = std::vector<std::pair<std::string, std::future<Staleness>>>;
-
-/// Wait for every index's check: say why one failed, update a stale one.
-/// True when any index changed (the search must run again).
-bool finish_refreshes(Checks& checks, bool human) {
-    bool changed = false;
-    for (auto& [spec, check] : checks) {
-        if (!check.valid()) continue;
-        Staleness s = check.get();
-        if (!s.error.empty())
-            std::cerr << "crib: could not refresh the index: " << crib::terminal_safe(s.error) << "\n";
-        else if (s.stale)
-            changed = update_index(spec, human) || changed;
-    }
-    return changed;
-}
 
 /// The file of a passage as a path that works from here: as shown (relative
 /// to the current folder when below it, else absolute).  Throws for a passage
@@ -293,18 +192,16 @@ crib::SearchResult run_search_request(const crib::Invocation& inv) {
     // The freshness checks (a stat per note file) run beside the search: when
     // nothing changed, as usual, the results are ready when they are done.
     // Remote indexes are refreshed by whoever serves them.
-    Checks checks;
-    if (inv.refresh)
-        for (const std::string& spec : req.db.specs)
-            if (!crib::is_remote(spec) && !kept_fresh(spec)) checks.emplace_back(spec, start_check(spec));
+    crib::Refresh refresh(inv.refresh ? req.db.specs : std::vector<std::string>{},
+                          {.human = inv.refresh_says});
     crib::SearchResult r;
     try {
         r = crib::search(req);
     } catch (...) {
-        finish_refreshes(checks, inv.refresh_says); // their messages come before the search's error
+        refresh.finish(); // its messages come before the search's error
         throw;
     }
-    if (finish_refreshes(checks, inv.refresh_says)) r = crib::search(req);
+    if (refresh.finish()) r = crib::search(req);
     bool human = inv.format == crib::Format::human || inv.format == crib::Format::plain;
     if (!inv.quiet && r.total == 0 && r.hits.empty()) {
         if (human || inv.mode != crib::Mode::search) {

@@ -8,6 +8,7 @@
 #include "writer/index_run.hpp"
 #include "output/output.hpp"
 #include "common/paths.hpp"
+#include "refresh.hpp"
 #include "prep/quiz.hpp"
 #include "search/search.hpp"
 #include "output/shown_path.hpp"
@@ -111,27 +112,6 @@ std::string db_path(const GlobalOptions& g, const Config& cfg) {
     return !g.dbs.empty() ? g.dbs[0] : !cfg.db.empty() ? cfg.db : default_db_path();
 }
 
-/// Brings the index up to date with the notes, as a search does first
-/// (stat only when nothing changed); never fatal.
-void refresh(const std::string& db) {
-    try {
-        {
-            Xapian::Database rdb(db);
-            if (!index_is_stale(rdb)) return;
-        }
-        IndexOptions io;
-        io.db = db;
-        io.default_taxonomy = find_data_file("crib-topics.conf", "CRIB_TOPICS");
-        io.default_synonyms = find_data_file("crib-synonyms.conf", "CRIB_SYNONYMS");
-        IndexStats s = run_index(io);
-        if (s.wrote)
-            std::cerr << "crib: notes changed; re-indexed " << s.files_indexed << " file(s)\n";
-    } catch (const IndexLocked&) {
-        std::cerr << "crib: another crib-index is updating the index; cards may be stale\n";
-    } catch (...) {
-        // no index, another version, damage: the deck reports it
-    }
-}
 
 /// Runs fn, turning errors into a "crib: ..." line and exit status 2.
 template <class F> int guarded(F&& fn) {
@@ -294,7 +274,7 @@ int run_quiz(int argc, char** argv, int name) {
     print_config_errors(cfg);
     return guarded([&] {
         std::string db = db_path(f.g, cfg);
-        if (!f.no_update) refresh(db);
+        if (!f.no_update) refresh_now({db}, {});
         ReviewStore store(reviews_path(f.g.reviews, cfg.reviews));
         Deck deck = load_deck(DeckRequest{db, query_words(app), f.topics}, store);
         report_gone(deck);
@@ -340,7 +320,7 @@ int run_gaps(int argc, char** argv, int name) {
     const std::string& text = job.text;
     return guarded([&] {
         std::string db = db_path(g, cfg);
-        if (!no_update) refresh(db);
+        if (!no_update) refresh_now({db}, {});
         std::vector<Requirement> rs = find_gaps(db, text);
         if (rs.empty()) {
             std::cerr << "crib: no requirements found in " << terminal_safe(file)

@@ -1,0 +1,130 @@
+// refresh.cpp - see refresh.hpp.
+#include "refresh.hpp"
+
+#include "common/paths.hpp"
+#include "common/text.hpp"
+#include "search/search.hpp"
+#include "watch/watch_state.hpp"
+#include "writer/index_run.hpp"
+
+#include <xapian.h>
+
+#include <chrono>
+#include <iostream>
+#include <system_error>
+#include <thread>
+
+namespace crib {
+
+namespace {
+
+using Staleness = Refresh::Staleness;
+
+/// Have the notes changed since the index was written (stat only)?  Never throws.
+Staleness check_staleness(const std::string& db) {
+    Staleness s;
+    try {
+        Xapian::Database rdb(db);
+        s.stale = index_is_stale(rdb);
+    } catch (const Xapian::DatabaseOpeningError&) {
+        // no index yet: the read reports it
+    } catch (const std::exception& e) {
+        s.error = e.what();
+    } catch (const Xapian::Error& e) {
+        s.error = e.get_description();
+    }
+    return s;
+}
+
+/// Start the check on a thread (or, without threads, when it is asked for).
+std::future<Staleness> start_check(const std::string& db) {
+    try {
+        return std::async(std::launch::async, check_staleness, db);
+    } catch (const std::system_error&) {
+        return std::async(std::launch::deferred, check_staleness, db);
+    }
+}
+
+void say_failure(const std::string& why) {
+    std::cerr << "crib: could not refresh the index: " << terminal_safe(why) << "\n";
+}
+
+/// Re-index a stale index; never fatal.  True when the index changed.
+bool update_index(const std::string& db, const RefreshOptions& opt) {
+    try {
+        IndexOptions io; // the index's own roots and data files
+        io.db = db;
+        io.default_taxonomy = find_data_file("crib-topics.conf", "CRIB_TOPICS");
+        io.default_synonyms = find_data_file("crib-synonyms.conf", "CRIB_SYNONYMS");
+        IndexStats s = run_index(io);
+        if (opt.human && s.wrote)
+            std::cerr << "crib: notes changed; re-indexed " << s.files_indexed
+                      << " file(s), removed " << s.files_removed << "\n";
+        for (const auto& root : s.vanished_roots)
+            std::cerr << "crib: notes folder " << terminal_safe(root)
+                      << " is gone; its passages are kept (crib-index --prune forgets it)\n";
+        return s.wrote;
+    } catch (const IndexLocked&) {
+        std::cerr << "crib: another crib-index is updating the index; results may be stale\n";
+    } catch (const SchemaMismatch&) {
+        // the read refuses the index too, with the same hint: say it once
+    } catch (const Xapian::DatabaseOpeningError&) {
+        // no index yet: the read reports it
+    } catch (const std::exception& e) {
+        say_failure(e.what());
+    } catch (const Xapian::Error& e) {
+        say_failure(e.get_description());
+    }
+    return false;
+}
+
+/// True when `crib-index --watch` keeps the index fresh, so crib need not
+/// stat every note file: a live watcher that has indexed every change it saw,
+/// or that does so within kWatchWaitMs (waited for: the results then include
+/// the change).  A watcher still busy after that (stopped with Ctrl-Z in
+/// the middle of a change, say) is not trusted: crib checks for itself.
+bool kept_fresh(const std::string& db) {
+    constexpr int kWatchWaitMs = 3000;
+    for (int waited = 0;; waited += 10) {
+        switch (read_watch_state(db)) {
+        case WatchState::none: return false;
+        case WatchState::fresh: return true;
+        case WatchState::catching_up: break;
+        }
+        if (waited >= kWatchWaitMs) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
+} // namespace
+
+Refresh::Refresh(const std::vector<std::string>& specs, RefreshOptions opt) : opt_(opt) {
+    for (const std::string& spec : specs)
+        if (!is_remote(spec) && !kept_fresh(spec)) checks_.emplace_back(spec, start_check(spec));
+}
+
+bool Refresh::finish() {
+    bool changed = false;
+    for (auto& [spec, check] : checks_) {
+        if (!check.valid()) continue;
+        Staleness s = check.get();
+        if (!s.error.empty())
+            say_failure(s.error);
+        else if (s.stale)
+            changed = update_index(spec, opt_) || changed;
+    }
+    checks_.clear();
+    return changed;
+}
+
+Refresh::~Refresh() {
+    for (auto& [spec, check] : checks_) // a read that threw: let the checks end quietly
+        if (check.valid()) check.wait();
+}
+
+bool refresh_now(const std::vector<std::string>& specs, RefreshOptions opt) {
+    Refresh r(specs, opt);
+    return r.finish();
+}
+
+} // namespace crib
