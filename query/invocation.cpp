@@ -15,13 +15,6 @@ size_t parse_limit(const std::string& s) {
     return n > 1000000000ull ? kNoLimit : size_t(n);
 }
 
-bool want_color(const std::string& mode, const Surroundings& env) {
-    if (mode == "always") return true;
-    if (mode == "never") return false;
-    if (!env.no_color.empty() || env.term == "dumb") return false;
-    return env.tty;
-}
-
 Format pick_format(const RawFlags& o, bool tty, const std::string& color_mode) {
     if (o.count) return Format::count;
     if (o.files) return Format::files;
@@ -103,12 +96,7 @@ Invocation make_invocation(const RawFlags& o, const Config& cfg, const Surroundi
     inv.color_preview = color_mode != "never";
 
     SearchRequest& req = inv.request;
-    // --db as given (each time); else the config's db and the dbs searched with it.
-    req.db = o.dbs;
-    if (req.db.specs.empty()) {
-        req.db.specs.push_back(!cfg.db.empty() ? cfg.db : env.default_db);
-        req.db.specs.insert(req.db.specs.end(), cfg.dbs.begin(), cfg.dbs.end());
-    }
+    req.db = resolve_db(o.dbs, cfg, env.default_db);
     for (const auto& w : o.words)
         req.query += (req.query.empty() ? "" : " ") + w;
     bool needs_query = inv.mode == Mode::search || inv.mode == Mode::interactive ||
@@ -126,6 +114,21 @@ Invocation make_invocation(const RawFlags& o, const Config& cfg, const Surroundi
     add_filters(o, req);
     size_request(o, inv, limit_given, req);
     return inv;
+}
+
+bool want_color(const std::string& mode, const Surroundings& env) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    if (!env.no_color.empty() || env.term == "dumb") return false;
+    return env.tty;
+}
+
+IndexSet resolve_db(const std::vector<std::string>& given, const Config& cfg,
+                    const std::string& default_db) {
+    if (!given.empty()) return IndexSet(given);
+    IndexSet set(!cfg.db.empty() ? cfg.db : default_db);
+    set.specs.insert(set.specs.end(), cfg.dbs.begin(), cfg.dbs.end());
+    return set;
 }
 
 } // namespace crib

@@ -44,6 +44,18 @@ struct Surroundings {
 /// What crib does; each has one function in main's mode table.
 enum class Mode { search, show, open, interactive, topics };
 
+/// The terminal and environment crib runs in, read once (surroundings.cpp).
+Surroundings read_surroundings();
+
+/// Colour for `mode` ("always", "never", "auto": a terminal, without
+/// $NO_COLOR and TERM=dumb), the one rule every mode follows.
+bool want_color(const std::string& mode, const Surroundings& env);
+
+/// The indexes a command reads: --db as given (each time); else the config's
+/// db (else `default_db`: $CRIB_DB or the XDG path) and the config's other dbs.
+IndexSet resolve_db(const std::vector<std::string>& given, const Config& cfg,
+                    const std::string& default_db);
+
 /// Bad usage (a value out of range, nothing to search for): exit 2.
 struct UsageError : Error {
     using Error::Error;

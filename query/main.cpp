@@ -66,25 +66,6 @@ void say_no_matches(const crib::SearchResult& r, const std::vector<std::string>&
     std::cerr << crib::terminal_safe(msg) << "\n";
 }
 
-int terminal_width() {
-    struct winsize w;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 20) return w.ws_col;
-    return 80;
-}
-
-/// The terminal and environment crib runs in.
-crib::Surroundings surroundings() {
-    crib::Surroundings env;
-    env.tty = isatty(STDOUT_FILENO);
-    env.width = terminal_width();
-    const char* no = std::getenv("NO_COLOR");
-    const char* term = std::getenv("TERM");
-    env.no_color = no ? no : "";
-    env.term = term ? term : "";
-    env.default_db = crib::default_db_path();
-    return env;
-}
-
 int terminal_rows() {
     struct winsize w;
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_row > 0) return w.ws_row;
@@ -369,7 +350,7 @@ int main(int argc, char** argv) {
     for (const auto& e : crib::apply_type_add(cfg.type_add))
         std::cerr << "crib: " << crib::terminal_safe(e) << "\n";
     try {
-        int rc = run(crib::make_invocation(o, cfg, surroundings()));
+        int rc = run(crib::make_invocation(o, cfg, crib::read_surroundings()));
         crib::flush_output();
         return rc;
     } catch (const crib::OutputClosed&) {

@@ -8,6 +8,7 @@
 #include "writer/index_run.hpp"
 #include "output/output.hpp"
 #include "common/paths.hpp"
+#include "invocation.hpp"
 #include "refresh.hpp"
 #include "prep/quiz.hpp"
 #include "search/search.hpp"
@@ -17,7 +18,6 @@
 #include <CLI/CLI.hpp>
 #include <xapian.h>
 
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstring>
@@ -78,38 +78,24 @@ void add_global_options(CLI::App& app, GlobalOptions& g, const std::vector<std::
         ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
-bool want_color(const std::string& mode, bool tty) {
-    if (mode == "always") return true;
-    if (mode == "never") return false;
-    const char* no = std::getenv("NO_COLOR");
-    const char* term = std::getenv("TERM");
-    if ((no && *no) || (term && std::string(term) == "dumb")) return false;
-    return tty;
-}
-
-int terminal_width() {
-    struct winsize w;
-    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &w) == 0 && w.ws_col > 20) return w.ws_col;
-    return 80;
-}
-
 /// How to print, from the global options and the config.
 PrintOptions print_options(const GlobalOptions& g, const Config& cfg) {
-    bool tty = isatty(STDOUT_FILENO);
+    Surroundings env = read_surroundings();
     PrintOptions po;
     std::string mode = !g.color.empty() ? g.color : !cfg.color.empty() ? cfg.color : "auto";
-    po.color = g.format != "plain" && want_color(mode, tty);
-    po.width = tty ? terminal_width() : 0;
-    po.terminal = tty;
+    po.color = g.format != "plain" && want_color(mode, env);
+    po.width = env.tty ? env.width : 0;
+    po.terminal = env.tty;
     return po;
 }
 
-/// The one index quiz and gaps read; throws for several --db.
+/// The one index quiz and gaps read (the first the config names); throws
+/// for several --db.
 std::string db_path(const GlobalOptions& g, const Config& cfg) {
     if (g.dbs.size() > 1)
         throw std::runtime_error("quiz and gaps read one index: give one --db (several are for "
                                  "searching)");
-    return !g.dbs.empty() ? g.dbs[0] : !cfg.db.empty() ? cfg.db : default_db_path();
+    return resolve_db(g.dbs, cfg, default_db_path()).specs.front();
 }
 
 

@@ -141,3 +141,33 @@ TEST_CASE("invocation: -F searches the phrase's words and filters on the text", 
     p.answer = "ls and l";
     CHECK_FALSE(inv.request.keep(p));
 }
+
+TEST_CASE("resolve_db: --db as given else the config db and dbs else the default", "[invocation]") {
+    crib::Config cfg;
+    CHECK(crib::resolve_db({}, cfg, "/def").specs == std::vector<std::string>{"/def"});
+    cfg.db = "/main";
+    cfg.dbs = {"/work", "tcp://h:1"};
+    CHECK(crib::resolve_db({}, cfg, "/def").specs ==
+          std::vector<std::string>{"/main", "/work", "tcp://h:1"});
+    CHECK(crib::resolve_db({"/a", "/b"}, cfg, "/def").specs == std::vector<std::string>{"/a", "/b"});
+    cfg.db.clear();
+    CHECK(crib::resolve_db({}, cfg, "/def").specs ==
+          std::vector<std::string>{"/def", "/work", "tcp://h:1"});
+}
+
+TEST_CASE("want_color: always and never win and auto needs a terminal without NO_COLOR or TERM=dumb",
+          "[invocation]") {
+    crib::Surroundings env;
+    env.tty = true;
+    CHECK(crib::want_color("auto", env));
+    CHECK_FALSE(crib::want_color("never", env));
+    env.no_color = "1";
+    CHECK_FALSE(crib::want_color("auto", env));
+    CHECK(crib::want_color("always", env));
+    env.no_color.clear();
+    env.term = "dumb";
+    CHECK_FALSE(crib::want_color("auto", env));
+    env.term = "xterm";
+    env.tty = false;
+    CHECK_FALSE(crib::want_color("auto", env));
+}
