@@ -74,4 +74,38 @@ secs() { local t0=$(date +%s.%N); "$CRIB" gaps --db "$TMP/pasted-db" --no-update
 small=$(secs "$TMP/job250.txt"); big=$(secs "$TMP/job2000.txt")
 python3 -c "import sys; s, b = map(float, sys.argv[1:]); sys.exit(0 if b < 16 * max(s, 0.05) else 1)" "$small" "$big" &&
   pass "27.3 gaps grows linearly: 250 lines ${small}s, 2,000 lines ${big}s" || fail "27.3 gaps is superlinear: 250 lines ${small}s, 2,000 lines ${big}s"
+
+# 7. `crib quiz --export anki reviews.sqlite` wrote the deck over the review
+#    store: every answer ever given was gone.  The store (also through a
+#    symlink) is refused; a file that is not an earlier export
+#    needs --force; an export is whole or not written.
+export CRIB_NOW=1800000000
+STORE=$TMP/quiz/reviews.sqlite
+mkdir -p "$TMP/quiz"
+printf '\n3\n' | "$CRIB" quiz --no-update --reviews "$STORE" --new 1 statefulset >/dev/null
+answers() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from reviews").fetchone()[0])' "$STORE" 2>&1; }
+[[ $(answers) == 1 ]] || fail "27.7 set-up: the store holds $(answers) answers"
+ln -s reviews.sqlite "$TMP/quiz/link.txt"
+for target in "$STORE" "$TMP/quiz/link.txt"; do
+  expect_rc 2 "$CRIB" quiz --no-update --reviews "$STORE" --force --export anki "$target"
+  grep -q 'will not write the export over the review store' "$TMP/err" && [[ $(answers) == 1 ]] &&
+    pass "27.7 the store is refused as $target, its answer kept" || fail "27.7 export over the store ($target): answers $(answers): $(cat "$TMP/err")"
+done
+# A file that is not an export is kept, unless --force.
+printf '# My notes\nNot a deck.\n' >"$TMP/quiz/notes.md"
+expect_rc 2 "$CRIB" quiz --no-update --reviews "$STORE" --export anki "$TMP/quiz/notes.md"
+grep -q 'not an earlier crib export; pass --force' "$TMP/err" && grep -q '^Not a deck' "$TMP/quiz/notes.md" &&
+  pass "27.7 a file that is not an export is kept" || fail "27.7 notes.md: $(cat "$TMP/err") $(head -2 "$TMP/quiz/notes.md")"
+expect_rc 0 "$CRIB" quiz --no-update --reviews "$STORE" --force --export anki "$TMP/quiz/notes.md"
+grep -q '^#crib:quiz --export anki$' "$TMP/quiz/notes.md" && pass "27.7 --force replaces it" || fail "27.7 --force: $(head -5 "$TMP/quiz/notes.md")"
+# An earlier export is replaced without --force; through a symlink, the link stays.
+expect_rc 0 "$CRIB" quiz --no-update --reviews "$STORE" --export anki "$TMP/quiz/notes.md"
+ln -s notes.md "$TMP/quiz/deck-link.txt"
+expect_rc 0 "$CRIB" quiz --no-update --reviews "$STORE" --export anki "$TMP/quiz/deck-link.txt"
+[[ -L $TMP/quiz/deck-link.txt ]] && pass "27.7 an earlier export is replaced, a symlink to it kept" || fail "27.7 the symlink was replaced"
+[[ -z $(find "$TMP/quiz" -name '*.crib-*') ]] && pass "27.7 no temporary file left" || fail "27.7 left: $(find "$TMP/quiz" -name '*.crib-*')"
+expect_rc 2 "$CRIB" quiz --no-update --reviews "$STORE" --force --export anki /dev/null
+[[ -c /dev/null ]] && pass "27.7 a device is not replaced" || fail "27.7 /dev/null replaced"
+unset CRIB_NOW
+
 finish
