@@ -108,6 +108,47 @@ expect_rc 2 "$CRIB" quiz --no-update --reviews "$STORE" --force --export anki /d
 [[ -c /dev/null ]] && pass "27.7 a device is not replaced" || fail "27.7 /dev/null replaced"
 unset CRIB_NOW
 
+# 12. Bidi controls (U+202E RIGHT-TO-LEFT OVERRIDE and the like) in a note
+#     or its file name reached the terminal in every human output and
+#     --dump, reordering what it showed ("Trojan Source").  Now U+FFFD, as
+#     for C0/C1 controls, and C escapes in a quoted file name; JSON keeps them.
+mkdir -p "$TMP/bidi"
+RLO=$'\xe2\x80\xae'
+bidi_note="$TMP/bidi/evil${RLO}dm.md"
+{
+  printf '# What is a \xe2\x80\xaereversed\xe2\x80\xac question?\n'
+  printf 'Isolates \xe2\x81\xa6x\xe2\x81\xa9 \xe2\x81\xa7y\xe2\x81\xa8, marks \xd8\x9c \xe2\x80\x8e \xe2\x80\x8f, embeddings \xe2\x80\xaaa\xe2\x80\xab b\xe2\x80\xad c reversed.\n'
+} >"$bidi_note"
+"$CRIB_INDEX" -q --rebuild --db "$TMP/bidi-db" "$TMP/bidi"
+has_bidi() { python3 -c 'import re, sys
+sys.exit(0 if re.search("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]", open(sys.argv[1], encoding="utf-8", errors="replace").read()) else 1)' "$1"; }
+bidi_free() { # NAME CMD...: neither stdout nor stderr of CMD holds a bidi control
+  local name=$1; shift
+  "$@" >"$TMP/out" 2>"$TMP/err" || true
+  if [[ ! -s $TMP/out ]]; then fail "27.12 $name printed nothing: $(head -c 200 "$TMP/err")"
+  elif has_bidi "$TMP/out" || has_bidi "$TMP/err"; then fail "27.12 $name shows bidi controls: $(head -c 300 "$TMP/out")"
+  else pass "27.12 $name shows no bidi control"; fi
+}
+B=(--db "$TMP/bidi-db" --no-update)
+bidi_free "human" "$CRIB" "${B[@]}" --color always reversed
+bidi_free "plain" "$CRIB" "${B[@]}" reversed
+bidi_free "grep" "$CRIB" "${B[@]}" --format grep reversed
+bidi_free "vimgrep" "$CRIB" "${B[@]}" --vimgrep reversed
+bidi_free "-l" "$CRIB" "${B[@]}" -l reversed
+bidi_free "--full" "$CRIB" "${B[@]}" --full reversed
+bidi_free "--show" "$CRIB" "${B[@]}" --show "$bidi_note:1"
+bidi_free "--dump" "$CRIB_INDEX" --dump "$TMP/bidi"
+printf '\n3\n' >"$TMP/in"
+bidi_free "quiz" sh -c '"$0" quiz --db "$1" --no-update --reviews "$2" <"$3"' "$CRIB" "$TMP/bidi-db" "$TMP/bidi.sqlite" "$TMP/in"
+printf 'Requirements:\n- Experience with \xe2\x80\xaereversed\xe2\x80\xac questions\n' >"$TMP/bidi-job.txt"
+bidi_free "gaps" "$CRIB" gaps "${B[@]}" "$TMP/bidi-job.txt"
+# JSON keeps the real characters (escaped as JSON requires).
+"$CRIB" "${B[@]}" --format json reversed >"$TMP/out"
+python3 -c 'import json, sys
+h = json.load(open(sys.argv[1]))["hits"][0]
+sys.exit(0 if "\u202ereversed\u202c" in h["question"] and "\u202e" in h["file"] else 1)' "$TMP/out" &&
+  pass "27.12 JSON keeps the bidi controls" || fail "27.12 JSON: $(head -c 300 "$TMP/out")"
+
 # 13. Quiz sessions started together on a brand-new review store failed with
 #     "database is locked" or "an SQLite database but not a crib review
 #     store" (27 of 40 in the attack): each set the store up itself.  Now the
