@@ -301,7 +301,7 @@ FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& 
     const Candidate& c = job.cand;
     r.record = {c.display, c.abs, c.st.size, c.st.mtime_ns, "", 0};
     if (c.st.size > sh.opt->max_size) {
-        r.skip = "larger than " + size_text(sh.opt->max_size) + " (--max-size)";
+        r.skip = too_large_reason(sh.opt->max_size);
         return r;
     }
     std::string bytes, why;
@@ -887,6 +887,10 @@ std::string write_failure(const std::string& db, const Xapian::Error& e, const I
 }
 
 } // namespace
+
+std::string too_large_reason(uint64_t max_size) {
+    return "larger than " + size_text(max_size) + " (--max-size)";
+}
 
 IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     IndexStats stats;

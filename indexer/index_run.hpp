@@ -151,6 +151,10 @@ std::string not_text_reason(const std::string& path, std::string_view bytes);
 /// folders are walked for note file names, hidden entries skipped).
 std::vector<NoteFile> list_note_files(const std::vector<std::string>& paths, std::vector<Skipped>& skipped);
 
+/// Why a file over --max-size is skipped, as indexing and --dump say it:
+/// "larger than 16 MiB (--max-size)".
+std::string too_large_reason(uint64_t max_size);
+
 /// True for file names crib-index picks up when walking a folder.
 bool is_note_file_name(const std::string& name);
 

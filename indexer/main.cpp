@@ -18,6 +18,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -127,9 +128,15 @@ int dump(const Options& o) {
     auto files = crib::list_note_files(o.paths, skipped);
     std::string tax_path = resolve_data(o.topics, "crib-topics.conf", "CRIB_TOPICS");
     crib::Taxonomy tax = tax_path.empty() ? crib::Taxonomy() : crib::Taxonomy::load(tax_path);
+    const uint64_t max_size = parse_size(o.max_size);
     for (const auto& f : files) {
         std::string bytes, why;
-        if (!crib::read_regular_file(f.abs, UINT64_MAX, bytes, why)) {
+        struct stat st;
+        if (::stat(f.abs.c_str(), &st) == 0 && uint64_t(st.st_size) > max_size) { // as indexing
+            skipped.push_back({f.display, crib::too_large_reason(max_size)});
+            continue;
+        }
+        if (!crib::read_regular_file(f.abs, max_size, bytes, why)) {
             skipped.push_back({f.display, why});
             continue;
         }

@@ -108,6 +108,22 @@ expect_rc 2 "$CRIB" quiz --no-update --reviews "$STORE" --force --export anki /d
 [[ -c /dev/null ]] && pass "27.7 a device is not replaced" || fail "27.7 /dev/null replaced"
 unset CRIB_NOW
 
+# 10. crib-index --dump ignored --max-size: a 300 MB note took 3.2 GB and
+#     39 s.  It is skipped as indexing skips it: named on stderr with the
+#     reason indexing gives, no passages, exit 3.
+mkdir -p "$TMP/big"
+python3 -c 'print("# What is a big note?\n" + "A long answer line.\n" * 300, end="")' >"$TMP/big/big.md"
+expect_rc 3 "$CRIB_INDEX" --dump --max-size 1K "$TMP/big/big.md"
+[[ ! -s $TMP/out ]] && grep -q "skipped $TMP/big/big.md: larger than 1 KiB (--max-size)" "$TMP/err" &&
+  pass "27.10 --dump skips a file over --max-size" || fail "27.10 --dump --max-size 1K: $(head -c 300 "$TMP/out") $(cat "$TMP/err")"
+expect_rc 3 "$CRIB_INDEX" --dump --max-size 1K "$TMP/big"
+grep -q "larger than 1 KiB (--max-size)" "$TMP/err" && pass "27.10 ... also found in a folder" || fail "27.10 folder: $(cat "$TMP/err")"
+rc=0; "$CRIB_INDEX" -v --db "$TMP/big-db" --max-size 1K "$TMP/big" 2>"$TMP/err" || rc=$?
+[[ $rc == 3 ]] && grep -q "skipped $TMP/big/big.md: larger than 1 KiB (--max-size)" "$TMP/err" &&
+  pass "27.10 indexing gives the same reason" || fail "27.10 indexing: rc $rc $(cat "$TMP/err")"
+expect_rc 0 "$CRIB_INDEX" --dump --max-size 1M "$TMP/big/big.md"
+grep -q 'What is a big note' "$TMP/out" && pass "27.10 under the limit it is dumped" || fail "27.10 1M: $(cat "$TMP/out")"
+
 # 12. Bidi controls (U+202E RIGHT-TO-LEFT OVERRIDE and the like) in a note
 #     or its file name reached the terminal in every human output and
 #     --dump, reordering what it showed ("Trojan Source").  Now U+FFFD, as
