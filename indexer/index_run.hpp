@@ -60,6 +60,7 @@ struct IndexStats {
     std::vector<std::string> not_indexed; ///< files left for next time (interrupted)
     double seconds = 0;
     bool interrupted = false;
+    bool interrupted_waiting = false; ///< while --wait waited for the lock: nothing written
     bool wrote = false;          ///< anything committed
     size_t files_committed = 0;    ///< files changed by the commits made so far
     size_t passages_committed = 0; ///< passages added by the commits made so far

@@ -219,7 +219,10 @@ int watch(const crib::IndexOptions& io, const Options& o) {
         for (const auto& root : s.vanished_roots)
             std::cerr << "crib-index: " << crib::terminal_safe(root)
                       << " is gone (moved or unmounted?); its passages are kept\n";
-        if (s.interrupted)
+        if (s.interrupted_waiting)
+            std::cerr << "crib-index: stopped while waiting for another crib-index; the changes "
+                         "are left for the next run (or crib's own check)\n";
+        else if (s.interrupted)
             std::cerr << "crib-index: stopped during an update; " << s.not_indexed.size()
                       << " changed file(s) left for the next run (or crib's own check)\n";
     };
@@ -278,6 +281,11 @@ int run(const Options& o) {
     Progress bar(!o.quiet && isatty(STDERR_FILENO));
     crib::IndexStats s = crib::run_index(io, &bar);
     bar.clear();
+    if (s.interrupted_waiting) {
+        std::cerr << "crib-index: interrupted while waiting for another crib-index; nothing "
+                     "written\n";
+        return 130;
+    }
     if (!o.quiet) std::cerr << crib::terminal_safe(summary(s)) << "\n";
     for (const auto& root : s.vanished_roots) // said even with -q: passages kept on purpose
         std::cerr << "crib-index: " << crib::terminal_safe(root)
