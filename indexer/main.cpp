@@ -18,6 +18,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -127,9 +128,15 @@ int dump(const Options& o) {
     auto files = crib::list_note_files(o.paths, skipped);
     std::string tax_path = resolve_data(o.topics, "crib-topics.conf", "CRIB_TOPICS");
     crib::Taxonomy tax = tax_path.empty() ? crib::Taxonomy() : crib::Taxonomy::load(tax_path);
+    const uint64_t max_size = parse_size(o.max_size);
     for (const auto& f : files) {
         std::string bytes, why;
-        if (!crib::read_regular_file(f.abs, UINT64_MAX, bytes, why)) {
+        struct stat st;
+        if (::stat(f.abs.c_str(), &st) == 0 && uint64_t(st.st_size) > max_size) { // as indexing
+            skipped.push_back({f.display, crib::too_large_reason(max_size)});
+            continue;
+        }
+        if (!crib::read_regular_file(f.abs, max_size, bytes, why)) {
             skipped.push_back({f.display, why});
             continue;
         }
@@ -212,7 +219,10 @@ int watch(const crib::IndexOptions& io, const Options& o) {
         for (const auto& root : s.vanished_roots)
             std::cerr << "crib-index: " << crib::terminal_safe(root)
                       << " is gone (moved or unmounted?); its passages are kept\n";
-        if (s.interrupted)
+        if (s.interrupted_waiting)
+            std::cerr << "crib-index: stopped while waiting for another crib-index; the changes "
+                         "are left for the next run (or crib's own check)\n";
+        else if (s.interrupted)
             std::cerr << "crib-index: stopped during an update; " << s.not_indexed.size()
                       << " changed file(s) left for the next run (or crib's own check)\n";
     };
@@ -271,6 +281,11 @@ int run(const Options& o) {
     Progress bar(!o.quiet && isatty(STDERR_FILENO));
     crib::IndexStats s = crib::run_index(io, &bar);
     bar.clear();
+    if (s.interrupted_waiting) {
+        std::cerr << "crib-index: interrupted while waiting for another crib-index; nothing "
+                     "written\n";
+        return 130;
+    }
     if (!o.quiet) std::cerr << crib::terminal_safe(summary(s)) << "\n";
     for (const auto& root : s.vanished_roots) // said even with -q: passages kept on purpose
         std::cerr << "crib-index: " << crib::terminal_safe(root)

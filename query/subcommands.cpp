@@ -146,6 +146,7 @@ struct QuizFlags {
     size_t new_limit = 20;
     bool stats = false, no_update = false;
     std::vector<std::string> exporting; ///< FORMAT FILE
+    bool force = false;                 ///< --export may replace any file but the store
 };
 
 void add_quiz_options(CLI::App& app, QuizFlags& f) {
@@ -164,6 +165,8 @@ void add_quiz_options(CLI::App& app, QuizFlags& f) {
                    "Write the cards as FORMAT (anki: Anki's text import) to FILE (- for stdout)")
         ->expected(2)
         ->type_name("anki FILE");
+    app.add_flag("--force", f.force,
+                 "Let --export replace an existing file that is not an earlier export");
     app.add_flag("--no-update", f.no_update, "Do not check whether notes changed since indexing");
 }
 
@@ -179,7 +182,7 @@ int quiz_stats_mode(const Deck& deck, const ReviewStore& store, const QuizFlags&
     return 0;
 }
 
-int quiz_export_mode(const Deck& deck, const QuizFlags& f) {
+int quiz_export_mode(const Deck& deck, const ReviewStore& store, const QuizFlags& f) {
     if (f.exporting[0] != "anki") {
         std::cerr << "crib: --export takes anki, not '" << terminal_safe(f.exporting[0]) << "'\n";
         return 2;
@@ -190,14 +193,7 @@ int quiz_export_mode(const Deck& deck, const QuizFlags& f) {
         flush_output();
         return deck.cards.empty() ? 1 : 0;
     }
-    std::ofstream out(f.exporting[1], std::ios::binary);
-    out << text;
-    out.close();
-    if (!out) {
-        std::cerr << "crib: cannot write " << terminal_safe(f.exporting[1]) << ": "
-                  << std::strerror(errno) << "\n";
-        return 2;
-    }
+    write_export(ExportTarget{f.exporting[1], store.path(), f.force}, text);
     std::cerr << "crib: wrote " << deck.cards.size() << " cards to "
               << terminal_safe(f.exporting[1]) << "\n";
     return deck.cards.empty() ? 1 : 0;
@@ -268,7 +264,7 @@ int run_quiz(int argc, char** argv, int name) {
         const PathDisplay paths = load_path_display({db});
         po.paths = &paths; // shown as search shows them: relative below the current folder
         if (f.stats) return quiz_stats_mode(deck, store, f, po);
-        if (!f.exporting.empty()) return quiz_export_mode(deck, f);
+        if (!f.exporting.empty()) return quiz_export_mode(deck, store, f);
         return quiz_session_mode(deck, store, f, po, db);
     });
 }

@@ -298,7 +298,8 @@ bool read_regular_file(const std::string& path, uint64_t limit, std::string& out
 
 namespace {
 
-/// Length of the control character at s[i] (C0, DEL, or C1 as UTF-8 C2 80..9F), 0 if none.
+/// Length of the control character at s[i] (C0, DEL, C1 as UTF-8 C2 80..9F,
+/// or a bidi control), 0 if none.
 size_t control_at(std::string_view s, size_t i) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x20 || c == 0x7f) return 1;
@@ -306,10 +307,21 @@ size_t control_at(std::string_view s, size_t i) {
         auto d = static_cast<unsigned char>(s[i + 1]);
         if (d >= 0x80 && d <= 0x9F) return 2;
     }
-    return 0;
+    return bidi_control_at(s, i);
 }
 
 } // namespace
+
+size_t bidi_control_at(std::string_view s, size_t i) {
+    auto at = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0; };
+    if (at(0) == 0xD8 && at(1) == 0x9C) return 2; // U+061C ARABIC LETTER MARK
+    if (at(0) != 0xE2) return 0;
+    unsigned char b = at(1), c = at(2);
+    if (b == 0x80 && (c == 0x8E || c == 0x8F)) return 3; // U+200E, U+200F
+    if (b == 0x80 && c >= 0xAA && c <= 0xAE) return 3;   // U+202A-U+202E
+    if (b == 0x81 && c >= 0xA6 && c <= 0xA9) return 3;   // U+2066-U+2069
+    return 0;
+}
 
 std::string terminal_safe(std::string_view s) {
     std::string out;

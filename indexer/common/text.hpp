@@ -98,15 +98,22 @@ bool read_text_file(const std::string& path, std::string& out);
 /// regular file (FIFO)", "cannot read: ...", "larger than ...") otherwise.
 bool read_regular_file(const std::string& path, uint64_t limit, std::string& out, std::string& why);
 
-/// `s` with every control character (C0 including tab and newline, DEL, and
-/// C1 such as CSI U+009B) replaced by U+FFFD: what a note, a file name or a
-/// user's argument supplies can be shown on one terminal line, never obeyed.
+/// Length of the bidirectional formatting character at s[i], 0 if none:
+/// U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069.  Invisible, they
+/// reorder the text a terminal shows after them ("Trojan Source"), so human
+/// output treats them as control characters.
+size_t bidi_control_at(std::string_view s, size_t i);
+
+/// `s` with every control character (C0 including tab and newline, DEL, C1
+/// such as CSI U+009B, and the bidi controls of bidi_control_at) replaced by
+/// U+FFFD: what a note, a file name or a user's argument supplies can be
+/// shown on one terminal line, in its own order, never obeyed.
 std::string terminal_safe(std::string_view s);
 
 /// A path for line-oriented output (grep, vimgrep, -l): as it is when it has
-/// no control character, else double-quoted with C escapes ("a\nb.md",
-/// "\x1b]52;..."), so one record stays one line and nothing reaches the
-/// terminal raw.
+/// no control character (bidi controls included), else double-quoted with C
+/// escapes ("a\nb.md", "\x1b]52;...", "\xe2\x80\xae"), so one record stays
+/// one line and nothing reaches the terminal raw.
 std::string quote_path(std::string_view s);
 
 /// 64-bit FNV-1a hash, hex encoded (content hashes, long-key terms).

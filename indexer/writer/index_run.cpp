@@ -301,7 +301,7 @@ FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& 
     const Candidate& c = job.cand;
     r.record = {c.display, c.abs, c.st.size, c.st.mtime_ns, "", 0};
     if (c.st.size > sh.opt->max_size) {
-        r.skip = "larger than " + size_text(sh.opt->max_size) + " (--max-size)";
+        r.skip = too_large_reason(sh.opt->max_size);
         return r;
     }
     std::string bytes, why;
@@ -467,6 +467,12 @@ std::string encode_roots(const std::vector<Root>& roots) {
     return out;
 }
 
+/// SIGINT/SIGTERM came while --wait waited for another writer: nothing written.
+struct WaitInterrupted {};
+
+/// How often --wait tries the lock again, and so how soon a signal ends the wait.
+constexpr auto kLockRetry = std::chrono::milliseconds(100);
+
 Xapian::WritableDatabase open_writable(const IndexOptions& opt, bool overwrite) {
     struct stat st;
     if (::stat(opt.db.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
@@ -474,15 +480,23 @@ Xapian::WritableDatabase open_writable(const IndexOptions& opt, bool overwrite) 
     std::error_code ec;
     fs::create_directories(fs::path(opt.db).parent_path().empty() ? fs::path(".") : fs::path(opt.db).parent_path(), ec);
     int flags = overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
-    if (opt.wait) flags |= Xapian::DB_RETRY_LOCK;
-    try {
-        return Xapian::WritableDatabase(opt.db, flags);
-    } catch (const Xapian::DatabaseLockError&) {
-        // No lock for a reason other than another writer: name that reason.
-        if (::access(opt.db.c_str(), W_OK) != 0)
-            throw IndexUsageError("cannot write the index " + opt.db + ": " + std::strerror(errno));
-        throw IndexLocked("another crib-index is updating " + opt.db +
-                          " (or crib is refreshing it; wait for it, or pass --wait)");
+    // --wait tries again every kLockRetry rather than blocking in Xapian
+    // (DB_RETRY_LOCK), whose wait no signal ends: a writer stopped with
+    // SIGSTOP would leave crib-index (and --watch) deaf to SIGINT/SIGTERM.
+    for (;;) {
+        try {
+            return Xapian::WritableDatabase(opt.db, flags);
+        } catch (const Xapian::DatabaseLockError&) {
+            // No lock for a reason other than another writer: name that reason.
+            if (::access(opt.db.c_str(), W_OK) != 0)
+                throw IndexUsageError("cannot write the index " + opt.db + ": " +
+                                      std::strerror(errno));
+            if (!opt.wait)
+                throw IndexLocked("another crib-index is updating " + opt.db +
+                                  " (or crib is refreshing it; wait for it, or pass --wait)");
+        }
+        if (interrupt_requested()) throw WaitInterrupted{};
+        std::this_thread::sleep_for(kLockRetry);
     }
 }
 
@@ -888,10 +902,17 @@ std::string write_failure(const std::string& db, const Xapian::Error& e, const I
 
 } // namespace
 
+std::string too_large_reason(uint64_t max_size) {
+    return "larger than " + size_text(max_size) + " (--max-size)";
+}
+
 IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     IndexStats stats;
     try {
         return write_index(opt, obs, stats);
+    } catch (const WaitInterrupted&) {
+        stats.interrupted = stats.interrupted_waiting = true; // nothing written
+        return stats;
     } catch (const Xapian::DatabaseCorruptError&) {
         throw;
     } catch (const Xapian::DatabaseError& e) {

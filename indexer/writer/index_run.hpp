@@ -60,6 +60,7 @@ struct IndexStats {
     std::vector<std::string> not_indexed; ///< files left for next time (interrupted)
     double seconds = 0;
     bool interrupted = false;
+    bool interrupted_waiting = false; ///< while --wait waited for the lock: nothing written
     bool wrote = false;          ///< anything committed
     size_t files_committed = 0;    ///< files changed by the commits made so far
     size_t passages_committed = 0; ///< passages added by the commits made so far
@@ -150,6 +151,10 @@ std::string not_text_reason(const std::string& path, std::string_view bytes);
 /// The note files under `paths` (files are taken whatever their name;
 /// folders are walked for note file names, hidden entries skipped).
 std::vector<NoteFile> list_note_files(const std::vector<std::string>& paths, std::vector<Skipped>& skipped);
+
+/// Why a file over --max-size is skipped, as indexing and --dump say it:
+/// "larger than 16 MiB (--max-size)".
+std::string too_large_reason(uint64_t max_size);
 
 /// True for file names crib-index picks up when walking a folder.
 bool is_note_file_name(const std::string& name);

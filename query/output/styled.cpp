@@ -1,5 +1,7 @@
 #include "output/styled.hpp"
 
+#include "common/text.hpp"
+
 #include <algorithm>
 #include <set>
 #include <utility>
@@ -23,6 +25,9 @@ std::string sanitize(std::string_view s) {
                    static_cast<unsigned char>(s[i + 1]) <= 0x9F) { // C1 controls (CSI is U+009B)
             out += "\xEF\xBF\xBD";
             ++i;
+        } else if (size_t n = bidi_control_at(s, i)) { // U+202E and the like reorder the line
+            out += "\xEF\xBF\xBD";
+            i += n - 1;
         } else {
             out += static_cast<char>(c);
         }

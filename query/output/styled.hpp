@@ -24,8 +24,9 @@ struct StyledText {
     void add(std::string_view s, Style st = Style::none);
 };
 
-/// Replace control characters (C0 except \t and \n, DEL, C1) with U+FFFD so
-/// escape sequences inside notes are shown, not obeyed.
+/// Replace control characters (C0 except \t and \n, DEL, C1, and the bidi
+/// controls of bidi_control_at) with U+FFFD so escape sequences inside notes
+/// are shown, not obeyed, and no note reorders the lines around it.
 std::string sanitize(std::string_view s);
 
 /// ANSI on/off sequences for a style ("" when colour is off).

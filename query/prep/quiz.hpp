@@ -15,6 +15,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace crib {
@@ -100,9 +101,34 @@ std::string format_stats_human(const QuizStats& s, const Moment& now, bool chart
 /// --stats --format json (see README "crib quiz").
 std::string format_stats_json(const QuizStats& s, const Moment& now);
 
-/// --export anki: Anki's "notes in plain text" import format with
-/// #separator, #html and #tags column headers; answers as HTML by cmark.
+/// The first lines of every --export anki file: Anki's #separator, #html and
+/// #tags column headers, then `#crib:quiz --export anki`, a header Anki
+/// ignores that marks the file as crib's (write_export replaces such a file
+/// without --force).
+extern const char* const kAnkiExportHeader;
+
+/// --export anki: kAnkiExportHeader, then one note per card; answers as HTML
+/// by cmark.
 std::string export_anki(const Deck& deck);
+
+/// True if `head` (a file's first bytes) starts with kAnkiExportHeader: an
+/// earlier export of crib's.
+bool is_crib_export(std::string_view head);
+
+/// Where --export writes, and what it must not overwrite.
+struct ExportTarget {
+    std::string path;   ///< the file named on the command line
+    std::string store;  ///< the review store: refused, with its -wal, -shm and -journal
+    bool force = false; ///< replace an existing file that is not an earlier export
+};
+
+/// Writes `text` to `t.path` through a temporary file in the same folder,
+/// renamed over it (a symlink's target is replaced, the link kept), so the
+/// file is whole or untouched.  Throws std::runtime_error, saying why, for
+/// the review store or its companions (same inode), for anything but a
+/// regular file, and, without force, for an existing file that is not an
+/// earlier export.
+void write_export(const ExportTarget& t, const std::string& text);
 
 /// "2026-12-01" for a day number.
 std::string day_date(long long day);

@@ -103,29 +103,46 @@ void ReviewStore::exec(const char* sql) {
 }
 
 void ReviewStore::create_or_check() {
-    int version;
-    {
-        Statement st(db_, "PRAGMA user_version", path_); // fails on a file that is not SQLite
-        st.step();
-        version = int(st.integer(0));
+    int version = user_version(); // fails on a file that is not SQLite
+    check_version(version);
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=FULL");
+    if (version != 0) return;
+    // Several sessions may find the store new at once: the one that takes
+    // the write lock first creates the tables, the others wait for it (busy
+    // timeout) and then find them made.
+    exec("BEGIN IMMEDIATE");
+    try {
+        version = user_version();
+        check_version(version);
+        if (version == 0) {
+            Statement tables(db_, "SELECT count(*) FROM sqlite_master", path_);
+            tables.step();
+            if (tables.integer(0) != 0)
+                throw ReviewStoreError("the file " + path_ +
+                                       " is an SQLite database but not a crib review store");
+            exec(kCreate);
+            exec(("PRAGMA user_version=" + std::to_string(kReviewsSchema)).c_str());
+        }
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
     }
+    exec("COMMIT");
+}
+
+int ReviewStore::user_version() {
+    Statement st(db_, "PRAGMA user_version", path_);
+    st.step();
+    return int(st.integer(0));
+}
+
+void ReviewStore::check_version(int version) const {
     if (version != 0 && version != kReviewsSchema)
         throw ReviewStoreError("the review store " + path_ + " has schema version " +
                                std::to_string(version) + "; this crib reads version " +
                                std::to_string(kReviewsSchema) +
                                " (use the crib that wrote it, or --reviews another file)");
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=FULL");
-    if (version != 0) return;
-    Statement tables(db_, "SELECT count(*) FROM sqlite_master", path_);
-    tables.step();
-    if (tables.integer(0) != 0)
-        throw ReviewStoreError("the file " + path_ +
-                               " is an SQLite database but not a crib review store");
-    exec("BEGIN IMMEDIATE");
-    exec(kCreate);
-    exec(("PRAGMA user_version=" + std::to_string(kReviewsSchema)).c_str());
-    exec("COMMIT");
 }
 
 std::map<std::string, StoredCard> ReviewStore::cards() const {

@@ -76,6 +76,8 @@ class ReviewStore {
   private:
     void exec(const char* sql);
     void create_or_check();
+    int user_version();                    ///< PRAGMA user_version
+    void check_version(int version) const; ///< throws for another schema
     std::string path_;
     sqlite3* db_ = nullptr;
 };

@@ -223,7 +223,7 @@ _crib()
 
     if [[ $sub == quiz && $cur == -* && -z $prefix ]]; then
         local opts="--help --db --format --color --colour --reviews --topic --new
-            --stats --export --no-update"
+            --stats --export --force --no-update"
         [[ $cur != --* ]] && opts+=" -h -f -t"
         mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
         return 0

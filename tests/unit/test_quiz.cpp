@@ -104,3 +104,28 @@ TEST_CASE("the Anki export quotes what Anki would split and turns topics into ta
     CHECK(out.find("\"<p>Use <code>kubectl</code>:</p>\n<ul>\n<li>one</li>") != std::string::npos);
     CHECK(out.find("\tk8s::pods system_design\n") != std::string::npos);
 }
+
+TEST_CASE("an Anki export never replaces the review store or a file that is not an export",
+          "[quiz]") {
+    test::TempDir dir;
+    const std::string store_path = dir.str() + "/reviews.sqlite";
+    ReviewStore store(store_path);
+    const std::string before = test::slurp(store_path);
+    std::filesystem::create_symlink("reviews.sqlite", dir.path / "link.txt");
+    for (const std::string& target : {store_path, dir.str() + "/link.txt"})
+        CHECK_THROWS_WITH(write_export(ExportTarget{target, store_path, true}, "x"),
+                          Catch::Contains("over the review store"));
+    CHECK(test::slurp(store_path) == before);
+
+    dir.write("notes.md", "# Notes\n");
+    ExportTarget notes{dir.str() + "/notes.md", store_path, false};
+    CHECK_THROWS_WITH(write_export(notes, kAnkiExportHeader), Catch::Contains("--force"));
+    CHECK(test::slurp(notes.path) == "# Notes\n");
+    notes.force = true;
+    write_export(notes, std::string(kAnkiExportHeader) + "Q?\tA\t\n");
+    notes.force = false; // an earlier export: replaced without --force
+    write_export(notes, std::string(kAnkiExportHeader) + "R?\tB\t\n");
+    CHECK(test::slurp(notes.path) == std::string(kAnkiExportHeader) + "R?\tB\t\n");
+    CHECK(is_crib_export(kAnkiExportHeader));
+    CHECK_FALSE(is_crib_export("#separator:tab\n#html:true\n#tags column:3\nQ?\tA\n"));
+}

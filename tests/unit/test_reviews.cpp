@@ -153,3 +153,35 @@ TEST_CASE("SIGKILL in the middle of a session loses at most the answer being wri
                      "WHERE r.id = (SELECT max(id) FROM reviews) AND c.last_review = r.at") == 1);
     }
 }
+
+TEST_CASE("sessions creating a new review store at once all open it", "[reviews][regression]") {
+    // Each checked that the store was new, then created the tables: all but
+    // one failed ("table cards already exists", "database is locked").
+    for (int round = 0; round < 5; ++round) {
+        test::TempDir d;
+        const std::string path = d.str() + "/r.sqlite";
+        std::vector<pid_t> children;
+        for (int i = 0; i < 8; ++i) {
+            pid_t child = fork();
+            REQUIRE(child >= 0);
+            if (child == 0) {
+                try {
+                    ReviewStore s(path);
+                    s.record(graded("card" + std::to_string(i), 1), Grade::good, Moment{1, 20000});
+                } catch (...) {
+                    _exit(1);
+                }
+                _exit(0);
+            }
+            children.push_back(child);
+        }
+        int failed = 0;
+        for (pid_t child : children) {
+            int status = 0;
+            waitpid(child, &status, 0);
+            if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) ++failed;
+        }
+        CHECK(failed == 0);
+        CHECK(ReviewStore(path).review_count() == 8);
+    }
+}

@@ -10,6 +10,14 @@ TEST_CASE("control characters in notes are neutralised", "[styled]") {
     CHECK(sanitize("c1 \xC2\x9B x") == "c1 \xEF\xBF\xBD x");
 }
 
+TEST_CASE("bidi controls in notes are neutralised", "[styled][regression]") {
+    // U+202E reversed the rest of the line on the terminal; U+2066 isolates.
+    CHECK(sanitize("a \u202Esdrawkcab\u202C b") == "a \xEF\xBF\xBDsdrawkcab\xEF\xBF\xBD b");
+    CHECK(sanitize("\u2066x\u2069\u061C\u200F\n") ==
+          "\xEF\xBF\xBDx\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\n");
+    CHECK(sanitize("caf\u00E9 \u200D") == "caf\u00E9 \u200D");
+}
+
 TEST_CASE("wrap keeps words whole and prefixes lines", "[styled]") {
     StyledText t;
     t.add("one two three four five six seven eight nine ten eleven twelve");

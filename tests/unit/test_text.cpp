@@ -101,6 +101,21 @@ TEST_CASE("file names and tags with escapes or newlines are shown safely", "[tex
           "\"x\\x1b]52\\x07 \\\"q\\\" \\\\ \\xc3\\xa9.md\"");
 }
 
+TEST_CASE("bidi controls in notes and file names are shown and not obeyed", "[text][regression]") {
+    const std::string fffd = "\xEF\xBF\xBD";
+    // U+202E, U+2066-U+2069, U+061C, U+200E, U+200F, U+202A-U+202D
+    for (const char* bidi : {"\u202E", "\u2066", "\u2067", "\u2068", "\u2069", "\u061C", "\u200E",
+                             "\u200F", "\u202A", "\u202B", "\u202C", "\u202D"}) {
+        CAPTURE(bidi);
+        CHECK(terminal_safe(std::string("a") + bidi + "b") == "a" + fffd + "b");
+        CHECK(quote_path(std::string("x") + bidi + ".md").front() == '"');
+    }
+    CHECK(quote_path("evil\u202Edm.md") == "\"evil\\xe2\\x80\\xaedm.md\"");
+    // Their neighbours are ordinary text: U+200D (ZWJ in emoji), U+2065, U+202F, U+061B.
+    for (const char* fine : {"\u200D", "\u202F", "\u061B", "\u2070"})
+        CHECK(terminal_safe(fine) == fine);
+}
+
 TEST_CASE("fold_diacritics takes the diacritics off Latin letters only", "[text]") {
     CHECK(fold_diacritics("naïve") == "naive");
     CHECK(fold_diacritics("Façade") == "Facade");
