@@ -7,6 +7,7 @@
 #include "index/document.hpp"
 #include "formats/formats.hpp"
 #include "writer/index_run.hpp"
+#include "writer/note_file.hpp"
 #include "common/json.hpp"
 #include "formats/notes_parser.hpp"
 #include "index/passage_json.hpp"
@@ -130,28 +131,27 @@ int dump(const Options& o) {
     crib::Taxonomy tax = tax_path.empty() ? crib::Taxonomy() : crib::Taxonomy::load(tax_path);
     const uint64_t max_size = parse_size(o.max_size);
     for (const auto& f : files) {
-        std::string bytes, why;
         struct stat st;
-        if (::stat(f.abs.c_str(), &st) == 0 && uint64_t(st.st_size) > max_size) { // as indexing
-            skipped.push_back({f.display, crib::too_large_reason(max_size)});
-            continue;
-        }
-        if (!crib::read_regular_file(f.abs, max_size, bytes, why)) {
-            skipped.push_back({f.display, why});
-            continue;
-        }
-        if (std::string not_text = crib::not_text_reason(f.abs, bytes); !not_text.empty()) {
+        crib::NoteFileRequest req{.abs = f.abs, .display = f.display, .folder = f.folder};
+        req.size = ::stat(f.abs.c_str(), &st) == 0 ? uint64_t(st.st_size) : 0;
+        req.max_size = max_size;
+        req.taxonomy = &tax;
+        crib::ParsedNoteFile nf = crib::parse_note_file(req);
+        if (nf.not_text) {
             // As indexing: a binary note file is skipped; a file without an
             // extension found in a folder is another file, not a note, unless
             // it was named on the command line.
             bool named = std::find(o.paths.begin(), o.paths.end(), f.display) != o.paths.end();
-            if (named || not_text == "binary file") skipped.push_back({f.display, not_text});
+            if (named || nf.skip == "binary file") skipped.push_back({f.display, nf.skip});
             continue;
         }
-        auto pr = crib::parse_notes(bytes, f.display);
+        if (!nf.skip.empty()) {
+            skipped.push_back({f.display, nf.skip});
+            continue;
+        }
+        const crib::ParseResult& pr = nf.parsed;
         for (const auto& w : pr.warnings)
             std::cerr << "crib-index: " << crib::terminal_safe(f.display + ": " + w) << "\n";
-        crib::assign_topics(pr.passages, tax, f.folder);
         for (const auto& p : pr.passages) {
             if (o.format == "json") {
                 std::cout << crib::dump_json(p) << "\n";

@@ -1,4 +1,5 @@
 #include "writer/index_run.hpp"
+#include "writer/note_file.hpp"
 
 #include "writer/compact.hpp"
 #include "index/document.hpp"
@@ -300,35 +301,31 @@ FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& 
     FileResult r;
     const Candidate& c = job.cand;
     r.record = {c.display, c.abs, c.st.size, c.st.mtime_ns, "", 0};
-    if (c.st.size > sh.opt->max_size) {
-        r.skip = too_large_reason(sh.opt->max_size);
+    ParsedNoteFile f = parse_note_file({.abs = c.abs,
+                                  .display = c.display,
+                                  .folder = c.folder,
+                                  .size = c.st.size,
+                                  .max_size = sh.opt->max_size,
+                                  .taxonomy = sh.tax,
+                                  .old_hash = job.old ? &job.old->hash : nullptr});
+    if (!f.skip.empty()) {
+        r.skip = f.skip;
         return r;
     }
-    std::string bytes, why;
-    if (!read_regular_file(c.abs, sh.opt->max_size, bytes, why)) {
-        r.skip = why;
-        return r;
-    }
-    if (std::string why_not = not_text_reason(c.abs, bytes); !why_not.empty()) {
-        r.skip = why_not;
-        return r;
-    }
-    r.record.hash = hash_hex(bytes);
-    r.record.size = bytes.size();
-    if (job.old && job.old->hash == r.record.hash) {
+    r.record.hash = f.hash;
+    r.record.size = f.size;
+    if (f.unchanged) {
         r.same_content = true;
         r.record.passages = job.old->passages;
         return r;
     }
-    ParseResult pr = parse_notes(bytes, c.display);
-    for (const std::string& w : pr.warnings) r.warnings.push_back(c.display + ": " + w);
-    assign_topics(pr.passages, *sh.tax, c.folder);
-    r.docs.reserve(pr.passages.size());
-    for (const Passage& p : pr.passages) {
+    for (const std::string& w : f.parsed.warnings) r.warnings.push_back(c.display + ": " + w);
+    r.docs.reserve(f.parsed.passages.size());
+    for (const Passage& p : f.parsed.passages) {
         r.docs.push_back(build_passage(p, tg, sh.syn));
         if (p.kind == "question") ++r.questions;
     }
-    r.record.passages = pr.passages.size();
+    r.record.passages = f.parsed.passages.size();
     return r;
 }
 
