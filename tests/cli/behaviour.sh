@@ -12,7 +12,7 @@ out=$( { "$CRIB" -n 50 --format plain docker 2>"$TMP/pipe-err"; echo "rc=$?" >"$
 [[ -n "$out" && ! -s "$TMP/pipe-err" ]] && pass "closed pipe is quiet" || fail "closed pipe: $(cat "$TMP/pipe-err")"
 grep -q "rc=0" "$TMP/pipe-rc" && pass "closed pipe rc 0" || fail "closed pipe rc $(cat "$TMP/pipe-rc")"
 # colour on a terminal (script gives a pty), none with NO_COLOR or TERM=dumb
-if command -v script >/dev/null; then
+if need script; then
   script -qc "$CRIB --no-update docker" /dev/null >"$TMP/tty" </dev/null
   grep -q $'\033\[' "$TMP/tty" && pass "colour on a TTY" || fail "no colour on a TTY"
   NO_COLOR=1 script -qc "$CRIB --no-update docker" /dev/null >"$TMP/tty" </dev/null
@@ -76,7 +76,7 @@ mkdir -p "$TMP/many"
 for f in $(seq 1 120); do
   for q in $(seq 1 40); do printf '## What is thing%d in file%d?\nsome answer words about thing %d\n\n' "$q" "$f" "$q"; done >"$TMP/many/f$f.md"
 done
-if command -v script >/dev/null; then
+if need script; then
   CRIB_DB=$TMP/many-db script -qc "$CRIB_INDEX -j 1 $TMP/many" /dev/null >"$TMP/tty" </dev/null
   grep -q "files, .* passages" "$TMP/tty" && pass "progress bar on a TTY" || echo "note: run too fast for a progress bar"
   grep -q "indexed 120 files, 4800 passages (4800 questions)" "$TMP/tty" && pass "summary line" || fail "summary: $(tail -c 300 "$TMP/tty")"

@@ -1,7 +1,14 @@
 # Golden outputs for every format (UPDATE_GOLDEN=1 to rewrite after an intended change).
 source "$(dirname "$0")/lib.bash"
 index_content
-run() { "$CRIB" --no-update "$@" >"$TMP/out" 2>"$TMP/err" || true; }
+# run ARGS...: each golden run must exit 0 and print something; a crib that
+# fails or prints nothing fails here, not only where a golden differs.
+run() {
+  local rc=0
+  "$CRIB" --no-update "$@" >"$TMP/out" 2>"$TMP/err" || rc=$?
+  [[ $rc == 0 ]] || fail "rc $rc: crib $* :: $(head -c 300 "$TMP/err")"
+  [[ -s $TMP/out ]] || fail "crib $* printed nothing"
+}
 run --format plain statefulset;                 golden plain-statefulset.txt
 run --format human --color never -n 3 autoscaling; golden human-nocolor-autoscaling.txt
 run --format human --color always -n 3 autoscaling; golden human-color-autoscaling.txt
@@ -17,13 +24,17 @@ run --topics;                                   golden topics.txt
 "$CRIB_INDEX" --dump content/ >"$TMP/out";      golden dump-content.txt
 "$CRIB_INDEX" --dump --format json content/qt-interview.txt >"$TMP/out"; golden dump-qt.jsonl
 # grep-format lines point at the question line of the file
+run --format grep docker
+[[ $(wc -l <"$TMP/out") -ge 5 ]] || fail "grep docker listed $(wc -l <"$TMP/out") lines"
 while IFS=: read -r f l q; do
   line=$(sed -n "${l}p" "$f")
   [[ -n "$line" ]] || fail "grep line $f:$l is empty"
-done < <("$CRIB" --no-update --format grep docker)
+done <"$TMP/out"
 pass "grep lines point into files"
 # -0 ends paths with NUL
-"$CRIB" --no-update -l -0 docker | tr '\0' '\n' | diff - <("$CRIB" --no-update -l docker) >/dev/null && pass "-0" || fail "-0"
+run -l -0 docker; tr '\0' '\n' <"$TMP/out" >"$TMP/nul-lines"
+run -l docker
+[[ $(grep -c . "$TMP/out") -ge 1 ]] && diff "$TMP/nul-lines" "$TMP/out" >/dev/null && pass "-0" || fail "-0: $(cat "$TMP/nul-lines")"
 # no escapes in a pipe unless asked
 "$CRIB" --no-update docker | grep -q $'\033' && fail "escape in pipe" || pass "no escapes in a pipe"
 "$CRIB" --no-update --color always docker | grep -q $'\033' && pass "--color always" || fail "--color always"

@@ -11,7 +11,9 @@ write_version() { # write_version V: 40 files x 30 questions, all tagged vV
 }
 check_db() { # every file holds one whole version; the index opens and checks
   xapian-check "$CRIB_DB" >"$TMP/check" 2>&1 || { fail "xapian-check: $(tail -3 "$TMP/check")"; return; }
-  "$CRIB" --no-update --all -n 100000 --format grep marker >"$TMP/hits" || true
+  "$CRIB" --no-update --all -n 100000 --format grep marker >"$TMP/hits" 2>"$TMP/err" ||
+    { fail "crib on the index a kill left: rc $? $(head -c 300 "$TMP/err")"; return; }
+  [[ -s $TMP/hits ]] || { fail "crib found no passages in the index a kill left"; return; }
   awk -F: '{ if (match($3, / v[0-9]+\?/)) { v = substr($3, RSTART + 2, RLENGTH - 3); seen[$1 " " v]++; files[$1]++ } }
        END { for (k in seen) { split(k, a, " "); if (seen[k] != files[a[1]]) bad++ } if (bad) exit 1 }' "$TMP/hits" \
     || fail "a file holds passages of two versions"

@@ -37,10 +37,7 @@ expect_rc 0 env -u CRIB_DB "$CRIB" --no-update --db "$TMP/team-db" -c pod
 rm "$XDG_CONFIG_HOME/crib/config"
 
 # a remote index through xapian-tcpsrv, searched with a local one
-if ! command -v xapian-tcpsrv >/dev/null; then
-  echo "skip: remote index (no xapian-tcpsrv)"
-  finish; exit 0
-fi
+need xapian-tcpsrv || { finish; exit 1; }
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 # In its own process group: xapian-tcpsrv forks, and the group is stopped whole.
 setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$TMP/team-db" >"$TMP/srv.log" 2>&1 </dev/null &

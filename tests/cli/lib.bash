@@ -25,5 +25,12 @@ golden() {
   if [[ ${UPDATE_GOLDEN:-} == 1 ]]; then cp "$TMP/out" "$g"; pass "golden $1 updated"; return; fi
   if diff -u "$g" "$TMP/out" >"$TMP/diff"; then pass "golden $1"; else fail "golden $1 differs:"; head -40 "$TMP/diff" >&2; fi
 }
+# need TOOL...: scripts/setup --test installs every tool the suite uses, so a
+# missing one is a failure of the set-up, never a reason to pass unchecked.
+need() {
+  local t missing=0
+  for t in "$@"; do command -v "$t" >/dev/null || { fail "$t is not installed (scripts/setup --test installs it)"; missing=1; }; done
+  return $missing
+}
 index_content() { "$CRIB_INDEX" -q --rebuild content/ ; }
 finish() { if ((fails)); then echo "$fails failure(s)" >&2; exit 1; fi; echo "all ok"; }
