@@ -1,0 +1,103 @@
+// One test per one-line bug that once passed the whole suite (issue 28's
+// mutation run): each fails with the bug put back and passes without it.
+#include "helpers.hpp"
+#include "index_fixture.hpp"
+#include "search/search.hpp"
+#include "writer/index_run.hpp"
+
+#include <algorithm>
+
+using namespace crib;
+
+namespace {
+
+const Passage* with_question(const std::vector<Passage>& ps, const std::string& q) {
+    for (const Passage& p : ps)
+        if (p.question == q) return &p;
+    return nullptr;
+}
+
+std::vector<Hit> hits_for(const SearchRequest& base) {
+    SearchRequest r = base;
+    r.related = r.snippets = false;
+    r.corrections = false;
+    return search(r).hits;
+}
+
+} // namespace
+
+TEST_CASE("numbered headings ask when exactly a third of them ask (detectors one-third boundary)",
+          "[mutants]") {
+    // Three numbered headings, one of them asking: 1 * 3 >= 3, so the number
+    // is trusted and every numbered heading is a question of the quiz.
+    auto ps = test::parse("# Notes\n\n## 1. Pods\nsmallest unit of work.\n\n"
+                          "## 2. Services\nstable names for pods.\n\n"
+                          "## 3. What is a volume?\nstorage for pods.\n");
+    const Passage* pods = with_question(ps, "Pods");
+    REQUIRE(pods);
+    CHECK(pods->kind == "question");
+    // Four numbered headings, one asking: 1 * 3 < 4, a numbered tutorial.
+    auto steps = test::parse("# Guide\n\n## 1. Install\nrun it.\n\n## 2. Configure\nedit it.\n\n"
+                             "## 3. Deploy\nship it.\n\n## 4. What is next?\nmore.\n");
+    const Passage* install = with_question(steps, "Install");
+    REQUIRE(install);
+    CHECK(install->kind == "section");
+}
+
+TEST_CASE("a CSV card keeps its doubled quotes as one quote (reader_cards escape)", "[mutants]") {
+    auto ps = test::parse("\"What does \"\"idempotent\"\" mean?\",\"The \"\"same\"\" result, "
+                          "however often.\"\nWhat is a pod?,The smallest unit.\n",
+                          "deck.csv");
+    REQUIRE(ps.size() == 2);
+    CHECK(ps[0].question == "What does \"idempotent\" mean?");
+    CHECK(ps[0].answer == "The \"same\" result, however often.");
+    CHECK(ps[1].question == "What is a pod?");
+}
+
+TEST_CASE("a word only in a passage's heading path finds it (document heading terms)",
+          "[mutants]") {
+    test::TempDir d;
+    d.write("notes/k8s.md", "# Troubleshooting\n\n## Scenario four\n\n### Problem\n"
+                            "The workload never starts and waits forever.\n");
+    std::string db = test::index_notes(d);
+    SearchRequest r;
+    r.db = db;
+    r.query = "scenario";
+    r.limit = 20;
+    auto hits = hits_for(r);
+    bool found = std::any_of(hits.begin(), hits.end(),
+                             [](const Hit& h) { return h.passage.question == "Problem"; });
+    CHECK(found);
+}
+
+TEST_CASE("an edit that keeps the length is seen by its mtime (stat list freshness)",
+          "[mutants]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    IndexOptions o = test::notes_options(d);
+    run_index(o);
+    CHECK_FALSE(index_is_stale(Xapian::Database(o.db)));
+    d.write("notes/a.md", "## What is B?\nbravo\n"); // same length
+    auto p = d.path / "notes/a.md";
+    std::filesystem::last_write_time(p, std::filesystem::last_write_time(p) +
+                                            std::chrono::seconds(3));
+    CHECK(index_is_stale(Xapian::Database(o.db)));
+}
+
+TEST_CASE("several -t topics all apply (topic filters are ANDed)", "[mutants]") {
+    SearchRequest r;
+    r.db = content_db();
+    r.query = "what";
+    r.limit = 1000;
+    r.topics = {"kubernetes"};
+    size_t k8s = hits_for(r).size();
+    r.topics = {"kubernetes", "docker"};
+    auto both = hits_for(r);
+    REQUIRE_FALSE(both.empty());
+    CHECK(both.size() < k8s);
+    for (const Hit& h : both) {
+        const auto& t = h.passage.topics;
+        CHECK(std::count(t.begin(), t.end(), "kubernetes") == 1);
+        CHECK(std::count(t.begin(), t.end(), "docker") == 1);
+    }
+}
