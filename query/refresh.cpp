@@ -118,8 +118,8 @@ bool Refresh::finish() {
 }
 
 Refresh::~Refresh() {
-    for (auto& [spec, check] : checks_) // a read that threw: let the checks end quietly
-        if (check.valid()) check.wait();
+    // A read that threw before finish(): a running check ends when its future
+    // goes; one deferred (no thread could start) is never run.
 }
 
 bool refresh_now(const std::vector<std::string>& specs, RefreshOptions opt) {

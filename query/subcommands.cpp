@@ -99,10 +99,13 @@ std::string db_path(const GlobalOptions& g, const Config& cfg) {
 }
 
 
-/// Runs fn, turning errors into a "crib: ..." line and exit status 2.
+/// Runs fn, turning errors into a "crib: ..." line and exit status 2, and a
+/// reader that went away (a closed pipe) into a quiet 0, as a search does.
 template <class F> int guarded(F&& fn) {
     try {
         return fn();
+    } catch (const OutputClosed&) {
+        return 0; // `crib gaps job.txt | head`: a closed pipe is not an error
     } catch (const Xapian::Error& e) {
         std::cerr << "crib: " << terminal_safe(e.get_description()) << "\n";
     } catch (const std::exception& e) {

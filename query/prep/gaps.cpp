@@ -296,7 +296,6 @@ std::vector<Requirement> find_gaps(const std::string& db, const std::string& tex
     std::vector<RequirementLine> reqs = split_requirements(text);
     OwnTexts own(reqs);
     std::map<std::vector<std::string>, Requirement> seen; // the same key terms judged once
-    std::optional<Xapian::Database> notes;
     for (RequirementLine& line : reqs) {
         Requirement r;
         r.req = std::move(line);
@@ -308,8 +307,9 @@ std::vector<Requirement> find_gaps(const std::string& db, const std::string& tex
             r.req = std::move(req);
         } else {
             std::vector<Hit> hits = best_hits(db, r, own); // validates the index first
-            if (!notes) notes.emplace(db);
-            judge(r, hits, idf_weights(*notes, r.terms));
+            // Opened per requirement, as each search opens it: a long posting
+            // outlives the revision a crib-index --watch may replace meanwhile.
+            judge(r, hits, idf_weights(Xapian::Database(db), r.terms));
             seen.emplace(r.terms, r);
         }
         out.push_back(std::move(r));
