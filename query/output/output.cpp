@@ -27,6 +27,20 @@ void emit(std::string_view s) {
     check(std::fwrite(s.data(), 1, s.size(), stdout) == s.size());
 }
 
+namespace {
+
+class StdoutSink : public Sink {
+  public:
+    void write(std::string_view s) override { emit(s); }
+};
+
+} // namespace
+
+Sink& stdout_sink() {
+    static StdoutSink out;
+    return out;
+}
+
 void flush_output() { check(std::fflush(stdout) == 0); }
 
 } // namespace crib

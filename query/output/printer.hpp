@@ -4,6 +4,7 @@
 #pragma once
 
 #include "search/search.hpp"
+#include "output/output.hpp"
 #include "output/shown_path.hpp"
 
 #include <memory>
@@ -39,8 +40,8 @@ public:
     virtual void passage(const Passage& p) = 0;
 };
 
-/// The printer for a format.
-std::unique_ptr<Printer> make_printer(Format f, const PrintOptions& opt);
+/// The printer for a format, writing to `out` (standard output unless given).
+std::unique_ptr<Printer> make_printer(Format f, const PrintOptions& opt, Sink& out = stdout_sink());
 
 /// Print a whole result through a printer.
 void print_result(Printer& p, const SearchResult& r);
@@ -66,11 +67,11 @@ RenderOptions render_options_for(const Passage& p, std::vector<std::string> matc
 /// The words inside highlighted spans of `text`, lower-cased and distinct.
 std::vector<std::string> matched_words(const std::string& text, const std::vector<Span>& spans);
 
-// Factories, one per file.
-std::unique_ptr<Printer> make_human_printer(const PrintOptions& opt);
-std::unique_ptr<Printer> make_grep_printer(bool vimgrep, const PrintOptions& opt);
-std::unique_ptr<Printer> make_files_printer(const PrintOptions& opt);
-std::unique_ptr<Printer> make_count_printer();
-std::unique_ptr<Printer> make_json_printer(bool lines, const PrintOptions& opt);
+// Factories, one per file (printer_<format>.cpp), each writing to `out`.
+std::unique_ptr<Printer> make_human_printer(const PrintOptions& opt, Sink& out);
+std::unique_ptr<Printer> make_grep_printer(bool vimgrep, const PrintOptions& opt, Sink& out);
+std::unique_ptr<Printer> make_files_printer(const PrintOptions& opt, Sink& out);
+std::unique_ptr<Printer> make_count_printer(Sink& out);
+std::unique_ptr<Printer> make_json_printer(bool lines, const PrintOptions& opt, Sink& out);
 
 } // namespace crib

@@ -30,7 +30,7 @@ StyledText highlighted(const std::string& text, const std::vector<Span>& spans) 
 
 class HumanPrinter : public Printer {
 public:
-    explicit HumanPrinter(const PrintOptions& o) : opt_(o) {}
+    HumanPrinter(const PrintOptions& o, Sink& out) : opt_(o), out_(out) {}
 
     // A correction that was searched is said before the hits, as it changes them.
     void begin(const SearchResult& r) override {
@@ -39,7 +39,7 @@ public:
         t.add("Searched for: ");
         t.add(sanitize(*r.corrected), Style::bold);
         t.add(" (corrected from \"" + sanitize(r.query) + "\")");
-        emit(render(t, opt_.color) + "\n\n");
+        out_.write(render(t, opt_.color) + "\n\n");
     }
 
     void hit(const Hit& h) override {
@@ -75,10 +75,10 @@ public:
         }
         if (!meta.text.empty()) out += wrap(meta, opt_.width, "    ", "    ", opt_.color);
         if (h.explain) out += wrap(explanation(*h.explain), opt_.width, "    ", "      ", opt_.color);
-        emit(out);
+        out_.write(out);
     }
 
-    void passage(const Passage& p) override { emit(format_passage(p, opt_)); }
+    void passage(const Passage& p) override { out_.write(format_passage(p, opt_)); }
 
     void end(const SearchResult& r) override {
         std::string out;
@@ -112,7 +112,7 @@ public:
                 out += wrap(l, opt_.width, "  ", "      ", opt_.color);
             }
         }
-        emit(out);
+        out_.write(out);
     }
 
 private:
@@ -191,12 +191,15 @@ private:
     }
 
     PrintOptions opt_;
+    Sink& out_;
     int count_ = 0;
 };
 
 } // namespace
 
-std::unique_ptr<Printer> make_human_printer(const PrintOptions& opt) { return std::make_unique<HumanPrinter>(opt); }
+std::unique_ptr<Printer> make_human_printer(const PrintOptions& opt, Sink& out) {
+    return std::make_unique<HumanPrinter>(opt, out);
+}
 
 std::string format_passage(const Passage& p, const PrintOptions& opt) {
     StyledText head;

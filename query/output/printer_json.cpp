@@ -77,12 +77,12 @@ void write_hit(JsonWriter& w, const Hit& h, const PrintOptions& opt) {
 
 class JsonPrinter : public Printer {
 public:
-    JsonPrinter(bool lines, const PrintOptions& opt) : lines_(lines), opt_(opt) {}
+    JsonPrinter(bool lines, const PrintOptions& opt, Sink& out) : lines_(lines), opt_(opt), out_(out) {}
     void hit(const Hit& h) override {
         if (!lines_) return;
         JsonWriter w;
         write_hit(w, h, opt_);
-        emit(w.str() + "\n");
+        out_.write(w.str() + "\n");
     }
     /// --show: the passage with its answer, one object (also for jsonl).
     void passage(const Passage& p) override {
@@ -95,7 +95,7 @@ public:
         else
             w.null();
         w.end_object();
-        emit(w.str() + "\n");
+        out_.write(w.str() + "\n");
     }
 
     void end(const SearchResult& r) override {
@@ -119,18 +119,19 @@ public:
             w.end_object();
         }
         w.end_array().end_object();
-        emit(w.str() + "\n");
+        out_.write(w.str() + "\n");
     }
 
 private:
     bool lines_;
     PrintOptions opt_;
+    Sink& out_;
 };
 
 } // namespace
 
-std::unique_ptr<Printer> make_json_printer(bool lines, const PrintOptions& opt) {
-    return std::make_unique<JsonPrinter>(lines, opt);
+std::unique_ptr<Printer> make_json_printer(bool lines, const PrintOptions& opt, Sink& out) {
+    return std::make_unique<JsonPrinter>(lines, opt, out);
 }
 
 } // namespace crib

@@ -1,0 +1,96 @@
+// The printers, each writing a hand-made result into a string: the exact text
+// of every format, paths as shown, -0, colour, and JSON that parses back.
+#include "output/printer.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace crib;
+
+namespace {
+
+Hit hit(const std::string& file, int line, const std::string& question, const std::string& answer) {
+    Hit h;
+    h.passage.file = file;
+    h.passage.line = line;
+    h.passage.end_line = line + 1;
+    h.passage.kind = "question";
+    h.passage.question = question;
+    h.passage.answer = answer;
+    h.id = file + ":" + std::to_string(line);
+    h.snippet = answer;
+    return h;
+}
+
+SearchResult two_hits() {
+    SearchResult r;
+    r.query = "pod";
+    r.hits = {hit("notes/k8s/pods.md", 3, "What is a pod?", "The smallest unit."),
+              hit("notes/k8s/pods.md", 9, "Why a sidecar pod?", "Helpers."),
+              hit("notes/docker.md", 1, "Is a container a pod?", "No.")};
+    r.total = 3;
+    return r;
+}
+
+std::string print(Format f, PrintOptions opt, const SearchResult& r = two_hits()) {
+    StringSink out;
+    print_result(*make_printer(f, opt, out), r);
+    return out.text;
+}
+
+/// Shows files as the notes folder's user sees them from notes/k8s.
+const PathDisplay kFromK8s({{"notes", "/w/notes"}}, "/w/notes/k8s");
+
+} // namespace
+
+TEST_CASE("printers: grep lines are path:line:question, paths as shown", "[printers]") {
+    PrintOptions o;
+    CHECK(print(Format::grep, o) == "notes/k8s/pods.md:3:What is a pod?\n"
+                                    "notes/k8s/pods.md:9:Why a sidecar pod?\n"
+                                    "notes/docker.md:1:Is a container a pod?\n");
+    o.paths = &kFromK8s;
+    CHECK(print(Format::vimgrep, o) == "pods.md:3:1:What is a pod?\n"
+                                       "pods.md:9:1:Why a sidecar pod?\n"
+                                       "/w/notes/docker.md:1:1:Is a container a pod?\n");
+}
+
+TEST_CASE("printers: coloured grep shows the same path as plain grep", "[printers]") {
+    PrintOptions o;
+    o.paths = &kFromK8s;
+    o.color = true;
+    std::string coloured = print(Format::grep, o);
+    CHECK(coloured.find("pods.md") != std::string::npos);
+    CHECK(coloured.find("notes/k8s/pods.md") == std::string::npos);
+    CHECK(coloured.find('\x1b') != std::string::npos);
+}
+
+TEST_CASE("printers: -l lists each file once, -0 ends names with NUL as shown", "[printers]") {
+    PrintOptions o;
+    o.paths = &kFromK8s;
+    CHECK(print(Format::files, o) == "pods.md\n/w/notes/docker.md\n");
+    o.null_sep = true; // -l -0 printed the stored path, not the shown one
+    CHECK(print(Format::files, o) == std::string("pods.md\0/w/notes/docker.md\0", 27));
+}
+
+TEST_CASE("printers: -c prints the total alone", "[printers]") {
+    SearchResult r = two_hits();
+    r.total = 42;
+    CHECK(print(Format::count, {}, r) == "42\n");
+}
+
+TEST_CASE("printers: plain human output names each hit with its snippet and no escapes",
+          "[printers]") {
+    PrintOptions o;
+    std::string text = print(Format::plain, o);
+    CHECK(text.find("notes/k8s/pods.md:3  What is a pod?") != std::string::npos);
+    CHECK(text.find("The smallest unit.") != std::string::npos);
+    CHECK(text.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("printers: jsonl is one object per hit with its id and question", "[printers]") {
+    std::string text = print(Format::jsonl, {});
+    size_t lines = 0;
+    for (char c : text) lines += c == '\n';
+    CHECK(lines == 3);
+    CHECK(text.find("\"id\":\"notes/k8s/pods.md:3\"") != std::string::npos);
+    CHECK(text.find("\"question\":\"Why a sidecar pod?\"") != std::string::npos);
+}
