@@ -5,7 +5,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 namespace crib {
 
@@ -102,10 +104,25 @@ void ReviewStore::exec(const char* sql) {
     }
 }
 
+void ReviewStore::exec_when_free(const char* sql) {
+    // Switching a new store to WAL takes an exclusive lock, and SQLite answers
+    // SQLITE_BUSY at once, without the busy handler, while another session
+    // does the same (8 sessions opening a new store: 5 runs in 15 failed).
+    using Clock = std::chrono::steady_clock;
+    const auto give_up = Clock::now() + std::chrono::seconds(5);
+    for (;;) {
+        int rc = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+        if (rc == SQLITE_OK) return;
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || Clock::now() > give_up) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    exec(sql); // once more, for its error message
+}
+
 void ReviewStore::create_or_check() {
     int version = user_version(); // fails on a file that is not SQLite
     check_version(version);
-    exec("PRAGMA journal_mode=WAL");
+    exec_when_free("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
     if (version != 0) return;
     // Several sessions may find the store new at once: the one that takes

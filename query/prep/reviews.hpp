@@ -74,6 +74,9 @@ class ReviewStore {
     const std::string& path() const { return path_; }
 
   private:
+    /// exec(), retried for up to 5 s while another connection holds a lock
+    /// SQLite does not wait for (the switch to WAL).
+    void exec_when_free(const char* sql);
     void exec(const char* sql);
     void create_or_check();
     int user_version();                    ///< PRAGMA user_version
