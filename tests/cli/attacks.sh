@@ -73,15 +73,19 @@ w = "kubernetes docker terraform ansible linux network storage python java cloud
 print("Requirements:")
 for i in range(int(sys.argv[1])): print("- Experience with", " ".join(random.choice(w) for _ in range(6)), i)' "$1"
 }
-job 4000 >"$TMP/job4000.txt"; head -c $((250 * 1024)) "$TMP/job4000.txt" >"$TMP/big-job.txt"
+# (40 requirements repeated: lines with the same key terms are judged once,
+# so this costs 40 searches, not 4,000.)
+job 40 >"$TMP/job40.txt"; for _ in $(seq 200); do tail -n +2 "$TMP/job40.txt"; done >"$TMP/repeated.txt"
+head -c $((250 * 1024)) "$TMP/repeated.txt" >"$TMP/big-job.txt"
 rc=0; timeout 300 "$CRIB" gaps --no-update --format json "$TMP/big-job.txt" >"$TMP/out" 2>"$TMP/err" || rc=$?
 [[ $rc == 0 ]] && pass "27.2 a 250 KiB posting is read" || fail "27.2 250 KiB posting: rc $rc $(head -c 200 "$TMP/err")"
 
 # 3. gaps was quadratic: 100 lines 0.15 s, 1,000 lines 3 s, 4,000 lines 33 s.
-#    Eight times the lines may take about eight times as long, not 64.
-job 2000 >"$TMP/job2000.txt"; job 250 >"$TMP/job250.txt"
+#    Eight times the lines may take about eight times as long (5-7x measured,
+#    release and ASan), not the 16x the quadratic check took: the bar is 12x.
+job 1000 >"$TMP/job1000.txt"; job 125 >"$TMP/job125.txt"
 # The posting pasted into the notes is what made each hit's own-copy check cost every requirement.
-mkdir -p "$TMP/pasted"; cp content/*.txt "$TMP/pasted/"; cp "$TMP/job2000.txt" "$TMP/pasted/job-notes.txt"
+mkdir -p "$TMP/pasted"; cp content/*.txt "$TMP/pasted/"; cp "$TMP/job1000.txt" "$TMP/pasted/job-notes.txt"
 "$CRIB_INDEX" -q --rebuild --db "$TMP/pasted-db" "$TMP/pasted"
 secs() { # SECONDS a gaps run took; a run that fails fails the test
   local t0=$(date +%s.%N) rc=0
@@ -89,10 +93,10 @@ secs() { # SECONDS a gaps run took; a run that fails fails the test
   [[ $rc == 0 ]] || { echo "failed-rc-$rc"; return; }
   python3 -c "import sys,time; print(time.time() - float(sys.argv[1]))" "$t0"
 }
-small=$(secs "$TMP/job250.txt"); big=$(secs "$TMP/job2000.txt")
+small=$(secs "$TMP/job125.txt"); big=$(secs "$TMP/job1000.txt")
 [[ $small != failed* && $big != failed* ]] || fail "27.3 gaps failed: $small $big $(head -c 200 "$TMP/err")"
-python3 -c "import sys; s, b = map(float, sys.argv[1:]); sys.exit(0 if b < 16 * max(s, 0.05) else 1)" "$small" "$big" &&
-  pass "27.3 gaps grows linearly: 250 lines ${small}s, 2,000 lines ${big}s" || fail "27.3 gaps is superlinear: 250 lines ${small}s, 2,000 lines ${big}s"
+python3 -c "import sys; s, b = map(float, sys.argv[1:]); sys.exit(0 if b < 12 * max(s, 0.05) else 1)" "$small" "$big" &&
+  pass "27.3 gaps grows linearly: 125 lines ${small}s, 1,000 lines ${big}s" || fail "27.3 gaps is superlinear: 125 lines ${small}s, 1,000 lines ${big}s"
 
 # 4. crib-index --watch waited for the write lock inside Xapian, where no
 #    signal ends the wait: with the other writer stopped (SIGSTOP), SIGTERM
