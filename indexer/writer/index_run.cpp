@@ -1,5 +1,7 @@
 #include "writer/index_run.hpp"
+#include "writer/file_record.hpp"
 #include "writer/note_file.hpp"
+#include "writer/walk.hpp"
 
 #include "writer/compact.hpp"
 #include "index/document.hpp"
@@ -44,237 +46,6 @@ std::atomic<bool>& interrupt_requested() {
 bool is_note_file_name(const std::string& name) { return classify_name(name) != NameClass::other; }
 
 namespace {
-
-/// FileRecord::hash of files that were skipped (no passages indexed).
-const std::string kSkipped = "skipped";
-const std::string kSkippedForSize = "skipped-size";
-/// Skip reason of a file without an extension whose content is not text.
-const std::string kNotText = "not text (no extension)";
-/// Skipped because it could not be read (permissions): retried as soon as it
-/// is readable, though chmod leaves size and mtime alone.
-const std::string kSkippedUnreadable = "skipped-unreadable";
-
-/// A size as people write it: "16 MiB", "1 KiB", "300 bytes" (rounded down).
-std::string size_text(uint64_t bytes) {
-    if (bytes >= (1u << 20)) return std::to_string(bytes >> 20) + " MiB";
-    if (bytes >= (1u << 10)) return std::to_string(bytes >> 10) + " KiB";
-    return std::to_string(bytes) + " bytes";
-}
-
-/// The record hash that remembers that a file was skipped: the kind, then
-/// after a ':' the reason, so that later runs report it again ("binary
-/// file").  Records from before the reason was kept hold the kind alone.
-std::string skip_hash(const std::string& why) {
-    const std::string& kind = why.rfind("larger than", 0) == 0 ? kSkippedForSize
-                              : why.rfind("cannot read", 0) == 0 || why.rfind("read error", 0) == 0
-                                  ? kSkippedUnreadable
-                                  : kSkipped;
-    std::string reason = why;
-    std::replace_if(
-        reason.begin(), reason.end(), [](char c) { return c == '\t' || c == '\n'; }, ' ');
-    return kind + ":" + reason;
-}
-
-/// The skip kind of a record hash (kSkipped...), or "" for an indexed file.
-std::string skip_kind(const std::string& hash) {
-    std::string kind = hash.substr(0, hash.find(':'));
-    return kind == kSkipped || kind == kSkippedForSize || kind == kSkippedUnreadable ? kind : "";
-}
-
-/// Why a file with this skip hash was skipped; "" for an indexed file, and
-/// for a record written before reasons were kept (such a file is reported
-/// again once it changes, as before).
-std::string skip_reason(const std::string& hash) {
-    size_t colon = hash.find(':');
-    return skip_kind(hash).empty() || colon == std::string::npos ? "" : hash.substr(colon + 1);
-}
-
-/// The stat list's flag for a file with this record hash (stat_list.hpp).
-char list_flag(const std::string& hash) {
-    std::string kind = skip_kind(hash);
-    if (kind == kSkipped && !skip_reason(hash).empty() && skip_reason(hash) != kNotText) return 'x';
-    return kind == kSkippedUnreadable ? 'u' : kind == kSkippedForSize ? 's' : '-';
-}
-
-/// A file skipped as unreadable that can be read now.
-bool readable_again(const FileRecord& r) {
-    return skip_kind(r.hash) == kSkippedUnreadable && ::access(r.abs.c_str(), R_OK) == 0;
-}
-
-std::string file_key(const std::string& display) {
-    return std::string(schema::kFileKeyPrefix) + hash_hex(display);
-}
-
-std::string encode_record(const FileRecord& r) {
-    std::ostringstream o;
-    o << r.size << '\t' << r.mtime_ns << '\t' << r.hash << '\t' << r.passages << '\t' << r.abs
-      << '\t' << r.display;
-    return o.str();
-}
-
-std::optional<FileRecord> decode_record(const std::string& v) {
-    FileRecord r;
-    std::vector<std::string> f;
-    size_t start = 0;
-    for (int i = 0; i < 5; ++i) {
-        size_t tab = v.find('\t', start);
-        if (tab == std::string::npos) return std::nullopt;
-        f.push_back(v.substr(start, tab - start));
-        start = tab + 1;
-    }
-    r.size = std::strtoull(f[0].c_str(), nullptr, 10);
-    r.mtime_ns = std::strtoll(f[1].c_str(), nullptr, 10);
-    r.hash = f[2];
-    r.passages = std::strtoull(f[3].c_str(), nullptr, 10);
-    r.abs = f[4];
-    r.display = v.substr(start);
-    return r;
-}
-
-struct StatInfo {
-    bool ok = false;
-    bool regular = false;
-    uint64_t size = 0;
-    int64_t mtime_ns = 0;
-    int err = 0;
-};
-
-StatInfo stat_path(const std::string& path) {
-    StatInfo s;
-    struct stat st;
-    if (::stat(path.c_str(), &st) != 0) {
-        s.err = errno;
-        return s;
-    }
-    s.ok = true;
-    s.regular = S_ISREG(st.st_mode);
-    s.size = static_cast<uint64_t>(st.st_size);
-    s.mtime_ns = int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
-    return s;
-}
-
-/// A note file found under a root.
-struct Candidate {
-    std::string display;
-    std::string abs;
-    std::string folder; ///< first folder below the root ("" at the root itself)
-    StatInfo st;
-};
-
-std::string display_join(const std::string& given, const std::string& rel) {
-    if (given.empty() || given == ".") return given == "." ? "./" + rel : rel;
-    if (given.back() == '/') return given + rel;
-    return given + "/" + rel;
-}
-
-/// True if a root no longer exists at all (moved, renamed, unmounted), as
-/// opposed to one that cannot be read.
-bool root_gone(const Root& root) {
-    StatInfo rs = stat_path(root.abs);
-    return !rs.ok && (rs.err == ENOENT || rs.err == ENOTDIR);
-}
-
-/// stat() every candidate, on both cores when there are many: the folder
-/// walk lists them, and their stat calls were a fifth of a one-file update
-/// on 14,562 files.
-void stat_all(std::vector<Candidate>& cands) {
-    constexpr size_t kSplit = 2000; // below this a second thread costs more than it saves
-    auto stat_range = [&cands](size_t from, size_t to) {
-        for (size_t i = from; i < to; ++i)
-            cands[i].st = stat_path(cands[i].abs);
-    };
-    size_t mid = cands.size() > kSplit ? cands.size() / 2 : cands.size();
-    std::thread helper;
-    if (mid < cands.size()) {
-        try {
-            helper = std::thread(stat_range, mid, cands.size());
-        } catch (const std::system_error&) {
-            mid = cands.size(); // no thread: stat them all here
-        }
-    }
-    stat_range(0, mid);
-    if (helper.joinable()) helper.join();
-}
-
-/// Walk the roots; unreadable folders and broken links become Skipped.
-/// Hidden folders and Xapian databases (this index kept inside the notes,
-/// or another one) are not walked.
-/// Files no format claims are listed in *other, and the folders walked (with
-/// their mtimes, taken before they are listed) go to *dirs, when given.
-std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>& skipped,
-                           std::vector<std::string>* other = nullptr, StatListBuilder* dirs = nullptr) {
-    std::vector<Candidate> out;
-    std::unordered_set<std::string> seen;
-    for (const Root& root : roots) {
-        StatInfo rs = stat_path(root.abs);
-        if (!rs.ok) {
-            skipped.push_back({root.given, std::string("cannot open: ") + std::strerror(rs.err)});
-            continue;
-        }
-        if (rs.regular) {
-            if (seen.insert(root.abs).second) out.push_back({root.given, root.abs, "", rs});
-            continue;
-        }
-        if (dirs) dirs->add_dir(root.abs, rs.mtime_ns);
-        std::vector<Candidate> listed; // the root's note files, stat'ed together below
-        std::error_code ec;
-        fs::recursive_directory_iterator it(root.abs, fs::directory_options::skip_permission_denied, ec), end;
-        if (ec) {
-            skipped.push_back({root.given, "cannot list folder: " + ec.message()});
-            continue;
-        }
-        for (; it != end; it.increment(ec)) {
-            if (ec) {
-                skipped.push_back({root.given, "while listing: " + ec.message()});
-                ec.clear();
-                break;
-            }
-            const fs::directory_entry& e = *it;
-            std::string name = e.path().filename().string();
-            std::error_code sec;
-            bool is_dir = e.is_directory(sec) && !e.is_symlink(sec);
-            if (is_dir) {
-                if ((!name.empty() && name[0] == '.') || is_xapian_database(e.path().native()))
-                    it.disable_recursion_pending();
-                else if (::access(e.path().c_str(), R_OK | X_OK) != 0)
-                    skipped.push_back({display_join(root.given, fs::relative(e.path(), root.abs, sec).generic_string()),
-                                       "folder not readable"});
-                else if (dirs)
-                    dirs->add_dir(e.path().native(), stat_path(e.path().native()).mtime_ns);
-                continue;
-            }
-            bool note = is_note_file_name(name);
-            if (!note && (!other || name.empty() || name[0] == '.')) continue;
-            // The iterator's paths are root.abs + "/" + ...: cut the prefix
-            // (lexically_relative per file was half of crib's freshness check).
-            const std::string& full = e.path().native();
-            std::string rel = full.size() > root.abs.size() && full.compare(0, root.abs.size(), root.abs) == 0
-                                  ? full.substr(root.abs.size() + (root.abs.back() == '/' ? 0 : 1))
-                                  : e.path().lexically_relative(root.abs).generic_string();
-            std::string display = display_join(root.given, rel);
-            if (!note) {
-                if (!is_watch_state_file(full)) other->push_back(display);
-                continue;
-            }
-            size_t slash = rel.find('/');
-            listed.push_back({display, full, slash == std::string::npos ? "" : rel.substr(0, slash), {}});
-        }
-        stat_all(listed);
-        for (Candidate& c : listed) {
-            if (!c.st.ok) {
-                skipped.push_back({c.display, c.st.err == ELOOP ? "symlink loop" : std::string("cannot stat: ") + std::strerror(c.st.err)});
-                continue;
-            }
-            if (!c.st.regular) continue;
-            // One root cannot list a file twice (symlinked folders are not
-            // followed): only overlapping roots need the set (7% of a one-file
-            // update on 14,562 files went to it).
-            if (roots.size() > 1 && !seen.insert(c.abs).second) continue;
-            out.push_back(std::move(c));
-        }
-    }
-    return out;
-}
 
 /// Work for one changed file, done on a worker thread.
 struct FileJob {
@@ -588,23 +359,10 @@ std::vector<Root> merge_roots(const std::vector<Root>& old, const std::vector<st
 
 } // namespace
 
-std::string not_text_reason(const std::string& path, std::string_view bytes) {
-    if (!looks_binary(bytes)) return {};
-    // A file without an extension is a note only if it is text.
-    return classify_name(path) == NameClass::maybe ? kNotText : "binary file";
-}
-
 std::vector<NoteFile> list_note_files(const std::vector<std::string>& paths, std::vector<Skipped>& skipped) {
     std::vector<NoteFile> out;
     for (const Candidate& c : walk(merge_roots({}, paths, true), skipped))
         out.push_back({c.display, c.abs, c.folder});
-    return out;
-}
-
-std::map<std::string, FileRecord> read_file_records(const Xapian::Database& db) {
-    std::map<std::string, FileRecord> out;
-    for (auto k = db.metadata_keys_begin(schema::kFileKeyPrefix); k != db.metadata_keys_end(schema::kFileKeyPrefix); ++k)
-        if (auto r = decode_record(db.get_metadata(*k))) out[r->display] = *r;
     return out;
 }
 
@@ -898,10 +656,6 @@ std::string write_failure(const std::string& db, const Xapian::Error& e, const I
 }
 
 } // namespace
-
-std::string too_large_reason(uint64_t max_size) {
-    return "larger than " + size_text(max_size) + " (--max-size)";
-}
 
 IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     IndexStats stats;

@@ -1,0 +1,50 @@
+// walk.hpp - the note files under the roots: listed, stat'ed (on both cores
+// when there are many), with the folders walked for the stat list.  Hidden
+// folders and Xapian databases (an index kept inside the notes) are not
+// walked; unreadable folders and broken links become Skipped.
+#pragma once
+
+#include "writer/index_run.hpp"
+#include "writer/stat_list.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace crib {
+
+/// What stat() said of a path.
+struct StatInfo {
+    bool ok = false;
+    bool regular = false;
+    uint64_t size = 0;
+    int64_t mtime_ns = 0;
+    int err = 0;
+};
+
+/// stat() of a path (never throws; `ok` false with `err` set on failure).
+StatInfo stat_path(const std::string& path);
+
+/// A note file found under a root.
+struct Candidate {
+    std::string display;
+    std::string abs;
+    std::string folder; ///< first folder below the root ("" at the root itself)
+    StatInfo st;
+};
+
+/// The shown path of `rel` below a root given as `given` ("." gives "./rel").
+std::string display_join(const std::string& given, const std::string& rel);
+
+/// True if a root no longer exists at all (moved, renamed, unmounted), as
+/// opposed to one that cannot be read.
+bool root_gone(const Root& root);
+
+/// Walks the roots (see the file comment).  Files no format claims are
+/// listed in *other, and the folders walked (with their mtimes, taken before
+/// they are listed) go to *dirs, when given.
+std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>& skipped,
+                            std::vector<std::string>* other = nullptr,
+                            StatListBuilder* dirs = nullptr);
+
+} // namespace crib
