@@ -108,19 +108,25 @@ struct Attempt {
     explicit Attempt(const Xapian::Database& db) : enq(db) {}
 };
 
+/// What to tell of damage found while reading `set`: one index is named with
+/// its rebuild command; with several, the damage cannot be pinned on one (a
+/// read of the combined database failed), so each is to be checked and only
+/// the damaged one rebuilt (naming "A + B" in one command could not work).
+std::string damage_message(const IndexSet& set, const std::string& what);
+
 /// Runs fn(), turning what damaged index files throw (a record that does
 /// not decode, DatabaseCorruptError, a plain DatabaseError such as "EOF
-/// reading block") into IndexDamagedError with the rebuild hint.
-template <class F> auto guard_damage(const std::string& path, F&& fn) -> decltype(fn()) {
+/// reading block") into IndexDamagedError with damage_message().
+template <class F> auto guard_damage(const IndexSet& set, F&& fn) -> decltype(fn()) {
     try {
         return fn();
     } catch (const DamagedRecord& e) {
-        throw IndexDamagedError(schema::damaged_error(path, e.what()));
+        throw IndexDamagedError(damage_message(set, e.what()));
     } catch (const Xapian::DatabaseCorruptError& e) {
-        throw IndexDamagedError(schema::damaged_error(path, e.get_msg()));
+        throw IndexDamagedError(damage_message(set, e.get_msg()));
     } catch (const Xapian::DatabaseError& e) {
         if (e.get_type() != std::string("DatabaseError")) throw;
-        throw IndexDamagedError(schema::damaged_error(path, e.get_msg()));
+        throw IndexDamagedError(damage_message(set, e.get_msg()));
     }
 }
 

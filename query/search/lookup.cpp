@@ -128,7 +128,7 @@ std::vector<Passage> all_passages(const std::string& spec) {
 }
 
 std::vector<std::pair<std::string, size_t>> list_topics(const IndexSet& set) {
-    return guard_damage(set.describe(), [&] {
+    return guard_damage(set, [&] {
         Xapian::Database db = open_all(set);
         return with_reopen(db, [&](const Xapian::Database& d) { return topics_in(d); });
     });

@@ -109,6 +109,20 @@ std::string spec_of(const IndexSet& set, Xapian::docid did) {
     return set.several() ? set.specs[index_of(set, did)] : std::string();
 }
 
+std::string damage_message(const IndexSet& set, const std::string& what) {
+    if (!set.several()) return schema::damaged_error(set.specs.empty() ? "" : set.specs[0], what);
+    std::string checks;
+    for (const std::string& spec : set.specs)
+        if (!is_remote(spec))
+            checks += (checks.empty() ? "" : "; ") + ("crib-index --check --db " + spec);
+    std::string names;
+    for (const std::string& spec : set.specs)
+        names += (names.empty() ? "" : ", ") + spec;
+    return "one of the indexes " + names + " is damaged (" + what +
+           "); find which with: " + checks +
+           "; then run crib-index --rebuild --db THAT-INDEX PATH...";
+}
+
 } // namespace detail
 
 using namespace detail;

@@ -117,7 +117,7 @@ SearchResult search(const SearchRequest& req) {
     if ((req.keep || req.sort == SearchRequest::Sort::file) && req.db.any_remote())
         throw QueryError("-w, -F and --sort file need local indexes: Xapian's remote backend "
                          "cannot run crib's passage filter or sort key");
-    return guard_damage(req.db.describe(), [&] {
+    return guard_damage(req.db, [&] {
         Xapian::Database db = open_all(req.db);
         double open_ms = ms_since(t);
         // A crib-index committing meanwhile: search the latest commit instead.

@@ -192,6 +192,21 @@ expect_rc 2 "$CRIB" quiz --no-update --reviews "$STORE" --force --export anki /d
 [[ -c /dev/null ]] && pass "27.7 a device is not replaced" || fail "27.7 /dev/null replaced"
 unset CRIB_NOW
 
+# 9. one damaged index among several was named "the index A + B" with a
+#    rebuild command for "A + B" that could not work
+"$CRIB_INDEX" -q --db "$TMP/dmg-a" --rebuild content/
+"$CRIB_INDEX" -q --db "$TMP/dmg-b" --rebuild tests/formats/notes
+blocks=$(( $(stat -c %s "$TMP/dmg-b/postlist.glass") / 8192 ))
+truncate -s $(( (blocks / 2) * 8192 )) "$TMP/dmg-b/postlist.glass" # a cut at a block boundary passes the open checks
+expect_rc 2 "$CRIB" --db "$TMP/dmg-a" --db "$TMP/dmg-b" --no-update -c docker
+grep -q "one of the indexes $TMP/dmg-a, $TMP/dmg-b is damaged" "$TMP/err" &&
+  grep -q "crib-index --check --db $TMP/dmg-a; crib-index --check --db $TMP/dmg-b" "$TMP/err" &&
+  ! grep -q -- "--db $TMP/dmg-a + " "$TMP/err" && pass "27.9 several indexes: each to check, no 'A + B' command" ||
+  fail "27.9 several damaged: $(cat "$TMP/err")"
+expect_rc 2 "$CRIB" --db "$TMP/dmg-b" --no-update -c docker # alone it is named, with its rebuild command
+grep -q "the index $TMP/dmg-b is damaged.*run: crib-index --rebuild --db $TMP/dmg-b PATH" "$TMP/err" &&
+  pass "27.9 one index: named with its rebuild command" || fail "27.9 one damaged: $(cat "$TMP/err")"
+
 # 10. crib-index --dump ignored --max-size: a 300 MB note took 3.2 GB and
 #     39 s.  It is skipped as indexing skips it: named on stderr with the
 #     reason indexing gives, no passages, exit 3.
