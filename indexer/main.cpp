@@ -19,7 +19,6 @@
 
 #include <CLI/CLI.hpp>
 
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -131,11 +130,12 @@ int dump(const Options& o) {
     crib::Taxonomy tax = tax_path.empty() ? crib::Taxonomy() : crib::Taxonomy::load(tax_path);
     const uint64_t max_size = parse_size(o.max_size);
     for (const auto& f : files) {
-        struct stat st;
-        crib::NoteFileRequest req{.abs = f.abs, .display = f.display, .folder = f.folder};
-        req.size = ::stat(f.abs.c_str(), &st) == 0 ? uint64_t(st.st_size) : 0;
-        req.max_size = max_size;
-        req.taxonomy = &tax;
+        crib::NoteFileRequest req{.abs = f.abs,
+                                  .display = f.display,
+                                  .folder = f.folder,
+                                  .size = f.size, // as the walk stat'ed it
+                                  .max_size = max_size,
+                                  .taxonomy = &tax};
         crib::ParsedNoteFile nf = crib::parse_note_file(req);
         if (nf.not_text) {
             // As indexing: a binary note file is skipped; a file without an

@@ -117,11 +117,6 @@ bool Refresh::finish() {
     return changed;
 }
 
-Refresh::~Refresh() {
-    // A read that threw before finish(): a running check ends when its future
-    // goes; one deferred (no thread could start) is never run.
-}
-
 bool refresh_now(const std::vector<std::string>& specs, RefreshOptions opt) {
     Refresh r(specs, opt);
     return r.finish();

@@ -28,8 +28,9 @@ class Refresh {
     Refresh(const std::vector<std::string>& specs, RefreshOptions opt);
     /// Waits for the checks, says why one failed, updates the stale indexes.
     /// True when an index changed (what was read must be read again).
+    /// A read that threw before finish() drops the checks: a running one
+    /// ends when its future goes, a deferred one (no thread) never runs.
     bool finish();
-    ~Refresh();
     Refresh(const Refresh&) = delete;
     Refresh& operator=(const Refresh&) = delete;
 

@@ -5,7 +5,6 @@
 #include "common/config.hpp"
 #include "prep/gaps.hpp"
 #include "prep/gaps_input.hpp"
-#include "writer/index_run.hpp"
 #include "output/output.hpp"
 #include "common/paths.hpp"
 #include "invocation.hpp"
@@ -21,10 +20,8 @@
 #include <unistd.h>
 
 #include <cstring>
-#include <fstream>
 #include <iostream>
 #include <set>
-#include <sstream>
 
 namespace crib {
 

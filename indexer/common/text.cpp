@@ -456,4 +456,10 @@ std::string hash_hex(std::string_view data) {
     return buf;
 }
 
+std::string size_text(uint64_t bytes) {
+    if (bytes >= (1u << 20)) return std::to_string(bytes >> 20) + " MiB";
+    if (bytes >= (1u << 10)) return std::to_string(bytes >> 10) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
 } // namespace crib

@@ -116,6 +116,9 @@ std::string terminal_safe(std::string_view s);
 /// one line and nothing reaches the terminal raw.
 std::string quote_path(std::string_view s);
 
+/// A size as people write it: "16 MiB", "1 KiB", "300 bytes" (rounded down).
+std::string size_text(uint64_t bytes);
+
 /// 64-bit FNV-1a hash, hex encoded (content hashes, long-key terms).
 std::string hash_hex(std::string_view data);
 

@@ -13,12 +13,6 @@
 
 namespace crib {
 
-/// A size as people write it: "16 MiB", "1 KiB", "300 bytes" (rounded down).
-std::string size_text(uint64_t bytes) {
-    if (bytes >= (1u << 20)) return std::to_string(bytes >> 20) + " MiB";
-    if (bytes >= (1u << 10)) return std::to_string(bytes >> 10) + " KiB";
-    return std::to_string(bytes) + " bytes";
-}
 
 /// The record hash that remembers that a file was skipped: the kind, then
 /// after a ':' the reason, so that later runs report it again ("binary

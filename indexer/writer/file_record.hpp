@@ -26,8 +26,6 @@ inline const std::string kSkippedUnreadable = "skipped-unreadable";
 /// Skip reason of a file without an extension whose content is not text.
 inline const std::string kNotText = "not text (no extension)";
 
-/// A size as people write it: "16 MiB", "1 KiB", "300 bytes" (rounded down).
-std::string size_text(uint64_t bytes);
 /// The record hash that remembers why a file was skipped (see above).
 std::string skip_hash(const std::string& why);
 /// The skip kind of a record hash (kSkipped...), or "" for an indexed file.

@@ -362,7 +362,7 @@ std::vector<Root> merge_roots(const std::vector<Root>& old, const std::vector<st
 std::vector<NoteFile> list_note_files(const std::vector<std::string>& paths, std::vector<Skipped>& skipped) {
     std::vector<NoteFile> out;
     for (const Candidate& c : walk(merge_roots({}, paths, true), skipped))
-        out.push_back({c.display, c.abs, c.folder});
+        out.push_back({c.display, c.abs, c.folder, c.st.size});
     return out;
 }
 

@@ -141,6 +141,7 @@ struct NoteFile {
     std::string display; ///< root as given + path below it
     std::string abs;     ///< absolute path
     std::string folder;  ///< first folder below the root ("" at the root)
+    uint64_t size = 0;   ///< its size when the walk stat'ed it
 };
 
 /// Why a file's bytes are not indexed as notes: "binary file", or "not text (no

@@ -9,7 +9,6 @@
 
 #include <cmath>
 #include <map>
-#include <optional>
 #include <set>
 #include <string_view>
 #include <unordered_map>

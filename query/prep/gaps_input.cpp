@@ -23,11 +23,6 @@ bool read_stream(std::istream& in, uint64_t limit, std::string& bytes) {
     return !in.bad();
 }
 
-std::string size_words(uint64_t limit) {
-    if (limit >= (1u << 20)) return std::to_string(limit >> 20) + " MiB";
-    if (limit >= (1u << 10)) return std::to_string(limit >> 10) + " KiB";
-    return std::to_string(limit) + " bytes";
-}
 
 } // namespace
 
@@ -51,7 +46,7 @@ bool read_job_description(const std::string& file, std::istream& in, JobInput& o
     }
     if (looks_binary(bytes)) return out.why = "not text (binary file)", false;
     if (bytes.size() > limit)
-        return out.why = "larger than " + size_words(limit) + "; a job description is text of a "
+        return out.why = "larger than " + size_text(limit) + "; a job description is text of a "
                          "few pages",
                false;
     out.text = decode_text(bytes).text;
