@@ -21,8 +21,9 @@ constexpr size_t kNoLimit = std::numeric_limits<unsigned>::max() / 2;
 /// The flags as the user gave them; nothing decided yet.
 struct RawFlags {
     std::vector<std::string> words; ///< query words (everything after the options)
-    std::vector<std::string> dbs;    ///< --db, repeatable: several indexes searched as one
+    std::vector<std::string> dbs;   ///< --db, repeatable: several indexes searched as one
     std::string format, color, sort = "relevance", show, open_id, limit;
+    std::string reviews;             ///< --reviews (quiz's store; accepted by every mode)
     std::vector<std::string> topics; ///< -t
     bool open = false;               ///< --open given (with or without an id)
     bool list_topics = false, files = false, count = false, null_sep = false, vimgrep = false;

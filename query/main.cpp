@@ -2,24 +2,23 @@
 //
 // Raw flags -> Options -> SearchRequest -> Printer.  main() alone picks exit
 // codes: 0 something matched, 1 nothing matched, 2 error.
+#include "command_line.hpp"
 #include "common/config.hpp"
-#include "output/editor.hpp"
+#include "common/paths.hpp"
+#include "common/text.hpp"
 #include "formats/formats.hpp"
-#include "output/interactive.hpp"
 #include "invocation.hpp"
-#include "refresh.hpp"
+#include "output/editor.hpp"
+#include "output/interactive.hpp"
 #include "output/output.hpp"
 #include "output/pager.hpp"
-#include "common/paths.hpp"
 #include "output/printer.hpp"
-#include "search/search.hpp"
 #include "output/shown_path.hpp"
 #include "output/styled.hpp"
-#include "subcommands.hpp"
-#include "common/text.hpp"
+#include "refresh.hpp"
+#include "search/search.hpp"
 #include "search/text_filter.hpp"
 
-#include <CLI/CLI.hpp>
 #include <xapian.h>
 
 #include <sys/ioctl.h>
@@ -28,16 +27,17 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <vector>
-#include <utility>
 #include <iostream>
+#include <utility>
+#include <vector>
 
 namespace {
 
 /// "crib: no matches for ..." on stderr, with what could help: the spelling
 /// suggestion, or the topic list when a -t topic does not exist.
 /// The -t topics no passage of the index has.
-std::vector<std::string> missing_topics(const std::vector<std::string>& topics, const crib::IndexSet& db) {
+std::vector<std::string> missing_topics(const std::vector<std::string>& topics,
+                                        const crib::IndexSet& db) {
     std::vector<std::string> missing;
     if (topics.empty()) return missing;
     auto known = crib::list_topics(db);
@@ -106,8 +106,8 @@ int open_editor(const crib::Passage& p, const std::string& path) {
     crib::Editor ed = crib::find_editor();
     std::string first = ed.command.substr(0, ed.command.find_first_of(" \t"));
     if (!crib::runnable(first)) {
-        std::cerr << "crib: cannot start the editor " << crib::terminal_safe(first) << " (" << ed.from
-                  << "): not found or not executable; set VISUAL or EDITOR\n";
+        std::cerr << "crib: cannot start the editor " << crib::terminal_safe(first) << " ("
+                  << ed.from << "): not found or not executable; set VISUAL or EDITOR\n";
         return 2;
     }
     crib::exec_editor(ed, path, p.line);
@@ -262,88 +262,11 @@ int run(crib::Invocation inv) {
 
 int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN); // EPIPE is handled in output.cpp: quiet exit
-    if (int rc = crib::run_subcommand(argc, argv); rc >= 0) return rc; // crib quiz, crib gaps
-    CLI::App app{"crib: search your interview notes.\n\n"
-                 "Examples:\n"
-                 "  crib what is a statefulset          ranked answers, matches highlighted\n"
-                 "  crib -t kubernetes scaling          only passages about kubernetes\n"
-                 "  crib 'q:docker NOT compose'         question field, boolean syntax\n"
-                 "  crib --format grep k8s | fzf        path:line:question lines\n"
-                 "  crib --format json ec2 | jq .hits[0].question\n"
-                 "  crib --show notes/k8s.md:12         one whole passage\n"
-                 "  crib --open statefulset             top hit in $VISUAL/$EDITOR at its line\n"
-                 "  crib quiz -t kubernetes             drill the questions (crib quiz --help)\n"
-                 "  crib gaps job.txt                   what a job asks that the notes miss\n",
-                 "crib"};
-    crib::RawFlags o;
-    // Options come first: from the first query word on, everything is query
-    // text ("crib what does ls -l do", "crib docker run -it"); "--" also ends options.
-    app.prefix_command();
-    app.footer("Query words: crib [OPTIONS] [--] WORDS...  Xapian query syntax (\"phrase\", AND, "
-               "OR, NOT,\n"
-               "-word, kube*, q:, a:, topic:, file:, kind:).  Options go before the words: from "
-               "the first\n"
-               "word on everything is query text (crib what does ls -l do).");
-    app.add_option("--db", o.dbs,
-                   "Index folder or tcp://HOST:PORT; repeat to search several as one (default: config "
-                   "db and dbs, $CRIB_DB, ${XDG_DATA_HOME:-~/.local/share}/crib/index)")
-        ->allow_extra_args(false);
-    app.add_option("-f,--format", o.format,
-                   "Output: human, plain, grep, vimgrep, json, jsonl (default human on a terminal, "
-                   "plain otherwise)")
-        ->check(CLI::IsMember({"human", "plain", "grep", "vimgrep", "json", "jsonl"}));
-    app.add_flag("--vimgrep", o.vimgrep, "path:line:col:question lines for Vim's quickfix");
-    app.add_flag("-l,--files-with-matches", o.files, "Print only the files that have matches");
-    app.add_flag("-c,--count", o.count, "Print only the number of matching passages");
-    app.add_flag("-0,--null", o.null_sep, "End -l / grep lines with NUL (for xargs -0)");
-    app.add_option("-n,--limit", o.limit,
-                   "Hits to show: a number or 'all' (default 10 for people; grep, vimgrep, jsonl "
-                   "and -l list all; 0 = only counts)");
-    app.add_option("--offset", o.offset, "Skip this many hits first")
-        ->check(CLI::Range(0, 1000000));
-    app.add_option("--sort", o.sort, "relevance or file (path, then line)")
-        ->check(CLI::IsMember({"relevance", "file"}));
-    app.add_option("-t,--topic", o.topics, "Only passages with this topic (repeatable)")
-        ->allow_extra_args(false); // "-t kubernetes scaling": scaling is a query word
-    app.add_flag("--topics", o.list_topics, "List every topic with its passage count");
-    app.add_option("--show", o.show, "Print one whole passage by id (file:line)");
-    app.add_option("--open", o.open_id,
-                   "Open a passage (id, or the top hit of the query) in $VISUAL/$EDITOR")
-        ->expected(0, 1);
-    app.add_flag("--full", o.full, "Show whole answers rendered from Markdown instead of snippets");
-    app.add_flag("--all", o.all, "Show duplicate questions separately instead of collapsing them");
-    app.add_option("--color,--colour", o.color,
-                   "auto, always or never (NO_COLOR and TERM=dumb respected)")
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-    app.add_flag("-i,--interactive", o.interactive,
-                 "Pick a hit in fzf (preview: the whole passage); Enter opens it in "
-                 "$VISUAL/$EDITOR at its line");
-    app.add_flag("-q,--quiet", o.quiet, "Print nothing; exit 0 if something matched, 1 if not");
-    app.add_flag("-w,--word-regexp", o.whole_word,
-                 "Only passages where a query word occurs as a whole word (not only its stem or "
-                 "part of a longer word)");
-    app.add_flag("-F,--fixed-strings", o.literal,
-                 "Only passages that contain the query literally, as one phrase (2>&1, ls -l)");
-    app.add_flag(
-        "--explain", o.explain,
-        "Show the parts of each hit's score (BM25, question-coverage bonus, matched terms)");
-    app.add_flag("--no-pager", o.no_pager,
-                 "Never page (default: long human output on a terminal goes through $PAGER, "
-                 "else less -R)");
-    app.add_flag("--no-update", o.no_update, "Do not check whether notes changed since indexing");
-    app.add_flag("--no-related", o.no_related, "Skip related questions");
-    app.add_flag("--no-facets", o.no_facets, "Skip topic counts");
-    app.add_flag("--stats", o.stats, "Print time spent per stage to stderr");
-    app.set_version_flag("--version", "crib " CRIB_VERSION);
-    try {
-        app.parse(argc, argv);
-        o.words = app.remaining();
-        if (!o.words.empty() && o.words.front() == "--") o.words.erase(o.words.begin());
-    } catch (const CLI::ParseError& e) {
-        int rc = app.exit(e);
-        return rc == 0 ? 0 : 2;
-    }
-    o.open = app.count("--open") > 0;
+    crib::CommandLine cl;
+    if (int rc = crib::parse_command_line(argc, argv, cl); rc >= 0) return rc;
+    if (cl.command == crib::Command::quiz) return crib::run_quiz(cl.quiz, cl.search);
+    if (cl.command == crib::Command::gaps) return crib::run_gaps(cl.gaps, cl.search);
+    const crib::RawFlags& o = cl.search;
     crib::Config cfg = crib::load_config();
     for (const auto& e : cfg.errors)
         std::cerr << "crib: " << crib::terminal_safe(e) << "\n";

@@ -1,16 +1,34 @@
 // subcommands.hpp - crib's modes other than searching: `crib quiz` and
-// `crib gaps`, dispatched from main() before its own option parsing.
-//
-// The subcommand is the first argument that is not an option, as long as
-// only options every mode takes (--db, --reviews, --color, --format) come
-// before it; they may also come after it.  Anything else is a search:
-// `crib -- quiz` and `crib -n 3 quiz` search for the word.
+// `crib gaps`.  Their flags are parsed with the rest of the command line
+// (command_line.cpp); these run them.
 #pragma once
+
+#include "invocation.hpp"
+
+#include <string>
+#include <vector>
 
 namespace crib {
 
-/// Runs the subcommand argv names and returns its exit status (0 done,
-/// 1 nothing to do, 2 error); -1 when argv is a search, not a subcommand.
-int run_subcommand(int argc, char** argv);
+/// crib quiz's own flags (the global ones are in RawFlags).
+struct QuizFlags {
+    std::vector<std::string> topics;    ///< -t
+    size_t new_limit = 20;              ///< --new
+    bool stats = false;                 ///< --stats
+    std::vector<std::string> exporting; ///< --export FORMAT FILE
+    bool force = false;                 ///< --export may replace any file but the store
+    std::vector<std::string> words;     ///< query words: only cards that match them
+};
+
+/// crib gaps' own flags.
+struct GapsFlags {
+    std::string file; ///< the job description, or - for standard input
+};
+
+/// crib quiz: a session, --stats or --export; 0 done, 1 nothing to do, 2 error.
+int run_quiz(const QuizFlags& f, const RawFlags& global);
+
+/// crib gaps FILE: the requirements and whether the notes cover them; 0, 1 none found, 2 error.
+int run_gaps(const GapsFlags& f, const RawFlags& global);
 
 } // namespace crib

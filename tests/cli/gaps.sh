@@ -31,6 +31,15 @@ grep -q '^crib: no requirements found' "$TMP/err" && pass "no requirements: exit
 expect_rc 2 "$CRIB" gaps "$TMP/missing.txt"
 grep -q '^crib: cannot read' "$TMP/err" && pass "missing file: exit 2" || fail "missing: $(cat "$TMP/err")"
 expect_rc 2 "$CRIB" gaps
+grep -q '^crib: gaps needs a job description' "$TMP/err" && pass "gaps without a file: exit 2" || fail "no file: $(cat "$TMP/err")"
+expect_rc 2 "$CRIB" gaps content/qt-interview.txt "$TMP/none.txt"
+grep -q '^crib: gaps reads one job description, not' "$TMP/err" && pass "gaps with two files: exit 2" || fail "two files: $(cat "$TMP/err")"
+# The command line has two parsers: "crib --db X --no-update gaps job.txt" searched
+# for the words "gaps job.txt".  Global options go before or after the name.
+expect_rc 0 "$CRIB" --db "$CRIB_DB" --no-update --format json gaps content/qt-interview.txt
+jq -e '.requirements | length > 5' "$TMP/out" >/dev/null && pass "global options before gaps" || fail "globals before gaps: $(head -c 200 "$TMP/out" "$TMP/err")"
+expect_rc 0 "$CRIB" gaps --no-update content/qt-interview.txt --format json
+jq -e '.requirements | length > 5' "$TMP/out" >/dev/null && pass "global options after the file" || fail "globals after gaps: $(head -c 200 "$TMP/out" "$TMP/err")"
 expect_rc 2 "$CRIB" gaps --db "$TMP/nodb" content/qt-interview.txt
 grep -q '^crib: no index at' "$TMP/err" && pass "no index: exit 2" || fail "no index: $(cat "$TMP/err")"
 finish

@@ -67,7 +67,16 @@ expect_rc 0 "$CRIB" --reviews "$REV" --db "$CRIB_DB" quiz --stats
 expect_rc 0 "$CRIB" quiz --reviews="$REV" --color=never --stats
 expect_rc 1 "$CRIB" -- quiz
 grep -q 'no matches for "quiz"' "$TMP/err" && pass "crib -- quiz searches" || fail "-- quiz: $(cat "$TMP/err")"
-expect_rc 1 "$CRIB" -n 3 quiz
+# A search flag before the name was ignored or made the name a query word; now it is said.
+expect_rc 2 "$CRIB" -n 3 quiz
+grep -q '^crib: --limit is a search option; crib quiz does not take it' "$TMP/err" && pass "search flag with quiz refused" || fail "-n 3 quiz: $(cat "$TMP/err")"
+expect_rc 2 "$CRIB" --format grep quiz --stats
+grep -q '^crib: quiz prints human, plain or json, not grep' "$TMP/err" && pass "quiz --format grep refused" || fail "quiz grep: $(cat "$TMP/err")"
+# Global options on both sides of the name, as one command line (issue 23 item 5).
+expect_rc 0 "$CRIB" --no-update --format json quiz --stats --reviews "$REV"
+jq -e .cards "$TMP/out" >/dev/null && pass "global --format before quiz" || fail "format before quiz: $(head -c 200 "$TMP/out")"
+expect_rc 0 "$CRIB" --reviews "$REV" quiz --stats -- kubernetes
+grep -q '^cards [1-9]' "$TMP/out" && pass "quiz words after --" || fail "quiz -- words: $(head -1 "$TMP/out")"
 expect_rc 2 "$CRIB" --db "$CRIB_DB" --db "$CRIB_DB" quiz --stats
 grep -q '^crib: quiz and gaps read one index' "$TMP/err" && pass "one index for quiz" || fail "two --db: $(cat "$TMP/err")"
 expect_rc 2 "$CRIB" quiz --format json
