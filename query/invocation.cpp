@@ -1,5 +1,6 @@
 #include "invocation.hpp"
 
+#include "common/text.hpp"
 #include "search/text_filter.hpp"
 
 namespace crib {
@@ -44,9 +45,11 @@ bool is_human(Format f) {
 void add_filters(const RawFlags& o, SearchRequest& req) {
     if (!o.literal && !o.whole_word) return;
     TextFilter filter = make_text_filter(req.query, o.literal, o.whole_word);
-    if (o.literal) req.query = literal_query(req.query);
-    if (o.literal && req.query.empty())
-        throw UsageError("-F needs a phrase with a letter or digit in it");
+    // Punctuation alone ("===", "&&") has no word to match: every passage is
+    // checked for it, as grep -F would.
+    if (o.literal) req.every_passage = literal_query(req.query).empty();
+    if (o.literal && !req.every_passage) req.query = literal_query(req.query);
+    if (o.literal && trim(req.query).empty()) throw UsageError("-F needs something to find");
     req.keep = [filter](const Passage& p) { return passes(filter, p); };
 }
 
@@ -66,8 +69,10 @@ void size_request(const RawFlags& o, const Invocation& inv, size_t limit_given,
                  fmt == Format::files || inv.mode == Mode::interactive;
     if (lists && limit_given == std::string::npos) req.limit = kNoLimit;
     if (fmt == Format::count || o.quiet) req.limit = 0;
-    req.corrections = !o.quiet; // crib -q retgt3 succeeded on a search for "retgt2"
-    req.count_total = !o.quiet;  // only the exit status is shown
+    // -q searches what -c and -l search (a correction within the typo budget
+    // too): the exit status is the same whatever is printed.
+    req.corrections = true;
+    req.count_total = !o.quiet;               // only the exit status is shown
     if (fmt == Format::files) req.all = true; // every file with a match, duplicates included
 }
 

@@ -201,12 +201,15 @@ crib::SearchResult run_search_request(const crib::Invocation& inv) {
 int run_search(const crib::Invocation& inv) {
     auto t0 = std::chrono::steady_clock::now();
     crib::SearchResult r = run_search_request(inv);
-    int rc = r.total > 0 || !r.hits.empty() ? 0 : 1;
+    // A partial result lists the passages with the most words, but none
+    // matched: exit 1, as grep does when no line has the pattern.
+    int rc = (r.total > 0 || !r.hits.empty()) && !r.partial ? 0 : 1;
     if (inv.quiet) return rc;
     bool human = inv.format == crib::Format::human || inv.format == crib::Format::plain;
     if (r.searched_corrected && r.corrected && !human) // machine formats: the note goes to stderr
         std::cerr << "crib: searched for \"" << crib::sanitize(*r.corrected)
                   << "\" (corrected from \"" << crib::sanitize(r.query) << "\")\n";
+    if (r.partial && !human) std::cerr << "crib: " << crib::partial_notice(r) << "\n";
     Paging paging(inv.page);
     crib::print_result(*crib::make_printer(inv.format, inv.print), r);
     paging.finish();

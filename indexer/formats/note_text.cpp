@@ -55,6 +55,37 @@ class NextOf {
 
 } // namespace
 
+namespace {
+
+/// True if `tag` (the text between < and >) is an HTML tag or comment, not
+/// a placeholder such as `<container>` or `<pod-name>` that notes write in
+/// commands.
+bool html_tag(std::string_view tag) {
+    static const char* const names[] = {
+        "a",     "abbr",       "b",      "big",    "blockquote", "br",      "center", "cite",
+        "code",  "col",        "dd",     "del",    "details",    "div",     "dl",     "dt",
+        "em",    "figcaption", "figure", "font",   "h1",         "h2",      "h3",     "h4",
+        "h5",    "h6",         "hr",     "i",      "iframe",     "img",     "input",  "ins",
+        "kbd",   "li",         "mark",   "ol",     "p",          "picture", "pre",    "q",
+        "s",     "samp",       "small",  "source", "span",       "strike",  "strong", "style",
+        "sub",   "summary",    "sup",    "table",  "tbody",      "td",      "tfoot",  "th",
+        "thead", "tr",         "tt",     "u",      "ul",         "var",     "video",  "script"};
+    if (!tag.empty() && tag[0] == '!') return true; // <!-- comment -->, <!DOCTYPE>
+    if (!tag.empty() && tag[0] == '/') tag.remove_prefix(1);
+    size_t end = 0;
+    while (end < tag.size() && std::isalnum(static_cast<unsigned char>(tag[end])))
+        ++end;
+    if (end < tag.size() && tag[end] != ' ' && tag[end] != '/' && tag[end] != '\t' &&
+        tag[end] != '\n')
+        return false; // "<pod-name>", "<a.b>"
+    std::string name = ascii_lower(tag.substr(0, end));
+    for (const char* n : names)
+        if (name == n) return true;
+    return false;
+}
+
+} // namespace
+
 std::string strip_tags(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -63,7 +94,7 @@ std::string strip_tags(std::string_view s) {
         if (s[i] == '<' && i + 1 < s.size() &&
             (is_alpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
             size_t close = next_gt.from(i);
-            if (close != std::string_view::npos) {
+            if (close != std::string_view::npos && html_tag(s.substr(i + 1, close - i - 1))) {
                 std::string_view tag = s.substr(i + 1, close - i - 1);
                 if (istarts_with(tag, "br") || istarts_with(tag, "p") || istarts_with(tag, "/p"))
                     out += ' ';
@@ -179,6 +210,12 @@ std::string strip_emphasis(std::string_view s) {
             }
             if (c == '*' && prev == ' ' && next == ' ') { // "a * b"
                 out += c;
+                continue;
+            }
+            // A glob: "lists/*", "*.txt", "src/**/x".
+            if (c == '*' && (prev == '/' || next == '.' || next == '/')) {
+                out.append(s.substr(i, j - i));
+                i = j - 1;
                 continue;
             }
             // "COUNT(*)", "(**)": a marker between brackets emphasises nothing.

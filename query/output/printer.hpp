@@ -49,6 +49,11 @@ void print_result(Printer& p, const SearchResult& r);
 /// Human-readable whole passage (crib --show).
 std::string format_passage(const Passage& p, const PrintOptions& opt);
 
+/// What a partial result is, in one line (no newline): no passage has every
+/// word, the hits have this many.  Said first by the human printer and on
+/// standard error by the others.
+std::string partial_notice(const SearchResult& r);
+
 /// What render_markdown() does beyond rendering.
 struct RenderOptions {
     bool keep_line_breaks = false;  ///< a line break in a paragraph stays one (plain-text notes)

@@ -1,10 +1,10 @@
 // Human output (colour on a terminal) and plain output (the same, no colour,
 // no wrapping): header "file:line  question", the snippet, topics; then
 // counts, spelling and related questions.
+#include "common/text.hpp"
 #include "output/output.hpp"
 #include "output/printer.hpp"
 #include "output/styled.hpp"
-#include "common/text.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -16,7 +16,8 @@ namespace {
 /// "Kubernetes troubleshooting › Pods stuck in Pending" (sanitised).
 std::string heading_path(const std::vector<std::string>& headings) {
     std::string out;
-    for (const std::string& h : headings) out += (out.empty() ? "" : " \xE2\x80\xBA ") + sanitize(h);
+    for (const std::string& h : headings)
+        out += (out.empty() ? "" : " \xE2\x80\xBA ") + sanitize(h);
     return out;
 }
 
@@ -24,22 +25,30 @@ StyledText highlighted(const std::string& text, const std::vector<Span>& spans) 
     StyledText t;
     t.text = sanitize(text);
     if (t.text.size() == text.size()) // sanitising kept offsets (no control bytes)
-        for (const Span& s : spans) t.spans.push_back({s.start, s.end, Style::match});
+        for (const Span& s : spans)
+            t.spans.push_back({s.start, s.end, Style::match});
     return t;
 }
 
 class HumanPrinter : public Printer {
-public:
+  public:
     HumanPrinter(const PrintOptions& o, Sink& out) : opt_(o), out_(out) {}
 
     // A correction that was searched is said before the hits, as it changes them.
+    // So is a partial result: the hits are not matches.
     void begin(const SearchResult& r) override {
-        if (!r.searched_corrected || !r.corrected) return;
-        StyledText t;
-        t.add("Searched for: ");
-        t.add(sanitize(*r.corrected), Style::bold);
-        t.add(" (corrected from \"" + sanitize(r.query) + "\")");
-        out_.write(render(t, opt_.color) + "\n\n");
+        if (r.searched_corrected && r.corrected) {
+            StyledText t;
+            t.add("Searched for: ");
+            t.add(sanitize(*r.corrected), Style::bold);
+            t.add(" (corrected from \"" + sanitize(r.query) + "\")");
+            out_.write(render(t, opt_.color) + "\n" + (r.partial ? "" : "\n"));
+        }
+        if (r.partial) {
+            StyledText t;
+            t.add(partial_notice(r), Style::bold);
+            out_.write(wrap(t, opt_.width, "", "  ", opt_.color) + "\n");
+        }
     }
 
     void hit(const Hit& h) override {
@@ -49,7 +58,9 @@ public:
         out += header(h);
         if (p.parent_line) {
             StyledText par;
-            par.add("in: " + sanitize(p.parent_question) + " (line " + std::to_string(p.parent_line) + ")", Style::dim);
+            par.add("in: " + sanitize(p.parent_question) + " (line " +
+                        std::to_string(p.parent_line) + ")",
+                    Style::dim);
             out += wrap(par, opt_.width, "    ", "    ", opt_.color);
         }
         if (opt_.full) {
@@ -60,27 +71,46 @@ public:
         } else if (h.snippet_code) {
             out += code_lines(highlighted(h.snippet, h.snippet_spans));
         } else if (!h.snippet.empty()) {
-            out += wrap(highlighted(h.snippet, h.snippet_spans), opt_.width, "    ", "    ", opt_.color);
+            out += wrap(highlighted(h.snippet, h.snippet_spans), opt_.width, "    ", "    ",
+                        opt_.color);
         }
         StyledText meta;
         if (!p.topics.empty()) {
             std::string t = "[";
-            for (size_t i = 0; i < p.topics.size(); ++i) t += (i ? ", " : "") + sanitize(p.topics[i]);
+            for (size_t i = 0; i < p.topics.size(); ++i)
+                t += (i ? ", " : "") + sanitize(p.topics[i]);
             meta.add(t + "]", Style::dim);
         }
         if (!h.also_in.empty()) {
             std::string a = std::string(meta.text.empty() ? "" : "  ") + "also in: ";
-            for (size_t i = 0; i < h.also_in.size(); ++i) a += (i ? ", " : "") + sanitize(shown_id(opt_, h.also_in[i]));
+            for (size_t i = 0; i < h.also_in.size(); ++i)
+                a += (i ? ", " : "") + sanitize(shown_id(opt_, h.also_in[i]));
             meta.add(a, Style::dim);
         }
         if (!meta.text.empty()) out += wrap(meta, opt_.width, "    ", "    ", opt_.color);
-        if (h.explain) out += wrap(explanation(*h.explain), opt_.width, "    ", "      ", opt_.color);
+        if (!h.missing.empty()) {
+            StyledText miss;
+            std::string words;
+            for (const std::string& w : h.missing)
+                words += (words.empty() ? "" : ", ") + sanitize(w);
+            miss.add("missing: " + words, Style::dim);
+            out += wrap(miss, opt_.width, "    ", "    ", opt_.color);
+        }
+        if (h.explain)
+            out += wrap(explanation(*h.explain), opt_.width, "    ", "      ", opt_.color);
         out_.write(out);
     }
 
     void passage(const Passage& p) override { out_.write(format_passage(p, opt_)); }
 
     void end(const SearchResult& r) override {
+        if (!r.nearly.empty()) {
+            StyledText t;
+            t.add("\nWith some of the words (not matches):", Style::bold);
+            out_.write(render(t, opt_.color) + "\n");
+            for (const Hit& h : r.nearly)
+                hit(h);
+        }
         std::string out;
         if (r.corrected && !r.searched_corrected) {
             StyledText t;
@@ -92,10 +122,12 @@ public:
             StyledText t;
             t.add((r.hits.empty() ? "" : "\n") + shown_of_total(r), Style::dim);
             if (!r.facets.empty()) {
-                t.add(r.exact ? "  topics: " : "  topics of the best " + std::to_string(r.facets_of) + ": ",
+                t.add(r.exact ? "  topics: "
+                              : "  topics of the best " + std::to_string(r.facets_of) + ": ",
                       Style::dim);
                 for (size_t i = 0; i < r.facets.size() && i < 8; ++i)
-                    t.add((i ? ", " : "") + sanitize(r.facets[i].first) + " " + std::to_string(r.facets[i].second));
+                    t.add((i ? ", " : "") + sanitize(r.facets[i].first) + " " +
+                          std::to_string(r.facets[i].second));
             }
             out += wrap(t, opt_.width, "", "  ", opt_.color);
         }
@@ -115,7 +147,7 @@ public:
         out_.write(out);
     }
 
-private:
+  private:
     /// "file:line  Heading › question" on one line; on a terminal where that
     /// does not fit, the question first and "file:line" on the next line, so a
     /// long path cannot push the question into a two-word column.
@@ -132,15 +164,18 @@ private:
         StyledText q = highlighted(p.question, h.question_spans);
         size_t base = what.text.size();
         what.text += q.text;
-        for (const StyleSpan& s : q.spans) what.spans.push_back({s.start + base, s.end + base, s.style});
+        for (const StyleSpan& s : q.spans)
+            what.spans.push_back({s.start + base, s.end + base, s.style});
         what.spans.push_back({base, what.text.size(), Style::bold});
         if (opt_.width > 0 && columns(where.text) + 2 + columns(what.text) > size_t(opt_.width))
-            return wrap(what, opt_.width, "", "  ", opt_.color) + render(where, opt_.color).insert(0, "    ") + "\n";
+            return wrap(what, opt_.width, "", "  ", opt_.color) +
+                   render(where, opt_.color).insert(0, "    ") + "\n";
         StyledText head = where;
         head.add("  ");
         base = head.text.size();
         head.text += what.text;
-        for (const StyleSpan& s : what.spans) head.spans.push_back({s.start + base, s.end + base, s.style});
+        for (const StyleSpan& s : what.spans)
+            head.spans.push_back({s.start + base, s.end + base, s.style});
         return wrap(head, opt_.width, "", "    ", opt_.color);
     }
 
@@ -153,7 +188,8 @@ private:
             StyledText line;
             line.add(t.text.substr(start, nl - start), Style::code);
             for (const StyleSpan& s : t.spans)
-                if (s.start >= start && s.end <= nl) line.spans.push_back({s.start - start, s.end - start, s.style});
+                if (s.start >= start && s.end <= nl)
+                    line.spans.push_back({s.start - start, s.end - start, s.style});
             out += "      " + render(line, opt_.color) + "\n";
             start = nl + 1;
         }
@@ -168,14 +204,18 @@ private:
             return std::string(buf);
         };
         std::string t = "score " + num(e.bm25 + e.bonus) + " = bm25 " + num(e.bm25);
-        if (!e.reranked) t += " (below the re-ranked top: BM25 order)";
+        if (!e.reranked)
+            t += " (below the re-ranked top: BM25 order)";
         else if (e.bonus > 0)
-            t += " + question bonus " + num(e.bonus) + " (" + num(e.max_bonus) + " x question covered " +
-                 num(e.question_covered) + " x query covered " + num(e.query_covered) + " x substance " +
-                 num(e.substance) + (e.section_halved ? " x 0.5 for a section" : "") + ")";
-        else t += " + no question bonus";
+            t += " + question bonus " + num(e.bonus) + " (" + num(e.max_bonus) +
+                 " x question covered " + num(e.question_covered) + " x query covered " +
+                 num(e.query_covered) + " x substance " + num(e.substance) +
+                 (e.section_halved ? " x 0.5 for a section" : "") + ")";
+        else
+            t += " + no question bonus";
         std::string terms;
-        for (const std::string& term : e.terms) terms += (terms.empty() ? "" : " ") + sanitize(term);
+        for (const std::string& term : e.terms)
+            terms += (terms.empty() ? "" : " ") + sanitize(term);
         StyledText out;
         out.add(t + (terms.empty() ? "" : "; terms: " + terms), Style::dim);
         return out;
@@ -187,7 +227,8 @@ private:
         std::string shown = std::to_string(r.hits.size());
         if (!r.hits.empty() && r.hits.front().rank > 1)
             shown = std::to_string(r.hits.front().rank) + "-" + std::to_string(r.hits.back().rank);
-        return shown + (r.exact ? " of " : " of about ") + std::to_string(r.total) + " matches";
+        return shown + (r.exact ? " of " : " of about ") + std::to_string(r.total) +
+               (r.partial ? " partial matches" : " matches");
     }
 
     PrintOptions opt_;
@@ -196,6 +237,11 @@ private:
 };
 
 } // namespace
+
+std::string partial_notice(const SearchResult& r) {
+    return "No passage has all " + std::to_string(r.of) + " words of \"" + sanitize(r.query) +
+           "\"; these have some of them (each says what it lacks)";
+}
 
 std::unique_ptr<Printer> make_human_printer(const PrintOptions& opt, Sink& out) {
     return std::make_unique<HumanPrinter>(opt, out);
@@ -217,10 +263,12 @@ std::string format_passage(const Passage& p, const PrintOptions& opt) {
     q.add(sanitize(p.question), Style::bold);
     out += wrap(q, opt.width, "", "", opt.color);
     if (p.parent_line)
-        out += "in: " + sanitize(p.parent_question) + " (line " + std::to_string(p.parent_line) + ")\n";
+        out += "in: " + sanitize(p.parent_question) + " (line " + std::to_string(p.parent_line) +
+               ")\n";
     if (!p.topics.empty()) {
         std::string t = "topics:";
-        for (const auto& s : p.topics) t += " " + sanitize(s);
+        for (const auto& s : p.topics)
+            t += " " + sanitize(s);
         StyledText tt;
         tt.add(t, Style::dim);
         out += render(tt, opt.color) + "\n";

@@ -25,10 +25,14 @@ void spans(JsonWriter& w, const std::vector<Span>& s, const std::string& text) {
     w.begin_array();
     for (const Span& sp : s)
         w.begin_object()
-            .key("start").value(static_cast<long long>(sp.start))
-            .key("end").value(static_cast<long long>(sp.end))
-            .key("cp_start").value(code_points(text, sp.start))
-            .key("cp_end").value(code_points(text, sp.end))
+            .key("start")
+            .value(static_cast<long long>(sp.start))
+            .key("end")
+            .value(static_cast<long long>(sp.end))
+            .key("cp_start")
+            .value(code_points(text, sp.start))
+            .key("cp_end")
+            .value(code_points(text, sp.end))
             .end_object();
     w.end_array();
 }
@@ -36,15 +40,24 @@ void spans(JsonWriter& w, const std::vector<Span>& s, const std::string& text) {
 /// The parts of a hit's score (--explain).
 void write_explain(JsonWriter& w, const ScoreParts& e) {
     w.begin_object()
-        .key("bm25").value(e.bm25)
-        .key("bonus").value(e.bonus)
-        .key("max_bonus").value(e.max_bonus)
-        .key("question_covered").value(e.question_covered)
-        .key("query_covered").value(e.query_covered)
-        .key("substance").value(e.substance)
-        .key("section_halved").value(e.section_halved)
-        .key("reranked").value(e.reranked)
-        .key("terms").strings(e.terms)
+        .key("bm25")
+        .value(e.bm25)
+        .key("bonus")
+        .value(e.bonus)
+        .key("max_bonus")
+        .value(e.max_bonus)
+        .key("question_covered")
+        .value(e.question_covered)
+        .key("query_covered")
+        .value(e.query_covered)
+        .key("substance")
+        .value(e.substance)
+        .key("section_halved")
+        .value(e.section_halved)
+        .key("reranked")
+        .value(e.reranked)
+        .key("terms")
+        .strings(e.terms)
         .end_object();
 }
 
@@ -52,13 +65,22 @@ void write_hit(JsonWriter& w, const Hit& h, const PrintOptions& opt) {
     const Passage& p = h.passage;
     w.begin_object().key("rank").value(h.rank).key("id").path(h.id);
     write_passage_fields(w, p);
-    w.key("path").path(shown_file(opt, p.file))
-        .key("score").value(h.score)
-        .key("snippet").value(h.snippet)
-        .key("snippet_kind").value(h.snippet_code ? "code" : "prose")
+    w.key("path")
+        .path(shown_file(opt, p.file))
+        .key("score")
+        .value(h.score)
+        .key("snippet")
+        .value(h.snippet)
+        .key("snippet_kind")
+        .value(h.snippet_code ? "code" : "prose")
         .key("parent");
     if (p.parent_line)
-        w.begin_object().key("line").value(p.parent_line).key("question").value(p.parent_question).end_object();
+        w.begin_object()
+            .key("line")
+            .value(p.parent_line)
+            .key("question")
+            .value(p.parent_question)
+            .end_object();
     else
         w.null();
     w.key("highlights");
@@ -67,17 +89,25 @@ void write_hit(JsonWriter& w, const Hit& h, const PrintOptions& opt) {
     spans(w, h.question_spans, p.question);
     if (!h.index.empty()) w.key("index").value(h.index); // several indexes searched
     w.key("also_in").begin_array();
-    for (const std::string& id : h.also_in) w.path(id);
+    for (const std::string& id : h.also_in)
+        w.path(id);
+    w.end_array();
+    w.key("missing").begin_array();
+    for (const std::string& word : h.missing)
+        w.value(word);
     w.end_array();
     w.key("explain");
-    if (h.explain) write_explain(w, *h.explain);
-    else w.null();
+    if (h.explain)
+        write_explain(w, *h.explain);
+    else
+        w.null();
     w.end_object();
 }
 
 class JsonPrinter : public Printer {
-public:
-    JsonPrinter(bool lines, const PrintOptions& opt, Sink& out) : lines_(lines), opt_(opt), out_(out) {}
+  public:
+    JsonPrinter(bool lines, const PrintOptions& opt, Sink& out)
+        : lines_(lines), opt_(opt), out_(out) {}
     void hit(const Hit& h) override {
         if (!lines_) return;
         JsonWriter w;
@@ -91,7 +121,12 @@ public:
         write_passage_fields(w, p);
         w.key("path").path(shown_file(opt_, p.file)).key("answer").value(p.answer).key("parent");
         if (p.parent_line)
-            w.begin_object().key("line").value(p.parent_line).key("question").value(p.parent_question).end_object();
+            w.begin_object()
+                .key("line")
+                .value(p.parent_line)
+                .key("question")
+                .value(p.parent_question)
+                .end_object();
         else
             w.null();
         w.end_object();
@@ -101,20 +136,40 @@ public:
     void end(const SearchResult& r) override {
         if (lines_) return;
         JsonWriter w;
-        w.begin_object().key("version").value(kJsonVersion).key("query").value(r.query).key("corrected_query");
-        if (r.corrected) w.value(*r.corrected);
-        else w.null();
+        w.begin_object()
+            .key("version")
+            .value(kJsonVersion)
+            .key("query")
+            .value(r.query)
+            .key("corrected_query");
+        if (r.corrected)
+            w.value(*r.corrected);
+        else
+            w.null();
         w.key("searched_corrected").value(r.searched_corrected);
+        w.key("partial").value(r.partial);
         w.key("total").value(static_cast<long long>(r.total)).key("total_exact").value(r.exact);
         w.key("hits").begin_array();
-        for (const Hit& h : r.hits) write_hit(w, h, opt_);
+        for (const Hit& h : r.hits)
+            write_hit(w, h, opt_);
+        w.end_array().key("nearly").begin_array();
+        for (const Hit& h : r.nearly)
+            write_hit(w, h, opt_);
         w.end_array().key("facets").begin_object().key("topic").begin_object();
-        for (const auto& [name, count] : r.facets) w.key(name).value(static_cast<long long>(count));
+        for (const auto& [name, count] : r.facets)
+            w.key(name).value(static_cast<long long>(count));
         w.end_object().end_object().key("facets_of").value(static_cast<long long>(r.facets_of));
         w.key("related").begin_array();
         for (const Related& rel : r.related) {
-            w.begin_object().key("id").path(rel.id).key("file").path(rel.file).key("line").value(rel.line)
-                .key("question").value(rel.question);
+            w.begin_object()
+                .key("id")
+                .path(rel.id)
+                .key("file")
+                .path(rel.file)
+                .key("line")
+                .value(rel.line)
+                .key("question")
+                .value(rel.question);
             if (!rel.index.empty()) w.key("index").value(rel.index);
             w.end_object();
         }
@@ -122,7 +177,7 @@ public:
         out_.write(w.str() + "\n");
     }
 
-private:
+  private:
     bool lines_;
     PrintOptions opt_;
     Sink& out_;

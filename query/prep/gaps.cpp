@@ -1,9 +1,9 @@
 // gaps.cpp - crib gaps: requirements split, searched and judged (see gaps.hpp).
 #include "prep/gaps.hpp"
 
+#include "common/text.hpp"
 #include "index/schema.hpp"
 #include "search/search.hpp"
-#include "common/text.hpp"
 
 #include <xapian.h>
 
@@ -254,8 +254,8 @@ class OwnTexts {
 std::vector<Hit> best_hits(const std::string& db, const Requirement& r, const OwnTexts& own) {
     SearchRequest s;
     s.db = db;
-    for (const std::string& t : r.terms)
-        s.query += (s.query.empty() ? "" : " ") + t;
+    for (const std::string& t : r.terms) // any of them: the judge counts which the best hold
+        s.query += (s.query.empty() ? "" : " OR ") + t;
     s.limit = 10;
     s.facets = s.related = s.snippets = s.count_total = false;
     std::vector<Hit> out;

@@ -2,8 +2,8 @@
 // the terms the query matched) and the copies each hit collapsed.
 #include "search/internal.hpp"
 
-#include "search/snippet.hpp"
 #include "common/text.hpp"
+#include "search/snippet.hpp"
 
 #include <set>
 
@@ -94,6 +94,7 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
         h.id = id_in(req.db, *it, h.passage);
         h.index = spec_of(req.db, *it);
         h.score = it.get_weight();
+        h.missing = missing_parts(a, it);
         if (req.snippets) {
             Highlighted q =
                 highlight(marks, h.passage.question, h.passage.question.size() + 16, stem, false);

@@ -78,7 +78,10 @@ class DocCache {
 
 /// A query read into Xapian terms, and the spelling correction to offer.
 struct Prepared {
-    Xapian::Query query;
+    Xapian::Query query;               ///< what is matched: every part, exclusions, -t filters
+    Xapian::Query words;               ///< the typed words alone (no -t filter)
+    Xapian::Query filter;              ///< the -t topics (empty: none)
+    std::vector<std::string> literals; ///< dash words ("-p", "-it"), each to occur literally
     std::string corrected;
     bool corrects_exclusion = false;    ///< `corrected` changed an excluded word ("-dokcer")
     std::vector<std::string> wildcards; ///< wildcard_term() of each `word*`
@@ -104,6 +107,9 @@ struct Attempt {
     Xapian::Enquire enq; ///< keeps the query for counting and expansion
     Collapsed match;     ///< the top of the match, copies dropped
     double parse_ms = 0; ///< time spent reading the query
+    /// Partial reading (no passage has every part): the number of parts of
+    /// the query; 0 for a full match.
+    size_t of = 0;
 
     explicit Attempt(const Xapian::Database& db) : enq(db) {}
 };
@@ -154,6 +160,23 @@ std::string literal_words(const std::string& q);
 /// Step 1, read: `req.query` as a Xapian query (with -t filters) and the
 /// spelling correction to offer when a word is unknown to the notes.
 Prepared prepare(const Xapian::Database& db, const SearchRequest& req);
+
+/// The request as matched for `prep`: its dash words ("docker run -p")
+/// must occur literally in the passage, besides the request's own filter.
+SearchRequest with_literals(const SearchRequest& req, const Prepared& prep);
+
+// ---- partial.cpp -------------------------------------------------------
+/// Step 3c, partial: when no passage has every part of `best`'s query, the
+/// passages with any of them, ranked as usual and said as partial; `best`
+/// unchanged when no passage has any.
+void read_partially(const Xapian::Database& db, const SearchRequest& req, Attempt& best);
+/// Step 6b: after a full match shorter than the page (`shown` hits), the
+/// best passages with some but not all parts, to fill it; never counted.
+std::vector<Hit> nearly_hits(const Xapian::Database& db, const SearchRequest& req,
+                             const Attempt& best, size_t shown);
+/// The typed words (or parts: a phrase, a field) of `a`'s query that the
+/// passage `it` of `a`'s match lacks.
+std::vector<std::string> missing_parts(const Attempt& a, const Xapian::MSetIterator& it);
 
 // ---- match.cpp ---------------------------------------------------------
 /// Step 2, match: enough of the top, copies dropped, to fill the page, the

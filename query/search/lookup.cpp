@@ -1,8 +1,8 @@
 // lookup.cpp - lookups by id, every passage of an index (quiz's deck), and the topic list.
 #include "search/internal.hpp"
 
-#include "writer/index_run.hpp"
 #include "search/reopen.hpp"
+#include "writer/index_run.hpp"
 
 #include <algorithm>
 #include <exception>

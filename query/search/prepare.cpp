@@ -4,11 +4,12 @@
 #include "search/internal.hpp"
 #include "search/query_parser.hpp"
 
-#include "search/spelling.hpp"
 #include "common/text.hpp"
 #include "index/topics.hpp"
+#include "search/spelling.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <exception>
 #include <optional>
 #include <set>
@@ -48,21 +49,53 @@ std::string literal_words(const std::string& q) {
 
 namespace {
 
-/// A query of excluded words only ("-docker -kube") as NOT (docker kube):
+/// A query of excluded words only ("-docker -kube") as NOT (docker OR kube):
 /// Xapian's parser searches such words instead of excluding them.  Other
 /// queries are returned as they are.
 std::string pure_exclusion(const std::string& q) {
     bool excluded = false, other = false;
-    std::string words = rewrite_tokens(q, [&](std::string_view tok, const TokenQuotes& at) {
-        if (at.opens_inside) return std::string(); // a later word of an excluded "phrase"
+    std::string words;
+    rewrite_tokens(q, [&](std::string_view tok, const TokenQuotes& at) {
+        if (at.opens_inside) { // a later word of an excluded "phrase"
+            words.append(" ").append(tok);
+            return std::string();
+        }
         if (tok.size() < 2 || tok[0] != '-') {
             other = true;
             return std::string();
         }
         excluded = true;
-        return std::string(tok.substr(1));
+        words.append(words.empty() ? "" : " OR ").append(tok.substr(1));
+        return std::string();
     });
     return excluded && !other ? "NOT (" + words + ")" : q;
+}
+
+/// True for a word that looks like an option: "-p", "-it", "--previous".
+bool dash_word(std::string_view tok) {
+    size_t i = tok.find_first_not_of('-');
+    return i > 0 && i <= 2 && i < tok.size() && std::isalnum(static_cast<unsigned char>(tok[i]));
+}
+
+/// Words that look like options, after the first word ("docker run -p",
+/// "git rebase -i"), are words, not exclusions: each becomes its letters
+/// for the match and is added to `literals` (lower case), to occur as
+/// written.  A first word "-word" still excludes ("-docker pod"), as do
+/// dash words alone ("-docker -pod"); elsewhere NOT excludes.
+std::string dash_words(const std::string& q, std::vector<std::string>& literals) {
+    bool only_dashes = true; // "-docker -pod": nothing but exclusions
+    rewrite_tokens(q, [&](std::string_view tok, const TokenQuotes& at) {
+        only_dashes = only_dashes && (at.opens_inside || (!tok.empty() && tok[0] == '-'));
+        return std::string();
+    });
+    if (only_dashes) return q;
+    size_t n = 0;
+    return rewrite_tokens(q, [&](std::string_view tok, const TokenQuotes& at) {
+        if (n++ == 0 || at.quoted || !dash_word(tok)) return std::string();
+        literals.push_back(ascii_lower(tok));
+        std::string letters(tok.substr(tok.find_first_not_of('-')));
+        return letters;
+    });
 }
 
 /// Parse with full syntax; if the syntax is broken ("(docker", a lone NOT),
@@ -189,14 +222,19 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     auto* topics = new TopicResolver(db);
     configure_query_parser(qp, db, topics->release());
     qp.set_stopper(&stopper());
-    qp.set_default_op(Xapian::Query::OP_OR);
+    // Every word must match (its stem, a synonym); stop words are dropped.
+    qp.set_default_op(Xapian::Query::OP_AND);
     Prepared p;
     std::string unhandled; // the query without the words compounds() rewrote
     const std::string typed = compounds(db, req.query, unhandled);
-    p.query = parse(qp, stem_wildcards(pure_exclusion(typed), &p.wildcards));
+    p.query = req.every_passage
+                  ? Xapian::Query::MatchAll
+                  : parse(qp, stem_wildcards(pure_exclusion(dash_words(typed, p.literals)),
+                                             &p.wildcards));
+    p.words = p.query;
     // Spelling correction searches the spelling table (costly on a big
     // vocabulary): only when some word is not in the index at all.
-    if (has_unknown_word(db, unhandled)) {
+    if (!req.every_passage && has_unknown_word(db, unhandled)) {
         Correction c = correct_spelling(
             db, typed, [&](const std::string& w) { return !stopper()(w) && unknown_word(db, w); });
         p.corrected = std::move(c.text);
@@ -216,8 +254,9 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     for (const std::string& t : req.topics)
         filters.emplace_back(topics->term(t));
     if (!filters.empty()) {
-        Xapian::Query f(Xapian::Query::OP_AND, filters.begin(), filters.end());
-        p.query = p.query.empty() ? f : Xapian::Query(Xapian::Query::OP_FILTER, p.query, f);
+        p.filter = Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+        p.query =
+            p.query.empty() ? p.filter : Xapian::Query(Xapian::Query::OP_FILTER, p.query, p.filter);
     }
     return p;
 }

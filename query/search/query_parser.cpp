@@ -1,8 +1,8 @@
 // query_parser.cpp - see query_parser.hpp.
 #include "search/query_parser.hpp"
 
-#include "index/schema.hpp"
 #include "common/text.hpp"
+#include "index/schema.hpp"
 
 #include <fnmatch.h>
 

@@ -2,12 +2,26 @@
 // Each step lives in the file named after it; this file runs them in order.
 #include "search/internal.hpp"
 
-#include "search/reopen.hpp"
 #include "common/text.hpp"
+#include "search/reopen.hpp"
+#include "search/text_filter.hpp"
+
+#include <algorithm>
 
 namespace crib {
 
 namespace detail {
+
+SearchRequest with_literals(const SearchRequest& req, const Prepared& prep) {
+    if (prep.literals.empty()) return req;
+    SearchRequest r = req;
+    TextFilter dashes;
+    dashes.tokens = prep.literals;
+    r.keep = [dashes, own = req.keep](const Passage& p) {
+        return passes(dashes, p) && (!own || own(p));
+    };
+    return r;
+}
 
 namespace {
 
@@ -19,7 +33,7 @@ Attempt match_reading(const Xapian::Database& db, const SearchRequest& req, cons
     a.prep = std::move(prep);
     a.parse_ms = parse_ms;
     a.enq.set_query(a.prep.query);
-    a.match = run_match(a.enq, req);
+    a.match = run_match(a.enq, with_literals(req, a.prep));
     return a;
 }
 
@@ -34,40 +48,43 @@ Attempt read_and_match(const Xapian::Database& db, const SearchRequest& req,
     return match_reading(db, req, text, std::move(prep), ms_since(t));
 }
 
-/// Step 3, correct: a correction is offered only when it finds something.
-/// When the query as typed found nothing, the corrected reading replaces it;
-/// when it found something, both readings are searched together (a query
-/// with one typo among good words), and `searched_corrected` says so.  A
-/// corrected exclusion ("container -dokcer") replaces the typed reading
-/// always: ORed with it, it would exclude nothing.
+/// Step 3, correct: when no passage has every word and a word is unknown
+/// to the notes, its correction (bounded by word length, spelling.cpp) is
+/// searched instead, and `searched_corrected` says so.  A corrected
+/// exclusion ("container -dokcer") is searched always: the typed one
+/// excludes nothing.
 void correct(const Xapian::Database& db, const SearchRequest& req, Attempt& best,
              SearchResult& res) {
     const std::string& fix = best.prep.corrected;
     if (fix.empty() || fix == req.query || !req.corrections) return;
+    if (!best.match.mset.empty() && !best.prep.corrects_exclusion) return;
     SearchRequest r = req;
     r.query = fix;
     auto t = Clock::now();
     Prepared corrected = prepare(db, r);
-    double parse_ms = ms_since(t);
-    Xapian::Enquire probe(db); // does the correction find anything at all?
-    probe.set_query(corrected.query);
-    if (probe.get_mset(0, 1).empty()) return;
+    Attempt fixed = match_reading(db, req, fix, std::move(corrected), ms_since(t));
+    if (fixed.match.mset.empty()) {
+        // No full match either way: the partial reading starts from the
+        // correction (its words are in the notes), said as both.
+        read_partially(db, req, fixed);
+        if (fixed.match.mset.empty()) return;
+    }
     res.corrected = fix;
     res.searched_corrected = true;
-    if (best.match.mset.empty() || best.prep.corrects_exclusion) {
-        best = match_reading(db, req, fix, std::move(corrected), parse_ms);
-        return;
-    }
-    Prepared both;
-    both.query = Xapian::Query(Xapian::Query::OP_OR, best.prep.query, corrected.query);
-    best = match_reading(db, req, req.query, std::move(both), best.parse_ms);
+    best = std::move(fixed);
 }
 
 /// Step 3b, literal: an unbalanced quote makes the rest one long phrase;
-/// if that finds nothing, the words read literally may.
+/// if that finds nothing, the words read literally may.  A phrase that is
+/// closed is a phrase: no passage has it, no match (not its words).
 void read_literally(const Xapian::Database& db, const SearchRequest& req, Attempt& best) {
     if (!best.match.mset.empty() || req.query.find_first_of("\"()") == std::string::npos) return;
+    if (std::count(req.query.begin(), req.query.end(), '"') % 2 == 0 &&
+        std::count(req.query.begin(), req.query.end(), '(') ==
+            std::count(req.query.begin(), req.query.end(), ')'))
+        return;
     Attempt literal = read_and_match(db, req, literal_words(req.query));
+    read_partially(db, req, literal); // its words need not be together either
     if (!literal.match.mset.empty()) best = std::move(literal);
 }
 
@@ -80,20 +97,27 @@ SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
     Attempt best = read_and_match(db, req, req.query);
     correct(db, req, best, res);
     read_literally(db, req, best);
+    if (best.match.mset.empty() && !best.of) read_partially(db, req, best);
+    res.partial = best.of > 0;
+    res.of = best.of;
+    const SearchRequest matched = with_literals(req, best.prep);
     res.timings.parse = best.parse_ms;
     res.timings.match = ms_since(t) - best.parse_ms;
 
     t = Clock::now();
-    count(db, best, req, res);
+    count(db, best, matched, res);
     res.timings.facets = ms_since(t);
 
     t = Clock::now();
     std::map<Xapian::docid, ScoreParts> parts; // --explain
-    std::vector<Xapian::MSetIterator> page = page_of(best, req, req.explain ? &parts : nullptr);
+    std::vector<Xapian::MSetIterator> page = page_of(best, matched, req.explain ? &parts : nullptr);
     res.timings.match += ms_since(t);
 
     t = Clock::now();
-    res.hits = hits_of(db, best, req, page, parts);
+    res.hits = hits_of(db, best, matched, page, parts);
+    if (!res.partial && req.snippets && req.sort == SearchRequest::Sort::relevance &&
+        req.offset == 0)
+        res.nearly = nearly_hits(db, req, best, res.hits.size());
     res.timings.snippets = ms_since(t);
 
     t = Clock::now();
@@ -111,7 +135,7 @@ using namespace detail;
 
 SearchResult search(const SearchRequest& req) {
     auto t = Clock::now();
-    if (trim(req.query).empty() && req.topics.empty())
+    if (trim(req.query).empty() && req.topics.empty() && !req.every_passage)
         throw QueryError("empty query: give some words to search for");
     check_query_size(req.query);
     if ((req.keep || req.sort == SearchRequest::Sort::file) && req.db.any_remote())

@@ -20,8 +20,8 @@ namespace crib {
 struct IndexSet {
     std::vector<std::string> specs;
     IndexSet() = default;
-    IndexSet(std::string one) : specs{std::move(one)} {}        // NOLINT(google-explicit-constructor)
-    IndexSet(const char* one) : specs{std::string(one)} {}       // NOLINT(google-explicit-constructor)
+    IndexSet(std::string one) : specs{std::move(one)} {}   // NOLINT(google-explicit-constructor)
+    IndexSet(const char* one) : specs{std::string(one)} {} // NOLINT(google-explicit-constructor)
     IndexSet(std::vector<std::string> many) : specs(std::move(many)) {} // NOLINT
     /// More than one index: ids then name theirs ("2:notes/a.md:3").
     bool several() const { return specs.size() > 1; }
@@ -38,17 +38,17 @@ bool is_remote(const std::string& spec);
 /// What to search for.
 struct SearchRequest {
     IndexSet db;
-    std::string query;                 ///< the words as typed (QueryParser syntax)
-    std::vector<std::string> topics;   ///< -t/--topic filters (AND)
+    std::string query;               ///< the words as typed (QueryParser syntax)
+    std::vector<std::string> topics; ///< -t/--topic filters (AND)
     size_t limit = 10;
     size_t offset = 0;
     enum class Sort { relevance, file } sort = Sort::relevance;
-    bool all = false;                  ///< show duplicates instead of collapsing them
+    bool all = false; ///< show duplicates instead of collapsing them
     bool facets = true;
     bool related = true;
     bool snippets = true;
-    size_t snippet_chars = 220;        ///< about three terminal lines
-    bool explain = false;              ///< fill Hit::explain (--explain)
+    size_t snippet_chars = 220; ///< about three terminal lines
+    bool explain = false;       ///< fill Hit::explain (--explain)
     /// Count `total` exactly when the match is small enough (false where no
     /// one reads it: -q, crib gaps; `total` is then at least the passages
     /// seen, and `exact` false).  The exact count can cost a second match.
@@ -59,6 +59,9 @@ struct SearchRequest {
     /// Checked on each matching passage after the Xapian match (-w, -F):
     /// false drops it from hits, total and facets.  Empty keeps every match.
     std::function<bool(const Passage&)> keep;
+    /// -F of punctuation alone ("===", "&&"): no word for the index to
+    /// match, so every passage goes through `keep` (a scan, as grep's).
+    bool every_passage = false;
 };
 
 /// A highlighted byte range of a snippet or question.
@@ -72,29 +75,30 @@ struct Span {
 /// question-coverage bonus = share of the best weight x question covered x
 /// query covered x substance (x 0.5 for a section when the query asks).
 struct ScoreParts {
-    double bm25 = 0;             ///< Xapian's BM25 weight (the JSON `score`)
-    double bonus = 0;            ///< question-coverage bonus added by the re-rank
-    double max_bonus = 0;        ///< the bonus at full coverage (a share of the best BM25)
-    double question_covered = 0; ///< share of the question's words the query has
-    double query_covered = 0;    ///< share of the query's words found in the question
-    double substance = 1;        ///< section titles: prose under them, 0-1
-    bool section_halved = false; ///< a section's bonus halved as the query asks a question
-    bool reranked = false;       ///< within the re-ranked top (else BM25 order alone)
+    double bm25 = 0;                ///< Xapian's BM25 weight (the JSON `score`)
+    double bonus = 0;               ///< question-coverage bonus added by the re-rank
+    double max_bonus = 0;           ///< the bonus at full coverage (a share of the best BM25)
+    double question_covered = 0;    ///< share of the question's words the query has
+    double query_covered = 0;       ///< share of the query's words found in the question
+    double substance = 1;           ///< section titles: prose under them, 0-1
+    bool section_halved = false;    ///< a section's bonus halved as the query asks a question
+    bool reranked = false;          ///< within the re-ranked top (else BM25 order alone)
     std::vector<std::string> terms; ///< index terms of the query that the passage has
 };
 
 /// One ranked passage.
 struct Hit {
-    int rank = 0;                 ///< 1-based, counting the offset
-    std::string id;               ///< "file:line" - what --show and --open take
+    int rank = 0;   ///< 1-based, counting the offset
+    std::string id; ///< "file:line" - what --show and --open take
     Passage passage;
-    std::string index;            ///< the index spec it came from when several were searched
+    std::string index; ///< the index spec it came from when several were searched
     double score = 0;
-    std::string snippet;          ///< plain text, "…" where cropped
-    bool snippet_code = false;    ///< the snippet is lines of code (newlines kept), not prose
+    std::string snippet;       ///< plain text, "…" where cropped
+    bool snippet_code = false; ///< the snippet is lines of code (newlines kept), not prose
     std::vector<Span> snippet_spans;
     std::vector<Span> question_spans;
-    std::vector<std::string> also_in; ///< ids of duplicates collapsed into this hit
+    std::vector<std::string> also_in;  ///< ids of duplicates collapsed into this hit
+    std::vector<std::string> missing;  ///< a partial match: the query's words it lacks
     std::optional<ScoreParts> explain; ///< with SearchRequest::explain
 };
 
@@ -113,17 +117,27 @@ struct Timings {
 /// The answer to a request.
 struct SearchResult {
     std::string query;
-    std::optional<std::string> corrected;  ///< spelling correction that has hits (a word was unknown)
+    std::optional<std::string>
+        corrected; ///< spelling correction that has hits (a word was unknown)
     /// The corrected words were searched: instead of the query (it found
     /// nothing) or alongside the words as typed (some were unknown).
     bool searched_corrected = false;
-    size_t total = 0;                      ///< matching passages (after collapsing)
+    size_t total = 0; ///< matching passages (after collapsing)
+    /// No passage has every word of the query: the hits are passages with
+    /// some of its `of` words (each hit says what it lacks).  Not a match:
+    /// crib exits 1 and says so in every format.
+    bool partial = false;
+    size_t of = 0;
     /// `total` and `facets` were counted over the whole match (at most
     /// 4,000 passages, copies included); false: `total` is Xapian's estimate
     /// and `facets` count the best `facets_of` passages only.
     bool exact = true;
-    size_t facets_of = 0;                  ///< passages the facets were counted over (0: no facets)
+    size_t facets_of = 0; ///< passages the facets were counted over (0: no facets)
     std::vector<Hit> hits;
+    /// After a full match shorter than the page: passages with some of the
+    /// words (each Hit::missing says which not), shown to people and in
+    /// JSON apart from the hits; never counted, never listed by -l or grep.
+    std::vector<Hit> nearly;
     std::vector<std::pair<std::string, size_t>> facets; ///< topic -> count, most first
     std::vector<Related> related;
     Timings timings;
@@ -160,7 +174,8 @@ SearchResult search(const SearchRequest& req);
 /// The passage with this id ("file:line", also "file:line:anything"; with
 /// several indexes "N:file:line" names the Nth, and a bare id is looked for
 /// in each in turn).  `index`, when given, gets the spec it was found in.
-std::optional<Passage> lookup(const IndexSet& db, const std::string& id, std::string* index = nullptr);
+std::optional<Passage> lookup(const IndexSet& db, const std::string& id,
+                              std::string* index = nullptr);
 
 /// Every passage of one index, in no particular order (crib quiz's deck).
 std::vector<Passage> all_passages(const std::string& db);

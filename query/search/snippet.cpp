@@ -1,8 +1,8 @@
 #include "search/snippet.hpp"
 
+#include "common/text.hpp"
 #include "formats/note_text.hpp"
 #include "index/schema.hpp"
-#include "common/text.hpp"
 
 #include <cctype>
 #include <vector>

@@ -1,7 +1,7 @@
 #include "search/spelling.hpp"
 
-#include "index/schema.hpp"
 #include "common/text.hpp"
+#include "index/schema.hpp"
 
 #include <algorithm>
 #include <array>
@@ -41,7 +41,20 @@ int field_kind(std::string_view name) {
     return 0;
 }
 
+/// Code points of a UTF-8 word.
+size_t letters(std::string_view w) {
+    size_t n = 0;
+    for (char c : w)
+        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
 } // namespace
+
+unsigned typo_budget(std::string_view word) {
+    size_t n = letters(word);
+    return n < 5 ? 0 : n < 9 ? 1 : 2;
+}
 
 Correction correct_spelling(const Xapian::Database& db, std::string_view query,
                             const std::function<bool(const std::string&)>& unknown) {
@@ -71,7 +84,9 @@ Correction correct_spelling(const Xapian::Database& db, std::string_view query,
             c.text.append(word);
         } else {
             std::string w = utf8_lower(word);
-            std::string fix = unknown(w) ? db.get_spelling_suggestion(w) : std::string();
+            unsigned budget = typo_budget(w);
+            std::string fix =
+                budget && unknown(w) ? db.get_spelling_suggestion(w, budget) : std::string();
             bool changed = !fix.empty() && fix != w;
             c.changed = c.changed || changed;
             c.changed_excluded = c.changed_excluded || (changed && excluded);

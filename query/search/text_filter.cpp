@@ -74,12 +74,15 @@ TextFilter make_text_filter(const std::string& query, bool literal, bool whole_w
 }
 
 bool passes(const TextFilter& f, const Passage& p) {
-    if (f.phrase.empty() && f.words.empty()) return true;
+    if (f.phrase.empty() && f.words.empty() && f.tokens.empty()) return true;
     std::string hay = p.question;
     for (const std::string& h : p.headings)
         hay += "\n" + h;
     hay = normal(hay + "\n" + p.answer);
+    for (const std::string& t : f.tokens)
+        if (!occurs(hay, t, true)) return false;
     if (!f.phrase.empty()) return occurs(hay, f.phrase, f.whole_word);
+    if (f.words.empty()) return true;
     for (const std::string& w : f.words)
         if (occurs(hay, w, true)) return true;
     return false;

@@ -12,9 +12,10 @@ namespace crib {
 
 /// What a passage's text (headings, question, answer) must contain.
 struct TextFilter {
-    std::string phrase;             ///< -F: this text literally ("" = not asked)
-    bool whole_word = false;        ///< -w: matches bounded by non-word characters
-    std::vector<std::string> words; ///< -w without -F: at least one of these (lower case)
+    std::string phrase;              ///< -F: this text literally ("" = not asked)
+    bool whole_word = false;         ///< -w: matches bounded by non-word characters
+    std::vector<std::string> words;  ///< -w without -F: at least one of these (lower case)
+    std::vector<std::string> tokens; ///< every one of these as written ("-p"; lower case)
 };
 
 /// A filter for the query as typed: -F keeps the whole query as a phrase;

@@ -43,7 +43,10 @@ printf 'limit = 2\ncolor = always\n' >"$XDG_CONFIG_HOME/crib/config"
 # options go before the query: from the first word on everything is query text
 "$CRIB" -c what does ls -l do >"$TMP/out" 2>/dev/null || true
 grep -qx '[0-9]*' "$TMP/out" && pass "'ls -l' in a query is query text" || fail "-l in a query was read as an option: $(head -2 "$TMP/out")"
-expect_rc 0 "$CRIB" -c docker run -it
+# "-it" is a word to find as written, not an exclusion; content/ has no "-it",
+# so no passage has every word: said, exit 1.
+expect_rc 1 "$CRIB" -c docker run -it
+grep -q 'No passage has all 2 words of "docker run -it"' "$TMP/err" && pass "-it searched as a word" || fail "-it: $(cat "$TMP/err")"
 expect_rc 2 "$CRIB" -n -1 docker
 grep -q "^crib: -n takes" "$TMP/err" && pass "-n -1 says what -n takes" || fail "-n -1: $(cat "$TMP/err")"
 expect_rc 2 "$CRIB" -n abc docker

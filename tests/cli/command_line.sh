@@ -48,9 +48,37 @@ expect_rc 1 "$CRIB" --no-update -q zzqqxx
 expect_rc 1 "$CRIB" --no-update -c -t nosuchtopic docker
 [[ $(cat "$TMP/out") == 0 ]] && grep -q "no topic named nosuchtopic" "$TMP/err" && pass "-c with an unknown topic says why on stderr" ||
   fail "-c unknown topic: $(cat "$TMP/out" "$TMP/err")"
-# -q succeeded on a typo by searching its correction, silently ("widgit" -> widget).
-expect_rc 1 "$CRIB" --no-update -q widgit
+# -q and -c disagreed on a corrected word (one searched as typed, the other corrected):
+# now both search the correction within the typo budget, and neither beyond it.
+expect_rc 0 "$CRIB" --no-update -q widgit
+expect_rc 0 "$CRIB" --no-update -c widgit
+[[ $(cat "$TMP/out") == 5 ]] && pass "-c widgit counts the correction, as -q finds it" || fail "-c widgit: $(cat "$TMP/out")"
+expect_rc 1 "$CRIB" --no-update -q wodgit # two edits on six letters: not a typo
+expect_rc 1 "$CRIB" --no-update -c wodgit
+[[ $(cat "$TMP/out") == 0 ]] && pass "-c and -q agree beyond the typo budget" || fail "-c wodgit: $(cat "$TMP/out")"
 expect_rc 0 "$CRIB" --no-update -q widget
+# A phrase that does not occur became its words; a word the notes lack made every
+# passage with the other words a match, in every format.  Now: no match, or a partial
+# result said as such everywhere, exit 1.
+expect_rc 1 "$CRIB" --no-update -c '"widget zzqqxx"'
+[[ $(cat "$TMP/out") == 0 ]] && pass "a phrase that does not occur: 0" || fail "phrase: $(cat "$TMP/out")"
+expect_rc 1 "$CRIB" --no-update --format json widget zzqqxx
+[[ $(jq -c '[.partial, .hits[0].missing]' "$TMP/out") == '[true,["zzqqxx"]]' ]] && pass "JSON partial with missing words" ||
+  fail "JSON partial: $(jq -c '[.partial, .hits[0].missing]' "$TMP/out")"
+for f in grep jsonl; do
+  expect_rc 1 "$CRIB" --no-update --format $f widget zzqqxx
+  grep -q '^crib: No passage has all 2 words of "widget zzqqxx"' "$TMP/err" && [[ -s $TMP/out ]] &&
+    pass "$f: partial said on stderr" || fail "$f partial: $(cat "$TMP/err")"
+done
+expect_rc 1 "$CRIB" --no-update -c widget zzqqxx
+[[ $(cat "$TMP/out") == 5 ]] && grep -q '^crib: No passage has all' "$TMP/err" && pass "-c partial: the count and the note" ||
+  fail "-c partial: $(cat "$TMP/out" "$TMP/err")"
+expect_rc 1 "$CRIB" --no-update -q widget zzqqxx
+expect_rc 1 "$CRIB" --no-update --format plain --no-related widget zzqqxx
+[[ $(head -1 "$TMP/out") == 'No passage has all 2 words of "widget zzqqxx"; these have some of them (each says what it lacks)' ]] &&
+  grep -q '^    missing: zzqqxx$' "$TMP/out" && grep -q ' of 5 partial matches' "$TMP/out" && pass "plain: partial said first, missing per hit" ||
+  fail "plain partial: $(cat "$TMP/out")"
+
 printf '## Two of one?\n2 of 1 is a fraction.\n## Merge stderr?\nappend 2>&1 to the command\n## Pods plural\nmany pods\n' >"$TMP/notes/f.md"
 "$CRIB_INDEX" -q
 expect_rc 0 "$CRIB" --no-update --format grep -F '2>&1'
@@ -60,8 +88,17 @@ expect_rc 0 "$CRIB" --no-update --format grep -F ls -l
 expect_rc 0 "$CRIB" --no-update -c pod
 [[ $(cat "$TMP/out") == 2 ]] && pass "stemmed pod finds pods" || fail "pod count $(cat "$TMP/out")"
 expect_rc 1 "$CRIB" --no-update -c -w pod
-expect_rc 2 "$CRIB" --no-update -F -- '->'
-grep -q "^crib: -F needs" "$TMP/err" && pass "-F without words says so" || fail "-F ->: $(cat "$TMP/err")"
+# Punctuation could not be searched at all: "-F ===" was refused.  Now every
+# passage is checked for it, as grep -F does.
+printf '## Strict equality?\nIn JS, === compares without coercion; == coerces. Use a && b.\n' >"$TMP/notes/js.md"
+"$CRIB_INDEX" -q
+expect_rc 0 "$CRIB" --no-update --format grep -F -- '==='
+[[ $(cut -d: -f3 "$TMP/out") == "Strict equality?" ]] && pass "-F === finds the passage" || fail "-F ===: $(cat "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update -c -F -- '&&'
+[[ $(cat "$TMP/out") == 1 ]] && pass "-F && counts 1" || fail "-F &&: $(cat "$TMP/out")"
+expect_rc 1 "$CRIB" --no-update -c -F -- '->'
+expect_rc 2 "$CRIB" --no-update -F -- ' '
+grep -q "^crib: -F needs" "$TMP/err" && pass "-F of blanks says so" || fail "-F blank: $(cat "$TMP/err")"
 
 # -i with fzf in --filter mode (no terminal needed) and without fzf.
 if command -v fzf >/dev/null; then

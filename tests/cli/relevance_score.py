@@ -10,12 +10,16 @@ for line in open(tsv):
     if not line.strip() or line.startswith("#"):
         continue
     q, target = line.rstrip("\n").split("\t")[:2]
-    out = subprocess.run([crib, "--no-update", "--no-related", "--no-facets", "--format", "jsonl", "-n", "10", "--", *q.split()],
+    out = subprocess.run([crib, "--no-update", "--no-related", "--no-facets", "--format", "json", "-n", "10", "--", *q.split()],
                          capture_output=True, text=True).stdout
+    # Ranked as people see the page: the matches, then (after a short full
+    # match) the passages with some of the words, labelled as such.
+    page = json.loads(out) if out.strip() else {}
+    shown = page.get("hits", []) + page.get("nearly", [])
     rank = 0
-    for h in map(json.loads, out.splitlines()):
+    for i, h in enumerate(shown[:10], 1):
         if f'{h["file"]}:{h["line"]}'.endswith("/" + target):
-            rank = h["rank"]
+            rank = i
             break
     if rank != 1:
         print(f"  rank {rank or '>10'}: {q} -> {target}")

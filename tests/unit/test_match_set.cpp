@@ -1,0 +1,146 @@
+// The match set (issue 23): what is typed is what is searched.  One test per
+// way crib used to search for something else and report it as a match.
+#include "formats/note_text.hpp"
+#include "index_fixture.hpp"
+#include "search/search.hpp"
+#include "search/spelling.hpp"
+
+#include <algorithm>
+
+using namespace crib;
+
+namespace {
+
+/// Notes with a zombie question among many process ones, docker flags,
+/// and words one edit apart.
+std::string notes_db(test::TempDir& d) {
+    std::string many;
+    for (int i = 0; i < 12; ++i)
+        many += "## How is process " + std::to_string(i) + " started?\nA process forks.\n";
+    d.write("notes/proc.md", many + "## What is a zombie process?\nA child process whose parent "
+                                    "has not reaped it.\n## What is a zombie file?\nA file "
+                                    "nobody owns.\n");
+    d.write("notes/docker.md", "## How do I publish a port?\nUse docker run -p 8080:80 image.\n"
+                               "## How do I run a shell?\nUse docker run -it image sh; it "
+                               "attaches a terminal.\n## How do I run detached?\nUse docker "
+                               "run -d image.\n## What is plan p?\nRun docker on plan p.\n");
+    d.write("notes/k8s.md", "## What is a taint?\nA node taint repels pods.\n## What is a "
+                            "point release?\nA code fix.\n## What is a StatefulSet?\nStable "
+                            "names.\n");
+    return test::index_notes(d);
+}
+
+SearchResult run(const std::string& db, const std::string& q) {
+    SearchRequest r;
+    r.db = db;
+    r.query = q;
+    r.related = false;
+    return search(r);
+}
+
+bool has_question(const std::vector<Hit>& hits, const std::string& q) {
+    return std::any_of(hits.begin(), hits.end(),
+                       [&](const Hit& h) { return h.passage.question == q; });
+}
+
+} // namespace
+
+TEST_CASE("counts grew when words were added: process zombie", "[match][regression]") {
+    test::TempDir d;
+    std::string db = notes_db(d);
+    SearchResult one = run(db, "zombie"), two = run(db, "process zombie");
+    CHECK(one.total == 2);
+    CHECK(two.total == 1); // every word: the zombie process, not every process
+    CHECK_FALSE(two.partial);
+    REQUIRE(two.hits.size() == 1);
+    CHECK(two.hits[0].passage.question == "What is a zombie process?");
+    CHECK(two.hits[0].missing.empty());
+}
+
+TEST_CASE("words that look like options excluded the answer: docker run -p",
+          "[match][regression]") {
+    test::TempDir d;
+    std::string db = notes_db(d);
+    SearchResult p = run(db, "docker run -p");
+    CHECK(p.total == 1);
+    CHECK(has_question(p.hits, "How do I publish a port?"));
+    SearchResult it = run(db, "docker run -it"); // "it" is a stop word, "-it" is not
+    CHECK(it.total == 1);
+    CHECK(has_question(it.hits, "How do I run a shell?"));
+    CHECK(run(db, "docker --previous").partial);      // found as written, or not at all
+    CHECK(run(db, "docker NOT detached").total == 3); // NOT still excludes
+}
+
+TEST_CASE("a phrase that does not occur became its words: \"process zombie\"",
+          "[match][regression]") {
+    test::TempDir d;
+    std::string db = notes_db(d);
+    SearchResult none = run(db, "\"process zombie\"");
+    CHECK(none.total == 0);
+    CHECK(none.hits.empty());
+    CHECK_FALSE(none.partial);
+    CHECK(run(db, "\"zombie process\"").total == 1);
+}
+
+TEST_CASE("real words missing from the notes were corrected far away: taint node",
+          "[match][regression]") {
+    CHECK(typo_budget("ls") == 0);
+    CHECK(typo_budget("node") == 0);
+    CHECK(typo_budget("taint") == 1);
+    CHECK(typo_budget("chaining") == 1);
+    CHECK(typo_budget("statefullset") == 2);
+    CHECK(typo_budget("\xc3\xbc\xc3\xbc\xc3\xbc\xc3\xbc") == 0); // four letters, eight bytes
+    test::TempDir other;
+    other.write("notes/a.md", "## What is a point release?\nA code fix.\n");
+    SearchResult far = run(test::index_notes(other), "taint node"); // "point code": 2 and 1 edits
+    CHECK_FALSE(far.searched_corrected);
+    CHECK(far.total == 0);
+    test::TempDir d;
+    std::string db = notes_db(d);
+    SearchResult near = run(db, "statefullset"); // one edit on twelve letters
+    CHECK(near.searched_corrected);
+    CHECK(near.corrected.value_or("") == "statefulset");
+    CHECK(near.total == 1);
+}
+
+TEST_CASE("no passage has every word: partial hits say what they lack", "[match][regression]") {
+    test::TempDir d;
+    std::string db = notes_db(d);
+    SearchResult r = run(db, "zombie foobarbaz");
+    CHECK(r.partial);
+    CHECK(r.of == 2);
+    REQUIRE_FALSE(r.hits.empty());
+    for (const Hit& h : r.hits)
+        CHECK(h.missing == std::vector<std::string>{"foobarbaz"});
+    SearchResult dash = run(db, "docker run -x");
+    CHECK(dash.partial);
+    REQUIRE_FALSE(dash.hits.empty());
+    CHECK(dash.hits[0].missing == std::vector<std::string>{"-x"});
+}
+
+TEST_CASE("a short full match is followed by passages with some of the words, apart", "[match]") {
+    test::TempDir d;
+    std::string db = notes_db(d);
+    SearchResult r = run(db, "zombie process");
+    CHECK(r.total == 1);
+    REQUIRE(r.hits.size() == 1);
+    REQUIRE_FALSE(r.nearly.empty());
+    for (const Hit& h : r.nearly) {
+        CHECK_FALSE(h.missing.empty());
+        CHECK(h.passage.question != "What is a zombie process?");
+    }
+    CHECK(r.nearly[0].rank == 2);
+}
+
+TEST_CASE("snippets dropped placeholders and globs: docker port <container>",
+          "[match][regression]") {
+    CHECK(strip_tags("docker port <container> shows") == "docker port <container> shows");
+    CHECK(strip_tags("kubectl logs <pod-name>") == "kubectl logs <pod-name>");
+    CHECK(strip_tags("a<br>b <b>bold</b> <!-- note -->") == "a b bold ");
+    CHECK(strip_tags("<img src=\"x.png\"/>text") == "text");
+    CHECK(strip_emphasis("rm -rf /var/lib/apt/lists/* now") == "rm -rf /var/lib/apt/lists/* now");
+    CHECK(strip_emphasis("ls *.txt") == "ls *.txt");
+    CHECK(strip_emphasis("a *word* b") == "a word b");
+    CHECK(prose_text("Run `docker port <container>` to see.").find("<container>") !=
+          std::string::npos);
+}
