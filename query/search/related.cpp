@@ -198,6 +198,10 @@ std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& se
     std::vector<std::pair<Xapian::docid, Passage>> read;
     for (size_t i = 0; i < shown.size() && i < kHitsRead; ++i)
         read.emplace_back(*shown[i], passage_of(shown[i].get_document()));
+    // A question hit says what to ask next better than a section above it
+    // (a map of links that mentions the word: hoisting -> a state section).
+    std::stable_partition(read.begin(), read.end(),
+                          [](const auto& h) { return h.second.kind == "question"; });
     const Passage& hit = read.front().second;
     const Xapian::Query excluded = copies_of(seen);
     std::vector<Candidate> pool =
