@@ -197,9 +197,27 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
                          const std::vector<Xapian::MSetIterator>& page,
                          const std::map<Xapian::docid, ScoreParts>& parts);
 
+// ---- related_terms.cpp -------------------------------------------------
+/// A feedback term of related questions: "Z" + a stem, and its weight.
+struct FeedbackTerm {
+    std::string term;
+    double weight = 0;
+    bool subject = false; ///< a word of the hit's question or section title
+};
+/// What the passage `did` (`hit`) is about: up to eight free-text terms of
+/// its question, section title and prose (never its code blocks or example
+/// lines), weighed by the ESet of `enq`'s database and favouring the
+/// question and title words; a stop word only where the hit writes it as
+/// code (`this`).
+std::vector<FeedbackTerm> subject_terms(const Xapian::Database& db, Xapian::Enquire& enq,
+                                        const std::vector<std::pair<Xapian::docid, Passage>>& hits,
+                                        const Xapian::Query& query);
+
 // ---- related.cpp -------------------------------------------------------
-/// Step 7, relate: up to five questions to read next, from feedback terms of
-/// the shown hits; never a shown hit or a copy of one.
+/// Step 7, relate: up to five questions to read next: those sharing the
+/// subject terms of the top hits (subject_terms()), raised by sitting near
+/// the top hit in its file and folder; never a shown hit, a copy of one, or
+/// the same question twice.
 std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& set,
                                   Xapian::Enquire& enq,
                                   const std::vector<Xapian::MSetIterator>& shown,

@@ -1,0 +1,190 @@
+// Related questions (query/search/related*.cpp): one regression test per
+// example of issue 29, each on a small index of notes written here.
+#include "index_fixture.hpp"
+#include "search/search.hpp"
+
+#include <algorithm>
+
+using namespace crib;
+
+namespace {
+
+/// The related questions of the top hit of `query` over the notes of `d`
+/// (one hit shown, so the top hit alone says what they are about).
+std::vector<Related> related_of(const test::TempDir& d, const std::string& query) {
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = query;
+    r.limit = 1;
+    return search(r).related;
+}
+
+/// The questions of `rel`, one a line (for CAPTURE).
+std::string listed(const std::vector<Related>& rel) {
+    std::string out;
+    for (const Related& r : rel)
+        out += r.file + ": " + r.question + "\n";
+    return out;
+}
+
+/// True if some related question comes from a file whose path holds `part`.
+bool from_file(const std::vector<Related>& rel, const std::string& part) {
+    return std::any_of(rel.begin(), rel.end(),
+                       [&](const Related& r) { return r.file.find(part) != std::string::npos; });
+}
+
+/// True if `question` is among the related questions.
+bool offers(const std::vector<Related>& rel, const std::string& question) {
+    return std::any_of(rel.begin(), rel.end(),
+                       [&](const Related& r) { return r.question == question; });
+}
+
+} // namespace
+
+TEST_CASE("related: config lines of the hit chose the words (prometheus alerting rules)",
+          "[related][regression]") {
+    test::TempDir d;
+    d.write("notes/alerting.md",
+            "## How do you write Prometheus alerting rules?\n"
+            "Alerting rules are PromQL conditions Prometheus evaluates; a firing rule sends an "
+            "alert to Alertmanager.\n\n```yaml\ngroups:\n  - name: api\n    rules:\n"
+            "      - alert: HighErrorRate\n        expr: rate(errors[5m]) > 0.05\n"
+            "        for: 5m\n```\n\nEdit the yml file with nano and reload.\n\n"
+            "## How does Alertmanager route Prometheus alerts?\n"
+            "Alertmanager groups alerts and routes them to receivers.\n\n"
+            "## What is alert fatigue?\nToo many alerts firing; tune the alerting rules.\n\n"
+            "## How do you test Prometheus alerting rules?\nUse promtool to test rules.\n");
+    d.write("notes/linux.md",
+            "## How do you rotate log files?\nOpen the yml file with nano, set the expr, save the "
+            "file.\n\n## How does chmod change file permissions?\nchmod edits the file mode; nano "
+            "the file first.\n\n## What does expr do in a shell?\nexpr evaluates an expression "
+            "from a yaml file.\n");
+    auto rel = related_of(d, "prometheus alerting rules");
+    CAPTURE(listed(rel));
+    CHECK_FALSE(from_file(rel, "linux.md"));
+    CHECK(offers(rel, "How does Alertmanager route Prometheus alerts?"));
+    CHECK(offers(rel, "What is alert fatigue?"));
+}
+
+TEST_CASE("related: 'resolve' of a promise led to DNS (promise all vs race)",
+          "[related][regression]") {
+    test::TempDir d;
+    d.write("notes/promises.md",
+            "## What is the difference between Promise.all and Promise.race?\n"
+            "Promise.all resolves when every promise resolves and rejects when one rejects; "
+            "Promise.race settles with the first promise that settles.\n\n"
+            "## What does Promise.allSettled return?\nA promise of every outcome, fulfilled or "
+            "rejected.\n\n"
+            "## How does async/await relate to promises?\nawait pauses until the promise "
+            "settles.\n");
+    d.write("notes/dns.md",
+            "## Why won't hostnames resolve on a server?\nCheck resolv.conf: the resolver may "
+            "not resolve names.\n\n## What does NXDOMAIN mean?\nThe name does not resolve: no "
+            "such domain.\n\n## How do you resolve a domain name from the CLI?\nUse dig or host "
+            "to resolve it.\n");
+    auto rel = related_of(d, "promise all vs race");
+    CAPTURE(listed(rel));
+    CHECK_FALSE(from_file(rel, "dns.md"));
+    CHECK(offers(rel, "What does Promise.allSettled return?"));
+}
+
+TEST_CASE("related: 'target' led to systemd and postMessage (load balancer health check)",
+          "[related][regression]") {
+    test::TempDir d;
+    d.write("notes/balancing.md",
+            "## How do load balancer health checks work?\nThe load balancer probes each target; "
+            "an unhealthy target leaves the target group until its health check passes.\n\n"
+            "## What is connection draining on a load balancer?\nThe balancer lets requests to "
+            "a deregistered backend finish.\n\n"
+            "## Round robin or least connections load balancing?\nRound robin rotates; least "
+            "connections picks the idlest backend.\n");
+    d.write("notes/systemd.md",
+            "## What is a systemd target?\nA target groups units; multi-user.target is a "
+            "target.\n\n## How do you change the default target?\nsystemctl set-default "
+            "target.\n");
+    d.write("notes/web.md", "## What is postMessage?\npostMessage sends a message to a target "
+                            "window; targetOrigin names the target.\n");
+    auto rel = related_of(d, "load balancer health check");
+    CAPTURE(listed(rel));
+    CHECK_FALSE(from_file(rel, "systemd.md"));
+    CHECK_FALSE(from_file(rel, "web.md"));
+    CHECK(offers(rel, "What is connection draining on a load balancer?"));
+}
+
+TEST_CASE("related: a wrong topic label pulled in its topic (playbook tagged kubernetes)",
+          "[related][regression]") {
+    test::TempDir d;
+    // "deployment" in the question gives the playbook the kubernetes topic.
+    d.write("notes/ansible.md",
+            "## How do you write an Ansible playbook for a deployment?\nA playbook lists plays; "
+            "each play runs Ansible tasks on hosts from the inventory.\n\n"
+            "## What is an Ansible inventory?\nThe hosts Ansible manages, in groups.\n\n"
+            "## What are Ansible handlers?\nTasks a playbook runs when notified.\n");
+    d.write("notes/kubernetes.md",
+            "## What is a Kubernetes Role?\nA Role grants access to kubectl resources in a "
+            "namespace.\n\n## What is a RoleBinding in Kubernetes?\nIt binds a Role to users "
+            "of a pod namespace.\n\n## What is a kubernetes deployment?\nIt manages replica "
+            "pods.\n");
+    auto rel = related_of(d, "ansible playbook");
+    CAPTURE(listed(rel));
+    CHECK_FALSE(offers(rel, "What is a Kubernetes Role?"));
+    CHECK_FALSE(offers(rel, "What is a RoleBinding in Kubernetes?"));
+    CHECK(offers(rel, "What is an Ansible inventory?"));
+}
+
+TEST_CASE("related: the temporal dead zone was not offered for hoisting", "[related][regression]") {
+    test::TempDir d;
+    d.write("notes/quiz.md",
+            "## 1. What's the output?\n```js\nconsole.log(a);\nvar a = 1;\n```\n\n"
+            "Answer: `undefined`. The `var` declaration is hoisted; `let` and `const` are "
+            "hoisted too but stay in the temporal dead zone until declared.\n\n"
+            "## 2. What's the output?\n```js\nsetTimeout(() => console.log(1));\n```\n\n"
+            "Answer: the callback runs after the event loop empties the call stack.\n\n"
+            "## 3. What's the output?\n```js\nconsole.log(typeof null);\n```\n\nAnswer: "
+            "`object`, a historic bug of typeof.\n");
+    d.write("notes/scope.md",
+            "## What is the temporal dead zone?\nA `let` or `const` variable is hoisted but "
+            "not initialised: reading it throws a ReferenceError.\n\n"
+            "## What is a closure?\nA function that keeps the variables of its scope.\n");
+    auto rel = related_of(d, "hoisting");
+    CAPTURE(listed(rel));
+    CHECK(offers(rel, "What is the temporal dead zone?"));
+}
+
+TEST_CASE("related: `this` was a stop word, so 'the this keyword' never came (arrow functions)",
+          "[related][regression]") {
+    test::TempDir d;
+    d.write("notes/functions.md",
+            "## How do arrow functions differ from regular functions?\nAn arrow function has "
+            "no own `this`: it takes `this` from the enclosing scope, and it cannot be called "
+            "with `new`.\n\n"
+            "## What is a closure?\nThis is a function bundled with its scope. This matters "
+            "for callbacks.\n\n"
+            "## What is currying?\nThis turns a function of many arguments into a chain.\n");
+    std::string other; // the rest of the notes: prose without `this`
+    for (int i = 0; i < 30; ++i)
+        other += "## How is service " + std::to_string(i) + " deployed?\nWith a pipeline.\n\n";
+    d.write("notes/other.md", other);
+    d.write("notes/objects.md",
+            "## What is the purpose of the this keyword?\n`this` is the object a function is "
+            "called on.\n\n## What is a prototype?\nThis is the object others inherit from.\n");
+    auto rel = related_of(d, "arrow functions this");
+    CAPTURE(listed(rel));
+    CHECK(offers(rel, "What is the purpose of the this keyword?"));
+}
+
+TEST_CASE("related: never a shown hit, a copy of one, or one question twice", "[related]") {
+    test::TempDir d;
+    const std::string pod = "## What is a kubernetes pod?\nThe smallest unit kubernetes runs.\n\n";
+    const std::string probe = "## What is a liveness probe in a pod?\nIt restarts a pod that "
+                              "hangs.\n\n";
+    d.write("notes/a.md", pod + probe + "## What is a pod sidecar?\nA helper container.\n");
+    d.write("notes/b.md", pod + probe); // copies of the hit and of a related question
+    auto rel = related_of(d, "what is a kubernetes pod");
+    CAPTURE(listed(rel));
+    REQUIRE_FALSE(rel.empty());
+    CHECK_FALSE(offers(rel, "What is a kubernetes pod?"));
+    CHECK(std::count_if(rel.begin(), rel.end(), [](const Related& r) {
+              return r.question == "What is a liveness probe in a pod?";
+          }) == 1);
+}
