@@ -1,9 +1,11 @@
 #include "output/shown_path.hpp"
 
-#include "writer/index_run.hpp"
 #include "search/search.hpp"
+#include "writer/index_run.hpp"
 
 #include <xapian.h>
+
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -32,18 +34,31 @@ PathDisplay::PathDisplay(std::vector<std::pair<std::string, std::string>> roots,
 
 std::string PathDisplay::absolute(std::string_view stored) const {
     if (!stored.empty() && stored.front() == '/') return std::string(stored);
-    const std::pair<std::string, std::string>* best = nullptr;
+    // Every root the name could be below, the longest prefix first; several
+    // indexes built with the same relative root ("crib-index ." in two
+    // folders) give several, and the one where the file is wins.
+    std::vector<std::string> candidates;
     size_t best_len = 0;
     for (const auto& root : roots_) {
-        if (stored == root.first) return root.second; // a file given as a root
-        std::string prefix = folder_prefix(root.first);
-        if (starts_with(stored, prefix) && prefix.size() > best_len)
-            best = &root, best_len = prefix.size();
+        std::string abs;
+        size_t len = 0;
+        if (stored == root.first) {
+            abs = root.second, len = stored.size() + 1; // a file given as a root
+        } else if (std::string prefix = folder_prefix(root.first); starts_with(stored, prefix)) {
+            abs = root.second;
+            if (abs.empty() || abs.back() != '/') abs += '/';
+            abs += std::string(stored.substr(prefix.size()));
+            len = prefix.size();
+        } else {
+            continue;
+        }
+        if (len > best_len) candidates.clear(), best_len = len;
+        if (len == best_len) candidates.push_back(std::move(abs));
     }
-    if (!best) return std::string(stored);
-    std::string abs = best->second;
-    if (abs.empty() || abs.back() != '/') abs += '/';
-    return abs + std::string(stored.substr(best_len));
+    if (candidates.empty()) return std::string(stored);
+    for (const std::string& c : candidates)
+        if (candidates.size() == 1 || ::access(c.c_str(), F_OK) == 0) return c;
+    return candidates.front();
 }
 
 std::string PathDisplay::shown(std::string_view stored) const {
@@ -66,7 +81,8 @@ PathDisplay load_path_display(const std::vector<std::string>& specs) {
     for (const std::string& spec : specs) {
         if (is_remote(spec)) continue;
         try {
-            for (const Root& r : read_roots(Xapian::Database(spec))) roots.emplace_back(r.given, r.abs);
+            for (const Root& r : read_roots(Xapian::Database(spec)))
+                roots.emplace_back(r.given, r.abs);
         } catch (const Xapian::Error&) {
         }
     }

@@ -76,4 +76,17 @@ expect_rc 2 "$CRIB" --db "tcp://[::1]:$port" pod
 grep -q "IPv4 addresses and host names, not IPv6" "$TMP/err" && pass "IPv6 remote named as unsupported" || fail "ipv6: $(cat "$TMP/err")"
 expect_rc 2 "$CRIB" --db "tcp://nohostport" pod
 grep -q "bad remote index" "$TMP/err" && pass "bad tcp spec named" || fail "bad spec: $(cat "$TMP/err")"
+# Paths that do not open: two indexes each built with "crib-index ." in its own
+# folder stored "./x.md" and "./y.md", and every path was resolved against the first
+# index's root ("a/y.md", so --open would create an empty file).
+mkdir -p "$TMP/two/a" "$TMP/two/b"
+printf '## What is alpha?\nAlpha answer.\n' >"$TMP/two/a/x.md"
+printf '## What is beta?\nBeta answer.\n' >"$TMP/two/b/y.md"
+(cd "$TMP/two/a" && CRIB_DB="$TMP/two/dba" "$CRIB_INDEX" -q .)
+(cd "$TMP/two/b" && CRIB_DB="$TMP/two/dbb" "$CRIB_INDEX" -q .)
+(cd "$TMP/two" && "$CRIB" --no-update --db dba --db dbb --format grep alpha OR beta) >"$TMP/out"
+[[ $(sort "$TMP/out" | tr '\n' '|') == "a/x.md:1:What is alpha?|b/y.md:1:What is beta?|" ]] &&
+  pass "several '.' roots: each path from its own index" || fail "two roots: $(cat "$TMP/out")"
+(cd "$TMP/two" && EDITOR=echo "$CRIB" --no-update --db dba --db dbb --open beta) >"$TMP/out"
+[[ $(cat "$TMP/out") == "+1 b/y.md" ]] && pass "--open opens the file of the second index" || fail "--open two roots: $(cat "$TMP/out")"
 finish
