@@ -60,6 +60,7 @@ void say_no_matches(const crib::SearchResult& r, const std::vector<std::string>&
             msg += " " + t;
     }
     if (r.corrected) msg += " (did you mean: " + *r.corrected + "?)";
+    if (!r.apart.empty()) msg += "; the words occur apart: crib " + crib::collapse_space(r.apart);
     std::vector<std::string> missing = missing_topics(topics, db);
     if (!missing.empty())
         msg += "; no topic named " + missing.front() + " (crib --topics lists them)";
@@ -192,6 +193,9 @@ crib::SearchResult run_search_request(const crib::Invocation& inv) {
             // (crib -c -t nosuchtopic docker printed a bare 0).
             std::cerr << "crib: no topic named " << crib::terminal_safe(missing.front())
                       << " (crib --topics lists them)\n";
+        } else if (!r.apart.empty()) {
+            std::cerr << "crib: no passage has the phrase; the words occur apart: crib "
+                      << crib::terminal_safe(crib::collapse_space(r.apart)) << "\n";
         }
     }
     return r;

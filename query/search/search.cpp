@@ -25,6 +25,13 @@ SearchRequest with_literals(const SearchRequest& req, const Prepared& prep) {
 
 namespace {
 
+/// `req` searching `text` instead.
+SearchRequest with_query(const SearchRequest& req, const std::string& text) {
+    SearchRequest r = req;
+    r.query = text;
+    return r;
+}
+
 /// Step 2 alone, for a reading already parsed.
 Attempt match_reading(const Xapian::Database& db, const SearchRequest& req, const std::string& text,
                       Prepared prep, double parse_ms) {
@@ -76,13 +83,21 @@ void correct(const Xapian::Database& db, const SearchRequest& req, Attempt& best
 
 /// Step 3b, literal: an unbalanced quote makes the rest one long phrase;
 /// if that finds nothing, the words read literally may.  A phrase that is
-/// closed is a phrase: no passage has it, no match (not its words).
-void read_literally(const Xapian::Database& db, const SearchRequest& req, Attempt& best) {
+/// closed is a phrase: no passage has it, no match (not its words), and
+/// `apart` offers the words when they occur apart.
+void read_literally(const Xapian::Database& db, const SearchRequest& req, Attempt& best,
+                    SearchResult& res) {
     if (!best.match.mset.empty() || req.query.find_first_of("\"()") == std::string::npos) return;
     if (std::count(req.query.begin(), req.query.end(), '"') % 2 == 0 &&
         std::count(req.query.begin(), req.query.end(), '(') ==
-            std::count(req.query.begin(), req.query.end(), ')'))
+            std::count(req.query.begin(), req.query.end(), ')')) {
+        // A phrase no passage has: say whether its words occur apart.
+        Xapian::Enquire apart(db);
+        apart.set_query(prepare(db, with_query(req, literal_words(req.query))).query);
+        Xapian::MSet m = apart.get_mset(0, 0, 1001);
+        if (m.get_matches_lower_bound() > 0) res.apart = literal_words(req.query);
         return;
+    }
     Attempt literal = read_and_match(db, req, literal_words(req.query));
     read_partially(db, req, literal); // its words need not be together either
     if (!literal.match.mset.empty()) best = std::move(literal);
@@ -96,7 +111,7 @@ SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
     auto t = Clock::now();
     Attempt best = read_and_match(db, req, req.query);
     correct(db, req, best, res);
-    read_literally(db, req, best);
+    read_literally(db, req, best, res);
     if (best.match.mset.empty() && !best.of) read_partially(db, req, best);
     res.partial = best.of > 0;
     res.of = best.of;

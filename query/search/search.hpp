@@ -128,6 +128,9 @@ struct SearchResult {
     /// crib exits 1 and says so in every format.
     bool partial = false;
     size_t of = 0;
+    /// A phrase no passage has, whose words some passages have apart: the
+    /// query to suggest (its words without quotes); "" otherwise.
+    std::string apart;
     /// `total` and `facets` were counted over the whole match (at most
     /// 4,000 passages, copies included); false: `total` is Xapian's estimate
     /// and `facets` count the best `facets_of` passages only.

@@ -62,6 +62,11 @@ expect_rc 0 "$CRIB" --no-update -q widget
 # result said as such everywhere, exit 1.
 expect_rc 1 "$CRIB" --no-update -c '"widget zzqqxx"'
 [[ $(cat "$TMP/out") == 0 ]] && pass "a phrase that does not occur: 0" || fail "phrase: $(cat "$TMP/out")"
+expect_rc 1 "$CRIB" --no-update -c '"answer widget"' # both words, never in this order
+[[ $(cat "$TMP/out") == 0 ]] && grep -q '^crib: no passage has the phrase; the words occur apart: crib answer widget$' "$TMP/err" &&
+  pass "a phrase whose words occur apart: 0, and the words suggested" || fail "apart: $(cat "$TMP/out" "$TMP/err")"
+expect_rc 1 "$CRIB" --no-update --format plain '"answer widget"'
+grep -q 'the words occur apart: crib answer widget' "$TMP/err" && pass "plain: the words suggested" || fail "apart plain: $(cat "$TMP/err")"
 expect_rc 1 "$CRIB" --no-update --format json widget zzqqxx
 [[ $(jq -c '[.partial, .hits[0].missing]' "$TMP/out") == '[true,["zzqqxx"]]' ]] && pass "JSON partial with missing words" ||
   fail "JSON partial: $(jq -c '[.partial, .hits[0].missing]' "$TMP/out")"
