@@ -1,0 +1,214 @@
+// detect_items.cpp - questions that a line item opens: "Q:" labels, bare
+// "...?" lines, numbered questions and their "Scenario" sub-questions, bold
+// bullet runs and bullet questions at any depth of an outline.
+#include "common/text.hpp"
+#include "formats/detector_parser.hpp"
+#include "formats/note_text.hpp"
+#include "formats/question_lines.hpp"
+
+#include <algorithm>
+
+namespace crib::detect {
+
+bool Parser::try_label(int i) {
+    std::string rest;
+    if (!question_label(L(i), rest)) return false;
+    Open o;
+    o.line = i;
+    o.body_from = i + 1;
+    o.labelled = true;
+    // "Q: question? A: answer" on one line.
+    std::string q = rest;
+    for (std::string_view sep : {" A:", " A :", " Ans:", " Answer:"}) {
+        size_t p = q.find(sep);
+        if (p != std::string::npos) {
+            o.inline_answer = std::string(trim(q.substr(p + sep.size())));
+            q = q.substr(0, p);
+            break;
+        }
+    }
+    o.title = clean_question(q);
+    if (o.title.empty()) { // "Question:" alone, text on the next line
+        int k = next_nonblank(i);
+        if (k < 0 || is_answer_label(L(k))) return false;
+        o.title = clean_question(L(k));
+        o.body_from = k + 1;
+        skip_until_ = k; // the question line is taken: no detector may start on it again
+    }
+    open(o);
+    return true;
+}
+
+bool Parser::try_bare(int i) {
+    if (structured_ || entry_mode_) return false;
+    std::string_view t = L(i);
+    if (indent_of(t) > 3) return false;
+    std::string_view v = trim(t);
+    if (v.empty() || v[0] == '|' || v[0] == '>' || v[0] == '<' || is_list_item(t)) return false;
+    if (!ends_with(v, "?")) return false;
+    std::string q = clean_question(v);
+    if (q.size() < 6 || q.size() > 250) return false;
+    // In a bullet-question file, prose lines are not questions.
+    if (have_cur_ && cur_.bullet) return false;
+    open({.line = i, .body_from = i + 1, .title = q});
+    return true;
+}
+
+bool Parser::has_answer_label_before_next_item(int i, int indent) const {
+    for (int k = i + 1; k < n() && k < i + 60; ++k) {
+        if (code_[k] || blank(k)) continue;
+        std::string_view t = L(k), text;
+        if (is_answer_label(t)) return true;
+        if (numbered_line(t, text) && indent_of(t) <= indent) return false;
+        if (out_.lines[k].kind == LineKind::separator || heading_level_[k] > 0) return false;
+    }
+    return false;
+}
+
+// "1. **Scenario: X**" items with their own "Answer:" inside an entry.
+bool Parser::try_subquestion(int i) {
+    if (!have_cur_) return false;
+    std::string_view text;
+    if (!numbered_line(L(i), text)) return false;
+    std::string q = clean_question(L(i));
+    bool scenario = istarts_with(q, "scenario");
+    if (!scenario) {
+        // Generic "item + Answer:" sub-questions only inside entries and headed blocks.
+        if (!(entry_mode_ || cur_.heading_level > 0)) return false;
+        if (!has_answer_label_before_next_item(i, indent_of(L(i)))) return false;
+    }
+    int parent = cur_.parent;
+    if (parent < 0) {
+        close(i);
+        parent = static_cast<int>(done_.size()) - 1;
+    }
+    Open o;
+    o.line = i;
+    o.body_from = i + 1;
+    o.title = q;
+    o.parent = parent;
+    open(o);
+    return true;
+}
+
+bool Parser::try_numbered(int i) {
+    if (structured_ || entry_mode_) return false;
+    std::string_view text;
+    if (!numbered_line(L(i), text)) return false;
+    std::string q = clean_question(L(i));
+    if (q.size() < 4 || q.size() > 300) return false;
+    // "3. Explain X." asks too in a numbered question list: at the margin,
+    // right after a numbered question (a tutorial's "1. Define ..." is a step).
+    bool imperative =
+        starts_imperative(q) && indent_of(L(i)) == 0 && have_cur_ && cur_.question && cur_.numbered;
+    if (!ends_with(q, "?") && !imperative) return false;
+    if (imperative && ends_with(q, ".")) q.pop_back();
+    open({.line = i, .body_from = i + 1, .title = q, .numbered = true});
+    return true;
+}
+
+// A run of bullets that are bold from end to end, outside any answer:
+//   - <b>What did you learn this week?</b>
+//   - <b>Tell me about your last project.</b>
+// Each item is a question (often unanswered) when the run as a whole asks.
+bool Parser::try_bold_list(int i) {
+    if (entry_mode_) return false;
+    std::string_view body = bold_bullet_body(L(i));
+    if (body.empty() || body.find("](") != std::string_view::npos) return false;
+    if (i > bold_run_end_) {
+        // Bold bullets inside an answer are emphasis, unless the answer is that
+        // of a sibling bullet question.
+        if (have_cur_ && cur_.question && !(cur_.bullet && cur_.bullet_indent <= 1)) return false;
+        bold_run_asks_ = bold_list_asks(i);
+    }
+    if (!bold_run_asks_) return false;
+    std::string q = clean_question(body);
+    if (!has_word_char(q)) return false;
+    open({.line = i,
+          .body_from = i + 1,
+          .title = q,
+          .bullet = true,
+          .bullet_indent = indent_of(L(i))});
+    return true;
+}
+
+// Vote over the run of bold bullets starting at line i (single blank lines
+// allowed between items): true if at least half ask.  Remembers the run's end.
+bool Parser::bold_list_asks(int i) {
+    int items = 0, asking = 0, last = i;
+    for (int k = i; k < n(); ++k) {
+        if (blank(k)) {
+            if (blank(k + 1)) break;
+            continue;
+        }
+        std::string_view body = code_[k] ? std::string_view{} : bold_bullet_body(L(k));
+        if (body.empty() || body.find("](") != std::string_view::npos) break;
+        std::string q = clean_question(body);
+        ++items;
+        if (ends_with(q, "?") || starts_interrogative(q)) ++asking;
+        last = k;
+    }
+    bold_run_end_ = last;
+    return items > 0 && asking * 2 >= items;
+}
+
+bool Parser::try_bullet(int i) {
+    if (structured_ || entry_mode_) return false;
+    int indent = 0;
+    char marker = 0;
+    if (!is_list_item(L(i), &indent, &marker)) return false;
+    std::string_view body = trim(ltrim(L(i)).substr(2));
+    if (bold_only(body) || body.empty()) return false;
+    std::string q = clean_question(body);
+    if (!has_word_char(q) || q.size() > 400) return false;
+    int k = next_nonblank(i);
+    int kind = 0;
+    char m2 = 0;
+    bool answer_below = k > 0 && is_list_item(L(k), &kind, &m2) && kind > indent &&
+                        bold_only(ltrim(L(k)).substr(2));
+    bool asks = ends_with(q, "?");
+    // "- Explain why X" with nested answer bullets asks too (outliners).
+    if (!asks && k > 0 && indent_of(L(k)) > indent && starts_imperative(q) && title_like(q))
+        asks = true;
+    // Very short titles only with their own answer: "* ```tr```" + "- **answer**".
+    if (q.size() < 3 && !answer_below) return false;
+    if (indent <= 1) {
+        if (!asks && !answer_below) return false;
+        // A TOC or link list is not a question list.
+        if (!asks && body.find("](") != std::string_view::npos) return false;
+        open({.line = i, .body_from = i + 1, .title = q, .bullet = true, .bullet_indent = indent});
+        return true;
+    }
+    return try_nested_bullet(i, indent, marker, body, q, asks, answer_below);
+}
+
+// A nested bullet under a bullet question: a sub-question when it asks or has
+// its own bold answer below ("* What do these do?" / "  * tee" / "    - **...**").
+bool Parser::try_nested_bullet(int i, int indent, char marker, std::string_view body,
+                               const std::string& q, bool asks, bool answer_below) {
+    if (!have_cur_ || !cur_.bullet) return false;
+    if (!(asks || answer_below)) {
+        // An item with no answer of its own: this list is what the question is
+        // about, and its last item may carry the shared answer.
+        if (cur_.plain_list_indent < 0) cur_.plain_list_indent = indent;
+        return false;
+    }
+    if (indent == cur_.plain_list_indent && !asks) return false;
+    // "- **Answer text ..." whose bold is never closed is an answer line.
+    if (!asks && body.substr(0, 2) == "**") return false;
+    if (marker == '-' && !answer_below) return false;
+    int parent = cur_.parent;
+    if (parent < 0) {
+        close(i);
+        parent = static_cast<int>(done_.size()) - 1;
+    }
+    open({.line = i,
+          .body_from = i + 1,
+          .title = q,
+          .parent = parent,
+          .bullet = true,
+          .bullet_indent = indent});
+    return true;
+}
+
+} // namespace crib::detect
