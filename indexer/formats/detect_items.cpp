@@ -45,7 +45,7 @@ bool Parser::try_bare(int i) {
     if (indent_of(t) > 3) return false;
     std::string_view v = trim(t);
     if (v.empty() || v[0] == '|' || v[0] == '>' || v[0] == '<' || is_list_item(t)) return false;
-    if (!ends_with(v, "?")) return false;
+    if (!asks(v)) return false;
     std::string q = clean_question(v);
     if (q.size() < 6 || q.size() > 250) return false;
     // In a bullet-question file, prose lines are not questions.
@@ -101,7 +101,7 @@ bool Parser::try_numbered(int i) {
     // right after a numbered question (a tutorial's "1. Define ..." is a step).
     bool imperative =
         starts_imperative(q) && indent_of(L(i)) == 0 && have_cur_ && cur_.question && cur_.numbered;
-    if (!ends_with(q, "?") && !imperative) return false;
+    if (!asks(q) && !imperative) return false;
     if (imperative && ends_with(q, ".")) q.pop_back();
     open({.line = i, .body_from = i + 1, .title = q, .numbered = true});
     return true;
@@ -145,58 +145,139 @@ bool Parser::bold_list_asks(int i) {
         if (body.empty() || body.find("](") != std::string_view::npos) break;
         std::string q = clean_question(body);
         ++items;
-        if (ends_with(q, "?") || starts_interrogative(q)) ++asking;
+        if (asks(q) || starts_interrogative(q)) ++asking;
         last = k;
     }
     bold_run_end_ = last;
     return items > 0 && asking * 2 >= items;
 }
 
+// Runs of sibling list items (one indent, nothing shallower between them):
+// each item of a run where at least half the items ask is marked, so that
+// "Oracle JDK vs OpenJDK" among "Why ...?" siblings is a question too.
+void Parser::vote_item_runs() {
+    run_asks_.assign(out_.lines.size(), 0);
+    if (structured_ || entry_mode_) return; // bullets do not carry questions there
+    struct Run {
+        int indent;
+        std::vector<int> items;
+        int asking;
+    };
+    std::vector<Run> runs;
+    auto flush = [&] {
+        const Run& r = runs.back();
+        if (r.items.size() >= 2 && r.asking * 2 >= static_cast<int>(r.items.size()))
+            for (int k : r.items)
+                run_asks_[k] = 1;
+        runs.pop_back();
+    };
+    for (int i = body_start_; i < n(); ++i) {
+        LineKind kind = out_.lines[i].kind;
+        if (code_[i] || blank(i) || kind == LineKind::meta || kind == LineKind::underline) continue;
+        bool item = kind == LineKind::text && is_list_item(L(i));
+        int indent = kind == LineKind::text ? indent_of(L(i)) : -1; // titles end every run
+        while (!runs.empty() &&
+               (runs.back().indent > indent || (!item && runs.back().indent >= indent)))
+            flush();
+        if (!item) continue;
+        if (runs.empty() || runs.back().indent < indent) runs.push_back({indent, {}, 0});
+        runs.back().items.push_back(i);
+        if (asks(clean_question(ltrim(L(i)).substr(2)))) ++runs.back().asking;
+    }
+    while (!runs.empty())
+        flush();
+}
+
+// An item that does not ask but stands among siblings that do: short, not a
+// sentence, not a link list.
+bool votes_with_run(std::string_view body, const std::string& q) {
+    if (q.size() > 200 || body.find("](") != std::string_view::npos) return false;
+    return !(ends_with(q, ".") || ends_with(q, "\xE3\x80\x82")); // '.' and '。'
+}
+
+// True if a line deeper than line i follows it (metadata and blank lines skipped).
+bool Parser::has_children(int i) const {
+    for (int k = i + 1; k < n(); ++k) {
+        if (blank(k) || out_.lines[k].kind == LineKind::meta) continue;
+        return out_.lines[k].kind == LineKind::code || indent_of(L(k)) > indent_of(L(i));
+    }
+    return false;
+}
+
 bool Parser::try_bullet(int i) {
     if (structured_ || entry_mode_) return false;
-    int indent = 0;
-    char marker = 0;
-    if (!is_list_item(L(i), &indent, &marker)) return false;
-    std::string_view body = trim(ltrim(L(i)).substr(2));
-    if (bold_only(body) || body.empty()) return false;
-    std::string q = clean_question(body);
-    if (!has_word_char(q) || q.size() > 400) return false;
+    BulletItem b;
+    if (!is_list_item(L(i), &b.indent, &b.marker)) return false;
+    b.body = trim(ltrim(L(i)).substr(2));
+    if (bold_only(b.body) || b.body.empty()) return false;
+    b.q = clean_question(b.body);
+    if (!has_word_char(b.q) || b.q.size() > 400) return false;
     int k = next_nonblank(i);
     int kind = 0;
     char m2 = 0;
-    bool answer_below = k > 0 && is_list_item(L(k), &kind, &m2) && kind > indent &&
-                        bold_only(ltrim(L(k)).substr(2));
-    bool asks = ends_with(q, "?");
+    b.answer_below = k > 0 && is_list_item(L(k), &kind, &m2) && kind > b.indent &&
+                     bold_only(ltrim(L(k)).substr(2));
+    b.asks = asks(b.q);
     // "- Explain why X" with nested answer bullets asks too (outliners).
-    if (!asks && k > 0 && indent_of(L(k)) > indent && starts_imperative(q) && title_like(q))
-        asks = true;
+    if (!b.asks && k > 0 && indent_of(L(k)) > b.indent && starts_imperative(b.q) && title_like(b.q))
+        b.asks = true;
+    // A topic with notes under it ("Copy-on-write") is not voted in: only an
+    // unanswered entry of a checklist that mostly asks.
+    b.votes = !b.asks && run_asks_[i] && !has_children(i) && votes_with_run(b.body, b.q);
     // Very short titles only with their own answer: "* ```tr```" + "- **answer**".
-    if (q.size() < 3 && !answer_below) return false;
-    if (indent <= 1) {
-        if (!asks && !answer_below) return false;
+    if (b.q.size() < 3 && !b.answer_below) return false;
+    if (b.indent <= 1) {
+        if (!b.asks && !b.answer_below && !b.votes) return false;
         // A TOC or link list is not a question list.
-        if (!asks && body.find("](") != std::string_view::npos) return false;
-        open({.line = i, .body_from = i + 1, .title = q, .bullet = true, .bullet_indent = indent});
+        if (!b.asks && b.body.find("](") != std::string_view::npos) return false;
+        open({.line = i,
+              .body_from = i + 1,
+              .title = b.q,
+              .bullet = true,
+              .bullet_indent = b.indent});
         return true;
     }
-    return try_nested_bullet(i, indent, marker, body, q, asks, answer_below);
+    return try_nested_bullet(i, b);
 }
 
-// A nested bullet under a bullet question: a sub-question when it asks or has
-// its own bold answer below ("* What do these do?" / "  * tee" / "    - **...**").
-bool Parser::try_nested_bullet(int i, int indent, char marker, std::string_view body,
-                               const std::string& q, bool asks, bool answer_below) {
-    if (!have_cur_ || !cur_.bullet) return false;
-    if (!(asks || answer_below)) {
+// A bullet below the margin, at any depth of an outline: a question of its
+// own when no bullet question is open (under a section, a heading block) or
+// when it is at the open one's depth or above; a sub-question of the open one
+// when deeper and it asks or has its own bold answer below ("* What do these
+// do?" / "  * tee" / "    - **...**").
+bool Parser::try_nested_bullet(int i, const BulletItem& b) {
+    bool counts = b.asks || b.answer_below || b.votes;
+    if (!have_cur_ || !cur_.bullet) {
+        // Inside the answer of a question that is not a bullet, items are its answer.
+        if (!counts || (have_cur_ && cur_.question)) return false;
+        open({.line = i,
+              .body_from = i + 1,
+              .title = b.q,
+              .bullet = true,
+              .bullet_indent = b.indent});
+        return true;
+    }
+    if (cur_.bullet_indent >= b.indent) { // a sibling of the open question, or above it
+        if (!counts) return false;
+        int parent = cur_.parent;
+        if (parent >= 0 && done_[parent].bullet_indent >= b.indent) parent = -1;
+        open({.line = i,
+              .body_from = i + 1,
+              .title = b.q,
+              .parent = parent,
+              .bullet = true,
+              .bullet_indent = b.indent});
+        return true;
+    }
+    if (!(b.asks || b.answer_below)) {
         // An item with no answer of its own: this list is what the question is
         // about, and its last item may carry the shared answer.
-        if (cur_.plain_list_indent < 0) cur_.plain_list_indent = indent;
+        if (cur_.plain_list_indent < 0) cur_.plain_list_indent = b.indent;
         return false;
     }
-    if (indent == cur_.plain_list_indent && !asks) return false;
+    if (b.indent == cur_.plain_list_indent && !b.asks) return false;
     // "- **Answer text ..." whose bold is never closed is an answer line.
-    if (!asks && body.substr(0, 2) == "**") return false;
-    if (marker == '-' && !answer_below) return false;
+    if (!b.asks && b.body.substr(0, 2) == "**") return false;
     int parent = cur_.parent;
     if (parent < 0) {
         close(i);
@@ -204,10 +285,10 @@ bool Parser::try_nested_bullet(int i, int indent, char marker, std::string_view 
     }
     open({.line = i,
           .body_from = i + 1,
-          .title = q,
+          .title = b.q,
           .parent = parent,
           .bullet = true,
-          .bullet_indent = indent});
+          .bullet_indent = b.indent});
     return true;
 }
 

@@ -44,7 +44,7 @@ bool Parser::try_details(int i) {
                       w == "click" || w == "expand" || w == "output" || w == "ans" ||
                       w == "spoiler" || w == "view" || w == "see" || w == "reveal" || w == "result";
     bool question =
-        !answer_box && (ends_with(q, "?") || starts_interrogative(q) ||
+        !answer_box && (asks(q) || starts_interrogative(q) ||
                         (structured_ && !(have_cur_ && cur_.question && cur_.heading_level)));
     if (!question) return true; // e.g. "<summary>Answer</summary>" under a quiz heading
     Open o;
@@ -68,8 +68,8 @@ bool Parser::try_heading(int i) {
     heading_markers(raw, numbered, labelled);
     std::string q = clean_question(raw);
     if (q.empty()) return false;
-    bool question = labelled || (numbered && numbered_headings_ask_) || ends_with(q, "?") ||
-                    starts_interrogative(q);
+    bool question =
+        labelled || (numbered && numbered_headings_ask_) || asks(q) || starts_interrogative(q);
     if (!question && !numbered) {
         // A deeper non-question heading belongs to the answer of the question
         // above it ("### Example").  Under a section it starts a sub-section
@@ -97,7 +97,7 @@ bool Parser::try_hash_line(int i) {
     std::string_view v = ltrim(L(i));
     if (v.empty() || v[0] != '#') return false;
     std::string q = clean_question(v);
-    if (ends_with(q, "?") && q.size() > 3) {
+    if (asks(q) && q.size() > 3) {
         open({.line = i, .body_from = i + 1, .title = q});
         return true;
     }
@@ -118,7 +118,7 @@ bool Parser::try_entry(int i) {
     // "What is X?" or "Design a URL shortener" on a line of its own: the
     // answer starts on the next line, not after the paragraph.
     std::string first = clean_question(text);
-    bool one_line = ends_with(first, "?") || (starts_imperative(first) && title_like(first));
+    bool one_line = asks(first) || (starts_imperative(first) && title_like(first));
     if (after_title && !one_line) return false;
     while (!one_line && last + 1 < n() && !blank(last + 1) && last - i < 2 &&
            !is_separator(L(last + 1))) {

@@ -39,6 +39,21 @@ struct Open {
     bool labelled = false; // opened by a "Q:" / "Question:" label ("A." then labels the answer)
 };
 
+/// A bullet line as try_bullet reads it.
+struct BulletItem {
+    int indent = 0;
+    char marker = 0;
+    std::string_view body;     ///< the text after the marker
+    std::string q;             ///< cleaned
+    bool asks = false;         ///< ends with a question mark, or an imperative with children
+    bool answer_below = false; ///< a deeper bold item follows: its own answer
+    bool votes = false;        ///< does not ask, but its sibling run does (vote_item_runs)
+};
+
+/// A bullet that does not ask but stands among siblings that do: short, not a
+/// sentence, not a link list.
+bool votes_with_run(std::string_view body, const std::string& q);
+
 class Parser {
   public:
     Parser(const Outline& outline, const std::string& file) : out_(outline), file_(file) {}
@@ -66,8 +81,9 @@ class Parser {
     bool try_bold_list(int i);
     bool bold_list_asks(int i);
     bool try_bullet(int i);
-    bool try_nested_bullet(int i, int indent, char marker, std::string_view body,
-                           const std::string& q, bool asks, bool answer_below);
+    bool try_nested_bullet(int i, const BulletItem& b);
+    void vote_item_runs();
+    bool has_children(int i) const;
     bool try_bare(int i);
     bool try_entry(int i);
     bool try_section_title(int i);
@@ -85,6 +101,7 @@ class Parser {
     const Outline& out_;
     const std::string& file_;
     std::vector<char> code_;
+    std::vector<char> run_asks_;     // list items whose sibling run mostly asks (vote_item_runs)
     std::vector<int> heading_level_; // 0 = not a heading line
     bool entry_mode_ = false;
     bool structured_ = false;           // headings/details carry the questions

@@ -75,9 +75,9 @@ void Parser::detect_style() {
             heading_markers(t, numbered, labelled);
             std::string c = clean_question(t);
             // Numbered headings structure the file either way (weak detectors off).
-            if (labelled || numbered || ends_with(c, "?")) ++strong;
+            if (labelled || numbered || asks(c)) ++strong;
             if (numbered) ++numbered_total;
-            if (labelled || ends_with(c, "?") || starts_interrogative(c) ||
+            if (labelled || asks(c) || starts_interrogative(c) ||
                 (numbered && body_has_answer_marker(i)))
                 ++asking;
         }
@@ -267,6 +267,7 @@ bool Parser::separator_line(int i) {
 std::vector<Passage> Parser::run() {
     mark_lines();
     detect_style();
+    vote_item_runs();
     expect_entry_ = entry_mode_;
     if (!out_.title.empty()) headings_.push_back({0, out_.title, {}});
     for (int i = body_start_; i < n(); ++i) {

@@ -60,6 +60,21 @@ const std::array<std::string_view, 26> kInterrogatives = {
 
 } // namespace
 
+bool asks(std::string_view cleaned) {
+    std::string_view v = trim(cleaned);
+    while (!v.empty() && std::string_view("*_`\"'=").find(v.back()) != std::string_view::npos)
+        v.remove_suffix(1);
+    // "Why? (2 marks)", "为什么？（3）": a remark after the question.
+    for (std::string_view close : {")", "\xEF\xBC\x89"}) { // ')' and '）'
+        if (!ends_with(v, close)) continue;
+        std::string_view open = close == ")" ? "(" : "\xEF\xBC\x88";
+        size_t at = v.rfind(open);
+        if (at != std::string_view::npos && at > 0) v = trim(v.substr(0, at));
+        break;
+    }
+    return ends_with(v, "?") || ends_with(v, "\xEF\xBC\x9F"); // '？'
+}
+
 std::string first_word(std::string_view s) {
     size_t i = 0;
     while (i < s.size() && !is_alpha(s[i]))

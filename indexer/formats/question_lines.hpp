@@ -18,6 +18,10 @@ bool is_noise_line(std::string_view t);
 /// The first word, lower case, letters and apostrophes only.
 std::string first_word(std::string_view s);
 
+/// Ends with a question mark ('?' or the full-width U+FF1F), optionally
+/// followed by a bracketed remark ("Why? (2 marks)") or closing emphasis.
+bool asks(std::string_view cleaned);
+
 /// "Explain ...", "Describe ...", "What ..." without a question mark.
 bool starts_imperative(std::string_view cleaned);
 

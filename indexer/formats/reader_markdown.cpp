@@ -240,6 +240,10 @@ std::string logseq_to_markdown(const std::vector<std::string_view>& lines) {
         int depth = block_depth(l, at);
         std::string_view t = l.substr(at);
         bool block = t.size() >= 2 && t[0] == '-' && is_space(t[1]);
+        if (trim(t) == "-") { // an empty block: not a setext underline of the line above
+            out += "\n";
+            continue;
+        }
         if (block)
             while (!heading_depths.empty() && heading_depths.back() >= depth)
                 heading_depths.pop_back();
