@@ -164,6 +164,7 @@ void Parser::vote_item_runs() {
         int asking;
     };
     std::vector<Run> runs;
+    int leaves = 0, leaves_asking = 0;
     auto flush = [&] {
         const Run& r = runs.back();
         if (r.items.size() >= 2 && r.asking * 2 >= static_cast<int>(r.items.size()))
@@ -182,10 +183,18 @@ void Parser::vote_item_runs() {
         if (!item) continue;
         if (runs.empty() || runs.back().indent < indent) runs.push_back({indent, {}, 0});
         runs.back().items.push_back(i);
-        if (asks(clean_question(ltrim(L(i)).substr(2)))) ++runs.back().asking;
+        bool asking = asks(clean_question(ltrim(L(i)).substr(2)));
+        if (asking) ++runs.back().asking;
+        if (!has_children(i)) {
+            ++leaves;
+            leaves_asking += asking;
+        }
     }
     while (!runs.empty())
         flush();
+    // A checklist: at least a quarter of the items with nothing under them ask
+    // ("* What is zero-copy?" among "* mvcc", "* covering indexes").
+    checklist_ = leaves >= 8 && leaves_asking * 4 >= leaves;
 }
 
 // An item that does not ask but stands among siblings that do: short, not a
@@ -202,6 +211,28 @@ bool Parser::has_children(int i) const {
         return out_.lines[k].kind == LineKind::code || indent_of(L(k)) > indent_of(L(i));
     }
     return false;
+}
+
+// A description-list term ("What is a cgroup?::", "Idempotency:: ..."): a
+// question whose answer is the text under it, up to the next term or question.
+// Inside the answer of another question a term that does not ask is part of
+// that answer ("GET:: ..." under "Which HTTP verbs are idempotent?").
+bool Parser::try_term(int i) {
+    if (out_.lines[i].kind != LineKind::term) return false;
+    std::string q = clean_question(L(i));
+    if (!has_word_char(q)) return false;
+    bool in_answer = have_cur_ && cur_.question && !cur_.term;
+    if (in_answer && !asks(q)) return false;
+    int parent = have_cur_ && cur_.term ? cur_.parent : -1;
+    if (in_answer) {
+        parent = cur_.parent;
+        if (parent < 0) {
+            close(i);
+            parent = static_cast<int>(done_.size()) - 1;
+        }
+    }
+    open({.line = i, .body_from = i + 1, .title = q, .parent = parent, .term = true});
+    return true;
 }
 
 bool Parser::try_bullet(int i) {
@@ -223,11 +254,15 @@ bool Parser::try_bullet(int i) {
         b.asks = true;
     // A topic with notes under it ("Copy-on-write") is not voted in: only an
     // unanswered entry of a checklist that mostly asks.
-    b.votes = !b.asks && run_asks_[i] && !has_children(i) && votes_with_run(b.body, b.q);
+    // The file-wide checklist vote holds for lists under titles, not deep in an outline.
+    bool checklist = checklist_ && !(have_cur_ && cur_.bullet &&
+                                     (!cur_.question || cur_.bullet_indent < b.indent));
+    b.votes = !b.asks && (run_asks_[i] || checklist) && !has_children(i) &&
+              votes_with_run(b.body, b.q) && !(have_cur_ && cur_.question && !cur_.bullet);
     // Very short titles only with their own answer: "* ```tr```" + "- **answer**".
     if (b.q.size() < 3 && !b.answer_below) return false;
     if (b.indent <= 1) {
-        if (!b.asks && !b.answer_below && !b.votes) return false;
+        if (!b.asks && !b.answer_below && !b.votes) return try_topic(i, b);
         // A TOC or link list is not a question list.
         if (!b.asks && b.body.find("](") != std::string_view::npos) return false;
         open({.line = i,
@@ -240,6 +275,22 @@ bool Parser::try_bullet(int i) {
     return try_nested_bullet(i, b);
 }
 
+// An item that does not ask, with notes under it, at the depth of the open
+// bullet question or above ("Basic syntax" after the questions of "Basics"):
+// a topic of the outline, not part of that answer.  It opens a section.
+bool Parser::try_topic(int i, const BulletItem& b) {
+    if (!have_cur_ || !cur_.bullet || !cur_.question || cur_.bullet_indent < b.indent ||
+        !has_children(i))
+        return false;
+    open({.line = i,
+          .body_from = i + 1,
+          .question = false,
+          .title = b.q,
+          .bullet = true,
+          .bullet_indent = b.indent});
+    return true;
+}
+
 // A bullet below the margin, at any depth of an outline: a question of its
 // own when no bullet question is open (under a section, a heading block) or
 // when it is at the open one's depth or above; a sub-question of the open one
@@ -247,7 +298,7 @@ bool Parser::try_bullet(int i) {
 // do?" / "  * tee" / "    - **...**").
 bool Parser::try_nested_bullet(int i, const BulletItem& b) {
     bool counts = b.asks || b.answer_below || b.votes;
-    if (!have_cur_ || !cur_.bullet) {
+    if (!have_cur_ || !cur_.bullet || !cur_.question) {
         // Inside the answer of a question that is not a bullet, items are its answer.
         if (!counts || (have_cur_ && cur_.question)) return false;
         open({.line = i,
@@ -258,9 +309,11 @@ bool Parser::try_nested_bullet(int i, const BulletItem& b) {
         return true;
     }
     if (cur_.bullet_indent >= b.indent) { // a sibling of the open question, or above it
-        if (!counts) return false;
         int parent = cur_.parent;
         if (parent >= 0 && done_[parent].bullet_indent >= b.indent) parent = -1;
+        // Inside a question's answer only an item that asks is a question of its own.
+        if (!(parent >= 0 ? b.asks || b.answer_below : counts))
+            return parent < 0 && try_topic(i, b);
         open({.line = i,
               .body_from = i + 1,
               .title = b.q,

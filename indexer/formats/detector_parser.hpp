@@ -37,6 +37,7 @@ struct Open {
     bool closed = false;
     bool numbered = false; // opened by a numbered question line
     bool labelled = false; // opened by a "Q:" / "Question:" label ("A." then labels the answer)
+    bool term = false;     // opened by a description-list term
 };
 
 /// A bullet line as try_bullet reads it.
@@ -65,6 +66,7 @@ class Parser {
     void detect_style();
     bool separator_line(int i);
     bool try_card(int i);
+    bool try_term(int i);
     void leave_headings(int level);
     void enter_heading(int i);
     void adopt_heading_tags(int i);
@@ -82,6 +84,7 @@ class Parser {
     bool bold_list_asks(int i);
     bool try_bullet(int i);
     bool try_nested_bullet(int i, const BulletItem& b);
+    bool try_topic(int i, const BulletItem& b);
     void vote_item_runs();
     bool has_children(int i) const;
     bool try_bare(int i);
@@ -102,6 +105,7 @@ class Parser {
     const std::string& file_;
     std::vector<char> code_;
     std::vector<char> run_asks_;     // list items whose sibling run mostly asks (vote_item_runs)
+    bool checklist_ = false;         // unanswered list items mostly ask: each is a question
     std::vector<int> heading_level_; // 0 = not a heading line
     bool entry_mode_ = false;
     bool structured_ = false;           // headings/details carry the questions

@@ -60,8 +60,22 @@ const std::array<std::string_view, 26> kInterrogatives = {
 
 } // namespace
 
+namespace {
+
+/// "#k8s", "#nested/tag": a tag token.
+bool is_tag(std::string_view tok) {
+    return tok.size() > 1 && tok[0] == '#' && is_alpha(tok[1]) &&
+           tok.find_first_of("?\xEF") == std::string_view::npos;
+}
+
+} // namespace
+
 bool asks(std::string_view cleaned) {
     std::string_view v = trim(cleaned);
+    // Trailing tags ("Why? #k8s"), not "... with id #7?".
+    for (size_t sp;
+         (sp = v.find_last_of(" \t")) != std::string_view::npos && is_tag(v.substr(sp + 1));)
+        v = trim(v.substr(0, sp));
     while (!v.empty() && std::string_view("*_`\"'=").find(v.back()) != std::string_view::npos)
         v.remove_suffix(1);
     // "Why? (2 marks)", "为什么？（3）": a remark after the question.
