@@ -213,6 +213,25 @@ bool Parser::has_children(int i) const {
     return false;
 }
 
+// A comment of a cell written as comments: a numbered entry ("3. What is a
+// URI?", "B1. Given a list:") or a "Q:" label opens a question, and so does a
+// question right above an answer label ("Why ...?" / "Answer: ...").  The
+// answer is what follows, up to the next such comment.  Other comments are
+// answer text.
+bool Parser::try_comment(int i) {
+    if (out_.lines[i].kind != LineKind::comment) return false;
+    std::string q = clean_question(L(i));
+    if (!has_word_char(q)) return false;
+    std::string rest;
+    bool labelled = question_label(L(i), rest);
+    bool numbered = entry_number(L(i));
+    int k = next_nonblank(i);
+    bool answered = asks(q) && k > 0 && is_answer_label(L(k));
+    if (!numbered && !labelled && !answered) return false;
+    open({.line = i, .body_from = i + 1, .title = q, .numbered = numbered, .labelled = labelled});
+    return true;
+}
+
 // A description-list term ("What is a cgroup?::", "Idempotency:: ..."): a
 // question whose answer is the text under it, up to the next term or question.
 // Inside the answer of another question a term that does not ask is part of

@@ -67,6 +67,7 @@ class Parser {
     bool separator_line(int i);
     bool try_card(int i);
     bool try_term(int i);
+    bool try_comment(int i);
     void leave_headings(int level);
     void enter_heading(int i);
     void adopt_heading_tags(int i);

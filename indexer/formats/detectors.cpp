@@ -277,6 +277,10 @@ std::vector<Passage> Parser::run() {
             kind == LineKind::underline)
             continue;
         if (separator_line(i)) continue;
+        if (kind == LineKind::comment) { // code comments: only their own detector
+            try_comment(i);
+            continue;
+        }
         if (heading_level_[i] > 0) leave_headings(heading_level_[i]);
         bool started = try_card(i) || try_term(i) || try_details(i) || try_heading(i) ||
                        try_hash_line(i) || try_label(i) || try_numbered(i) || try_subquestion(i) ||

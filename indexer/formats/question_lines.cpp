@@ -214,6 +214,18 @@ bool numbered_line(std::string_view line, std::string_view& text) {
     return true;
 }
 
+bool entry_number(std::string_view t) {
+    t = ltrim(t);
+    size_t k = 0;
+    while (k < t.size() && k < 2 && t[k] >= 'A' && t[k] <= 'Z')
+        ++k;
+    size_t digits = k;
+    while (k < t.size() && k - digits < 3 && is_digit(t[k]))
+        ++k;
+    if (k == digits || k >= t.size() || (t[k] != '.' && t[k] != ')')) return false;
+    return k + 1 == t.size() || is_space(t[k + 1]);
+}
+
 bool bold_only(std::string_view t) {
     std::string_view v = trim(t);
     return v.size() >= 4 && v.substr(0, 2) == "**" && ends_with(v, "**");

@@ -43,6 +43,10 @@ bool is_list_item(std::string_view line, int* indent = nullptr, char* marker = n
 /// Numbered list line "12. text" / "12)text" / "#1. text" / "7 - text"; sets the text.
 bool numbered_line(std::string_view line, std::string_view& text);
 
+/// "3. x", "B1. x", "M2) x": an entry's number, optionally after one or two
+/// capital letters (a level or section label), then '.' or ')' and a space.
+bool entry_number(std::string_view t);
+
 /// "**...**" from end to end.
 bool bold_only(std::string_view t);
 
