@@ -68,8 +68,8 @@ bool Parser::try_heading(int i) {
     heading_markers(raw, numbered, labelled);
     std::string q = clean_question(raw);
     if (q.empty()) return false;
-    bool question =
-        labelled || (numbered && numbered_headings_ask_) || asks(q) || starts_interrogative(q);
+    bool question = labelled || (numbered && numbered_headings_ask_) || asks(q) ||
+                    starts_interrogative(q) || level_asks_[std::min(level, 6)];
     if (!question && !numbered) {
         // A deeper non-question heading belongs to the answer of the question
         // above it ("### Example").  Under a section it starts a sub-section

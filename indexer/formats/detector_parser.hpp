@@ -96,6 +96,7 @@ class Parser {
     bool has_answer_label_before_next_item(int i, int indent) const;
     bool body_has_answer_marker(int i) const;
     bool announces_questions() const;
+    bool is_faq() const;
     int next_nonblank(int i) const;
     std::string_view L(int i) const { return out_.lines[i].text; }
     bool blank(int i) const { return i < 0 || i >= n() || trim(L(i)).empty(); }
@@ -106,6 +107,7 @@ class Parser {
     const std::string& file_;
     std::vector<char> code_;
     std::vector<char> run_asks_;     // list items whose sibling run mostly asks (vote_item_runs)
+    std::vector<char> level_asks_;   // heading levels whose headings mostly ask (detect_style)
     bool checklist_ = false;         // unanswered list items mostly ask: each is a question
     std::vector<int> heading_level_; // 0 = not a heading line
     bool entry_mode_ = false;

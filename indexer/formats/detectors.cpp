@@ -50,6 +50,18 @@ bool Parser::body_has_answer_marker(int i) const {
 
 // True if the file name or the document's first heading says it holds
 // questions ("javascript-interview-questions.md", "# Docker FAQ").
+// True if the file's path or its first title says it is a FAQ ("docs/faq.org",
+// "doc/build/faq/sessions.rst", "# Frequently asked questions").
+bool Parser::is_faq() const {
+    std::string title = out_.title;
+    for (int i = body_start_; i < n() && title.empty(); ++i)
+        if (heading_level_[i] > 0 && !code_[i]) title = clean_question(L(i));
+    for (const std::string& s : {ascii_lower(file_), ascii_lower(title)})
+        for (std::string_view w : {"faq", "frequently asked"})
+            if (s.find(w) != std::string::npos) return true;
+    return false;
+}
+
 bool Parser::announces_questions() const {
     std::string name = file_;
     size_t slash = name.find_last_of("/\\");
@@ -66,6 +78,7 @@ bool Parser::announces_questions() const {
 void Parser::detect_style() {
     int dash = 0, strong = 0;
     int numbered_total = 0, asking = 0;
+    std::vector<int> at_level(7), asking_at_level(7);
     for (int i = body_start_; i < n(); ++i) {
         if (code_[i]) continue;
         std::string_view t = L(i);
@@ -77,9 +90,11 @@ void Parser::detect_style() {
             // Numbered headings structure the file either way (weak detectors off).
             if (labelled || numbered || asks(c)) ++strong;
             if (numbered) ++numbered_total;
-            if (labelled || asks(c) || starts_interrogative(c) ||
-                (numbered && body_has_answer_marker(i)))
-                ++asking;
+            bool asking_heading = labelled || asks(c) || starts_interrogative(c);
+            if (asking_heading || (numbered && body_has_answer_marker(i))) ++asking;
+            int level = std::min(heading_level_[i], 6);
+            ++at_level[level];
+            asking_at_level[level] += asking_heading;
         }
         if (ascii_lower(t).find("<summary") != std::string::npos) ++strong;
     }
@@ -89,6 +104,14 @@ void Parser::detect_style() {
     // least a third as many as the numbered ones), or when the document calls
     // itself a question set.
     numbered_headings_ask_ = asking * 3 >= numbered_total || announces_questions();
+    // In a FAQ, a level whose headings mostly ask (two thirds of five or more)
+    // is the level of the entries: its statement headings ("Doom crashes on
+    // startup", an error message) are entries too.  Elsewhere such a heading is
+    // a topic ("Detached HEAD" among "What is ...?").
+    level_asks_.assign(7, 0);
+    bool faq = is_faq();
+    for (int l = 1; l <= 6 && faq; ++l)
+        level_asks_[l] = at_level[l] >= 5 && asking_at_level[l] * 3 >= at_level[l] * 2;
     entry_mode_ = dash >= 2;
     structured_ = strong >= 3;
 }
