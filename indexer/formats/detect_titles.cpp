@@ -68,8 +68,16 @@ bool Parser::try_heading(int i) {
     heading_markers(raw, numbered, labelled);
     std::string q = clean_question(raw);
     if (q.empty()) return false;
+    if (try_label_heading(i, q)) return true;
+    // "### When ACID matters" under a question, or under an "## Answer"
+    // heading, is a part of that answer.
+    bool under_answer = std::any_of(headings_.begin(), headings_.end(), [](const HeadingFrame& h) {
+        return heading_label(h.title) == HeadingLabel::answer;
+    });
+    bool in_answer = under_answer || (have_cur_ && cur_.question && last_heading_level_ &&
+                                      level > last_heading_level_);
     bool question = labelled || (numbered && numbered_headings_ask_) || asks(q) ||
-                    starts_interrogative(q) || level_asks_[std::min(level, 6)];
+                    (starts_interrogative(q) && !in_answer) || level_asks_[std::min(level, 6)];
     if (!question && !numbered) {
         // A deeper non-question heading belongs to the answer of the question
         // above it ("### Example").  Under a section it starts a sub-section
@@ -87,6 +95,29 @@ bool Parser::try_heading(int i) {
     o.heading_level = level;
     last_heading_level_ = level;
     open(o);
+    return true;
+}
+
+// A heading that is only a question label ("# Question (EN)", see
+// heading_label) with the question in the paragraph below it (often a "> "
+// quote) opens that question on the paragraph's line.  ("## Answer (EN)"
+// stays a section of its own: folding it and its sub-sections into the
+// question made one long passage of two languages and ranked worse.)
+bool Parser::try_label_heading(int i, const std::string& q) {
+    HeadingLabel label = heading_label(q);
+    if (label == HeadingLabel::none) return false;
+    if (label != HeadingLabel::question) return false;
+    int k = next_nonblank(i);
+    if (k < 0 || code_[k] || heading_level_[k] != 0 || out_.lines[k].kind != LineKind::text)
+        return false;
+    std::string_view text = ltrim(L(k));
+    while (!text.empty() && text[0] == '>')
+        text = ltrim(text.substr(1));
+    std::string title = clean_question(text);
+    if (!has_word_char(title)) return false;
+    last_heading_level_ = heading_level_[i];
+    open({.line = k, .body_from = k + 1, .title = title, .heading_level = heading_level_[i]});
+    skip_until_ = k; // the question line is taken
     return true;
 }
 

@@ -226,6 +226,23 @@ bool entry_number(std::string_view t) {
     return k + 1 == t.size() || is_space(t[k + 1]);
 }
 
+HeadingLabel heading_label(std::string_view cleaned) {
+    std::string_view v = trim(cleaned);
+    bool language = false;
+    // "Question (EN)": a two-letter language code in brackets at the end.
+    if (v.size() > 5 && v.substr(v.size() - 5, 2) == " (" && v.back() == ')' &&
+        std::isupper(static_cast<unsigned char>(v[v.size() - 3])) &&
+        std::isupper(static_cast<unsigned char>(v[v.size() - 2]))) {
+        v = trim(v.substr(0, v.size() - 5));
+        language = true;
+    }
+    std::string low = ascii_lower(v);
+    if (low == "question") return HeadingLabel::question;
+    if (low == "answer" || low == "answers" || low == "solution") return HeadingLabel::answer;
+    bool one_word = !v.empty() && v.find(' ') == std::string_view::npos;
+    return language && one_word ? HeadingLabel::language : HeadingLabel::none;
+}
+
 bool bold_only(std::string_view t) {
     std::string_view v = trim(t);
     return v.size() >= 4 && v.substr(0, 2) == "**" && ends_with(v, "**");

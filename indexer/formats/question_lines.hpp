@@ -47,6 +47,14 @@ bool numbered_line(std::string_view line, std::string_view& text);
 /// capital letters (a level or section label), then '.' or ')' and a space.
 bool entry_number(std::string_view t);
 
+/// What a heading that is only a label names: "Question", "Question (EN)" a
+/// question written below it; "Answer (EN)", "Solution" the answer of the open
+/// question; "Otvet (RU)" (a word and a language code) a translated part of it.
+enum class HeadingLabel { none, question, answer, language };
+
+/// The label a cleaned heading title is, if it is only one.
+HeadingLabel heading_label(std::string_view cleaned);
+
 /// "**...**" from end to end.
 bool bold_only(std::string_view t);
 

@@ -157,3 +157,22 @@ TEST_CASE("FAQ entries phrased as statements were sections", "[formats][regressi
     auto notes = parse(org, "docs/notes.org");
     CHECK(summary(notes)[2] == "6:section:The build fails with a linker error");
 }
+
+TEST_CASE("a question under a Question (EN) heading was never found", "[formats][regression]") {
+    auto ps = parse("# Question (EN)\n"
+                    "> What does a bulkhead isolate?\n"
+                    "\n"
+                    "# Vopros (RU)\n"
+                    "> Chto izoliruet bulkhead?\n"
+                    "\n"
+                    "## Answer (EN)\n"
+                    "Failures of one dependency from the others.\n"
+                    "### When to use it\n"
+                    "When one slow service could take every thread.\n",
+                    "q-bulkhead.md");
+    std::vector<std::string> questions;
+    for (const Passage& p : ps)
+        if (p.kind == "question") questions.push_back(std::to_string(p.line) + ":" + p.question);
+    // The sub-heading of the answer starts with "When" but is no question.
+    CHECK(questions == V{"2:What does a bulkhead isolate?"});
+}
