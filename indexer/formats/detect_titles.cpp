@@ -67,7 +67,7 @@ bool Parser::try_heading(int i) {
     bool numbered = false, labelled = false;
     heading_markers(raw, numbered, labelled);
     std::string q = clean_question(raw);
-    if (q.empty()) return false;
+    if (q.empty()) return labelled && open_question_below(i); // "## Question:" alone
     if (try_label_heading(i, q)) return true;
     // "### When ACID matters" under a question, or under an "## Answer"
     // heading, is a part of that answer.
@@ -104,9 +104,11 @@ bool Parser::try_heading(int i) {
 // stays a section of its own: folding it and its sub-sections into the
 // question made one long passage of two languages and ranked worse.)
 bool Parser::try_label_heading(int i, const std::string& q) {
-    HeadingLabel label = heading_label(q);
-    if (label == HeadingLabel::none) return false;
-    if (label != HeadingLabel::question) return false;
+    return heading_label(q) == HeadingLabel::question && open_question_below(i);
+}
+
+// Opens the question written in the paragraph below label heading i.
+bool Parser::open_question_below(int i) {
     int k = next_nonblank(i);
     if (k < 0 || code_[k] || heading_level_[k] != 0 || out_.lines[k].kind != LineKind::text)
         return false;

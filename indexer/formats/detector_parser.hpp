@@ -78,6 +78,7 @@ class Parser {
     bool try_details(int i);
     bool try_heading(int i);
     bool try_label_heading(int i, const std::string& q);
+    bool open_question_below(int i);
     bool try_hash_line(int i);
     bool try_label(int i);
     bool try_subquestion(int i);

@@ -176,3 +176,13 @@ TEST_CASE("a question under a Question (EN) heading was never found", "[formats]
     // The sub-heading of the answer starts with "When" but is no question.
     CHECK(questions == V{"2:What does a bulkhead isolate?"});
 }
+
+TEST_CASE("a Question: heading with the task below it was a section", "[formats][regression]") {
+    auto ps = parse("## Question:\n"
+                    "Write code that prints the ten most frequent words.\n"
+                    "\n"
+                    "Split on whitespace and count.\n",
+                    "words.md");
+    CHECK(summary(ps) == V{"2:question:Write code that prints the ten most frequent words."});
+    CHECK(ps[0].answer == "Split on whitespace and count.");
+}
