@@ -39,6 +39,25 @@ bool Parser::try_label(int i) {
     return true;
 }
 
+// The next line of a bullet question's own text that asks too: one block
+// holding several questions ("- 1. What is ZooKeeper?" / "  2. What does it
+// offer?") gives a question per line, siblings of the first.
+bool Parser::try_continuation(int i) {
+    if (!have_cur_ || !cur_.bullet || !cur_.question || cur_.line != i - 1 ||
+        out_.lines[i].kind != LineKind::text || is_list_item(L(i)) ||
+        indent_of(L(i)) <= cur_.bullet_indent)
+        return false;
+    std::string q = clean_question(L(i));
+    if (!asks(q) || q.size() > 400) return false;
+    open({.line = i,
+          .body_from = i + 1,
+          .title = q,
+          .parent = cur_.parent,
+          .bullet = true,
+          .bullet_indent = cur_.bullet_indent});
+    return true;
+}
+
 bool Parser::try_bare(int i) {
     if (structured_ || entry_mode_) return false;
     std::string_view t = L(i);

@@ -91,6 +91,7 @@ class Parser {
     void vote_item_runs();
     bool has_children(int i) const;
     bool try_bare(int i);
+    bool try_continuation(int i);
     bool try_entry(int i);
     bool try_section_title(int i);
     void open(Open o);

@@ -307,8 +307,8 @@ std::vector<Passage> Parser::run() {
         if (heading_level_[i] > 0) leave_headings(heading_level_[i]);
         bool started = try_card(i) || try_term(i) || try_details(i) || try_heading(i) ||
                        try_hash_line(i) || try_label(i) || try_numbered(i) || try_subquestion(i) ||
-                       try_entry(i) || try_bold_list(i) || try_bullet(i) || try_bare(i) ||
-                       try_section_title(i);
+                       try_entry(i) || try_bold_list(i) || try_bullet(i) || try_continuation(i) ||
+                       try_bare(i) || try_section_title(i);
         (void)started;
         if (heading_level_[i] > 0) enter_heading(i);
         // Under a section title of an entry file, a first paragraph that asks is an entry.

@@ -186,3 +186,15 @@ TEST_CASE("a Question: heading with the task below it was a section", "[formats]
     CHECK(summary(ps) == V{"2:question:Write code that prints the ten most frequent words."});
     CHECK(ps[0].answer == "Split on whitespace and count.");
 }
+
+TEST_CASE("a block holding several questions was one passage", "[formats][regression]") {
+    auto ps = parse("- Coordination\n"
+                    "  - 1. What is ZooKeeper?\n"
+                    "    2. What guarantees does it give?\n"
+                    "    It is used by Kafka.\n"
+                    "    - A coordination service.\n",
+                    "zk.md");
+    CHECK(summary(ps) ==
+          V{"2:question:What is ZooKeeper?", "3:question:What guarantees does it give?"});
+    CHECK(ps[1].answer.find("coordination service") != std::string::npos);
+}
