@@ -83,7 +83,7 @@ void Parser::detect_style() {
         if (code_[i]) continue;
         std::string_view t = L(i);
         if (out_.lines[i].kind == LineKind::separator && is_long_dash_separator(t)) ++dash;
-        if (heading_level_[i] > 0) {
+        if (heading_level_[i] > 0 && !blank(i)) { // (a title-less one only ends a scope)
             bool numbered = false, labelled = false;
             heading_markers(t, numbered, labelled);
             std::string c = clean_question(t);
@@ -295,6 +295,10 @@ std::vector<Passage> Parser::run() {
     if (!out_.title.empty()) headings_.push_back({0, out_.title, {}});
     for (int i = body_start_; i < n(); ++i) {
         LineKind kind = out_.lines[i].kind;
+        if (kind == LineKind::heading && blank(i)) { // a title-less heading ends a scope
+            leave_headings(std::max(1, out_.lines[i].level));
+            continue;
+        }
         if (kind == LineKind::meta && i > skip_until_) adopt_heading_tags(i);
         if (i <= skip_until_ || code_[i] || blank(i) || kind == LineKind::meta ||
             kind == LineKind::underline)

@@ -198,3 +198,19 @@ TEST_CASE("a block holding several questions was one passage", "[formats][regres
           V{"2:question:What is ZooKeeper?", "3:question:What guarantees does it give?"});
     CHECK(ps[1].answer.find("coordination service") != std::string::npos);
 }
+
+TEST_CASE("a Logseq heading block's title stayed on every block after it",
+          "[formats][regression]") {
+    auto ps = parse("tags:: db\n"
+                    "\n"
+                    "- ## Indexes\n"
+                    "\t- What is a covering index?\n"
+                    "\t\t- One that holds every column the query reads.\n"
+                    "- Later\n"
+                    "\t- What is MVCC?\n"
+                    "\t\t- Readers see a snapshot.\n",
+                    "db.md");
+    REQUIRE(summary(ps).size() == 2);
+    CHECK(ps[0].headings == V{"Indexes"});
+    CHECK(ps[1].headings.empty());
+}
