@@ -202,7 +202,11 @@ void Parser::vote_item_runs() {
         if (!item) continue;
         if (runs.empty() || runs.back().indent < indent) runs.push_back({indent, {}, 0});
         runs.back().items.push_back(i);
-        bool asking = asks(clean_question(ltrim(L(i)).substr(2)));
+        // Cleaning only removes text: without a question mark it cannot ask.
+        std::string_view text = ltrim(L(i)).substr(2);
+        bool asking = (text.find('?') != std::string_view::npos ||
+                       text.find("\xEF\xBC\x9F") != std::string_view::npos) &&
+                      asks(clean_question(text));
         if (asking) ++runs.back().asking;
         if (!has_children(i)) {
             ++leaves;
