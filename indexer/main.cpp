@@ -10,6 +10,7 @@
 #include "writer/note_file.hpp"
 #include "common/json.hpp"
 #include "formats/notes_parser.hpp"
+#include "formats/passage_stats.hpp"
 #include "index/passage_json.hpp"
 #include "common/paths.hpp"
 #include "index/schema.hpp"
@@ -44,6 +45,7 @@ struct Options {
     std::string db;
     std::vector<std::string> paths;
     bool rebuild = false, wait = false, dump = false, quiet = false, types = false, check = false;
+    bool stats = false;
     bool prune = false, watch = false;
     int verbose = 0;
     std::string format = "text";
@@ -123,6 +125,18 @@ std::string resolve_data(const std::string& given, const char* name, const char*
     return given.empty() ? crib::find_data_file(name, env) : given;
 }
 
+/// --dump --stats: one line per file, its passages, questions and largest passage.
+void print_stats(const std::string& file, const std::vector<crib::Passage>& passages, bool json) {
+    crib::PassageStats s = crib::passage_stats(passages);
+    if (!json) {
+        std::cout << crib::quote_path(file) << ": " << crib::stats_text(s) << "\n";
+        return;
+    }
+    std::string out = "{\"file\":";
+    crib::json_string(out, file);
+    std::cout << out << "," << crib::stats_json_fields(s) << "}\n";
+}
+
 int dump(const Options& o) {
     std::vector<crib::Skipped> skipped;
     auto files = crib::list_note_files(o.paths, skipped);
@@ -152,6 +166,10 @@ int dump(const Options& o) {
         const crib::ParseResult& pr = nf.parsed;
         for (const auto& w : pr.warnings)
             std::cerr << "crib-index: " << crib::terminal_safe(f.display + ": " + w) << "\n";
+        if (o.stats) {
+            print_stats(f.display, pr.passages, o.format == "json");
+            continue;
+        }
         for (const auto& p : pr.passages) {
             if (o.format == "json") {
                 std::cout << crib::dump_json(p) << "\n";
@@ -250,6 +268,7 @@ int run(const Options& o) {
     }
     if (o.watch && (o.dump || o.check || o.types))
         throw crib::IndexUsageError("--watch updates an index: not with --dump, --check or --types");
+    if (o.stats && !o.dump) throw crib::IndexUsageError("--stats goes with --dump");
     if (o.dump) {
         if (o.paths.empty()) throw crib::IndexUsageError("--dump needs PATH...");
         for (const auto& p : o.paths) // named explicitly: a missing one is an error, not a skip
@@ -326,6 +345,8 @@ int main(int argc, char** argv) {
                  "Index, then keep the index fresh as notes change (inotify) until Ctrl-C; crib "
                  "skips its own freshness check meanwhile");
     app.add_flag("--dump", o.dump, "Print the passages found, write no database");
+    app.add_flag("--stats", o.stats,
+                 "With --dump: per file, the passages, questions and largest passage found");
     app.add_flag("--check", o.check, "Read the whole index and report damage (exit 2) or none");
     app.add_flag("--types", o.types, "List the note formats and the extensions each reads");
     app.add_option("--format", o.format, "--dump format")->check(CLI::IsMember({"text", "json"}));

@@ -24,6 +24,10 @@ enum class LineKind {
     hash_line, ///< plain-text "# ..." line: a question, a title, or an answer bullet
     meta,      ///< format metadata (front matter, #+KEYWORDS, drawers, attributes): not text
     card,      ///< the front of a flash card (Anki/CSV row): always a question
+    comment,   ///< a comment of code written as prose (a notebook cell of '#' comments), the
+               ///< text without its marker: read for numbered questions and answer labels only
+    term,      ///< a description-list term ("What is X?::"), `level` its depth 1..n: the
+               ///< text below it (indented lines) is its answer
 };
 
 /// One line of the outline.

@@ -4,10 +4,13 @@
 // ---- listing, .... literal and ``` blocks are code; ____ quotes are quoted
 // text; //// comments, :attribute: lines, [source,lang] and other block
 // attribute lines are metadata.  "* item" / "** nested" lists and ". step"
-// lists become Markdown lists; "NOTE: x" becomes "**Note:** x".
+// lists become Markdown lists, nested where the marker changes ("." items
+// under a "*" item); "Term:: answer" and "What is X?::" description-list
+// entries become terms (the question) and the answer lines under them;
+// "NOTE: x" becomes "**Note:** x".
+#include "common/text.hpp"
 #include "formats/note_text.hpp"
 #include "formats/readers.hpp"
-#include "common/text.hpp"
 
 #include <map>
 
@@ -65,18 +68,46 @@ std::string source_language(std::string_view attr) {
     return std::string(trim(lang));
 }
 
-/// "* x" -> "- x", "** x" -> "  - x", ". x" -> "1. x", "NOTE: x" -> "**Note:** x".
-std::string list_and_admonition(std::string_view l) {
+/// "* x" / "** x" / ". x" / "- x": the marker ("*", "**", ".") and the text; false if none.
+bool list_marker(std::string_view l, std::string& marker, std::string_view& text) {
     size_t k = 0;
     char c = l.empty() ? 0 : l[0];
-    if (c == '*' || c == '.' || c == '-') {
-        while (k < l.size() && l[k] == c)
-            ++k;
-        if (k < l.size() && is_space(l[k]) && !(c == '-' && k > 1)) {
-            std::string indent((k - 1) * 2, ' ');
-            return indent + (c == '.' ? "1. " : "- ") + std::string(ltrim(l.substr(k)));
+    if (c != '*' && c != '.' && c != '-') return false;
+    while (k < l.size() && l[k] == c)
+        ++k;
+    if (k >= l.size() || !is_space(l[k]) || (c == '-' && k > 1)) return false;
+    marker = std::string(l.substr(0, k));
+    text = ltrim(l.substr(k));
+    return true;
+}
+
+/// "Term:: answer" / "What is X?::" (also ":::", "::::", ";;"): the term, its
+/// depth (1 for "::") and the inline answer; false if the line is not one.
+bool description_term(std::string_view l, std::string_view& term, int& depth,
+                      std::string_view& rest) {
+    if (l.empty() || is_space(l[0]) || l.substr(0, 2) == "//") return false;
+    for (size_t at = l.find_first_of(":;"); at != std::string_view::npos;
+         at = l.find_first_of(":;", at + 1)) {
+        char c = l[at];
+        size_t e = at;
+        while (e < l.size() && l[e] == c)
+            ++e;
+        size_t n = e - at;
+        bool ok = c == ':' ? n >= 2 && n <= 4 : n == 2;
+        if (ok && at > 0 && !is_space(l[at - 1]) && (e == l.size() || is_space(l[e]))) {
+            term = trim(l.substr(0, at));
+            if (term.find("://") != std::string_view::npos) return false; // a URL
+            depth = c == ':' ? static_cast<int>(n) - 1 : 1;
+            rest = trim(l.substr(e));
+            return !term.empty();
         }
+        at = e - 1;
     }
+    return false;
+}
+
+/// "NOTE: x" -> "**Note:** x".
+std::string admonition(std::string_view l) {
     for (std::string_view a : {"NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"})
         if (l.substr(0, a.size()) == a && l.substr(a.size(), 2) == ": ") {
             std::string label(a.substr(0, 1));
@@ -85,6 +116,38 @@ std::string list_and_admonition(std::string_view l) {
         }
     return std::string(l);
 }
+
+/// Nesting of AsciiDoc lists: a marker not seen in the current list ("." after
+/// "*") starts a nested list; a marker seen before returns to its level.
+/// Renders items as Markdown lists indented under their parents.
+class ListNesting {
+  public:
+    /// Markdown for an item with `marker`.
+    std::string item(const std::string& marker, std::string_view text) {
+        size_t d = 0;
+        while (d < markers_.size() && markers_[d] != marker)
+            ++d;
+        markers_.resize(d);
+        columns_.resize(d);
+        int col = d == 0 ? 0 : columns_[d - 1] + (markers_[d - 1][0] == '.' ? 3 : 2);
+        markers_.push_back(marker);
+        columns_.push_back(col);
+        return std::string(col, ' ') + (marker[0] == '.' ? "1. " : "- ") + std::string(text);
+    }
+    /// Column where the text of the innermost item starts (0 outside lists).
+    int body_column() const {
+        return markers_.empty() ? 0 : columns_.back() + (markers_.back()[0] == '.' ? 3 : 2);
+    }
+    void end() {
+        markers_.clear();
+        columns_.clear();
+    }
+    bool open() const { return !markers_.empty(); }
+
+  private:
+    std::vector<std::string> markers_;
+    std::vector<int> columns_;
+};
 
 /// Reads one AsciiDoc file.
 class AsciidocReader {
@@ -115,6 +178,8 @@ class AsciidocReader {
             return out_.add(src, LineKind::meta, std::string(l));
         }
         if (int level = title_level(l)) {
+            lists_.end();
+            in_term_ = false;
             return out_.add(src, LineKind::heading,
                             std::string(level, '#') + " " + std::string(trim(l.substr(level))),
                             level);
@@ -123,7 +188,42 @@ class AsciidocReader {
             return out_.add(src, LineKind::separator, std::string(l), 0);
         if (t.size() > 1 && t[0] == '.' && !is_space(t[1]) && t[1] != '.') // block title ".Example"
             return out_.add(src, LineKind::text, "**" + std::string(t.substr(1)) + "**");
-        out_.add(src, LineKind::text, list_and_admonition(l));
+        text_line(src, l);
+    }
+
+    /// A list item, a description term, a line of a term's answer, or prose.
+    void text_line(int src, std::string_view l) {
+        std::string marker;
+        std::string_view text, term, rest;
+        int depth = 0;
+        if (trim(l).empty()) {
+            blank_ = true;
+            return out_.add(src, LineKind::text, "");
+        }
+        bool after_blank = blank_;
+        blank_ = false;
+        if (list_marker(l, marker, text)) {
+            in_term_ = false;
+            return out_.add(src, LineKind::text, lists_.item(marker, text));
+        }
+        if (description_term(l, term, depth, rest)) {
+            lists_.end();
+            in_term_ = true;
+            out_.add(src, LineKind::term, "**" + std::string(term) + "**", depth);
+            if (!rest.empty()) out_.add(src, LineKind::text, admonition(rest));
+            return;
+        }
+        if (trim(l) == "+") return out_.add(src, LineKind::text, ""); // list continuation
+        if (in_term_ && !after_blank)                                 // the answer under a term
+            return out_.add(src, LineKind::text, admonition(trim(l)));
+        if (after_blank || !lists_.open()) {
+            lists_.end();
+            in_term_ = false;
+            return out_.add(src, LineKind::text, admonition(l));
+        }
+        // A line right below an item continues it.
+        out_.add(src, LineKind::text,
+                 std::string(lists_.body_column(), ' ') + std::string(trim(l)));
     }
 
     /// True if a matching delimiter follows line `src` (else the line is text).
@@ -165,7 +265,10 @@ class AsciidocReader {
         }
         if (code_) return out_.add(src, LineKind::code, std::string(l));
         if (open_ == '/') return out_.add(src, LineKind::meta, std::string(l));
-        out_.add(src, LineKind::text, (open_ == '_' ? "> " : "") + list_and_admonition(l));
+        std::string marker;
+        std::string_view text;
+        std::string md = list_marker(l, marker, text) ? lists_.item(marker, text) : admonition(l);
+        out_.add(src, LineKind::text, (open_ == '_' ? "> " : "") + md);
     }
 
     void add_tags(std::string_view value) {
@@ -183,10 +286,13 @@ class AsciidocReader {
     std::vector<std::string_view> lines_;
     std::map<std::pair<char, size_t>, int> last_delim_;
     Outline out_;
-    char open_ = 0;       ///< delimiter character of the open block, 0 if none
-    size_t open_len_ = 0; ///< its length (the closing line must match)
-    bool code_ = false;   ///< the open block is verbatim
-    std::string lang_;    ///< language from the last [source,lang] line
+    char open_ = 0;        ///< delimiter character of the open block, 0 if none
+    size_t open_len_ = 0;  ///< its length (the closing line must match)
+    bool code_ = false;    ///< the open block is verbatim
+    std::string lang_;     ///< language from the last [source,lang] line
+    ListNesting lists_;    ///< the list the last items belong to
+    bool blank_ = false;   ///< the last text line was blank
+    bool in_term_ = false; ///< lines after a description term are its answer
 };
 
 } // namespace

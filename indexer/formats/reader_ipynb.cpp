@@ -3,11 +3,15 @@
 // The notebook JSON is parsed with a small parser that remembers the file
 // line of every string, so a passage's line points into the .ipynb file (the
 // line holding the cell's source text), as grep would show it.  Markdown cells
-// go through the Markdown reader; code cells become fenced code; outputs are
-// not notes and are skipped.
-#include "formats/readers.hpp"
+// go through the Markdown reader; code cells become fenced code, except that a
+// cell written mostly as '#' comments (questions and answers kept as comments)
+// gives its comment lines as LineKind::comment; outputs are not notes and are
+// skipped.
 #include "common/text.hpp"
+#include "formats/note_text.hpp"
+#include "formats/readers.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 
@@ -237,14 +241,61 @@ std::vector<std::string> cell_tags(const JValue& cell) {
     return tags;
 }
 
+/// A '#' comment line ("# 1. Why ...?", "    # Answer: ..."), not "#!" or "#%%".
+bool comment_line(std::string_view l) {
+    std::string_view t = ltrim(l);
+    return !t.empty() && t[0] == '#' && t.substr(0, 2) != "#!" && t.substr(0, 3) != "#%%";
+}
+
+/// True if the cell's language comments with '#' and most of its non-blank
+/// lines are comments: prose written in a code cell (questions and answers as
+/// comments, a coding prompt above commented-out code).
+bool prose_in_comments(const std::vector<std::string_view>& lines, const std::string& lang) {
+    static const std::vector<std::string> hash = {"python", "r", "julia", "bash", "ruby", "perl"};
+    if (std::find(hash.begin(), hash.end(), ascii_lower(lang)) == hash.end()) return false;
+    int comments = 0, other = 0;
+    for (std::string_view l : lines)
+        if (!trim(l).empty()) ++(comment_line(l) ? comments : other);
+    return comments > other;
+}
+
+/// Lines [from, to) of a cell as one fenced block.
+void add_fenced(Outline& out, const std::vector<std::string_view>& lines, size_t from, size_t to,
+                const std::vector<int>& src, const std::string& lang) {
+    auto at = [&](size_t i) { return src.empty() ? 1 : i < src.size() ? src[i] : src.back(); };
+    out.add(at(from), LineKind::code, "```" + lang);
+    for (size_t i = from; i < to; ++i)
+        out.add(at(i), LineKind::code, std::string(lines[i]));
+    out.add(at(to - 1), LineKind::code, "```");
+}
+
+/// A code cell: fenced code, except in a cell of prose written as comments,
+/// whose comment lines become LineKind::comment (text without the '#') between
+/// fenced runs of the remaining code.
 void add_code_cell(Outline& out, const std::string& text, const std::vector<int>& src,
                    const std::string& lang) {
     if (trim(text).empty()) return;
     std::vector<std::string_view> lines = split_lines(text);
-    out.add(src.empty() ? 1 : src.front(), LineKind::code, "```" + lang);
-    for (size_t i = 0; i < lines.size(); ++i)
-        out.add(i < src.size() ? src[i] : src.back(), LineKind::code, std::string(lines[i]));
-    out.add(src.empty() ? 1 : src.back(), LineKind::code, "```");
+    if (!prose_in_comments(lines, lang)) return add_fenced(out, lines, 0, lines.size(), src, lang);
+    auto at = [&](size_t i) { return src.empty() ? 1 : i < src.size() ? src[i] : src.back(); };
+    for (size_t i = 0; i < lines.size();) {
+        if (comment_line(lines[i])) {
+            std::string_view t = ltrim(lines[i]).substr(1);
+            out.add(at(i), LineKind::comment, std::string(trim(t)));
+            ++i;
+            continue;
+        }
+        size_t j = i;
+        while (j < lines.size() && !comment_line(lines[j]))
+            ++j;
+        size_t e = j; // blank lines after the code are not code
+        while (e > i && trim(lines[e - 1]).empty())
+            --e;
+        if (e > i) add_fenced(out, lines, i, e, src, lang);
+        for (size_t k = e; k < j; ++k)
+            out.add(at(k), LineKind::text, "");
+        i = j;
+    }
 }
 
 } // namespace

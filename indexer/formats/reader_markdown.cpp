@@ -1,9 +1,9 @@
 // reader_markdown.cpp - Markdown through cmark, plus the Obsidian and Logseq
 // conventions people layer on top of it.
+#include "common/text.hpp"
 #include "formats/markdown.hpp"
 #include "formats/note_text.hpp"
 #include "formats/readers.hpp"
-#include "common/text.hpp"
 
 #include <algorithm>
 
@@ -229,28 +229,50 @@ bool logseq_like(const std::vector<std::string_view>& lines) {
     return blocks >= 3 && props >= 1 && other * 5 <= blocks;
 }
 
+/// Where a Logseq heading block's scope ends: before body line `line`
+/// (0-based), the headings of `level` and deeper no longer apply.
+struct ScopeEnd {
+    size_t line;
+    int level;
+};
+
 /// Logseq blocks as Markdown the detectors read: "- ## Title" blocks become
 /// headings and their children move one level out, so a question block under a
-/// heading block is a top-level bullet.  One output line per input line.
-std::string logseq_to_markdown(const std::vector<std::string_view>& lines) {
+/// heading block is a top-level bullet.  One output line per input line.  A
+/// block at the depth of a heading block or above ends its scope: recorded in
+/// `ends`, since Markdown has no syntax for it.
+std::string logseq_to_markdown(const std::vector<std::string_view>& lines,
+                               std::vector<ScopeEnd>& ends) {
     std::string out;
-    std::vector<int> heading_depths;
-    for (std::string_view l : lines) {
+    struct Open {
+        int depth, level;
+    };
+    std::vector<Open> headings;
+    for (size_t n = 0; n < lines.size(); ++n) {
+        std::string_view l = lines[n];
         size_t at = 0;
         int depth = block_depth(l, at);
         std::string_view t = l.substr(at);
         bool block = t.size() >= 2 && t[0] == '-' && is_space(t[1]);
+        if (trim(t) == "-") { // an empty block: not a setext underline of the line above
+            out += "\n";
+            continue;
+        }
+        int ended = 0;
         if (block)
-            while (!heading_depths.empty() && heading_depths.back() >= depth)
-                heading_depths.pop_back();
+            while (!headings.empty() && headings.back().depth >= depth) {
+                ended = headings.back().level;
+                headings.pop_back();
+            }
         std::string_view body = block ? ltrim(t.substr(2)) : t;
-        if (block && !body.empty() && body[0] == '#' && body.find_first_not_of('#') < 7 &&
-            is_space(body[body.find_first_not_of('#')])) {
-            heading_depths.push_back(depth);
+        size_t hashes = body.find_first_not_of('#');
+        if (block && !body.empty() && body[0] == '#' && hashes < 7 && is_space(body[hashes])) {
+            headings.push_back({depth, static_cast<int>(hashes)});
             out += std::string(body) + "\n";
             continue;
         }
-        int shifted = std::max(0, depth - static_cast<int>(heading_depths.size()));
+        if (ended) ends.push_back({n, ended});
+        int shifted = std::max(0, depth - static_cast<int>(headings.size()));
         if (t.empty())
             out += "\n";
         else
@@ -258,6 +280,21 @@ std::string logseq_to_markdown(const std::vector<std::string_view>& lines) {
                    std::string(t) + "\n";
     }
     return out;
+}
+
+/// Inserts, before the outline line of each scope end, an empty heading of its
+/// level: the detectors leave the ended headings there and add no title.
+void end_heading_scopes(Outline& out, size_t first, const std::vector<ScopeEnd>& ends) {
+    if (ends.empty()) return;
+    std::vector<OutlineLine> lines(out.lines.begin(), out.lines.begin() + first);
+    lines.reserve(out.lines.size() + ends.size());
+    size_t e = 0;
+    for (size_t k = first; k < out.lines.size(); ++k) {
+        for (; e < ends.size() && ends[e].line == k - first; ++e)
+            lines.push_back({out.lines[k].source_line, LineKind::heading, ends[e].level, "", {}});
+        lines.push_back(std::move(out.lines[k]));
+    }
+    out.lines = std::move(lines);
 }
 
 /// Per-line kinds from cmark's block structure: code blocks, headings, setext underlines.
@@ -370,9 +407,12 @@ Outline read_markdown(std::string_view text) {
     for (size_t i = fm; i < lines.size(); ++i)
         src.push_back(static_cast<int>(i) + 1);
     std::vector<std::string_view> body(lines.begin() + fm, lines.end());
-    if (logseq_like(body))
-        append_markdown(out, logseq_to_markdown(body), src);
-    else
+    if (logseq_like(body)) {
+        std::vector<ScopeEnd> ends;
+        size_t first = out.lines.size();
+        append_markdown(out, logseq_to_markdown(body, ends), src);
+        end_heading_scopes(out, first, ends);
+    } else
         append_markdown(out, text.substr(offset), src);
     return out;
 }

@@ -113,7 +113,7 @@ _crib_index()
         esac
 
         if [[ $cur == -* && -z $prefix ]]; then
-            local opts="--help --db --rebuild --prune --wait --watch --dump --check --types --format --max-size
+            local opts="--help --db --rebuild --prune --wait --watch --dump --stats --check --types --format --max-size
                 --topics --synonyms --threads --batch-size --quiet --verbose --version"
             [[ $cur != --* ]] && opts+=" -h -j -q -v"
             mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")

@@ -41,6 +41,22 @@ PY
     fail "$name: recall $recall / false $false_rate below the bar"
   all_heads=$((${all_heads:-0} + heads)); all_ok=$((${all_ok:-0} + headok))
 done
+# --dump --stats counts what --dump prints, one line per file.
+"$CRIB_INDEX" --dump --format json "$dir/notes/outline-nested.md" >"$TMP/dump"
+"$CRIB_INDEX" --dump --stats --format json "$dir/notes/outline-nested.md" >"$TMP/stats"
+python3 - "$TMP/dump" "$TMP/stats" <<'PY' && pass "--dump --stats counts the dump" || fail "--dump --stats: $(cat "$TMP/stats")"
+import json, sys
+ps = [json.loads(l) for l in open(sys.argv[1])]
+st = [json.loads(l) for l in open(sys.argv[2])]
+q = [p for p in ps if p["kind"] == "question"]
+big = max(ps, key=lambda p: p["end_line"] - p["line"])
+assert len(st) == 1 and st[0]["passages"] == len(ps) and st[0]["questions"] == len(q), st
+assert st[0]["unanswered"] == sum(1 for p in q if not p["answer"]), st
+assert st[0]["largest_lines"] == big["end_line"] - big["line"] + 1, st
+PY
+[[ $("$CRIB_INDEX" --dump --stats "$dir/notes/outline-nested.md") == *"questions ("*"unanswered), largest "* ]] &&
+  pass "--dump --stats text" || fail "--dump --stats text: $("$CRIB_INDEX" --dump --stats "$dir/notes/outline-nested.md")"
+expect_rc 2 "$CRIB_INDEX" --stats "$dir/notes" # --stats goes with --dump
 # Sub-sections of a question heading stay in its answer (a choice, see
 # docs/notes-formats.md), so a few expected heading paths are not passages.
 echo "heading paths: $all_ok of $all_heads"

@@ -1,0 +1,216 @@
+// Questions at any depth of an outline, in description lists and in notebook
+// comment cells (issue 22): one regression test per way real notes were missed.
+#include "helpers.hpp"
+
+using namespace crib;
+using test::parse;
+using test::summary;
+using V = std::vector<std::string>;
+
+TEST_CASE("an empty Logseq block turned the block above into a heading and hid nested questions",
+          "[formats][regression]") {
+    auto ps = parse("tags:: os\n"
+                    "\n"
+                    "- Kernel\n"
+                    "\t- What is a syscall?\n"
+                    "\t\t- A controlled entry into the kernel.\n"
+                    "\t-\n"
+                    "\t- What is a context switch?\n"
+                    "\t\t- Saving one task's registers and loading another's.\n",
+                    "kernel.md");
+    CHECK(summary(ps) ==
+          V{"4:question:What is a syscall?", "7:question:What is a context switch?"});
+}
+
+TEST_CASE("questions three bullets deep were never passage starts", "[formats][regression]") {
+    auto ps = parse("- Systems\n"
+                    "  - Storage\n"
+                    "    - Why does fsync matter?\n"
+                    "      - The page cache lies about durability.\n"
+                    "      - Why is fdatasync cheaper?\n"
+                    "        - It skips metadata that is not needed to read the data.\n"
+                    "    - What is write-ahead logging?\n"
+                    "      - Log first then apply.\n",
+                    "outline.md");
+    CHECK(summary(ps) == V{"1:section:Systems", "3:question:Why does fsync matter?",
+                           "5:question:Why is fdatasync cheaper?",
+                           "7:question:What is write-ahead logging?"});
+    CHECK(ps[2].parent_line == 3);
+    CHECK(ps[3].parent_line == 0);
+    CHECK(ps[1].answer.find("page cache") != std::string::npos);
+}
+
+TEST_CASE("a topic bullet with notes under it was voted a question among asking siblings",
+          "[formats][regression]") {
+    auto ps = parse("- Containers\n"
+                    "  - What is a namespace?\n"
+                    "    - An isolated view of a kernel resource.\n"
+                    "  - Copy-on-write\n"
+                    "    - Layers are shared until written.\n"
+                    "  - What is a cgroup?\n"
+                    "    - A resource limit for a group of tasks.\n"
+                    "  - Seccomp vs AppArmor\n",
+                    "containers.md");
+    // The topic is a section of the outline, not part of the answer above it.
+    CHECK(summary(ps) == V{"2:question:What is a namespace?", "4:section:Copy-on-write",
+                           "6:question:What is a cgroup?", "8:question:Seccomp vs AppArmor"});
+}
+
+TEST_CASE("a trailing tag hid the question mark but a number after '#' is no tag",
+          "[formats][regression]") {
+    auto ps = parse("- Notes\n"
+                    "  - What is a page fault? #memory\n"
+                    "    - A trap to map a page.\n"
+                    "  - Why is the row with id #7?\n"
+                    "    - It was never committed.\n",
+                    "tags.md");
+    CHECK(summary(ps).size() == 2);
+}
+
+TEST_CASE("a full-width question mark and a remark after it did not ask", "[formats][regression]") {
+    auto ps = parse("- Basics\n"
+                    "  - 什么是进程？（2）\n"
+                    "    - 运行中的程序。\n"
+                    "  - What is a thread? (3 marks)\n"
+                    "    - A path of execution.\n",
+                    "cjk.md");
+    CHECK(summary(ps).size() == 2);
+}
+
+TEST_CASE("AsciiDoc description lists were one passage", "[formats][regression]") {
+    auto ps = parse("= Glossary\n"
+                    "\n"
+                    "What is an inode?::\n"
+                    "  The record of a file's metadata.\n"
+                    "\n"
+                    "Journaling:: Logging changes before applying them.\n"
+                    "\n"
+                    "== Which calls make a file durable?\n"
+                    "\n"
+                    "fsync:: flushes data and metadata.\n",
+                    "glossary.adoc");
+    CHECK(summary(ps) == V{"3:question:What is an inode?", "6:question:Journaling",
+                           "8:question:Which calls make a file durable?"});
+    CHECK(ps[1].answer == "Logging changes before applying them.");
+    CHECK(ps[2].answer.find("fsync") != std::string::npos);
+}
+
+TEST_CASE("AsciiDoc steps right after a checklist item are its answer", "[formats][regression]") {
+    auto ps = parse("== To prepare\n"
+                    "* What is zero-copy?\n"
+                    "* Explain the page cache\n"
+                    ". pages are cached by file offset\n"
+                    ". dirty pages are written back later\n"
+                    "* How does sendfile work?\n",
+                    "prep.adoc");
+    CHECK(summary(ps) == V{"2:question:What is zero-copy?", "3:question:Explain the page cache",
+                           "6:question:How does sendfile work?"});
+    CHECK(ps[1].answer.find("written back") != std::string::npos);
+}
+
+namespace {
+
+/// A one-code-cell notebook with the given source lines (one JSON string each).
+std::string notebook(const std::vector<std::string>& lines) {
+    std::string nb = "{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"source\": [\n";
+    for (size_t i = 0; i < lines.size(); ++i)
+        nb += "    \"" + lines[i] + (i + 1 < lines.size() ? "\\n\",\n" : "\"\n");
+    return nb + "   ]\n  }\n ],\n \"metadata\": {},\n \"nbformat\": 4\n}\n";
+}
+
+} // namespace
+
+TEST_CASE("a notebook code cell of comment questions gave no passage", "[formats][regression]") {
+    auto ps =
+        parse(notebook({"# 1. Why is UDP used for DNS?", "# Answer: one datagram, no handshake.",
+                        "", "# 2. What does SO_REUSEADDR allow?",
+                        "# Binding while old connections wait.", "import socket"}),
+              "drill.ipynb");
+    CHECK(summary(ps) ==
+          V{"6:question:Why is UDP used for DNS?", "9:question:What does SO_REUSEADDR allow?"});
+    CHECK(ps[0].answer == "one datagram, no handshake.");
+    CHECK(ps[1].answer.find("import socket") != std::string::npos);
+}
+
+TEST_CASE("a comment that asks inside real code is not a question", "[formats][regression]") {
+    auto ps = parse(notebook({"# 1. why not retry here?", "def connect(host):",
+                              "    return socket.create_connection((host, 80))", "x = 1"}),
+                    "code.ipynb");
+    for (const Passage& p : ps)
+        CHECK(p.kind != "question");
+}
+
+TEST_CASE("FAQ entries phrased as statements were sections", "[formats][regression]") {
+    std::string org = "* Setup\n"
+                      "** How do I install it?\nx\n"
+                      "** Why is it slow?\nx\n"
+                      "** The build fails with a linker error\nx\n"
+                      "** What does the cache hold?\nx\n"
+                      "** Can I run it offline?\nx\n"
+                      "*** Example\nan answer part\n";
+    auto faq = parse(org, "docs/faq.org");
+    CHECK(summary(faq) == V{"2:question:How do I install it?", "4:question:Why is it slow?",
+                            "6:question:The build fails with a linker error",
+                            "8:question:What does the cache hold?",
+                            "10:question:Can I run it offline?"});
+    // Outside a FAQ such a heading is a topic among the questions.
+    auto notes = parse(org, "docs/notes.org");
+    CHECK(summary(notes)[2] == "6:section:The build fails with a linker error");
+}
+
+TEST_CASE("a question under a Question (EN) heading was never found", "[formats][regression]") {
+    auto ps = parse("# Question (EN)\n"
+                    "> What does a bulkhead isolate?\n"
+                    "\n"
+                    "# Vopros (RU)\n"
+                    "> Chto izoliruet bulkhead?\n"
+                    "\n"
+                    "## Answer (EN)\n"
+                    "Failures of one dependency from the others.\n"
+                    "### When to use it\n"
+                    "When one slow service could take every thread.\n",
+                    "q-bulkhead.md");
+    std::vector<std::string> questions;
+    for (const Passage& p : ps)
+        if (p.kind == "question") questions.push_back(std::to_string(p.line) + ":" + p.question);
+    // The sub-heading of the answer starts with "When" but is no question.
+    CHECK(questions == V{"2:What does a bulkhead isolate?"});
+}
+
+TEST_CASE("a Question: heading with the task below it was a section", "[formats][regression]") {
+    auto ps = parse("## Question:\n"
+                    "Write code that prints the ten most frequent words.\n"
+                    "\n"
+                    "Split on whitespace and count.\n",
+                    "words.md");
+    CHECK(summary(ps) == V{"2:question:Write code that prints the ten most frequent words."});
+    CHECK(ps[0].answer == "Split on whitespace and count.");
+}
+
+TEST_CASE("a block holding several questions was one passage", "[formats][regression]") {
+    auto ps = parse("- Coordination\n"
+                    "  - 1. What is ZooKeeper?\n"
+                    "    2. What guarantees does it give?\n"
+                    "    It is used by Kafka.\n"
+                    "    - A coordination service.\n",
+                    "zk.md");
+    CHECK(summary(ps) ==
+          V{"2:question:What is ZooKeeper?", "3:question:What guarantees does it give?"});
+    CHECK(ps[1].answer.find("coordination service") != std::string::npos);
+}
+
+TEST_CASE("a Logseq heading block's title stayed on every block after it",
+          "[formats][regression]") {
+    auto ps = parse("tags:: db\n"
+                    "\n"
+                    "- ## Indexes\n"
+                    "\t- What is a covering index?\n"
+                    "\t\t- One that holds every column the query reads.\n"
+                    "- Later\n"
+                    "\t- What is MVCC?\n"
+                    "\t\t- Readers see a snapshot.\n",
+                    "db.md");
+    REQUIRE(summary(ps).size() == 2);
+    CHECK(ps[0].headings == V{"Indexes"});
+    CHECK(ps[1].headings.empty());
+}
