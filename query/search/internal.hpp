@@ -40,6 +40,14 @@ inline double ms_since(Clock::time_point t) {
 /// corpora suites score the same from 20 on, 10 loses 0.001 MRR on unseen).
 constexpr size_t kRerankDepth = 20;
 
+/// The most passages a partial result lists, whatever -n and the format
+/// ask (a pipe gets the best of them, not every passage with any word).
+constexpr size_t kPartialPage = 10;
+
+/// The longest page that is followed by passages with some of the words
+/// (a page people read; -n all and the list formats are not).
+constexpr size_t kNearlyMaxPage = 100;
+
 /// The most matches one get_mset asks for (-n all).
 constexpr size_t kNoMore = std::numeric_limits<Xapian::doccount>::max() / 4;
 

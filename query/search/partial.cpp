@@ -121,14 +121,18 @@ void read_partially(const Xapian::Database& db, const SearchRequest& req, Attemp
     if (!best.match.mset.empty() || best.prep.words.empty()) return;
     Split s = split(best.prep.words);
     if (s.parts.size() < 2) return;
-    Attempt a = reading(db, req, best, s, any_part(s.parts));
+    SearchRequest r = req;
+    r.limit = std::min(req.limit, kPartialPage);
+    Attempt a = reading(db, r, best, s, any_part(s.parts));
     if (!a.match.mset.empty()) best = std::move(a);
 }
 
 std::vector<Hit> nearly_hits(const Xapian::Database& db, const SearchRequest& req,
                              const Attempt& best, size_t shown) {
     Split s = split(best.prep.words);
-    if (s.parts.size() < 2 || shown >= req.limit || !best.match.complete) return {};
+    if (s.parts.size() < 2 || shown >= req.limit || req.limit > kNearlyMaxPage ||
+        !best.match.complete)
+        return {};
     SearchRequest r = req;
     r.offset = 0;
     r.limit = req.limit + best.match.mset.size();

@@ -115,7 +115,8 @@ SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
     if (best.match.mset.empty() && !best.of) read_partially(db, req, best);
     res.partial = best.of > 0;
     res.of = best.of;
-    const SearchRequest matched = with_literals(req, best.prep);
+    SearchRequest matched = with_literals(req, best.prep);
+    if (res.partial) matched.limit = std::min(req.limit, kPartialPage);
     res.timings.parse = best.parse_ms;
     res.timings.match = ms_since(t) - best.parse_ms;
 

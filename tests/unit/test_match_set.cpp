@@ -144,3 +144,22 @@ TEST_CASE("snippets dropped placeholders and globs: docker port <container>",
     CHECK(prose_text("Run `docker port <container>` to see.").find("<container>") !=
           std::string::npos);
 }
+
+TEST_CASE("a pipe got every passage with any word: partial results list the best 10",
+          "[match][regression]") {
+    test::TempDir d;
+    std::string db = notes_db(d);
+    SearchRequest r;
+    r.db = db;
+    r.query = "process foobarbaz";
+    r.related = false;
+    r.limit = 1000000; // jsonl, grep and -l ask for all
+    SearchResult res = search(r);
+    CHECK(res.partial);
+    CHECK(res.total == 13); // counted, all of them
+    CHECK(res.hits.size() == 10);
+    r.query = "zombie process"; // one full match: a list gets no "nearly" passages
+    res = search(r);
+    CHECK(res.total == 1);
+    CHECK(res.nearly.empty());
+}
