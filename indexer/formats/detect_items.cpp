@@ -290,7 +290,7 @@ bool Parser::try_bullet(int i) {
     char m2 = 0;
     b.answer_below = k > 0 && is_list_item(L(k), &kind, &m2) && kind > b.indent &&
                      bold_only(ltrim(L(k)).substr(2));
-    b.asks = asks(b.q);
+    b.asks = asks(b.q) || has_cjk_question_word(b.q);
     // "- Explain why X" with nested answer bullets asks too (outliners).
     if (!b.asks && k > 0 && indent_of(L(k)) > b.indent && starts_imperative(b.q) && title_like(b.q))
         b.asks = true;

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <vector>
@@ -249,6 +250,47 @@ size_t dash_number_length(std::string_view v) {
     return v.size() - text.size();
 }
 
+namespace {
+
+/// "、" or "．" (full-width full stop) after a number: its length in bytes, else 0.
+size_t cjk_number_mark(std::string_view v) {
+    for (std::string_view mark : {"\xE3\x80\x81", "\xEF\xBC\x8E"}) // 、 ．
+        if (v.substr(0, mark.size()) == mark) return mark.size();
+    return 0;
+}
+
+/// Numbering as Chinese and Japanese notes write it: "一、" to "十、" (Chinese
+/// numerals with an enumeration comma) and "（1）" / "（一）" in full-width
+/// brackets.  The marker's length in bytes, else 0.
+size_t cjk_numbering_length(std::string_view v) {
+    static const std::string_view numerals[] = {
+        "\xE4\xB8\x80", "\xE4\xBA\x8C", "\xE4\xB8\x89", "\xE5\x9B\x9B", "\xE4\xBA\x94",
+        "\xE5\x85\xAD", "\xE4\xB8\x83", "\xE5\x85\xAB", "\xE4\xB9\x9D", "\xE5\x8D\x81"}; // 一 .. 十
+    size_t i = 0;
+    const std::string_view open = "\xEF\xBC\x88", close = "\xEF\xBC\x89"; // （ ）
+    bool bracketed = v.substr(0, open.size()) == open;
+    if (bracketed) i = open.size();
+    size_t start = i;
+    for (bool more = true; more && i < v.size();) {
+        more = false;
+        if (is_digit(v[i])) {
+            ++i, more = true;
+            continue;
+        }
+        for (std::string_view n : numerals)
+            if (v.substr(i, n.size()) == n) i += n.size(), more = true;
+    }
+    if (i == start || i - start > 9) return 0;
+    if (bracketed) return v.substr(i, close.size()) == close ? i + close.size() : 0;
+    bool digits = std::all_of(v.begin() + long(start), v.begin() + long(i),
+                              [](char c) { return is_digit(c); });
+    if (digits) return 0; // "1、" is read with the ASCII numbers
+    size_t mark = cjk_number_mark(v.substr(i));
+    return mark ? i + mark : 0;
+}
+
+} // namespace
+
 /// Strip one leading structural marker: '#'s, list bullet, "12." / "12)" numbering,
 /// "Q." / "Q:" / "Q1:" / "Question:" labels, leading '>'.  Returns true if it stripped.
 bool strip_leading_marker(std::string& s, bool* numbered, bool* labelled) {
@@ -270,10 +312,16 @@ bool strip_leading_marker(std::string& s, bool* numbered, bool* labelled) {
             !(k + 1 < v.size() && is_digit(v[k + 1]))) {
             skip = k + 1;
             if (numbered) *numbered = true;
+        } else if (size_t mark = cjk_number_mark(v.substr(k))) { // "1、", "1．"
+            skip = k + mark;
+            if (numbered) *numbered = true;
         } else if (size_t dash = dash_number_length(v)) {
             skip = dash;
             if (numbered) *numbered = true;
         }
+    } else if (size_t cjk = cjk_numbering_length(v)) { // "一、", "（1）", "(3)"
+        skip = cjk;
+        if (numbered) *numbered = true;
     } else if (istarts_with(v, "question")) {
         size_t j = 8;
         while (j < v.size() && (is_digit(v[j]) || is_space(v[j])))

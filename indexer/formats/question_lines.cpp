@@ -111,9 +111,34 @@ bool starts_imperative(std::string_view cleaned) {
     return std::find(verbs.begin(), verbs.end(), w) != verbs.end();
 }
 
+/// True if the text holds a question word of Chinese, Japanese or Korean
+/// (which write no space before it: "什么是 inode", "inode とは", "무엇").
+bool has_cjk_question_word(std::string_view cleaned) {
+    static const std::array<std::string_view, 15> words = {
+        "\xE4\xBB\x80\xE4\xB9\x88",              // 什么
+        "\xE4\xB8\xBA\xE4\xBB\x80\xE4\xB9\x88",  // 为什么
+        "\xE5\xA6\x82\xE4\xBD\x95",              // 如何
+        "\xE6\x80\x8E\xE4\xB9\x88",              // 怎么
+        "\xE6\x80\x8E\xE6\xA0\xB7",              // 怎样
+        "\xE5\x8C\xBA\xE5\x88\xAB",              // 区别
+        "\xE5\x93\xAA\xE4\xBA\x9B",              // 哪些
+        "\xE5\x90\x97",                          // 吗
+        "\xE3\x81\xA8\xE3\x81\xAF",              // とは
+        "\xE3\x81\xAA\xE3\x81\x9C",              // なぜ
+        "\xE3\x81\xA9\xE3\x81\x86",              // どう
+        "\xE3\x81\xA7\xE3\x81\x99\xE3\x81\x8B",  // ですか
+        "\xEB\xAC\xB4\xEC\x97\x87",              // 무엇
+        "\xEC\x99\x9C",                          // 왜
+        "\xEC\x96\xB4\xEB\x96\xBB\xEA\xB2\x8C"}; // 어떻게
+    for (std::string_view w : words)
+        if (cleaned.find(w) != std::string_view::npos) return true;
+    return false;
+}
+
 bool starts_interrogative(std::string_view cleaned) {
     std::string w = first_word(cleaned);
-    return std::find(kInterrogatives.begin(), kInterrogatives.end(), w) != kInterrogatives.end();
+    return std::find(kInterrogatives.begin(), kInterrogatives.end(), w) != kInterrogatives.end() ||
+           has_cjk_question_word(cleaned);
 }
 
 /// "Answer:", "**Answer:**", "A:", "A :", "Ans:", "Ans -" at the start of a line.

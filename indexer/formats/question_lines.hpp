@@ -28,6 +28,11 @@ bool starts_imperative(std::string_view cleaned);
 /// Starts with an interrogative word ("what", "is", "how", "explain", ...).
 bool starts_interrogative(std::string_view cleaned);
 
+/// True if the text holds a Chinese, Japanese or Korean question word
+/// (什么, 为什么, 区别, とは, ですか, 무엇, ...), which these languages write
+/// anywhere in a question, without a space before it.
+bool has_cjk_question_word(std::string_view cleaned);
+
 /// "Answer:", "**Answer:**", "A:", "Ans -" at the start of a line.
 bool is_answer_label(std::string_view t);
 

@@ -25,6 +25,16 @@ Xapian::Stem stemmer() {
 void configure_term_generator(Xapian::TermGenerator& tg) {
     tg.set_stemmer(stemmer());
     tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
+    // Chinese and Japanese have no spaces between words: a run of CJK text
+    // becomes its characters and their pairs, so a word inside it is found.
+    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+}
+
+bool is_cjk(unsigned ch) {
+    return (ch >= 0x2E80 && ch <= 0x2FDF) || (ch >= 0x3000 && ch <= 0x9FFF) ||
+           (ch >= 0xA960 && ch <= 0xA97F) || (ch >= 0xAC00 && ch <= 0xD7FF) ||
+           (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0xFF00 && ch <= 0xFFEF) ||
+           (ch >= 0x20000 && ch <= 0x2FFFF);
 }
 
 std::string bounded_term(std::string_view prefix, std::string_view value) {
@@ -85,7 +95,8 @@ std::string duplicate_key(std::string_view question, std::string_view answer) {
     key += " |";
     // Only the start is compared: tokenise a prefix (whole words fit in it).
     size_t cut = std::min(answer.size(), size_t(kDuplicateAnswerWords) * 40);
-    while (cut < answer.size() && cut > 0 && static_cast<unsigned char>(answer[cut]) >= 0x80) --cut;
+    while (cut < answer.size() && cut > 0 && static_cast<unsigned char>(answer[cut]) >= 0x80)
+        --cut;
     int n = 0;
     for (const std::string& w : words(answer.substr(0, cut))) {
         if (++n > kDuplicateAnswerWords) break;

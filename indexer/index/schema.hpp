@@ -18,27 +18,31 @@ namespace crib::schema {
 /// Bump when terms, values or document data change meaning.  2: kSlotQuestion;
 /// 3: synonym group terms named by members; 4: heading paths (data "crib2;"),
 /// duplicate keys with answers, prose slot; 5: stemmed terms only
-/// (kStemStrategy), slots 4-6 dropped, ids and duplicate keys hashed.
-inline constexpr int kSchemaVersion = 5;
+/// (kStemStrategy), slots 4-6 dropped, ids and duplicate keys hashed;
+/// 6: CJK text as n-grams (configure_term_generator).
+inline constexpr int kSchemaVersion = 6;
 
 /// Metadata keys.
 inline constexpr const char* kVersionKey = "crib.schema";
-inline constexpr const char* kRootsKey = "crib.roots";         ///< "given\tabsolute\n" per root
-inline constexpr const char* kFileKeyPrefix = "crib.file.";    ///< + hash of the path
-inline constexpr const char* kSynonymsKey = "crib.synonyms";   ///< hash of the loaded synonyms
-inline constexpr const char* kTopicsPathKey = "crib.topics.path";     ///< taxonomy file the index was built with
-inline constexpr const char* kSynonymsPathKey = "crib.synonyms.path"; ///< synonyms file the index was built with
-inline constexpr const char* kStatListKey = "crib.stat";      ///< folders and note files the last complete run saw (stat_list.hpp)
+inline constexpr const char* kRootsKey = "crib.roots";       ///< "given\tabsolute\n" per root
+inline constexpr const char* kFileKeyPrefix = "crib.file.";  ///< + hash of the path
+inline constexpr const char* kSynonymsKey = "crib.synonyms"; ///< hash of the loaded synonyms
+inline constexpr const char* kTopicsPathKey =
+    "crib.topics.path"; ///< taxonomy file the index was built with
+inline constexpr const char* kSynonymsPathKey =
+    "crib.synonyms.path"; ///< synonyms file the index was built with
+inline constexpr const char* kStatListKey =
+    "crib.stat"; ///< folders and note files the last complete run saw (stat_list.hpp)
 
 /// Boolean and free-text term prefixes.
-inline constexpr const char* kIdPrefix = "Q";       ///< unique id: hash of file ":" line (id_term)
-inline constexpr const char* kFilePrefix = "P";     ///< file path (boolean)
-inline constexpr const char* kTopicPrefix = "K";    ///< topic (boolean)
-inline constexpr const char* kKindPrefix = "XKIND"; ///< "question" / "section" (boolean)
-inline constexpr const char* kDupPrefix = "XDUP";   ///< + the kSlotCollapse value (boolean)
-inline constexpr const char* kQuestionPrefix = "XQ";///< question words (probabilistic)
-inline constexpr const char* kAnswerPrefix = "XA";  ///< answer words (probabilistic)
-inline constexpr const char* kSynPrefix = "XSYN";   ///< multi-word synonym group seen in text
+inline constexpr const char* kIdPrefix = "Q";        ///< unique id: hash of file ":" line (id_term)
+inline constexpr const char* kFilePrefix = "P";      ///< file path (boolean)
+inline constexpr const char* kTopicPrefix = "K";     ///< topic (boolean)
+inline constexpr const char* kKindPrefix = "XKIND";  ///< "question" / "section" (boolean)
+inline constexpr const char* kDupPrefix = "XDUP";    ///< + the kSlotCollapse value (boolean)
+inline constexpr const char* kQuestionPrefix = "XQ"; ///< question words (probabilistic)
+inline constexpr const char* kAnswerPrefix = "XA";   ///< answer words (probabilistic)
+inline constexpr const char* kSynPrefix = "XSYN";    ///< multi-word synonym group seen in text
 
 /// Value slots.
 enum Slot : Xapian::valueno {
@@ -85,6 +89,10 @@ inline constexpr Xapian::QueryParser::stem_strategy kStemStrategy = Xapian::Quer
 
 /// Set stemmer and strategy on a term generator.
 void configure_term_generator(Xapian::TermGenerator& tg);
+
+/// True if the code point is Chinese, Japanese or Korean script (indexed as
+/// n-grams: no stemming, no spelling correction).
+bool is_cjk(unsigned ch);
 
 /// The words of a text as the term generator sees them: runs of Unicode
 /// word characters, lower-cased (unstemmed).

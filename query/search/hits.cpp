@@ -5,6 +5,7 @@
 #include "common/text.hpp"
 #include "search/snippet.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace crib {
@@ -76,6 +77,33 @@ Xapian::MSet marking_mset(const Xapian::Database& db, const Attempt& a,
     return e.get_mset(0, 0);
 }
 
+/// The runs of CJK letters of the query ("线程池" of "docker 线程池").
+std::vector<std::string> cjk_runs(const std::string& query) {
+    std::vector<std::string> runs;
+    std::string cur;
+    for (Xapian::Utf8Iterator it(query); it != Xapian::Utf8Iterator(); ++it) {
+        if (schema::is_cjk(*it) && Xapian::Unicode::is_wordchar(*it)) {
+            Xapian::Unicode::append_utf8(cur, *it);
+        } else if (!cur.empty()) {
+            runs.push_back(std::move(cur));
+            cur.clear();
+        }
+    }
+    if (!cur.empty()) runs.push_back(std::move(cur));
+    return runs;
+}
+
+/// Marks each occurrence of the query's CJK runs in `text`: Xapian's
+/// snippets do not mark n-grams of a stemmed (STEM_ALL_Z) index.
+void mark_cjk(const std::string& text, const std::vector<std::string>& runs,
+              std::vector<Span>& spans) {
+    for (const std::string& run : runs)
+        for (size_t at = text.find(run); at != std::string::npos; at = text.find(run, at + 1))
+            spans.push_back({at, at + run.size()});
+    std::sort(spans.begin(), spans.end(),
+              [](const Span& a, const Span& b) { return a.start < b.start; });
+}
+
 } // namespace
 
 /// Step 6, show: the hits of the page, with snippets and collapsed duplicates.
@@ -86,6 +114,7 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
     const Xapian::MSet marks =
         req.snippets && !page.empty() ? marking_mset(db, a, page) : a.match.mset;
     std::vector<Hit> out;
+    const std::vector<std::string> cjk = cjk_runs(a.text);
     int rank = static_cast<int>(req.offset);
     for (const Xapian::MSetIterator& it : page) {
         Hit h;
@@ -103,6 +132,8 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
             h.snippet = std::move(s.text.text);
             h.snippet_spans = std::move(s.text.spans);
             h.snippet_code = s.code;
+            mark_cjk(h.passage.question, cjk, h.question_spans);
+            mark_cjk(h.snippet, cjk, h.snippet_spans);
         }
         if (req.explain) {
             auto part = parts.find(*it);

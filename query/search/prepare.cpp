@@ -71,6 +71,89 @@ std::string pure_exclusion(const std::string& q) {
     return excluded && !other ? "NOT (" + words + ")" : q;
 }
 
+/// True for a letter of Chinese, Japanese or Korean (not their punctuation).
+bool cjk_letter(unsigned ch) {
+    return schema::is_cjk(ch) && Xapian::Unicode::is_wordchar(ch);
+}
+
+/// True if `s` is one run of CJK letters.
+bool only_cjk(std::string_view s) {
+    if (s.empty()) return false;
+    for (Xapian::Utf8Iterator it(s.data(), s.size()); it != Xapian::Utf8Iterator(); ++it)
+        if (!cjk_letter(*it)) return false;
+    return true;
+}
+
+/// The query with each quoted phrase that is one CJK run unquoted: such a
+/// run is a phrase by itself (cjk_phrases()).
+std::string unquote_cjk(const std::string& q) {
+    std::string out;
+    size_t i = 0;
+    for (size_t open; (open = q.find('"', i)) != std::string::npos;) {
+        size_t close = q.find('"', open + 1);
+        if (close == std::string::npos) break;
+        std::string_view inner = trim(std::string_view(q).substr(open + 1, close - open - 1));
+        out += q.substr(i, open - i);
+        out += only_cjk(inner) ? std::string(inner) : q.substr(open, close - open + 1);
+        i = close + 1;
+    }
+    return out + q.substr(std::min(i, q.size()));
+}
+
+/// A CJK run as the index holds it: its character pairs, each 2 positions
+/// after the last (the index also holds each character, between them), so
+/// "线程池" is "(线程 ADJ/2 程池)"; one character or one pair stays.
+std::string cjk_run(const std::vector<unsigned>& run) {
+    if (run.size() < 2) {
+        std::string one;
+        for (unsigned ch : run)
+            Xapian::Unicode::append_utf8(one, ch);
+        return one;
+    }
+    const size_t pairs = run.size() - 1;
+    std::string out = pairs > 1 ? "(" : "";
+    for (size_t i = 0; i < pairs; ++i) {
+        if (i) out += " ADJ/" + std::to_string(pairs) + " ";
+        Xapian::Unicode::append_utf8(out, run[i]);
+        Xapian::Unicode::append_utf8(out, run[i + 1]);
+    }
+    return out + (pairs > 1 ? ")" : "");
+}
+
+/// Chinese and Japanese words as the index holds them (its TermGenerator
+/// writes CJK text as n-grams, schema::configure_term_generator): each run
+/// of CJK letters becomes cjk_run(), so a word matches where the notes have
+/// it.  (Xapian 1.4's QueryParser FLAG_CJK_NGRAM makes unprefixed terms,
+/// which a STEM_ALL_Z index lacks, and throws on mixed text.)
+std::string cjk_phrases(const std::string& typed) {
+    std::string q = unquote_cjk(typed), out;
+    bool quoted = false;
+    Xapian::Utf8Iterator it(q), end;
+    while (it != end) {
+        if (!cjk_letter(*it)) {
+            quoted = quoted != (*it == '"');
+            Xapian::Unicode::append_utf8(out, *it);
+            ++it;
+            continue;
+        }
+        std::vector<unsigned> run;
+        for (; it != end && cjk_letter(*it); ++it)
+            run.push_back(*it);
+        if (!out.empty() && out.back() != ' ' && out.back() != '"') out += ' ';
+        if (quoted) { // inside a mixed phrase: the pairs, as words
+            for (size_t i = 0; i + 1 < run.size(); ++i) {
+                Xapian::Unicode::append_utf8(out, run[i]);
+                Xapian::Unicode::append_utf8(out, run[i + 1]);
+                out += ' ';
+            }
+            if (run.size() == 1) Xapian::Unicode::append_utf8(out, run[0]);
+        } else {
+            out += cjk_run(run) + " ";
+        }
+    }
+    return out;
+}
+
 /// True for a word that looks like an option: "-p", "-it", "--previous".
 bool dash_word(std::string_view tok) {
     size_t i = tok.find_first_not_of('-');
@@ -226,7 +309,7 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     qp.set_default_op(Xapian::Query::OP_AND);
     Prepared p;
     std::string unhandled; // the query without the words compounds() rewrote
-    const std::string typed = compounds(db, req.query, unhandled);
+    const std::string typed = compounds(db, cjk_phrases(req.query), unhandled);
     p.query = req.every_passage
                   ? Xapian::Query::MatchAll
                   : parse(qp, stem_wildcards(pure_exclusion(dash_words(typed, p.literals)),

@@ -96,7 +96,8 @@ Highlighted highlight(const Xapian::MSet& mset, const std::string& text, size_t 
         if (c == kOpen || c == kClose) c = ' ';
     if (flat.empty()) return {};
     size_t len = crop ? length : flat.size() + 16;
-    unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
+    unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                     Xapian::MSet::SNIPPET_CJK_NGRAM;
     std::string marked = mset.snippet(flat, len, stem, flags, std::string(1, kOpen),
                                       std::string(1, kClose), "\xE2\x80\xA6");
     return parse_markers(unescape_html(marked));

@@ -41,6 +41,14 @@ int field_kind(std::string_view name) {
     return 0;
 }
 
+/// True if the word has a Chinese, Japanese or Korean character: n-grams
+/// in the index, never "corrected" into another word.
+bool has_cjk(std::string_view w) {
+    for (Xapian::Utf8Iterator it(w.data(), w.size()); it != Xapian::Utf8Iterator(); ++it)
+        if (schema::is_cjk(*it)) return true;
+    return false;
+}
+
 /// Code points of a UTF-8 word.
 size_t letters(std::string_view w) {
     size_t n = 0;
@@ -80,7 +88,7 @@ Correction correct_spelling(const Xapian::Database& db, std::string_view query,
             j = std::min(query.find_first_of(" \t)", j), query.size());
             c.text.append(query.substr(i, j - i));
         } else if (field == 1 || next == '*' || is_operator(word) || word.size() < 2 ||
-                   std::isdigit(static_cast<unsigned char>(word[0]))) {
+                   has_cjk(word) || std::isdigit(static_cast<unsigned char>(word[0]))) {
             c.text.append(word);
         } else {
             std::string w = utf8_lower(word);

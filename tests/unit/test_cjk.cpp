@@ -1,0 +1,100 @@
+// Chinese and Japanese notes (issue 30): n-gram terms, full-width numbering
+// and question words, no spelling correction into other words.  The notes
+// are our own, written in the styles of the public CJK question banks.
+#include "helpers.hpp"
+#include "index_fixture.hpp"
+#include "search/search.hpp"
+
+using namespace crib;
+using test::parse;
+using test::summary;
+using V = std::vector<std::string>;
+
+namespace {
+
+const char* const kJava = "# Java 面试题\n"
+                          "\n"
+                          "- 1、什么是 JVM？\n"
+                          "  - JVM 是 Java 虚拟机，负责加载字节码并执行。\n"
+                          "- 2、HashMap 和 Hashtable 的区别\n"
+                          "  - HashMap 不是线程安全的，允许空键；Hashtable 是线程安全的。\n"
+                          "- 3、为什么要使用线程池？\n"
+                          "  - 线程池可以复用线程，减少创建和销毁的开销。\n";
+
+const char* const kDocker =
+    "# Docker メモ\n"
+    "\n"
+    "## コンテナとは\n"
+    "\n"
+    "アプリケーションと依存関係をまとめて隔離して動かす仕組み。\n"
+    "\n"
+    "## イメージとコンテナの違いは何ですか？\n"
+    "\n"
+    "イメージは読み取り専用のテンプレート、コンテナはその実行中のインスタンス。\n";
+
+const char* const kGc = "# 垃圾回收\n"
+                        "\n"
+                        "## 一、基础\n"
+                        "\n"
+                        "### （1）如何判断对象可以被回收？\n"
+                        "\n"
+                        "引用计数法和可达性分析。\n"
+                        "\n"
+                        "### （2）新生代为什么用复制算法\n"
+                        "\n"
+                        "存活对象少，复制成本低。\n";
+
+SearchResult find(const std::string& db, const std::string& q) {
+    SearchRequest r;
+    r.db = db;
+    r.query = q;
+    r.related = false;
+    return search(r);
+}
+
+} // namespace
+
+TEST_CASE("a Chinese question bank with 1、 numbering gives one passage per question",
+          "[cjk][formats]") {
+    CHECK(summary(parse(kJava, "java.md")) == V{"3:question:什么是 JVM？",
+                                                "5:question:HashMap 和 Hashtable 的区别",
+                                                "7:question:为什么要使用线程池？"});
+}
+
+TEST_CASE("full-width numbering and question words make headings questions", "[cjk][formats]") {
+    auto ps = summary(parse(kGc, "gc.md"));
+    CHECK(std::find(ps.begin(), ps.end(), "5:question:如何判断对象可以被回收？") != ps.end());
+    CHECK(std::find(ps.begin(), ps.end(), "9:question:新生代为什么用复制算法") != ps.end());
+    auto jp = summary(parse(kDocker, "docker.md"));
+    CHECK(std::find(jp.begin(), jp.end(), "3:question:コンテナとは") != jp.end());
+    CHECK(std::find(jp.begin(), jp.end(), "7:question:イメージとコンテナの違いは何ですか？") !=
+          jp.end());
+}
+
+TEST_CASE("a word inside Chinese text was not found: CJK n-grams", "[cjk][search]") {
+    test::TempDir d;
+    d.write("notes/java.md", kJava);
+    d.write("notes/gc.md", kGc);
+    d.write("notes/docker.md", kDocker);
+    std::string db = test::index_notes(d);
+    SearchResult pool = find(db, "线程池");
+    REQUIRE_FALSE(pool.hits.empty());
+    CHECK(pool.hits[0].passage.question == "为什么要使用线程池？");
+    CHECK_FALSE(pool.hits[0].snippet_spans.empty()); // the n-grams are marked in the snippet
+    SearchResult diff = find(db, "区别");
+    REQUIRE_FALSE(diff.hits.empty());
+    CHECK(diff.hits[0].passage.question == "HashMap 和 Hashtable 的区别");
+    SearchResult jp = find(db, "実行中");
+    REQUIRE_FALSE(jp.hits.empty());
+    CHECK(jp.hits[0].passage.question == "イメージとコンテナの違いは何ですか？");
+    CHECK(find(db, "\"复制算法\"").total == 1); // a phrase over n-grams
+}
+
+TEST_CASE("a CJK word the notes lack is not corrected into another", "[cjk][search]") {
+    test::TempDir d;
+    d.write("notes/java.md", kJava);
+    std::string db = test::index_notes(d);
+    SearchResult r = find(db, "协程");
+    CHECK_FALSE(r.searched_corrected);
+    CHECK(r.total == 0);
+}
