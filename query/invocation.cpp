@@ -63,6 +63,7 @@ void size_request(const RawFlags& o, const Invocation& inv, size_t limit_given,
     req.related = !o.no_related && !lean;
     req.facets = !o.no_facets && !lean;
     req.snippets = !lean;
+    req.nearly = !lean && fmt != Format::jsonl; // a page people (or JSON) read
     // Machine formats and the picker list every hit unless -n is given (a
     // pipe into fzf or wc wants them all); people get a page.
     bool lists = fmt == Format::grep || fmt == Format::vimgrep || fmt == Format::jsonl ||

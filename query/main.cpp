@@ -213,7 +213,11 @@ int run_search(const crib::Invocation& inv) {
     if (r.searched_corrected && r.corrected && !human) // machine formats: the note goes to stderr
         std::cerr << "crib: searched for \"" << crib::sanitize(*r.corrected)
                   << "\" (corrected from \"" << crib::sanitize(r.query) << "\")\n";
-    if (r.partial && !human) std::cerr << "crib: " << crib::partial_notice(r) << "\n";
+    if (r.partial && inv.format == crib::Format::count)
+        std::cerr << "crib: no passage has all " << r.of << " words; " << r.total
+                  << " have some of them (crib without -c lists the best)\n";
+    else if (r.partial && !human)
+        std::cerr << "crib: " << crib::partial_notice(r) << "\n";
     Paging paging(inv.page);
     crib::print_result(*crib::make_printer(inv.format, inv.print), r);
     paging.finish();
@@ -235,6 +239,10 @@ int run_open(const crib::Invocation& inv) {
         search.request.query = inv.id + (inv.request.query.empty() ? "" : " " + inv.request.query);
     crib::SearchResult r = run_search_request(search);
     if (r.hits.empty()) return 1;
+    if (r.partial) { // the top passage lacks some of the words: not the one asked for
+        std::cerr << "crib: " << crib::partial_notice(r) << "; not opening a guess\n";
+        return 1;
+    }
     const crib::Hit& top = r.hits.front();
     return open_editor(top.passage, openable_path(db.several() ? top.index : db.specs.front(),
                                                   *inv.print.paths, top.passage));
@@ -243,6 +251,7 @@ int run_open(const crib::Invocation& inv) {
 /// -i: pick among the hits in fzf, open the one chosen.
 int run_interactive(const crib::Invocation& inv) {
     crib::SearchResult r = run_search_request(inv);
+    if (r.partial) std::cerr << "crib: " << crib::partial_notice(r) << "\n";
     return pick_and_open(r, inv.print, inv.request.db, inv.color_preview);
 }
 

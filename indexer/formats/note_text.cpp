@@ -63,14 +63,23 @@ namespace {
 /// commands.
 bool html_tag(std::string_view tag) {
     static const char* const names[] = {
-        "a",     "abbr",       "b",      "big",    "blockquote", "br",      "center", "cite",
-        "code",  "col",        "dd",     "del",    "details",    "div",     "dl",     "dt",
-        "em",    "figcaption", "figure", "font",   "h1",         "h2",      "h3",     "h4",
-        "h5",    "h6",         "hr",     "i",      "iframe",     "img",     "input",  "ins",
-        "kbd",   "li",         "mark",   "ol",     "p",          "picture", "pre",    "q",
-        "s",     "samp",       "small",  "source", "span",       "strike",  "strong", "style",
-        "sub",   "summary",    "sup",    "table",  "tbody",      "td",      "tfoot",  "th",
-        "thead", "tr",         "tt",     "u",      "ul",         "var",     "video",  "script"};
+        "a",          "abbr",     "address", "area",    "article", "aside",      "audio",
+        "b",          "base",     "bdi",     "bdo",     "big",     "blockquote", "body",
+        "br",         "button",   "canvas",  "caption", "center",  "cite",       "code",
+        "col",        "colgroup", "data",    "dd",      "del",     "details",    "dfn",
+        "dialog",     "div",      "dl",      "dt",      "em",      "embed",      "fieldset",
+        "figcaption", "figure",   "font",    "footer",  "form",    "h1",         "h2",
+        "h3",         "h4",       "h5",      "h6",      "head",    "header",     "hgroup",
+        "hr",         "html",     "i",       "iframe",  "img",     "input",      "ins",
+        "kbd",        "label",    "legend",  "li",      "link",    "main",       "map",
+        "mark",       "menu",     "meta",    "meter",   "nav",     "noscript",   "object",
+        "ol",         "option",   "output",  "p",       "param",   "path",       "picture",
+        "pre",        "progress", "q",       "rp",      "rt",      "ruby",       "s",
+        "samp",       "script",   "search",  "section", "select",  "slot",       "small",
+        "source",     "span",     "strike",  "strong",  "style",   "sub",        "summary",
+        "sup",        "svg",      "table",   "tbody",   "td",      "template",   "textarea",
+        "tfoot",      "th",       "thead",   "time",    "title",   "tr",         "track",
+        "tt",         "u",        "ul",      "var",     "video",   "wbr"};
     if (!tag.empty() && tag[0] == '!') return true; // <!-- comment -->, <!DOCTYPE>
     if (!tag.empty() && tag[0] == '/') tag.remove_prefix(1);
     size_t end = 0;

@@ -1,11 +1,11 @@
 // quiz.cpp - crib quiz: the deck and the review session (see quiz.hpp).
 #include "prep/quiz.hpp"
 
-#include "output/editor.hpp"
-#include "writer/index_run.hpp"
-#include "search/search.hpp"
-#include "output/styled.hpp"
 #include "common/text.hpp"
+#include "output/editor.hpp"
+#include "output/styled.hpp"
+#include "search/search.hpp"
+#include "writer/index_run.hpp"
 
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -38,7 +38,9 @@ std::map<std::string, size_t> selected_ids(const DeckRequest& req) {
     s.all = true;                                       // every copy is its own card
     s.facets = s.related = s.snippets = false;
     std::map<std::string, size_t> ids;
-    for (const Hit& h : search(s).hits)
+    SearchResult r = search(s);
+    if (r.partial) return ids; // passages with some of the words are not the cards asked for
+    for (const Hit& h : r.hits)
         ids.emplace(h.id, ids.size());
     return ids;
 }

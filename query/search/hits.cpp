@@ -123,7 +123,7 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
         h.id = id_in(req.db, *it, h.passage);
         h.index = spec_of(req.db, *it);
         h.score = it.get_weight();
-        h.missing = missing_parts(a, it);
+        h.missing = missing_parts(db, a, it, h.passage);
         if (req.snippets) {
             Highlighted q =
                 highlight(marks, h.passage.question, h.passage.question.size() + 16, stem, false);

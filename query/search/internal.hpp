@@ -118,6 +118,7 @@ struct Attempt {
     /// Partial reading (no passage has every part): the number of parts of
     /// the query; 0 for a full match.
     size_t of = 0;
+    std::vector<std::string> literals; ///< a partial reading: the dash words it does not ask for
 
     explicit Attempt(const Xapian::Database& db) : enq(db) {}
 };
@@ -183,8 +184,9 @@ void read_partially(const Xapian::Database& db, const SearchRequest& req, Attemp
 std::vector<Hit> nearly_hits(const Xapian::Database& db, const SearchRequest& req,
                              const Attempt& best, size_t shown);
 /// The typed words (or parts: a phrase, a field) of `a`'s query that the
-/// passage `it` of `a`'s match lacks.
-std::vector<std::string> missing_parts(const Attempt& a, const Xapian::MSetIterator& it);
+/// passage `it` (record `p`) of `a`'s match lacks, dash words included.
+std::vector<std::string> missing_parts(const Xapian::Database& db, const Attempt& a,
+                                       const Xapian::MSetIterator& it, const Passage& p);
 
 // ---- match.cpp ---------------------------------------------------------
 /// Step 2, match: enough of the top, copies dropped, to fill the page, the

@@ -10,6 +10,7 @@
 #include "search/internal.hpp"
 
 #include "common/text.hpp"
+#include "search/text_filter.hpp"
 
 #include <algorithm>
 #include <set>
@@ -24,15 +25,20 @@ namespace {
 struct Split {
     std::vector<Xapian::Query> parts;
     std::vector<Xapian::Query> excluded; ///< AND_NOT right-hand sides
+    std::vector<Xapian::Query> filters;  ///< FILTER right-hand sides (t:, kind:, file:)
 };
 
-/// The parts of `q`: through AND_NOT (exclusions kept aside) to its AND.
+/// The parts of `q`: through AND_NOT and FILTER (exclusions and boolean
+/// fields kept aside) to its AND.
 Split split(const Xapian::Query& q) {
     Split s;
     Xapian::Query positive = q;
-    while (positive.get_type() == Xapian::Query::OP_AND_NOT) {
+    for (auto op = positive.get_type();
+         op == Xapian::Query::OP_AND_NOT || op == Xapian::Query::OP_FILTER;
+         op = positive.get_type()) {
+        auto& aside = op == Xapian::Query::OP_AND_NOT ? s.excluded : s.filters;
         for (size_t i = 1; i < positive.get_num_subqueries(); ++i)
-            s.excluded.push_back(positive.get_subquery(i));
+            aside.push_back(positive.get_subquery(i));
         positive = positive.get_subquery(0);
     }
     if (positive.get_type() == Xapian::Query::OP_AND) {
@@ -52,6 +58,8 @@ Xapian::Query any_part(const std::vector<Xapian::Query>& parts) {
 /// `words` with the exclusions and topic filter of `prep` put back.
 Xapian::Query rewrap(const Xapian::Query& words, const Split& s, const Prepared& prep) {
     Xapian::Query q = words;
+    for (const Xapian::Query& f : s.filters)
+        q = Xapian::Query(Xapian::Query::OP_FILTER, q, f);
     for (const Xapian::Query& x : s.excluded)
         q = Xapian::Query(Xapian::Query::OP_AND_NOT, q, x);
     if (!prep.filter.empty()) q = Xapian::Query(Xapian::Query::OP_FILTER, q, prep.filter);
@@ -110,7 +118,12 @@ Attempt reading(const Xapian::Database& db, const SearchRequest& req, const Atte
     a.parse_ms = best.parse_ms;
     a.enq.set_query(a.prep.query);
     a.match = run_match(a.enq, with_literals(req, a.prep));
+    a.literals = best.prep.literals;
     a.of = s.parts.size();
+    for (const std::string& lit : a.literals) // "-it": "it" is a stop word, no part
+        a.of += std::none_of(s.parts.begin(), s.parts.end(), [&](const Xapian::Query& part) {
+            return part_name(part, best.text) == lit;
+        });
     a.prep.words = best.prep.words; // missing_parts() names the parts of the whole query
     return a;
 }
@@ -149,19 +162,70 @@ std::vector<Hit> nearly_hits(const Xapian::Database& db, const SearchRequest& re
         if (!full.count(*it) && !keys.count(a.match.docs.key(it))) page.push_back(it);
     }
     r.offset = shown;
-    return hits_of(db, a, r, page, {});
+    std::vector<Hit> hits = hits_of(db, a, r, page, {});
+    // Every one lacks something (else it would be a match); renumbered.
+    hits.erase(
+        std::remove_if(hits.begin(), hits.end(), [](const Hit& h) { return h.missing.empty(); }),
+        hits.end());
+    for (size_t i = 0; i < hits.size(); ++i)
+        hits[i].rank = int(shown + i + 1);
+    return hits;
 }
 
-std::vector<std::string> missing_parts(const Attempt& a, const Xapian::MSetIterator& it) {
+namespace {
+
+/// True if a part is terms alone (a word, its synonyms), whose presence the
+/// matching terms tell; a phrase or a group needs a match of its own.
+bool terms_only(const Xapian::Query& part) {
+    auto op = part.get_type();
+    if (part.get_num_subqueries() == 0) return true;
+    if (op != Xapian::Query::OP_SYNONYM && op != Xapian::Query::OP_OR) return false;
+    for (size_t i = 0; i < part.get_num_subqueries(); ++i)
+        if (part.get_subquery(i).get_num_subqueries() != 0) return false;
+    return true;
+}
+
+/// Accepts one document.
+class OnlyDoc : public Xapian::MatchDecider {
+  public:
+    explicit OnlyDoc(Xapian::docid did) : did_(did) {}
+    bool operator()(const Xapian::Document& doc) const override { return doc.get_docid() == did_; }
+
+  private:
+    Xapian::docid did_;
+};
+
+/// Does document `did` match `part`?
+bool has_part(const Xapian::Database& db, const Xapian::Query& part, Xapian::docid did,
+              const std::set<std::string>& matched) {
+    if (terms_only(part)) {
+        for (auto t = part.get_unique_terms_begin(); t != part.get_unique_terms_end(); ++t)
+            if (matched.count(*t)) return true;
+        return false;
+    }
+    Xapian::Enquire e(db);
+    e.set_query(part);
+    e.set_weighting_scheme(Xapian::BoolWeight());
+    OnlyDoc only(did);
+    return !e.get_mset(0, 1, 0, nullptr, &only).empty();
+}
+
+} // namespace
+
+std::vector<std::string> missing_parts(const Xapian::Database& db, const Attempt& a,
+                                       const Xapian::MSetIterator& it, const Passage& p) {
     std::vector<std::string> out;
     if (!a.of) return out;
     std::set<std::string> matched(a.enq.get_matching_terms_begin(it),
                                   a.enq.get_matching_terms_end(it));
-    for (const Xapian::Query& part : split(a.prep.words).parts) {
-        bool has = false;
-        for (auto t = part.get_unique_terms_begin(); t != part.get_unique_terms_end() && !has; ++t)
-            has = matched.count(*t) > 0;
-        if (!has) out.push_back(part_name(part, a.text));
+    for (const Xapian::Query& part : split(a.prep.words).parts)
+        if (!has_part(db, part, *it, matched)) out.push_back(part_name(part, a.text));
+    // Dash words are found as written ("-p", and "-it", whose "it" is no part).
+    for (const std::string& lit : a.literals) {
+        TextFilter one;
+        one.tokens = {lit};
+        if (!passes(one, p) && std::find(out.begin(), out.end(), lit) == out.end())
+            out.push_back(lit);
     }
     return out;
 }

@@ -175,7 +175,12 @@ std::string dash_words(const std::string& q, std::vector<std::string>& literals)
     size_t n = 0;
     return rewrite_tokens(q, [&](std::string_view tok, const TokenQuotes& at) {
         if (n++ == 0 || at.quoted || !dash_word(tok)) return std::string();
-        literals.push_back(ascii_lower(tok));
+        // "(run -p)", "-p,": the word as written, without the brackets around it.
+        std::string_view word = tok;
+        while (!word.empty() &&
+               std::string_view("()[],;").find(word.back()) != std::string_view::npos)
+            word.remove_suffix(1);
+        literals.push_back(ascii_lower(word));
         std::string letters(tok.substr(tok.find_first_not_of('-')));
         return letters;
     });

@@ -88,7 +88,7 @@ void correct(const Xapian::Database& db, const SearchRequest& req, Attempt& best
 void read_literally(const Xapian::Database& db, const SearchRequest& req, Attempt& best,
                     SearchResult& res) {
     if (!best.match.mset.empty() || req.query.find_first_of("\"()") == std::string::npos) return;
-    if (std::count(req.query.begin(), req.query.end(), '"') % 2 == 0 &&
+    if (count_quotes(req.query) % 2 == 0 &&
         std::count(req.query.begin(), req.query.end(), '(') ==
             std::count(req.query.begin(), req.query.end(), ')')) {
         // A phrase no passage has: say whether its words occur apart.
@@ -112,7 +112,9 @@ SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
     Attempt best = read_and_match(db, req, req.query);
     correct(db, req, best, res);
     read_literally(db, req, best, res);
-    if (best.match.mset.empty() && !best.of) read_partially(db, req, best);
+    // -q reads only whether something matched: no partial reading to show.
+    if (best.match.mset.empty() && !best.of && (req.limit > 0 || req.count_total))
+        read_partially(db, req, best);
     res.partial = best.of > 0;
     res.of = best.of;
     SearchRequest matched = with_literals(req, best.prep);
@@ -131,7 +133,7 @@ SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
 
     t = Clock::now();
     res.hits = hits_of(db, best, matched, page, parts);
-    if (!res.partial && req.snippets && req.sort == SearchRequest::Sort::relevance &&
+    if (!res.partial && req.nearly && req.snippets && req.sort == SearchRequest::Sort::relevance &&
         req.offset == 0)
         res.nearly = nearly_hits(db, req, best, res.hits.size());
     res.timings.snippets = ms_since(t);

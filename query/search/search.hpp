@@ -62,6 +62,10 @@ struct SearchRequest {
     /// -F of punctuation alone ("===", "&&"): no word for the index to
     /// match, so every passage goes through `keep` (a scan, as grep's).
     bool every_passage = false;
+    /// After a full match shorter than the page, also find passages with
+    /// some of the words (SearchResult::nearly): for people and JSON, not
+    /// for lists nor -c.
+    bool nearly = true;
 };
 
 /// A highlighted byte range of a snippet or question.

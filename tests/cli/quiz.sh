@@ -77,6 +77,9 @@ expect_rc 0 "$CRIB" --no-update --format json quiz --stats --reviews "$REV"
 jq -e .cards "$TMP/out" >/dev/null && pass "global --format before quiz" || fail "format before quiz: $(head -c 200 "$TMP/out")"
 expect_rc 0 "$CRIB" --reviews "$REV" quiz --stats -- kubernetes
 grep -q '^cards [1-9]' "$TMP/out" && pass "quiz words after --" || fail "quiz -- words: $(head -1 "$TMP/out")"
+# A query no card has every word of drilled the passages with some of them.
+"$CRIB" --reviews "$REV" quiz --stats -- kubernetes zzqqxx >"$TMP/out" 2>"$TMP/err" || true
+grep -q '^cards 0 ' "$TMP/out" && pass "quiz: a partial match selects no cards" || fail "quiz partial: $(head -1 "$TMP/out")"
 expect_rc 2 "$CRIB" --db "$CRIB_DB" --db "$CRIB_DB" quiz --stats
 grep -q '^crib: quiz and gaps read one index' "$TMP/err" && pass "one index for quiz" || fail "two --db: $(cat "$TMP/err")"
 expect_rc 2 "$CRIB" quiz --format json

@@ -163,3 +163,38 @@ TEST_CASE("a pipe got every passage with any word: partial results list the best
     CHECK(res.total == 1);
     CHECK(res.nearly.empty());
 }
+
+TEST_CASE("review findings: partial readings with fields, brackets and typographic quotes",
+          "[match][regression]") {
+    test::TempDir d;
+    std::string db = notes_db(d);
+    // A boolean field in the query hid every part behind one FILTER: no fallback.
+    SearchResult field = run(db, "zombie foobarbaz kind:question");
+    CHECK(field.partial);
+    CHECK_FALSE(field.hits.empty());
+    // "(run -p)" asked for the literal "-p)".
+    SearchResult bracket = run(db, "docker (run -p)");
+    CHECK_FALSE(bracket.partial);
+    CHECK(bracket.total == 1);
+    // An unbalanced typographic quote was taken for a closed phrase.
+    SearchResult quote = run(db, "\u201czombie process");
+    CHECK(quote.total >= 1);
+    // "plan p" has docker, run and p but not "-p": not a match, and it says what it lacks.
+    SearchResult p = run(db, "docker run -p");
+    REQUIRE(p.total == 1);
+    for (const Hit& h : p.nearly)
+        CHECK_FALSE(h.missing.empty());
+    bool plan = false;
+    for (const Hit& h : p.nearly)
+        if (h.passage.question == "What is plan p?") {
+            plan = true;
+            CHECK(h.missing == std::vector<std::string>{"-p"});
+        }
+    CHECK(plan);
+    // A phrase part counted as present when one of its words was.
+    SearchResult phrase = run(db, "\"zombie file\" process");
+    CHECK(phrase.partial);
+    for (const Hit& h : phrase.hits)
+        if (h.passage.question == "What is a zombie process?")
+            CHECK(h.missing == std::vector<std::string>{"zombie file"});
+}
