@@ -156,8 +156,8 @@ std::string search_flag_given(const CLI::App& app, const std::set<const CLI::Opt
                               const std::string& sub) {
     for (const CLI::Option* opt : app.get_options())
         if (opt->count() > 0 && globals.count(opt) == 0)
-            return opt->get_name() + " is a search option; crib " + sub +
-                   " does not take it (crib -- " + sub + " searches for the word)";
+            return opt->get_name() + " before '" + sub + "' is a search option; crib " + sub +
+                   "'s own options go after its name (crib -- " + sub + " searches for the word)";
     return "";
 }
 
@@ -236,12 +236,13 @@ int parse_command_line(int argc, char** argv, CommandLine& out) {
     // text ("crib what does ls -l do", "crib docker run -it"); "--" also ends options.
     app.prefix_command();
     app.require_subcommand(0, 1);
-    app.footer("Query words: crib [OPTIONS] [--] WORDS...  Xapian query syntax (\"phrase\", AND, "
-               "OR, NOT,\n"
-               "-word, kube*, q:, a:, topic:, file:, kind:).  Options go before the words: from "
-               "the first\n"
-               "word on everything is query text (crib what does ls -l do).  --db, --reviews, "
-               "--format,\n--color and --no-update may also follow quiz or gaps.");
+    app.footer(
+        "Query words: crib [OPTIONS] [--] WORDS...  A passage matches with every word (its\n"
+        "stem, a synonym, a short typo fixed); when none has them all, those with some are\n"
+        "shown as partial, exit 1.  Xapian syntax: \"phrase\", AND, OR, NOT, kube*, q:, a:,\n"
+        "topic:, file:, kind:.  Options go before the words: from the first word on\n"
+        "everything is query text (crib docker run -p finds \"-p\").  --db, --reviews,\n"
+        "--format, --color and --no-update may also follow quiz or gaps.");
     Globals before, after;
     auto globals = add_global_options(
         app, before, {"human", "plain", "grep", "vimgrep", "json", "jsonl"},

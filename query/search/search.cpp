@@ -58,7 +58,7 @@ Attempt read_and_match(const Xapian::Database& db, const SearchRequest& req,
 /// Step 3, correct: when no passage has every word and a word is unknown
 /// to the notes, its correction (bounded by word length, spelling.cpp) is
 /// searched instead, and `searched_corrected` says so.  A corrected
-/// exclusion ("container -dokcer") is searched always: the typed one
+/// exclusion ("container NOT dokcer") is searched always: the typed one
 /// excludes nothing.
 void correct(const Xapian::Database& db, const SearchRequest& req, Attempt& best,
              SearchResult& res) {

@@ -106,7 +106,7 @@ _crib_subcommand()
                 [[ ${COMP_WORDS[i+1]} == = ]] && ((i++))
                 ((i++))
                 ;;
-            --db=* | --reviews=* | --color=* | --colour=* | --format=* | -f?*) ;;
+            --db=* | --reviews=* | --color=* | --colour=* | --format=* | -f?* | --no-update) ;;
             = ) ;;
             quiz | gaps)
                 printf '%s\n' "$w"
@@ -248,7 +248,7 @@ _crib()
             --null --limit --offset --sort --topic --topics --show --open --full
             --all --color --colour --no-update --no-related --no-facets --stats
             --no-pager --quiet --word-regexp --fixed-strings --interactive --explain
-            --version"
+            --reviews --version"
         if [[ $cur != --* ]]; then
             opts+=" -h -f -l -c -0 -n -t -q -w -F -i"
         fi

@@ -69,7 +69,7 @@ expect_rc 1 "$CRIB" -- quiz
 grep -q 'no matches for "quiz"' "$TMP/err" && pass "crib -- quiz searches" || fail "-- quiz: $(cat "$TMP/err")"
 # A search flag before the name was ignored or made the name a query word; now it is said.
 expect_rc 2 "$CRIB" -n 3 quiz
-grep -q '^crib: --limit is a search option; crib quiz does not take it' "$TMP/err" && pass "search flag with quiz refused" || fail "-n 3 quiz: $(cat "$TMP/err")"
+grep -q "^crib: --limit before 'quiz' is a search option; crib quiz's own options go after its name" "$TMP/err" && pass "search flag with quiz refused" || fail "-n 3 quiz: $(cat "$TMP/err")"
 expect_rc 2 "$CRIB" --format grep quiz --stats
 grep -q '^crib: quiz prints human, plain or json, not grep' "$TMP/err" && pass "quiz --format grep refused" || fail "quiz grep: $(cat "$TMP/err")"
 # Global options on both sides of the name, as one command line (issue 23 item 5).
