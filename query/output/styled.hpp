@@ -31,16 +31,24 @@ std::string sanitize(std::string_view s);
 
 /// ANSI on/off sequences for a style ("" when colour is off).
 std::string style_on(Style s);
-inline const char* style_off() { return "\033[0m"; }
+inline const char* style_off() {
+    return "\033[0m";
+}
 
 /// Render spans as ANSI (if `color`), no wrapping.
 std::string render(const StyledText& t, bool color);
 
 /// Word-wrap to `width` columns: first line prefixed by `first`, the rest by
 /// `rest`; width <= 0 means no wrapping.
-std::string wrap(const StyledText& t, int width, const std::string& first, const std::string& rest, bool color);
+std::string wrap(const StyledText& t, int width, const std::string& first, const std::string& rest,
+                 bool color);
 
-/// Display columns of UTF-8 text (one per code point).
+/// Terminal cells of UTF-8 text (cell_width() of each code point: CJK takes two).
 size_t columns(std::string_view s);
+
+/// Terminal cells one code point takes: 2 for East Asian wide and
+/// full-width characters (CJK, Hangul, full-width forms, most emoji), 0 for
+/// combining marks and joiners, else 1.
+size_t cell_width(unsigned cp);
 
 } // namespace crib

@@ -1,3 +1,4 @@
+#include "common/text.hpp"
 #include "helpers.hpp"
 #include "output/styled.hpp"
 #include "search/snippet.hpp"
@@ -40,4 +41,22 @@ TEST_CASE("snippet markers become spans", "[styled]") {
     CHECK(h.spans[0].start == 2);
     CHECK(h.spans[0].end == 7);
     CHECK(h.spans[1].end == 19);
+}
+
+TEST_CASE("CJK text overflowed the terminal: wide characters take two columns", "[styled][cjk]") {
+    CHECK(columns("abc") == 3);
+    CHECK(columns("线程池") == 6);
+    CHECK(columns("コンテナ") == 8);
+    CHECK(columns("e\xcc\x81") == 1); // e + combining acute
+    CHECK(cell_width(0xFF1F) == 2);   // full-width question mark
+    StyledText t;
+    t.text = "线程池可以复用线程，减少创建和销毁的开销。线程池可以复用线程，减少创建和销毁的开销。";
+    std::string out = wrap(t, 30, "", "", false);
+    size_t lines = 0;
+    for (std::string_view line : split_lines(out)) {
+        if (line.empty()) continue;
+        ++lines;
+        CHECK(columns(line) <= 30);
+    }
+    CHECK(lines >= 3); // 84 columns of text
 }
