@@ -100,7 +100,7 @@ std::string openable_path(const std::string& spec, const crib::PathDisplay& path
     if (crib::is_remote(spec))
         throw std::runtime_error(p.file + " is in the remote index " + spec +
                                  "; --open works on local indexes (crib --show prints it)");
-    return paths.shown(p.file);
+    return paths.shown(p.file, spec);
 }
 
 int open_editor(const crib::Passage& p, const std::string& path) {

@@ -1,7 +1,7 @@
 #include "output/interactive.hpp"
 
-#include "output/pager.hpp"
 #include "common/text.hpp"
+#include "output/pager.hpp"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -21,7 +21,7 @@ std::string candidates(const SearchResult& r, const PrintOptions& print) {
     for (size_t i = 0; i < r.hits.size(); ++i) {
         const Hit& h = r.hits[i];
         std::string shown =
-            shown_file(print, h.passage.file) + ":" + std::to_string(h.passage.line);
+            shown_file(print, h.passage.file, h.index) + ":" + std::to_string(h.passage.line);
         std::string q = terminal_safe(h.passage.question);
         for (char& c : q)
             if (c == '\t' || c == '\n') c = ' ';
@@ -94,7 +94,8 @@ int pick_hit(const SearchResult& r, const PrintOptions& print, const PickOptions
                     "Debian: apt install fzf; or pipe --format grep into a picker of your own");
     std::string preview = shell_quote(opt.self) + " --no-update --no-pager --color " +
                           (opt.color ? "always" : "never");
-    for (const std::string& db : opt.dbs) preview += " --db " + shell_quote(db);
+    for (const std::string& db : opt.dbs)
+        preview += " --db " + shell_quote(db);
     preview += " --show={2}"; // "=": an id starting with "-" is not an option
     std::vector<std::string> argv = {"fzf",
                                      "--delimiter=\t",

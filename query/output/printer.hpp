@@ -3,9 +3,9 @@
 // structs and never include xapian.h.
 #pragma once
 
-#include "search/search.hpp"
 #include "output/output.hpp"
 #include "output/shown_path.hpp"
+#include "search/search.hpp"
 
 #include <memory>
 #include <string>
@@ -17,21 +17,22 @@ enum class Format { human, plain, grep, vimgrep, json, jsonl, files, count };
 /// How to print.
 struct PrintOptions {
     bool color = false;
-    int width = 0;          ///< wrap width (0 = no wrapping)
-    bool full = false;      ///< whole answer rendered from Markdown instead of a snippet
-    bool null_sep = false;  ///< -0: NUL after each path (files) / line (grep)
-    bool terminal = false;  ///< stdout is a terminal: even -l -0 quotes odd names
+    int width = 0;         ///< wrap width (0 = no wrapping)
+    bool full = false;     ///< whole answer rendered from Markdown instead of a snippet
+    bool null_sep = false; ///< -0: NUL after each path (files) / line (grep)
+    bool terminal = false; ///< stdout is a terminal: even -l -0 quotes odd names
     const PathDisplay* paths = nullptr; ///< stored file -> shown path (nullptr: as stored)
 };
 
 /// A stored file name as the printers show it (opt.paths, else unchanged).
-std::string shown_file(const PrintOptions& opt, const std::string& stored);
+std::string shown_file(const PrintOptions& opt, const std::string& stored,
+                       const std::string& index = "");
 /// An id "file:line" with its file as shown_file() shows it.
 std::string shown_id(const PrintOptions& opt, const std::string& id);
 
 /// Receives a search result piece by piece.
 class Printer {
-public:
+  public:
     virtual ~Printer() = default;
     virtual void begin(const SearchResult&) {}
     virtual void hit(const Hit& h) = 0;
@@ -62,8 +63,8 @@ struct RenderOptions {
 
 /// Markdown rendered for a terminal (bold, lists, GFM tables as aligned
 /// columns, code kept verbatim, links as text + URL).
-std::string render_markdown(const std::string& markdown, const PrintOptions& opt, const std::string& indent,
-                            const RenderOptions& ro = {});
+std::string render_markdown(const std::string& markdown, const PrintOptions& opt,
+                            const std::string& indent, const RenderOptions& ro = {});
 
 /// How a passage's answer is rendered: its plain-text notes keep their line
 /// breaks; `match` lists the words to highlight.

@@ -22,7 +22,7 @@ class FilesPrinter : public Printer {
         // with -0 too.  -0 into a pipe is for xargs -0: the name exactly; a
         // line, or a terminal, gets odd names quoted (one record per line, no
         // escapes obeyed).
-        std::string file = shown_file(opt_, h.passage.file);
+        std::string file = shown_file(opt_, h.passage.file, h.index);
         std::string line = opt_.null_sep && !opt_.terminal ? file : quote_path(file);
         line += opt_.null_sep ? '\0' : '\n';
         out_.write(line);

@@ -25,7 +25,7 @@ class GrepPrinter : public Printer {
     }
 
     void hit(const Hit& h) override {
-        std::string path = quote_path(shown_file(opt_, h.passage.file));
+        std::string path = quote_path(shown_file(opt_, h.passage.file, h.index));
         std::string line;
         if (opt_.color) {
             line = style_on(Style::path) + path + style_off() + ":" + style_on(Style::line) +

@@ -137,7 +137,7 @@ class HumanPrinter : public Printer {
             out += "\n" + render(t, opt_.color) + "\n";
             for (const Related& rel : r.related) {
                 StyledText l;
-                l.add(quote_path(shown_file(opt_, rel.file)), Style::path);
+                l.add(quote_path(shown_file(opt_, rel.file, rel.index)), Style::path);
                 l.add(":");
                 l.add(std::to_string(rel.line), Style::line);
                 l.add("  " + sanitize(rel.question));
@@ -156,7 +156,7 @@ class HumanPrinter : public Printer {
         StyledText where;
         // Several indexes searched: the id's "N:" names the index (as --show takes it).
         if (!h.index.empty()) where.add(h.id.substr(0, h.id.find(':') + 1), Style::line);
-        where.add(quote_path(shown_file(opt_, p.file)), Style::path);
+        where.add(quote_path(shown_file(opt_, p.file, h.index)), Style::path);
         where.add(":");
         where.add(std::to_string(p.line), Style::line);
         StyledText what;

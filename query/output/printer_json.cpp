@@ -66,7 +66,7 @@ void write_hit(JsonWriter& w, const Hit& h, const PrintOptions& opt) {
     w.begin_object().key("rank").value(h.rank).key("id").path(h.id);
     write_passage_fields(w, p);
     w.key("path")
-        .path(shown_file(opt, p.file))
+        .path(shown_file(opt, p.file, h.index))
         .key("score")
         .value(h.score)
         .key("snippet")

@@ -27,19 +27,24 @@ bool starts_with(std::string_view s, std::string_view prefix) {
 
 } // namespace
 
-PathDisplay::PathDisplay(std::vector<std::pair<std::string, std::string>> roots, std::string cwd)
-    : roots_(std::move(roots)), cwd_(std::move(cwd)) {
+PathDisplay::PathDisplay(std::vector<std::pair<std::string, std::string>> roots, std::string cwd,
+                         std::vector<std::string> index_of)
+    : roots_(std::move(roots)), index_of_(std::move(index_of)), cwd_(std::move(cwd)) {
+    index_of_.resize(roots_.size());
     if (cwd_.size() > 1 && cwd_.back() == '/') cwd_.pop_back();
 }
 
-std::string PathDisplay::absolute(std::string_view stored) const {
+std::string PathDisplay::absolute(std::string_view stored, std::string_view index) const {
     if (!stored.empty() && stored.front() == '/') return std::string(stored);
     // Every root the name could be below, the longest prefix first; several
     // indexes built with the same relative root ("crib-index ." in two
     // folders) give several, and the one where the file is wins.
     std::vector<std::string> candidates;
     size_t best_len = 0;
-    for (const auto& root : roots_) {
+    bool known = std::find(index_of_.begin(), index_of_.end(), index) != index_of_.end();
+    for (size_t r = 0; r < roots_.size(); ++r) {
+        const auto& root = roots_[r];
+        if (!index.empty() && known && index_of_[r] != index) continue; // another index's root
         std::string abs;
         size_t len = 0;
         if (stored == root.first) {
@@ -61,8 +66,8 @@ std::string PathDisplay::absolute(std::string_view stored) const {
     return candidates.front();
 }
 
-std::string PathDisplay::shown(std::string_view stored) const {
-    std::string abs = absolute(stored);
+std::string PathDisplay::shown(std::string_view stored, std::string_view index) const {
+    std::string abs = absolute(stored, index);
     if (cwd_.empty() || abs.empty() || abs.front() != '/') return abs;
     if (cwd_ == "/") return abs.size() > 1 ? abs.substr(1) : abs;
     if (starts_with(abs, cwd_) && abs.size() > cwd_.size() + 1 && abs[cwd_.size()] == '/')
@@ -78,17 +83,20 @@ std::string PathDisplay::shown_id(std::string_view id) const {
 
 PathDisplay load_path_display(const std::vector<std::string>& specs) {
     std::vector<std::pair<std::string, std::string>> roots;
+    std::vector<std::string> index_of;
     for (const std::string& spec : specs) {
         if (is_remote(spec)) continue;
         try {
-            for (const Root& r : read_roots(Xapian::Database(spec)))
+            for (const Root& r : read_roots(Xapian::Database(spec))) {
                 roots.emplace_back(r.given, r.abs);
+                index_of.push_back(spec);
+            }
         } catch (const Xapian::Error&) {
         }
     }
     std::error_code ec;
     std::string cwd = std::filesystem::current_path(ec).string();
-    return PathDisplay(std::move(roots), ec ? "" : cwd);
+    return PathDisplay(std::move(roots), ec ? "" : cwd, std::move(index_of));
 }
 
 } // namespace crib

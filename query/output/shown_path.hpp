@@ -16,20 +16,24 @@ class PathDisplay {
   public:
     /// `roots`: (as given, absolute) pairs as crib-index remembered them;
     /// `cwd`: the absolute current folder ("" shows stored names unchanged).
-    PathDisplay(std::vector<std::pair<std::string, std::string>> roots, std::string cwd);
+    /// `index_of` (optional): the index (as given to --db) of each root.
+    PathDisplay(std::vector<std::pair<std::string, std::string>> roots, std::string cwd,
+                std::vector<std::string> index_of = {});
 
     /// The absolute path of a stored file name (the name itself when it is
-    /// absolute or under no remembered root).
-    std::string absolute(std::string_view stored) const;
+    /// absolute or under no remembered root), among the roots of `index`
+    /// when it is given (several indexes may each have a root ".").
+    std::string absolute(std::string_view stored, std::string_view index = "") const;
 
     /// Relative to the current folder when below it, else absolute.
-    std::string shown(std::string_view stored) const;
+    std::string shown(std::string_view stored, std::string_view index = "") const;
 
     /// An id "file:line" with its file shown as shown() does.
     std::string shown_id(std::string_view id) const;
 
   private:
-    std::vector<std::pair<std::string, std::string>> roots_;
+    std::vector<std::pair<std::string, std::string>> roots_; ///< (as given, absolute)
+    std::vector<std::string> index_of_; ///< the index of each root ("" unknown)
     std::string cwd_;
 };
 

@@ -89,4 +89,11 @@ printf '## What is beta?\nBeta answer.\n' >"$TMP/two/b/y.md"
   pass "several '.' roots: each path from its own index" || fail "two roots: $(cat "$TMP/out")"
 (cd "$TMP/two" && EDITOR=echo "$CRIB" --no-update --db dba --db dbb --open beta) >"$TMP/out"
 [[ $(cat "$TMP/out") == "+1 b/y.md" ]] && pass "--open opens the file of the second index" || fail "--open two roots: $(cat "$TMP/out")"
+# A file of the same name in both folders went to the first index's folder.
+printf '## What is gamma?\nGamma answer.\n' >"$TMP/two/a/y.md"
+(cd "$TMP/two/a" && CRIB_DB="$TMP/two/dba" "$CRIB_INDEX" -q .)
+(cd "$TMP/two" && "$CRIB" --no-update --db dba --db dbb -l beta) >"$TMP/out"
+[[ $(cat "$TMP/out") == "b/y.md" ]] && pass "same file name in two indexes: each its own" || fail "same name: $(cat "$TMP/out")"
+(cd "$TMP/two" && EDITOR=echo "$CRIB" --no-update --db dba --db dbb --open beta) >"$TMP/out"
+[[ $(cat "$TMP/out") == "+1 b/y.md" ]] && pass "--open: the same name in the right folder" || fail "--open same name: $(cat "$TMP/out")"
 finish
