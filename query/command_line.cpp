@@ -94,6 +94,8 @@ void add_search_options(CLI::App& app, RawFlags& o) {
     app.add_flag("--no-pager", o.no_pager,
                  "Never page (default: long human output on a terminal goes through $PAGER, "
                  "else less -R)");
+    app.add_flag("--unanswered", o.unanswered,
+                 "Only questions the notes leave unanswered (all of them without a query)");
     app.add_flag("--no-related", o.no_related, "Skip related questions");
     app.add_flag("--no-facets", o.no_facets, "Skip topic counts");
     app.add_flag("--stats", o.stats, "Print time spent per stage to stderr");

@@ -42,7 +42,21 @@ bool is_human(Format f) {
 }
 
 /// -w / -F: the text filter, and for -F the words Xapian searches.
+/// --unanswered: question passages with no answer, among the matches or
+/// (without a query) all of them.
+void only_unanswered(SearchRequest& req) {
+    if (trim(req.query).empty() && req.topics.empty())
+        req.query = "kind:question";
+    else if (trim(req.query).empty())
+        req.every_passage = true;
+    auto own = std::move(req.keep);
+    req.keep = [own](const Passage& p) {
+        return p.kind == "question" && trim(p.answer).empty() && (!own || own(p));
+    };
+}
+
 void add_filters(const RawFlags& o, SearchRequest& req) {
+    if (o.unanswered) only_unanswered(req);
     if (!o.literal && !o.whole_word) return;
     TextFilter filter = make_text_filter(req.query, o.literal, o.whole_word);
     // Punctuation alone ("===", "&&") has no word to match: every passage is
@@ -50,7 +64,8 @@ void add_filters(const RawFlags& o, SearchRequest& req) {
     if (o.literal) req.every_passage = literal_query(req.query).empty();
     if (o.literal && !req.every_passage) req.query = literal_query(req.query);
     if (o.literal && trim(req.query).empty()) throw UsageError("-F needs something to find");
-    req.keep = [filter](const Passage& p) { return passes(filter, p); };
+    auto own = std::move(req.keep);
+    req.keep = [filter, own](const Passage& p) { return passes(filter, p) && (!own || own(p)); };
 }
 
 /// How many hits and what to compute for them, by format and mode.
@@ -107,7 +122,7 @@ Invocation make_invocation(const RawFlags& o, const Config& cfg, const Surroundi
         req.query += (req.query.empty() ? "" : " ") + w;
     bool needs_query = inv.mode == Mode::search || inv.mode == Mode::interactive ||
                        (inv.mode == Mode::open && inv.id.empty());
-    if (needs_query && req.query.empty() && o.topics.empty())
+    if (needs_query && req.query.empty() && o.topics.empty() && !o.unanswered)
         throw UsageError("no query given (try: crib what is a statefulset; crib --help)");
     req.topics = o.topics;
     req.limit = limit_given != std::string::npos ? limit_given

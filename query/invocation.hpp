@@ -30,6 +30,7 @@ struct RawFlags {
     bool full = false, all = false, no_update = false, stats = false, no_related = false;
     bool no_facets = false, no_pager = false, quiet = false, whole_word = false, literal = false;
     bool interactive = false, explain = false;
+    bool unanswered = false;         ///< --unanswered
     size_t offset = 0;
 };
 

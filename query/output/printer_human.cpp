@@ -81,6 +81,8 @@ class HumanPrinter : public Printer {
                 t += (i ? ", " : "") + sanitize(p.topics[i]);
             meta.add(t + "]", Style::dim);
         }
+        if (p.kind == "question" && trim(p.answer).empty())
+            meta.add(std::string(meta.text.empty() ? "" : "  ") + "unanswered", Style::dim);
         if (!h.also_in.empty()) {
             std::string a = std::string(meta.text.empty() ? "" : "  ") + "also in: ";
             for (size_t i = 0; i < h.also_in.size(); ++i)

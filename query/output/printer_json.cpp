@@ -1,6 +1,7 @@
 // --format json / jsonl: the versioned contract documented in README.md
 // ("JSON output").  Any change here changes that section and the goldens.
 #include "common/json.hpp"
+#include "common/text.hpp"
 #include "index/passage_json.hpp"
 #include "output/output.hpp"
 #include "output/printer.hpp"
@@ -92,6 +93,7 @@ void write_hit(JsonWriter& w, const Hit& h, const PrintOptions& opt) {
     for (const std::string& id : h.also_in)
         w.path(id);
     w.end_array();
+    w.key("unanswered").value(p.kind == "question" && trim(p.answer).empty());
     w.key("missing").begin_array();
     for (const std::string& word : h.missing)
         w.value(word);

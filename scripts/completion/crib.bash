@@ -248,7 +248,7 @@ _crib()
             --null --limit --offset --sort --topic --topics --show --open --full
             --all --color --colour --no-update --no-related --no-facets --stats
             --no-pager --quiet --word-regexp --fixed-strings --interactive --explain
-            --reviews --version"
+            --reviews --unanswered --version"
         if [[ $cur != --* ]]; then
             opts+=" -h -f -l -c -0 -n -t -q -w -F -i"
         fi

@@ -109,6 +109,20 @@ expect_rc 1 "$CRIB" --no-update -c -F -- '->'
 expect_rc 2 "$CRIB" --no-update -F -- ' '
 grep -q "^crib: -F needs" "$TMP/err" && pass "-F of blanks says so" || fail "-F blank: $(cat "$TMP/err")"
 
+# Unanswered questions were search hits like any other and listed by no command (issue 22 item 3).
+printf '## What is a taint?\n## What is a toleration?\nIt lets a pod land on a tainted node.\n## Why use a sidecar?\n' >"$TMP/notes/todo.md"
+"$CRIB_INDEX" -q
+expect_rc 0 "$CRIB" --no-update --format grep --unanswered
+[[ $(cut -d: -f3 "$TMP/out" | sort | tr '\n' '|') == "What is a taint?|Why use a sidecar?|" ]] && pass "--unanswered lists them all" ||
+  fail "--unanswered: $(cat "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update -c --unanswered taint
+[[ $(cat "$TMP/out") == 1 ]] && pass "--unanswered with a query" || fail "--unanswered taint: $(cat "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update --format json taint
+[[ $(jq -c '[.hits[] | select(.question == "What is a taint?") | .unanswered]' "$TMP/out") == '[true]' ]] &&
+  pass "JSON marks an unanswered question" || fail "JSON unanswered: $(jq -c '[.hits[] | [.question, .unanswered]]' "$TMP/out")"
+expect_rc 0 "$CRIB" --no-update --format plain --no-related taint
+grep -q '^    unanswered$' "$TMP/out" && pass "plain marks it unanswered" || fail "plain unanswered: $(cat "$TMP/out")"
+
 # -i with fzf in --filter mode (no terminal needed) and without fzf.
 if command -v fzf >/dev/null; then
   expect_rc 0 env FZF_DEFAULT_OPTS="--exact --filter=stateful" EDITOR=echo "$CRIB" --no-update -i statefulset
