@@ -50,9 +50,7 @@ void only_unanswered(SearchRequest& req) {
     else if (trim(req.query).empty())
         req.every_passage = true;
     auto own = std::move(req.keep);
-    req.keep = [own](const Passage& p) {
-        return p.kind == "question" && trim(p.answer).empty() && (!own || own(p));
-    };
+    req.keep = [own](const Passage& p) { return unanswered(p) && (!own || own(p)); };
 }
 
 void add_filters(const RawFlags& o, SearchRequest& req) {

@@ -6,10 +6,8 @@ PassageStats passage_stats(const std::vector<Passage>& passages) {
     PassageStats s;
     for (const Passage& p : passages) {
         ++s.passages;
-        if (p.kind == "question") {
-            ++s.questions;
-            if (p.answer.empty()) ++s.unanswered;
-        }
+        s.questions += p.kind == "question";
+        s.unanswered += unanswered(p);
         int lines = p.end_line - p.line + 1;
         if (lines > s.largest_lines) {
             s.largest_lines = lines;

@@ -81,7 +81,7 @@ class HumanPrinter : public Printer {
                 t += (i ? ", " : "") + sanitize(p.topics[i]);
             meta.add(t + "]", Style::dim);
         }
-        if (p.kind == "question" && trim(p.answer).empty())
+        if (unanswered(p))
             meta.add(std::string(meta.text.empty() ? "" : "  ") + "unanswered", Style::dim);
         if (!h.also_in.empty()) {
             std::string a = std::string(meta.text.empty() ? "" : "  ") + "also in: ";

@@ -1,7 +1,6 @@
 // --format json / jsonl: the versioned contract documented in README.md
 // ("JSON output").  Any change here changes that section and the goldens.
 #include "common/json.hpp"
-#include "common/text.hpp"
 #include "index/passage_json.hpp"
 #include "output/output.hpp"
 #include "output/printer.hpp"
@@ -62,6 +61,16 @@ void write_explain(JsonWriter& w, const ScoreParts& e) {
         .end_object();
 }
 
+/// The value of "parent": {line, question} of the enclosing entry, or null.
+void write_parent(JsonWriter& w, const Passage& p) {
+    if (!p.parent_line) {
+        w.null();
+        return;
+    }
+    w.begin_object().key("line").value(p.parent_line);
+    w.key("question").value(p.parent_question).end_object();
+}
+
 void write_hit(JsonWriter& w, const Hit& h, const PrintOptions& opt) {
     const Passage& p = h.passage;
     w.begin_object().key("rank").value(h.rank).key("id").path(h.id);
@@ -75,15 +84,7 @@ void write_hit(JsonWriter& w, const Hit& h, const PrintOptions& opt) {
         .key("snippet_kind")
         .value(h.snippet_code ? "code" : "prose")
         .key("parent");
-    if (p.parent_line)
-        w.begin_object()
-            .key("line")
-            .value(p.parent_line)
-            .key("question")
-            .value(p.parent_question)
-            .end_object();
-    else
-        w.null();
+    write_parent(w, p);
     w.key("highlights");
     spans(w, h.snippet_spans, h.snippet);
     w.key("question_highlights");
@@ -93,7 +94,7 @@ void write_hit(JsonWriter& w, const Hit& h, const PrintOptions& opt) {
     for (const std::string& id : h.also_in)
         w.path(id);
     w.end_array();
-    w.key("unanswered").value(p.kind == "question" && trim(p.answer).empty());
+    w.key("unanswered").value(unanswered(p));
     w.key("missing").begin_array();
     for (const std::string& word : h.missing)
         w.value(word);
@@ -122,15 +123,7 @@ class JsonPrinter : public Printer {
         w.begin_object().key("version").value(kJsonVersion).key("id").path(passage_id(p));
         write_passage_fields(w, p);
         w.key("path").path(shown_file(opt_, p.file)).key("answer").value(p.answer).key("parent");
-        if (p.parent_line)
-            w.begin_object()
-                .key("line")
-                .value(p.parent_line)
-                .key("question")
-                .value(p.parent_question)
-                .end_object();
-        else
-            w.null();
+        write_parent(w, p);
         w.end_object();
         out_.write(w.str() + "\n");
     }

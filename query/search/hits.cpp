@@ -82,7 +82,7 @@ std::vector<std::string> cjk_runs(const std::string& query) {
     std::vector<std::string> runs;
     std::string cur;
     for (Xapian::Utf8Iterator it(query); it != Xapian::Utf8Iterator(); ++it) {
-        if (schema::is_cjk(*it) && Xapian::Unicode::is_wordchar(*it)) {
+        if (cjk_letter(*it)) {
             Xapian::Unicode::append_utf8(cur, *it);
         } else if (!cur.empty()) {
             runs.push_back(std::move(cur));

@@ -148,6 +148,13 @@ template <class F> auto guard_damage(const IndexSet& set, F&& fn) -> decltype(fn
 /// The stop words of queries: optional in a match, never a feedback term.
 const Xapian::SimpleStopper& stopper();
 
+/// The indexed term of a free-text word (lower case): "Z" + its stem.
+std::string stem_term(const std::string& w);
+
+/// True for a letter of Chinese, Japanese or Korean (not their punctuation),
+/// which the index holds as n-grams.
+bool cjk_letter(unsigned ch);
+
 // ---- open.cpp ----------------------------------------------------------
 /// One index: a local folder (checked for damage and schema version) or a
 /// remote one served by xapian-tcpsrv.  Throws NoIndex, IndexDamagedError,

@@ -66,24 +66,6 @@ Xapian::Query rewrap(const Xapian::Query& words, const Split& s, const Prepared&
     return q;
 }
 
-/// The indexed term of a typed word: "Z" + its stem.
-std::string stem_term(const std::string& w) {
-    thread_local const Xapian::Stem stem = schema::stemmer();
-    return std::string("Z").append(stem(w));
-}
-
-/// The runs of non-blank characters of `s`.
-std::vector<std::string> split_blanks(const std::string& s) {
-    std::vector<std::string> out;
-    size_t i = 0;
-    while ((i = s.find_first_not_of(" \t", i)) != std::string::npos) {
-        size_t j = std::min(s.find_first_of(" \t", i), s.size());
-        out.push_back(s.substr(i, j - i));
-        i = j;
-    }
-    return out;
-}
-
 /// How a part is named to the user: the typed words whose terms it
 /// searches, else its first term without the stem prefix.
 std::string part_name(const Xapian::Query& part, const std::string& typed) {
@@ -94,11 +76,14 @@ std::string part_name(const Xapian::Query& part, const std::string& typed) {
             name += (name.empty() ? "" : " ") + w;
     if (name.empty() && !terms.empty()) name = terms.begin()->substr(terms.begin()->at(0) == 'Z');
     // A dash word is named as typed ("-p", not "p").
-    for (const std::string& tok : split_blanks(typed))
-        if (tok.size() > 1 && tok[0] == '-' &&
+    std::string dashed;
+    rewrite_tokens(typed, [&](std::string_view tok, const TokenQuotes&) {
+        if (dashed.empty() && tok.size() > 1 && tok[0] == '-' &&
             ascii_lower(tok.substr(tok.find_first_not_of('-'))) == name)
-            return tok;
-    return name;
+            dashed = tok;
+        return std::string();
+    });
+    return dashed.empty() ? name : dashed;
 }
 
 } // namespace

@@ -28,6 +28,15 @@ const Xapian::SimpleStopper& stopper() {
     return s;
 }
 
+std::string stem_term(const std::string& w) {
+    thread_local const Xapian::Stem stem = schema::stemmer();
+    return std::string("Z").append(stem(w));
+}
+
+bool cjk_letter(unsigned ch) {
+    return schema::is_cjk(ch) && Xapian::Unicode::is_wordchar(ch);
+}
+
 namespace {
 
 // No FLAG_SPELLING_CORRECTION: correct_spelling() (spelling.hpp) does it.
@@ -69,11 +78,6 @@ std::string pure_exclusion(const std::string& q) {
         return std::string();
     });
     return excluded && !other ? "NOT (" + words + ")" : q;
-}
-
-/// True for a letter of Chinese, Japanese or Korean (not their punctuation).
-bool cjk_letter(unsigned ch) {
-    return schema::is_cjk(ch) && Xapian::Unicode::is_wordchar(ch);
 }
 
 /// True if `s` is one run of CJK letters.
@@ -231,12 +235,6 @@ class TopicResolver : public Xapian::FieldProcessor {
     Xapian::Database db_;
     std::optional<Taxonomy> tax_;
 };
-
-/// The indexed term of a free-text word (lower case): "Z" + its stem.
-std::string stem_term(const std::string& w) {
-    thread_local const Xapian::Stem stem = schema::stemmer();
-    return std::string("Z").append(stem(w));
-}
 
 /// True if neither the word's stem (the word lower case) nor a synonym entry is in the index.
 bool unknown_word(const Xapian::Database& db, const std::string& w) {

@@ -48,10 +48,8 @@ Attempt match_reading(const Xapian::Database& db, const SearchRequest& req, cons
 /// Step 2, match: run it with the request's sorting, collapsing and facets.
 Attempt read_and_match(const Xapian::Database& db, const SearchRequest& req,
                        const std::string& text) {
-    SearchRequest r = req;
-    r.query = text;
     auto t = Clock::now();
-    Prepared prep = prepare(db, r);
+    Prepared prep = prepare(db, with_query(req, text));
     return match_reading(db, req, text, std::move(prep), ms_since(t));
 }
 
@@ -65,11 +63,7 @@ void correct(const Xapian::Database& db, const SearchRequest& req, Attempt& best
     const std::string& fix = best.prep.corrected;
     if (fix.empty() || fix == req.query || !req.corrections) return;
     if (!best.match.mset.empty() && !best.prep.corrects_exclusion) return;
-    SearchRequest r = req;
-    r.query = fix;
-    auto t = Clock::now();
-    Prepared corrected = prepare(db, r);
-    Attempt fixed = match_reading(db, req, fix, std::move(corrected), ms_since(t));
+    Attempt fixed = read_and_match(db, req, fix);
     if (fixed.match.mset.empty()) {
         // No full match either way: the partial reading starts from the
         // correction (its words are in the notes), said as both.
