@@ -198,3 +198,18 @@ TEST_CASE("review findings: partial readings with fields, brackets and typograph
         if (h.passage.question == "What is a zombie process?")
             CHECK(h.missing == std::vector<std::string>{"zombie file"});
 }
+
+TEST_CASE("a partial reading keeps the -t topics", "[match][regression]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is a zombie process? #linux\nA child nobody reaped.\n"
+                          "## What is a zombie container? #docker\nA stopped one.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = "zombie foobarbaz";
+    r.topics = {"docker"};
+    r.related = false;
+    SearchResult res = search(r);
+    CHECK(res.partial);
+    REQUIRE(res.hits.size() == 1);
+    CHECK(res.hits[0].passage.question == "What is a zombie container?");
+}
