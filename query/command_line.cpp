@@ -143,10 +143,12 @@ CLI::App* add_gaps(CLI::App& app, GapsFlags& f, Globals& g) {
         "Examples:\n"
         "  crib gaps job.txt               checklist: covered or to study, best passages\n"
         "  pbpaste | crib gaps -           the description from standard input\n"
-        "  crib gaps --format json job.md | jq '.requirements[] | select(.covered | not)'\n");
-    gaps->footer("A requirement is covered when its best 3 passages hold at least half of its key "
-                 "terms,\neach weighted by how rare it is in the notes (see crib(1)).");
+        "  crib gaps --format json job.md | jq '.study_next[].skill'\n");
+    gaps->footer("Each line naming skills is judged skill by skill: a skill is covered when a "
+                 "passage\nis about it (its question or heading path, or said again and again in "
+                 "answers);\na line is covered, partial or missing (see crib(1)).");
     add_global_options(*gaps, g, kPrepFormats, "Output: human, plain, json");
+    gaps->add_flag("-v,--verbose", f.verbose, "Also list the lines skipped, with the reason");
     gaps->add_option("file", f.file, "Job description file, or - for standard input");
     return gaps;
 }

@@ -15,6 +15,8 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+
 #include <unistd.h>
 
 #include <iostream>
@@ -171,15 +173,18 @@ int run_gaps(const GapsFlags& f, const RawFlags& g) {
         std::string db = db_path(g, cfg);
         if (!g.no_update) refresh_now({db}, {});
         std::vector<Requirement> rs = find_gaps(db, job.text);
-        if (rs.empty()) {
+        bool any = std::any_of(rs.begin(), rs.end(),
+                               [](const Requirement& r) { return r.verdict != Verdict::skip; });
+        if (!any) {
             std::cerr << "crib: no requirements found in " << terminal_safe(f.file)
-                      << " (bullets, or lines under a Requirements or Responsibilities heading)\n";
+                      << " (no line names a skill; -v says why each was skipped)\n";
+            if (f.verbose) emit(format_gaps_human(rs, print_options(g, cfg), true));
             return 1;
         }
         PrintOptions po = print_options(g, cfg);
         const PathDisplay paths = load_path_display({db});
         po.paths = &paths;
-        emit(g.format == "json" ? format_gaps_json(rs) : format_gaps_human(rs, po));
+        emit(g.format == "json" ? format_gaps_json(rs) : format_gaps_human(rs, po, f.verbose));
         flush_output();
         return 0;
     });

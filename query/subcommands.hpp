@@ -22,7 +22,8 @@ struct QuizFlags {
 
 /// crib gaps' own flags.
 struct GapsFlags {
-    std::string file; ///< the job description, or - for standard input
+    std::string file;     ///< the job description, or - for standard input
+    bool verbose = false; ///< -v: list the skipped lines with their reasons
 };
 
 /// crib quiz: a session, --stats or --export; 0 done, 1 nothing to do, 2 error.

@@ -1,71 +1,62 @@
-// gaps.hpp - crib gaps: a job description against the notes.
+// gaps.hpp - crib gaps: a job posting against the notes.
 //
-// The text is split into requirements (split_requirements), each is searched
-// with its key terms, and it counts as covered when the best kBestPassages
-// passages hold at least kCoveredShare of its key terms, each term weighted
-// by its rarity in the notes (IDF: log((N + 1) / (df + 0.5)), N passages,
-// df passages holding the term).  Terms are compared stemmed; a passage's
-// question, heading path and answer count.  Passages that contain the
-// requirement's own text are the job description itself (pasted into the
-// notes) and are passed over.  No CLI11 here: flags are parsed in
-// subcommands.cpp.
+// The posting is read line by line (gaps_posting.hpp): headings, company
+// text, benefits, degrees and the like are skipped with a reason.  Each
+// other line is cut into the skills it names (gaps_skills.hpp), and each
+// skill is judged against the notes (gaps_judge.hpp): covered when passages
+// are about it.  A line naming no skill is skipped ("no skill named"); else
+// it is covered (every skill), partial (some) or missing (none).  No CLI11
+// here: flags are parsed in command_line.cpp.
 #pragma once
 
 #include "output/printer.hpp"
+#include "prep/gaps_judge.hpp"
+#include "prep/gaps_posting.hpp"
 
 #include <string>
 #include <vector>
 
 namespace crib {
 
-/// Passages looked at per requirement.
-constexpr size_t kBestPassages = 3;
-/// Weighted share of key terms the best passages must hold for "covered".
-constexpr double kCoveredShare = 0.5;
-
-/// One requirement line of the job description.
-struct RequirementLine {
-    int line = 0;     ///< 1-based line in the input
-    std::string text; ///< the bullet or sentence, marker stripped
+/// One skill of a requirement, judged.
+struct Skill {
+    std::string name;       ///< as the posting writes it
+    SkillEvidence evidence; ///< covered, passages about it, the best one
 };
 
-/// Requirements of a job description: bullets (-, *, •, 1.) and the
-/// sentences of other lines; a line led by a short "Label:" stays whole.
-/// When the text has requirement-like sections ("Requirements",
-/// "Responsibilities", "Qualifications", "Skills", "Job description", ...
-/// as a short line of its own or a Markdown heading) only their lines count.
-/// Lines with no key term ("This is a remote position.") are dropped.
-std::vector<RequirementLine> split_requirements(const std::string& text);
+/// A line's verdict.
+enum class Verdict { covered, partial, missing, skip };
 
-/// The words of a requirement worth finding in notes: no stop words, no job
-/// advert filler ("experience", "strong", "ability"), one per stem, in order.
-std::vector<std::string> key_terms(const std::string& text);
+/// The verdict's name in output: "covered", "partial", "missing", "skip".
+const char* verdict_name(Verdict v);
 
-/// A passage that answers a requirement.
-struct GapPassage {
-    std::string id, question;
-    double score = 0;
-    std::vector<std::string> topics;
-};
-
-/// One requirement, judged.
+/// One line of the posting, judged.
 struct Requirement {
-    RequirementLine req;
-    std::vector<std::string> terms;   ///< key_terms()
-    std::vector<std::string> missing; ///< key terms none of the best passages hold
-    double coverage = 0;              ///< weighted share of terms held, 0..1
-    bool covered = false;             ///< coverage >= kCoveredShare
-    std::vector<GapPassage> best;     ///< at most kBestPassages
+    PostingLine line; ///< number, text, skip reason
+    Verdict verdict = Verdict::skip;
+    std::vector<Skill> skills; ///< the skills judged (none when skipped)
+    /// Names of the skills not covered, in order.
+    std::vector<std::string> missing() const;
 };
 
-/// Judges every requirement of `text` against the index at `db`.
-/// Throws as search() does (NoIndex, IndexVersionError, ...).
+/// A skill to study: not covered, with the lines asking for it.
+struct StudyItem {
+    std::string name;       ///< as first written
+    std::vector<int> lines; ///< lines naming it, in order
+};
+
+/// Every line of the posting judged against the index at `db`; skipped
+/// lines included (verdict skip).  Throws as search() does (NoIndex, ...).
 std::vector<Requirement> find_gaps(const std::string& db, const std::string& text);
 
-/// The human checklist: [x]/[ ] per requirement with its best passages,
-/// topic counts of the covering passages, then the ones "to study"; files
-/// are shown as opt.paths shows them.
-std::string format_gaps_human(const std::vector<Requirement>& rs, const PrintOptions& opt);
+/// The skills not covered, most often asked first (then first asked).
+std::vector<StudyItem> study_next(const std::vector<Requirement>& rs);
+
+/// The human report: per requirement line its verdict, missing skills and
+/// the best passage per covered skill; counts; the skills to study next.
+/// Skipped lines with their reason only when `verbose`.
+std::string format_gaps_human(const std::vector<Requirement>& rs, const PrintOptions& opt,
+                              bool verbose);
 
 /// --format json (see README "crib gaps").
 std::string format_gaps_json(const std::vector<Requirement>& rs);

@@ -1,20 +1,15 @@
-// gaps_print.cpp - crib gaps output: the human checklist and the JSON shape
+// gaps_print.cpp - crib gaps output: the human report and the JSON shape
 // documented in README ("crib gaps").
-#include "prep/gaps.hpp"
 #include "common/json.hpp"
 #include "output/styled.hpp"
+#include "prep/gaps.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 
 namespace crib {
 
 namespace {
-
-std::string percent(double share) {
-    return std::to_string(int(std::lround(share * 100))) + "%";
-}
 
 std::string joined(const std::vector<std::string>& v) {
     std::string out;
@@ -23,38 +18,49 @@ std::string joined(const std::vector<std::string>& v) {
     return out;
 }
 
-/// "[x] 122  text (82%)" and its best passages.
-std::string checklist_item(const Requirement& r, const PrintOptions& opt) {
-    const bool color = opt.color;
-    const int width = opt.width;
-    StyledText t;
-    t.add(r.covered ? "[x] " : "[ ] ", r.covered ? Style::bold : Style::match);
-    t.add(std::to_string(r.req.line), Style::line);
-    t.add("  " + sanitize(r.req.text) + " ");
-    t.add("(" + percent(r.coverage) + ")", Style::dim);
-    std::string out = wrap(t, width, "", "         ", color);
-    for (const GapPassage& p : r.best) {
-        StyledText b;
-        b.add("    ");
-        b.add(sanitize(shown_id(opt, p.id)), Style::path);
-        b.add("  " + sanitize(p.question));
-        out += wrap(b, width, "", "         ", color);
+const char* box(Verdict v) {
+    switch (v) {
+    case Verdict::covered:
+        return "[x] ";
+    case Verdict::partial:
+        return "[~] ";
+    default:
+        return "[ ] ";
     }
-    if (!r.covered && !r.missing.empty()) {
-        StyledText m;
-        m.add("    missing: " + sanitize(joined(r.missing)), Style::dim);
-        out += wrap(m, width, "", "         ", color);
+}
+
+/// "[~] 18  text", the missing skills, then each covered skill's best passage.
+std::string checklist_item(const Requirement& r, const PrintOptions& opt) {
+    const std::string indent(8, ' ');
+    StyledText t;
+    t.add(box(r.verdict), r.verdict == Verdict::covered ? Style::bold : Style::match);
+    t.add(std::to_string(r.line.line), Style::line);
+    t.add("  " + sanitize(r.line.text));
+    std::string out = wrap(t, opt.width, "", indent, opt.color);
+    if (std::vector<std::string> m = r.missing(); !m.empty()) {
+        StyledText s;
+        s.add(indent);
+        s.add("missing: " + sanitize(joined(m)), Style::match);
+        out += wrap(s, opt.width, "", indent + "  ", opt.color);
+    }
+    for (const Skill& s : r.skills) {
+        if (!s.evidence.covered || !s.evidence.best) continue;
+        StyledText b;
+        b.add(indent + sanitize(s.name) + ": ", Style::dim);
+        b.add(sanitize(shown_id(opt, s.evidence.best->id)), Style::path);
+        b.add("  " + sanitize(s.evidence.best->question));
+        out += wrap(b, opt.width, "", indent + "  ", opt.color);
     }
     return out;
 }
 
-/// "aws 12, kubernetes 4": topics of the passages covering requirements.
+/// "aws 12, kubernetes 4": topics of the passages covering skills.
 std::string topic_counts(const std::vector<Requirement>& rs) {
     std::map<std::string, int> counts;
     for (const Requirement& r : rs)
-        if (r.covered)
-            for (const GapPassage& p : r.best)
-                for (const auto& t : p.topics)
+        for (const Skill& s : r.skills)
+            if (s.evidence.covered && s.evidence.best)
+                for (const auto& t : s.evidence.best->topics)
                     ++counts[t];
     std::vector<std::pair<std::string, int>> v(counts.begin(), counts.end());
     std::stable_sort(v.begin(), v.end(), [](auto& a, auto& b) { return a.second > b.second; });
@@ -64,69 +70,137 @@ std::string topic_counts(const std::vector<Requirement>& rs) {
     return out;
 }
 
+/// Lines of each verdict.
+std::map<Verdict, size_t> tally(const std::vector<Requirement>& rs) {
+    std::map<Verdict, size_t> n;
+    for (const Requirement& r : rs)
+        ++n[r.verdict];
+    return n;
+}
+
+std::string lines_of(const std::vector<int>& lines) {
+    std::string out;
+    for (int l : lines)
+        out += (out.empty() ? "" : ", ") + std::to_string(l);
+    return out;
+}
+
 } // namespace
 
-std::string format_gaps_human(const std::vector<Requirement>& rs, const PrintOptions& opt) {
-    const bool color = opt.color;
-    const int width = opt.width;
-    size_t covered = 0;
-    for (const Requirement& r : rs)
-        covered += r.covered;
+std::string format_gaps_human(const std::vector<Requirement>& rs, const PrintOptions& opt,
+                              bool verbose) {
     std::string out;
     for (const Requirement& r : rs)
-        out += checklist_item(r, opt);
-    out += "\n" + std::to_string(covered) + " of " + std::to_string(rs.size()) +
-           " requirements covered (at least " + percent(kCoveredShare) +
-           " of their key terms, weighted by rarity, in the best " + std::to_string(kBestPassages) +
-           " passages)\n";
+        if (r.verdict != Verdict::skip) out += checklist_item(r, opt);
+    auto n = tally(rs);
+    size_t judged = rs.size() - n[Verdict::skip];
+    out += "\n" + std::to_string(judged) +
+           " requirement lines: " + std::to_string(n[Verdict::covered]) + " covered, " +
+           std::to_string(n[Verdict::partial]) + " partly, " + std::to_string(n[Verdict::missing]) +
+           " not; " + std::to_string(n[Verdict::skip]) + " other lines skipped" +
+           (verbose ? "" : " (-v lists them)") + "\n";
     std::string topics = topic_counts(rs);
     if (!topics.empty()) out += "topics covering them: " + topics + "\n";
-    if (covered == rs.size()) return out;
-    out += "\nto study:\n";
-    for (const Requirement& r : rs) {
-        if (r.covered) continue;
-        StyledText t;
-        t.add("  " + std::to_string(r.req.line), Style::line);
-        t.add("  " + sanitize(r.req.text));
-        out += wrap(t, width, "", "         ", color);
+    std::vector<StudyItem> study = study_next(rs);
+    if (!study.empty()) {
+        out += "\nstudy next (skill: lines asking for it):\n";
+        for (const StudyItem& s : study) {
+            StyledText t;
+            t.add("  " + sanitize(s.name), Style::match);
+            t.add(": " + lines_of(s.lines), Style::line);
+            out += wrap(t, opt.width, "", "      ", opt.color);
+        }
+    }
+    if (verbose && n[Verdict::skip] > 0) {
+        out += "\nskipped:\n";
+        for (const Requirement& r : rs) {
+            if (r.verdict != Verdict::skip) continue;
+            StyledText t;
+            t.add("  " + std::to_string(r.line.line), Style::line);
+            t.add("  " + sanitize(r.line.text) + " ");
+            t.add("(" + r.line.skip + ")", Style::dim);
+            out += wrap(t, opt.width, "", "      ", opt.color);
+        }
     }
     return out;
 }
 
+namespace {
+
+void write_best(JsonWriter& w, const std::optional<GapPassage>& p) {
+    if (!p) {
+        w.null();
+        return;
+    }
+    w.begin_object()
+        .key("id")
+        .path(p->id)
+        .key("question")
+        .value(p->question)
+        .key("score")
+        .value(p->score)
+        .end_object();
+}
+
+void write_requirement(JsonWriter& w, const Requirement& r) {
+    w.begin_object()
+        .key("line")
+        .value(r.line.line)
+        .key("text")
+        .value(r.line.text)
+        .key("verdict")
+        .value(verdict_name(r.verdict))
+        .key("covered")
+        .value(r.verdict == Verdict::covered)
+        .key("missing")
+        .strings(r.missing())
+        .key("skills")
+        .begin_array();
+    for (const Skill& s : r.skills) {
+        w.begin_object()
+            .key("name")
+            .value(s.name)
+            .key("covered")
+            .value(s.evidence.covered)
+            .key("about")
+            .value(s.evidence.about)
+            .key("mentions")
+            .value(s.evidence.mentions)
+            .key("best");
+        write_best(w, s.evidence.best);
+        w.end_object();
+    }
+    w.end_array().end_object();
+}
+
+} // namespace
+
 std::string format_gaps_json(const std::vector<Requirement>& rs) {
     JsonWriter w;
-    w.begin_object()
-        .key("version")
-        .value(1)
-        .key("threshold")
-        .value(kCoveredShare)
-        .key("requirements")
-        .begin_array();
-    for (const Requirement& r : rs) {
-        w.begin_object()
-            .key("line")
-            .value(r.req.line)
-            .key("text")
-            .value(r.req.text)
-            .key("covered")
-            .value(r.covered)
-            .key("coverage")
-            .value(std::round(r.coverage * 1000) / 1000)
-            .key("terms")
-            .strings(r.terms)
-            .key("missing")
-            .strings(r.missing)
-            .key("best")
-            .begin_array();
-        for (const GapPassage& p : r.best)
+    auto n = tally(rs);
+    w.begin_object().key("version").value(2).key("summary").begin_object();
+    w.key("requirements").value(int(rs.size() - n[Verdict::skip]));
+    for (Verdict v : {Verdict::covered, Verdict::partial, Verdict::missing, Verdict::skip})
+        w.key(verdict_name(v)).value(int(n[v]));
+    w.end_object().key("requirements").begin_array();
+    for (const Requirement& r : rs)
+        if (r.verdict != Verdict::skip) write_requirement(w, r);
+    w.end_array().key("skipped").begin_array();
+    for (const Requirement& r : rs)
+        if (r.verdict == Verdict::skip)
             w.begin_object()
-                .key("id")
-                .path(p.id)
-                .key("question")
-                .value(p.question)
-                .key("score")
-                .value(p.score)
+                .key("line")
+                .value(r.line.line)
+                .key("text")
+                .value(r.line.text)
+                .key("reason")
+                .value(r.line.skip)
                 .end_object();
+    w.end_array().key("study_next").begin_array();
+    for (const StudyItem& s : study_next(rs)) {
+        w.begin_object().key("skill").value(s.name).key("lines").begin_array();
+        for (int l : s.lines)
+            w.value(l);
         w.end_array().end_object();
     }
     w.end_array().end_object();

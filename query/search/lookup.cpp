@@ -120,6 +120,10 @@ std::optional<Passage> lookup(const IndexSet& set, const std::string& id, std::s
     return std::nullopt;
 }
 
+Xapian::Database open_index(const std::string& spec) {
+    return guard_damage(spec, [&] { return open_one(spec); });
+}
+
 std::vector<Passage> all_passages(const std::string& spec) {
     return guard_damage(spec, [&] {
         Xapian::Database db = open_one(spec);

@@ -5,6 +5,8 @@
 
 #include "formats/passage.hpp"
 
+#include <xapian.h>
+
 #include <functional>
 #include <optional>
 #include <stdexcept>
@@ -183,6 +185,10 @@ SearchResult search(const SearchRequest& req);
 /// in each in turn).  `index`, when given, gets the spec it was found in.
 std::optional<Passage> lookup(const IndexSet& db, const std::string& id,
                               std::string* index = nullptr);
+
+/// One index opened for reading, checked as search() checks it (throws
+/// NoIndex, IndexDamagedError, IndexVersionError); crib gaps reads it directly.
+Xapian::Database open_index(const std::string& spec);
 
 /// Every passage of one index, in no particular order (crib quiz's deck).
 std::vector<Passage> all_passages(const std::string& db);

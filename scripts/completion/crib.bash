@@ -230,8 +230,8 @@ _crib()
     fi
     if [[ $sub == gaps ]]; then
         if [[ $cur == -* && -z $prefix ]]; then
-            local opts="--help --db --format --color --colour --reviews --no-update"
-            [[ $cur != --* ]] && opts+=" -h -f"
+            local opts="--help --verbose --db --format --color --colour --reviews --no-update"
+            [[ $cur != --* ]] && opts+=" -h -v -f"
             mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
         else
             _crib_complete_path -f "$prefix" "$cur"

@@ -255,7 +255,7 @@ bidi_free "--show" "$CRIB" "${B[@]}" --show "$bidi_note:1"
 bidi_free "--dump" "$CRIB_INDEX" --dump "$TMP/bidi"
 printf '\n3\n' >"$TMP/in"
 bidi_free "quiz" sh -c '"$0" quiz --db "$1" --no-update --reviews "$2" <"$3"' "$CRIB" "$TMP/bidi-db" "$TMP/bidi.sqlite" "$TMP/in"
-printf 'Requirements:\n- Experience with \xe2\x80\xaereversed\xe2\x80\xac questions\n' >"$TMP/bidi-job.txt"
+printf 'Requirements:\n- Experience with \xe2\x80\xaeReversed\xe2\x80\xac and monitoring\n' >"$TMP/bidi-job.txt"
 bidi_free "gaps" "$CRIB" gaps "${B[@]}" "$TMP/bidi-job.txt"
 # JSON keeps the real characters (escaped as JSON requires).
 "$CRIB" "${B[@]}" --format json reversed >"$TMP/out"

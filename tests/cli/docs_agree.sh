@@ -62,8 +62,25 @@ python3 -c 'import json,sys; print("\n".join(sorted(json.load(open(sys.argv[1]))
 awk '/^`crib quiz --stats` prints/,/^`crib quiz --export/' README.md | grep -E '^\| `' | sed -E 's/^\| ([^|]*)\|.*/\1/' | grep -oE '`[a-z_]+`' | tr -d '`' | sort -u >"$TMP/stats-doc"
 diff "$TMP/stats-doc" "$TMP/stats" >/dev/null && pass "quiz --stats JSON fields documented" || fail "quiz --stats JSON fields differ from README: $(diff "$TMP/stats-doc" "$TMP/stats" | tr '\n' ' ')"
 "$CRIB" gaps --no-update --format json content/qt-interview.txt >"$TMP/gaps.json"
-python3 -c 'import json,sys; print("\n".join(sorted(json.load(open(sys.argv[1]))["requirements"][0].keys())))' "$TMP/gaps.json" >"$TMP/gaps"
-awk '/^requirement:$/,/^Exit status: 0 after a report/' README.md | grep -E '^\| `' | sed -E 's/^\| ([^|]*)\|.*/\1/' | grep -oE '`[a-z_]+`' | tr -d '`' | sort -u >"$TMP/gaps-doc"
+python3 -c 'import json,sys
+d = json.load(open(sys.argv[1]))
+r = d["requirements"][0]
+keys = {"top " + k for k in d} | {"summary " + k for k in d["summary"]} | {"requirements " + k for k in r}
+keys |= {"skills " + k for k in r["skills"][0]} | {"skipped " + k for k in d["skipped"][0]}
+keys |= {"study_next " + k for k in d["study_next"][0]}
+print("\n".join(sorted(keys)))' "$TMP/gaps.json" >"$TMP/gaps"
+awk '/`--format json` prints version 2:$/,/^Exit status: 0 after a report/' README.md | python3 -c 'import re,sys
+keys = set()
+for row in sys.stdin:
+    m = re.match(r"^\| `([a-z_]+)(\[\])?(\.([a-z_]+)\[\])?` \|(.*)", row)
+    if not m: continue
+    table = m.group(4) or m.group(1)
+    keys.add("top " + m.group(1))
+    first = re.search(r"`(\{[^`]*\})`", m.group(5))
+    for k in re.findall(r"\"([a-z_]+)\"", first.group(1) if first else ""):
+        keys.add(table + " " + k)
+print("\n".join(sorted(k for k in keys if not k.startswith("top skills"))))' >"$TMP/gaps-doc"
+echo "top version" >>"$TMP/gaps-doc"; sort -o "$TMP/gaps-doc" "$TMP/gaps-doc"
 diff "$TMP/gaps-doc" "$TMP/gaps" >/dev/null && pass "gaps JSON fields documented" || fail "gaps JSON fields differ from README: $(diff "$TMP/gaps-doc" "$TMP/gaps" | tr '\n' ' ')"
 
 # Formats: --types vs the README table.

@@ -3,27 +3,52 @@
 source "$(dirname "$0")/lib.bash"
 index_content
 expect_rc 0 "$CRIB" gaps content/qt-interview.txt
-grep -q '^\[x\] 127  Containerization and Orchestration' "$TMP/out" && pass "a covered requirement" || fail "covered: $(head -20 "$TMP/out")"
-grep -q '^\[ \] 142  Bachelor' "$TMP/out" && pass "an uncovered requirement" || fail "uncovered: $(grep 142 "$TMP/out")"
-grep -q '^to study:' "$TMP/out" && grep -q '^topics covering them: ' "$TMP/out" && pass "checklist, topic counts, to study" || fail "layout: $(tail "$TMP/out")"
+grep -q '^\[x\] 130  Backup and Disaster Recovery' "$TMP/out" && pass "a covered line" || fail "covered: $(head -20 "$TMP/out")"
+grep -q '^\[ \] 145  Solid scripting skills' "$TMP/out" && pass "a line not covered" || fail "not covered: $(grep 145 "$TMP/out")"
+grep -A1 '^\[~\] 127  Containerization' "$TMP/out" | grep -q '^        missing: Amazon ECS$' &&
+  pass "a partial line names its missing skill" || fail "partial: $(grep -A3 '127' "$TMP/out")"
+grep -q '^        Docker: content/aws-cloud-engineer-qa.txt:545  What is Docker?$' "$TMP/out" &&
+  pass "the best passage per covered skill" || fail "best: $(grep -A8 '127' "$TMP/out")"
+grep -q '^22 requirement lines: 3 covered, 16 partly, 3 not; 93 other lines skipped (-v lists them)$' "$TMP/out" &&
+  pass "summary counts" || fail "summary: $(grep 'requirement lines' "$TMP/out")"
+grep -q '^study next (skill: lines asking for it):$' "$TMP/out" && grep -q '^  Terraform: 123, 147$' "$TMP/out" &&
+  pass "study next, with the lines asking" || fail "study next: $(sed -n '/^study next/,$p' "$TMP/out" | head)"
 cp "$TMP/out" "$TMP/human"
 # The job description itself (indexed with the notes) never covers a requirement.
-grep -E '^    content/qt-interview.txt:(119|139) ' "$TMP/human" && fail "the job description covered itself" || pass "the job description is passed over"
-# Only the Job Description and Requirements parts are read, not the Q&A above them.
-[[ $(grep -cE '^\[[x ]\] ' "$TMP/human") == 22 ]] && pass "22 requirements" || fail "requirements: $(grep -cE '^\[[x ]\] ' "$TMP/human")"
+grep -E '^        .*content/qt-interview.txt:(119|139) ' "$TMP/human" && fail "the job description covered itself" || pass "the job description is passed over"
+# The notes above the pasted posting (numbered questions and their answers) are notes.
+grep -qE '^\[.\] (17|24|31) ' "$TMP/human" && fail "notes read as requirements" || pass "the notes are not requirements"
+# Skipped lines are listed only with -v, each with its reason.
+grep -q '^skipped:' "$TMP/human" && fail "skipped lines without -v" || pass "skipped lines hidden"
+expect_rc 0 "$CRIB" gaps -v content/qt-interview.txt
+grep -q '^  142  Bachelor.* (degree)$' "$TMP/out" && pass "-v: a degree is skipped, with the reason" || fail "-v: $(grep 142 "$TMP/out")"
+grep -q '^  4  1.what is ec2 lifecycle ?' "$TMP/out" && pass "-v: lists the notes lines" || fail "-v notes: $(sed -n '/^skipped/,+4p' "$TMP/out")"
 
 expect_rc 0 "$CRIB" gaps --format json content/qt-interview.txt
 python3 - "$TMP/out" <<'PY' && pass "JSON shape" || fail "JSON shape: $(head -c 400 "$TMP/out")"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["version"] == 1 and set(d) == {"version", "threshold", "requirements"}, d.keys()
-r = d["requirements"][0]
-assert set(r) == {"line", "text", "covered", "coverage", "terms", "missing", "best"}, r.keys()
-assert set(r["best"][0]) == {"id", "question", "score"}, r["best"][0].keys()
+assert d["version"] == 2 and set(d) == {"version", "summary", "requirements", "skipped", "study_next"}, d.keys()
+assert d["summary"] == {"requirements": 22, "covered": 3, "partial": 16, "missing": 3, "skip": 93}, d["summary"]
+r = [r for r in d["requirements"] if r["line"] == 127][0]
+assert set(r) == {"line", "text", "verdict", "covered", "missing", "skills"}, r.keys()
+assert r["verdict"] == "partial" and not r["covered"] and r["missing"] == ["Amazon ECS"], r
+docker = [s for s in r["skills"] if s["name"] == "Docker"][0]
+assert set(docker) == {"name", "covered", "about", "mentions", "best"} and docker["covered"], docker
+assert set(docker["best"]) == {"id", "question", "score"}, docker["best"]
+ecs = [s for s in r["skills"] if s["name"] == "Amazon ECS"][0]
+assert not ecs["covered"] and ecs["about"] == 0, ecs
+skip = [s for s in d["skipped"] if s["line"] == 142][0]
+assert skip["reason"] == "degree" and set(skip) == {"line", "text", "reason"}, skip
+assert {"skill": "Terraform", "lines": [123, 147]} in d["study_next"], d["study_next"][:5]
 PY
+# Not a posting: "We are hiring!" and "free snacks" name no skill (issue 24).
+printf 'We are hiring!\nfree snacks\n' >"$TMP/hiring.txt"
+expect_rc 1 "$CRIB" gaps "$TMP/hiring.txt"
+grep -q '^crib: no requirements found' "$TMP/err" && [[ ! -s "$TMP/out" ]] && pass "a line naming no skill is no requirement" || fail "hiring: $(cat "$TMP/out" "$TMP/err")"
 sed -n '139,$p' content/qt-interview.txt >"$TMP/req.txt"
 expect_rc 0 "$CRIB" --format json gaps - <"$TMP/req.txt"
-[[ $(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["requirements"]))' "$TMP/out") == 11 ]] &&
+[[ $(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["requirements"]))' "$TMP/out") == 8 ]] &&
   pass "gaps - reads standard input" || fail "stdin: $(head -c 300 "$TMP/out")"
 printf 'Our team\n\nThis is a remote position.\n' >"$TMP/none.txt"
 expect_rc 1 "$CRIB" gaps "$TMP/none.txt"

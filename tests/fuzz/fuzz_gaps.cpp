@@ -2,8 +2,9 @@
 // input checks, then the requirement splitter and the key terms), checking
 // the invariants the search and the printers rely on (issue 27).
 #include "common/text.hpp"
-#include "prep/gaps.hpp"
 #include "prep/gaps_input.hpp"
+#include "prep/gaps_posting.hpp"
+#include "prep/gaps_skills.hpp"
 
 #include <cstdint>
 #include <cstdlib>
@@ -20,15 +21,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!crib::valid_utf8(job.text)) std::abort();
     int prev = 0;
     size_t lines = 1;
-    for (char c : job.text) lines += c == '\n';
-    for (const crib::RequirementLine& r : crib::split_requirements(job.text)) {
-        if (r.line < prev || r.line < 1 || size_t(r.line) > lines) std::abort();
-        if (!crib::valid_utf8(r.text) || r.text.empty()) std::abort();
-        std::vector<std::string> terms = crib::key_terms(r.text);
-        if (terms.empty()) std::abort(); // lines without a key term are dropped
-        for (const std::string& t : terms)
-            if (t.empty() || !crib::valid_utf8(t)) std::abort();
-        prev = r.line;
+    for (char c : job.text)
+        lines += c == '\n';
+    for (const crib::PostingLine& l : crib::read_posting(job.text)) {
+        if (l.line <= prev || l.line < 1 || size_t(l.line) > lines) std::abort();
+        if (!crib::valid_utf8(l.text) || l.text.empty()) std::abort();
+        for (const crib::SkillName& s : crib::skill_names(l.text)) {
+            if (s.text.empty() || s.words.empty() || !crib::valid_utf8(s.text)) std::abort();
+            if (l.text.find(s.words.front().substr(0, 1)) == std::string::npos &&
+                crib::ascii_lower(l.text).find(s.words.front().substr(0, 1)) == std::string::npos)
+                std::abort(); // a skill's words come from the line
+        }
+        prev = l.line;
     }
     return 0;
 }

@@ -53,6 +53,8 @@ def crib_lines(doc):
         terms found (missing == terms)              -> missing
       anything else                                 -> partial
     """
+    if doc.get("version", 1) >= 2:
+        return crib_lines_v2(doc)
     by_line = {}
     for req in doc.get("requirements", []):
         by_line.setdefault(int(req["line"]), []).append(req)
@@ -73,6 +75,22 @@ def crib_lines(doc):
             "verdict": verdict,
             "missing_terms": missing,
             "any_uncovered": not all(r.get("covered") for r in reqs),
+        }
+    return out
+
+
+def crib_lines_v2(doc):
+    """crib gaps JSON version 2 gives one verdict per line; its missing terms are the
+    words of the skills it lists as missing."""
+    out = {}
+    for req in doc.get("requirements", []):
+        words = set()
+        for name in req.get("missing", []):
+            words |= {t for t in re.split(r"[^0-9a-z+#]+", name.lower()) if t}
+        out[int(req["line"])] = {
+            "verdict": req["verdict"],
+            "missing_terms": words,
+            "any_uncovered": req["verdict"] != "covered",
         }
     return out
 

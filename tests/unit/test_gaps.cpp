@@ -1,97 +1,158 @@
-// crib gaps: splitting a job description into requirements, and judging a
-// requirement the notes cover against one they do not.
-#include "prep/gaps.hpp"
+// crib gaps: which lines of a posting are requirements, which skills a line
+// names, and when the notes cover a skill (issue 24 items 1-3).
 #include "index_fixture.hpp"
+#include "prep/gaps.hpp"
+
+#include <algorithm>
 
 using namespace crib;
 
 namespace {
 
-std::vector<std::string> texts(const std::vector<RequirementLine>& rs) {
+/// "line:skip reason" for each line of a posting ("5:" when judged).
+std::vector<std::string> reasons(const std::string& text) {
     std::vector<std::string> out;
-    for (const auto& r : rs)
-        out.push_back(std::to_string(r.line) + ":" + r.text);
+    for (const PostingLine& l : read_posting(text))
+        out.push_back(std::to_string(l.line) + ":" + l.skip);
     return out;
+}
+
+std::vector<std::string> names(std::string_view line) {
+    std::vector<std::string> out;
+    for (const SkillName& s : skill_names(line))
+        out.push_back(s.text);
+    return out;
+}
+
+const Requirement& at_line(const std::vector<Requirement>& rs, int line) {
+    auto it = std::find_if(rs.begin(), rs.end(),
+                           [&](const Requirement& r) { return r.line.line == line; });
+    REQUIRE(it != rs.end());
+    return *it;
 }
 
 } // namespace
 
-TEST_CASE("requirements: bullets and sentences of the requirement sections only", "[gaps]") {
-    std::string jd = "About us\n"
-                     "We are a friendly startup building Kubernetes tooling.\n"
-                     "\n"
-                     "Responsibilities:\n"
-                     "- Run Kubernetes clusters in production\n"
-                     "* Write Terraform modules\n"
-                     "\n"
-                     "## Requirements\n"
-                     "1. Five years of Python. Good Go is a plus.\n"
-                     "Deep knowledge of Linux networking. Familiarity with eBPF (e.g. Cilium).\n"
-                     "This is a remote position.\n"
-                     "\n"
-                     "Benefits\n"
-                     "- Free Kubernetes conference tickets\n";
-    CHECK(texts(split_requirements(jd)) == std::vector<std::string>{
-                                               "5:Run Kubernetes clusters in production",
-                                               "6:Write Terraform modules",
-                                               "9:Five years of Python. Good Go is a plus.",
-                                               "10:Deep knowledge of Linux networking.",
-                                               "10:Familiarity with eBPF (e.g. Cilium).",
-                                           });
+TEST_CASE("posting lines: title headings company text benefits and degrees are skipped", "[gaps]") {
+    std::string jd = "Site Reliability Engineer\n"                    // 1 title
+                     "About Acme\n"                                   // 2 heading
+                     "Acme is the leading platform for widgets.\n"    // 3 company
+                     "What you'll do\n"                               // 4 heading
+                     "- Run Kubernetes clusters in production\n"      // 5
+                     "- Bachelor's degree in Computer Science\n"      // 6 degree
+                     "- AWS certification required\n"                 // 7 certification
+                     "- Health insurance and 25 days paid vacation\n" // 8 benefits
+                     "- Work remotely within European time zones\n"   // 9 where/when
+                     "Acme is an equal opportunity employer.\n"       // 10 EEO
+                     "Benefits\n"                                     // 11 heading
+                     "- Free Kubernetes conference tickets\n";        // 12 company
+    CHECK(reasons(jd) == std::vector<std::string>{
+                             "1:title", "2:heading", "3:company text", "4:heading",
+                             "5:", "6:degree", "7:certification", "8:benefits", "9:where and when",
+                             "10:equal opportunity", "11:heading", "12:company text"});
 }
 
-TEST_CASE("requirements: without sections, every line counts, a Label: line stays whole",
-          "[gaps]") {
-    std::string jd = "Monitoring: Run Prometheus. Page on SLO burn.\n"
-                     "Own the CI pipeline. Keep builds fast.\n";
-    CHECK(texts(split_requirements(jd)) ==
-          std::vector<std::string>{"1:Monitoring: Run Prometheus. Page on SLO burn.",
-                                   "2:Own the CI pipeline.", "2:Keep builds fast."});
+TEST_CASE("posting lines: notes with a posting pasted in them are read as notes", "[gaps]") {
+    std::string text = "1. What is a DaemonSet?\n"
+                       "A DaemonSet runs one pod per node.\n"
+                       "Example:\n"
+                       "Run kubectl get ds to list them.\n"
+                       "Requirements\n"
+                       "- Experience with Kubernetes DaemonSets\n";
+    CHECK(reasons(text) == std::vector<std::string>{"1:question", "2:notes, not requirements",
+                                                    "3:heading", "4:notes, not requirements",
+                                                    "5:heading", "6:"});
 }
 
-TEST_CASE("key terms drop function words and job advert filler, one per stem", "[gaps]") {
-    CHECK(key_terms("Strong experience with CI/CD tools such as Jenkins and Jenkins pipelines") ==
-          std::vector<std::string>{"ci", "cd", "jenkins", "pipelines"});
-    CHECK(key_terms("This is a remote position.").empty());
+TEST_CASE("skills: alternatives split names kept whole filler and roles dropped", "[gaps]") {
+    CHECK(names("Experience with AWS, GCP or Azure") ==
+          std::vector<std::string>{"AWS", "GCP", "Azure"});
+    CHECK(
+        names("Own our Terraform code for AWS: VPCs, IAM, RDS, S3 and remote state") ==
+        std::vector<std::string>{"Terraform", "code", "AWS", "VPCs", "IAM", "RDS", "S3", "state"});
+    CHECK(names("Git version control, GitHub or GitLab") ==
+          std::vector<std::string>{"Git", "GitHub", "GitLab"});
+    CHECK(names("Databases such as PostgreSQL, MySQL and Node.js with RHEL/CentOS and CI/CD") ==
+          std::vector<std::string>{"Databases", "PostgreSQL", "MySQL", "Node.js", "RHEL", "CentOS",
+                                   "CI/CD"});
+    CHECK(names("Participate in a weekly on call rotation") == std::vector<std::string>{"on-call"});
+    CHECK(names("At least 7 years of experience as a Linux system administrator").empty());
+    CHECK(names("Strong verbal and written communication skills").empty());
+    CHECK(names("Execute other projects from the Team Lead as needed").empty());
+    CHECK(names("Experience with chaos engineering and failure mode analysis") ==
+          std::vector<std::string>{"chaos", "failure"}); // trimmed to the field's words
 }
 
-TEST_CASE("a requirement the notes cover and one they do not", "[gaps]") {
+TEST_CASE("skills: a list of names is not title case", "[gaps]") {
+    // Regression: "Experience with the Kubernetes ecosystem including Helm"
+    // was read as title case (most words capitalised), and its names lost.
+    CHECK(names("Experience with the Kubernetes ecosystem including Helm.") ==
+          std::vector<std::string>{"Kubernetes", "Helm"});
+    CHECK(names("Automate provisioning with Terraform, Ansible, Chef, Puppet, etc.") ==
+          std::vector<std::string>{"provisioning", "Terraform", "Ansible", "Chef", "Puppet"});
+    // A line that capitalises its filler does: "Strong" and "With" say nothing.
+    CHECK(names("Strong Experience With Distributed Tracing") ==
+          std::vector<std::string>{"Distributed Tracing"});
+}
+
+TEST_CASE("gaps: a skill is covered by a passage about it not by a mention", "[gaps]") {
     test::TempDir d;
-    d.write("notes/docker.md", "# Docker\n\n"
-                               "## What is a Docker image?\n\nLayers of a container filesystem, "
-                               "built from a Dockerfile.\n\n"
-                               "## How do containers differ from VMs?\n\nContainers share the "
-                               "host kernel; images are small.\n");
-    d.write("notes/aws.md", "# AWS\n\n## What is S3?\n\nObject storage in buckets.\n");
+    d.write("notes/k8s.md", "# Kubernetes\n\n"
+                            "## What is Helm?\n\nA package manager for Kubernetes charts.\n\n"
+                            "## How do you run a DaemonSet?\n\nOne pod per node; Prometheus "
+                            "node exporters run this way, as do log shippers.\n");
+    d.write("notes/io.md", "## Why is disk IO slow?\n\nIO waits show in iostat.\n");
+    d.write("notes/links.md", "# Tools\n\n## Infrastructure\n\n- Terraform\n- Pulumi\n\n"
+                              "See https://github.com/hashicorp/terraform and "
+                              "[docs](https://terraform.io/terraform).\n\n"
+                              "## Databases\n\nPostgreSQL is relational. PostgreSQL has MVCC. "
+                              "PostgreSQL vacuums dead rows.\n");
     std::string db = test::index_notes(d);
     auto rs = find_gaps(db, "Requirements\n"
-                            "- Docker images, containers and Dockerfile layers\n"
-                            "- Haskell type classes and monad transformers\n");
-    REQUIRE(rs.size() == 2);
-    CHECK(rs[0].covered);
-    CHECK(rs[0].coverage >= kCoveredShare);
-    REQUIRE_FALSE(rs[0].best.empty());
-    CHECK(rs[0].best[0].id.find("docker.md") != std::string::npos);
-    CHECK(rs[0].missing.empty());
-    CHECK_FALSE(rs[1].covered);
-    CHECK(rs[1].coverage < kCoveredShare);
-    CHECK(rs[1].missing ==
-          std::vector<std::string>{"haskell", "type", "classes", "monad", "transformers"});
+                            "- Helm and Kubernetes\n" // 2 covered: questions
+                            "- Terraform\n"           // 3 missing: a bare list, links
+                            "- Prometheus and Helm\n" // 4 partial: a mention only
+                            "- iOS development\n"     // 5 missing: not "IO"
+                            "- PostgreSQL\n"          // 6 covered: said 3 times
+                            "- Deep knowledge of Haskell type-level programming\n"); // 7
+    CHECK(verdict_name(at_line(rs, 2).verdict) == std::string("covered"));
+    CHECK(at_line(rs, 2).skills[0].evidence.best->id.find("k8s.md") != std::string::npos);
+    CHECK(verdict_name(at_line(rs, 3).verdict) == std::string("missing"));
+    CHECK(verdict_name(at_line(rs, 4).verdict) == std::string("partial"));
+    CHECK(at_line(rs, 4).missing() == std::vector<std::string>{"Prometheus"});
+    CHECK(verdict_name(at_line(rs, 5).verdict) == std::string("missing"));
+    CHECK(verdict_name(at_line(rs, 6).verdict) == std::string("covered"));
+    const Requirement& haskell = at_line(rs, 7);
+    CHECK(haskell.verdict != Verdict::covered);
+    auto m = haskell.missing();
+    CHECK(std::find(m.begin(), m.end(), "Haskell") != m.end());
+    std::vector<StudyItem> next = study_next(rs);
+    REQUIRE_FALSE(next.empty());
 }
 
-TEST_CASE("the job description pasted into the notes does not cover itself", "[gaps]") {
+TEST_CASE("gaps: study next puts the skill asked most often first", "[gaps]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is Docker?\n\nContainers.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Docker and Nomad\n- Consul\n- Nomad\n");
+    std::vector<StudyItem> next = study_next(rs);
+    REQUIRE(next.size() == 2);
+    CHECK(next[0].name == "Nomad");
+    CHECK(next[0].lines == std::vector<int>{2, 4});
+    CHECK(next[1].name == "Consul");
+}
+
+TEST_CASE("gaps: the posting pasted into the notes does not cover itself", "[gaps]") {
     test::TempDir d;
     std::string jd = "Requirements\n"
                      "- Operate Cassandra clusters with hinted handoff and read repair\n"
                      "- Tune Kafka consumers for exactly once delivery\n";
-    d.write("notes/job.txt", "Job Description\n" + jd);
+    d.write("notes/job.txt", "Job Description\n" + jd + "Cassandra Cassandra Cassandra\n");
     d.write("notes/kafka.md", "## How does Kafka give exactly once delivery?\n\n"
                               "Idempotent producers and transactions; consumers read committed.\n");
     std::string db = test::index_notes(d);
     auto rs = find_gaps(db, jd);
-    REQUIRE(rs.size() == 2);
-    CHECK_FALSE(rs[0].covered); // only the pasted job description mentions Cassandra
-    for (const auto& b : rs[0].best)
-        CHECK(b.id.find("job.txt") == std::string::npos);
-    CHECK(rs[1].covered);
+    const Requirement& cassandra = at_line(rs, 2);
+    CHECK(cassandra.verdict != Verdict::covered); // only the pasted posting mentions it
+    CHECK(at_line(rs, 3).skills.front().evidence.covered);
 }

@@ -1,0 +1,295 @@
+// gaps_judge.cpp - whether the notes treat a skill (see gaps_judge.hpp).
+#include "prep/gaps_judge.hpp"
+
+#include "common/text.hpp"
+#include "index/document.hpp"
+#include "index/schema.hpp"
+#include "search/search.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace crib {
+
+namespace {
+
+/// How many words open a posting line: the key its copies are looked up by.
+constexpr size_t kOwnKeyWords = 5;
+
+using Stems = std::vector<std::string>;
+
+/// Words of a text, lower case as written and stemmed.
+struct Words {
+    Stems raw, stems;
+    void append(const Words& w) {
+        raw.insert(raw.end(), w.raw.begin(), w.raw.end());
+        stems.insert(stems.end(), w.stems.begin(), w.stems.end());
+    }
+};
+
+Words words_in(std::string_view text) {
+    static const Xapian::Stem stem = schema::stemmer();
+    Words out;
+    out.raw = schema::words(text);
+    for (const std::string& w : out.raw)
+        out.stems.push_back(stem(w));
+    return out;
+}
+
+/// Text without what only points elsewhere: URLs, Markdown link targets
+/// "](...)" and Obsidian/Logseq "[[wikilinks]]".
+std::string without_links(std::string_view t) {
+    std::string out;
+    out.reserve(t.size());
+    for (size_t i = 0; i < t.size();) {
+        auto skip_to = [&](size_t from, char end) {
+            size_t e = from;
+            while (e < t.size() && t[e] != end && t[e] != '\n' &&
+                   (end != ' ' || !std::isspace(static_cast<unsigned char>(t[e]))))
+                ++e;
+            return e;
+        };
+        if (t.compare(i, 7, "http://") == 0 || t.compare(i, 8, "https://") == 0 ||
+            t.compare(i, 4, "www.") == 0) {
+            i = skip_to(i, ' ');
+        } else if (t.compare(i, 2, "](") == 0) {
+            i = skip_to(i + 2, ')');
+        } else if (t.compare(i, 2, "[[") == 0) {
+            size_t e = t.find("]]", i);
+            i = e == std::string_view::npos ? t.size() : e + 2;
+            out += ' ';
+        } else {
+            out += t[i++];
+        }
+    }
+    return out;
+}
+
+/// A line that only names things: a list item of at most three words
+/// ("- Terraform") or a comma list of names ("IaC: Terraform, Ansible, CDK").
+bool bare_list(std::string_view line) {
+    std::string_view l = trim(line);
+    bool item = !l.empty() && (l[0] == '-' || l[0] == '*' || l[0] == '+');
+    size_t words = schema::words(l).size();
+    if (item && words <= 3) return true;
+    size_t commas = 0;
+    for (char c : l)
+        commas += c == ',';
+    return commas >= 2 && words <= 2 * (commas + 1);
+}
+
+/// The answer's stems, without links, bare lists and query blocks
+/// (```dataview); "" between lines so that no phrase spans two.
+Words answer_words(std::string_view answer) {
+    Words out;
+    bool fence = false, query = false;
+    for (std::string_view line : split_lines(answer)) {
+        std::string_view t = trim(line);
+        if (t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~") {
+            std::string info = ascii_lower(trim(t.substr(3)));
+            query = !fence && (info.rfind("dataview", 0) == 0 || info == "query");
+            fence = !fence;
+            continue;
+        }
+        if ((fence && query) || bare_list(t)) continue;
+        out.append(words_in(without_links(line)));
+        out.raw.push_back("");
+        out.stems.push_back("");
+    }
+    return out;
+}
+
+/// Occurrences of `seq` in `text`, word for word.
+int occurrences(const Stems& seq, const Stems& text) {
+    if (seq.empty() || text.size() < seq.size()) return 0;
+    int n = 0;
+    for (size_t i = 0; i + seq.size() <= text.size(); ++i)
+        if (std::equal(seq.begin(), seq.end(), text.begin() + long(i))) ++n;
+    return n;
+}
+
+/// A passage's words as the judge reads them.
+struct PassageWords {
+    bool own = false;          ///< holds a line of the posting
+    std::vector<Words> titles; ///< question, parent question, each heading
+    Words answer;              ///< without links, bare lists, queries
+    GapPassage passage;
+};
+
+/// The words of a text joined by single spaces (for containment tests).
+std::string normalised(std::string_view text) {
+    std::string out = " ";
+    for (const std::string& w : schema::words(text))
+        out += w + " ";
+    return out;
+}
+
+/// The first `n` words of a normalised text (" a b c "), as " a b ".
+std::string_view first_words(std::string_view norm, size_t n) {
+    size_t end = 0;
+    for (size_t i = 0; i <= n && end != std::string_view::npos; ++i)
+        end = norm.find(' ', end + (i ? 1 : 0));
+    return end == std::string_view::npos ? norm : norm.substr(0, end + 1);
+}
+
+/// The posting's lines long enough to recognise, keyed by their first words:
+/// looking a passage's word windows up costs its length, not its length
+/// times the number of lines.
+class OwnTexts {
+  public:
+    explicit OwnTexts(const std::vector<std::string>& lines) {
+        for (const std::string& l : lines) {
+            if (schema::words(l).size() < kOwnKeyWords) continue;
+            std::string norm = normalised(l);
+            by_start_[std::string(first_words(norm, kOwnKeyWords))].push_back(norm);
+        }
+    }
+    /// True when `whole` (normalised) holds one of the lines.
+    bool in(const std::string& whole) const {
+        if (by_start_.empty()) return false;
+        for (size_t at = 0; at != std::string::npos && at + 1 < whole.size();
+             at = whole.find(' ', at + 1)) {
+            std::string_view rest = std::string_view(whole).substr(at);
+            auto it = by_start_.find(std::string(first_words(rest, kOwnKeyWords)));
+            if (it == by_start_.end()) continue;
+            for (const std::string& o : it->second)
+                if (rest.substr(0, o.size()) == o) return true;
+        }
+        return false;
+    }
+
+  private:
+    std::unordered_map<std::string, std::vector<std::string>> by_start_;
+};
+
+} // namespace
+
+struct SkillJudge::Impl {
+    Xapian::Database db;
+    OwnTexts own;
+    std::unordered_map<Xapian::docid, PassageWords> read;
+    std::unordered_map<std::string, SkillEvidence> judged;
+
+    Impl(const std::string& spec, const std::vector<std::string>& posting)
+        : db(open_index(spec)), own(posting) {}
+
+    const PassageWords& words_of(Xapian::docid did, const Xapian::Document& doc) {
+        auto it = read.find(did);
+        if (it != read.end()) return it->second;
+        Passage p;
+        decode_passage(doc.get_data(), p);
+        PassageWords w;
+        w.own = own.in(normalised(p.question + "\n" + p.answer));
+        w.titles.push_back(words_in(without_links(p.question)));
+        if (!p.parent_question.empty())
+            w.titles.push_back(words_in(without_links(p.parent_question)));
+        for (const std::string& h : p.headings)
+            w.titles.push_back(words_in(without_links(h)));
+        w.answer = answer_words(p.answer);
+        w.passage = GapPassage{passage_id(p), p.question, 0, p.topics};
+        return read.emplace(did, std::move(w)).first->second;
+    }
+
+    bool absent(const std::string& stem) const { return db.get_termfreq("Z" + stem) == 0; }
+
+    /// Evidence for the phrase's words in order (as written when `exact`,
+    /// else stemmed); with `any_order`, only whether one passage's question
+    /// and headings hold them all.
+    SkillEvidence look(const Words& phrase, bool exact, bool any_order = false) {
+        SkillEvidence ev;
+        std::vector<Xapian::Query> terms;
+        for (const std::string& s : phrase.stems) {
+            if (absent(s)) return ev;
+            terms.emplace_back("Z" + s);
+        }
+        const Stems& seq = exact ? phrase.raw : phrase.stems;
+        auto side = [&](const Words& w) -> const Stems& { return exact ? w.raw : w.stems; };
+        Xapian::Enquire enq(db);
+        enq.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+        Xapian::MSet mset = enq.get_mset(0, kPassagesRead);
+        int most_in_one = 0;
+        std::optional<GapPassage> mentioned;
+        for (auto m = mset.begin(); m != mset.end(); ++m) {
+            const PassageWords& w = words_of(*m, m.get_document());
+            if (w.own) continue;
+            bool title = false;
+            if (any_order) {
+                Stems all;
+                for (const Words& t : w.titles)
+                    all.insert(all.end(), side(t).begin(), side(t).end());
+                title = std::all_of(seq.begin(), seq.end(), [&](const std::string& s) {
+                    return std::find(all.begin(), all.end(), s) != all.end();
+                });
+            } else {
+                for (const Words& t : w.titles)
+                    title = title || occurrences(seq, side(t)) > 0;
+            }
+            int said = any_order ? 0 : occurrences(seq, side(w.answer));
+            if (title) {
+                ++ev.about;
+                if (!ev.best) ev.best = w.passage, ev.best->score = m.get_weight();
+            }
+            if (said > 0) {
+                ++ev.mentions;
+                if (!mentioned) mentioned = w.passage, mentioned->score = m.get_weight();
+            }
+            most_in_one = std::max(most_in_one, said);
+            if (ev.about > 0 && most_in_one >= kAnswerRepeats) break;
+        }
+        ev.covered = ev.about > 0 || most_in_one >= kAnswerRepeats;
+        if (!ev.best) ev.best = mentioned;
+        return ev;
+    }
+
+    /// The first `n` words of a phrase from word `from`.
+    static Words part(const Words& w, size_t from, size_t n) {
+        Words out;
+        out.raw.assign(w.raw.begin() + long(from), w.raw.begin() + long(from + n));
+        out.stems.assign(w.stems.begin() + long(from), w.stems.begin() + long(from + n));
+        return out;
+    }
+
+    /// A phrase not found as written: without its first or last word, then
+    /// its words together in one question or heading path.
+    SkillEvidence look_shorter(const Words& phrase, bool exact, const SkillEvidence& whole) {
+        size_t n = phrase.stems.size();
+        if (n >= 3) {
+            for (size_t from : {size_t(1), size_t(0)}) {
+                SkillEvidence ev = look(part(phrase, from, n - 1), exact);
+                if (ev.covered) return ev;
+            }
+        }
+        for (const std::string& s : phrase.stems)
+            if (absent(s)) return whole; // a word the notes never use: missing
+        SkillEvidence ev = look(phrase, exact, true);
+        return ev.covered ? ev : whole;
+    }
+
+    SkillEvidence judge(const SkillName& s) {
+        Words phrase = words_in(s.text);
+        // Names are compared as written: "iOS" stems to "io".
+        std::string key = s.name ? "=" : "~";
+        for (const std::string& w : phrase.raw)
+            key += w + " ";
+        if (auto it = judged.find(key); it != judged.end()) return it->second;
+        SkillEvidence ev = look(phrase, s.name);
+        if (!ev.covered && phrase.raw.size() > 1) ev = look_shorter(phrase, s.name, ev);
+        return judged.emplace(key, ev).first->second;
+    }
+};
+
+SkillJudge::SkillJudge(const std::string& db, const std::vector<std::string>& posting)
+    : impl_(std::make_unique<Impl>(db, posting)) {}
+
+SkillJudge::~SkillJudge() = default;
+
+SkillEvidence SkillJudge::judge(const SkillName& s) {
+    return impl_->judge(s);
+}
+
+bool SkillJudge::absent(const std::string& word) const {
+    static const Xapian::Stem stem = schema::stemmer();
+    return impl_->absent(stem(word));
+}
+
+} // namespace crib

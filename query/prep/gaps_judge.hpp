@@ -1,0 +1,69 @@
+// gaps_judge.hpp - whether the notes treat a skill (crib gaps).
+//
+// A skill is covered when passages are about it, not when its words occur
+// somewhere:
+//   - its words, in order, are in a passage's question or heading path (one
+//     passage is enough), or
+//   - a passage's answer says it at least kAnswerRepeats times.
+// Words are compared stemmed, names as written ("iOS" is not "IO").
+// Links (URLs, Markdown link targets, [[wikilinks]]), bare lists of names
+// ("- Terraform", "IaC: Terraform, Ansible, CloudFormation") and Obsidian
+// dataview queries say nothing about what they name: they cover nothing.  A passage holding a line
+// of the posting itself is the posting pasted into the notes and is passed over. A phrase the notes
+// lack ("failure mode analysis") is missing, whatever its words do elsewhere, unless one passage's
+// question or heading holds all of them; phrases of three or more words are also tried without
+// their first or last word ("Google Cloud Platform" -> "Google Cloud").
+#pragma once
+
+#include "prep/gaps_skills.hpp"
+
+#include <xapian.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace crib {
+
+/// A passage that answers a requirement.
+struct GapPassage {
+    std::string id, question;
+    double score = 0;
+    std::vector<std::string> topics;
+};
+
+/// What the notes say about one skill.
+struct SkillEvidence {
+    bool covered = false; ///< see the rules above
+    int about = 0;        ///< passages with it in their question or heading path (of those read)
+    int mentions = 0;     ///< passages whose answer says it (of those read)
+    std::optional<GapPassage> best; ///< the best passage about it, else one mentioning it
+};
+
+/// A passage must say a skill this many times in its answer to cover it
+/// without its question or headings (a name dropped once or twice in an
+/// answer about something else is a mention, not coverage).
+constexpr int kAnswerRepeats = 3;
+/// Passages read per skill, best match first.
+constexpr unsigned kPassagesRead = 100;
+
+/// Judges skills against one index, each skill once.
+class SkillJudge {
+  public:
+    /// Opens the index at `db` (throws as search() does); `posting` lines of
+    /// five words or more found in a passage mark it as the posting itself.
+    SkillJudge(const std::string& db, const std::vector<std::string>& posting);
+    ~SkillJudge();
+    /// The evidence for one skill.
+    SkillEvidence judge(const SkillName& s);
+    /// True when no passage uses the word (lower case) in any form.
+    bool absent(const std::string& word) const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace crib

@@ -1,0 +1,200 @@
+// gaps_posting.cpp - a job posting's lines, sections and skip reasons (see
+// gaps_posting.hpp).
+#include "prep/gaps_posting.hpp"
+
+#include "common/text.hpp"
+#include "index/schema.hpp"
+
+#include <initializer_list>
+
+namespace crib {
+
+namespace {
+
+/// What a section holds, by its heading (notes: under a question heading).
+enum class Section { neutral, requirements, company, notes };
+
+/// True if the lower-cased `text` (padded with spaces) holds a word
+/// starting with one of `marks` (" salar" finds "salary" and "salaries").
+bool has_any(const std::string& padded, std::initializer_list<const char*> marks) {
+    for (const char* m : marks)
+        if (padded.find(m) != std::string::npos) return true;
+    return false;
+}
+
+/// " text " lower-cased, punctuation but - and + turned to spaces, so marks
+/// can be matched at word starts.
+std::string padded_lower(std::string_view text) {
+    std::string out = " ";
+    for (char c : text) {
+        unsigned char u = static_cast<unsigned char>(c);
+        bool keep = std::isalnum(u) || c == '-' || c == '+' || c == '$' || c == '%' || u >= 0x80;
+        out += keep ? char(std::tolower(u)) : ' ';
+    }
+    return out + " ";
+}
+
+Section section_of(const std::string& heading) {
+    if (!heading.empty() && heading.back() == '?') return Section::notes;
+    std::string h = padded_lower(heading);
+    // Company text first: "You have these important work traits" is not a
+    // list of skills, nor "What work here offers".
+    if (has_any(h, {" benefit",
+                    " perk",
+                    " offer",
+                    " compensation",
+                    " salar",
+                    " values",
+                    " about us",
+                    " about the team",
+                    " about the company",
+                    " who we are",
+                    " why join",
+                    " why you",
+                    " why should",
+                    " culture",
+                    " life at",
+                    " apply",
+                    " hiring process",
+                    " interview process",
+                    " recruit",
+                    " in touch",
+                    " contact",
+                    " equal opportunit",
+                    " diversity",
+                    " reward",
+                    " enjoy",
+                    " trait",
+                    " location",
+                    " important"}))
+        return Section::company;
+    if (h.rfind(" about ", 0) == 0 &&
+        !has_any(h, {" about you", " about the role", " about the job", " about this role",
+                     " about the position"}))
+        return Section::company; // "About BlaBlaCar"
+    if (has_any(h, {" requirement",    " responsibilit",   " qualification", " skill",
+                    " experience",     " what you",        " you will",      " you ll",
+                    " you'll",         " must have",       " nice to have",  " preferred",
+                    " duties",         " job description", " the role",      " about the job",
+                    " task",           " expectation",     " stack",         " looking for",
+                    " about you",      " you have",        " you bring",     " bring",
+                    " differentiator", " bonus",           " plus",          " brownie",
+                    " get ready",      " you need",        " need"}))
+        return Section::requirements;
+    return Section::neutral;
+}
+
+/// A heading's name: "## Skills", or a short line of its own ("Requirements",
+/// "What you'll do:") that does not end a sentence; "" if not a heading.
+std::string heading_name(std::string_view l) {
+    if (!l.empty() && l[0] == '#') {
+        size_t e = l.find_first_not_of('#');
+        if (e != std::string_view::npos && e <= 6 && l[e] == ' ')
+            return std::string(trim(l.substr(e)));
+        return "";
+    }
+    if (l.empty() || std::string_view(".!,;").find(l.back()) != std::string_view::npos) return "";
+    std::string_view name = l.back() == ':' ? l.substr(0, l.size() - 1) : l;
+    size_t n = schema::words(name).size();
+    if (n == 0 || n > 5) return "";
+    return std::string(trim(name));
+}
+
+/// A line of nothing but =, - or _ (a setext underline or a separator).
+bool rule_line(std::string_view l) {
+    return !l.empty() && l.find_first_not_of("=-_* ") == std::string_view::npos;
+}
+
+/// Why a line says nothing to study, by what it says; "" when it may.
+std::string content_skip(std::string_view text, bool prose, Section section) {
+    std::string l = padded_lower(text);
+    if (has_any(l, {" equal opportunit", " equal employment", " discriminat", " regardless of",
+                    " without regard", " veteran", " sexual orientation", " gender identity"}))
+        return "equal opportunity";
+    if (has_any(l,
+                {" salar",   " compensation", " $",         " insurance",  " 401",      " vacation",
+                 " holiday", " parental",     " stock",     " equity",     " perks",    " benefits",
+                 " pto ",    " relocation",   " meal",      " retirement", " bonus ",   " paid ",
+                 " wework",  " co-working",   " coworking", " per year",   " per annum"}))
+        return "benefits";
+    if (has_any(l, {" to apply", " apply now", " how to apply", " apply at", " apply via",
+                    " apply here", " resume", " cv ", " email", " video-call", " video call",
+                    " hiring process", " agencies", " recruiter", " contact "}) ||
+        text.find('@') != std::string_view::npos)
+        return "hiring process";
+    if (has_any(l, {" bachelor", " master s", " masters", " degree in", " s degree", " degree or",
+                    " university degree", " phd", " diploma"}))
+        return "degree";
+    if (has_any(l, {" certification", " certified", " certificate"})) return "certification";
+    if (has_any(l,
+                {" remote work", " work remotely", " remote-first", " full remote", " fully remote",
+                 " 100% remote", " time zone", " timezone", " business hours", " full-time",
+                 " full time", " part-time", " onsite", " on-site", " hybrid", " office"}))
+        return "where and when";
+    if (prose && section != Section::requirements &&
+        has_any(l, {" we are a",       " we re a",      " we are the",  " we re the",
+                    " is the leading", " the world s",  " our mission", " our customers",
+                    " our products",   " our product ", " founded",     " headquarter",
+                    " we serve",       " we bring",     " we believe",  " million",
+                    " billion",        " our team is",  " join us",     " reports to"}))
+        return "company text";
+    return "";
+}
+
+} // namespace
+
+std::string bullet_text(std::string_view l) {
+    for (std::string_view m : {"- ", "* ", "+ ", "\xE2\x80\xA2 ", "\xC2\xB7 "})
+        if (l.substr(0, m.size()) == m) return std::string(trim(l.substr(m.size())));
+    size_t d = 0;
+    while (d < l.size() && d < 3 && l[d] >= '0' && l[d] <= '9')
+        ++d;
+    if (d > 0 && d + 1 < l.size() && (l[d] == '.' || l[d] == ')') && l[d + 1] == ' ')
+        return std::string(trim(l.substr(d + 2)));
+    return "";
+}
+
+std::vector<PostingLine> read_posting(std::string_view text) {
+    std::vector<PostingLine> out;
+    Section section = Section::neutral;
+    std::vector<Section> pl_sections;
+    int n = 0;
+    for (std::string_view raw : split_lines(text)) {
+        ++n;
+        std::string_view l = trim(raw);
+        if (l.empty() || rule_line(l)) continue;
+        PostingLine pl{n, bullet_text(l), ""};
+        bool bullet = !pl.text.empty();
+        if (!bullet) pl.text = std::string(l);
+        if (out.empty() && !bullet) {
+            pl.skip = "title"; // the first line names the job
+        } else if (std::string h = bullet ? "" : heading_name(l); !h.empty()) {
+            Section next = section_of(h);
+            // "COPY:" under "4. What is ADD vs COPY?" is still the notes
+            if (!(section == Section::notes && next == Section::neutral)) section = next;
+            pl.skip = "heading";
+        } else if (pl.text.back() == '?' && schema::words(pl.text).size() <= 15) {
+            section = Section::notes; // "4. What is ADD vs COPY?": a question asked
+            pl.skip = "question";
+        } else if (section == Section::company) {
+            pl.skip = "company text";
+        } else {
+            pl.skip = content_skip(pl.text, !bullet, section);
+        }
+        pl_sections.push_back(section);
+        out.push_back(std::move(pl));
+    }
+    // Notes with a posting pasted in them: lines under a question heading
+    // ("What is ADD vs COPY?") are the notes, not requirements, once the
+    // text has a requirement section.
+    bool any = false;
+    for (Section s : pl_sections)
+        any = any || s == Section::requirements;
+    if (any)
+        for (size_t i = 0; i < out.size(); ++i)
+            if (out[i].skip.empty() && pl_sections[i] == Section::notes)
+                out[i].skip = "notes, not requirements";
+    return out;
+}
+
+} // namespace crib

@@ -1,0 +1,366 @@
+// gaps_skills.cpp - the skills a requirement line names (see gaps_skills.hpp).
+#include "prep/gaps_skills.hpp"
+
+#include "common/text.hpp"
+#include "index/schema.hpp"
+
+#include <cctype>
+#include <set>
+#include <unordered_set>
+
+namespace crib {
+
+namespace {
+
+/// Function words: they cut a line into phrases.
+const std::unordered_set<std::string>& function_words() {
+    static const std::unordered_set<std::string> words = {
+        "a",          "about",    "across",  "after",  "all",          "also",    "an",
+        "and",        "any",      "are",     "around", "as",           "at",      "be",
+        "been",       "being",    "between", "both",   "but",          "by",      "can",
+        "could",      "do",       "does",    "each",   "e.g",          "eg",      "either",
+        "especially", "etc",      "every",   "for",    "from",         "has",     "have",
+        "how",        "i",        "i.e",     "ie",     "if",           "in",      "including",
+        "include",    "includes", "into",    "is",     "it",           "its",     "like",
+        "may",        "might",    "more",    "most",   "much",         "must",    "no",
+        "nor",        "not",      "of",      "on",     "one",          "or",      "other",
+        "others",     "our",      "out",     "over",   "particularly", "per",     "same",
+        "several",    "should",   "so",      "some",   "specifically", "such",    "than",
+        "that",       "the",      "their",   "them",   "these",        "they",    "this",
+        "those",      "through",  "to",      "two",    "under",        "up",      "us",
+        "using",      "various",  "via",     "vs",     "was",          "we",      "well",
+        "were",       "what",     "when",    "where",  "which",        "while",   "who",
+        "whom",       "why",      "will",    "with",   "within",       "without", "would",
+        "you",        "your",     "yours",   "you're", "we're",        "it's",    "there",
+        "here",       "then",     "only",    "very",   "just",         "even",    "many",
+        "few",        "own",      "onto",    "upon",   "toward",       "towards", "ideally",
+        "preferably", "multiple", "three",   "four",   "five",         "first",   "next",
+        "new"};
+    return words;
+}
+
+/// Words job postings put around skills, and soft skills: they cut too.
+const std::unordered_set<std::string>& filler_words() {
+    static const std::unordered_set<std::string> words = {
+        // what is asked of the reader
+        "ability", "able", "capability", "capable", "experience", "experienced", "expertise",
+        "expert", "knowledge", "knowledgeable", "understanding", "understand", "familiarity",
+        "familiar", "proficiency", "proficient", "skilled", "skill", "skills", "background",
+        "exposure", "track", "record", "proven", "demonstrated", "solid", "strong", "deep", "good",
+        "great", "excellent", "exceptional", "extensive", "significant", "hands-on", "hands",
+        "working", "years", "year", "months", "plus", "bonus", "nice", "preferred", "required",
+        "requirement", "requirements", "ideal", "desired", "senior", "junior", "intermediate",
+        "grasp", "mastery", "guru", "awareness", "opinions", "interest", "keen", "passion",
+        "passionate", "love", "enjoy", "excited", "excitement", "eager", "willingness", "willing",
+        "desire", "obsessive", "quick", "study", "prior", "previous", "professional", "production",
+        "modern", "contemporary", "latest", "complex", "large", "largescale", "large-scale",
+        "robust", "reliable", "efficient", "effective", "effectively", "high-quality", "quality",
+        "best", "key", "core", "major", "common", "general", "overall", "relevant", "related",
+        "similar", "equivalent", "emerging", "critical", "various", "different", "diverse", "broad",
+        "wide", "whole", "entire", "full", "end-to-end", "day-to-day", "fast-paced", "fast-moving",
+        "talented", "highly", "closely", "proactively", "proactive", "continuously", "successfully",
+        "clearly",
+        // doing words
+        "build", "building", "built", "develop", "developing", "developed", "create", "creating",
+        "maintain", "maintaining", "implement", "implementing", "support", "supporting", "improve",
+        "improving", "improvement", "improvements", "enhance", "enhancing", "drive", "driving",
+        "help", "helping", "assist", "use", "utilize", "leverage", "write", "writing", "owning",
+        "lead", "leading", "define", "defining", "participate", "participating", "contribute",
+        "contributing", "collaborate", "collaborating", "collaboration", "partner", "partnering",
+        "work", "works", "ensure", "ensuring", "provide", "providing", "deliver", "delivering",
+        "perform", "performing", "manage", "managing", "operate", "operating", "handle", "handling",
+        "solve", "solving", "make", "making", "take", "taking", "keep", "keeping", "get", "set",
+        "learn", "learning", "grow", "growing", "share", "sharing", "bring", "join", "embed",
+        "evangelize", "promote", "execute", "administer", "identify", "report", "respond", "act",
+        "think", "stay", "follow", "focus", "focused", "explain", "excel", "thrive", "influencing",
+        "influence", "improving", "shape", "apply", "seeking", "looking", "hire", "hiring", "need",
+        "needs", "want", "offer", "create", "extensible", "specialize", "specializing", "involved",
+        "including", "intelligible", "flexible", "performant", "compelling", "continued",
+        "strategic", "tactical",
+        // people and places
+        "team", "teams", "teammates", "engineer", "engineers", "developer", "developers", "company",
+        "companies", "customer", "customers", "client", "clients", "stakeholder", "stakeholders",
+        "people", "colleagues", "co-workers", "coworkers", "member", "members", "manager",
+        "managers", "director", "role", "position", "job", "candidate", "organization",
+        "organisation", "department", "startup", "individual", "individuals", "world", "industry",
+        "field", "opportunity", "opportunities", "environment", "environments", "day", "days",
+        "weeks", "hours", "time", "future", "part", "things", "thing", "something", "everything",
+        "anything", "way", "ways", "variety", "portfolio", "number", "lot", "lots", "areas", "area",
+        "aspects", "aspect", "needs", "goals", "goal", "mission", "success", "impact", "value",
+        "values",
+        // soft skills
+        "communication", "communicate", "communicating", "verbal", "written", "spoken", "english",
+        "fluency", "fluent", "detail", "detail-oriented", "ownership", "tenacity", "independently",
+        "independent", "self-motivated", "self-driven", "self-organized", "mindset", "attitude",
+        "humble", "autonomy", "curious", "curiosity", "energetic", "dedicated", "diligent",
+        "friendly", "helpful", "optimism", "genuine", "care", "player", "problem-solving",
+        "results-driven", "impact-oriented", "organized", "motivated", "creative", "creativity",
+        "initiative", "eye", "focus", "priorities"};
+    return words;
+}
+
+/// A token of a line: its text as written, and whether a phrase ends before it.
+struct Token {
+    std::string text;
+    bool cut = false;   ///< a phrase boundary before this token
+    bool start = false; ///< first word of the line, a sentence or a label's text
+};
+
+bool has_alpha(std::string_view s) {
+    for (char c : s)
+        if (std::isalpha(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80)
+            return true;
+    return false;
+}
+
+/// Strips what surrounds a word: quotes, brackets, a sentence's full stop, a
+/// possessive "'s".  Returns whether something that ends a phrase was there.
+bool strip(std::string& t, bool& ends_sentence) {
+    bool cut = false;
+    ends_sentence = false;
+    while (!t.empty() && std::string_view("([{\"'`").find(t.front()) != std::string_view::npos) {
+        t.erase(0, 1);
+        cut = true;
+    }
+    while (!t.empty() &&
+           std::string_view(")]}\"'`,;:!?.").find(t.back()) != std::string_view::npos) {
+        if (t.back() == '.' || t.back() == '!' || t.back() == '?' || t.back() == ':')
+            ends_sentence = true;
+        t.pop_back();
+        cut = true;
+    }
+    for (std::string_view poss : {"'s", "\xE2\x80\x99s"})
+        if (t.size() > poss.size() && t.compare(t.size() - poss.size(), poss.size(), poss) == 0)
+            t.erase(t.size() - poss.size());
+    // "e.g" and "i.e" keep their inner dots; a bare trailing dot was removed.
+    return cut;
+}
+
+/// "RHEL/CentOS" and "HTML/CSS" are alternatives; "CI/CD", "TCP/IP" and
+/// "I/O" are one name (a part under three letters).
+std::vector<std::string> slash_parts(const std::string& t) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    for (size_t i = 0; i <= t.size(); ++i)
+        if (i == t.size() || t[i] == '/') {
+            parts.push_back(t.substr(start, i - start));
+            start = i + 1;
+        }
+    if (parts.size() == 1) return parts;
+    for (const std::string& p : parts)
+        if (p.size() < 3 || !has_alpha(p)) return {t};
+    return parts;
+}
+
+/// "Database Mastery", "Infrastructure as Code (IaC)": a short label in
+/// title case before ": ", whose capitals say nothing.
+bool title_label(std::string_view label) {
+    std::vector<std::string> ws = schema::words(label);
+    if (ws.empty() || ws.size() > 5) return false;
+    size_t start = 0;
+    for (size_t i = 0; i <= label.size(); ++i) {
+        if (i < label.size() && label[i] != ' ') continue;
+        std::string w(label.substr(start, i - start));
+        start = i + 1;
+        if (w.empty() || function_words().count(ascii_lower(w)) || !has_alpha(w)) continue;
+        if (!std::isupper(static_cast<unsigned char>(w[0])) && w[0] != '(') return false;
+    }
+    return true;
+}
+
+std::vector<Token> tokens(std::string_view line) {
+    std::vector<Token> out;
+    bool cut = true, start = true;
+    // "Database Mastery: You're a SQL guru": a short label before ": ".
+    size_t colon = line.find(": ");
+    size_t label_end =
+        colon != std::string_view::npos && title_label(line.substr(0, colon)) ? colon : 0;
+    size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
+            ++i;
+        size_t j = i;
+        while (j < line.size() && !std::isspace(static_cast<unsigned char>(line[j])))
+            ++j;
+        if (j == i) break;
+        std::string raw(line.substr(i, j - i));
+        bool in_label = label_end && i < label_end; // its capitals are title case
+        i = j;
+        bool ends = false;
+        std::string t = raw;
+        bool had_front =
+            !t.empty() && std::string_view("([{\"'`").find(t.front()) != std::string_view::npos;
+        strip(t, ends);
+        if (had_front) cut = true;
+        if (t.empty() || t == "&" || t == "-" || t == "and/or") {
+            cut = true;
+            continue;
+        }
+        std::vector<std::string> parts = slash_parts(t);
+        for (size_t k = 0; k < parts.size(); ++k) {
+            out.push_back({parts[k], cut || k > 0, start || in_label});
+            cut = false;
+            start = false;
+        }
+        cut = raw.back() != t.back(); // something stripped at the end cuts
+        if (ends) start = true;
+    }
+    return out;
+}
+
+/// A name by its spelling: an inner capital (GitHub, iOS), all capitals
+/// (AWS, EKS), letters with digits (S3, IPv6) or with . + # (Node.js, C++).
+bool strong_name(const std::string& t) {
+    size_t upper = 0, alpha = 0;
+    bool digit = false, inner_upper = false, sign = false;
+    for (size_t i = 0; i < t.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(t[i]);
+        if (std::isalpha(c)) {
+            ++alpha;
+            if (std::isupper(c)) {
+                ++upper;
+                if (i > 0) inner_upper = true;
+            }
+        } else if (std::isdigit(c)) {
+            digit = true;
+        } else if (c == '.' || c == '+' || c == '#') {
+            sign = true;
+        }
+    }
+    if (alpha == 0) return false;
+    return inner_upper || (upper == alpha && alpha >= 2) || digit || sign;
+}
+
+bool capitalised(const std::string& t) {
+    return !t.empty() && std::isupper(static_cast<unsigned char>(t[0]));
+}
+
+/// True when the line capitalises its function words and filler ("Experience
+/// With The ..."), past its first word: its capitals say nothing.  A list of
+/// names ("Terraform, Ansible, Chef") is not title case.
+bool title_case(const std::vector<Token>& ts) {
+    size_t caps = 0;
+    for (size_t i = 1; i < ts.size(); ++i) {
+        std::string low = ascii_lower(ts[i].text);
+        bool plain = function_words().count(low) || filler_words().count(low);
+        caps += plain && capitalised(ts[i].text) && !ts[i].start;
+    }
+    return caps >= 2;
+}
+
+/// Words naming a role or a group after a name: "DevOps Engineer", "Cloud
+/// Operations team" are people, not skills.
+bool role_word(const std::string& low) {
+    static const std::unordered_set<std::string> words = {
+        "engineer",       "engineers",  "developer",   "developers", "administrator",
+        "administrators", "manager",    "managers",    "architect",  "architects",
+        "team",           "teams",      "lead",        "department", "specialist",
+        "specialists",    "consultant", "consultants", "analyst",    "analysts"};
+    return words.count(low) > 0;
+}
+
+/// A word that is a number, a count or a range ("500+", "24x7", "2021").
+bool number_like(const std::string& t) {
+    return !t.empty() && (std::isdigit(static_cast<unsigned char>(t[0])) || !has_alpha(t));
+}
+
+/// A common-word run trimmed at both ends to its technical words; "" if none.
+std::string technical_part(const std::string& run) {
+    std::vector<std::string> ws;
+    size_t start = 0;
+    for (size_t i = 0; i <= run.size(); ++i)
+        if (i == run.size() || run[i] == ' ') {
+            if (i > start) ws.push_back(run.substr(start, i - start));
+            start = i + 1;
+        }
+    size_t b = 0, e = ws.size();
+    while (b < e && !technical_word(ascii_lower(ws[b])))
+        ++b;
+    while (e > b && !technical_word(ascii_lower(ws[e - 1])))
+        --e;
+    std::string out;
+    for (size_t i = b; i < e; ++i)
+        out += (out.empty() ? "" : " ") + ws[i];
+    return out;
+}
+
+/// "on call" is "on-call": "on" would cut it as a function word.
+void join_on_call(std::vector<Token>& ts) {
+    for (size_t i = 0; i + 1 < ts.size(); ++i)
+        if (ascii_lower(ts[i].text) == "on" && ascii_lower(ts[i + 1].text).rfind("call", 0) == 0 &&
+            !ts[i + 1].cut) {
+            ts[i].text += "-" + ts[i + 1].text;
+            ts.erase(ts.begin() + long(i) + 1);
+        }
+}
+
+} // namespace
+
+bool filler_word(const std::string& w) {
+    if (filler_words().count(w) || function_words().count(w)) return true;
+    if (w.find('-') == std::string::npos) return false;
+    // "customer-impacting", "high-quality": filler when every part is
+    for (const std::string& part : schema::words(w))
+        if (!filler_words().count(part) && !function_words().count(part)) return false;
+    return true;
+}
+
+std::vector<SkillName> skill_names(std::string_view line) {
+    std::vector<Token> ts = tokens(line);
+    join_on_call(ts);
+    const bool caps_mean_nothing = title_case(ts);
+    std::vector<SkillName> out;
+    std::set<std::string> seen;
+    SkillName run;
+    bool last_strong = false;
+    auto flush = [&] {
+        if (!run.name) run.text = technical_part(run.text);
+        if (!run.text.empty()) {
+            run.words = schema::words(run.text);
+            if (!run.words.empty() && seen.insert(ascii_lower(run.text)).second) out.push_back(run);
+        }
+        run = SkillName{};
+    };
+    bool role = false; // inside "as a <role>", up to the next cut
+    for (size_t i = 0; i < ts.size(); ++i) {
+        const Token& t = ts[i];
+        std::string low = ascii_lower(t.text);
+        if (t.cut) {
+            flush();
+            role = false;
+        }
+        if (low == "as" && i + 1 < ts.size() &&
+            (ascii_lower(ts[i + 1].text) == "a" || ascii_lower(ts[i + 1].text) == "an")) {
+            flush(); // "experience as a Linux system administrator": a role
+            role = true;
+            continue;
+        }
+        if (role) continue;
+        if (role_word(low)) {
+            run = SkillName{}; // "DevOps Engineer", "Cloud Operations team"
+            continue;
+        }
+        if (number_like(t.text) || filler_word(low)) {
+            flush();
+            continue;
+        }
+        bool strong = strong_name(t.text);
+        // A capital means a name mid-sentence; at the start of a line or
+        // sentence only for a word standing alone, not a common word of the
+        // field ("- Terraform", "Prometheus and Helm"; not "Networking", nor
+        // "Automate provisioning", nor "Respond to incidents").
+        bool alone = i + 1 == ts.size() || ts[i + 1].cut || ascii_lower(ts[i + 1].text) == "and" ||
+                     ascii_lower(ts[i + 1].text) == "or";
+        bool name = strong || (capitalised(t.text) && !caps_mean_nothing &&
+                               (!t.start || (alone && !technical_word(low))));
+        // "Kubernetes" | "administration"; "AWS" | "DevOps" (two names), not "Amazon EKS"
+        if (!run.text.empty() && (run.name != name || (strong && last_strong))) flush();
+        last_strong = strong;
+        run.name = name;
+        run.text += (run.text.empty() ? "" : " ") + t.text;
+    }
+    flush();
+    return out;
+}
+
+} // namespace crib

@@ -1,0 +1,41 @@
+// gaps_skills.hpp - the skills a requirement line names (crib gaps, no
+// index needed).
+//
+// A line is cut at commas, "and"/"or", slashes between names, parentheses
+// and function words; the words of job-advert filler ("experience",
+// "strong", "build", "team") and soft skills ("communication") cut it too.
+// What stays are runs of content words: "Terraform", "remote state",
+// "Google Cloud".  A run mixing names and common words is split between them
+// ("Kubernetes administration" gives "Kubernetes" and "administration").
+// Names are skills by their spelling (capitals, digits, "Node.js"); a run of
+// common words is trimmed to its technical words at both ends
+// (technical_word(): "weekly on-call rotation" -> "on-call"), and dropped
+// when it has none ("workload statistics").
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crib {
+
+/// One skill as the posting writes it.
+struct SkillName {
+    std::string text;               ///< as written: "Node.js", "remote state"
+    std::vector<std::string> words; ///< schema::words(text): what is looked up
+    bool name = false;              ///< a product or technology name (Terraform, EKS, CI/CD)
+};
+
+/// The skills a requirement line names, in order, each once.
+std::vector<SkillName> skill_names(std::string_view line);
+
+/// True for a common word of software work that names a subject to study
+/// ("networking", "on-call", "cloud-based"); `w` lower case, compared as
+/// written give or take a plural "s" (gaps_vocabulary.cpp holds the list).
+bool technical_word(const std::string& w);
+
+/// True for a word job postings use around skills, never one itself
+/// ("experience", "strong", "team", "communication"); `w` lower case.
+bool filler_word(const std::string& w);
+
+} // namespace crib
