@@ -11,30 +11,40 @@ namespace crib {
 
 namespace {
 
-/// Capitalised words that name the employer: "About X" headings, "At X,"
-/// and "X is an equal opportunity employer" lines, and any name the posting
-/// repeats three times that the notes never use.  Lower case.
-std::set<std::string> employer_names(const std::vector<PostingLine>& lines, SkillJudge& judge) {
+/// Words of the names the posting uses in its company lines (headings such
+/// as "GitLab" or "About X", company text, equal-opportunity text, benefits, hiring process, where
+/// and when), lower case: "End Point Dev", "GitLab", "Crunch".  A name made
+/// of them that the notes do not cover is the employer or its product, not a
+/// skill to study.
+std::set<std::string> company_words(const std::vector<PostingLine>& lines) {
+    static const std::set<std::string> company = {"company text",   "equal opportunity",
+                                                  "benefits",       "heading",
+                                                  "hiring process", "where and when"};
     std::set<std::string> out;
-    std::map<std::string, int> seen;
     for (const PostingLine& l : lines) {
-        std::vector<std::string> ws = schema::words(l.text);
-        std::string low = ascii_lower(l.text);
-        bool about = l.skip == "heading" && low.rfind("about ", 0) == 0;
-        bool at = low.rfind("at ", 0) == 0;
-        bool eeo = l.skip == "equal opportunity";
-        for (size_t i = 0; i < ws.size(); ++i) {
-            if ((about || at) && i == 1) out.insert(ws[i]);
-            if (eeo && i == 0) out.insert(ws[i]);
+        if (!company.count(l.skip)) continue; // not the title: "Javascript/TypeScript Engineer"
+        // a heading names the company when it is short ("GitLab", "About
+        // BlaBlaCar"), not a notes heading ("Flow of storage classes in Amazon S3")
+        if (l.skip == "heading" && schema::words(l.text).size() > 3) continue;
+        for (const SkillName& s : skill_names(l.text)) {
+            // company text names its stack too ("working on a TypeScript
+            // application"): only the name it opens with is the company
+            bool subject =
+                l.text.rfind(s.text, 0) == 0 || l.text.find("At " + s.text) != std::string::npos;
+            if (s.name && (l.skip != "company text" || subject))
+                for (const std::string& w : s.words)
+                    if (w.size() >= 3) out.insert(w);
         }
-        for (const SkillName& s : skill_names(l.text))
-            if (s.name) ++seen[ascii_lower(s.text)];
     }
-    for (const auto& [name, n] : seen)
-        if (n >= 3 && name.find(' ') == std::string::npos && judge.absent(name)) out.insert(name);
-    out.erase("we");
-    out.erase("you");
     return out;
+}
+
+/// True when a name is made of the company's words ("Crunch.io": "crunch").
+bool company_name(const SkillName& s, const std::set<std::string>& words) {
+    if (!s.name) return false;
+    for (const std::string& w : s.words)
+        if (words.count(w)) return true;
+    return false;
 }
 
 Verdict verdict_of(const std::vector<Skill>& skills) {
@@ -74,15 +84,15 @@ std::vector<Requirement> find_gaps(const std::string& db, const std::string& tex
     for (const PostingLine& l : lines)
         texts.push_back(l.text);
     SkillJudge judge(db, texts);
-    std::set<std::string> employer = employer_names(lines, judge);
+    std::set<std::string> company = company_words(lines);
     std::vector<Requirement> out;
     for (PostingLine& l : lines) {
         Requirement r;
         r.line = std::move(l);
         if (r.line.skip.empty()) {
             for (SkillName& s : skill_names(r.line.text)) {
-                if (s.name && employer.count(ascii_lower(s.text))) continue;
                 SkillEvidence ev = judge.judge(s);
+                if (!ev.covered && company_name(s, company)) continue;
                 r.skills.push_back(Skill{std::move(s.text), std::move(ev)});
             }
             if (r.skills.empty())

@@ -262,7 +262,18 @@ struct SkillJudge::Impl {
         for (const std::string& s : phrase.stems)
             if (absent(s)) return whole; // a word the notes never use: missing
         SkillEvidence ev = look(phrase, exact, true);
-        return ev.covered ? ev : whole;
+        if (ev.covered || exact) return ev.covered ? ev : whole;
+        // "package updates": each word the subject of passages of its own
+        std::optional<GapPassage> best;
+        for (size_t i = 0; i < n; ++i) {
+            SkillEvidence one = look(part(phrase, i, 1), false);
+            if (one.about == 0) return whole;
+            if (!best) best = one.best;
+        }
+        SkillEvidence each = whole;
+        each.covered = true;
+        each.best = best;
+        return each;
     }
 
     SkillEvidence judge(const SkillName& s) {

@@ -132,11 +132,18 @@ std::string content_skip(std::string_view text, bool prose, Section section) {
                  " full time", " part-time", " onsite", " on-site", " hybrid", " office"}))
         return "where and when";
     if (prose && section != Section::requirements &&
-        has_any(l, {" we are a",       " we re a",      " we are the",  " we re the",
-                    " is the leading", " the world s",  " our mission", " our customers",
-                    " our products",   " our product ", " founded",     " headquarter",
-                    " we serve",       " we bring",     " we believe",  " million",
-                    " billion",        " our team is",  " join us",     " reports to"}))
+        has_any(l, {" we are a",       " we re a",
+                    " we are the",     " we re the",
+                    " is the leading", " the world s",
+                    " our mission",    " our customers",
+                    " our products",   " our product ",
+                    " founded",        " headquarter",
+                    " we serve",       " we bring",
+                    " we believe",     " million",
+                    " billion",        " our team is",
+                    " join us",        " reports to",
+                    " based in",       " consulting company",
+                    " employees"}))
         return "company text";
     return "";
 }

@@ -321,11 +321,12 @@ std::vector<SkillName> skill_names(std::string_view line) {
         }
         run = SkillName{};
     };
-    bool role = false; // inside "as a <role>", up to the next cut
+    bool role = false; // inside "as a <role>": up to a cut, or a function word after its words
     for (size_t i = 0; i < ts.size(); ++i) {
         const Token& t = ts[i];
         std::string low = ascii_lower(t.text);
         if (t.cut) {
+            if (role) run = SkillName{}; // the role's words are no skill
             flush();
             role = false;
         }
@@ -335,7 +336,14 @@ std::vector<SkillName> skill_names(std::string_view line) {
             role = true;
             continue;
         }
-        if (role) continue;
+        if (role && (function_words().count(low) || filler_word(low)) && !run.text.empty()) {
+            role = false; // "as a member of a team": the role ends at "of"
+            run = SkillName{};
+        }
+        if (role) {
+            if (!function_words().count(low)) run.text += " " + t.text; // the role's words
+            continue;
+        }
         if (role_word(low)) {
             run = SkillName{}; // "DevOps Engineer", "Cloud Operations team"
             continue;
@@ -359,6 +367,7 @@ std::vector<SkillName> skill_names(std::string_view line) {
         run.name = name;
         run.text += (run.text.empty() ? "" : " ") + t.text;
     }
+    if (role) run = SkillName{};
     flush();
     return out;
 }

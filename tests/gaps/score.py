@@ -139,6 +139,8 @@ def main():
     ap.add_argument("--json-dir", help="read saved crib JSON instead of running crib")
     ap.add_argument("--save", help="write crib's JSON output here")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--only", help="score only postings whose name matches this regex "
+                    "(e.g. '^(0|10)' for 01-10, the set crib gaps was tuned on)")
     args = ap.parse_args()
     if not args.crib and not args.json_dir:
         ap.error("give --crib (and --db) or --json-dir")
@@ -148,6 +150,8 @@ def main():
     tot_miss = tot_named = tot_named_any = tot_named_unc = 0
     per = []
     for lab_path in sorted(glob.glob(os.path.join(HERE, "labels", "*.tsv"))):
+        if args.only and not re.search(args.only, os.path.basename(lab_path)):
+            continue
         name = os.path.basename(lab_path)[:-4]
         posting = os.path.join(HERE, "postings", name + ".txt")
         labels = load_labels(lab_path)

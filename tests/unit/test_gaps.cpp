@@ -97,10 +97,11 @@ TEST_CASE("skills: a list of names is not title case", "[gaps]") {
 
 TEST_CASE("gaps: a skill is covered by a passage about it not by a mention", "[gaps]") {
     test::TempDir d;
-    d.write("notes/k8s.md", "# Kubernetes\n\n"
-                            "## What is Helm?\n\nA package manager for Kubernetes charts.\n\n"
-                            "## How do you run a DaemonSet?\n\nOne pod per node; Prometheus "
-                            "node exporters run this way, as do log shippers.\n");
+    d.write("notes/k8s.md",
+            "# Kubernetes\n\n"
+            "## What is Helm?\n\nA package manager for Kubernetes charts.\n\n"
+            "## How do you run a DaemonSet?\n\nOne pod per node; Prometheus "
+            "node exporters run this way; Prometheus scrapes them.\n"); // twice: a mention
     d.write("notes/io.md", "## Why is disk IO slow?\n\nIO waits show in iostat.\n");
     d.write("notes/links.md", "# Tools\n\n## Infrastructure\n\n- Terraform\n- Pulumi\n\n"
                               "See https://github.com/hashicorp/terraform and "
@@ -155,4 +156,38 @@ TEST_CASE("gaps: the posting pasted into the notes does not cover itself", "[gap
     const Requirement& cassandra = at_line(rs, 2);
     CHECK(cassandra.verdict != Verdict::covered); // only the pasted posting mentions it
     CHECK(at_line(rs, 3).skills.front().evidence.covered);
+}
+
+TEST_CASE("skills: a role after as a ends with its words", "[gaps]") {
+    // Regression: "As a member of a team of Participate in a 24x7 on-call
+    // rotation" lost on-call to the role clause, which ran to the full stop.
+    CHECK(names("As a member of a team of Participate in a 24x7 on-call rotation.") ==
+          std::vector<std::string>{"on-call"});
+    CHECK(names("3+ years as a production SRE and/or DevOps Engineer").empty());
+}
+
+TEST_CASE("gaps: the company's own names are no skills", "[gaps]") {
+    test::TempDir d;
+    d.write("notes/docker.md", "## What is Docker?\n\nContainers from images.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Platform Engineer\n"
+                            "Acme Cloud\n"
+                            "Acme Cloud is the leading platform for widgets.\n"
+                            "Requirements\n"
+                            "- Run Docker on the Acme Cloud platform\n"
+                            "- Terraform and Docker\n");
+    CHECK(at_line(rs, 5).verdict == Verdict::covered);
+    CHECK(at_line(rs, 6).missing() == std::vector<std::string>{"Terraform"});
+}
+
+TEST_CASE("gaps: a phrase of common words is covered when each word has passages of its own",
+          "[gaps]") {
+    test::TempDir d;
+    d.write("notes/linux.md", "## What is a package manager?\n\napt, dnf.\n\n"
+                              "## How are security updates applied?\n\nunattended-upgrades.\n\n"
+                              "## What is RAID storage?\n\nDisks in arrays.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- package updates\n- storage subsystems\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::covered);
+    CHECK(at_line(rs, 3).verdict == Verdict::missing); // "subsystems": no passage of its own
 }
