@@ -87,9 +87,17 @@ bool kept_fresh(const std::string& db) {
     constexpr int kWatchWaitMs = 3000;
     for (int waited = 0;; waited += 10) {
         switch (read_watch_state(db)) {
-        case WatchState::none: return false;
-        case WatchState::fresh: return true;
-        case WatchState::catching_up: break;
+        case WatchState::none:
+            return false;
+        case WatchState::fresh:
+            return true;
+        case WatchState::catching_up:
+            break;
+        case WatchState::silent:
+            std::cerr << "crib: the crib-index --watch of " << terminal_safe(db)
+                      << " has not answered for over " << kWatchTrustSeconds
+                      << " s (stopped?); checking the notes myself\n";
+            return false;
         }
         if (waited >= kWatchWaitMs) return false;
         std::this_thread::sleep_for(std::chrono::milliseconds(10));

@@ -1,8 +1,8 @@
 #include "watch/watch_state.hpp"
 
 #include "common/error.hpp"
-#include "formats/formats.hpp"
 #include "common/paths.hpp"
+#include "formats/formats.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -40,7 +40,9 @@ WatchState read_watch_state(const std::string& db) {
         struct stat st;
         bool alive =
             ::fstat(fd, &st) == 0 && std::time(nullptr) - st.st_mtime <= kWatchTrustSeconds;
-        if (alive && ::pread(fd, &c, 1, 0) == 1)
+        if (!alive)
+            state = WatchState::silent;
+        else if (::pread(fd, &c, 1, 0) == 1)
             state = c == 'F'   ? WatchState::fresh
                     : c == 'S' ? WatchState::catching_up
                                : WatchState::none;

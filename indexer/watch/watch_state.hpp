@@ -9,7 +9,7 @@
 // is waiting to be indexed) or 'N' (the last update failed, or the kernel's
 // watch limit was reached: crib checks for itself); the watcher rewrites it at least every
 // kWatchHeartbeatSeconds, so a stopped watcher (Ctrl-Z) is trusted for at
-// most kWatchTrustSeconds.
+// most kWatchTrustSeconds; then crib says so and checks for itself.
 #pragma once
 
 #include <string>
@@ -18,8 +18,10 @@ namespace crib {
 
 /// How often an idle watcher rewrites its state (the file's mtime is the heartbeat).
 inline constexpr int kWatchHeartbeatSeconds = 10;
-/// How old a heartbeat crib still trusts.
-inline constexpr int kWatchTrustSeconds = 30;
+/// How old a heartbeat crib still trusts: the period plus a margin for a
+/// busy machine.  A watcher stopped with Ctrl-Z is noticed (and said) after
+/// this, not after half a minute of stale answers.
+inline constexpr int kWatchTrustSeconds = kWatchHeartbeatSeconds + 5;
 
 /// The state file of the watcher of the index at `db`: "<db>.watch", with
 /// `db` made absolute and its symlinks resolved.
@@ -34,6 +36,8 @@ enum class WatchState {
     none,        ///< no live watcher (no file, no lock held, or heartbeat too old)
     fresh,       ///< a live watcher has indexed every change it saw
     catching_up, ///< a live watcher is about to index a change
+    silent,      ///< a watcher holds the claim but its heartbeat is older than
+                 ///< kWatchTrustSeconds (stopped with Ctrl-Z, or hung)
 };
 
 /// The state of the watcher of the index at `db`.  Never throws.

@@ -42,6 +42,12 @@ printf '## What is quokka?\nA marsupial.\n' >"$NOTES/q.md"
 # ... until the watcher's heartbeat is older than crib trusts (a watcher left in Ctrl-Z).
 touch -d '1 minute ago' "$DB.watch"
 [[ $(count quokka) == 1 ]] && pass "a stopped watcher's old heartbeat is not trusted" || fail "quokka: $(count quokka)"
+# ... and crib says so (issue 27 item 11: a stopped watcher gave stale answers for 30 s with no word).
+printf '## What is a wombat?\nA marsupial too.\n' >"$NOTES/w.md"
+touch -d '20 seconds ago' "$DB.watch"
+expect_rc 0 "$CRIB" --db "$DB" -c wombat
+[[ $(cat "$TMP/out") == 1 ]] && grep -q "crib-index --watch of .* has not answered for over 15 s (stopped?)" "$TMP/err" &&
+  pass "27.11 a watcher silent for 20 s is said and not trusted" || fail "27.11 silent watcher: $(cat "$TMP/out" "$TMP/err")"
 kill -CONT "$watcher"
 sleep 0.3
 
