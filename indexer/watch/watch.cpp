@@ -1,8 +1,8 @@
 #include "watch/watch.hpp"
 
 #include "common/error.hpp"
-#include "formats/formats.hpp"
 #include "common/paths.hpp"
+#include "formats/formats.hpp"
 #include "watch/watch_state.hpp"
 
 #include <xapian.h>
@@ -49,11 +49,27 @@ struct WatchLimit : Error {
     using Error::Error;
 };
 
-/// The kernel's limit on watches, for the message when it is reached.
-std::string max_user_watches() {
-    std::ifstream f("/proc/sys/fs/inotify/max_user_watches");
-    std::string n;
-    return f >> n ? n : "?";
+/// A number from a /proc/sys file, or -1.
+long proc_number(const char* path) {
+    std::ifstream f(path);
+    long n = -1;
+    return f >> n ? n : -1;
+}
+
+/// Why the kernel refused a watch after `placed` of them: the limit in force
+/// is the lower of the system-wide one and this user namespace's, and it is
+/// shared by every program of the user (issue 27 item 14: the message quoted
+/// the system-wide number under a lowered one).
+std::string watch_limit_message(size_t placed) {
+    long fs = proc_number("/proc/sys/fs/inotify/max_user_watches");
+    long ns = proc_number("/proc/sys/user/max_inotify_watches");
+    std::string out = "too many folders to watch: the kernel refused more after " +
+                      std::to_string(placed) + " watch(es)";
+    if (ns >= 0 && (fs < 0 || ns < fs))
+        out += " (this user namespace allows " + std::to_string(ns) + ": user.max_inotify_watches";
+    else
+        out += " (fs.inotify.max_user_watches = " + (fs >= 0 ? std::to_string(fs) : "?");
+    return out + ", shared by all of this user's programs)";
 }
 
 /// What a batch of events means.
@@ -104,9 +120,9 @@ class Watches {
             if (wd >= 0) {
                 now[wd] = path;
             } else if (errno == ENOSPC) {
-                throw WatchLimit("too many folders to watch (fs.inotify.max_user_watches = " +
-                                     max_user_watches() + ")",
-                                 "raise it: sysctl fs.inotify.max_user_watches=524288");
+                throw WatchLimit(watch_limit_message(now.size()),
+                                 "raise it: sysctl fs.inotify.max_user_watches=524288 "
+                                 "(and user.max_inotify_watches in a container)");
             } // gone or unreadable since it was listed: the walk says so
         }
         for (const auto& [wd, path] : paths_)
@@ -149,7 +165,8 @@ class Watches {
             }
             if (!e.is_directory(sec)) continue;
             if ((!name.empty() && name[0] == '.') || e.path().string() == db_ ||
-                is_xapian_database(e.path().string()) || ::access(e.path().c_str(), R_OK | X_OK) != 0) {
+                is_xapian_database(e.path().string()) ||
+                ::access(e.path().c_str(), R_OK | X_OK) != 0) {
                 it.disable_recursion_pending();
                 if (name.empty() || name[0] != '.')
                     want.emplace(e.path().string(), kDirEvents); // chmod seen
@@ -232,7 +249,7 @@ class Watcher {
         : opt_(std::move(opt)), w_(w), claim_(opt_.db), watches_(opt_.db) {}
 
     void run() {
-        if (w_.started) w_.started(); // the claim is ours
+        if (w_.started) w_.started();  // the claim is ours
         watches_.sync(roots_of(opt_)); // before the first update: edits during it are queued
         // The first update's errors end the watch, as they end crib-index
         // (no notes to index, a mistyped --db); later ones are retried.
@@ -288,7 +305,8 @@ class Watcher {
     }
 
     void take(const Events& e) {
-        if (e.index && !e.notes) { // another crib-index committed (roots may be new), or the index went
+        if (e.index &&
+            !e.notes) { // another crib-index committed (roots may be new), or the index went
             resync();
             if (!is_xapian_database(opt_.db)) say(WatchState::none);
         }

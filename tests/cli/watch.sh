@@ -157,4 +157,12 @@ grep -q "index6.watch" "$TMP/err" && fail "the state file is listed: $(cat "$TMP
 
 expect_rc 2 "$CRIB_INDEX" --watch --dump "$NOTES/a.md"
 grep -q "not with --dump" "$TMP/err" && pass "--watch --dump refused" || fail "--watch --dump: $(cat "$TMP/err")"
+# 27.14 Under a lowered limit the message quotes the limit in force, not the
+# system-wide one: a user namespace allowing 3 watches, a tree of 6 folders.
+mkdir -p "$TMP/many"/{a,b,c,d,e}
+printf '## What is a quoll?\nA marsupial.\n' >"$TMP/many/a/q.md"
+expect_rc 2 unshare -U -r sh -c 'echo 3 >/proc/sys/user/max_inotify_watches && exec "$0" --db "$1" --watch "$2"' \
+  "$CRIB_INDEX" "$TMP/manydb" "$TMP/many"
+grep -q "too many folders to watch: the kernel refused more after [0-3] watch(es) (this user namespace allows 3: user.max_inotify_watches" "$TMP/err" &&
+  pass "27.14 the watch limit in force is quoted" || fail "27.14 limit: $(cat "$TMP/err")"
 finish
