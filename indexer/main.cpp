@@ -2,21 +2,21 @@
 //
 // main() alone decides exit codes: 0 done, 2 error, 3 done but some files
 // were skipped, 130 interrupted (what was committed stays).
-#include "writer/check.hpp"
 #include "common/config.hpp"
-#include "index/document.hpp"
-#include "formats/formats.hpp"
-#include "writer/index_run.hpp"
-#include "writer/note_file.hpp"
 #include "common/json.hpp"
+#include "common/paths.hpp"
+#include "common/text.hpp"
+#include "formats/formats.hpp"
 #include "formats/notes_parser.hpp"
 #include "formats/passage_stats.hpp"
+#include "index/document.hpp"
 #include "index/passage_json.hpp"
-#include "common/paths.hpp"
 #include "index/schema.hpp"
-#include "common/text.hpp"
 #include "index/topics.hpp"
 #include "watch/watch.hpp"
+#include "writer/check.hpp"
+#include "writer/index_run.hpp"
+#include "writer/note_file.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -36,7 +36,9 @@
 // Xapian::Database::check (crib-index --check) trips ASan's new/delete size
 // check inside libxapian, which is built without ASan; the mismatch is not
 // in crib's code.  Everything else ASan checks stays on.
-extern "C" const char* __asan_default_options() { return "new_delete_type_mismatch=0"; }
+extern "C" const char* __asan_default_options() {
+    return "new_delete_type_mismatch=0";
+}
 #endif
 
 namespace {
@@ -97,7 +99,7 @@ uint64_t parse_size(const std::string& s) {
 
 /// A progress bar on stderr, only on a terminal and only after 0.5 s.
 class Progress : public crib::IndexObserver {
-public:
+  public:
     explicit Progress(bool enabled) : enabled_(enabled), t0_(std::chrono::steady_clock::now()) {}
     void progress(size_t done, size_t total, size_t passages) override {
         if (!enabled_) return;
@@ -107,15 +109,16 @@ public:
         double rate = passages / std::max(el, 1e-6);
         double eta = done ? el * double(total - done) / double(done) : 0;
         int width = 30, fill = total ? int(width * done / total) : width;
-        std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu files, %zu passages, %.0f/s, ETA %.1fs ",
-                     fill, "##############################", width - fill, "", done, total, passages, rate, eta);
+        std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu files, %zu passages, %.0f/s, ETA %.1fs ", fill,
+                     "##############################", width - fill, "", done, total, passages,
+                     rate, eta);
         shown_ = true;
     }
     void clear() {
         if (shown_) std::fprintf(stderr, "\r\033[K");
     }
 
-private:
+  private:
     bool enabled_, shown_ = false;
     double last_ = 0;
     std::chrono::steady_clock::time_point t0_;
@@ -192,8 +195,8 @@ int dump(const Options& o) {
 int check(const std::string& db) {
     crib::CheckReport r = crib::check_index(db);
     if (!r.damage.empty()) {
-        std::cerr << "crib-index: " << crib::terminal_safe(crib::schema::damaged_error(db, r.damage))
-                  << "\n";
+        std::cerr << "crib-index: "
+                  << crib::terminal_safe(crib::schema::damaged_error(db, r.damage)) << "\n";
         return 2;
     }
     std::printf("index %s is whole: %zu passages, %zu files, checked in %.2f s\n",
@@ -201,7 +204,9 @@ int check(const std::string& db) {
     return 0;
 }
 
-void on_signal(int) { crib::interrupt_requested() = true; }
+void on_signal(int) {
+    crib::interrupt_requested() = true;
+}
 
 std::string summary(const crib::IndexStats& s) {
     std::ostringstream o;
@@ -248,6 +253,9 @@ int watch(const crib::IndexOptions& io, const Options& o) {
         std::cerr << "crib-index: update failed (retried at the next change): "
                   << crib::terminal_safe(why) << "\n";
     };
+    w.note = [](const std::string& what) {
+        std::cerr << "crib-index: " << crib::terminal_safe(what) << "\n";
+    };
     w.started = [&] {
         if (!o.quiet)
             std::cerr << "crib-index: watching the notes of " << crib::terminal_safe(io.db)
@@ -260,26 +268,31 @@ int watch(const crib::IndexOptions& io, const Options& o) {
 
 int run(const Options& o) {
     crib::Config cfg = crib::load_config();
-    for (const auto& e : cfg.errors) std::cerr << "crib-index: " << crib::terminal_safe(e) << "\n";
-    for (const auto& e : crib::apply_type_add(cfg.type_add)) std::cerr << "crib-index: " << crib::terminal_safe(e) << "\n";
+    for (const auto& e : cfg.errors)
+        std::cerr << "crib-index: " << crib::terminal_safe(e) << "\n";
+    for (const auto& e : crib::apply_type_add(cfg.type_add))
+        std::cerr << "crib-index: " << crib::terminal_safe(e) << "\n";
     if (o.types) {
         std::cout << crib::describe_formats();
         return 0;
     }
     if (o.watch && (o.dump || o.check || o.types))
-        throw crib::IndexUsageError("--watch updates an index: not with --dump, --check or --types");
+        throw crib::IndexUsageError(
+            "--watch updates an index: not with --dump, --check or --types");
     if (o.stats && !o.dump) throw crib::IndexUsageError("--stats goes with --dump");
     if (o.dump) {
         if (o.paths.empty()) throw crib::IndexUsageError("--dump needs PATH...");
         for (const auto& p : o.paths) // named explicitly: a missing one is an error, not a skip
             if (::access(p.c_str(), F_OK) != 0)
-                throw crib::IndexUsageError("--dump: cannot open " + p + ": " + std::strerror(errno));
+                throw crib::IndexUsageError("--dump: cannot open " + p + ": " +
+                                            std::strerror(errno));
         return dump(o);
     }
     crib::IndexOptions io;
     io.db = !o.db.empty() ? o.db : !cfg.db.empty() ? cfg.db : crib::default_db_path();
     if (o.check) {
-        if (!o.paths.empty() || o.rebuild) throw crib::IndexUsageError("--check takes no paths and no --rebuild");
+        if (!o.paths.empty() || o.rebuild)
+            throw crib::IndexUsageError("--check takes no paths and no --rebuild");
         return check(io.db);
     }
     io.roots = o.paths;
@@ -313,7 +326,8 @@ int run(const Options& o) {
     if (o.verbose) {
         for (const auto& k : s.skipped)
             std::cerr << "skipped " << crib::terminal_safe(k.path + ": " + k.reason) << "\n";
-        for (const auto& f : s.other_files) std::cerr << "not a note: " << crib::terminal_safe(f) << "\n";
+        for (const auto& f : s.other_files)
+            std::cerr << "not a note: " << crib::terminal_safe(f) << "\n";
         for (const auto& w : s.warnings)
             std::cerr << "note: " << crib::terminal_safe(w) << "\n";
     }
@@ -336,10 +350,16 @@ int main(int argc, char** argv) {
                  "  crib-index --dump notes.md      show how a file splits into passages\n",
                  "crib-index"};
     Options o;
-    app.add_option("paths", o.paths, "Note files and folders (--types lists the formats); default: the remembered ones");
-    app.add_option("--db", o.db, "Database directory (default: config db, $CRIB_DB, ${XDG_DATA_HOME:-~/.local/share}/crib/index)");
-    app.add_flag("--rebuild", o.rebuild, "Re-index everything; the given paths replace the remembered roots");
-    app.add_flag("--prune", o.prune, "Forget remembered roots that no longer exist, and their passages");
+    app.add_option(
+        "paths", o.paths,
+        "Note files and folders (--types lists the formats); default: the remembered ones");
+    app.add_option("--db", o.db,
+                   "Database directory (default: config db, $CRIB_DB, "
+                   "${XDG_DATA_HOME:-~/.local/share}/crib/index)");
+    app.add_flag("--rebuild", o.rebuild,
+                 "Re-index everything; the given paths replace the remembered roots");
+    app.add_flag("--prune", o.prune,
+                 "Forget remembered roots that no longer exist, and their passages");
     app.add_flag("--wait", o.wait, "Wait for another crib-index to finish instead of failing");
     app.add_flag("--watch", o.watch,
                  "Index, then keep the index fresh as notes change (inotify) until Ctrl-C; crib "
@@ -351,10 +371,12 @@ int main(int argc, char** argv) {
     app.add_flag("--types", o.types, "List the note formats and the extensions each reads");
     app.add_option("--format", o.format, "--dump format")->check(CLI::IsMember({"text", "json"}));
     app.add_option("--max-size", o.max_size, "Skip files larger than this (default 16M)");
-    app.add_option("--topics", o.topics, "Topic taxonomy file (default: crib-topics.conf, see README)");
+    app.add_option("--topics", o.topics,
+                   "Topic taxonomy file (default: crib-topics.conf, see README)");
     app.add_option("--synonyms", o.synonyms, "Synonyms file (default: crib-synonyms.conf)");
     app.add_option("-j,--threads", o.threads, "Parser threads (default: one per core)");
-    app.add_option("--batch-size", o.batch, "Passages per commit (default 50000); each commit is a complete state")
+    app.add_option("--batch-size", o.batch,
+                   "Passages per commit (default 50000); each commit is a complete state")
         ->check(CLI::PositiveNumber);
     app.add_flag("-q,--quiet", o.quiet, "No progress and no summary");
     app.add_flag("-v,--verbose", o.verbose, "List every skipped file and decoding note");
@@ -372,7 +394,8 @@ int main(int argc, char** argv) {
     } catch (const Xapian::Error& e) {
         std::cerr << "crib-index: "
                   << crib::terminal_safe(
-                         crib::xapian_error(e, "move it away and run crib-index --rebuild PATH...").message())
+                         crib::xapian_error(e, "move it away and run crib-index --rebuild PATH...")
+                             .message())
                   << "\n";
     } catch (const std::exception& e) {
         std::cerr << "crib-index: " << crib::terminal_safe(e.what()) << "\n";

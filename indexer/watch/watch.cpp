@@ -265,7 +265,8 @@ class Watcher {
                 throw Error(std::string("watching the notes: ") + std::strerror(errno));
             if (interrupt_requested()) break;
             if (n > 0) take(watches_.drain());
-            if (pending_ && due()) {
+            if (gone_) come_back();
+            if (pending_ && due() && !gone_) {
                 index();
             } else if (!pending_ &&
                        Clock::now() - heartbeat_ >= std::chrono::seconds(kWatchHeartbeatSeconds)) {
@@ -308,7 +309,13 @@ class Watcher {
         if (e.index &&
             !e.notes) { // another crib-index committed (roots may be new), or the index went
             resync();
-            if (!is_xapian_database(opt_.db)) say(WatchState::none);
+            if (!is_xapian_database(opt_.db)) {
+                say(WatchState::none);
+                if (!gone_ && w_.note)
+                    w_.note("the index " + opt_.db +
+                            " is gone; waiting for it to be made again (crib checks for itself)");
+                gone_ = true;
+            }
         }
         if (!e.notes) return;
         auto now = Clock::now();
@@ -318,6 +325,16 @@ class Watcher {
         }
         pending_ = true;
         last_change_ = now;
+    }
+
+    /// The index deleted under the watcher and made again (crib-index
+    /// --rebuild from another shell): watch it and its roots again and bring
+    /// it up to date (issue 27 item 5: the watcher went dead, holding its claim).
+    void come_back() {
+        if (!is_xapian_database(opt_.db)) return;
+        gone_ = false;
+        if (w_.note) w_.note("the index " + opt_.db + " is back; watching it again");
+        index();
     }
 
     /// Quiet for settle_ms since the last change, or changing for kSettleCap.
@@ -349,6 +366,7 @@ class Watcher {
     Watches watches_;
     bool pending_ = false;
     WatchState state_ = WatchState::catching_up;
+    bool gone_ = false; ///< the index folder was deleted; waiting for it to come back
     Clock::time_point first_change_, last_change_, heartbeat_ = Clock::now();
 };
 

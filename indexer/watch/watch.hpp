@@ -25,6 +25,8 @@ struct WatchOptions {
     std::function<void(const IndexStats&)> report;
     /// Called with an update's error; watching goes on (crib checks for itself meanwhile).
     std::function<void(const std::string&)> warn;
+    /// Something to know that is no failure ("the index is gone"; "is back").
+    std::function<void(const std::string&)> note;
 };
 
 /// Index now, then after every change under the roots, until SIGINT or

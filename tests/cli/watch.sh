@@ -148,6 +148,14 @@ grep -q "watching the notes" "$TMP/err" && fail "a refused watcher said it was w
 # The index deleted under the watcher: it no longer vouches for it.
 rm -rf "$DB"; sleep 0.3
 [[ $(head -c1 "$DB.watch") != F ]] && pass "an index deleted under the watcher is not vouched for" || fail "still F after rm -rf"
+# 27.5 ... and made again: the watcher watches it again and keeps it fresh
+# (it went dead: 0 watches, state N, and a new watcher was refused).
+"$CRIB_INDEX" --db "$DB" --rebuild "$NOTES" >/dev/null 2>&1
+for _ in $(seq 100); do [[ $(head -c1 "$DB.watch") == F ]] && break; sleep 0.05; done
+printf '## What is a bilby?\nA desert marsupial.\n' >"$NOTES/numbat.md"
+for _ in $(seq 100); do [[ $(head -c1 "$DB.watch") == F ]] && "$CRIB" --db "$DB" --no-update -q bilby && break; sleep 0.05; done
+[[ $("$CRIB" --db "$DB" --no-update -c bilby) == 1 ]] && grep -q "is back; watching it again" "$TMP/watch.log" &&
+  pass "27.5 an index deleted and made again is watched again" || fail "27.5 remade index: $("$CRIB" --db "$DB" --no-update -c bilby 2>&1) $(head -c1 "$DB.watch") $(cat "$TMP/watch.log")"
 stop_watcher
 DB=$NOTES/index6
 start_watcher "$DB" "$NOTES"
