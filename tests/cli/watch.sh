@@ -42,6 +42,16 @@ printf '## What is quokka?\nA marsupial.\n' >"$NOTES/q.md"
 # ... until the watcher's heartbeat is older than crib trusts (a watcher left in Ctrl-Z).
 touch -d '1 minute ago' "$DB.watch"
 [[ $(count quokka) == 1 ]] && pass "a stopped watcher's old heartbeat is not trusted" || fail "quokka: $(count quokka)"
+# 27.16 A watcher busy for longer than crib waits (notes changing all the
+# time): crib answers within about a second from the last update and says so
+# (every query waited 3 s, then raced the watcher for the write lock).
+printf 'S' | dd of="$DB.watch" conv=notrunc status=none; touch "$DB.watch"
+start=$(date +%s%N)
+expect_rc 0 "$CRIB" --db "$DB" -c marsupial
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+(( ms < 2500 )) && grep -q "crib-index --watch is still indexing changes to .*; these results are from its last update" "$TMP/err" &&
+  pass "27.16 a busy watcher: answered in ${ms} ms from the last update, and said" || fail "27.16 busy watcher: ${ms} ms $(cat "$TMP/err")"
+printf 'F' | dd of="$DB.watch" conv=notrunc status=none; touch "$DB.watch"
 # ... and crib says so (issue 27 item 11: a stopped watcher gave stale answers for 30 s with no word).
 printf '## What is a wombat?\nA marsupial too.\n' >"$NOTES/w.md"
 touch -d '20 seconds ago' "$DB.watch"
