@@ -210,6 +210,8 @@ int run_search(const crib::Invocation& inv) {
     int rc = (r.total > 0 || !r.hits.empty()) && !r.partial ? 0 : 1;
     if (inv.quiet) return rc;
     bool human = inv.format == crib::Format::human || inv.format == crib::Format::plain;
+    for (const std::string& note : r.notes)
+        std::cerr << "crib: " << crib::terminal_safe(note) << "\n";
     if (r.searched_corrected && r.corrected && !human) // machine formats: the note goes to stderr
         std::cerr << "crib: searched for \"" << crib::sanitize(*r.corrected)
                   << "\" (corrected from \"" << crib::sanitize(r.query) << "\")\n";

@@ -2,7 +2,9 @@
 // Each step lives in the file named after it; this file runs them in order.
 #include "search/internal.hpp"
 
+#include "common/paths.hpp"
 #include "common/text.hpp"
+#include "index/synonyms.hpp"
 #include "search/reopen.hpp"
 #include "search/text_filter.hpp"
 
@@ -145,6 +147,40 @@ SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
 
 using namespace detail;
 
+namespace {
+
+/// What a remote index cannot do for this query, said rather than shown as
+/// if complete (issue 27 item 15): Xapian's remote backend serves neither the
+/// synonym table ("k8s" finds only "k8s") nor the spelling table that gives
+/// a wildcard its shorter word forms ("decorat*" misses "decorators").
+std::vector<std::string> remote_notes(const SearchRequest& req) {
+    std::vector<std::string> out;
+    if (!req.db.any_remote()) return out;
+    static const Synonyms local = [] {
+        std::string path = find_data_file("crib-synonyms.conf", "CRIB_SYNONYMS");
+        try {
+            return path.empty() ? Synonyms() : Synonyms::load(path);
+        } catch (const std::exception&) {
+            return Synonyms();
+        }
+    }();
+    std::string typed = " " + utf8_lower(req.query) + " ";
+    std::string with;
+    for (const Synonyms::Group& g : local.groups())
+        for (const std::string& m : g.members)
+            if (typed.find(" " + m + " ") != std::string::npos)
+                with += (with.empty() ? "" : ", ") + m;
+    if (!with.empty())
+        out.push_back("a remote index has no synonyms: " + with +
+                      " searched as typed (a local copy also finds its synonyms)");
+    if (req.query.find('*') != std::string::npos)
+        out.push_back("a remote index has no spelling table: a wildcard finds the words that "
+                      "start with it, not shorter forms (decorat* misses decorators)");
+    return out;
+}
+
+} // namespace
+
 SearchResult search(const SearchRequest& req) {
     auto t = Clock::now();
     if (trim(req.query).empty() && req.topics.empty() && !req.every_passage)
@@ -160,6 +196,7 @@ SearchResult search(const SearchRequest& req) {
         SearchResult res =
             with_reopen(db, [&](const Xapian::Database& d) { return search_in(d, req); });
         res.timings.open = open_ms;
+        res.notes = remote_notes(req);
         return res;
     });
 }

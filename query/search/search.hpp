@@ -148,6 +148,9 @@ struct SearchResult {
     /// JSON apart from the hits; never counted, never listed by -l or grep.
     std::vector<Hit> nearly;
     std::vector<std::pair<std::string, size_t>> facets; ///< topic -> count, most first
+    /// What the search could not do as asked (over a remote index: no
+    /// synonyms, shorter wildcard forms); said on stderr in every format.
+    std::vector<std::string> notes;
     std::vector<Related> related;
     Timings timings;
 };

@@ -65,6 +65,16 @@ for opt in -w -F "--sort file"; do
   expect_rc 2 "$CRIB" "${remote[@]}" $opt pod
   grep -q "need local indexes" "$TMP/err" && pass "remote $opt explains" || fail "remote $opt: $(cat "$TMP/err")"
 done
+# 27.15 Over a remote index synonyms and wildcards silently found less
+# (statefulset 3 hits locally, 2 remotely; decorat* 2 and 0): said now.
+expect_rc 0 "$CRIB" "${remote[@]}" --format json k8s
+grep -q "^crib: a remote index has no synonyms: k8s searched as typed" "$TMP/err" &&
+  pass "27.15 a remote index without synonyms says so" || fail "27.15 synonyms: $(cat "$TMP/err")"
+expect_rc 0 "$CRIB" "${remote[@]}" -c 'pod*'
+grep -q "^crib: a remote index has no spelling table: a wildcard finds" "$TMP/err" &&
+  pass "27.15 a remote wildcard says what it misses" || fail "27.15 wildcard: $(cat "$TMP/err")"
+expect_rc 0 "$CRIB" --db "$TMP/mine-db" -c k8s
+[[ ! -s "$TMP/err" ]] && pass "27.15 a local index: no such note" || fail "27.15 local: $(cat "$TMP/err")"
 stop_server
 for _ in $(seq 50); do # until it stopped listening
   python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2>/dev/null || break
