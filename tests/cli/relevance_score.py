@@ -1,11 +1,11 @@
 # Score a relevance suite through the crib binary: relevance_score.py CRIB TSV MIN_MRR.
 # TSV lines are query<TAB>path:line[<TAB>...]; a hit counts when its file:line ends
 # with "/path:line".  Prints the queries not ranked first, then MRR@10 and
-# success@1/@5; exits 1 below MIN_MRR.  Used by relevance_corpora.sh and
+# success@1/@3/@5; exits 1 below MIN_MRR.  Used by relevance_corpora.sh and
 # relevance_formats.sh.
 import json, subprocess, sys
 crib, tsv, bar = sys.argv[1], sys.argv[2], float(sys.argv[3])
-n = mrr = s1 = s5 = 0
+n = mrr = s1 = s3 = s5 = 0
 for line in open(tsv):
     if not line.strip() or line.startswith("#"):
         continue
@@ -25,6 +25,6 @@ for line in open(tsv):
         print(f"  rank {rank or '>10'}: {q} -> {target}")
     n += 1
     if rank:
-        mrr += 1 / rank; s1 += rank == 1; s5 += rank <= 5
-print(f"{n} queries: MRR@10 {mrr/n:.3f} success@1 {s1/n:.3f} success@5 {s5/n:.3f} (bar {bar})")
+        mrr += 1 / rank; s1 += rank == 1; s3 += rank <= 3; s5 += rank <= 5
+print(f"{n} queries: MRR@10 {mrr/n:.3f} success@1 {s1/n:.3f} success@3 {s3/n:.3f} success@5 {s5/n:.3f} (bar {bar})")
 sys.exit(0 if mrr / n >= bar else 1)
