@@ -175,10 +175,15 @@ int run_gaps(const GapsFlags& f, const RawFlags& g) {
         std::vector<Requirement> rs = find_gaps(db, job.text);
         bool any = std::any_of(rs.begin(), rs.end(),
                                [](const Requirement& r) { return r.verdict != Verdict::skip; });
-        if (!any) {
-            std::cerr << "crib: no requirements found in " << terminal_safe(f.file)
+        if (!any) { // said on stderr; JSON still gets its document (empty requirements)
+            std::cerr << "crib: no requirements found in "
+                      << (f.file == "-" ? std::string("standard input") : terminal_safe(f.file))
                       << " (no line names a skill; -v says why each was skipped)\n";
-            if (f.verbose) emit(format_gaps_human(rs, print_options(g, cfg), true));
+            if (g.format == "json")
+                emit(format_gaps_json(rs));
+            else if (f.verbose)
+                emit(format_gaps_human(rs, print_options(g, cfg), true));
+            flush_output();
             return 1;
         }
         PrintOptions po = print_options(g, cfg);

@@ -26,11 +26,13 @@ std::set<std::string> company_words(const std::vector<PostingLine>& lines) {
         // a heading names the company when it is short ("GitLab", "About
         // BlaBlaCar"), not a notes heading ("Flow of storage classes in Amazon S3")
         if (l.skip == "heading" && schema::words(l.text).size() > 3) continue;
+        // Company text names its stack too ("working on a TypeScript
+        // application"): there only the name it opens with ("X is", "At X,")
+        // is the company.  Found once per line, not once per name.
+        std::string_view opening = l.text;
+        if (opening.rfind("At ", 0) == 0) opening.remove_prefix(3);
         for (const SkillName& s : skill_names(l.text)) {
-            // company text names its stack too ("working on a TypeScript
-            // application"): only the name it opens with is the company
-            bool subject =
-                l.text.rfind(s.text, 0) == 0 || l.text.find("At " + s.text) != std::string::npos;
+            bool subject = opening.rfind(s.text, 0) == 0;
             if (s.name && (l.skip != "company text" || subject))
                 for (const std::string& w : s.words)
                     if (w.size() >= 3) out.insert(w);
@@ -92,7 +94,7 @@ std::vector<Requirement> find_gaps(const std::string& db, const std::string& tex
         if (r.line.skip.empty()) {
             for (SkillName& s : skill_names(r.line.text)) {
                 SkillEvidence ev = judge.judge(s);
-                if (!ev.covered && company_name(s, company)) continue;
+                if (!ev.covered && (s.maybe || company_name(s, company))) continue;
                 r.skills.push_back(Skill{std::move(s.text), std::move(ev)});
             }
             if (r.skills.empty())

@@ -23,7 +23,6 @@ bool read_stream(std::istream& in, uint64_t limit, std::string& bytes) {
     return !in.bad();
 }
 
-
 } // namespace
 
 bool read_job_description(const std::string& file, std::istream& in, JobInput& out,
@@ -37,7 +36,8 @@ bool read_job_description(const std::string& file, std::istream& in, JobInput& o
             return out.why = "a folder, not a file (give the job description's file)", false;
         std::string why;
         if (!read_regular_file(file, limit, bytes, why)) {
-            if (why.rfind("larger", 0) == 0) bytes.resize(size_t(limit) + 1);
+            if (why.rfind("larger", 0) == 0)
+                bytes.resize(size_t(limit) + 1);
             else {
                 if (why.rfind("cannot read: ", 0) == 0) why.erase(0, 13);
                 return out.why = why, false;
@@ -46,7 +46,8 @@ bool read_job_description(const std::string& file, std::istream& in, JobInput& o
     }
     if (looks_binary(bytes)) return out.why = "not text (binary file)", false;
     if (bytes.size() > limit)
-        return out.why = "larger than " + size_text(limit) + "; a job description is text of a "
+        return out.why = "larger than " + size_text(limit) +
+                         "; a job description is text of a "
                          "few pages",
                false;
     out.text = decode_text(bytes).text;

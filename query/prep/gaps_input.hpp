@@ -14,7 +14,8 @@ constexpr uint64_t kMaxJobDescription = 256ull << 10;
 /// What reading a job description gave.
 struct JobInput {
     std::string text; ///< valid UTF-8 (other encodings decoded as notes are)
-    std::string why;  ///< when reading failed: "a folder, not a file ...", "not text (binary file)", ...
+    std::string
+        why; ///< when reading failed: "a folder, not a file ...", "not text (binary file)", ...
 };
 
 /// Reads `file` ("-" for `in`) as a job description of at most `limit`

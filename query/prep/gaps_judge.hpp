@@ -19,7 +19,6 @@
 
 #include <xapian.h>
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,8 +57,6 @@ class SkillJudge {
     ~SkillJudge();
     /// The evidence for one skill.
     SkillEvidence judge(const SkillName& s);
-    /// True when no passage uses the word (lower case) in any form.
-    bool absent(const std::string& word) const;
 
   private:
     struct Impl;

@@ -286,12 +286,52 @@ std::string technical_part(const std::string& run) {
 
 /// "on call" is "on-call": "on" would cut it as a function word.
 void join_on_call(std::vector<Token>& ts) {
-    for (size_t i = 0; i + 1 < ts.size(); ++i)
-        if (ascii_lower(ts[i].text) == "on" && ascii_lower(ts[i + 1].text).rfind("call", 0) == 0 &&
-            !ts[i + 1].cut) {
-            ts[i].text += "-" + ts[i + 1].text;
-            ts.erase(ts.begin() + long(i) + 1);
+    std::vector<Token> out; // built anew: erasing in place was quadratic ("on call" x 32,000)
+    out.reserve(ts.size());
+    for (size_t i = 0; i < ts.size(); ++i) {
+        if (i + 1 < ts.size() && ascii_lower(ts[i].text) == "on" &&
+            ascii_lower(ts[i + 1].text).rfind("call", 0) == 0 && !ts[i + 1].cut) {
+            out.push_back(ts[i]);
+            out.back().text += "-" + ts[++i].text;
+        } else {
+            out.push_back(std::move(ts[i]));
         }
+    }
+    ts = std::move(out);
+}
+
+/// Verbs a posting's bullets start with ("Automate ...", "Respond to ..."),
+/// in any of their forms: a capital there is the sentence's, not a name's.
+bool leading_verb(const std::string& low) {
+    static const std::unordered_set<std::string> verbs = {
+        "act",        "add",          "administer",  "advocate",    "analyze",    "analyse",
+        "architect",  "assess",       "assist",      "audit",       "automate",   "build",
+        "champion",   "coach",        "collaborate", "communicate", "configure",  "contribute",
+        "coordinate", "create",       "debug",       "define",      "deliver",    "deploy",
+        "design",     "detect",       "develop",     "diagnose",    "document",   "drive",
+        "embed",      "enable",       "enhance",     "ensure",      "establish",  "evaluate",
+        "evangelize", "execute",      "expand",      "explore",     "facilitate", "fix",
+        "guide",      "handle",       "help",        "identify",    "implement",  "improve",
+        "influence",  "install",      "integrate",   "investigate", "join",       "keep",
+        "lead",       "learn",        "leverage",    "maintain",    "manage",     "mentor",
+        "migrate",    "model",        "monitor",     "own",         "partner",    "participate",
+        "perform",    "plan",         "prepare",     "prevent",     "prioritize", "promote",
+        "provide",    "provision",    "recommend",   "reduce",      "refactor",   "remediate",
+        "report",     "research",     "resolve",     "respond",     "review",     "run",
+        "scale",      "secure",       "set",         "share",       "ship",       "shape",
+        "solve",      "streamline",   "support",     "take",        "test",       "track",
+        "train",      "troubleshoot", "tune",        "update",      "upgrade",    "use",
+        "utilize",    "validate",     "work",        "write",       "be",         "have",
+        "get",        "make",         "bring",       "give",        "coordinate", "operate",
+        "optimize",   "optimise",     "architect",   "oversee",     "apply"};
+    if (verbs.count(low)) return true;
+    auto stem_in = [&](const std::string& base) { return !base.empty() && verbs.count(base); };
+    auto cut = [&](size_t n) { return low.size() > n + 2 ? low.substr(0, low.size() - n) : ""; };
+    if (low.size() > 4 && low.compare(low.size() - 3, 3, "ing") == 0)
+        return stem_in(cut(3)) || stem_in(cut(3) + "e");
+    if (low.size() > 3 && low.compare(low.size() - 2, 2, "ed") == 0)
+        return stem_in(cut(2)) || stem_in(cut(1));
+    return low.size() > 3 && low.back() == 's' && stem_in(cut(1));
 }
 
 } // namespace
@@ -353,17 +393,21 @@ std::vector<SkillName> skill_names(std::string_view line) {
             continue;
         }
         bool strong = strong_name(t.text);
-        // A capital means a name mid-sentence; at the start of a line or
-        // sentence only for a word standing alone, not a common word of the
-        // field ("- Terraform", "Prometheus and Helm"; not "Networking", nor
-        // "Automate provisioning", nor "Respond to incidents").
+        // A first word is a name when it is no verb and no common word of
+        // the field: "Ansible playbooks", "Terraform modules for AWS", "-
+        // Prometheus and Helm"; not "Automate provisioning", "Networking".
         bool alone = i + 1 == ts.size() || ts[i + 1].cut || ascii_lower(ts[i + 1].text) == "and" ||
                      ascii_lower(ts[i + 1].text) == "or";
-        bool name = strong || (capitalised(t.text) && !caps_mean_nothing &&
-                               (!t.start || (alone && !technical_word(low))));
+        bool first = capitalised(t.text) && !caps_mean_nothing && t.start && !leading_verb(low) &&
+                     !technical_word(low);
+        bool name = strong || (capitalised(t.text) && !caps_mean_nothing && !t.start) || first;
+        // Not standing alone, its capital may be the sentence's ("Filling in
+        // for IT"): a skill only if the notes know it (gaps.cpp).
+        bool maybe = first && !strong && !alone;
         // "Kubernetes" | "administration"; "AWS" | "DevOps" (two names), not "Amazon EKS"
         if (!run.text.empty() && (run.name != name || (strong && last_strong))) flush();
         last_strong = strong;
+        if (run.text.empty()) run.maybe = maybe;
         run.name = name;
         run.text += (run.text.empty() ? "" : " ") + t.text;
     }

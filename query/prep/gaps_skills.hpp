@@ -24,6 +24,9 @@ struct SkillName {
     std::string text;               ///< as written: "Node.js", "remote state"
     std::vector<std::string> words; ///< schema::words(text): what is looked up
     bool name = false;              ///< a product or technology name (Terraform, EKS, CI/CD)
+    /// A capitalised first word followed by more ("Ansible playbooks",
+    /// "Filling in"): a name only if the notes know it; never "missing".
+    bool maybe = false;
 };
 
 /// The skills a requirement line names, in order, each once.

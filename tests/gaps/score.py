@@ -139,6 +139,8 @@ def main():
     ap.add_argument("--json-dir", help="read saved crib JSON instead of running crib")
     ap.add_argument("--save", help="write crib's JSON output here")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--min-accuracy", type=float, help="exit 1 below this 4-way line accuracy (0..1)")
+    ap.add_argument("--min-recall", type=float, help="exit 1 below this missing-skill recall (0..1)")
     ap.add_argument("--only", help="score only postings whose name matches this regex "
                     "(e.g. '^(0|10)' for 01-10, the set crib gaps was tuned on)")
     args = ap.parse_args()
@@ -217,6 +219,13 @@ def main():
     print(f"{'':10}" + "".join(f"{v:>9}" for v in VERDICTS))
     for a in VERDICTS:
         print(f"{a:10}" + "".join(f"{confusion[(a, b)]:9d}" for b in VERDICTS))
+    low = []
+    if args.min_accuracy is not None and tot_agree < args.min_accuracy * tot_lines:
+        low.append(f"line accuracy {tot_agree / tot_lines:.3f} < {args.min_accuracy}")
+    if args.min_recall is not None and tot_named < args.min_recall * tot_miss:
+        low.append(f"missing-skill recall {tot_named / tot_miss:.3f} < {args.min_recall}")
+    if low:
+        sys.exit("below the bar: " + "; ".join(low))
 
 
 if __name__ == "__main__":

@@ -191,3 +191,56 @@ TEST_CASE("gaps: a phrase of common words is covered when each word has passages
     CHECK(at_line(rs, 2).verdict == Verdict::covered);
     CHECK(at_line(rs, 3).verdict == Verdict::missing); // "subsystems": no passage of its own
 }
+
+TEST_CASE("posting lines: a question bullet under Requirements does not silence its section",
+          "[gaps]") {
+    // Regression (review of issue 24): "- Have you run Kafka in production?"
+    // turned the bullets after it into "notes, not requirements".
+    CHECK(reasons("Requirements\n- Have you run Kafka in production?\n- Terraform\n") ==
+          std::vector<std::string>{"1:heading", "2:", "3:"});
+}
+
+TEST_CASE("posting lines: skip words inside Requirements only when they are strong", "[gaps]") {
+    // Regression: "hybrid cloud" was "where and when", "@angular/core" and
+    // "Resume interrupted uploads" "hiring process", "HTTP 401" "benefits".
+    CHECK(reasons("Requirements\n- hybrid cloud\n- @angular/core\n- HTTP 401 and 403 handling\n"
+                  "- Office add-ins\n- Health insurance and 25 days paid vacation\n") ==
+          std::vector<std::string>{"1:heading", "2:", "3:", "4:", "5:", "6:benefits"});
+    // Outside a requirement section the weak ones still skip.
+    CHECK(reasons("Backend Engineer\nYou will work from our hybrid office in central Paris.\n") ==
+          std::vector<std::string>{"1:title", "2:where and when"});
+}
+
+TEST_CASE("posting lines: one requirement alone and short items are not titles or headings",
+          "[gaps]") {
+    // Regression: the first line was always the title, and short unbulleted
+    // lines always headings, so these gave "no requirements".
+    CHECK(reasons("Experience with Kubernetes, Terraform and AWS\n") ==
+          std::vector<std::string>{"1:"});
+    CHECK(
+        reasons("Requirements\nKubernetes and Helm\nTerraform, Ansible\nNice to have\nPython\n") ==
+        std::vector<std::string>{"1:heading", "2:", "3:", "4:heading", "5:"});
+}
+
+TEST_CASE("skills: a first word is a name unless a verb or a word of the field", "[gaps]") {
+    // Regression: "Ansible playbooks" named no skill (a capital at the start
+    // counted only for a word standing alone).
+    CHECK(names("Ansible playbooks") == std::vector<std::string>{"Ansible"});
+    CHECK(skill_names("Ansible playbooks").front().maybe);
+    CHECK_FALSE(skill_names("Terraform").front().maybe);
+    CHECK(names("Automate provisioning") == std::vector<std::string>{"provisioning"});
+    CHECK(names("Networking and DNS") == std::vector<std::string>{"Networking", "DNS"});
+}
+
+TEST_CASE("gaps: a plural name is covered by its singular and a doubtful first word is dropped",
+          "[gaps]") {
+    test::TempDir d;
+    d.write("notes/aws.md", "## What is a VPC?\n\nA private network.\n\n"
+                            "## What is Ansible?\n\nConfiguration management.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- VPCs and subnets\n- Ansible playbooks\n"
+                            "- Filling in for IT when needed\n");
+    CHECK(at_line(rs, 2).skills.front().evidence.covered); // VPCs -> VPC
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+    CHECK(at_line(rs, 4).verdict == Verdict::skip); // "Filling": not known, not missing
+}
