@@ -104,24 +104,39 @@ std::string unquote_cjk(const std::string& q) {
     return out + q.substr(std::min(i, q.size()));
 }
 
-/// A CJK run as the index holds it: its character pairs, each 2 positions
-/// after the last (the index also holds each character, between them), so
-/// "线程池" is "(线程 ADJ/2 程池)"; one character or one pair stays.
-std::string cjk_run(const std::vector<unsigned>& run) {
-    if (run.size() < 2) {
+/// Characters [from, to) of a run as the index holds them: their pairs,
+/// each 2 positions after the last (the index also holds each character,
+/// between them), so "线程池" is "(线程 ADJ/2 程池)"; one character or one
+/// pair stays.
+std::string cjk_chain(const std::vector<unsigned>& run, size_t from, size_t to) {
+    if (to - from < 2) {
         std::string one;
-        for (unsigned ch : run)
-            Xapian::Unicode::append_utf8(one, ch);
+        for (size_t i = from; i < to; ++i)
+            Xapian::Unicode::append_utf8(one, run[i]);
         return one;
     }
-    const size_t pairs = run.size() - 1;
+    const size_t pairs = to - from - 1;
     std::string out = pairs > 1 ? "(" : "";
-    for (size_t i = 0; i < pairs; ++i) {
-        if (i) out += " ADJ/" + std::to_string(pairs) + " ";
+    for (size_t i = from; i + 1 < to; ++i) {
+        if (i > from) out += " ADJ/" + std::to_string(pairs) + " ";
         Xapian::Unicode::append_utf8(out, run[i]);
         Xapian::Unicode::append_utf8(out, run[i + 1]);
     }
     return out + (pairs > 1 ? ")" : "");
+}
+
+/// A CJK run as typed: Chinese has no spaces, so "消息积压" is two words the
+/// notes may write apart ("消息…积压") or the other way round ("拼接字符串"
+/// for "字符串拼接").  The run matches as written, or as two pieces of two
+/// or more characters each, each piece as written: every shown passage holds
+/// what was typed, in at most two pieces (the whole run ranks first).
+std::string cjk_run(const std::vector<unsigned>& run) {
+    const size_t n = run.size();
+    if (n < 4) return cjk_chain(run, 0, n);
+    std::string out = "(" + cjk_chain(run, 0, n);
+    for (size_t cut = 2; cut + 2 <= n; ++cut)
+        out += " OR (" + cjk_chain(run, 0, cut) + " AND " + cjk_chain(run, cut, n) + ")";
+    return out + ")";
 }
 
 /// Chinese and Japanese words as the index holds them (its TermGenerator

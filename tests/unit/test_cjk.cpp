@@ -98,3 +98,21 @@ TEST_CASE("a CJK word the notes lack is not corrected into another", "[cjk][sear
     CHECK_FALSE(r.searched_corrected);
     CHECK(r.total == 0);
 }
+
+TEST_CASE("a Chinese query typed without spaces finds its words apart or reordered",
+          "[cjk][search]") {
+    // Regression (issue 30 suite): "消息积压" found only the exact string, so
+    // a note saying "消息队列的积压" or "拼接字符串" for "字符串拼接" was missed.
+    test::TempDir d;
+    d.write("notes/mq.md", "## 消息队列的积压怎么处理？\n\n扩容消费者。\n\n"
+                           "## 为什么不推荐用加号拼接字符串？\n\n会创建很多对象。\n");
+    std::string db = test::index_notes(d);
+    SearchResult apart = find(db, "消息积压");
+    REQUIRE(apart.total == 1);
+    CHECK(apart.hits[0].passage.question == "消息队列的积压怎么处理？");
+    SearchResult reordered = find(db, "字符串拼接");
+    REQUIRE(reordered.total == 1);
+    CHECK(reordered.hits[0].passage.question == "为什么不推荐用加号拼接字符串？");
+    // Each piece still occurs as written: "消息对象" has 消息 but no 对象 piece here.
+    CHECK(find(db, "消息对象").total == 0);
+}
