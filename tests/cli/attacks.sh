@@ -75,8 +75,8 @@ w = "kubernetes docker terraform ansible linux network storage python java cloud
 print("Requirements:")
 for i in range(int(sys.argv[1])): print("- Experience with", " ".join(random.choice(w) for _ in range(6)), i)' "$1"
 }
-# (40 requirements repeated: lines with the same key terms are judged once,
-# so this costs 40 searches, not 4,000.)
+# (the same skills repeated: each distinct skill is judged once, so this
+# costs a search per distinct skill, not per line.)
 job 40 >"$TMP/job40.txt"; for _ in $(seq 200); do tail -n +2 "$TMP/job40.txt"; done >"$TMP/repeated.txt"
 head -c $((250 * 1024)) "$TMP/repeated.txt" >"$TMP/big-job.txt"
 rc=0; timeout 300 "$CRIB" gaps --no-update --format json "$TMP/big-job.txt" >"$TMP/out" 2>"$TMP/err" || rc=$?

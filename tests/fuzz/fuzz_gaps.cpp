@@ -1,6 +1,7 @@
 // Fuzz target: any bytes through crib gaps' job-description reader (the
-// input checks, then the requirement splitter and the key terms), checking
-// the invariants the search and the printers rely on (issue 27).
+// input checks, then the posting reader and the skill names; the judge needs
+// an index and is not fuzzed here), checking the invariants the printers
+// rely on (issue 27).
 #include "common/text.hpp"
 #include "prep/gaps_input.hpp"
 #include "prep/gaps_posting.hpp"
