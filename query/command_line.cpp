@@ -115,11 +115,15 @@ CLI::App* add_quiz(CLI::App& app, QuizFlags& f, Globals& g) {
         "  crib quiz --export anki k8s.txt   the cards for Anki's File > Import\n");
     quiz->prefix_command(); // the query words, and everything after them
     quiz->footer(
-        "Keys: Enter shows the answer, then 1 again, 2 hard, 3 good, 4 easy; s skips, o "
-        "opens the note\nin $VISUAL/$EDITOR, q quits.  When standard input is not a "
-        "terminal the same keys are\nread one per line.  Options go before the query words.");
+        "Keys: Enter shows the answer, then 1 again, 2 hard, 3 good, 4 easy, each with the "
+        "interval it\ngives (\"3 good <10m\": back in this session); s skips, o opens the note "
+        "in $VISUAL/$EDITOR,\nq quits.  When standard input is not a terminal the same keys are "
+        "read one per line.\n[new, 5 left, 13 learning]: cards not yet shown, and learning cards "
+        "that come back.\nAn unknown -t topic is an error (exit 2).  Options go before the query "
+        "words.");
     add_global_options(*quiz, g, kPrepFormats, "Output: human, plain, json (json with --stats)");
-    quiz->add_option("-t,--topic", f.topics, "Only cards with this topic (repeatable)")
+    quiz->add_option("-t,--topic", f.topics,
+                     "Only cards with this topic (repeatable; an unknown topic: exit 2)")
         ->allow_extra_args(false);
     quiz->add_option("--new", f.new_limit, "New cards per session (default 20)")
         ->check(CLI::Range(0, 1000000));

@@ -8,8 +8,8 @@
 // flags are parsed in subcommands.cpp.
 #pragma once
 
-#include "prep/card_key.hpp"
 #include "output/printer.hpp"
+#include "prep/card_key.hpp"
 #include "prep/reviews.hpp"
 #include "prep/scheduler.hpp"
 
@@ -65,6 +65,31 @@ struct SessionSummary {
 /// The cards a session starts with, in order: due (most overdue first), then
 /// at most `new_limit` new ones in file and line order.
 std::vector<size_t> session_order(const Deck& deck, const Moment& now, const SessionOptions& o);
+
+/// Where a session stands when a card shows: cards not yet shown this
+/// session (this one included when it is one of them) and learning cards
+/// that come back before the session ends (this one included when it is
+/// one of them).  The first count goes down by one per card.
+struct SessionProgress {
+    size_t left = 0;
+    size_t learning = 0;
+};
+
+/// "[new, 5 left]", "[new, 5 left, 13 learning]", "[relearning, 0 left, 1
+/// learning]": the tag in front of a card.
+std::string progress_label(const char* phase, const SessionProgress& p);
+
+/// The grade keys with the interval each answer gives at `now`, compact as
+/// Anki shows them on its buttons: "1 again <1m", "2 hard <5.5m", "3 good
+/// <10m", "4 easy 4d" ("<" under the learn-ahead time: the card comes back in
+/// this session).
+std::vector<std::string> grade_choices(const CardState& s, const Moment& now,
+                                       const SchedulerParams& params);
+
+/// Items laid out on lines of at most `width` columns (0: one line), two
+/// spaces between items, a line broken only between items (an item wider
+/// than the line stands alone); every line ends with '\n'.
+std::string fit_items(const std::vector<std::string>& items, int width);
 
 /// Runs a session reading keys from `in` (single keys on a terminal, else
 /// lines: Enter reveals, then 1-4, s, o or q) and writing to `out`; every

@@ -3,6 +3,7 @@
 // spelling correction to offer.
 #include "search/internal.hpp"
 #include "search/query_parser.hpp"
+#include "search/reopen.hpp"
 
 #include "common/text.hpp"
 #include "index/topics.hpp"
@@ -347,6 +348,16 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     return p;
 }
 
+/// unknown_topics() on one revision.
+std::vector<std::string> unknown_topics_in(const Xapian::Database& db,
+                                           const std::vector<std::string>& names) {
+    TopicResolver resolve(db);
+    std::vector<std::string> out;
+    for (const std::string& name : names)
+        if (db.get_termfreq(resolve.term(name)) == 0) out.push_back(name);
+    return out;
+}
+
 /// Refuses a query over kMaxQueryBytes or kMaxQueryWords before any work.
 void check_query_size(const std::string& q) {
     size_t words = q.size() > kMaxQueryBytes ? 0 : schema::words(q).size();
@@ -359,5 +370,15 @@ void check_query_size(const std::string& q) {
 }
 
 } // namespace detail
+
+std::vector<std::string> unknown_topics(const IndexSet& set,
+                                        const std::vector<std::string>& names) {
+    if (names.empty()) return {};
+    return detail::guard_damage(set, [&] {
+        Xapian::Database db = detail::open_all(set);
+        return with_reopen(
+            db, [&](const Xapian::Database& d) { return detail::unknown_topics_in(d, names); });
+    });
+}
 
 } // namespace crib

@@ -47,7 +47,7 @@ grep -q 'nothing to review' "$TMP/err" && pass "nothing due: says so, exit 1" ||
 printf '\n1\n\n2\n\n4\n\n3\n' >"$TMP/in"
 CRIB_NOW=$((CRIB_NOW + DAY)) expect_rc 0 "$CRIB" quiz <"$TMP/in"
 grep -q 'answered 4: again 1, hard 1, good 1, easy 1' "$TMP/out" && pass "due cards graded" || fail "day 2: $(cat "$TMP/out")"
-grep -q '^\[review, 3 left\]' "$TMP/out" && grep -q '^\[relearning, 1 left\]' "$TMP/out" &&
+grep -q '^\[review, 3 left\]' "$TMP/out" && grep -q '^\[relearning, 0 left, 1 learning\]' "$TMP/out" &&
   pass "the lapsed card relearned in the same session" || fail "relearning: $(grep '^\[' "$TMP/out")"
 CRIB_NOW=$((CRIB_NOW + DAY)) expect_rc 0 "$CRIB" --format json quiz --stats
 [[ $(stat_field reviewed) == 3 && $(stat_field lapses) == 1 && $(stat_field new) == 0 && $(stat_field reviews) == 10 ]] &&
@@ -80,6 +80,13 @@ grep -q '^cards [1-9]' "$TMP/out" && pass "quiz words after --" || fail "quiz --
 # A query no card has every word of drilled the passages with some of them.
 "$CRIB" --reviews "$REV" quiz --stats -- kubernetes zzqqxx >"$TMP/out" 2>"$TMP/err" || true
 grep -q '^cards 0 ' "$TMP/out" && pass "quiz: a partial match selects no cards" || fail "quiz partial: $(head -1 "$TMP/out")"
+# An unknown topic printed zeros and exit 0 (--stats), or "nothing to review" and exit 1.
+expect_rc 2 "$CRIB" quiz --stats -t nosuchtopic
+grep -q '^crib: no topic named nosuchtopic (crib --topics lists them)' "$TMP/err" && [[ ! -s $TMP/out ]] &&
+  pass "quiz --stats -t nosuchtopic: unknown topic, exit 2" || fail "unknown topic --stats: $(cat "$TMP/out" "$TMP/err")"
+expect_rc 2 "$CRIB" quiz -t nosuchtopic </dev/null
+grep -q '^crib: no topic named nosuchtopic' "$TMP/err" && pass "quiz -t nosuchtopic: unknown topic, exit 2" || fail "unknown topic: $(cat "$TMP/err")"
+expect_rc 0 "$CRIB" quiz --stats -t k8s # an alias the taxonomy gives is known
 expect_rc 2 "$CRIB" --db "$CRIB_DB" --db "$CRIB_DB" quiz --stats
 grep -q '^crib: quiz and gaps read one index' "$TMP/err" && pass "one index for quiz" || fail "two --db: $(cat "$TMP/err")"
 expect_rc 2 "$CRIB" quiz --format json

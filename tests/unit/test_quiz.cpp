@@ -2,6 +2,7 @@
 // against a real store, and the Anki export's quoting and tags.
 #include "helpers.hpp"
 #include "index_fixture.hpp"
+#include "output/styled.hpp"
 #include "prep/quiz.hpp"
 
 #include <algorithm>
@@ -128,4 +129,77 @@ TEST_CASE("an Anki export never replaces the review store or a file that is not 
     CHECK(test::slurp(notes.path) == std::string(kAnkiExportHeader) + "R?\tB\t\n");
     CHECK(is_crib_export(kAnkiExportHeader));
     CHECK_FALSE(is_crib_export("#separator:tab\n#html:true\n#tags column:3\nQ?\tA\n"));
+}
+
+namespace {
+
+/// The "[...]" tags of a session's cards, in order.
+std::vector<std::string> progress_tags(const std::string& out) {
+    std::vector<std::string> tags;
+    for (size_t at = out.find("\n["); at != std::string::npos; at = out.find("\n[", at + 1))
+        tags.push_back(out.substr(at + 1, out.find(']', at) - at));
+    return tags;
+}
+
+} // namespace
+
+TEST_CASE("the quiz counter said 18 left after 15 answers: learning cards counted again",
+          "[quiz][regression]") {
+    test::TempDir dir;
+    ReviewStore store(dir.str() + "/r.sqlite");
+    Deck d;
+    d.cards = {card("What is a pod?", 1), card("What is a node?", 2), card("What is etcd?", 3)};
+    SessionOptions o;
+    setenv("CRIB_NOW", "1800000000", 1);
+    // Good, Again, Good on the new cards; then the three come back: Good each.
+    std::istringstream in("\n3\n\n1\n\n3\n\n3\n\n3\n\n3\n\nq\n");
+    std::ostringstream out;
+    run_session(d, store, in, out, o);
+    unsetenv("CRIB_NOW");
+    CHECK(progress_tags(out.str()) ==
+          std::vector<std::string>{"[new, 3 left]", "[new, 2 left, 1 learning]",
+                                   "[new, 1 left, 2 learning]", "[learning, 0 left, 3 learning]",
+                                   "[learning, 0 left, 2 learning]",
+                                   "[learning, 0 left, 2 learning]", // Again: back once more
+                                   "[learning, 0 left, 1 learning]"});
+}
+
+TEST_CASE("the grade keys did not show the next interval as Anki's buttons do",
+          "[quiz][regression]") {
+    SchedulerParams p;
+    Moment now{kToday * 86400 + 6 * 3600, kToday};
+    CHECK(grade_choices(CardState{}, now, p) ==
+          std::vector<std::string>{"1 again <1m", "2 hard <5.5m", "3 good <10m", "4 easy 4d"});
+    CardState review;
+    review.phase = Phase::review;
+    review.ease = 2500;
+    review.interval = 10;
+    review.due = kToday;
+    // Hard x1.2, Good x2.5, Easy x2.5x1.3 (32 days: about a month); Again: relearning step.
+    CHECK(grade_choices(review, now, p) ==
+          std::vector<std::string>{"1 again <10m", "2 hard 12d", "3 good 25d", "4 easy 1.1mo"});
+}
+
+TEST_CASE("at 40 columns the quiz prompt wrapped mid-word", "[quiz][regression]") {
+    CHECK(fit_items({"1 again <1m", "2 hard <5.5m", "3 good <10m", "4 easy 4d"}, 40) ==
+          "1 again <1m  2 hard <5.5m  3 good <10m\n4 easy 4d\n");
+    CHECK(fit_items({"a", "b"}, 0) == "a  b\n");
+    test::TempDir dir;
+    ReviewStore store(dir.str() + "/r.sqlite");
+    Deck d;
+    d.cards = {card("How does a rolling update replace the pods of a deployment one by one?", 7)};
+    d.cards[0].card.passage.headings = {"Kubernetes workloads", "Deployments and rollouts"};
+    d.cards[0].card.passage.topics = {"kubernetes", "ci-cd", "scaling", "networking"};
+    SessionOptions o;
+    o.print.width = 40;
+    setenv("CRIB_NOW", "1800000000", 1);
+    std::istringstream in("\n3\nq\n");
+    std::ostringstream out;
+    run_session(d, store, in, out, o);
+    unsetenv("CRIB_NOW");
+    std::istringstream lines(out.str());
+    for (std::string line; std::getline(lines, line);)
+        CHECK(columns(line) <= 40);
+    for (const char* whole : {"Enter: show the answer", "1 again <1m", "4 easy 4d", "o open"})
+        CHECK(out.str().find(whole) != std::string::npos);
 }
