@@ -151,7 +151,7 @@ int run_quiz(const QuizFlags& f, const RawFlags& g) {
                       << " (crib --topics lists them)\n";
             return 2;
         }
-        ReviewStore store(reviews_path(g.reviews, cfg.reviews));
+        ReviewStore store(reviews_path(g.reviews, cfg.reviews), index_identity(db));
         Deck deck = load_deck(DeckRequest{db, join_words(f.words), f.topics}, store);
         report_gone(deck);
         PrintOptions po = print_options(g, cfg);

@@ -73,6 +73,10 @@ bool drillable(const Passage& p) {
 
 Deck load_deck(const DeckRequest& req, ReviewStore& store) {
     std::vector<Card> cards = make_cards(all_passages(req.db));
+    std::vector<std::string> keys;
+    for (const Card& c : cards)
+        keys.push_back(c.key);
+    store.claim(keys); // cards answered before the store kept them per index
     std::vector<CardAnchor> anchors;
     for (const auto& [key, c] : store.cards())
         anchors.push_back(c.anchor);

@@ -41,8 +41,9 @@ struct Deck {
     size_t moved = 0; ///< stored cards re-keyed to a reworded question
 };
 
-/// Builds the deck: every passage of the index as a card, stored cards
-/// matched (reworded questions re-keyed in the store), then the selection.
+/// Builds the deck: every passage of the index as a card, stored cards of
+/// this index matched (unclaimed ones of the same key claimed, reworded
+/// questions re-keyed in the store), then the selection.
 Deck load_deck(const DeckRequest& req, ReviewStore& store);
 
 /// How a session runs.

@@ -57,6 +57,17 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert set(d) >= {"
   pass "--stats json has the issue's fields" || fail "--stats fields"
 expect_rc 0 "$CRIB" quiz --stats
 grep -q '^cards 3 ' "$TMP/out" && pass "--stats for people" || fail "--stats human: $(cat "$TMP/out")"
+# Another index, the same review store: the first index's cards were listed as gone.
+mkdir -p "$TMP/other"
+printf '# JavaScript\n\n## What is a closure?\n\nA function with the variables it closes over.\n' >"$TMP/other/js.md"
+"$CRIB_INDEX" -q --db "$TMP/db2" "$TMP/other"
+CRIB_NOW=$((CRIB_NOW + DAY)) expect_rc 0 "$CRIB" --format json quiz --db "$TMP/db2" --stats
+[[ $(stat_field cards) == 1 && $(stat_field reviewed) == 0 && $(stat_field gone) == "[]" ]] &&
+  pass "quiz --db other --stats: not the first index's cards as gone" || fail "other index: $(cat "$TMP/out")"
+! grep -q 'gone are kept' "$TMP/err" && pass "no gone cards said for the other index" || fail "other index stderr: $(cat "$TMP/err")"
+printf '\n4\n' | CRIB_NOW=$((CRIB_NOW + DAY)) "$CRIB" quiz --db "$TMP/db2" >/dev/null
+(cd "$TMP" && CRIB_NOW=$((CRIB_NOW + DAY)) "$CRIB" --format json quiz --db ./db --stats >"$TMP/out") # the same index by another path
+[[ $(stat_field reviewed) == 3 && $(stat_field gone) == "[]" ]] && pass "each index keeps its own cards" || fail "first index after the other: $(cat "$TMP/out")"
 if command -v script >/dev/null; then
   script -qc "$CRIB quiz --stats" /dev/null >"$TMP/tty" </dev/null
   grep -q $'\xe2\x96' "$TMP/tty" && pass "--stats chart on a terminal" || fail "no chart on a TTY: $(cat "$TMP/tty")"
