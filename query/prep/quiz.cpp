@@ -45,30 +45,6 @@ std::map<std::string, size_t> selected_ids(const DeckRequest& req) {
     return ids;
 }
 
-/// True for an answer that only points elsewhere: every line a list item
-/// that is one in-page link ("- [What is a Pod?](#what-is-a-pod)"), as a
-/// table of contents is.
-bool only_links(const std::string& answer) {
-    bool any = false;
-    for (std::string_view line : split_lines(answer)) {
-        std::string_view t = trim(line);
-        if (t.empty()) continue;
-        size_t at = t.find_first_not_of("-*+0123456789.) ");
-        if (at == std::string_view::npos) return false;
-        t.remove_prefix(at);
-        size_t close = t.find("](#");
-        if (t.empty() || t[0] != '[' || close == std::string_view::npos || t.back() != ')')
-            return false;
-        any = true;
-    }
-    return any;
-}
-
-/// A passage worth drilling: something to reveal, not a table of contents.
-bool drillable(const Passage& p) {
-    return p.answer.find_first_not_of(" \t\r\n") != std::string::npos && !only_links(p.answer);
-}
-
 } // namespace
 
 Deck load_deck(const DeckRequest& req, ReviewStore& store) {
@@ -89,9 +65,15 @@ Deck load_deck(const DeckRequest& req, ReviewStore& store) {
     Deck deck;
     deck.gone = rec.gone;
     deck.moved = rec.moved.size();
-    for (Card& c : cards) {
-        if (!drillable(c.passage) || (filter && !ids.count(passage_id(c.passage)))) continue;
+    const DeckTitles titles = deck_titles(cards);
+    const std::vector<FilePlace> places = file_places(cards);
+    for (size_t i = 0; i < cards.size(); ++i) {
+        Card& c = cards[i];
+        CardFront front = card_front(c.passage, places[i], titles);
+        if (front.why != NotCard::none || (filter && !ids.count(passage_id(c.passage)))) continue;
         DeckCard dc;
+        dc.front = std::move(front.front);
+        dc.context = std::move(front.context);
         auto it = stored.find(c.key);
         dc.known = it != stored.end();
         if (dc.known) dc.stored = it->second;
@@ -234,7 +216,7 @@ std::string question_block(const DeckCard& c, const SessionProgress& progress,
     std::string out = "\n";
     out += wrap(h, o.print.width, "", "    ", o.print.color);
     StyledText q;
-    q.add(sanitize(p.question), Style::bold);
+    q.add(sanitize(c.question()), Style::bold);
     out += wrap(q, o.print.width, "", "", o.print.color);
     if (!p.topics.empty()) {
         StyledText t;

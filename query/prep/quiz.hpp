@@ -1,6 +1,7 @@
 // quiz.hpp - crib quiz: the indexed passages drilled as flash cards.
 //
-// The deck is every passage with an answer (or those a query and -t pick);
+// The deck is every passage that is a card (cards.hpp: a question a person
+// would ask and an answer; or those of them a query and -t pick);
 // review state lives in the ReviewStore (reviews.hpp), scheduling is SM-2 as
 // Anki runs it (scheduler.hpp).  A session shows due cards first (most
 // overdue first), then up to `new_limit` new ones in file order; cards still
@@ -10,6 +11,7 @@
 
 #include "output/printer.hpp"
 #include "prep/card_key.hpp"
+#include "prep/cards.hpp"
 #include "prep/reviews.hpp"
 #include "prep/scheduler.hpp"
 
@@ -30,8 +32,13 @@ struct DeckRequest {
 /// A card with what the store knows of it.
 struct DeckCard {
     Card card;
-    StoredCard stored;  ///< state.phase == fresh and reps == 0 when never answered
-    bool known = false; ///< the store has a row for it
+    StoredCard stored;   ///< state.phase == fresh and reps == 0 when never answered
+    bool known = false;  ///< the store has a row for it
+    std::string front;   ///< card_front(): the question with its context; "" = the question
+    std::string context; ///< the headings or parent question put in front, "" for none
+
+    /// What the card asks: the front, else the passage's question.
+    const std::string& question() const { return front.empty() ? card.passage.question : front; }
 };
 
 /// The selected cards and the stored cards whose passage is gone.
@@ -41,9 +48,10 @@ struct Deck {
     size_t moved = 0; ///< stored cards re-keyed to a reworded question
 };
 
-/// Builds the deck: every passage of the index as a card, stored cards of
-/// this index matched (unclaimed ones of the same key claimed, reworded
-/// questions re-keyed in the store), then the selection.
+/// Builds the deck: every passage of the index keyed as a card, stored cards
+/// of this index matched (unclaimed ones of the same key claimed, reworded
+/// questions re-keyed in the store), then the passages that are cards
+/// (card_front()) and that the request selects.
 Deck load_deck(const DeckRequest& req, ReviewStore& store);
 
 /// How a session runs.
@@ -133,8 +141,14 @@ std::string format_stats_json(const QuizStats& s, const Moment& now);
 /// without --force).
 extern const char* const kAnkiExportHeader;
 
-/// --export anki: kAnkiExportHeader, then one note per card; answers as HTML
-/// by cmark.
+/// How an exported front starts when the passage has a heading path: the
+/// path goes in this div, small, above the question (crib-index reading the
+/// file back drops it).
+extern const std::string kAnkiPathOpen;
+
+/// --export anki: kAnkiExportHeader, then one note per card: the front with
+/// its heading path (kAnkiPathOpen), the answer as HTML by cmark, the topics
+/// as tags.
 std::string export_anki(const Deck& deck);
 
 /// True if `head` (a file's first bytes) starts with kAnkiExportHeader: an
