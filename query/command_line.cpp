@@ -70,7 +70,7 @@ void add_search_options(CLI::App& app, RawFlags& o) {
         ->check(CLI::Range(0, 1000000));
     app.add_option("--sort", o.sort, "relevance or file (path, then line)")
         ->check(CLI::IsMember({"relevance", "file"}));
-    app.add_option("-t,--topic", o.topics, "Only passages with this topic (repeatable)")
+    app.add_option("-t,--topic", o.topics, "Only passages with this topic, or tag (repeatable)")
         ->allow_extra_args(false); // "-t kubernetes scaling": scaling is a query word
     app.add_flag("--topics", o.list_topics, "List every topic with its passage count");
     app.add_option("--show", o.show, "Print one whole passage by id (file:line)");
@@ -246,7 +246,7 @@ int parse_command_line(int argc, char** argv, CommandLine& out) {
         "Query words: crib [OPTIONS] [--] WORDS...  A passage matches with every word (its\n"
         "stem, a synonym, a short typo fixed); when none has them all, those with some are\n"
         "shown as partial, exit 1.  Xapian syntax: \"phrase\", AND, OR, NOT, kube*, q:, a:,\n"
-        "topic:, file:, kind:.  Options go before the words: from the first word on\n"
+        "topic:, tag:, file:, kind:.  Options go before the words: from the first word on\n"
         "everything is query text (crib docker run -p finds \"-p\").  --db, --reviews,\n"
         "--format, --color and --no-update may also follow quiz or gaps.");
     Globals before, after;

@@ -211,8 +211,9 @@ Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q) {
 }
 
 /// The topic term for a name the user typed: the topic itself when the index
-/// has it, else the taxonomy's canonical name ("k8s" -> "kubernetes"); the
-/// taxonomy is the file the index was built with, read only when needed.
+/// has it, else the taxonomy's canonical name ("k8s" -> "kubernetes"), else a
+/// tag of that name; the taxonomy is the file the index was built with, read
+/// only when needed.
 class TopicResolver : public Xapian::FieldProcessor {
   public:
     explicit TopicResolver(const Xapian::Database& db) : db_(db) {}
@@ -229,7 +230,11 @@ class TopicResolver : public Xapian::FieldProcessor {
             } catch (const std::exception&) { // moved or unreadable: names as typed
             }
         }
-        return schema::bounded_term(schema::kTopicPrefix, tax_->canonical(name));
+        std::string topic = schema::bounded_term(schema::kTopicPrefix, tax_->canonical(name));
+        if (db_.get_termfreq(topic) > 0) return topic;
+        // A tag that names no subject ("#interview") is no topic, but -t finds it.
+        std::string tag = schema::bounded_term(schema::kTagPrefix, utf8_lower(name));
+        return db_.get_termfreq(tag) > 0 ? tag : topic;
     }
 
   private:
