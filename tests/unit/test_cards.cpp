@@ -77,14 +77,18 @@ TEST_CASE("a one-word heading such as Example was a card with no context", "[car
 }
 
 TEST_CASE("a template's short heading in many files was a card of its own", "[cards][regression]") {
-    // "Answer (EN)" heads a section in three notes: generic whatever its words.
-    Deck deck = deck_of({{"a.md", "# ACID\n\n## Answer (EN)\n\nAtomicity, consistency.\n"},
-                         {"b.md", "# BASE\n\n## Answer (EN)\n\nBasically available.\n"},
-                         {"c.md", "## Answer (EN)\n\nNo title above this one.\n\n## More\n\nx\n"}});
+    // "Scale numbers" heads a section in three notes: a template's heading,
+    // generic whatever its words.  It takes its file's title as context, is no
+    // context itself, and with no title above it is no card.
+    Deck deck = deck_of(
+        {{"a.md", "# Design Twitter\n\n## Scale numbers\n\n500M users.\n\n### Reads\n\nMostly.\n"},
+         {"b.md", "# Design Uber\n\n## Scale numbers\n\n20M rides a day.\n"},
+         {"c.md", "## What is sharding?\n\nSplitting data.\n\n## Scale numbers\n\nNo title.\n"}});
     std::vector<std::string> f = fronts(deck);
-    CHECK(has(f, "ACID \xE2\x80\xBA Answer (EN)"));
-    CHECK(has(f, "BASE \xE2\x80\xBA Answer (EN)"));
-    CHECK_FALSE(has(f, "Answer (EN)"));
+    CHECK(has(f, "Design Twitter \xE2\x80\xBA Scale numbers"));
+    CHECK(has(f, "Design Uber \xE2\x80\xBA Scale numbers"));
+    CHECK(has(f, "Design Twitter \xE2\x80\xBA Reads"));
+    CHECK_FALSE(has(f, "Scale numbers"));
 }
 
 TEST_CASE("link-only passages were cards: a URL front, an answer of only links",

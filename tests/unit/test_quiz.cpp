@@ -203,3 +203,46 @@ TEST_CASE("at 40 columns the quiz prompt wrapped mid-word", "[quiz][regression]"
     for (const char* whole : {"Enter: show the answer", "1 again <1m", "4 easy 4d", "o open"})
         CHECK(out.str().find(whole) != std::string::npos);
 }
+
+TEST_CASE("the session showed a one-word front without its context", "[quiz][regression]") {
+    test::TempDir d;
+    d.write("notes/docker.md", "# Docker\n\n## What is an image?\n\nLayers.\n\n"
+                               "## Example\n\n`docker run hello-world`\n");
+    test::TempDir home;
+    ReviewStore store(home.str() + "/r.sqlite");
+    Deck deck = load_deck(DeckRequest{test::index_notes(d), "", {}}, store);
+    SessionOptions o;
+    setenv("CRIB_NOW", "1800000000", 1);
+    std::istringstream in("s\ns\n");
+    std::ostringstream out;
+    run_session(deck, store, in, out, o);
+    unsetenv("CRIB_NOW");
+    CHECK(out.str().find("\nDocker \xE2\x80\xBA Example\n") != std::string::npos);
+}
+
+TEST_CASE("cards answered before the store kept them per index were lost to every index",
+          "[quiz][regression]") {
+    test::TempDir d;
+    d.write("notes/k8s.md", "## What is a pod?\n\nThe smallest unit.\n");
+    const std::string db = test::index_notes(d);
+    test::TempDir home;
+    const std::string path = home.str() + "/r.sqlite";
+    const std::string key = card_key(d.str() + "/notes/k8s.md", "What is a pod?");
+    {
+        ReviewStore unclaimed(path); // as a version 1 store's rows are after the upgrade
+        StoredCard c;
+        c.anchor = CardAnchor{key, d.str() + "/notes/k8s.md", "What is a pod?", 1};
+        c.state.phase = Phase::review;
+        c.state.ease = 2500;
+        c.state.interval = 3;
+        c.state.due = kToday;
+        c.state.reps = 4;
+        unclaimed.record(c, Grade::good, Moment{100, kToday - 3});
+    }
+    ReviewStore store(path, index_identity(db));
+    Deck deck = load_deck(DeckRequest{db, "", {}}, store);
+    REQUIRE(deck.cards.size() == 1);
+    CHECK(deck.cards[0].known);
+    CHECK(deck.cards[0].stored.state.reps == 4);
+    CHECK(deck.gone.empty());
+}
