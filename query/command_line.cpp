@@ -70,7 +70,7 @@ void add_search_options(CLI::App& app, RawFlags& o) {
         ->check(CLI::Range(0, 1000000));
     app.add_option("--sort", o.sort, "relevance or file (path, then line)")
         ->check(CLI::IsMember({"relevance", "file"}));
-    app.add_option("-t,--topic", o.topics, "Only passages with this topic (repeatable)")
+    app.add_option("-t,--topic", o.topics, "Only passages with this topic, or tag (repeatable)")
         ->allow_extra_args(false); // "-t kubernetes scaling": scaling is a query word
     app.add_flag("--topics", o.list_topics, "List every topic with its passage count");
     app.add_option("--show", o.show, "Print one whole passage by id (file:line)");
@@ -115,11 +115,15 @@ CLI::App* add_quiz(CLI::App& app, QuizFlags& f, Globals& g) {
         "  crib quiz --export anki k8s.txt   the cards for Anki's File > Import\n");
     quiz->prefix_command(); // the query words, and everything after them
     quiz->footer(
-        "Keys: Enter shows the answer, then 1 again, 2 hard, 3 good, 4 easy; s skips, o "
-        "opens the note\nin $VISUAL/$EDITOR, q quits.  When standard input is not a "
-        "terminal the same keys are\nread one per line.  Options go before the query words.");
+        "Keys: Enter shows the answer, then 1 again, 2 hard, 3 good, 4 easy, each with the "
+        "interval it\ngives (\"3 good <10m\": back in this session); s skips, o opens the note "
+        "in $VISUAL/$EDITOR,\nq quits.  When standard input is not a terminal the same keys are "
+        "read one per line.\n[new, 5 left, 13 learning]: cards not yet shown, and learning cards "
+        "that come back.\nAn unknown -t topic is an error (exit 2).  Options go before the query "
+        "words.");
     add_global_options(*quiz, g, kPrepFormats, "Output: human, plain, json (json with --stats)");
-    quiz->add_option("-t,--topic", f.topics, "Only cards with this topic (repeatable)")
+    quiz->add_option("-t,--topic", f.topics,
+                     "Only cards with this topic (repeatable; an unknown topic: exit 2)")
         ->allow_extra_args(false);
     quiz->add_option("--new", f.new_limit, "New cards per session (default 20)")
         ->check(CLI::Range(0, 1000000));
@@ -244,7 +248,7 @@ int parse_command_line(int argc, char** argv, CommandLine& out) {
         "Query words: crib [OPTIONS] [--] WORDS...  A passage matches with every word (its\n"
         "stem, a synonym, a short typo fixed); when none has them all, those with some are\n"
         "shown as partial, exit 1.  Xapian syntax: \"phrase\", AND, OR, NOT, kube*, q:, a:,\n"
-        "topic:, file:, kind:.  Options go before the words: from the first word on\n"
+        "topic:, tag:, file:, kind:.  Options go before the words: from the first word on\n"
         "everything is query text (crib docker run -p finds \"-p\").  --db, --reviews,\n"
         "--format, --color and --no-update may also follow quiz or gaps.");
     Globals before, after;

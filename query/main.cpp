@@ -35,21 +35,6 @@ namespace {
 
 /// "crib: no matches for ..." on stderr, with what could help: the spelling
 /// suggestion, or the topic list when a -t topic does not exist.
-/// The -t topics no passage of the index has.
-std::vector<std::string> missing_topics(const std::vector<std::string>& topics,
-                                        const crib::IndexSet& db) {
-    std::vector<std::string> missing;
-    if (topics.empty()) return missing;
-    auto known = crib::list_topics(db);
-    for (const auto& t : topics) {
-        bool found = false;
-        for (const auto& [name, n] : known)
-            found = found || name == crib::ascii_lower(t);
-        if (!found) missing.push_back(t);
-    }
-    return missing;
-}
-
 void say_no_matches(const crib::SearchResult& r, const std::vector<std::string>& topics,
                     const crib::IndexSet& db) {
     std::string msg = "crib: no matches";
@@ -61,7 +46,7 @@ void say_no_matches(const crib::SearchResult& r, const std::vector<std::string>&
     }
     if (r.corrected) msg += " (did you mean: " + *r.corrected + "?)";
     if (!r.apart.empty()) msg += "; the words occur apart: crib " + crib::collapse_space(r.apart);
-    std::vector<std::string> missing = missing_topics(topics, db);
+    std::vector<std::string> missing = crib::unknown_topics(db, topics);
     if (!missing.empty())
         msg += "; no topic named " + missing.front() + " (crib --topics lists them)";
     std::cerr << crib::terminal_safe(msg) << "\n";
@@ -188,7 +173,7 @@ crib::SearchResult run_search_request(const crib::Invocation& inv) {
     if (!inv.quiet && r.total == 0 && r.hits.empty()) {
         if (human || inv.mode != crib::Mode::search) {
             say_no_matches(r, req.topics, req.db);
-        } else if (auto missing = missing_topics(req.topics, req.db); !missing.empty()) {
+        } else if (auto missing = crib::unknown_topics(req.db, req.topics); !missing.empty()) {
             // -c, grep, JSON: stdout stays the data, the reason goes to stderr
             // (crib -c -t nosuchtopic docker printed a bare 0).
             std::cerr << "crib: no topic named " << crib::terminal_safe(missing.front())

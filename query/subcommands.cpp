@@ -147,7 +147,13 @@ int run_quiz(const QuizFlags& f, const RawFlags& g) {
     return guarded([&] {
         std::string db = db_path(g, cfg);
         if (!g.no_update) refresh_now({db}, {});
-        ReviewStore store(reviews_path(g.reviews, cfg.reviews));
+        if (auto unknown = unknown_topics(db, f.topics); !unknown.empty()) {
+            // A selection of nothing printed zeros and exit 0, as if drilled.
+            std::cerr << "crib: no topic named " << terminal_safe(unknown.front())
+                      << " (crib --topics lists them)\n";
+            return 2;
+        }
+        ReviewStore store(reviews_path(g.reviews, cfg.reviews), index_identity(db));
         Deck deck = load_deck(DeckRequest{db, join_words(f.words), f.topics}, store);
         report_gone(deck);
         PrintOptions po = print_options(g, cfg);

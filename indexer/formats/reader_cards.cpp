@@ -5,9 +5,9 @@
 // breaks inside quotes).  Anki's header lines (#separator:, #html:,
 // #tags column:, #notetype column:, #deck column:, #guid column:, #tags:) say
 // how to read the rows.
+#include "common/text.hpp"
 #include "formats/note_text.hpp"
 #include "formats/readers.hpp"
-#include "common/text.hpp"
 
 #include <algorithm>
 
@@ -142,6 +142,13 @@ std::vector<std::string> card_tags(std::string_view s) {
     return out;
 }
 
+/// A front without the heading path crib's export puts before the question.
+std::string without_path_div(const std::string& front, bool html) {
+    if (!html || front.compare(0, kAnkiPathDiv.size(), kAnkiPathDiv) != 0) return front;
+    size_t end = front.find("</div>");
+    return end == std::string::npos ? front : front.substr(end + 6);
+}
+
 /// Emit the outline lines of the rows.
 Outline cards(const std::vector<Row>& rows, const CardLayout& lay,
               std::vector<int> skip_columns = {}) {
@@ -153,7 +160,7 @@ Outline cards(const std::vector<Row>& rows, const CardLayout& lay,
                 std::find(skip_columns.begin(), skip_columns.end(), int(c)) == skip_columns.end())
                 note.push_back(r.fields[c]);
         if (note.empty()) continue;
-        std::vector<std::string> front = field_lines(note[0], lay.html);
+        std::vector<std::string> front = field_lines(without_path_div(note[0], lay.html), lay.html);
         std::string q;
         for (const std::string& l : front)
             q += (q.empty() ? "" : " ") + std::string(trim(l));

@@ -38,8 +38,13 @@ Outline read_asciidoc(std::string_view text);
 Outline read_ipynb(std::string_view text);
 
 /// Anki "notes in plain text" export: #separator/#html/#tags column headers,
-/// one card per row (front = question, back = answer).
+/// one card per row (front = question, back = answer).  A front that starts
+/// with kAnkiPathDiv (crib quiz --export anki puts the heading path there)
+/// is read without that div.
 Outline read_anki(std::string_view text);
+
+/// How the heading path div of crib's Anki export starts.
+inline constexpr std::string_view kAnkiPathDiv = "<div class='crib-path'";
 
 /// CSV with a question,answer[,tags] header or two/three columns per row.
 Outline read_csv(std::string_view text);

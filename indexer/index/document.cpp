@@ -1,8 +1,8 @@
 #include "index/document.hpp"
 
+#include "common/text.hpp"
 #include "formats/notes_parser.hpp"
 #include "index/schema.hpp"
-#include "common/text.hpp"
 #include "index/topics.hpp"
 
 #include <algorithm>
@@ -176,6 +176,8 @@ BuiltPassage build_passage(const Passage& p, Xapian::TermGenerator& tg, const Sy
     doc.add_boolean_term(std::string(schema::kKindPrefix) + p.kind);
     for (const std::string& t : p.topics)
         doc.add_boolean_term(schema::bounded_term(schema::kTopicPrefix, t));
+    for (const std::string& t : p.tags) // -t and tag: find a tag that names no subject
+        doc.add_boolean_term(schema::bounded_term(schema::kTagPrefix, utf8_lower(t)));
 
     doc.add_value(schema::kSlotFile, p.file);
     doc.add_value(schema::kSlotLine, Xapian::sortable_serialise(p.line));

@@ -14,6 +14,7 @@ const std::vector<Field>& fields() {
         {{"a", "answer"}, kAnswerPrefix, false},
         {{"topic", "t"}, kTopicPrefix, true},
         {{"kind"}, kKindPrefix, true},
+        {{"tag"}, kTagPrefix, true},
     };
     return f;
 }

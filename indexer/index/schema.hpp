@@ -19,8 +19,10 @@ namespace crib::schema {
 /// 3: synonym group terms named by members; 4: heading paths (data "crib2;"),
 /// duplicate keys with answers, prose slot; 5: stemmed terms only
 /// (kStemStrategy), slots 4-6 dropped, ids and duplicate keys hashed;
-/// 6: CJK text as n-grams (configure_term_generator).
-inline constexpr int kSchemaVersion = 6;
+/// 6: CJK text as n-grams (configure_term_generator); 7: topics from content
+/// (folders and tags only when they name a subject, a file's one subject
+/// for all its passages), tags as kTagPrefix terms.
+inline constexpr int kSchemaVersion = 7;
 
 /// Metadata keys.
 inline constexpr const char* kVersionKey = "crib.schema";
@@ -43,6 +45,7 @@ inline constexpr const char* kDupPrefix = "XDUP";    ///< + the kSlotCollapse va
 inline constexpr const char* kQuestionPrefix = "XQ"; ///< question words (probabilistic)
 inline constexpr const char* kAnswerPrefix = "XA";   ///< answer words (probabilistic)
 inline constexpr const char* kSynPrefix = "XSYN";    ///< multi-word synonym group seen in text
+inline constexpr const char* kTagPrefix = "XTAG"; ///< a tag the notes carry, lower case (boolean)
 
 /// Value slots.
 enum Slot : Xapian::valueno {

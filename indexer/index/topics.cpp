@@ -1,8 +1,8 @@
 #include "index/topics.hpp"
 
+#include "common/text.hpp"
 #include "formats/note_text.hpp"
 #include "index/schema.hpp"
-#include "common/text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -121,25 +121,61 @@ std::string Taxonomy::canonical(std::string_view name) const {
     return ascii_lower(name);
 }
 
-bool topic_like_folder(std::string_view folder, const Taxonomy& tax) {
-    if (folder.empty()) return false;
-    if (tax.is_topic(tax.canonical(folder))) return true;
-    // One short word ("k8s", "system-design"), not a repository name
-    // ("lydiahallie__javascript-questions") or a dated folder ("2024 notes").
-    if (folder.size() > 24 || folder.find("__") != std::string_view::npos) return false;
-    for (char c : folder)
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
-    return std::isalpha(static_cast<unsigned char>(folder[0]));
+std::string subject_named(std::string_view name, const Taxonomy& tax) {
+    if (trim(name).empty()) return "";
+    std::string topic = tax.canonical(name);
+    return tax.is_topic(topic) ? topic : std::string();
+}
+
+namespace {
+
+/// The name a file is known by: its stem, or its folder's name for a
+/// README or index ("lydiahallie__javascript-questions/README.md").
+std::string file_name_words(const std::string& file) {
+    size_t slash = file.rfind('/');
+    std::string base = file.substr(slash == std::string::npos ? 0 : slash + 1);
+    std::string name = ascii_lower(base.substr(0, base.find('.')));
+    if (slash != std::string::npos && (name == "readme" || name == "index" || name == "_index")) {
+        size_t up = slash == 0 ? std::string::npos : file.rfind('/', slash - 1);
+        name = file.substr(up == std::string::npos ? 0 : up + 1, slash - (up + 1));
+    }
+    for (char& c : name) // "owner__javascript-questions": '_' would join the words
+        if (c == '_' || c == '-') c = ' ';
+    return name;
+}
+
+/// The file's title: the heading every passage sits under (the title
+/// passage itself sits under none).
+std::string shared_title(const std::vector<Passage>& passages) {
+    const Passage& first = passages.front();
+    const std::string& title = first.headings.empty() ? first.question : first.headings.front();
+    for (const Passage& p : passages) {
+        bool under = !p.headings.empty() && p.headings.front() == title;
+        bool is_title = &p == &first && p.headings.empty();
+        if (!under && !is_title) return "";
+    }
+    return title;
+}
+
+} // namespace
+
+std::string file_subject(const std::vector<Passage>& passages, const Taxonomy& tax) {
+    if (passages.empty()) return "";
+    Passage named;
+    named.question = file_name_words(passages.front().file) + "\n" + shared_title(passages);
+    std::vector<std::string> topics = tax.classify(named);
+    return topics.size() == 1 ? topics.front() : std::string();
 }
 
 void assign_topics(std::vector<Passage>& passages, const Taxonomy& tax, std::string_view folder) {
-    std::string folder_topic =
-        topic_like_folder(folder, tax) ? tax.canonical(folder) : std::string();
+    const std::string folder_topic = subject_named(folder, tax);
+    const std::string file_topic = file_subject(passages, tax);
     for (Passage& p : passages) {
         std::vector<std::string> t = tax.classify(p);
         for (const std::string& tag : p.tags)
-            t.push_back(tax.canonical(tag));
-        if (!folder_topic.empty()) t.push_back(folder_topic);
+            t.push_back(subject_named(tag, tax));
+        t.push_back(folder_topic);
+        t.push_back(file_topic);
         std::sort(t.begin(), t.end());
         t.erase(std::unique(t.begin(), t.end()), t.end());
         t.erase(std::remove_if(t.begin(), t.end(), [](const std::string& s) { return s.empty(); }),

@@ -1,5 +1,7 @@
-// topics.hpp - topic assignment from a user-editable taxonomy, #tags,
-// front-matter tags and the folder a note lives in.
+// topics.hpp - topic assignment from a user-editable taxonomy: what a passage
+// says, the tags that name a subject, a folder that names one, and the one
+// subject a whole file is about.  Topics come from content, not containers:
+// a folder or tag that names no subject of the taxonomy is no topic.
 #pragma once
 
 #include "formats/passage.hpp"
@@ -22,7 +24,7 @@ std::vector<std::string> stemmed_words(std::string_view text);
 /// File format, one topic per line ('#' starts a comment):
 ///     kubernetes: k8s, kubectl, pod, statefulset, daemonset, "persistent volume"
 class Taxonomy {
-public:
+  public:
     /// Parse taxonomy text; bad lines are reported in `errors` and skipped.
     static Taxonomy parse(std::string_view text, std::vector<std::string>* errors = nullptr);
     /// Load a file; throws std::runtime_error if it cannot be read.
@@ -43,11 +45,11 @@ public:
 
     static constexpr int kAnswerHits = 2;
 
-private:
-  /// Words of a text or keyword: each as written (lower case) and its stem.
-  struct Words {
-      std::vector<std::string> forms, stems;
-  };
+  private:
+    /// Words of a text or keyword: each as written (lower case) and its stem.
+    struct Words {
+        std::vector<std::string> forms, stems;
+    };
     struct Topic {
         std::string name;
         std::vector<std::vector<std::string>> keywords; // stemmed word sequences
@@ -58,12 +60,23 @@ private:
     std::vector<Topic> topics_;
 };
 
-/// True if a folder name makes a topic: it is a taxonomy keyword, or one short
-/// word (not "owner__repository", not a phrase with spaces).
-bool topic_like_folder(std::string_view folder, const Taxonomy& tax);
+/// The topic a folder or tag name stands for when it names a known subject
+/// (a topic of the taxonomy or one of its keywords: "k8s" -> "kubernetes"),
+/// else "": "vault", "logseq", "misc", "notes", "mydiscordchannel" are
+/// containers, not subjects.
+std::string subject_named(std::string_view name, const Taxonomy& tax);
 
-/// Assign topics to passages: taxonomy (code excluded), tags, and `folder`
-/// (the first folder below the root given; may be empty) when topic_like_folder.
+/// The one subject a file is about, from its name (a README's or index's:
+/// its folder's) and the heading every passage of it sits under:
+/// "javascript-questions/README.md", "# Docker interview questions".  ""
+/// when they name no topic or several ("Docker and Kubernetes basics").
+std::string file_subject(const std::vector<Passage>& passages, const Taxonomy& tax);
+
+/// Assign topics to the passages of one file: the taxonomy's (code
+/// excluded), the subjects among its tags (the other tags stay tags, in
+/// Passage::tags), the subject `folder` names (the first folder below the
+/// root given; may be empty), and the file's one subject (file_subject) to
+/// every passage of it.
 void assign_topics(std::vector<Passage>& passages, const Taxonomy& tax, std::string_view folder);
 
 } // namespace crib

@@ -45,34 +45,14 @@ std::map<std::string, size_t> selected_ids(const DeckRequest& req) {
     return ids;
 }
 
-/// True for an answer that only points elsewhere: every line a list item
-/// that is one in-page link ("- [What is a Pod?](#what-is-a-pod)"), as a
-/// table of contents is.
-bool only_links(const std::string& answer) {
-    bool any = false;
-    for (std::string_view line : split_lines(answer)) {
-        std::string_view t = trim(line);
-        if (t.empty()) continue;
-        size_t at = t.find_first_not_of("-*+0123456789.) ");
-        if (at == std::string_view::npos) return false;
-        t.remove_prefix(at);
-        size_t close = t.find("](#");
-        if (t.empty() || t[0] != '[' || close == std::string_view::npos || t.back() != ')')
-            return false;
-        any = true;
-    }
-    return any;
-}
-
-/// A passage worth drilling: something to reveal, not a table of contents.
-bool drillable(const Passage& p) {
-    return p.answer.find_first_not_of(" \t\r\n") != std::string::npos && !only_links(p.answer);
-}
-
 } // namespace
 
 Deck load_deck(const DeckRequest& req, ReviewStore& store) {
     std::vector<Card> cards = make_cards(all_passages(req.db));
+    std::vector<std::string> keys;
+    for (const Card& c : cards)
+        keys.push_back(c.key);
+    store.claim(keys); // cards answered before the store kept them per index
     std::vector<CardAnchor> anchors;
     for (const auto& [key, c] : store.cards())
         anchors.push_back(c.anchor);
@@ -85,9 +65,15 @@ Deck load_deck(const DeckRequest& req, ReviewStore& store) {
     Deck deck;
     deck.gone = rec.gone;
     deck.moved = rec.moved.size();
-    for (Card& c : cards) {
-        if (!drillable(c.passage) || (filter && !ids.count(passage_id(c.passage)))) continue;
+    const DeckTitles titles = deck_titles(cards);
+    const std::vector<FilePlace> places = file_places(cards);
+    for (size_t i = 0; i < cards.size(); ++i) {
+        Card& c = cards[i];
+        CardFront front = card_front(c.passage, places[i], titles);
+        if (front.why != NotCard::none || (filter && !ids.count(passage_id(c.passage)))) continue;
         DeckCard dc;
+        dc.front = std::move(front.front);
+        dc.context = std::move(front.context);
         auto it = stored.find(c.key);
         dc.known = it != stored.end();
         if (dc.known) dc.stored = it->second;
@@ -212,14 +198,14 @@ std::string styled(const std::string& text, Style s, bool color) {
     return render(t, color);
 }
 
-/// "[due] content/k8s.md:12  Kubernetes › Pods" and the question.
-std::string question_block(const DeckCard& c, size_t left, const SessionOptions& o) {
+/// "[due, 3 left] content/k8s.md:12  Kubernetes › Pods" and the question.
+std::string question_block(const DeckCard& c, const SessionProgress& progress,
+                           const SessionOptions& o) {
     const Passage& p = c.card.passage;
     const char* what =
         c.stored.state.phase == Phase::fresh ? "new" : phase_name(c.stored.state.phase);
-    std::string head = "[" + std::string(what) + ", " + std::to_string(left) + " left] ";
     StyledText h;
-    h.add(head, Style::dim);
+    h.add(progress_label(what, progress) + " ", Style::dim);
     h.add(sanitize(shown_file(o.print, p.file)), Style::path);
     h.add(":");
     h.add(std::to_string(p.line), Style::line);
@@ -227,15 +213,19 @@ std::string question_block(const DeckCard& c, size_t left, const SessionOptions&
     for (const auto& t : p.headings)
         path += (path.empty() ? "" : " \xE2\x80\xBA ") + t;
     if (!path.empty()) h.add("  " + sanitize(path), Style::dim);
-    std::string out = "\n" + wrap(h, o.print.width, "", "    ", o.print.color);
+    std::string out = "\n";
+    out += wrap(h, o.print.width, "", "    ", o.print.color);
     StyledText q;
-    q.add(sanitize(p.question), Style::bold);
+    q.add(sanitize(c.question()), Style::bold);
     out += wrap(q, o.print.width, "", "", o.print.color);
     if (!p.topics.empty()) {
-        std::string t = "topics:";
-        for (const auto& s : p.topics)
-            t += " " + sanitize(s);
-        out += styled(t, Style::dim, o.print.color) + "\n";
+        StyledText t;
+        t.add("topics:", Style::dim);
+        for (const auto& s : p.topics) {
+            t.add(" ", Style::dim);
+            t.add(sanitize(s), Style::dim);
+        }
+        out += wrap(t, o.print.width, "", "    ", o.print.color);
     }
     return out;
 }
@@ -273,21 +263,30 @@ void open_in_editor(const std::string& path, int line, std::ostream& out) {
 /// What the reader did with one card.
 enum class Outcome { graded, skipped, quit };
 
-constexpr const char* kRevealPrompt = "(Enter: show the answer   s skip   q quit)\n";
-constexpr const char* kGradePrompt =
-    "1 again  2 hard  3 good  4 easy  (q quit, s skip, o open in editor)\n";
+/// The keys while the question shows.
+const std::vector<std::string> kRevealKeys = {"Enter: show the answer", "s skip", "q quit"};
+/// The keys besides the grades while the answer shows.
+const std::vector<std::string> kOtherKeys = {"s skip", "o open", "q quit"};
+
+/// A prompt line (or lines, on a narrow terminal), dim.
+std::string prompt(const std::vector<std::string>& items, const SessionOptions& o) {
+    return styled(fit_items(items, o.print.width), Style::dim, o.print.color);
+}
 
 /// Shows one card and takes its answer; the answer is stored before returning.
-Outcome drill(DeckCard& c, size_t left, ReviewStore& store, Keys& keys, std::ostream& out,
-              const SessionOptions& o, SessionSummary& sum) {
-    out << question_block(c, left, o) << styled(kRevealPrompt, Style::dim, o.print.color);
+Outcome drill(DeckCard& c, const SessionProgress& progress, ReviewStore& store, Keys& keys,
+              std::ostream& out, const SessionOptions& o, SessionSummary& sum) {
+    out << question_block(c, progress, o) << prompt(kRevealKeys, o);
     out.flush();
     char k = keys.next();
     if (k == 0 || k == 'q') return Outcome::quit;
     if (k == 's') return Outcome::skipped;
     out << "\n" << render_markdown(c.card.passage.answer, o.print, "    ") << "\n";
     for (;;) {
-        out << styled(kGradePrompt, Style::dim, o.print.color);
+        std::vector<std::string> keys_shown =
+            grade_choices(c.stored.state, moment_at(quiz_clock(), o.params), o.params);
+        keys_shown.insert(keys_shown.end(), kOtherKeys.begin(), kOtherKeys.end());
+        out << prompt(keys_shown, o);
         out.flush();
         k = keys.next();
         if (k == 0 || k == 'q') return Outcome::quit;
@@ -318,6 +317,37 @@ Outcome drill(DeckCard& c, size_t left, ReviewStore& store, Keys& keys, std::ost
 
 } // namespace
 
+std::string progress_label(const char* phase, const SessionProgress& p) {
+    std::string out = "[";
+    out.append(phase).append(", ").append(std::to_string(p.left)).append(" left");
+    if (p.learning) out.append(", ").append(std::to_string(p.learning)).append(" learning");
+    return out.append("]");
+}
+
+std::vector<std::string> grade_choices(const CardState& s, const Moment& now,
+                                       const SchedulerParams& params) {
+    static const char* const names[] = {"again", "hard", "good", "easy"};
+    std::vector<std::string> out;
+    for (int g = 1; g <= 4; ++g) {
+        long long wait = seconds_until_due(answer(s, Grade(g), now, params), now, params);
+        out.push_back(std::to_string(g) + " " + names[g - 1] + " " +
+                      (wait < params.learn_ahead ? "<" : "") + describe_interval(wait));
+    }
+    return out;
+}
+
+std::string fit_items(const std::vector<std::string>& items, int width) {
+    std::string out, line;
+    for (const std::string& item : items) {
+        if (!line.empty() && width > 0 && columns(line) + 2 + columns(item) > size_t(width)) {
+            out += line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : "  ") + item;
+    }
+    return out + line + "\n";
+}
+
 SessionSummary run_session(Deck& deck, ReviewStore& store, std::istream& in, std::ostream& out,
                            const SessionOptions& o) {
     SessionSummary sum;
@@ -326,11 +356,19 @@ SessionSummary run_session(Deck& deck, ReviewStore& store, std::istream& in, std
     for (size_t i : session_order(deck, start, o))
         queue.push_back(i);
     Keys keys(in, o.terminal);
+    std::vector<bool> shown(deck.cards.size(), false);
     while (!queue.empty()) {
         size_t i = queue.front();
         queue.pop_front();
         ++sum.shown;
-        Outcome r = drill(deck.cards[i], queue.size() + 1, store, keys, out, o, sum);
+        // Cards not shown yet count down; learning cards that come back
+        // are counted apart (they once counted as "left" again).
+        SessionProgress progress;
+        for (size_t j : queue)
+            ++(shown[j] ? progress.learning : progress.left);
+        ++(shown[i] ? progress.learning : progress.left);
+        shown[i] = true;
+        Outcome r = drill(deck.cards[i], progress, store, keys, out, o, sum);
         if (r == Outcome::quit) {
             sum.quit = true;
             break;

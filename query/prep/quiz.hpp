@@ -1,6 +1,7 @@
 // quiz.hpp - crib quiz: the indexed passages drilled as flash cards.
 //
-// The deck is every passage with an answer (or those a query and -t pick);
+// The deck is every passage that is a card (cards.hpp: a question a person
+// would ask and an answer; or those of them a query and -t pick);
 // review state lives in the ReviewStore (reviews.hpp), scheduling is SM-2 as
 // Anki runs it (scheduler.hpp).  A session shows due cards first (most
 // overdue first), then up to `new_limit` new ones in file order; cards still
@@ -8,8 +9,9 @@
 // flags are parsed in subcommands.cpp.
 #pragma once
 
-#include "prep/card_key.hpp"
 #include "output/printer.hpp"
+#include "prep/card_key.hpp"
+#include "prep/cards.hpp"
 #include "prep/reviews.hpp"
 #include "prep/scheduler.hpp"
 
@@ -30,8 +32,13 @@ struct DeckRequest {
 /// A card with what the store knows of it.
 struct DeckCard {
     Card card;
-    StoredCard stored;  ///< state.phase == fresh and reps == 0 when never answered
-    bool known = false; ///< the store has a row for it
+    StoredCard stored;   ///< state.phase == fresh and reps == 0 when never answered
+    bool known = false;  ///< the store has a row for it
+    std::string front;   ///< card_front(): the question with its context; "" = the question
+    std::string context; ///< the headings or parent question put in front, "" for none
+
+    /// What the card asks: the front, else the passage's question.
+    const std::string& question() const { return front.empty() ? card.passage.question : front; }
 };
 
 /// The selected cards and the stored cards whose passage is gone.
@@ -41,8 +48,10 @@ struct Deck {
     size_t moved = 0; ///< stored cards re-keyed to a reworded question
 };
 
-/// Builds the deck: every passage of the index as a card, stored cards
-/// matched (reworded questions re-keyed in the store), then the selection.
+/// Builds the deck: every passage of the index keyed as a card, stored cards
+/// of this index matched (unclaimed ones of the same key claimed, reworded
+/// questions re-keyed in the store), then the passages that are cards
+/// (card_front()) and that the request selects.
 Deck load_deck(const DeckRequest& req, ReviewStore& store);
 
 /// How a session runs.
@@ -65,6 +74,31 @@ struct SessionSummary {
 /// The cards a session starts with, in order: due (most overdue first), then
 /// at most `new_limit` new ones in file and line order.
 std::vector<size_t> session_order(const Deck& deck, const Moment& now, const SessionOptions& o);
+
+/// Where a session stands when a card shows: cards not yet shown this
+/// session (this one included when it is one of them) and learning cards
+/// that come back before the session ends (this one included when it is
+/// one of them).  The first count goes down by one per card.
+struct SessionProgress {
+    size_t left = 0;
+    size_t learning = 0;
+};
+
+/// "[new, 5 left]", "[new, 5 left, 13 learning]", "[relearning, 0 left, 1
+/// learning]": the tag in front of a card.
+std::string progress_label(const char* phase, const SessionProgress& p);
+
+/// The grade keys with the interval each answer gives at `now`, compact as
+/// Anki shows them on its buttons: "1 again <1m", "2 hard <5.5m", "3 good
+/// <10m", "4 easy 4d" ("<" under the learn-ahead time: the card comes back in
+/// this session).
+std::vector<std::string> grade_choices(const CardState& s, const Moment& now,
+                                       const SchedulerParams& params);
+
+/// Items laid out on lines of at most `width` columns (0: one line), two
+/// spaces between items, a line broken only between items (an item wider
+/// than the line stands alone); every line ends with '\n'.
+std::string fit_items(const std::vector<std::string>& items, int width);
 
 /// Runs a session reading keys from `in` (single keys on a terminal, else
 /// lines: Enter reveals, then 1-4, s, o or q) and writing to `out`; every
@@ -107,8 +141,14 @@ std::string format_stats_json(const QuizStats& s, const Moment& now);
 /// without --force).
 extern const char* const kAnkiExportHeader;
 
-/// --export anki: kAnkiExportHeader, then one note per card; answers as HTML
-/// by cmark.
+/// How an exported front starts when the passage has a heading path: the
+/// path goes in this div, small, above the question (crib-index reading the
+/// file back drops it).
+extern const std::string kAnkiPathOpen;
+
+/// --export anki: kAnkiExportHeader, then one note per card: the front with
+/// its heading path (kAnkiPathOpen), the answer as HTML by cmark, the topics
+/// as tags.
 std::string export_anki(const Deck& deck);
 
 /// True if `head` (a file's first bytes) starts with kAnkiExportHeader: an

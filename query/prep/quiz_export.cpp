@@ -6,6 +6,7 @@
 // over the review store or, without --force, a file that is not an export.
 #include "common/text.hpp"
 #include "formats/markdown.hpp"
+#include "formats/readers.hpp"
 #include "prep/quiz.hpp"
 
 #include <fcntl.h>
@@ -71,6 +72,19 @@ std::string tags(const std::vector<std::string>& topics) {
         out += (out.empty() ? "" : " ") + tag;
     }
     return out;
+}
+
+/// The front: the heading path, small, above the question (the context a
+/// generic title takes is that path; a sub-question's parent stays in front).
+std::string front_html(const DeckCard& c) {
+    const Passage& p = c.card.passage;
+    std::string path;
+    for (const auto& h : p.headings)
+        path += (path.empty() ? "" : " \xE2\x80\xBA ") + html_escape(h);
+    bool parent = !c.context.empty() && c.context == p.parent_question;
+    std::string question = html_escape(parent ? c.question() : p.question);
+    if (path.empty()) return question;
+    return kAnkiPathOpen + path + "</div>" + question;
 }
 
 std::string answer_html(const Passage& p) {
@@ -160,6 +174,9 @@ mode_t new_file_mode() {
 
 } // namespace
 
+const std::string kAnkiPathOpen =
+    std::string(kAnkiPathDiv) + " style='font-size:smaller;opacity:0.7'>";
+
 const char* const kAnkiExportHeader =
     "#separator:tab\n#html:true\n#tags column:3\n#crib:quiz --export anki\n";
 
@@ -167,8 +184,8 @@ std::string export_anki(const Deck& deck) {
     std::string out = kAnkiExportHeader;
     for (const DeckCard& c : deck.cards) {
         const Passage& p = c.card.passage;
-        out += field(html_escape(p.question)) + "\t" + field(answer_html(p)) + "\t" +
-               field(tags(p.topics)) + "\n";
+        out += field(front_html(c)) + "\t" + field(answer_html(p)) + "\t" + field(tags(p.topics)) +
+               "\n";
     }
     return out;
 }

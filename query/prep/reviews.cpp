@@ -2,11 +2,13 @@
 #include "prep/reviews.hpp"
 
 #include "common/paths.hpp"
+#include "search/search.hpp"
 
 #include <sqlite3.h>
 
 #include <chrono>
 #include <filesystem>
+#include <set>
 #include <thread>
 
 namespace crib {
@@ -56,19 +58,38 @@ class Statement {
 
 const char* const kCreate = R"sql(
 CREATE TABLE cards(
-  key TEXT PRIMARY KEY, file TEXT NOT NULL, question TEXT NOT NULL, line INTEGER NOT NULL,
-  phase TEXT NOT NULL, step INTEGER NOT NULL, ease INTEGER NOT NULL, interval INTEGER NOT NULL,
-  due INTEGER NOT NULL, reps INTEGER NOT NULL, lapses INTEGER NOT NULL,
-  last_review INTEGER NOT NULL);
+  db TEXT NOT NULL, key TEXT NOT NULL, file TEXT NOT NULL, question TEXT NOT NULL,
+  line INTEGER NOT NULL, phase TEXT NOT NULL, step INTEGER NOT NULL, ease INTEGER NOT NULL,
+  interval INTEGER NOT NULL, due INTEGER NOT NULL, reps INTEGER NOT NULL, lapses INTEGER NOT NULL,
+  last_review INTEGER NOT NULL, PRIMARY KEY (db, key));
 CREATE TABLE reviews(
   id INTEGER PRIMARY KEY, key TEXT NOT NULL, at INTEGER NOT NULL, day INTEGER NOT NULL,
-  grade INTEGER NOT NULL, phase TEXT NOT NULL, interval INTEGER NOT NULL, ease INTEGER NOT NULL);
+  grade INTEGER NOT NULL, phase TEXT NOT NULL, interval INTEGER NOT NULL, ease INTEGER NOT NULL,
+  db TEXT NOT NULL DEFAULT '');
 CREATE INDEX reviews_day ON reviews(day);
+)sql";
+
+/// Version 1 kept one card per key for every index: its cards become
+/// unclaimed ("") until an index that has their passage claims them.
+const char* const kUpgradeFrom1 = R"sql(
+CREATE TABLE cards_v2(
+  db TEXT NOT NULL, key TEXT NOT NULL, file TEXT NOT NULL, question TEXT NOT NULL,
+  line INTEGER NOT NULL, phase TEXT NOT NULL, step INTEGER NOT NULL, ease INTEGER NOT NULL,
+  interval INTEGER NOT NULL, due INTEGER NOT NULL, reps INTEGER NOT NULL, lapses INTEGER NOT NULL,
+  last_review INTEGER NOT NULL, PRIMARY KEY (db, key));
+INSERT INTO cards_v2(db, key, file, question, line, phase, step, ease, interval, due, reps, lapses,
+                     last_review)
+  SELECT '', key, file, question, line, phase, step, ease, interval, due, reps, lapses, last_review
+  FROM cards;
+DROP TABLE cards;
+ALTER TABLE cards_v2 RENAME TO cards;
+ALTER TABLE reviews ADD COLUMN db TEXT NOT NULL DEFAULT '';
 )sql";
 
 } // namespace
 
-ReviewStore::ReviewStore(const std::string& path) : path_(path) {
+ReviewStore::ReviewStore(const std::string& path, std::string index)
+    : path_(path), index_(std::move(index)) {
     std::error_code ec;
     auto parent = std::filesystem::path(path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
@@ -124,10 +145,10 @@ void ReviewStore::create_or_check() {
     check_version(version);
     exec_when_free("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
-    if (version != 0) return;
-    // Several sessions may find the store new at once: the one that takes
-    // the write lock first creates the tables, the others wait for it (busy
-    // timeout) and then find them made.
+    if (version == kReviewsSchema) return;
+    // Several sessions may find the store new (or old) at once: the one that
+    // takes the write lock first creates or upgrades the tables, the others
+    // wait for it (busy timeout) and then find them made.
     exec("BEGIN IMMEDIATE");
     try {
         version = user_version();
@@ -139,13 +160,19 @@ void ReviewStore::create_or_check() {
                 throw ReviewStoreError("the file " + path_ +
                                        " is an SQLite database but not a crib review store");
             exec(kCreate);
-            exec(("PRAGMA user_version=" + std::to_string(kReviewsSchema)).c_str());
+        } else if (version == 1) {
+            upgrade_from_1();
         }
+        exec(("PRAGMA user_version=" + std::to_string(kReviewsSchema)).c_str());
     } catch (...) {
         sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
         throw;
     }
     exec("COMMIT");
+}
+
+void ReviewStore::upgrade_from_1() {
+    exec(kUpgradeFrom1);
 }
 
 int ReviewStore::user_version() {
@@ -155,7 +182,7 @@ int ReviewStore::user_version() {
 }
 
 void ReviewStore::check_version(int version) const {
-    if (version != 0 && version != kReviewsSchema)
+    if (version != 0 && version != 1 && version != kReviewsSchema)
         throw ReviewStoreError("the review store " + path_ + " has schema version " +
                                std::to_string(version) + "; this crib reads version " +
                                std::to_string(kReviewsSchema) +
@@ -166,8 +193,9 @@ std::map<std::string, StoredCard> ReviewStore::cards() const {
     std::map<std::string, StoredCard> out;
     Statement st(db_,
                  "SELECT key, file, question, line, phase, step, ease, interval, due, reps, "
-                 "lapses, last_review FROM cards",
+                 "lapses, last_review FROM cards WHERE db = ?1",
                  path_);
+    st.bind(1, index_);
     while (st.step()) {
         StoredCard c;
         c.anchor = CardAnchor{st.text(0), st.text(1), st.text(2), int(st.integer(3))};
@@ -190,19 +218,21 @@ void ReviewStore::record(const StoredCard& after, Grade g, const Moment& now) {
         const CardAnchor& a = after.anchor;
         const CardState& s = after.state;
         Statement up(db_,
-                     "INSERT OR REPLACE INTO cards VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-                     "?10, ?11, ?12)",
+                     "INSERT OR REPLACE INTO cards(key, file, question, line, phase, step, ease, "
+                     "interval, due, reps, lapses, last_review, db) VALUES (?1, ?2, ?3, ?4, ?5, "
+                     "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                      path_);
         up.bind(1, a.key).bind(2, a.file).bind(3, a.question).bind(4, a.line);
         up.bind(5, std::string(phase_name(s.phase))).bind(6, s.step).bind(7, s.ease);
         up.bind(8, s.interval).bind(9, s.due).bind(10, s.reps).bind(11, s.lapses);
-        up.bind(12, now.seconds).step();
+        up.bind(12, now.seconds).bind(13, index_).step();
         Statement log(db_,
-                      "INSERT INTO reviews(key, at, day, grade, phase, interval, ease) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                      "INSERT INTO reviews(key, at, day, grade, phase, interval, ease, db) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                       path_);
         log.bind(1, a.key).bind(2, now.seconds).bind(3, now.day).bind(4, int(g));
-        log.bind(5, std::string(phase_name(s.phase))).bind(6, s.interval).bind(7, s.ease).step();
+        log.bind(5, std::string(phase_name(s.phase))).bind(6, s.interval).bind(7, s.ease);
+        log.bind(8, index_).step();
     } catch (...) {
         sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
         throw;
@@ -215,16 +245,43 @@ void ReviewStore::rekey(const std::vector<Rekey>& moves) {
     exec("BEGIN IMMEDIATE");
     try {
         for (const Rekey& m : moves) {
-            Statement c(db_, "UPDATE cards SET key = ?2 WHERE key = ?1", path_);
-            c.bind(1, m.from).bind(2, m.to).step();
-            Statement r(db_, "UPDATE reviews SET key = ?2 WHERE key = ?1", path_);
-            r.bind(1, m.from).bind(2, m.to).step();
+            Statement c(db_, "UPDATE cards SET key = ?2 WHERE key = ?1 AND db = ?3", path_);
+            c.bind(1, m.from).bind(2, m.to).bind(3, index_).step();
+            Statement r(db_, "UPDATE reviews SET key = ?2 WHERE key = ?1 AND db = ?3", path_);
+            r.bind(1, m.from).bind(2, m.to).bind(3, index_).step();
         }
     } catch (...) {
         sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
         throw;
     }
     exec("COMMIT");
+}
+
+size_t ReviewStore::claim(const std::vector<std::string>& keys) {
+    if (index_.empty() || keys.empty()) return 0;
+    size_t taken = 0;
+    exec("BEGIN IMMEDIATE");
+    try {
+        Statement unclaimed(db_, "SELECT key FROM cards WHERE db = ''", path_);
+        std::vector<std::string> mine;
+        std::set<std::string> wanted(keys.begin(), keys.end());
+        while (unclaimed.step())
+            if (wanted.count(unclaimed.text(0))) mine.push_back(unclaimed.text(0));
+        for (const std::string& key : mine) {
+            // A card this index answered since keeps its own row.
+            Statement c(db_, "UPDATE OR IGNORE cards SET db = ?2 WHERE db = '' AND key = ?1",
+                        path_);
+            c.bind(1, key).bind(2, index_).step();
+            taken += size_t(sqlite3_changes(db_));
+            Statement r(db_, "UPDATE reviews SET db = ?2 WHERE db = '' AND key = ?1", path_);
+            r.bind(1, key).bind(2, index_).step();
+        }
+    } catch (...) {
+        sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+        throw;
+    }
+    exec("COMMIT");
+    return taken;
 }
 
 std::vector<DayCount> ReviewStore::reviews_per_day() const {
@@ -239,6 +296,13 @@ long long ReviewStore::review_count() const {
     Statement st(db_, "SELECT count(*) FROM reviews", path_);
     st.step();
     return st.integer(0);
+}
+
+std::string index_identity(const std::string& db_spec) {
+    if (is_remote(db_spec)) return db_spec;
+    std::error_code ec;
+    auto real = std::filesystem::weakly_canonical(std::filesystem::absolute(db_spec, ec), ec);
+    return ec ? db_spec : real.string();
 }
 
 std::string reviews_path(const std::string& flag, const std::string& configured) {

@@ -3,6 +3,7 @@
 // spelling correction to offer.
 #include "search/internal.hpp"
 #include "search/query_parser.hpp"
+#include "search/reopen.hpp"
 
 #include "common/text.hpp"
 #include "index/topics.hpp"
@@ -225,8 +226,9 @@ Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q) {
 }
 
 /// The topic term for a name the user typed: the topic itself when the index
-/// has it, else the taxonomy's canonical name ("k8s" -> "kubernetes"); the
-/// taxonomy is the file the index was built with, read only when needed.
+/// has it, else the taxonomy's canonical name ("k8s" -> "kubernetes"), else a
+/// tag of that name; the taxonomy is the file the index was built with, read
+/// only when needed.
 class TopicResolver : public Xapian::FieldProcessor {
   public:
     explicit TopicResolver(const Xapian::Database& db) : db_(db) {}
@@ -243,7 +245,11 @@ class TopicResolver : public Xapian::FieldProcessor {
             } catch (const std::exception&) { // moved or unreadable: names as typed
             }
         }
-        return schema::bounded_term(schema::kTopicPrefix, tax_->canonical(name));
+        std::string topic = schema::bounded_term(schema::kTopicPrefix, tax_->canonical(name));
+        if (db_.get_termfreq(topic) > 0) return topic;
+        // A tag that names no subject ("#interview") is no topic, but -t finds it.
+        std::string tag = schema::bounded_term(schema::kTagPrefix, utf8_lower(name));
+        return db_.get_termfreq(tag) > 0 ? tag : topic;
     }
 
   private:
@@ -362,6 +368,16 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     return p;
 }
 
+/// unknown_topics() on one revision.
+std::vector<std::string> unknown_topics_in(const Xapian::Database& db,
+                                           const std::vector<std::string>& names) {
+    TopicResolver resolve(db);
+    std::vector<std::string> out;
+    for (const std::string& name : names)
+        if (db.get_termfreq(resolve.term(name)) == 0) out.push_back(name);
+    return out;
+}
+
 /// Refuses a query over kMaxQueryBytes or kMaxQueryWords before any work.
 void check_query_size(const std::string& q) {
     size_t words = q.size() > kMaxQueryBytes ? 0 : schema::words(q).size();
@@ -374,5 +390,15 @@ void check_query_size(const std::string& q) {
 }
 
 } // namespace detail
+
+std::vector<std::string> unknown_topics(const IndexSet& set,
+                                        const std::vector<std::string>& names) {
+    if (names.empty()) return {};
+    return detail::guard_damage(set, [&] {
+        Xapian::Database db = detail::open_all(set);
+        return with_reopen(
+            db, [&](const Xapian::Database& d) { return detail::unknown_topics_in(d, names); });
+    });
+}
 
 } // namespace crib

@@ -199,6 +199,10 @@ std::vector<Passage> all_passages(const std::string& db);
 /// Every topic with its passage count, most first (summed over the indexes).
 std::vector<std::pair<std::string, size_t>> list_topics(const IndexSet& db);
 
+/// The names among `names` that -t cannot find in the index: neither a topic
+/// it has, nor an alias of one (the taxonomy's canonical name), nor a tag.
+std::vector<std::string> unknown_topics(const IndexSet& db, const std::vector<std::string>& names);
+
 /// The id of a passage ("file:line").
 std::string passage_id(const Passage& p);
 

@@ -115,7 +115,8 @@ expect_rc 0 "$CRIB" --no-update --format grep zebu
 [[ $(wc -l <"$TMP/out") == 2 ]] && pass "grep: one line per hit" || fail "grep lines: $(cat -A "$TMP/out")"
 expect_rc 0 "$CRIB" --no-update -l -0 zebu # into a pipe: exact names for xargs -0
 tr '\0' '\n' <"$TMP/out" | grep -qx "$TMP/odd/new" && pass "-l -0 is exact" || fail "-l -0: $(cat -A "$TMP/out")"
-expect_rc 0 "$CRIB" --no-update --topics; no_esc "--topics"
+# The tag (escape and all) names no subject: a tag, not a topic; --topics has none.
+expect_rc 1 "$CRIB" --no-update --topics; no_esc "--topics"
 expect_rc 1 "$CRIB" --no-update --show "x$esc:1"; no_esc "--show id in the error"
 expect_rc 2 "$CRIB" --no-update --db "$TMP/no$esc" zebu; no_esc "--db in the error"
 unset CRIB_DB

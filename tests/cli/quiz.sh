@@ -47,7 +47,7 @@ grep -q 'nothing to review' "$TMP/err" && pass "nothing due: says so, exit 1" ||
 printf '\n1\n\n2\n\n4\n\n3\n' >"$TMP/in"
 CRIB_NOW=$((CRIB_NOW + DAY)) expect_rc 0 "$CRIB" quiz <"$TMP/in"
 grep -q 'answered 4: again 1, hard 1, good 1, easy 1' "$TMP/out" && pass "due cards graded" || fail "day 2: $(cat "$TMP/out")"
-grep -q '^\[review, 3 left\]' "$TMP/out" && grep -q '^\[relearning, 1 left\]' "$TMP/out" &&
+grep -q '^\[review, 3 left\]' "$TMP/out" && grep -q '^\[relearning, 0 left, 1 learning\]' "$TMP/out" &&
   pass "the lapsed card relearned in the same session" || fail "relearning: $(grep '^\[' "$TMP/out")"
 CRIB_NOW=$((CRIB_NOW + DAY)) expect_rc 0 "$CRIB" --format json quiz --stats
 [[ $(stat_field reviewed) == 3 && $(stat_field lapses) == 1 && $(stat_field new) == 0 && $(stat_field reviews) == 10 ]] &&
@@ -57,6 +57,17 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert set(d) >= {"
   pass "--stats json has the issue's fields" || fail "--stats fields"
 expect_rc 0 "$CRIB" quiz --stats
 grep -q '^cards 3 ' "$TMP/out" && pass "--stats for people" || fail "--stats human: $(cat "$TMP/out")"
+# Another index, the same review store: the first index's cards were listed as gone.
+mkdir -p "$TMP/other"
+printf '# JavaScript\n\n## What is a closure?\n\nA function with the variables it closes over.\n' >"$TMP/other/js.md"
+"$CRIB_INDEX" -q --db "$TMP/db2" "$TMP/other"
+CRIB_NOW=$((CRIB_NOW + DAY)) expect_rc 0 "$CRIB" --format json quiz --db "$TMP/db2" --stats
+[[ $(stat_field cards) == 1 && $(stat_field reviewed) == 0 && $(stat_field gone) == "[]" ]] &&
+  pass "quiz --db other --stats: not the first index's cards as gone" || fail "other index: $(cat "$TMP/out")"
+! grep -q 'gone are kept' "$TMP/err" && pass "no gone cards said for the other index" || fail "other index stderr: $(cat "$TMP/err")"
+printf '\n4\n' | CRIB_NOW=$((CRIB_NOW + DAY)) "$CRIB" quiz --db "$TMP/db2" >/dev/null
+(cd "$TMP" && CRIB_NOW=$((CRIB_NOW + DAY)) "$CRIB" --format json quiz --db ./db --stats >"$TMP/out") # the same index by another path
+[[ $(stat_field reviewed) == 3 && $(stat_field gone) == "[]" ]] && pass "each index keeps its own cards" || fail "first index after the other: $(cat "$TMP/out")"
 if command -v script >/dev/null; then
   script -qc "$CRIB quiz --stats" /dev/null >"$TMP/tty" </dev/null
   grep -q $'\xe2\x96' "$TMP/tty" && pass "--stats chart on a terminal" || fail "no chart on a TTY: $(cat "$TMP/tty")"
@@ -80,6 +91,13 @@ grep -q '^cards [1-9]' "$TMP/out" && pass "quiz words after --" || fail "quiz --
 # A query no card has every word of drilled the passages with some of them.
 "$CRIB" --reviews "$REV" quiz --stats -- kubernetes zzqqxx >"$TMP/out" 2>"$TMP/err" || true
 grep -q '^cards 0 ' "$TMP/out" && pass "quiz: a partial match selects no cards" || fail "quiz partial: $(head -1 "$TMP/out")"
+# An unknown topic printed zeros and exit 0 (--stats), or "nothing to review" and exit 1.
+expect_rc 2 "$CRIB" quiz --stats -t nosuchtopic
+grep -q '^crib: no topic named nosuchtopic (crib --topics lists them)' "$TMP/err" && [[ ! -s $TMP/out ]] &&
+  pass "quiz --stats -t nosuchtopic: unknown topic, exit 2" || fail "unknown topic --stats: $(cat "$TMP/out" "$TMP/err")"
+expect_rc 2 "$CRIB" quiz -t nosuchtopic </dev/null
+grep -q '^crib: no topic named nosuchtopic' "$TMP/err" && pass "quiz -t nosuchtopic: unknown topic, exit 2" || fail "unknown topic: $(cat "$TMP/err")"
+expect_rc 0 "$CRIB" quiz --stats -t k8s # an alias the taxonomy gives is known
 expect_rc 2 "$CRIB" --db "$CRIB_DB" --db "$CRIB_DB" quiz --stats
 grep -q '^crib: quiz and gaps read one index' "$TMP/err" && pass "one index for quiz" || fail "two --db: $(cat "$TMP/err")"
 expect_rc 2 "$CRIB" quiz --format json

@@ -2,6 +2,7 @@
 // against a real store, and the Anki export's quoting and tags.
 #include "helpers.hpp"
 #include "index_fixture.hpp"
+#include "output/styled.hpp"
 #include "prep/quiz.hpp"
 
 #include <algorithm>
@@ -128,4 +129,120 @@ TEST_CASE("an Anki export never replaces the review store or a file that is not 
     CHECK(test::slurp(notes.path) == std::string(kAnkiExportHeader) + "R?\tB\t\n");
     CHECK(is_crib_export(kAnkiExportHeader));
     CHECK_FALSE(is_crib_export("#separator:tab\n#html:true\n#tags column:3\nQ?\tA\n"));
+}
+
+namespace {
+
+/// The "[...]" tags of a session's cards, in order.
+std::vector<std::string> progress_tags(const std::string& out) {
+    std::vector<std::string> tags;
+    for (size_t at = out.find("\n["); at != std::string::npos; at = out.find("\n[", at + 1))
+        tags.push_back(out.substr(at + 1, out.find(']', at) - at));
+    return tags;
+}
+
+} // namespace
+
+TEST_CASE("the quiz counter said 18 left after 15 answers: learning cards counted again",
+          "[quiz][regression]") {
+    test::TempDir dir;
+    ReviewStore store(dir.str() + "/r.sqlite");
+    Deck d;
+    d.cards = {card("What is a pod?", 1), card("What is a node?", 2), card("What is etcd?", 3)};
+    SessionOptions o;
+    setenv("CRIB_NOW", "1800000000", 1);
+    // Good, Again, Good on the new cards; then the three come back: Good each.
+    std::istringstream in("\n3\n\n1\n\n3\n\n3\n\n3\n\n3\n\nq\n");
+    std::ostringstream out;
+    run_session(d, store, in, out, o);
+    unsetenv("CRIB_NOW");
+    CHECK(progress_tags(out.str()) ==
+          std::vector<std::string>{"[new, 3 left]", "[new, 2 left, 1 learning]",
+                                   "[new, 1 left, 2 learning]", "[learning, 0 left, 3 learning]",
+                                   "[learning, 0 left, 2 learning]",
+                                   "[learning, 0 left, 2 learning]", // Again: back once more
+                                   "[learning, 0 left, 1 learning]"});
+}
+
+TEST_CASE("the grade keys did not show the next interval as Anki's buttons do",
+          "[quiz][regression]") {
+    SchedulerParams p;
+    Moment now{kToday * 86400 + 6 * 3600, kToday};
+    CHECK(grade_choices(CardState{}, now, p) ==
+          std::vector<std::string>{"1 again <1m", "2 hard <5.5m", "3 good <10m", "4 easy 4d"});
+    CardState review;
+    review.phase = Phase::review;
+    review.ease = 2500;
+    review.interval = 10;
+    review.due = kToday;
+    // Hard x1.2, Good x2.5, Easy x2.5x1.3 (32 days: about a month); Again: relearning step.
+    CHECK(grade_choices(review, now, p) ==
+          std::vector<std::string>{"1 again <10m", "2 hard 12d", "3 good 25d", "4 easy 1.1mo"});
+}
+
+TEST_CASE("at 40 columns the quiz prompt wrapped mid-word", "[quiz][regression]") {
+    CHECK(fit_items({"1 again <1m", "2 hard <5.5m", "3 good <10m", "4 easy 4d"}, 40) ==
+          "1 again <1m  2 hard <5.5m  3 good <10m\n4 easy 4d\n");
+    CHECK(fit_items({"a", "b"}, 0) == "a  b\n");
+    test::TempDir dir;
+    ReviewStore store(dir.str() + "/r.sqlite");
+    Deck d;
+    d.cards = {card("How does a rolling update replace the pods of a deployment one by one?", 7)};
+    d.cards[0].card.passage.headings = {"Kubernetes workloads", "Deployments and rollouts"};
+    d.cards[0].card.passage.topics = {"kubernetes", "ci-cd", "scaling", "networking"};
+    SessionOptions o;
+    o.print.width = 40;
+    setenv("CRIB_NOW", "1800000000", 1);
+    std::istringstream in("\n3\nq\n");
+    std::ostringstream out;
+    run_session(d, store, in, out, o);
+    unsetenv("CRIB_NOW");
+    std::istringstream lines(out.str());
+    for (std::string line; std::getline(lines, line);)
+        CHECK(columns(line) <= 40);
+    for (const char* whole : {"Enter: show the answer", "1 again <1m", "4 easy 4d", "o open"})
+        CHECK(out.str().find(whole) != std::string::npos);
+}
+
+TEST_CASE("the session showed a one-word front without its context", "[quiz][regression]") {
+    test::TempDir d;
+    d.write("notes/docker.md", "# Docker\n\n## What is an image?\n\nLayers.\n\n"
+                               "## Example\n\n`docker run hello-world`\n");
+    test::TempDir home;
+    ReviewStore store(home.str() + "/r.sqlite");
+    Deck deck = load_deck(DeckRequest{test::index_notes(d), "", {}}, store);
+    SessionOptions o;
+    setenv("CRIB_NOW", "1800000000", 1);
+    std::istringstream in("s\ns\n");
+    std::ostringstream out;
+    run_session(deck, store, in, out, o);
+    unsetenv("CRIB_NOW");
+    CHECK(out.str().find("\nDocker \xE2\x80\xBA Example\n") != std::string::npos);
+}
+
+TEST_CASE("cards answered before the store kept them per index were lost to every index",
+          "[quiz][regression]") {
+    test::TempDir d;
+    d.write("notes/k8s.md", "## What is a pod?\n\nThe smallest unit.\n");
+    const std::string db = test::index_notes(d);
+    test::TempDir home;
+    const std::string path = home.str() + "/r.sqlite";
+    const std::string key = card_key(d.str() + "/notes/k8s.md", "What is a pod?");
+    {
+        ReviewStore unclaimed(path); // as a version 1 store's rows are after the upgrade
+        StoredCard c;
+        c.anchor = CardAnchor{key, d.str() + "/notes/k8s.md", "What is a pod?", 1};
+        c.state.phase = Phase::review;
+        c.state.ease = 2500;
+        c.state.interval = 3;
+        c.state.due = kToday;
+        c.state.reps = 4;
+        unclaimed.record(c, Grade::good, Moment{100, kToday - 3});
+    }
+    ReviewStore store(path, index_identity(db));
+    Deck deck = load_deck(DeckRequest{db, "", {}}, store);
+    REQUIRE(deck.cards.size() == 1);
+    CHECK(deck.cards[0].known);
+    CHECK(deck.cards[0].stored.state.reps == 4);
+    CHECK(deck.gone.empty());
 }

@@ -98,6 +98,63 @@ TEST_CASE("a review store of another schema version or no store at all is refuse
                       Catch::Contains("not a crib review store"));
 }
 
+TEST_CASE("quiz --db other --stats listed the first index's cards as gone",
+          "[reviews][regression]") {
+    test::TempDir d;
+    std::string path = d.str() + "/r.sqlite";
+    {
+        ReviewStore first(path, "/notes/index");
+        first.record(graded("a", 1), Grade::good, Moment{100, 20000});
+        first.rekey({Rekey{"a", "a2"}});
+    }
+    ReviewStore other(path, "/other/index");
+    CHECK(other.cards().empty());
+    other.record(graded("a2", 1), Grade::hard, Moment{200, 20000}); // the same key, another index
+    other.rekey({Rekey{"a2", "b"}}); // renames only this index's card
+    ReviewStore first(path, "/notes/index");
+    REQUIRE(first.cards().size() == 1);
+    CHECK(first.cards().count("a2") == 1);
+    CHECK(first.cards().at("a2").state.reps == 1);
+    CHECK(other.cards().count("b") == 1);
+    CHECK(first.review_count() == 2); // answers: the person's, every index
+    CHECK(scalar(path, "SELECT count(*) FROM reviews WHERE key = 'a2' AND db = '/notes/index'") ==
+          1);
+}
+
+TEST_CASE("a version 1 review store is upgraded and an index claims the cards it has",
+          "[reviews][regression]") {
+    test::TempDir d;
+    std::string path = d.str() + "/r.sqlite";
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, R"sql(
+CREATE TABLE cards(
+  key TEXT PRIMARY KEY, file TEXT NOT NULL, question TEXT NOT NULL, line INTEGER NOT NULL,
+  phase TEXT NOT NULL, step INTEGER NOT NULL, ease INTEGER NOT NULL, interval INTEGER NOT NULL,
+  due INTEGER NOT NULL, reps INTEGER NOT NULL, lapses INTEGER NOT NULL,
+  last_review INTEGER NOT NULL);
+CREATE TABLE reviews(
+  id INTEGER PRIMARY KEY, key TEXT NOT NULL, at INTEGER NOT NULL, day INTEGER NOT NULL,
+  grade INTEGER NOT NULL, phase TEXT NOT NULL, interval INTEGER NOT NULL, ease INTEGER NOT NULL);
+CREATE INDEX reviews_day ON reviews(day);
+INSERT INTO cards VALUES ('mine', 'k8s.md', 'What is mine?', 3, 'review', 0, 2500, 4, 20004, 3, 0, 90);
+INSERT INTO cards VALUES ('theirs', 'js.md', 'What is theirs?', 5, 'review', 0, 2500, 4, 20004, 3, 0, 90);
+INSERT INTO reviews(key, at, day, grade, phase, interval, ease) VALUES ('mine', 90, 20000, 3, 'review', 4, 2500);
+PRAGMA user_version = 1;
+)sql",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    ReviewStore s(path, "/notes/index");
+    CHECK(scalar(path, "PRAGMA user_version") == kReviewsSchema);
+    CHECK(s.cards().empty()); // unclaimed: not this index's "gone" cards
+    CHECK(s.claim({"mine", "unknown"}) == 1);
+    REQUIRE(s.cards().size() == 1);
+    CHECK(s.cards().at("mine").state.reps == 3);
+    CHECK(scalar(path, "SELECT count(*) FROM reviews WHERE db = '/notes/index'") == 1);
+    CHECK(ReviewStore(path).cards().count("theirs") == 1); // still unclaimed
+    CHECK(s.review_count() == 1);
+}
+
 TEST_CASE("SIGKILL in the middle of a session loses at most the answer being written",
           "[reviews]") {
     test::TempDir d;

@@ -1,8 +1,8 @@
 // Search features on the shipped notes and on small indexes we write.
+#include "index/schema.hpp"
 #include "index_fixture.hpp"
 #include "search/query_parser.hpp"
 #include "search/reopen.hpp"
-#include "index/schema.hpp"
 #include "search/search.hpp"
 #include "search/spelling.hpp"
 
@@ -623,7 +623,8 @@ TEST_CASE("many copies of one question made the total count copies and differ by
         d.write("notes/c" + std::to_string(f) + ".md", "## What is a wombat?\nA marsupial.\n");
     std::string distinct;
     for (int i = 0; i < 65; ++i)
-        distinct += "## Wombat fact " + std::to_string(i) + "?\nwombat detail " + std::to_string(i) + "\n\n";
+        distinct += "## Wombat fact " + std::to_string(i) + "?\nwombat detail " +
+                    std::to_string(i) + "\n\n";
     d.write("notes/facts.md", distinct);
     SearchRequest r;
     r.db = test::index_notes(d);
@@ -653,13 +654,14 @@ TEST_CASE("related questions ran dry when the top hit had many copies", "[search
         other += "## What is cloud service " + std::to_string(i) + "?\nA managed offering number " +
                  std::to_string(i) + ".\n\n";
     d.write("notes/other.md", other);
-    d.write("notes/pods.md",
-            "## How do pods share a network namespace?\nContainers of a pod share localhost.\n\n"
-            "## What is a pod disruption budget?\nLimits voluntary disruptions of kubernetes pods.\n\n"
-            "## How do you restart a pod?\nDelete it; its deployment makes a new kubernetes pod.\n\n"
-            "## What is a static pod?\nA pod the kubelet runs from a manifest file.\n\n"
-            "## What is an init container in a pod?\nIt runs before the app containers of a pod.\n\n"
-            "## Why is my pod pending?\nNo kubernetes node has room for the pod.\n");
+    d.write(
+        "notes/pods.md",
+        "## How do pods share a network namespace?\nContainers of a pod share localhost.\n\n"
+        "## What is a pod disruption budget?\nLimits voluntary disruptions of kubernetes pods.\n\n"
+        "## How do you restart a pod?\nDelete it; its deployment makes a new kubernetes pod.\n\n"
+        "## What is a static pod?\nA pod the kubelet runs from a manifest file.\n\n"
+        "## What is an init container in a pod?\nIt runs before the app containers of a pod.\n\n"
+        "## Why is my pod pending?\nNo kubernetes node has room for the pod.\n");
     SearchRequest r;
     r.db = test::index_notes(d);
     r.query = "what is a kubernetes pod";
@@ -670,16 +672,19 @@ TEST_CASE("related questions ran dry when the top hit had many copies", "[search
     // The copies match the feedback words best; they used to fill the whole
     // window read, leaving nothing.  Now they are excluded in the match.
     CHECK_FALSE(res.related.empty());
-    for (const Related& rel : res.related) CHECK(rel.question != "What is a kubernetes pod?");
+    for (const Related& rel : res.related)
+        CHECK(rel.question != "What is a kubernetes pod?");
 }
 
 TEST_CASE("also_in listed the hit itself when several indexes were searched",
           "[search][regression]") {
     // Document::get_docid() is the docid inside one index, not the combined one.
     test::TempDir a, b;
-    a.write("notes/k.md", "## What is a node?\nA machine.\n\n## What is a service?\nA stable name.\n\n"
-                          "## What is a pod?\nThe smallest unit.\n");
-    b.write("notes/k.md", "## What is a pod?\nThe smallest unit.\n\n## What is a deployment?\nReplicas.\n");
+    a.write("notes/k.md",
+            "## What is a node?\nA machine.\n\n## What is a service?\nA stable name.\n\n"
+            "## What is a pod?\nThe smallest unit.\n");
+    b.write("notes/k.md",
+            "## What is a pod?\nThe smallest unit.\n\n## What is a deployment?\nReplicas.\n");
     SearchRequest r;
     r.db = IndexSet(std::vector<std::string>{test::index_notes(a), test::index_notes(b)});
     r.query = "pod";
@@ -722,8 +727,7 @@ TEST_CASE("snippets flattened code and tables into one line", "[search][snippet]
     CHECK(table.hits[0].snippet == "| LoadBalancer | outside |");
 }
 
-TEST_CASE("counting a match on an index updated in place reported damage",
-          "[search][regression]") {
+TEST_CASE("counting a match on an index updated in place reported damage", "[search][regression]") {
     // The exact count scans the match in docid order; weighted with
     // BoolWeight, Xapian 1.4.22 threw "Unexpected end of posting list" on
     // posting lists that in-place updates had rewritten, and crib said
@@ -749,18 +753,28 @@ TEST_CASE("counting a match on an index updated in place reported damage",
     }
 }
 
-TEST_CASE("facets of a match too large to count are scaled from the best passages",
-          "[search]") {
+namespace {
+/// Index d's notes with the shipped taxonomy: tags become topics only when
+/// they name one of its subjects.
+std::string index_with_taxonomy(const test::TempDir& d) {
+    IndexOptions o = test::notes_options(d);
+    o.taxonomy = std::string(CRIB_SOURCE_DIR) + "/content/crib-topics.conf";
+    run_index(o);
+    return o.db;
+}
+} // namespace
+
+TEST_CASE("facets of a match too large to count are scaled from the best passages", "[search]") {
     // Beyond kExactScan (4,000) matching passages, total is Xapian's estimate
     // and the facets count the best passages, said as such.
     test::TempDir d;
     write_notes(d, 41, 100, [](int f, int q) {
         int n = f * 100 + q;
         return "## What is wombat fact " + std::to_string(n) + "?\nwombat detail " +
-               std::to_string(n) + (n % 4 ? " #alpha" : " #beta") + "\n\n";
+               std::to_string(n) + (n % 4 ? " #docker" : " #kubernetes") + "\n\n";
     });
     SearchRequest r;
-    r.db = test::index_notes(d);
+    r.db = index_with_taxonomy(d); // the tags name subjects of the shipped taxonomy
     r.query = "wombat";
     r.related = false;
     auto res = search(r);
@@ -770,11 +784,11 @@ TEST_CASE("facets of a match too large to count are scaled from the best passage
     REQUIRE(res.facets_of > 0);
     CHECK(res.facets_of <= 30);
     std::map<std::string, size_t> facets(res.facets.begin(), res.facets.end());
-    REQUIRE(facets.count("alpha"));
-    CHECK(facets["alpha"] <= res.facets_of);
-    CHECK(facets["alpha"] >= facets["beta"]);
+    REQUIRE(facets.count("docker")); // tags that name subjects are topics
+    CHECK(facets["docker"] <= res.facets_of);
+    CHECK(facets["docker"] >= facets["kubernetes"]);
     // A smaller match is exact, and says so.
-    r.topics = {"beta"};
+    r.topics = {"kubernetes"};
     r.limit = 3;
     auto small = search(r);
     CHECK(small.exact);
@@ -794,17 +808,19 @@ TEST_CASE("estimated topic counts were scaled from the best passages and oversta
                (n < 12 ? "terraform state #terraform" : "other words #misc") + "\n\n";
     });
     SearchRequest r;
-    r.db = test::index_notes(d);
+    r.db = index_with_taxonomy(d);
     r.query = "commonword OR terraform"; // every passage: a match too large to count
     r.related = false;
     auto res = search(r);
     REQUIRE_FALSE(res.exact);
     std::map<std::string, size_t> facets(res.facets.begin(), res.facets.end());
+    REQUIRE(facets.count("terraform"));
     CHECK(facets["terraform"] <= 12);
     CHECK(res.facets_of <= 30);
 }
 
-TEST_CASE("facets of a large match with --sort file came from the first files instead of the best passages",
+TEST_CASE("facets of a large match with --sort file came from the first files instead of the best "
+          "passages",
           "[search][regression]") {
     // The estimate beyond kExactScan samples the best passages; with --sort
     // file the fetched top is the alphabetically first files.
@@ -816,14 +832,14 @@ TEST_CASE("facets of a large match with --sort file came from the first files in
         [&](int f, int q) {
             return "## What is wombat fact " + std::to_string(f * 100 + q) + "?\n" +
                    (first(f) ? "a long answer with many other words about burrows and grass and "
-                               "marsupials and islands, wombat once #early\n\n"
-                             : "wombat wombat wombat #late\n\n");
+                               "marsupials and islands, wombat once #aws\n\n"
+                             : "wombat wombat wombat #linux\n\n");
         },
         [&](int f) {
             return std::string("notes/") + (first(f) ? "a" : "b") + std::to_string(f) + ".md";
         });
     SearchRequest r;
-    r.db = test::index_notes(d);
+    r.db = index_with_taxonomy(d);
     r.query = "wombat";
     r.related = false;
     r.limit = 5;
@@ -833,7 +849,7 @@ TEST_CASE("facets of a large match with --sort file came from the first files in
     REQUIRE(rel.total > 4000);
     CHECK(by_file.facets == rel.facets);
     REQUIRE_FALSE(rel.facets.empty());
-    CHECK(rel.facets.front().first == "late");
+    CHECK(rel.facets.front().first == "linux");
 }
 
 namespace {

@@ -1,13 +1,18 @@
+#include "common/config.hpp"
 #include "helpers.hpp"
 #include "index/synonyms.hpp"
 #include "index/topics.hpp"
-#include "common/config.hpp"
+#include "index_fixture.hpp"
+#include "search/search.hpp"
+
+#include <algorithm>
 
 using namespace crib;
 using V = std::vector<std::string>;
 
 TEST_CASE("taxonomy: question keyword or two answer hits", "[topics]") {
-    auto tax = Taxonomy::parse("kubernetes: k8s, statefulset, pod\naws: ec2, s3, \"auto scaling group\"\n");
+    auto tax = Taxonomy::parse(
+        "kubernetes: k8s, statefulset, pod\naws: ec2, s3, \"auto scaling group\"\n");
     Passage p;
     p.question = "What is a StatefulSet?";
     p.answer = "Runs on EC2.";
@@ -50,13 +55,14 @@ TEST_CASE("taxonomy: bad lines are reported, not fatal", "[topics]") {
     CHECK(errors.size() == 1);
 }
 
-TEST_CASE("assign_topics adds tags and the folder", "[topics]") {
-    auto tax = Taxonomy::parse("kubernetes: k8s\n");
+TEST_CASE("assign_topics adds the tags and the folder that name subjects", "[topics]") {
+    auto tax = Taxonomy::parse("kubernetes: k8s\nnetworking: dns\n");
     std::vector<Passage> ps(1);
     ps[0].question = "How do deployments roll out?";
     ps[0].tags = {"k8s", "prep"};
     assign_topics(ps, tax, "Networking");
-    CHECK(ps[0].topics == V{"kubernetes", "networking", "prep"});
+    CHECK(ps[0].topics == V{"kubernetes", "networking"});
+    CHECK(ps[0].tags == V{"k8s", "prep"}); // "prep" stays a tag
 }
 
 TEST_CASE("synonyms: groups and multi-word group terms", "[topics]") {
@@ -70,7 +76,8 @@ TEST_CASE("synonyms: groups and multi-word group terms", "[topics]") {
 }
 
 TEST_CASE("config file keys", "[config]") {
-    auto c = parse_config("db = /x/idx\nlimit = 5\ncolor = never\nnotes = ~/a, /b\nbogus = 1\n", "cfg");
+    auto c =
+        parse_config("db = /x/idx\nlimit = 5\ncolor = never\nnotes = ~/a, /b\nbogus = 1\n", "cfg");
     CHECK(c.db == "/x/idx");
     CHECK(c.limit == 5);
     CHECK(c.color == "never");
@@ -85,18 +92,19 @@ TEST_CASE("a code fence label made a topic: code and fence info strings are not 
     auto tax = Taxonomy::parse("javascript: js, nodejs\ndocker: container\n");
     Passage p;
     p.question = "How do you run a container?";
-    p.answer = "Use docker run.\n```js\nconst js = require('js'); js.run(nodejs)\n```\nThen check it.";
+    p.answer =
+        "Use docker run.\n```js\nconst js = require('js'); js.run(nodejs)\n```\nThen check it.";
     CHECK(tax.classify(p) == V{"docker"});
 }
 
 TEST_CASE("the first folder of every corpus became a topic: only topic-like folders are",
           "[topics][regression]") {
-    auto tax = Taxonomy::parse("kubernetes: k8s\n");
-    CHECK(topic_like_folder("k8s", tax));
-    CHECK(topic_like_folder("system-design", tax));
-    CHECK_FALSE(topic_like_folder("lydiahallie__javascript-questions", tax));
-    CHECK_FALSE(topic_like_folder("my interview notes 2024", tax));
-    CHECK_FALSE(topic_like_folder("", tax));
+    auto tax = Taxonomy::parse("kubernetes: k8s\nsystem-design: system design\n");
+    CHECK(subject_named("k8s", tax) == "kubernetes");
+    CHECK(subject_named("system-design", tax) == "system-design");
+    CHECK(subject_named("lydiahallie__javascript-questions", tax).empty());
+    CHECK(subject_named("my interview notes 2024", tax).empty());
+    CHECK(subject_named("", tax).empty());
     std::vector<Passage> ps(1);
     ps[0].question = "What is X?";
     assign_topics(ps, tax, "bradbaris__linux-sysadmin-interview-questions");
@@ -117,7 +125,7 @@ TEST_CASE("regression: a line of #tags under a heading became a passage of its o
     REQUIRE(ps.size() == 1); // no "Kubernetes" passage whose whole answer is "#k8s #interview"
     CHECK(ps[0].question == "What is a pod?");
     CHECK(ps[0].answer == "A group of containers.");
-    CHECK(ps[0].topics == V{"interview", "kubernetes"}); // k8s resolved as the taxonomy does
+    CHECK(ps[0].topics == V{"kubernetes"}); // k8s resolved as the taxonomy does; interview a tag
 }
 
 TEST_CASE("regression: tags of a tag line reach the sections under the heading only",
@@ -135,4 +143,104 @@ TEST_CASE("front matter tags are topics of every passage, aliases resolved", "[t
     auto ps = tagged("---\ntags: [k8s, dns]\n---\n# Notes\n\n## What is a pod?\nContainers.\n");
     REQUIRE(ps.size() == 1);
     CHECK(ps[0].topics == V{"kubernetes", "networking"});
+}
+
+namespace {
+
+/// Passages of one file, in order, with these questions and the heading they sit under.
+std::vector<Passage> file_of(const std::string& file, const std::string& title,
+                             const V& questions) {
+    std::vector<Passage> ps;
+    for (const auto& q : questions) {
+        Passage p;
+        p.file = file;
+        p.question = q;
+        p.headings = {title};
+        ps.push_back(p);
+    }
+    return ps;
+}
+
+const Taxonomy& shipped() {
+    static const Taxonomy tax =
+        Taxonomy::load(std::string(CRIB_SOURCE_DIR) + "/content/crib-topics.conf");
+    return tax;
+}
+
+} // namespace
+
+TEST_CASE("folders named vault, logseq, misc, notes, mydiscordchannel became topics",
+          "[topics][regression]") {
+    for (const char* container : {"vault", "logseq", "misc", "notes", "mydiscordchannel", "Notes",
+                                  "2024", "interview-prep"}) {
+        INFO(container);
+        CHECK(subject_named(container, shipped()).empty());
+        std::vector<Passage> ps(1);
+        ps[0].file = std::string(container) + "/page.md";
+        ps[0].question = "What did the recruiter ask?";
+        assign_topics(ps, shipped(), container);
+        CHECK(ps[0].topics.empty());
+    }
+    CHECK(subject_named("k8s", shipped()) == "kubernetes");
+    CHECK(subject_named("Docker", shipped()) == "docker");
+    CHECK(subject_named("system-design", shipped()) == "system-design");
+}
+
+TEST_CASE("chat hashtags that name no subject became topics", "[topics][regression]") {
+    std::vector<Passage> ps(1);
+    ps[0].file = "chat/log.md";
+    ps[0].question = "Anyone got a good answer for this one?";
+    ps[0].tags = {"mydiscordchannel", "interview", "k8s/pods", "k8s", "python"};
+    assign_topics(ps, shipped(), "");
+    CHECK(ps[0].topics == V{"kubernetes", "python"});
+    CHECK(ps[0].tags.size() == 5); // the rest stay tags (-t and tag: find them)
+}
+
+TEST_CASE("a question bank about one language reached a quarter of its passages with -t",
+          "[topics][regression]") {
+    // The file's name and title name javascript: every passage gets it, the
+    // "What's the output?" quizzes whose words never say so too.
+    auto bank = file_of("corpus/someone__javascript-questions/README.md", "JavaScript Questions",
+                        {"What's the output?", "What's the output?", "What is a closure?"});
+    CHECK(file_subject(bank, shipped()) == "javascript");
+    assign_topics(bank, shipped(), "");
+    for (const Passage& p : bank)
+        CHECK(std::count(p.topics.begin(), p.topics.end(), "javascript") == 1);
+    // A file named by its own stem.
+    CHECK(file_subject(file_of("notes/python.md", "Interview prep", {"Why?"}), shipped()) ==
+          "python");
+    // Two subjects, or none: no file-wide topic.
+    CHECK(file_subject(file_of("b/docker-and-kubernetes-basics/README.md", "Basics", {"Q?"}),
+                       shipped())
+              .empty());
+    CHECK(file_subject(file_of("notes/misc.md", "Things I was asked", {"Q?"}), shipped()).empty());
+    // A heading only some passages sit under is not the file's title.
+    auto mixed = file_of("notes/prep.md", "Docker", {"What is an image?"});
+    mixed.push_back(file_of("notes/prep.md", "Behavioural", {"Tell me about a conflict"})[0]);
+    CHECK(file_subject(mixed, shipped()).empty());
+}
+
+TEST_CASE("the topic list holds subjects only and -t still finds a tag", "[topics][regression]") {
+    test::TempDir d;
+    d.write("notes/vault/k8s.md", "## What is a pod? #interview\nThe smallest unit.\n");
+    d.write("notes/mydiscordchannel/chat.md",
+            "## Who asked about docker images? #mydiscordchannel\nSomeone asked.\n");
+    crib::IndexOptions o = test::notes_options(d);
+    o.taxonomy = std::string(CRIB_SOURCE_DIR) + "/content/crib-topics.conf";
+    crib::run_index(o);
+    std::vector<std::string> names;
+    for (const auto& [name, n] : list_topics(o.db))
+        names.push_back(name);
+    std::sort(names.begin(), names.end());
+    CHECK(names == V{"docker", "kubernetes"});
+    CHECK(unknown_topics(o.db, {"interview", "mydiscordchannel", "k8s"}).empty());
+    CHECK(unknown_topics(o.db, {"vault", "nosuchtopic"}) == V{"vault", "nosuchtopic"});
+    SearchRequest r;
+    r.db = o.db;
+    r.query = "pod";
+    r.topics = {"interview"};
+    CHECK(search(r).total == 1);
+    r.query = "tag:mydiscordchannel";
+    r.topics = {};
+    CHECK(search(r).total == 1);
 }
