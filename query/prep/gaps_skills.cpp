@@ -345,7 +345,38 @@ bool filler_word(const std::string& w) {
     return true;
 }
 
-std::vector<SkillName> skill_names(std::string_view line) {
+/// The line with full-width and typographic punctuation written as ASCII
+/// ("Kubernetes、Docker", "Linux，Shell", "Kubernetes — Docker"): they cut
+/// phrases as commas and dashes do.
+std::string ascii_punctuation(std::string_view line) {
+    static const std::pair<std::string_view, std::string_view> kSame[] = {
+        {"\xE3\x80\x81", ", "},  // 、
+        {"\xEF\xBC\x8C", ", "},  // ，
+        {"\xEF\xBC\x9B", "; "},  // ；
+        {"\xEF\xBC\x9A", ": "},  // ：
+        {"\xE3\x80\x82", ". "},  // 。
+        {"\xEF\xBC\x88", " ("},  // （
+        {"\xEF\xBC\x89", ") "},  // ）
+        {"\xE2\x80\x94", " - "}, // —
+        {"\xE2\x80\x93", " - "}, // –
+    };
+    std::string out;
+    for (size_t i = 0; i < line.size();) {
+        bool replaced = false;
+        for (const auto& [from, to] : kSame)
+            if (line.compare(i, from.size(), from) == 0) {
+                out += to;
+                i += from.size();
+                replaced = true;
+                break;
+            }
+        if (!replaced) out += line[i++];
+    }
+    return out;
+}
+
+std::vector<SkillName> skill_names(std::string_view raw_line) {
+    const std::string line = ascii_punctuation(raw_line);
     std::vector<Token> ts = tokens(line);
     join_on_call(ts);
     const bool caps_mean_nothing = title_case(ts);

@@ -244,3 +244,16 @@ TEST_CASE("gaps: a plural name is covered by its singular and a doubtful first w
     CHECK(at_line(rs, 3).verdict == Verdict::covered);
     CHECK(at_line(rs, 4).verdict == Verdict::skip); // "Filling": not known, not missing
 }
+
+TEST_CASE("skills: full-width and typographic punctuation cut like commas", "[gaps]") {
+    // Regression (review of issue 24): 、，— never cut, so "Kubernetes、Docker、
+    // Terraform" was one missing skill.
+    CHECK(names("Kubernetes\xE3\x80\x81"
+                "Docker\xE3\x80\x81"
+                "Terraform") == std::vector<std::string>{"Kubernetes", "Docker", "Terraform"});
+    CHECK(names("Linux\xEF\xBC\x8C"
+                "Shell\xEF\xBC\x8C"
+                "Python") == std::vector<std::string>{"Linux", "Shell", "Python"});
+    CHECK(names("Kubernetes \xE2\x80\x94 Docker") ==
+          std::vector<std::string>{"Kubernetes", "Docker"});
+}
