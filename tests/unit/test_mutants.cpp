@@ -70,8 +70,7 @@ TEST_CASE("a word only in a passage's heading path finds it (document heading te
     CHECK(found);
 }
 
-TEST_CASE("an edit that keeps the length is seen by its mtime (stat list freshness)",
-          "[mutants]") {
+TEST_CASE("an edit that keeps the length is seen by its mtime (stat list freshness)", "[mutants]") {
     test::TempDir d;
     d.write("notes/a.md", "## What is A?\nalpha\n");
     IndexOptions o = test::notes_options(d);
@@ -79,8 +78,8 @@ TEST_CASE("an edit that keeps the length is seen by its mtime (stat list freshne
     CHECK_FALSE(index_is_stale(Xapian::Database(o.db)));
     d.write("notes/a.md", "## What is B?\nbravo\n"); // same length
     auto p = d.path / "notes/a.md";
-    std::filesystem::last_write_time(p, std::filesystem::last_write_time(p) +
-                                            std::chrono::seconds(3));
+    std::filesystem::last_write_time(p,
+                                     std::filesystem::last_write_time(p) + std::chrono::seconds(3));
     CHECK(index_is_stale(Xapian::Database(o.db)));
 }
 
@@ -100,4 +99,48 @@ TEST_CASE("several -t topics all apply (topic filters are ANDed)", "[mutants]") 
         CHECK(std::count(t.begin(), t.end(), "kubernetes") == 1);
         CHECK(std::count(t.begin(), t.end(), "docker") == 1);
     }
+}
+
+TEST_CASE("three asking headings make the headings carry the questions (detectors structured "
+          "threshold)",
+          "[mutants]") {
+    // Three question headings are enough: a question-like line in an answer
+    // stays in that answer instead of starting a passage of its own.
+    auto ps =
+        test::parse("## What is a pod?\nThe smallest unit.\n\n"
+                    "Why does this matter for scheduling?\nBecause pods are scheduled whole.\n\n"
+                    "## What is a service?\nA stable name.\n\n"
+                    "## What is a volume?\nStorage for pods.\n");
+    REQUIRE(ps.size() == 3);
+    CHECK(ps[0].question == "What is a pod?");
+    CHECK(ps[0].answer.find("scheduled whole") != std::string::npos);
+}
+
+TEST_CASE("a front-matter title repeated as the first heading is one heading (detectors heading "
+          "path)",
+          "[mutants]") {
+    auto ps = test::parse("---\ntitle: Kubernetes\n---\n\n# Kubernetes\n\n"
+                          "## What is a pod?\nThe smallest unit.\n");
+    const Passage* pod = with_question(ps, "What is a pod?");
+    REQUIRE(pod);
+    CHECK(pod->headings == std::vector<std::string>{"Kubernetes"});
+}
+
+TEST_CASE("a card export with CRLF line ends keeps no CR in its fields (reader_cards CR)",
+          "[mutants]") {
+    // Anki on Windows and spreadsheet CSV write "\r\n": the CR is not part of
+    // the last field, or a tag "k8s\r" names no topic and answers end in it.
+    auto deck = test::parse("#separator:tab\r\n#html:false\r\n#tags column:3\r\n"
+                            "What is a pod?\tThe smallest unit.\tk8s\r\n"
+                            "What is a node?\tA machine.\tk8s\r\n",
+                            "deck.txt");
+    REQUIRE(deck.size() == 2);
+    for (const Passage& p : deck) {
+        CHECK(p.tags == std::vector<std::string>{"k8s"});
+        CHECK(p.answer.find('\r') == std::string::npos);
+    }
+    auto csv = test::parse("What is a pod?,The smallest unit.\r\nWhat is a node?,A machine.\r\n",
+                           "deck.csv");
+    REQUIRE(csv.size() == 2);
+    CHECK(csv[1].answer == "A machine.");
 }
