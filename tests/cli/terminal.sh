@@ -5,6 +5,10 @@ need tmux || finish # scripts/setup --test installs tmux: without it this test f
 index_content
 SOCK=$TMP/tmux.sock
 trap 'tmux -S "$SOCK" kill-server 2>/dev/null || true; rm -rf "$TMP"' EXIT
+# One idle session for the whole test: without it the server exits with the
+# last window run_tty kills, and the next new-session could reach the exiting
+# server ("server exited unexpectedly": twice in the mutation runs of issue 28).
+tmux -S "$SOCK" new-session -d -s keep "sleep 3600"
 # run_tty NAME CMD: run CMD in a fresh 80x24 tmux window, wait for it to end,
 # leave the screen and its scrollback in $TMP/NAME.plain (and with escapes in
 # $TMP/NAME.screen).
