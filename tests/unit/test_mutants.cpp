@@ -219,3 +219,23 @@ TEST_CASE("a stored passage record with bytes after its fields is damaged (docum
     CHECK(back.question == p.question);
     CHECK_FALSE(decode_passage(encode_passage(p) + "3:xyz", back));
 }
+
+TEST_CASE("an edit that keeps the length is re-indexed by its mtime (index run unchanged files)",
+          "[mutants]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    IndexOptions o = test::notes_options(d);
+    run_index(o);
+    d.write("notes/a.md", "## What is B?\nbravo\n"); // same length
+    auto p = d.path / "notes/a.md";
+    std::filesystem::last_write_time(p,
+                                     std::filesystem::last_write_time(p) + std::chrono::seconds(3));
+    IndexStats s = run_index(o);
+    CHECK(s.files_unchanged == 0);
+    SearchRequest r;
+    r.db = o.db;
+    r.query = "bravo";
+    auto hits = hits_for(r);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].passage.question == "What is B?");
+}
