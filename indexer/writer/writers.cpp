@@ -102,7 +102,19 @@ FullBuild::FullBuild(const std::string& db, size_t batch)
 FullBuild::~FullBuild() {
     second_.reset(); // its thread stops before its folder goes
     std::error_code ec;
-    main_.close();
+    // main_ goes with its folder: it is never to be committed again.  After a
+    // failed write (a full disk) a second commit, which close() and Xapian's
+    // destructor make, threw out of this destructor or aborted inside Xapian
+    // 1.4 (exit 134, not the exit 2 that names the failure).  With a
+    // transaction open, both cancel instead of committing.
+    try {
+        main_.begin_transaction(false);
+    } catch (const Xapian::Error&) { // one is open already, or main_ is closed
+    }
+    try {
+        main_.close();
+    } catch (const Xapian::Error&) {
+    }
     std::filesystem::remove_all(main_path_, ec);
     std::filesystem::remove_all(second_path_, ec);
 }

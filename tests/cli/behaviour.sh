@@ -12,13 +12,14 @@ out=$( { "$CRIB" -n 50 --format plain docker 2>"$TMP/pipe-err"; echo "rc=$?" >"$
 [[ -n "$out" && ! -s "$TMP/pipe-err" ]] && pass "closed pipe is quiet" || fail "closed pipe: $(cat "$TMP/pipe-err")"
 grep -q "rc=0" "$TMP/pipe-rc" && pass "closed pipe rc 0" || fail "closed pipe rc $(cat "$TMP/pipe-rc")"
 # colour on a terminal (script gives a pty), none with NO_COLOR or TERM=dumb
+# (script -e: crib's exit status; a failing crib stops this test)
 if need script; then
-  script -qc "$CRIB --no-update docker" /dev/null >"$TMP/tty" </dev/null
+  script -qec "$CRIB --no-update docker" /dev/null >"$TMP/tty" </dev/null
   grep -q $'\033\[' "$TMP/tty" && pass "colour on a TTY" || fail "no colour on a TTY"
-  NO_COLOR=1 script -qc "$CRIB --no-update docker" /dev/null >"$TMP/tty" </dev/null
-  grep -q $'\033\[' "$TMP/tty" && fail "colour despite NO_COLOR" || pass "NO_COLOR on a TTY"
-  TERM=dumb script -qc "$CRIB --no-update docker" /dev/null >"$TMP/tty" </dev/null
-  grep -q $'\033\[' "$TMP/tty" && fail "colour with TERM=dumb" || pass "TERM=dumb"
+  NO_COLOR=1 script -qec "$CRIB --no-update docker" /dev/null >"$TMP/tty" </dev/null
+  grep -qi docker "$TMP/tty" && ! grep -q $'\033\[' "$TMP/tty" && pass "NO_COLOR on a TTY" || fail "NO_COLOR on a TTY: $(head -c 300 "$TMP/tty")"
+  TERM=dumb script -qec "$CRIB --no-update docker" /dev/null >"$TMP/tty" </dev/null
+  grep -qi docker "$TMP/tty" && ! grep -q $'\033\[' "$TMP/tty" && pass "TERM=dumb" || fail "TERM=dumb: $(head -c 300 "$TMP/tty")"
 fi
 # show / open
 expect_rc 0 "$CRIB" --show content/qt-interview.txt:7
@@ -32,22 +33,27 @@ grep -qx "+7 content/qt-interview.txt" "$TMP/out" && pass "--open top hit" || fa
 mkdir -p "$TMP/evil"
 printf '## What is evil?\nred \033[31m text \033]0;title\007 here\n' >"$TMP/evil/e.md"
 CRIB_DB=$TMP/evildb "$CRIB_INDEX" -q "$TMP/evil"
-CRIB_DB=$TMP/evildb "$CRIB" --color always evil | grep -q $'\033\]0' && fail "OSC passed through" || pass "escapes neutralised"
+expect_out 0 env CRIB_DB=$TMP/evildb "$CRIB" --color always evil
+grep -q $'\033\]0' "$TMP/out" && fail "OSC passed through" || pass "escapes neutralised"
 # config file: limit and colour; flags win
 mkdir -p "$XDG_CONFIG_HOME/crib"
 printf 'limit = 2\ncolor = always\n' >"$XDG_CONFIG_HOME/crib/config"
-[[ $("$CRIB" --format json docker | jq '.hits | length') == 2 ]] && pass "config limit (a page)" || fail "config limit"
+expect_out 0 "$CRIB" --format json docker
+[[ $(jq '.hits | length' "$TMP/out") == 2 ]] && pass "config limit (a page)" || fail "config limit"
 # grep, vimgrep, jsonl and -l list every hit unless -n is given (the page is for people)
-[[ $("$CRIB" --format grep docker | wc -l) -gt 2 ]] && pass "grep lists every hit" || fail "grep stopped at the page"
-[[ $("$CRIB" --format grep -n 3 docker | wc -l) == 3 ]] && pass "-n limits grep" || fail "-n limits grep"
+expect_out 0 "$CRIB" --format grep docker
+[[ $(wc -l <"$TMP/out") -gt 2 ]] && pass "grep lists every hit" || fail "grep stopped at the page"
+expect_out 0 "$CRIB" --format grep -n 3 docker
+[[ $(wc -l <"$TMP/out") == 3 ]] && pass "-n limits grep" || fail "-n limits grep"
 # options go before the query: from the first word on everything is query text
-"$CRIB" -c what does ls -l do >"$TMP/out" 2>/dev/null || true
-grep -qx '[0-9]*' "$TMP/out" && pass "'ls -l' in a query is query text" || fail "-l in a query was read as an option: $(head -2 "$TMP/out")"
+# (content/ has no passage with every word: exit 1 and a count of 0)
+expect_rc 1 "$CRIB" -c what does ls -l do
+[[ $(cat "$TMP/out") == 0 ]] && pass "'ls -l' in a query is query text" || fail "-l in a query was read as an option: $(head -2 "$TMP/out")"
 # "-it" is a word to find as written, not an exclusion; content/ has no "-it",
 # so no passage has every word: said, exit 1.
 expect_rc 1 "$CRIB" -c docker run -it
 [[ $(cat "$TMP/out") == 0 ]] && grep -q 'no passage has all 3 words; [0-9]* have some of them' "$TMP/err" && pass "-it searched as a word" || fail "-it: $(cat "$TMP/out" "$TMP/err")"
-"$CRIB" --format json docker run -it >"$TMP/out" 2>/dev/null || true
+expect_rc 1 "$CRIB" --format json docker run -it
 jq -e '.partial and (.hits[0].missing | index("-it"))' "$TMP/out" >/dev/null && pass "-it named as missing" || fail "-it missing: $(jq -c '.hits[0].missing' "$TMP/out")"
 expect_rc 2 "$CRIB" -n -1 docker
 grep -q "^crib: -n takes" "$TMP/err" && pass "-n -1 says what -n takes" || fail "-n -1: $(cat "$TMP/err")"
@@ -58,8 +64,10 @@ expect_rc 1 "$CRIB" --format plain zzqqxx
 grep -q 'no matches for "zzqqxx"' "$TMP/err" && pass "no matches said" || fail "no matches not said"
 expect_rc 1 "$CRIB" --format plain -t nosuchtopic docker
 grep -q "crib --topics" "$TMP/err" && pass "unknown topic hint" || fail "unknown topic hint missing"
-[[ $("$CRIB" --format grep -n 3 docker | wc -l) == 3 ]] && pass "flag beats config" || fail "flag vs config"
-"$CRIB" --format human docker | grep -q $'\033' || fail "config color=always"
+expect_out 0 "$CRIB" --format grep -n 3 docker
+[[ $(wc -l <"$TMP/out") == 3 ]] && pass "flag beats config" || fail "flag vs config"
+expect_out 0 "$CRIB" --format human docker
+grep -q $'\033' "$TMP/out" && pass "config color=always" || fail "config color=always"
 rm "$XDG_CONFIG_HOME/crib/config"
 # bad queries: never a crash
 for q in '"unbalanced' '(docker' 'NOT' 'docker AND' "$(head -c 10000 /dev/zero | tr '\0' a)" $'\x01\x02' 'кубер 容器' ')))'; do
@@ -82,38 +90,57 @@ for f in $(seq 1 120); do
   for q in $(seq 1 40); do printf '## What is thing%d in file%d?\nsome answer words about thing %d\n\n' "$q" "$f" "$q"; done >"$TMP/many/f$f.md"
 done
 if need script; then
-  CRIB_DB=$TMP/many-db script -qc "$CRIB_INDEX -j 1 $TMP/many" /dev/null >"$TMP/tty" </dev/null
-  grep -q "files, .* passages" "$TMP/tty" && pass "progress bar on a TTY" || echo "note: run too fast for a progress bar"
+  # The bar shows after 0.5 s, and 4,800 passages may take less: another
+  # writer holds the lock for the first second, so the run (--wait) is slow
+  # enough to show it wherever it runs.
+  mkdir -p "$TMP/seed" && printf '## What is a seed?\nan index to lock\n' >"$TMP/seed/s.md"
+  CRIB_DB=$TMP/many-db "$CRIB_INDEX" -q "$TMP/seed"
+  python3 -c 'import fcntl, sys, time
+f = open(sys.argv[1], "r+"); fcntl.lockf(f, fcntl.LOCK_EX); print("locked", flush=True); time.sleep(1)' \
+    "$TMP/many-db/flintlock" >"$TMP/lock" & holder=$!
+  for _ in $(seq 100); do grep -q locked "$TMP/lock" && break; sleep 0.05; done
+  rc=0; CRIB_DB=$TMP/many-db script -qec "$CRIB_INDEX -j 1 --wait --rebuild $TMP/many" /dev/null >"$TMP/tty" </dev/null || rc=$?
+  wait "$holder"
+  [[ $rc == 0 ]] || fail "crib-index on a TTY: rc $rc $(tail -c 300 "$TMP/tty")"
+  grep -q "120/120 files, 4800 passages" "$TMP/tty" && pass "progress bar on a TTY" || fail "no progress bar on a TTY: $(tail -c 300 "$TMP/tty")"
   grep -q "indexed 120 files, 4800 passages (4800 questions)" "$TMP/tty" && pass "summary line" || fail "summary: $(tail -c 300 "$TMP/tty")"
 fi
-CRIB_DB=$TMP/many-db2 "$CRIB_INDEX" "$TMP/many" 2>"$TMP/err" >/dev/null
-grep -q $'\r' "$TMP/err" && fail "progress bar into a pipe" || pass "no progress bar into a pipe"
-CRIB_DB=$TMP/many-db3 "$CRIB_INDEX" -q "$TMP/many" 2>"$TMP/err" >/dev/null
-[[ ! -s "$TMP/err" ]] && pass "-q is quiet" || fail "-q printed: $(cat "$TMP/err")"
+expect_rc 0 env CRIB_DB=$TMP/many-db2 "$CRIB_INDEX" "$TMP/many"
+grep -q "^indexed 120 files" "$TMP/err" && ! grep -q $'\r' "$TMP/err" && pass "no progress bar into a pipe, the summary only" ||
+  fail "stderr into a pipe: $(head -c 300 "$TMP/err")"
+expect_rc 0 env CRIB_DB=$TMP/many-db3 "$CRIB_INDEX" -q "$TMP/many"
+[[ ! -s "$TMP/err" && ! -s "$TMP/out" ]] && pass "-q is quiet" || fail "-q printed: $(cat "$TMP/out" "$TMP/err")"
+expect_out 0 env CRIB_DB=$TMP/many-db3 "$CRIB" --no-update -c thing7
+[[ $(cat "$TMP/out") == 120 ]] && pass "-q indexed every file" || fail "-q index: $(cat "$TMP/out")"
 # regressions found in review
-[[ $("$CRIB" --no-update -c '"persistent storage"') -ge 1 ]] && pass "-c counts phrase queries" || fail "-c phrase"
+expect_out 0 "$CRIB" --no-update -c '"persistent storage"'
+[[ $(cat "$TMP/out") -ge 1 ]] && pass "-c counts phrase queries" || fail "-c phrase"
 "$CRIB" --no-update --format json -t kubernetes scaling | python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["query"]=="scaling", d["query"]' \
   && pass "-t takes one value; the rest are query words" || fail "-t swallowed query words"
 n1=$("$CRIB" --no-update -c docker)
 "$CRIB_INDEX" -q --rebuild
-[[ $("$CRIB" --no-update -c docker) == "$n1" ]] && pass "--rebuild without paths keeps the remembered roots" || fail "--rebuild emptied the index"
+expect_out 0 "$CRIB" --no-update -c docker
+[[ $(cat "$TMP/out") == "$n1" ]] && pass "--rebuild without paths keeps the remembered roots" || fail "--rebuild emptied the index"
 printf 'notes = %s\n' "$TMP/notes" >"$XDG_CONFIG_HOME/crib/config"
 expect_rc 0 env CRIB_DB=$TMP/fromcfg "$CRIB_INDEX" -q
-[[ $(CRIB_DB=$TMP/fromcfg "$CRIB" --no-update -c zebrafish) == 1 ]] && pass "config notes used by crib-index" || fail "config notes"
+expect_out 0 env CRIB_DB=$TMP/fromcfg "$CRIB" --no-update -c zebrafish
+[[ $(cat "$TMP/out") == 1 ]] && pass "config notes used by crib-index" || fail "config notes"
 rm "$XDG_CONFIG_HOME/crib/config"
 # regressions from the review
 mkdir -p "$TMP/dups"
 printf '## What is a zebrafish?\nstripes\n' >"$TMP/dups/a.md"
 printf '## What is a zebrafish?\nfins\n' >"$TMP/dups/b.md"
 CRIB_DB=$TMP/dupdb "$CRIB_INDEX" -q "$TMP/dups"
-[[ $(CRIB_DB=$TMP/dupdb "$CRIB" --no-update -l zebrafish | wc -l) == 2 ]] && pass "-l lists files of collapsed duplicates" || fail "-l dropped a duplicate's file"
+expect_out 0 env CRIB_DB=$TMP/dupdb "$CRIB" --no-update -l zebrafish
+[[ $(wc -l <"$TMP/out") == 2 ]] && pass "-l lists files of collapsed duplicates" || fail "-l dropped a duplicate's file"
 "$CRIB" --no-update --format plain -n 0 docker >"$TMP/out"
 grep -q "0 of [0-9]* matches" "$TMP/out" && pass "-n 0 prints counts" || fail "-n 0 printed: $(cat "$TMP/out")"
 (cd /tmp && EDITOR=echo "$CRIB" --open content/qt-interview.txt:7) >"$TMP/out"
 # the editor runs in /tmp: the path must work from there (relative when below it)
 (cd /tmp && [[ -f $(awk '{print $2}' "$TMP/out") ]]) && pass "--open from another folder gets a usable path" || fail "--open path: $(cat "$TMP/out")"
 printf 'color = always\n' >"$XDG_CONFIG_HOME/crib/config"
-"$CRIB" --no-update docker | grep -q $'\033' && pass "config color=always into a pipe" || fail "config color=always ignored"
+expect_out 0 "$CRIB" --no-update docker
+grep -q $'\033' "$TMP/out" && pass "config color=always into a pipe" || fail "config color=always ignored"
 rm "$XDG_CONFIG_HOME/crib/config"
 expect_rc 2 "$CRIB" --offset -1 docker
 expect_rc 1 "$CRIB" --show content/qt-interview.txt:99999999999

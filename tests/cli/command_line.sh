@@ -124,7 +124,7 @@ expect_rc 0 "$CRIB" --no-update --format plain --no-related taint
 grep -q '^    unanswered$' "$TMP/out" && pass "plain marks it unanswered" || fail "plain unanswered: $(cat "$TMP/out")"
 
 # -i with fzf in --filter mode (no terminal needed) and without fzf.
-if command -v fzf >/dev/null; then
+if need fzf; then
   expect_rc 0 env FZF_DEFAULT_OPTS="--exact --filter=stateful" EDITOR=echo "$CRIB" --no-update -i statefulset
   [[ $(cat "$TMP/out") == "+1 $TMP/notes/k8s/sts.md" ]] && pass "-i opens the chosen hit" || fail "-i: $(cat "$TMP/out")"
   expect_rc 1 env FZF_DEFAULT_OPTS="--exact --filter=zzzz" EDITOR=echo "$CRIB" --no-update -i statefulset

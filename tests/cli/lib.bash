@@ -19,6 +19,12 @@ expect_rc() {
   "$@" >"$TMP/out" 2>"$TMP/err" || rc=$?
   if [[ $rc == "$want" ]]; then pass "rc $want: $*"; else fail "rc $rc (want $want): $* :: $(head -c 300 "$TMP/err")"; fi
 }
+# expect_out WANT CMD... : expect_rc, and CMD printed something on stdout (a
+# check that reads $TMP/out after it cannot pass on a binary that printed nothing)
+expect_out() {
+  expect_rc "$@"
+  [[ -s $TMP/out ]] || fail "printed nothing: ${*:2}"
+}
 # golden NAME: compare $TMP/out with tests/golden/NAME (UPDATE_GOLDEN=1 rewrites it)
 golden() {
   local g=$SRC/tests/golden/$1

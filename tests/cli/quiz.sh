@@ -36,7 +36,8 @@ grep -q 'What is a StatefulSet?' "$TMP/out" && grep -q 'stable' "$TMP/out" && pa
 [[ -f $REV ]] && pass "reviews in \${XDG_DATA_HOME}/crib/reviews.sqlite" || fail "no store at $REV"
 # The card's file is shown as search shows it: relative below the current
 # folder (it was the absolute path the index stores for an absolute root).
-(cd "$TMP" && printf 'q\n' | "$CRIB" quiz --reviews "$TMP/rel.sqlite" --new 1 statefulset >"$TMP/rel" 2>&1) || true
+rc=0; (cd "$TMP" && printf 'q\n' | "$CRIB" quiz --reviews "$TMP/rel.sqlite" --new 1 statefulset >"$TMP/rel" 2>&1) || rc=$?
+[[ $rc == 0 ]] || fail "quiz quit with q: rc $rc $(tail -3 "$TMP/rel")"
 grep -q '^\[new, 1 left\] notes/k8s.md:3' "$TMP/rel" && pass "quiz shows paths relative, as search does" ||
   fail "quiz path: $(grep new "$TMP/rel")"
 expect_rc 1 "$CRIB" quiz </dev/null
@@ -68,8 +69,8 @@ CRIB_NOW=$((CRIB_NOW + DAY)) expect_rc 0 "$CRIB" --format json quiz --db "$TMP/d
 printf '\n4\n' | CRIB_NOW=$((CRIB_NOW + DAY)) "$CRIB" quiz --db "$TMP/db2" >/dev/null
 (cd "$TMP" && CRIB_NOW=$((CRIB_NOW + DAY)) "$CRIB" --format json quiz --db ./db --stats >"$TMP/out") # the same index by another path
 [[ $(stat_field reviewed) == 3 && $(stat_field gone) == "[]" ]] && pass "each index keeps its own cards" || fail "first index after the other: $(cat "$TMP/out")"
-if command -v script >/dev/null; then
-  script -qc "$CRIB quiz --stats" /dev/null >"$TMP/tty" </dev/null
+if need script; then
+  script -qec "$CRIB quiz --stats" /dev/null >"$TMP/tty" </dev/null
   grep -q $'\xe2\x96' "$TMP/tty" && pass "--stats chart on a terminal" || fail "no chart on a TTY: $(cat "$TMP/tty")"
 fi
 
@@ -89,7 +90,7 @@ jq -e .cards "$TMP/out" >/dev/null && pass "global --format before quiz" || fail
 expect_rc 0 "$CRIB" --reviews "$REV" quiz --stats -- kubernetes
 grep -q '^cards [1-9]' "$TMP/out" && pass "quiz words after --" || fail "quiz -- words: $(head -1 "$TMP/out")"
 # A query no card has every word of drilled the passages with some of them.
-"$CRIB" --reviews "$REV" quiz --stats -- kubernetes zzqqxx >"$TMP/out" 2>"$TMP/err" || true
+expect_out 0 "$CRIB" --reviews "$REV" quiz --stats -- kubernetes zzqqxx
 grep -q '^cards 0 ' "$TMP/out" && pass "quiz: a partial match selects no cards" || fail "quiz partial: $(head -1 "$TMP/out")"
 # An unknown topic printed zeros and exit 0 (--stats), or "nothing to review" and exit 1.
 expect_rc 2 "$CRIB" quiz --stats -t nosuchtopic
@@ -163,16 +164,17 @@ grep -q '<strong>stable</strong>\|<p>Ordered pods' "$TMP/anki/deck.txt" && pass 
 expect_rc 2 "$CRIB" quiz --export csv "$TMP/x.txt"
 
 # On a terminal: single keys (no Enter after the grade); Ctrl-C quits.
-if command -v script >/dev/null; then
-  printf '\r3q' | timeout 20 script -qc "$CRIB quiz --reviews $TMP/tty.sqlite" /dev/null >"$TMP/tty" || true
-  grep -aq 'answered 1: again 0, hard 0, good 1' "$TMP/tty" && pass "single keys on a terminal" || fail "tty keys: $(tail -3 "$TMP/tty")"
+if need script; then
+  rc=0; printf '\r3q' | timeout 20 script -qec "$CRIB quiz --reviews $TMP/tty.sqlite" /dev/null >"$TMP/tty" || rc=$?
+  [[ $rc == 0 ]] && grep -aq 'answered 1: again 0, hard 0, good 1' "$TMP/tty" && pass "single keys on a terminal" || fail "tty keys: rc $rc $(tail -3 "$TMP/tty")"
   : >"$TMP/tty"
   # Ctrl-C once the answer is shown (a ^C before crib starts would just kill it).
   { for _ in $(seq 400); do grep -aq '1 again' "$TMP/tty" && break; sleep 0.05; done
     printf '\003'; } |
     { sleep 0.2; printf '\r'; cat; } |
-    timeout 30 script -qfc "$CRIB quiz --reviews $TMP/tty.sqlite" /dev/null >"$TMP/tty" || true
-  grep -aq 'answered 0' "$TMP/tty" && pass "Ctrl-C quits the session" || fail "tty Ctrl-C: $(tail -3 "$TMP/tty")"
+    { rc=0; timeout 30 script -qefc "$CRIB quiz --reviews $TMP/tty.sqlite" /dev/null >"$TMP/tty" || rc=$?; echo "$rc" >"$TMP/tty-rc"; }
+  [[ $(cat "$TMP/tty-rc") == 0 ]] && grep -aq 'answered 0' "$TMP/tty" && pass "Ctrl-C quits the session" ||
+    fail "tty Ctrl-C: rc $(cat "$TMP/tty-rc") $(tail -3 "$TMP/tty")"
 fi
 
 # SIGKILL in the middle of a session: every answer given before is kept.

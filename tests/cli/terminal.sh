@@ -1,10 +1,14 @@
 # Terminal output as a person sees it, in a real terminal (tmux, 80 columns):
 # colour, wrapping at 80 columns, the pager (a stub PAGER) and --no-pager.
 source "$(dirname "$0")/lib.bash"
-command -v tmux >/dev/null || { echo "skip: tmux not installed"; exit 77; }
+need tmux || finish # scripts/setup --test installs tmux: without it this test fails
 index_content
 SOCK=$TMP/tmux.sock
 trap 'tmux -S "$SOCK" kill-server 2>/dev/null || true; rm -rf "$TMP"' EXIT
+# One idle session for the whole test: without it the server exits with the
+# last window run_tty kills, and the next new-session could reach the exiting
+# server ("server exited unexpectedly": twice in the mutation runs of issue 28).
+tmux -S "$SOCK" new-session -d -s keep "sleep 3600"
 # run_tty NAME CMD: run CMD in a fresh 80x24 tmux window, wait for it to end,
 # leave the screen and its scrollback in $TMP/NAME.plain (and with escapes in
 # $TMP/NAME.screen).
@@ -53,7 +57,7 @@ run_tty show "PAGER='$TMP/pager' '$CRIB' --no-update --full -n 30 docker"
 grep -q "^PAGED" "$TMP/show.plain" && pass "--full paged" || fail "--full not paged"
 
 # -i: fzf lists the hits with the whole passage as preview; Enter opens the editor at the line.
-if command -v fzf >/dev/null; then
+if need fzf; then
   tmux -S "$SOCK" new-session -d -s pick -x 120 -y 30 \
     "cd '$SRC' && EDITOR=echo '$CRIB' --no-update -i statefulset; echo __DONE__; sleep 60"
   for _ in $(seq 1 50); do

@@ -1,6 +1,7 @@
 // One test per one-line bug that once passed the whole suite (issue 28's
 // mutation run): each fails with the bug put back and passes without it.
 #include "helpers.hpp"
+#include "index/document.hpp"
 #include "index_fixture.hpp"
 #include "search/search.hpp"
 #include "writer/index_run.hpp"
@@ -70,8 +71,7 @@ TEST_CASE("a word only in a passage's heading path finds it (document heading te
     CHECK(found);
 }
 
-TEST_CASE("an edit that keeps the length is seen by its mtime (stat list freshness)",
-          "[mutants]") {
+TEST_CASE("an edit that keeps the length is seen by its mtime (stat list freshness)", "[mutants]") {
     test::TempDir d;
     d.write("notes/a.md", "## What is A?\nalpha\n");
     IndexOptions o = test::notes_options(d);
@@ -79,8 +79,8 @@ TEST_CASE("an edit that keeps the length is seen by its mtime (stat list freshne
     CHECK_FALSE(index_is_stale(Xapian::Database(o.db)));
     d.write("notes/a.md", "## What is B?\nbravo\n"); // same length
     auto p = d.path / "notes/a.md";
-    std::filesystem::last_write_time(p, std::filesystem::last_write_time(p) +
-                                            std::chrono::seconds(3));
+    std::filesystem::last_write_time(p,
+                                     std::filesystem::last_write_time(p) + std::chrono::seconds(3));
     CHECK(index_is_stale(Xapian::Database(o.db)));
 }
 
@@ -100,4 +100,142 @@ TEST_CASE("several -t topics all apply (topic filters are ANDed)", "[mutants]") 
         CHECK(std::count(t.begin(), t.end(), "kubernetes") == 1);
         CHECK(std::count(t.begin(), t.end(), "docker") == 1);
     }
+}
+
+TEST_CASE("three asking headings make the headings carry the questions (detectors structured "
+          "threshold)",
+          "[mutants]") {
+    // Three question headings are enough: a question-like line in an answer
+    // stays in that answer instead of starting a passage of its own.
+    auto ps =
+        test::parse("## What is a pod?\nThe smallest unit.\n\n"
+                    "Why does this matter for scheduling?\nBecause pods are scheduled whole.\n\n"
+                    "## What is a service?\nA stable name.\n\n"
+                    "## What is a volume?\nStorage for pods.\n");
+    REQUIRE(ps.size() == 3);
+    CHECK(ps[0].question == "What is a pod?");
+    CHECK(ps[0].answer.find("scheduled whole") != std::string::npos);
+}
+
+TEST_CASE("a front-matter title repeated as the first heading is one heading (detectors heading "
+          "path)",
+          "[mutants]") {
+    auto ps = test::parse("---\ntitle: Kubernetes\n---\n\n# Kubernetes\n\n"
+                          "## What is a pod?\nThe smallest unit.\n");
+    const Passage* pod = with_question(ps, "What is a pod?");
+    REQUIRE(pod);
+    CHECK(pod->headings == std::vector<std::string>{"Kubernetes"});
+}
+
+TEST_CASE("a card export with CRLF line ends keeps no CR in its fields (reader_cards CR)",
+          "[mutants]") {
+    // Anki on Windows and spreadsheet CSV write "\r\n": the CR is not part of
+    // the last field, or a tag "k8s\r" names no topic and answers end in it.
+    auto deck = test::parse("#separator:tab\r\n#html:false\r\n#tags column:3\r\n"
+                            "What is a pod?\tThe smallest unit.\tk8s\r\n"
+                            "What is a node?\tA machine.\tk8s\r\n",
+                            "deck.txt");
+    REQUIRE(deck.size() == 2);
+    for (const Passage& p : deck) {
+        CHECK(p.tags == std::vector<std::string>{"k8s"});
+        CHECK(p.answer.find('\r') == std::string::npos);
+    }
+    auto csv = test::parse("What is a pod?,The smallest unit.\r\nWhat is a node?,A machine.\r\n",
+                           "deck.csv");
+    REQUIRE(csv.size() == 2);
+    CHECK(csv[1].answer == "A machine.");
+}
+
+TEST_CASE("an org COMMENT heading is read without its keyword (reader_org COMMENT)", "[mutants]") {
+    auto ps =
+        test::parse("* COMMENT What is a pod?\nThe smallest unit.\n* What is a node?\nA machine.\n",
+                    "notes.org");
+    REQUIRE(ps.size() == 2);
+    CHECK(ps[0].question == "What is a pod?");
+    CHECK(ps[0].answer == "The smallest unit.");
+}
+
+TEST_CASE("an rst code-block is code, not questions (reader_rst code-block)", "[mutants]") {
+    auto ps = test::parse("Pods\n====\n\nWhat is a pod?\n--------------\n\nThe smallest unit.\n\n"
+                          ".. code-block:: yaml\n\n   # Why is this a field?\n   kind: Pod\n\n"
+                          "What is a node?\n---------------\n\nA machine.\n",
+                          "notes.rst");
+    REQUIRE(ps.size() == 2);
+    CHECK(ps[0].question == "What is a pod?");
+    CHECK(ps[0].answer.find("```yaml\n# Why is this a field?\nkind: Pod\n```") !=
+          std::string::npos);
+    CHECK(ps[1].question == "What is a node?");
+}
+
+TEST_CASE("an AsciiDoc level-6 title is a heading (reader_asciidoc six levels)", "[mutants]") {
+    auto ps = test::parse("= Guide\n\n===== Workloads\n\nThings that run.\n\n====== Pods\n\n"
+                          "A pod is the smallest unit.\n",
+                          "notes.adoc");
+    const Passage* pods = with_question(ps, "Pods");
+    REQUIRE(pods);
+    CHECK(pods->headings == std::vector<std::string>{"Guide", "Workloads"});
+    CHECK(pods->answer == "A pod is the smallest unit.");
+}
+
+TEST_CASE("an AsciiDoc term with four colons is a term (reader_asciidoc term lists)", "[mutants]") {
+    auto ps = test::parse("= Guide\n\nWhat is a pod?::::\n  The smallest unit.\n\n"
+                          "What is a node?::::\n  A machine.\n",
+                          "notes.adoc");
+    REQUIRE(ps.size() == 2);
+    CHECK(ps[0].question == "What is a pod?");
+    CHECK(ps[0].answer == "The smallest unit.");
+    CHECK(ps[1].question == "What is a node?");
+}
+
+TEST_CASE("front matter 'tag:' tags the passages as 'tags:' does (reader_markdown tag key)",
+          "[mutants]") {
+    auto ps = test::parse("---\ntag: k8s\n---\n\n## What is a pod?\nThe smallest unit.\n");
+    REQUIRE(ps.size() == 1);
+    CHECK(std::count(ps[0].tags.begin(), ps[0].tags.end(), "k8s") == 1);
+}
+
+TEST_CASE("a plain-text title of ten words is a title (reader_text title length)", "[mutants]") {
+    auto ps =
+        test::parse("What is the difference between a pod and a node?\n"
+                    "=================================================\n\n"
+                    "A pod runs on a node.\n\nWhat is a volume?\n=================\n\nStorage.\n",
+                    "notes.txt");
+    REQUIRE(ps.size() == 2);
+    CHECK(ps[0].question == "What is the difference between a pod and a node?");
+    CHECK(ps[0].answer == "A pod runs on a node.");
+}
+
+TEST_CASE("a stored passage record with bytes after its fields is damaged (document decode)",
+          "[mutants]") {
+    Passage p;
+    p.file = "notes/k8s.md";
+    p.line = 3;
+    p.end_line = 4;
+    p.kind = "question";
+    p.question = "What is a pod?";
+    p.answer = "The smallest unit.";
+    Passage back;
+    REQUIRE(decode_passage(encode_passage(p), back));
+    CHECK(back.question == p.question);
+    CHECK_FALSE(decode_passage(encode_passage(p) + "3:xyz", back));
+}
+
+TEST_CASE("an edit that keeps the length is re-indexed by its mtime (index run unchanged files)",
+          "[mutants]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    IndexOptions o = test::notes_options(d);
+    run_index(o);
+    d.write("notes/a.md", "## What is B?\nbravo\n"); // same length
+    auto p = d.path / "notes/a.md";
+    std::filesystem::last_write_time(p,
+                                     std::filesystem::last_write_time(p) + std::chrono::seconds(3));
+    IndexStats s = run_index(o);
+    CHECK(s.files_unchanged == 0);
+    SearchRequest r;
+    r.db = o.db;
+    r.query = "bravo";
+    auto hits = hits_for(r);
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].passage.question == "What is B?");
 }

@@ -64,6 +64,32 @@ TEST_CASE("the review store keeps cards and answers across opens", "[reviews]") 
     CHECK(scalar(path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'") == 1);
 }
 
+TEST_CASE("an answer whose review row fails leaves no card row (record is one transaction)",
+          "[reviews]") {
+    // A trigger makes the second row (the review log) fail after the first
+    // (the card) was written: the card row must go with it, or the card
+    // counts as answered with no answer in its history.
+    test::TempDir d;
+    std::string path = d.str() + "/r.sqlite";
+    ReviewStore s(path);
+    s.record(graded("kept", 1), Grade::good, Moment{100, 20000});
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db,
+                         "CREATE TRIGGER no_log BEFORE INSERT ON reviews "
+                         "BEGIN SELECT RAISE(ABORT, 'injected fault'); END",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+    CHECK_THROWS_AS(s.record(graded("lost", 1), Grade::good, Moment{200, 20000}), ReviewStoreError);
+    CHECK(s.cards().count("lost") == 0);
+    CHECK(scalar(path, "SELECT count(*) FROM cards") == 1);
+    // The store is not left inside a transaction: the next answer is written.
+    REQUIRE(sqlite3_exec(db, "DROP TRIGGER no_log", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    s.record(graded("next", 1), Grade::good, Moment{300, 20000});
+    CHECK(s.cards().size() == 2);
+    CHECK(s.review_count() == 2);
+}
+
 TEST_CASE("renamed cards take their answers with them", "[reviews]") {
     test::TempDir d;
     ReviewStore s(d.str() + "/r.sqlite");
