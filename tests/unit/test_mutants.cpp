@@ -268,3 +268,17 @@ TEST_CASE("a question beats a section of the same title when the query asks (ran
     REQUIRE(hits.size() == 2);
     CHECK(hits[0].passage.question == "What is a pod?");
 }
+
+TEST_CASE("a snippet shows & as written, not as HTML (snippet unescapes &amp;)", "[mutants]") {
+    test::TempDir d;
+    d.write("notes/sh.md", "## What does && do in a shell?\n\nRuns the second command only "
+                           "if the first succeeds: make && make install, R&D style.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = "second command";
+    r.related = r.corrections = false;
+    auto hits = search(r).hits;
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].snippet.find("make && make install, R&D") != std::string::npos);
+    CHECK(hits[0].snippet.find("&amp;") == std::string::npos);
+}
