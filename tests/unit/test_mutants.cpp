@@ -282,3 +282,18 @@ TEST_CASE("a snippet shows & as written, not as HTML (snippet unescapes &amp;)",
     CHECK(hits[0].snippet.find("make && make install, R&D") != std::string::npos);
     CHECK(hits[0].snippet.find("&amp;") == std::string::npos);
 }
+
+TEST_CASE("a snippet prefers matching prose to matching code (snippet prose first)", "[mutants]") {
+    test::TempDir d;
+    d.write("notes/k8s.md", "## How do I scale a deployment?\n\nSet the replicas you want; the "
+                            "controller starts or stops pods.\n\n```sh\nkubectl scale "
+                            "deployment web --replicas=3\n```\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = "replicas";
+    r.related = r.corrections = false;
+    auto hits = search(r).hits;
+    REQUIRE(hits.size() == 1);
+    CHECK_FALSE(hits[0].snippet_code);
+    CHECK(hits[0].snippet.find("Set the replicas you want") != std::string::npos);
+}
