@@ -239,3 +239,61 @@ TEST_CASE("an edit that keeps the length is re-indexed by its mtime (index run u
     REQUIRE(hits.size() == 1);
     CHECK(hits[0].passage.question == "What is B?");
 }
+
+TEST_CASE("a correction into stop words is no correction (prepare drops it)", "[mutants]") {
+    // "whicch" is nearest "which", a stop word: searching "statefulset
+    // which" is searching what was typed, so no "corrected from" is shown.
+    SearchRequest r;
+    r.db = content_db();
+    r.query = "statefulset whicch";
+    r.related = r.snippets = false;
+    CHECK_FALSE(search(r).corrected.has_value());
+}
+
+TEST_CASE("a question beats a section of the same title when the query asks (rank section "
+          "halved)",
+          "[mutants]") {
+    test::TempDir d;
+    // The section says "pod" more often (a higher BM25); asked "what is a
+    // pod", its title bonus is halved and the question comes first.
+    d.write("notes/k8s.md",
+            "## Pods\n\nA pod groups containers. Each pod gets an address, and pods are "
+            "scheduled onto nodes as one unit; a pod that fails is replaced by a new pod.\n\n"
+            "## What is a pod?\n\nThe smallest deployable unit.\n");
+    std::string db = test::index_notes(d);
+    SearchRequest r;
+    r.db = db;
+    r.query = "what is a pod";
+    auto hits = hits_for(r);
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0].passage.question == "What is a pod?");
+}
+
+TEST_CASE("a snippet shows & as written, not as HTML (snippet unescapes &amp;)", "[mutants]") {
+    test::TempDir d;
+    d.write("notes/sh.md", "## What does && do in a shell?\n\nRuns the second command only "
+                           "if the first succeeds: make && make install, R&D style.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = "second command";
+    r.related = r.corrections = false;
+    auto hits = search(r).hits;
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0].snippet.find("make && make install, R&D") != std::string::npos);
+    CHECK(hits[0].snippet.find("&amp;") == std::string::npos);
+}
+
+TEST_CASE("a snippet prefers matching prose to matching code (snippet prose first)", "[mutants]") {
+    test::TempDir d;
+    d.write("notes/k8s.md", "## How do I scale a deployment?\n\nSet the replicas you want; the "
+                            "controller starts or stops pods.\n\n```sh\nkubectl scale "
+                            "deployment web --replicas=3\n```\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = "replicas";
+    r.related = r.corrections = false;
+    auto hits = search(r).hits;
+    REQUIRE(hits.size() == 1);
+    CHECK_FALSE(hits[0].snippet_code);
+    CHECK(hits[0].snippet.find("Set the replicas you want") != std::string::npos);
+}

@@ -89,8 +89,29 @@ TEST_CASE("printers: plain human output names each hit with its snippet and no e
 TEST_CASE("printers: jsonl is one object per hit with its id and question", "[printers]") {
     std::string text = print(Format::jsonl, {});
     size_t lines = 0;
-    for (char c : text) lines += c == '\n';
+    for (char c : text)
+        lines += c == '\n';
     CHECK(lines == 3);
     CHECK(text.find("\"id\":\"notes/k8s/pods.md:3\"") != std::string::npos);
     CHECK(text.find("\"question\":\"Why a sidecar pod?\"") != std::string::npos);
+}
+
+TEST_CASE("printers: -l -0 gives an odd name exactly into a pipe, quoted on a terminal",
+          "[printers]") {
+    SearchResult r;
+    r.hits = {hit("notes/a\nb.md", 1, "What is a pod?", "The smallest unit.")};
+    r.total = 1;
+    PrintOptions o;
+    o.null_sep = true;
+    CHECK(print(Format::files, o, r) == std::string("notes/a\nb.md\0", 13)); // for xargs -0
+    o.terminal = true; // a newline in a name must not move the cursor
+    CHECK(print(Format::files, o, r) == std::string("\"notes/a\\nb.md\"\0", 16));
+}
+
+TEST_CASE("printers: JSON says whether a snippet is code or prose", "[printers]") {
+    SearchResult r = two_hits();
+    r.hits[0].snippet_code = true;
+    std::string text = print(Format::jsonl, {}, r);
+    CHECK(text.find("\"snippet_kind\":\"code\"") != std::string::npos);
+    CHECK(text.find("\"snippet_kind\":\"prose\"") != std::string::npos);
 }
