@@ -128,6 +128,15 @@ TEST_CASE("late reviews count the days overdue: half for Good, all for Easy", "[
     CHECK(e.interval == 45); // (10 + 4) * 2.5 * 1.3 = 45.5
 }
 
+TEST_CASE("a review answered before it is due counts no days late (Anki's _daysLate)",
+          "[scheduler]") {
+    // Due kDay0, answered 4 days early: the days are not taken off.
+    CardState g = answer(review(10, 2500), Grade::good, on_day(kDay0 - 4), kAnki);
+    CHECK(g.interval == 25); // 10 * 2.5, not (10 - 2) * 2.5
+    CardState e = answer(review(10, 2500), Grade::easy, on_day(kDay0 - 4), kAnki);
+    CHECK(e.interval == 32); // 10 * 2.5 * 1.3 = 32.5
+}
+
 TEST_CASE("lapses lower the ease by 20 points, never below 130%", "[scheduler]") {
     CardState c = answer(review(30, 2500), Grade::again, on_day(kDay0), kAnki);
     CHECK(c.phase == Phase::relearning);
