@@ -269,7 +269,8 @@ TEST_CASE("a question beats a section of the same title when the query asks (ran
     CHECK(hits[0].passage.question == "What is a pod?");
 }
 
-TEST_CASE("a snippet shows & as written and not as HTML escapes (snippet unescapes amp)", "[mutants]") {
+TEST_CASE("a snippet shows & as written and not as HTML escapes (snippet unescapes amp)",
+          "[mutants]") {
     test::TempDir d;
     d.write("notes/sh.md", "## What does && do in a shell?\n\nRuns the second command only "
                            "if the first succeeds: make && make install, R&D style.\n");
