@@ -120,7 +120,9 @@ bool Parser::try_numbered(int i) {
     // right after a numbered question (a tutorial's "1. Define ..." is a step).
     bool imperative =
         starts_imperative(q) && indent_of(L(i)) == 0 && have_cur_ && cur_.question && cur_.numbered;
-    if (!asks(q) && !imperative) return false;
+    // Chinese numbered questions often go without "？": "3. Kafka如何保证数据时序性".
+    bool cjk = has_cjk_question_word(q);
+    if (!asks(q) && !imperative && !cjk) return false;
     if (imperative && ends_with(q, ".")) q.pop_back();
     open({.line = i, .body_from = i + 1, .title = q, .numbered = true});
     return true;
@@ -176,11 +178,14 @@ bool Parser::bold_list_asks(int i) {
 // "Oracle JDK vs OpenJDK" among "Why ...?" siblings is a question too.
 void Parser::vote_item_runs() {
     run_asks_.assign(out_.lines.size(), 0);
+    leaf_run_parent_.assign(out_.lines.size(), -1);
     if (structured_ || entry_mode_) return; // bullets do not carry questions there
     struct Run {
         int indent;
         std::vector<int> items;
         int asking;
+        int leaves = 0;
+        int parent = -1; // the item the run is nested under
     };
     std::vector<Run> runs;
     int leaves = 0, leaves_asking = 0;
@@ -189,6 +194,9 @@ void Parser::vote_item_runs() {
         if (r.items.size() >= 2 && r.asking * 2 >= static_cast<int>(r.items.size()))
             for (int k : r.items)
                 run_asks_[k] = 1;
+        if (r.items.size() >= 2 && r.leaves == static_cast<int>(r.items.size()))
+            for (int k : r.items)
+                leaf_run_parent_[k] = r.parent;
         runs.pop_back();
     };
     for (int i = body_start_; i < n(); ++i) {
@@ -200,7 +208,8 @@ void Parser::vote_item_runs() {
                (runs.back().indent > indent || (!item && runs.back().indent >= indent)))
             flush();
         if (!item) continue;
-        if (runs.empty() || runs.back().indent < indent) runs.push_back({indent, {}, 0});
+        if (runs.empty() || runs.back().indent < indent)
+            runs.push_back({indent, {}, 0, 0, runs.empty() ? -1 : runs.back().items.back()});
         runs.back().items.push_back(i);
         // Cleaning only removes text: without a question mark it cannot ask.
         std::string_view text = ltrim(L(i)).substr(2);
@@ -209,6 +218,7 @@ void Parser::vote_item_runs() {
                       asks(clean_question(text));
         if (asking) ++runs.back().asking;
         if (!has_children(i)) {
+            ++runs.back().leaves;
             ++leaves;
             leaves_asking += asking;
         }
@@ -224,7 +234,8 @@ void Parser::vote_item_runs() {
 // sentence, not a link list.
 bool votes_with_run(std::string_view body, const std::string& q) {
     if (q.size() > 200 || body.find("](") != std::string_view::npos) return false;
-    return !(ends_with(q, ".") || ends_with(q, "\xE3\x80\x82")); // '.' and '。'
+    if (q.rfind("http://", 0) == 0 || q.rfind("https://", 0) == 0) return false; // a bare link
+    return !(ends_with(q, ".") || ends_with(q, "\xE3\x80\x82"));                 // '.' and '。'
 }
 
 // True if a line deeper than line i follows it (metadata and blank lines skipped).
@@ -277,6 +288,46 @@ bool Parser::try_term(int i) {
     return true;
 }
 
+// A line that names where notes came from ("via: [title](url)", "来源：..."):
+// never a question, whatever its title asks.
+static bool source_label(std::string_view body) {
+    for (std::string_view l : {"via:", "source:", "from:", "ref:", "\xE6\x9D\xA5\xE6\xBA\x90"})
+        if (istarts_with(body, l)) return true; // the last is 来源
+    return false;
+}
+
+// True if the item at line i sits directly under a list of references
+// ("- Refs", "- See also", "- 参考资料"): its entries are titles of pages
+// ("Java 集合存入数据时会自动排序吗？ - 知乎"), not questions of the notes.
+bool Parser::under_references(int i, int indent) const {
+    static const std::array<std::string_view, 11> labels = {
+        "refs",
+        "ref",
+        "references",
+        "reference",
+        "see also",
+        "links",
+        "sources",
+        "resources",
+        "\xE5\x8F\x82\xE8\x80\x83",
+        "\xE5\x8F\x82\xE8\x80\x83\xE8\xB5\x84\xE6\x96\x99",
+        "\xE5\x8F\x82\xE8\x80\x83\xE9\x93\xBE\xE6\x8E\xA5"}; // 参考, 参考资料, 参考链接
+    for (int k = i - 1; k >= body_start_; --k) {
+        if (blank(k) || code_[k] || out_.lines[k].kind == LineKind::meta) continue;
+        if (out_.lines[k].kind != LineKind::text) return false;
+        if (indent_of(L(k)) >= indent) continue;
+        if (!is_list_item(L(k))) return false;
+        std::string t = clean_question(trim(ltrim(L(k)).substr(2)));
+        while (!t.empty() && (t.back() == ':' || t.back() == ' '))
+            t.pop_back();
+        std::string low;
+        for (char c : t)
+            low += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return std::find(labels.begin(), labels.end(), low) != labels.end();
+    }
+    return false;
+}
+
 bool Parser::try_bullet(int i) {
     if (structured_ || entry_mode_) return false;
     BulletItem b;
@@ -285,6 +336,7 @@ bool Parser::try_bullet(int i) {
     if (bold_only(b.body) || b.body.empty()) return false;
     b.q = clean_question(b.body);
     if (!has_word_char(b.q) || b.q.size() > 400) return false;
+    if (source_label(b.body) || under_references(i, b.indent)) return false;
     int k = next_nonblank(i);
     int kind = 0;
     char m2 = 0;
@@ -296,9 +348,15 @@ bool Parser::try_bullet(int i) {
         b.asks = true;
     // A topic with notes under it ("Copy-on-write") is not voted in: only an
     // unanswered entry of a checklist that mostly asks.
-    // The file-wide checklist vote holds for lists under titles, not deep in an outline.
-    bool checklist = checklist_ && !(have_cur_ && cur_.bullet &&
-                                     (!cur_.question || cur_.bullet_indent < b.indent));
+    // The file-wide checklist vote holds for lists under titles, not deep in an
+    // outline, except for a list of bare items under a topic bullet ("推理题" over
+    // "掰巧克力问题", "辩论赛问题"): a category of the checklist.
+    bool in_topic = have_cur_ && cur_.bullet && !cur_.question && leaf_run_parent_[i] >= 0 &&
+                    leaf_run_parent_[i] == cur_.line;
+    bool checklist =
+        checklist_ &&
+        (!(have_cur_ && cur_.bullet && (!cur_.question || cur_.bullet_indent < b.indent)) ||
+         in_topic);
     b.votes = !b.asks && (run_asks_[i] || checklist) && !has_children(i) &&
               votes_with_run(b.body, b.q) && !(have_cur_ && cur_.question && !cur_.bullet);
     // Very short titles only with their own answer: "* ```tr```" + "- **answer**".

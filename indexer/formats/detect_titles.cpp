@@ -7,6 +7,7 @@
 #include "formats/question_lines.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace crib::detect {
 
@@ -76,8 +77,12 @@ bool Parser::try_heading(int i) {
     });
     bool in_answer = under_answer || (have_cur_ && cur_.question && last_heading_level_ &&
                                       level > last_heading_level_);
+    // "## Why", "## How" alone name the parts of a topic's notes, not a question.
+    bool bare_word = std::all_of(
+        q.begin(), q.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
     bool question = labelled || (numbered && numbered_headings_ask_) || asks(q) ||
-                    (starts_interrogative(q) && !in_answer) || level_asks_[std::min(level, 6)];
+                    (starts_interrogative(q) && !in_answer && !bare_word) ||
+                    level_asks_[std::min(level, 6)];
     if (!question && !numbered) {
         // A deeper non-question heading belongs to the answer of the question
         // above it ("### Example").  Under a section it starts a sub-section

@@ -90,6 +90,7 @@ class Parser {
     bool try_topic(int i, const BulletItem& b);
     void vote_item_runs();
     bool has_children(int i) const;
+    bool under_references(int i, int indent) const;
     bool try_bare(int i);
     bool try_continuation(int i);
     bool try_entry(int i);
@@ -109,10 +110,12 @@ class Parser {
     const Outline& out_;
     const std::string& file_;
     std::vector<char> code_;
-    std::vector<char> run_asks_;     // list items whose sibling run mostly asks (vote_item_runs)
-    std::vector<char> level_asks_;   // heading levels whose headings mostly ask (detect_style)
-    bool checklist_ = false;         // unanswered list items mostly ask: each is a question
-    std::vector<int> heading_level_; // 0 = not a heading line
+    std::vector<char> run_asks_;       // list items whose sibling run mostly asks (vote_item_runs)
+    std::vector<int> leaf_run_parent_; // per list item of a run of two or more with nothing under
+                                       // any item: the item the run is nested under; else -1
+    std::vector<char> level_asks_;     // heading levels whose headings mostly ask (detect_style)
+    bool checklist_ = false;           // unanswered list items mostly ask: each is a question
+    std::vector<int> heading_level_;   // 0 = not a heading line
     bool entry_mode_ = false;
     bool structured_ = false;           // headings/details carry the questions
     bool numbered_headings_ask_ = true; // "### 11. Title" is a question (see detect_style)

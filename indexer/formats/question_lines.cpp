@@ -114,9 +114,13 @@ bool starts_imperative(std::string_view cleaned) {
 /// True if the text holds a question word of Chinese, Japanese or Korean
 /// (which write no space before it: "什么是 inode", "inode とは", "무엇").
 bool has_cjk_question_word(std::string_view cleaned) {
-    static const std::array<std::string_view, 15> words = {
+    static const std::array<std::string_view, 19> words = {
         "\xE4\xBB\x80\xE4\xB9\x88",              // 什么
         "\xE4\xB8\xBA\xE4\xBB\x80\xE4\xB9\x88",  // 为什么
+        "\xE4\xB8\xBA\xE4\xBD\x95",              // 为何
+        "\xE4\xBD\x95\xE8\xB0\x93",              // 何谓
+        "\xE5\x93\xAA\xE4\xB8\xAA",              // 哪个
+        "\xE5\x93\xAA\xE5\x87\xA0",              // 哪几
         "\xE5\xA6\x82\xE4\xBD\x95",              // 如何
         "\xE6\x80\x8E\xE4\xB9\x88",              // 怎么
         "\xE6\x80\x8E\xE6\xA0\xB7",              // 怎样
@@ -130,8 +134,27 @@ bool has_cjk_question_word(std::string_view cleaned) {
         "\xEB\xAC\xB4\xEC\x97\x87",              // 무엇
         "\xEC\x99\x9C",                          // 왜
         "\xEC\x96\xB4\xEB\x96\xBB\xEA\xB2\x8C"}; // 어떻게
-    for (std::string_view w : words)
-        if (cleaned.find(w) != std::string_view::npos) return true;
+    // In a sentence ("这也就解释了为什么byte...。") a question word asks only
+    // at the start ("如何判断对象是否死亡（两种方法）。").
+    const std::string_view stop = "\xE3\x80\x82"; // '。'
+    std::string_view v = ltrim(cleaned);
+    bool sentence = v.find(stop) != std::string_view::npos;
+    for (std::string_view w : words) {
+        size_t at = v.find(w);
+        if (at != std::string_view::npos && (!sentence || at == 0)) return true;
+    }
+    // A request at the start asks too: "介绍一下 CMS,G1 收集器。", "简述 TCP 握手".
+    static const std::array<std::string_view, 8> requests = {
+        "\xE4\xBB\x8B\xE7\xBB\x8D\xE4\xB8\x80\xE4\xB8\x8B", // 介绍一下
+        "\xE7\xAE\x80\xE8\xBF\xB0",                         // 简述
+        "\xE8\xAF\xB4\xE8\xAF\xB4",                         // 说说
+        "\xE8\xB0\x88\xE8\xB0\x88",                         // 谈谈
+        "\xE8\xAE\xB2\xE8\xAE\xB2",                         // 讲讲
+        "\xE8\xA7\xA3\xE9\x87\x8A\xE4\xB8\x80\xE4\xB8\x8B", // 解释一下
+        "\xE8\xAF\xB7\xE4\xBB\x8B\xE7\xBB\x8D",             // 请介绍
+        "\xE8\xAF\xB7\xE8\xA7\xA3\xE9\x87\x8A"};            // 请解释
+    for (std::string_view w : requests)
+        if (v.substr(0, w.size()) == w) return true;
     return false;
 }
 

@@ -140,6 +140,36 @@ std::string cjk_run(const std::vector<unsigned>& run) {
     return out + ")";
 }
 
+/// The question words around a Chinese query, dropped like English stop
+/// words ("what", "is"): "什么是反射" searches 反射, "线程池的拒绝策略有哪些"
+/// 线程池的拒绝策略, so the note's own wording (何谓反射, 有哪几种) matches.
+/// A run that is only question words stays as typed.
+void drop_cjk_question_words(std::vector<unsigned>& run) {
+    static const std::vector<std::u32string> heads = {
+        U"请问",   U"什么是", U"什么叫", U"何谓", U"为什么", U"为何", U"如何",
+        U"怎么样", U"怎么",   U"怎样",   U"说说", U"谈谈",   U"简述", U"介绍一下"};
+    static const std::vector<std::u32string> tails = {
+        U"是什么", U"有哪几种", U"有哪些", U"有几种", U"有什么用",
+        U"有什么", U"是啥",     U"吗",     U"呢",     U"么"};
+    auto has_at = [&](const std::u32string& w, size_t at) {
+        return at + w.size() <= run.size() &&
+               std::equal(w.begin(), w.end(), run.begin() + long(at));
+    };
+    for (bool again = true; again;) {
+        again = false;
+        for (const std::u32string& w : heads)
+            if (run.size() >= w.size() + 2 && has_at(w, 0)) {
+                run.erase(run.begin(), run.begin() + long(w.size()));
+                again = true;
+            }
+        for (const std::u32string& w : tails)
+            if (run.size() >= w.size() + 2 && has_at(w, run.size() - w.size())) {
+                run.resize(run.size() - w.size());
+                again = true;
+            }
+    }
+}
+
 /// Chinese and Japanese words as the index holds them (its TermGenerator
 /// writes CJK text as n-grams, schema::configure_term_generator): each run
 /// of CJK letters becomes cjk_run(), so a word matches where the notes have
@@ -168,6 +198,7 @@ std::string cjk_phrases(const std::string& typed) {
             }
             if (run.size() == 1) Xapian::Unicode::append_utf8(out, run[0]);
         } else {
+            drop_cjk_question_words(run);
             out += cjk_run(run) + " ";
         }
     }

@@ -116,3 +116,100 @@ TEST_CASE("a Chinese query typed without spaces finds its words apart or reorder
     // Each piece still occurs as written: "消息对象" has 消息 but no 对象 piece here.
     CHECK(find(db, "消息对象").total == 0);
 }
+
+// --- issue 30, session 10: real Chinese checklists and question words ---------
+
+namespace {
+
+// A Logseq page of puzzles in the style of the public brain-teaser bank:
+// category bullets over bare problem names, only some of which ask.
+const char* const kPuzzles = "- [[面试]]\n"
+                             "  - 概率 问题\n"
+                             "    - 扔两枚硬币, 至少一枚正面的概率?\n"
+                             "    - 三门问题\n"
+                             "  - 推理题\n"
+                             "    - 称球问题\n"
+                             "    - 猜帽子颜色\n"
+                             "    - 三个开关三盏灯, 如何对应?\n"
+                             "  - 容器 问题\n"
+                             "    - 两个杯子怎样量出 4 升水?\n"
+                             "    - 分酒问题\n"
+                             "    - 倒水问题\n"
+                             "    - 一笔画问题\n"
+                             "- Refs\n"
+                             "  - [为什么面试爱考智力题？ - 某博客](https://example.com/a)\n";
+
+} // namespace
+
+TEST_CASE("bare items under a category bullet of a puzzle checklist were one section",
+          "[cjk][formats]") {
+    auto ps = summary(parse(kPuzzles, "puzzles.md"));
+    for (const char* q : {"6:question:称球问题", "7:question:猜帽子颜色", "4:question:三门问题"})
+        CHECK(std::find(ps.begin(), ps.end(), q) != ps.end());
+}
+
+TEST_CASE("a link titled as a question under Refs was a question", "[cjk][formats]") {
+    auto ps = summary(parse(kPuzzles, "puzzles.md"));
+    for (const std::string& p : ps)
+        CHECK(p.find("为什么面试爱考智力题") == std::string::npos);
+    auto via = summary(parse("- 为什么 HashMap 不是线程安全的？\n"
+                             "  - 扩容时链表可能成环。\n"
+                             "  - via: [为什么会成环](https://example.com/b)\n",
+                             "via.md"));
+    CHECK(via == V{"1:question:为什么 HashMap 不是线程安全的？"});
+}
+
+TEST_CASE("numbered Chinese questions without a question mark were answer text", "[cjk][formats]") {
+    auto ps = summary(parse("# 消息队列\n"
+                            "\n"
+                            "1. 项目中为何选择 Kafka\n"
+                            "2. Kafka如何保证消息顺序\n"
+                            "3. 介绍一下 ISR 机制。\n",
+                            "mq.md"));
+    CHECK(ps == V{"3:question:项目中为何选择 Kafka", "4:question:Kafka如何保证消息顺序",
+                  "5:question:介绍一下 ISR 机制。"});
+}
+
+TEST_CASE("a question word inside a Chinese sentence made the sentence a question",
+          "[cjk][formats]") {
+    auto ps = summary(parse("- 为什么 byte 运算后要强制转型？\n"
+                            "  - JVM 把 byte 当 int 处理。\n"
+                            "    - 这也就解释了为什么 byte 相加的结果是 int。\n"
+                            "    - 两者的调整逻辑有所区别，Vector 扩容一倍。\n",
+                            "jvm.md"));
+    CHECK(ps == V{"1:question:为什么 byte 运算后要强制转型？"});
+}
+
+TEST_CASE("a heading of one interrogative word (## What) was a question", "[formats]") {
+    auto ps = summary(parse("# Indexes\n"
+                            "\n"
+                            "## What\n"
+                            "\n"
+                            "- Why use an index?\n"
+                            "- How does a B+ tree lookup work?\n",
+                            "idx.md"));
+    CHECK(std::find(ps.begin(), ps.end(), "5:question:Why use an index?") != ps.end());
+    CHECK(std::find(ps.begin(), ps.end(), "6:question:How does a B+ tree lookup work?") !=
+          ps.end());
+}
+
+TEST_CASE("Chinese question words around a query were searched as words", "[cjk][search]") {
+    test::TempDir d;
+    d.write("notes/java.md", "# Java\n"
+                             "\n"
+                             "## 何谓反射？\n"
+                             "\n"
+                             "运行时获取类的信息并调用其方法。\n"
+                             "\n"
+                             "## 线程池的拒绝策略有哪几种？\n"
+                             "\n"
+                             "AbortPolicy、CallerRunsPolicy 等四种。\n");
+    std::string db = test::index_notes(d);
+    SearchResult what = find(db, "什么是反射");
+    REQUIRE(what.hits.size() == 1);
+    CHECK(what.hits[0].passage.question == "何谓反射？");
+    SearchResult which = find(db, "线程池的拒绝策略有哪些");
+    REQUIRE(which.hits.size() == 1);
+    CHECK(which.hits[0].passage.question == "线程池的拒绝策略有哪几种？");
+    CHECK(find(db, "什么是").total == 0); // only question words: searched as typed
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Score crib-index's question segmentation against the gold TSVs in this folder.
 #
-# usage: score.sh [FORMAT...]        FORMAT = org rst adoc anki ipynb logseq obsidian outline cjk (default: all)
+# usage: score.sh [FORMAT...]        FORMAT = org rst adoc anki ipynb logseq obsidian outline cjk cjk-heldout (default: all)
 # env:   CRIB_INDEX   crib-index binary (default: <repo>/build/indexer/crib-index)
 #        CRIB_CORPORA corpora folder   (default: <repo>/../shared/corpora)
 #        SEGMENTATION scorer           (default: $CRIB_CORPORA/../tools/segmentation.py)
@@ -30,7 +30,7 @@ if [ ! -x "$index" ]; then
 fi
 
 formats=("$@")
-[ ${#formats[@]} -gt 0 ] || formats=(org rst adoc anki ipynb logseq obsidian outline cjk)
+[ ${#formats[@]} -gt 0 ] || formats=(org rst adoc anki ipynb logseq obsidian outline cjk cjk-heldout)
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
