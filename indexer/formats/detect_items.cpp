@@ -179,6 +179,7 @@ bool Parser::bold_list_asks(int i) {
 void Parser::vote_item_runs() {
     run_asks_.assign(out_.lines.size(), 0);
     leaf_run_parent_.assign(out_.lines.size(), -1);
+    item_parent_.assign(out_.lines.size(), -1);
     if (structured_ || entry_mode_) return; // bullets do not carry questions there
     struct Run {
         int indent;
@@ -211,6 +212,7 @@ void Parser::vote_item_runs() {
         if (runs.empty() || runs.back().indent < indent)
             runs.push_back({indent, {}, 0, 0, runs.empty() ? -1 : runs.back().items.back()});
         runs.back().items.push_back(i);
+        item_parent_[i] = runs.back().parent;
         // Cleaning only removes text: without a question mark it cannot ask.
         std::string_view text = ltrim(L(i)).substr(2);
         bool asking = (text.find('?') != std::string_view::npos ||
@@ -299,7 +301,7 @@ static bool source_label(std::string_view body) {
 // True if the item at line i sits directly under a list of references
 // ("- Refs", "- See also", "- 参考资料"): its entries are titles of pages
 // ("Java 集合存入数据时会自动排序吗？ - 知乎"), not questions of the notes.
-bool Parser::under_references(int i, int indent) const {
+bool Parser::under_references(int i) const {
     static const std::array<std::string_view, 11> labels = {
         "refs",
         "ref",
@@ -312,20 +314,15 @@ bool Parser::under_references(int i, int indent) const {
         "\xE5\x8F\x82\xE8\x80\x83",
         "\xE5\x8F\x82\xE8\x80\x83\xE8\xB5\x84\xE6\x96\x99",
         "\xE5\x8F\x82\xE8\x80\x83\xE9\x93\xBE\xE6\x8E\xA5"}; // 参考, 参考资料, 参考链接
-    for (int k = i - 1; k >= body_start_; --k) {
-        if (blank(k) || code_[k] || out_.lines[k].kind == LineKind::meta) continue;
-        if (out_.lines[k].kind != LineKind::text) return false;
-        if (indent_of(L(k)) >= indent) continue;
-        if (!is_list_item(L(k))) return false;
-        std::string t = clean_question(trim(ltrim(L(k)).substr(2)));
-        while (!t.empty() && (t.back() == ':' || t.back() == ' '))
-            t.pop_back();
-        std::string low;
-        for (char c : t)
-            low += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return std::find(labels.begin(), labels.end(), low) != labels.end();
-    }
-    return false;
+    int p = item_parent_[i];
+    if (p < 0) return false;
+    std::string t = clean_question(trim(ltrim(L(p)).substr(2)));
+    while (!t.empty() && (t.back() == ':' || t.back() == ' '))
+        t.pop_back();
+    std::string low;
+    for (char c : t)
+        low += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(labels.begin(), labels.end(), low) != labels.end();
 }
 
 bool Parser::try_bullet(int i) {
@@ -336,7 +333,7 @@ bool Parser::try_bullet(int i) {
     if (bold_only(b.body) || b.body.empty()) return false;
     b.q = clean_question(b.body);
     if (!has_word_char(b.q) || b.q.size() > 400) return false;
-    if (source_label(b.body) || under_references(i, b.indent)) return false;
+    if (source_label(b.body) || under_references(i)) return false;
     int k = next_nonblank(i);
     int kind = 0;
     char m2 = 0;

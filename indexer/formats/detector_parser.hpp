@@ -90,7 +90,7 @@ class Parser {
     bool try_topic(int i, const BulletItem& b);
     void vote_item_runs();
     bool has_children(int i) const;
-    bool under_references(int i, int indent) const;
+    bool under_references(int i) const;
     bool try_bare(int i);
     bool try_continuation(int i);
     bool try_entry(int i);
@@ -111,6 +111,7 @@ class Parser {
     const std::string& file_;
     std::vector<char> code_;
     std::vector<char> run_asks_;       // list items whose sibling run mostly asks (vote_item_runs)
+    std::vector<int> item_parent_;     // per list item: the item it is nested under, else -1
     std::vector<int> leaf_run_parent_; // per list item of a run of two or more with nothing under
                                        // any item: the item the run is nested under; else -1
     std::vector<char> level_asks_;     // heading levels whose headings mostly ask (detect_style)
