@@ -20,23 +20,30 @@ std::string duplicate_card_key(const std::string& file, const std::string& quest
     return key;
 }
 
-std::vector<Card> make_cards(std::vector<Passage> passages) {
+std::vector<Card> make_cards(std::vector<Passage> passages, const KeyFile& key_file) {
     std::sort(passages.begin(), passages.end(), [](const Passage& a, const Passage& b) {
         return a.file != b.file ? a.file < b.file : a.line < b.line;
     });
+    std::vector<std::string> files; // each passage's file as keys name it
+    for (size_t i = 0; i < passages.size(); ++i)
+        files.push_back(!key_file ? passages[i].file
+                        : i > 0 && passages[i].file == passages[i - 1].file
+                            ? files.back()
+                            : key_file(passages[i].file));
     std::map<std::string, int> asked; // plain key -> passages asking it
-    for (const Passage& p : passages)
-        ++asked[card_key(p.file, p.question)];
+    for (size_t i = 0; i < passages.size(); ++i)
+        ++asked[card_key(files[i], passages[i].question)];
     std::vector<Card> out;
     std::map<std::string, int> seen; // duplicate key -> copies so far
-    for (Passage& p : passages) {
-        std::string key = card_key(p.file, p.question);
+    for (size_t i = 0; i < passages.size(); ++i) {
+        Passage& p = passages[i];
+        std::string key = card_key(files[i], p.question);
         if (asked[key] > 1) {
-            std::string dup = duplicate_card_key(p.file, p.question, p.answer);
+            std::string dup = duplicate_card_key(files[i], p.question, p.answer);
             int n = ++seen[dup];
-            key = duplicate_card_key(p.file, p.question, p.answer, n);
+            key = duplicate_card_key(files[i], p.question, p.answer, n);
         }
-        out.push_back(Card{std::move(key), std::move(p)});
+        out.push_back(Card{std::move(key), std::move(p), files[i]});
     }
     return out;
 }
@@ -64,13 +71,13 @@ double question_overlap(const std::string& a, const std::string& b) {
 namespace {
 
 /// The unclaimed card of the anchor's file that best continues it, or null.
-const Card* successor(const CardAnchor& a, const std::vector<Card>& cards,
+const Card* successor(const CardAnchor& a, const std::string& file, const std::vector<Card>& cards,
                       const std::set<std::string>& claimed) {
     const Card* best = nullptr;
     double best_overlap = 0;
     int best_distance = 0;
     for (const Card& c : cards) {
-        if (c.passage.file != a.file || claimed.count(c.key)) continue;
+        if (c.file != file || claimed.count(c.key)) continue;
         double o = question_overlap(a.question, c.passage.question);
         int d = std::abs(c.passage.line - a.line);
         if (o < kRekeyOverlap) continue;
@@ -82,7 +89,8 @@ const Card* successor(const CardAnchor& a, const std::vector<Card>& cards,
 
 } // namespace
 
-Reconciled reconcile(const std::vector<CardAnchor>& stored, const std::vector<Card>& cards) {
+Reconciled reconcile(const std::vector<CardAnchor>& stored, const std::vector<Card>& cards,
+                     const KeyFile& key_file) {
     std::set<std::string> current, claimed;
     for (const Card& c : cards)
         current.insert(c.key);
@@ -91,7 +99,7 @@ Reconciled reconcile(const std::vector<CardAnchor>& stored, const std::vector<Ca
     Reconciled r;
     for (const CardAnchor& a : stored) {
         if (current.count(a.key)) continue;
-        if (const Card* c = successor(a, cards, claimed)) {
+        if (const Card* c = successor(a, key_file ? key_file(a.file) : a.file, cards, claimed)) {
             claimed.insert(c->key);
             r.moved.push_back(Rekey{a.key, c->key});
         } else {

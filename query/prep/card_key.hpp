@@ -16,6 +16,7 @@
 
 #include "formats/passage.hpp"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -26,7 +27,14 @@ namespace crib {
 struct Card {
     std::string key; ///< card_key()
     Passage passage;
+    std::string file; ///< the file as keys name it (KeyFile: its absolute, resolved path)
 };
+
+/// The name of a stored file as card keys use it.  load_deck() passes the
+/// file's absolute path with symbolic links resolved, so that `crib-index
+/// ./rq`, `crib-index $PWD/rq` and `cd rq; crib-index .` give the same keys;
+/// tests may pass the name unchanged.
+using KeyFile = std::function<std::string(const std::string&)>;
 
 /// The key of the only passage of `file` asking `question`.
 std::string card_key(const std::string& file, const std::string& question);
@@ -37,8 +45,9 @@ std::string card_key(const std::string& file, const std::string& question);
 std::string duplicate_card_key(const std::string& file, const std::string& question,
                                const std::string& answer, int occurrence = 1);
 
-/// Cards for passages (any order), sorted by file, then line.
-std::vector<Card> make_cards(std::vector<Passage> passages);
+/// Cards for passages (any order), sorted by file, then line; keys name
+/// files through `key_file` (default: as stored).
+std::vector<Card> make_cards(std::vector<Passage> passages, const KeyFile& key_file = {});
 
 /// What a stored card remembers of its passage.
 struct CardAnchor {
@@ -62,8 +71,11 @@ struct Reconciled {
 /// Matches stored anchors to current cards: equal keys match; an anchor whose
 /// key is missing moves to the unclaimed card of its file whose question
 /// shares at least kRekeyOverlap of the words (the nearest line to the hint
-/// breaks ties); the rest are gone.
-Reconciled reconcile(const std::vector<CardAnchor>& stored, const std::vector<Card>& cards);
+/// breaks ties); the rest are gone.  An anchor's file goes through
+/// `key_file` too: a store written before keys used absolute paths names
+/// files as the index stored them, and the index's roots resolve them.
+Reconciled reconcile(const std::vector<CardAnchor>& stored, const std::vector<Card>& cards,
+                     const KeyFile& key_file = {});
 
 /// Share of question words (Jaccard, normalised words) a reworded question
 /// must keep for its review history to follow it.

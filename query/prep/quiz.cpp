@@ -3,6 +3,7 @@
 
 #include "common/text.hpp"
 #include "output/editor.hpp"
+#include "output/shown_path.hpp"
 #include "output/styled.hpp"
 #include "search/search.hpp"
 #include "writer/index_run.hpp"
@@ -17,6 +18,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <deque>
+#include <filesystem>
 #include <istream>
 #include <limits>
 #include <map>
@@ -48,7 +50,13 @@ std::map<std::string, size_t> selected_ids(const DeckRequest& req) {
 } // namespace
 
 Deck load_deck(const DeckRequest& req, ReviewStore& store) {
-    std::vector<Card> cards = make_cards(all_passages(req.db));
+    const PathDisplay paths = load_path_display({req.db});
+    const KeyFile key_file = [&paths](const std::string& stored) {
+        std::error_code ec;
+        std::filesystem::path p = std::filesystem::weakly_canonical(paths.absolute(stored), ec);
+        return ec ? paths.absolute(stored) : p.string();
+    };
+    std::vector<Card> cards = make_cards(all_passages(req.db), key_file);
     std::vector<std::string> keys;
     for (const Card& c : cards)
         keys.push_back(c.key);
@@ -56,7 +64,7 @@ Deck load_deck(const DeckRequest& req, ReviewStore& store) {
     std::vector<CardAnchor> anchors;
     for (const auto& [key, c] : store.cards())
         anchors.push_back(c.anchor);
-    Reconciled rec = reconcile(anchors, cards);
+    Reconciled rec = reconcile(anchors, cards, key_file);
     store.rekey(rec.moved);
     auto stored = store.cards();
     bool filter = !req.query.empty() || !req.topics.empty();
@@ -64,7 +72,13 @@ Deck load_deck(const DeckRequest& req, ReviewStore& store) {
         filter ? selected_ids(req) : std::map<std::string, size_t>{};
     Deck deck;
     deck.gone = rec.gone;
-    deck.moved = rec.moved.size();
+    for (CardAnchor& g : deck.gone)
+        g.file = paths.shown(g.file); // relative to the current folder when below it
+    // Keys from before they named files by absolute path move silently: only
+    // a reworded question is worth a word.
+    deck.moved = std::count_if(rec.moved.begin(), rec.moved.end(), [](const Rekey& r) {
+        return r.from.substr(r.from.find('\n')) != r.to.substr(r.to.find('\n'));
+    });
     const DeckTitles titles = deck_titles(cards);
     const std::vector<FilePlace> places = file_places(cards);
     for (size_t i = 0; i < cards.size(); ++i) {
@@ -77,7 +91,7 @@ Deck load_deck(const DeckRequest& req, ReviewStore& store) {
         auto it = stored.find(c.key);
         dc.known = it != stored.end();
         if (dc.known) dc.stored = it->second;
-        dc.stored.anchor = CardAnchor{c.key, c.passage.file, c.passage.question, c.passage.line};
+        dc.stored.anchor = CardAnchor{c.key, c.file, c.passage.question, c.passage.line};
         dc.card = std::move(c);
         deck.cards.push_back(std::move(dc));
     }

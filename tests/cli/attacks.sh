@@ -162,6 +162,26 @@ else
 fi
 release_lock
 
+# 6. Review history orphaned by spelling the folder differently: after
+#    `crib-index --rebuild ./rq` (or $PWD/rq, rq/, `cd rq; crib-index .`, a
+#    symlink to rq) every card of rq was "gone" and new.  Keys name files by
+#    their resolved absolute path; a store from before moves to such keys
+#    without a word.
+mkdir -p "$TMP/rqw/rq"
+printf '# Docker\n\n## What is a container?\n\nAn isolated process.\n\n## What is an image?\n\nA read-only template.\n' >"$TMP/rqw/rq/d.md"
+ln -s rq "$TMP/rqw/rqlink"
+RQ_DB=$TMP/rqw/db RQ_STORE=$TMP/rqw/reviews.sqlite
+(cd "$TMP/rqw" && "$CRIB_INDEX" -q --db "$RQ_DB" --rebuild ./rq)
+printf '\n3\n\n3\nq\n' | (cd "$TMP/rqw" && "$CRIB" quiz --no-update --db "$RQ_DB" --reviews "$RQ_STORE") >/dev/null 2>&1
+for spelling in "$TMP/rqw/rq" rq/ rqlink .; do
+  dir=$TMP/rqw
+  [[ $spelling == . ]] && dir=$TMP/rqw/rq
+  (cd "$dir" && "$CRIB_INDEX" -q --db "$RQ_DB" --rebuild "$spelling")
+  out=$(cd "$dir" && "$CRIB" quiz --no-update --db "$RQ_DB" --reviews "$RQ_STORE" --stats 2>&1)
+  [[ $out == "cards 2   reviewed 2 "* && $out != *gone* && $out != *reworded* ]] &&
+    pass "27.6 the history follows crib-index $spelling" || fail "27.6 crib-index $spelling: $out"
+done
+
 # 7. `crib quiz --export anki reviews.sqlite` wrote the deck over the review
 #    store: every answer ever given was gone.  The store (also through a
 #    symlink) is refused; a file that is not an earlier export

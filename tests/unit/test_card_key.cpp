@@ -1,7 +1,7 @@
 // Card keys: a card follows its passage through a rebuild, a line move, an
 // answer edit and a small rewording; a deleted passage's card is gone.
-#include "prep/card_key.hpp"
 #include "index_fixture.hpp"
+#include "prep/card_key.hpp"
 #include "search/search.hpp"
 
 #include <algorithm>
@@ -124,4 +124,26 @@ TEST_CASE("a rewording is matched to the nearest line when two candidates tie", 
     CHECK(r.moved[0].to == cards[1].key);
     CHECK(question_overlap("What is a pod?", "What is a Pod") == 1.0);
     CHECK(question_overlap("What is a pod?", "Explain DNS") == 0.0);
+}
+
+TEST_CASE("a folder spelled differently at rebuild orphaned every review (keys by absolute path)",
+          "[card_key]") {
+    // The index stores "rq/d.md" after `crib-index ./rq`, "/home/u/rq/d.md"
+    // after `crib-index $PWD/rq`: keys name both by the resolved path.
+    KeyFile resolve = [](const std::string& f) { return f.front() == '/' ? f : "/home/u/" + f; };
+    Passage rel{.file = "rq/d.md", .line = 3, .question = "What is a pod?", .answer = "x"};
+    Passage abs = rel;
+    abs.file = "/home/u/rq/d.md";
+    auto before = make_cards({rel}, resolve);
+    auto after = make_cards({abs}, resolve);
+    CHECK(before[0].key == after[0].key);
+    CHECK(before[0].file == "/home/u/rq/d.md");
+    CHECK(before[0].passage.file == "rq/d.md"); // shown and opened as stored
+    // A store written before keys used the absolute path moves to the new key.
+    std::vector<CardAnchor> old = {
+        {card_key("rq/d.md", "What is a pod?"), "rq/d.md", "What is a pod?", 3}};
+    Reconciled r = reconcile(old, after, resolve);
+    REQUIRE(r.moved.size() == 1);
+    CHECK(r.moved[0].to == after[0].key);
+    CHECK(r.gone.empty());
 }
