@@ -51,10 +51,14 @@ std::map<std::string, size_t> selected_ids(const DeckRequest& req) {
 
 Deck load_deck(const DeckRequest& req, ReviewStore& store) {
     const PathDisplay paths = load_path_display({req.db});
+    // A name no root resolves (a remote index) stays as stored: resolving it
+    // against the current folder would key it differently in every folder.
     const KeyFile key_file = [&paths](const std::string& stored) {
+        std::string abs = paths.absolute(stored);
+        if (abs.empty() || abs.front() != '/') return abs;
         std::error_code ec;
-        std::filesystem::path p = std::filesystem::weakly_canonical(paths.absolute(stored), ec);
-        return ec ? paths.absolute(stored) : p.string();
+        std::filesystem::path p = std::filesystem::weakly_canonical(abs, ec);
+        return ec ? abs : p.string();
     };
     std::vector<Card> cards = make_cards(all_passages(req.db), key_file);
     std::vector<std::string> keys;
