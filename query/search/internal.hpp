@@ -57,10 +57,15 @@ constexpr size_t kNoMore = std::numeric_limits<Xapian::doccount>::max() / 4;
 /// as much of a query's time as the match itself.
 class DocCache {
   public:
+    /// Duplicate keys come with the match (a remote match run with
+    /// remote_keys()), not from the documents.
+    bool keys_in_mset = false;
     /// The passage's duplicate key ("" for none).
     const std::string& key(const Xapian::MSetIterator& it) {
         auto [pos, fresh] = keys_.try_emplace(*it);
-        if (fresh) pos->second = it.get_document().get_value(schema::kSlotCollapse);
+        if (fresh)
+            pos->second = keys_in_mset ? it.get_collapse_key()
+                                       : it.get_document().get_value(schema::kSlotCollapse);
         return pos->second;
     }
     /// The passage record (one read of the document data).

@@ -105,6 +105,17 @@ Xapian::MSet kept_top(const Xapian::Enquire& enq, Xapian::doccount n, const Sear
     return enq.get_mset(0, n, 0, nullptr, req.keep ? &keep : nullptr);
 }
 
+/// Over a remote index each document read is a round trip (Xapian 1.4's
+/// remote backend does not pipeline them; 1,456 matches took 28 s over a
+/// 10 ms link).  There the match itself carries what counting needs: every
+/// item's duplicate key as its collapse key (nothing collapsed: at most
+/// kNoMore copies kept) and, with `topics`, its topics as its sort key
+/// (relevance first, so the order is unchanged).  One request, one reply.
+void remote_keys(Xapian::Enquire& enq, bool topics) {
+    enq.set_collapse_key(schema::kSlotCollapse, Xapian::doccount(kNoMore));
+    if (topics) enq.set_sort_by_relevance_then_value(schema::kSlotTopics, false);
+}
+
 /// crib's ranking weight (BM25, tuned on tests/relevance).
 Xapian::BM25Weight ranking_weight() {
     return Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5);
@@ -125,6 +136,8 @@ Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req) {
         enq.set_sort_by_key(keys->release(), false);
     }
     enq.set_weighting_scheme(ranking_weight());
+    const bool remote = req.db.any_remote();
+    if (remote) remote_keys(enq, req.facets); // remote indexes sort by relevance only
     // Relevance order re-ranks the top kRerankDepth so passages can move
     // across the page boundary; pages are cut afterwards.  At least one item,
     // so Xapian runs the match even for -c / -n 0.
@@ -134,6 +147,7 @@ Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req) {
         std::max({page_end, rel && req.limit ? kRerankDepth : 1, req.facets ? kFacetSample : 1});
     size_t fetch = std::min<size_t>(want + want / 10 + 2, kNoMore);
     Collapsed c;
+    c.docs.keys_in_mset = remote;
     for (;;) {
         c.mset = kept_top(enq, Xapian::doccount(fetch), req);
         c.complete = c.mset.size() < fetch;
@@ -158,22 +172,25 @@ std::vector<std::string> values_of(const Xapian::Database& db, Xapian::valueno s
     return out;
 }
 
-/// The duplicate key and (with `topics`) the topics of passages `ids`: along
-/// the value streams in docid order, or a document at a time from a remote
-/// index (xapian-tcpsrv serves no value streams).  Never the passage records:
-/// decoding every passage of a large match was most of `--offset 26000`.
+/// The duplicate key and (with `topics`) the topics of the first `n`
+/// passages of `m`: along the value streams in docid order, or from a remote
+/// index (xapian-tcpsrv serves no value streams) its documents, all asked for
+/// in one pipelined request (MSet::fetch), not one round trip each.  Never
+/// the passage records: decoding every passage of a large match was most of
+/// `--offset 26000`.
 std::vector<Row> rows_for(const Xapian::Database& db, const SearchRequest& req,
-                          std::vector<Xapian::docid> ids, bool topics) {
+                          const Xapian::MSet& m, size_t n, bool topics) {
     std::vector<Row> rows;
-    if (req.db.any_remote()) {
-        for (Xapian::docid id : ids) {
-            Xapian::Document doc = db.get_document(id);
-            rows.push_back({doc.get_value(schema::kSlotCollapse),
-                            topics ? topic_list(doc.get_value(schema::kSlotTopics))
-                                   : std::vector<std::string>()});
-        }
+    auto end = m.begin();
+    for (size_t i = 0; i < n && end != m.end(); ++i)
+        ++end;
+    if (req.db.any_remote()) { // `m` ran with remote_keys()
+        for (auto it = m.begin(); it != end; ++it)
+            rows.push_back({it.get_collapse_key(),
+                            topics ? topic_list(it.get_sort_key()) : std::vector<std::string>()});
         return rows;
     }
+    std::vector<Xapian::docid> ids(m.begin(), end);
     std::sort(ids.begin(), ids.end());
     std::vector<std::string> keys = values_of(db, schema::kSlotCollapse, ids);
     std::vector<std::string> joined =
@@ -187,35 +204,30 @@ std::vector<Row> rows_for(const Xapian::Database& db, const SearchRequest& req,
 /// kExactScan; nullopt for a larger match.
 std::optional<std::vector<Row>> scan_all(const Xapian::Database& db, const Xapian::Enquire& enq,
                                          const Collapsed& c, const SearchRequest& req) {
-    if (c.complete) return rows_for(db, req, {c.mset.begin(), c.mset.end()}, req.facets);
+    if (c.complete) return rows_for(db, req, c.mset, c.mset.size(), req.facets);
     if (c.mset.get_matches_lower_bound() > kExactScan) return std::nullopt;
     // Weighted as usual: with BoolWeight (which would give docid order),
     // Xapian 1.4.22 threw "Unexpected end of posting list" on posting lists
     // that in-place updates had rewritten (xapian-check finds nothing wrong).
     Xapian::Enquire all(db);
     all.set_query(enq.get_query());
+    if (req.db.any_remote()) remote_keys(all, req.facets);
     Xapian::MSet m = kept_top(all, kExactScan + 1, req);
     if (m.size() > kExactScan) return std::nullopt;
-    return rows_for(db, req, {m.begin(), m.end()}, req.facets);
+    return rows_for(db, req, m, m.size(), req.facets);
 }
 
-/// The best kFacetSample passages of a match too large to count (copies
-/// included), whose topics estimate its facets: the top of the match as
+/// The match whose best kFacetSample passages (copies included) estimate
+/// the facets of a match too large to count: the top of the match as
 /// fetched, or with --sort file (whose top is the first files) a match in
 /// relevance order.
-std::vector<Xapian::docid> facet_sample(const Xapian::Database& db, const Xapian::Enquire& enq,
-                                        const Collapsed& c, const SearchRequest& req) {
-    Xapian::MSet best = c.mset;
-    if (req.sort == SearchRequest::Sort::file) {
-        Xapian::Enquire rel(db);
-        rel.set_query(enq.get_query());
-        rel.set_weighting_scheme(ranking_weight());
-        best = kept_top(rel, kFacetSample, req);
-    }
-    std::vector<Xapian::docid> ids;
-    for (auto it = best.begin(); it != best.end() && ids.size() < kFacetSample; ++it)
-        ids.push_back(*it);
-    return ids;
+Xapian::MSet facet_sample(const Xapian::Database& db, const Xapian::Enquire& enq,
+                          const Collapsed& c, const SearchRequest& req) {
+    if (req.sort != SearchRequest::Sort::file) return c.mset;
+    Xapian::Enquire rel(db);
+    rel.set_query(enq.get_query());
+    rel.set_weighting_scheme(ranking_weight());
+    return kept_top(rel, kFacetSample, req);
 }
 
 } // namespace
@@ -245,7 +257,8 @@ void count(const Xapian::Database& db, Attempt& a, const SearchRequest& req, Sea
         res.total = std::max(m.unique.size(),
                              size_t(double(m.mset.get_matches_estimated()) * distinct + 0.5));
         if (req.facets) {
-            Tally sample = tally(rows_for(db, req, facet_sample(db, a.enq, m, req), true), req.all);
+            Tally sample = tally(
+                rows_for(db, req, facet_sample(db, a.enq, m, req), kFacetSample, true), req.all);
             res.facets_of = sample.passages;
             res.facets.assign(sample.topics.begin(), sample.topics.end());
         }
