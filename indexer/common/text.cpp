@@ -127,7 +127,7 @@ bool looks_binary(std::string_view bytes) {
     return nul > 8 || (nul + ctrl) * 10 > head.size() + 10;
 }
 
-// Replace NULs with U+FFFD and drop '\r' before '\n' (and lone '\r' becomes '\n').
+// Replace NULs with U+FFFD and drop '\r' before '\n' (a lone '\r' becomes a space).
 static std::string normalise(std::string_view s, bool& had_nul) {
     std::string out;
     out.reserve(s.size());
