@@ -16,11 +16,16 @@ namespace crib {
 
 const char* encoding_name(Encoding e) {
     switch (e) {
-    case Encoding::utf8: return "utf-8";
-    case Encoding::utf8_bom: return "utf-8 (BOM)";
-    case Encoding::utf16le: return "utf-16le";
-    case Encoding::utf16be: return "utf-16be";
-    case Encoding::windows1252: return "windows-1252";
+    case Encoding::utf8:
+        return "utf-8";
+    case Encoding::utf8_bom:
+        return "utf-8 (BOM)";
+    case Encoding::utf16le:
+        return "utf-16le";
+    case Encoding::utf16be:
+        return "utf-16be";
+    case Encoding::windows1252:
+        return "windows-1252";
     }
     return "?";
 }
@@ -49,10 +54,17 @@ static size_t utf8_seq_len(std::string_view s, size_t i) {
     if (c < 0x80) return 1;
     size_t n;
     uint32_t min;
-    if ((c & 0xE0) == 0xC0) { n = 2; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { n = 3; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { n = 4; min = 0x10000; }
-    else return 0;
+    if ((c & 0xE0) == 0xC0) {
+        n = 2;
+        min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 3;
+        min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 4;
+        min = 0x10000;
+    } else
+        return 0;
     if (i + n > s.size()) return 0;
     uint32_t cp = c & (0x7F >> n);
     for (size_t k = 1; k < n; ++k) {
@@ -75,17 +87,20 @@ bool valid_utf8(std::string_view s) {
 
 // Windows-1252 0x80-0x9F; 0 marks the five undefined bytes (mapped to U+FFFD).
 static const uint16_t cp1252_high[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 static std::string from_cp1252(std::string_view s) {
     std::string out;
     out.reserve(s.size() + s.size() / 8);
     for (unsigned char c : s) {
-        if (c < 0x80) out += char(c);
-        else if (c < 0xA0) append_utf8(out, cp1252_high[c - 0x80] ? cp1252_high[c - 0x80] : 0xFFFD);
-        else append_utf8(out, c);
+        if (c < 0x80)
+            out += char(c);
+        else if (c < 0xA0)
+            append_utf8(out, cp1252_high[c - 0x80] ? cp1252_high[c - 0x80] : 0xFFFD);
+        else
+            append_utf8(out, c);
     }
     return out;
 }
@@ -114,14 +129,16 @@ static std::string from_utf16(std::string_view s, bool little) {
 }
 
 bool looks_binary(std::string_view bytes) {
-    if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                              (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
+    if (bytes.size() >= 2 &&
+        ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
         return false; // UTF-16 text
     std::string_view head = bytes.substr(0, 8192);
     size_t nul = 0, ctrl = 0;
     for (unsigned char c : head) {
-        if (c == 0) ++nul;
-        else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b) ++ctrl;
+        if (c == 0)
+            ++nul;
+        else if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b)
+            ++ctrl;
     }
     // A text file may carry a stray NUL; a binary one has many.
     return nul > 8 || (nul + ctrl) * 10 > head.size() + 10;
@@ -187,9 +204,13 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 }
 
 std::string_view trim(std::string_view s) {
-    auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
-    while (!s.empty() && ws(s.front())) s.remove_prefix(1);
-    while (!s.empty() && ws(s.back())) s.remove_suffix(1);
+    auto ws = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    };
+    while (!s.empty() && ws(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && ws(s.back()))
+        s.remove_suffix(1);
     return s;
 }
 
@@ -229,9 +250,12 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
 int indent_of(std::string_view line) {
     int n = 0;
     for (char c : line) {
-        if (c == ' ') ++n;
-        else if (c == '\t') n += 4;
-        else break;
+        if (c == ' ')
+            ++n;
+        else if (c == '\t')
+            n += 4;
+        else
+            break;
     }
     return n;
 }
@@ -460,6 +484,16 @@ std::string size_text(uint64_t bytes) {
     if (bytes >= (1u << 20)) return std::to_string(bytes >> 20) + " MiB";
     if (bytes >= (1u << 10)) return std::to_string(bytes >> 10) + " KiB";
     return std::to_string(bytes) + " bytes";
+}
+
+std::string heading_path(const std::vector<std::string>& titles,
+                         const std::function<std::string(std::string_view)>& each) {
+    std::string out;
+    for (const std::string& t : titles) {
+        if (!out.empty()) out += kPathSeparator;
+        out += each ? each(t) : t;
+    }
+    return out;
 }
 
 } // namespace crib

@@ -22,9 +22,9 @@ const char* encoding_name(Encoding e);
 
 /// Decoded text plus what was done to it.
 struct Decoded {
-    std::string text;        ///< valid UTF-8, '\n' line ends ('\r' of CRLF removed)
+    std::string text; ///< valid UTF-8, '\n' line ends ('\r' of CRLF removed)
     Encoding encoding = Encoding::utf8;
-    bool had_nul = false;    ///< NUL bytes were replaced
+    bool had_nul = false; ///< NUL bytes were replaced
 };
 
 /// True when the bytes look like a binary file (NULs outside a UTF-16 text,
@@ -82,6 +82,14 @@ bool is_ascii(std::string_view s);
 
 /// Collapse runs of whitespace into one space and trim.
 std::string collapse_space(std::string_view s);
+
+/// What joins the titles of a heading path: " › ".
+inline constexpr std::string_view kPathSeparator = " \xE2\x80\xBA ";
+
+/// Titles joined by kPathSeparator ("Kubernetes › Pods › Pending"), each
+/// passed through `each` first when given (sanitize, html_escape).
+std::string heading_path(const std::vector<std::string>& titles,
+                         const std::function<std::string(std::string_view)>& each = {});
 
 /// True if `s` starts with `prefix`, ignoring ASCII case.
 bool istarts_with(std::string_view s, std::string_view prefix);

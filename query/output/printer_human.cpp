@@ -14,11 +14,8 @@ namespace crib {
 namespace {
 
 /// "Kubernetes troubleshooting › Pods stuck in Pending" (sanitised).
-std::string heading_path(const std::vector<std::string>& headings) {
-    std::string out;
-    for (const std::string& h : headings)
-        out += (out.empty() ? "" : " \xE2\x80\xBA ") + sanitize(h);
-    return out;
+std::string shown_heading_path(const std::vector<std::string>& headings) {
+    return heading_path(headings, sanitize);
 }
 
 StyledText highlighted(const std::string& text, const std::vector<Span>& spans) {
@@ -162,7 +159,8 @@ class HumanPrinter : public Printer {
         where.add(":");
         where.add(std::to_string(p.line), Style::line);
         StyledText what;
-        if (!p.headings.empty()) what.add(heading_path(p.headings) + " \xE2\x80\xBA ", Style::dim);
+        if (!p.headings.empty())
+            what.add(shown_heading_path(p.headings) + std::string(kPathSeparator), Style::dim);
         StyledText q = highlighted(p.question, h.question_spans);
         size_t base = what.text.size();
         what.text += q.text;
@@ -258,7 +256,7 @@ std::string format_passage(const Passage& p, const PrintOptions& opt) {
     std::string out = wrap(head, opt.width, "", "    ", opt.color);
     if (!p.headings.empty()) {
         StyledText path;
-        path.add(heading_path(p.headings), Style::dim);
+        path.add(shown_heading_path(p.headings), Style::dim);
         out += wrap(path, opt.width, "", "", opt.color);
     }
     StyledText q;

@@ -312,10 +312,7 @@ std::string context_of(const Passage& p, const DeckTitles& titles) {
     std::vector<std::string> picked;
     for (auto h = p.headings.rbegin(); h != p.headings.rend() && picked.size() < 2; ++h)
         if (!generic_title(*h, titles) && has_word_char(*h)) picked.insert(picked.begin(), *h);
-    std::string out;
-    for (const std::string& h : picked)
-        out += (out.empty() ? "" : " \xE2\x80\xBA ") + h;
-    return out;
+    return heading_path(picked);
 }
 
 } // namespace
@@ -401,7 +398,7 @@ CardFront card_front(const Passage& p, const FilePlace& place, const DeckTitles&
     if (c.why != NotCard::none || title_words(p.question) > 2) return c;
     c.context = context_of(p, titles);
     if (!c.context.empty())
-        c.front = c.context + " \xE2\x80\xBA " + p.question;
+        c.front = c.context + std::string(kPathSeparator) + p.question;
     else if (generic_title(p.question, titles))
         c.why = NotCard::generic;
     return c;

@@ -227,10 +227,8 @@ std::string question_block(const DeckCard& c, const SessionProgress& progress,
     h.add(sanitize(shown_file(o.print, p.file)), Style::path);
     h.add(":");
     h.add(std::to_string(p.line), Style::line);
-    std::string path;
-    for (const auto& t : p.headings)
-        path += (path.empty() ? "" : " \xE2\x80\xBA ") + t;
-    if (!path.empty()) h.add("  " + sanitize(path), Style::dim);
+    std::string path = heading_path(p.headings, sanitize);
+    if (!path.empty()) h.add("  " + path, Style::dim);
     std::string out = "\n";
     out += wrap(h, o.print.width, "", "    ", o.print.color);
     StyledText q;

@@ -78,9 +78,8 @@ std::string tags(const std::vector<std::string>& topics) {
 /// generic title takes is that path; a sub-question's parent stays in front).
 std::string front_html(const DeckCard& c) {
     const Passage& p = c.card.passage;
-    std::string path;
-    for (const auto& h : p.headings)
-        path += (path.empty() ? "" : " \xE2\x80\xBA ") + html_escape(h);
+    std::string path =
+        heading_path(p.headings, [](std::string_view t) { return html_escape(std::string(t)); });
     bool parent = !c.context.empty() && c.context == p.parent_question;
     std::string question = html_escape(parent ? c.question() : p.question);
     if (path.empty()) return question;
