@@ -59,4 +59,10 @@ std::string real_path(const std::string& path) {
     return p;
 }
 
+bool is_xapian_database(const std::string& dir) {
+    for (const char* stamp : {"/iamglass", "/iamchert", "/iamhoney"})
+        if (::access((dir + stamp).c_str(), F_OK) == 0) return true;
+    return false;
+}
+
 } // namespace crib

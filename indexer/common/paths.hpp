@@ -25,4 +25,9 @@ std::string find_data_file(const std::string& name, const char* env_var);
 /// name a lock after.  `path` itself if the file system cannot say.
 std::string real_path(const std::string& path);
 
+/// True if `dir` is a Xapian database folder (its backend's stamp file,
+/// iamglass, iamchert or iamhoney, is there): an index to open, and a
+/// folder never walked for notes (the index kept inside the notes).
+bool is_xapian_database(const std::string& dir);
+
 } // namespace crib

@@ -3,7 +3,6 @@
 #include "formats/readers.hpp"
 #include "common/text.hpp"
 
-#include <unistd.h>
 
 #include <algorithm>
 #include <map>
@@ -142,12 +141,6 @@ const NoteFormat& format_for(std::string_view name, std::string_view text) {
     for (const NoteFormat& s : note_formats())
         if (s.sniff && s.sniff(head)) return s;
     return f ? *f : *format_named("text");
-}
-
-bool is_xapian_database(const std::string& dir) {
-    for (const char* stamp : {"/iamglass", "/iamchert", "/iamhoney"})
-        if (::access((dir + stamp).c_str(), F_OK) == 0) return true;
-    return false;
 }
 
 } // namespace crib

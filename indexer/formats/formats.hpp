@@ -57,9 +57,6 @@ enum class NameClass {
 /// Classify a file name (the last path component or a whole path).
 NameClass classify_name(std::string_view name);
 
-/// True if `dir` is a Xapian database folder (the index itself kept inside
-/// the notes, say): never walked for notes, as hidden folders are not.
-bool is_xapian_database(const std::string& dir);
 
 /// The format to read a file with: by extension, then refined by content
 /// sniffing; plain text for files without a known extension.

@@ -1,6 +1,8 @@
 // check.cpp - crib-index --check (see check.hpp).
 #include "writer/check.hpp"
 
+#include "common/paths.hpp"
+
 #include "index/document.hpp"
 #include "writer/index_run.hpp"
 #include "index/schema.hpp"
@@ -87,7 +89,7 @@ CheckReport check_once(const std::string& db_path) {
 
 CheckReport check_index(const std::string& db_path) {
     auto t0 = std::chrono::steady_clock::now();
-    if (::access((db_path + "/iamglass").c_str(), F_OK) != 0)
+    if (!is_xapian_database(db_path))
         throw IndexUsageError("no index at " + db_path + " to check");
     // A writer committing meanwhile (crib-index, or crib's refresh) is not
     // damage: check the new revision, a few times, then say so.

@@ -1,5 +1,6 @@
 #include "writer/stat_list.hpp"
 
+#include "common/paths.hpp"
 #include "formats/formats.hpp"
 
 #include <dirent.h>

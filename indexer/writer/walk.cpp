@@ -2,6 +2,7 @@
 #include "writer/walk.hpp"
 
 #include "common/text.hpp"
+#include "common/paths.hpp"
 #include "formats/formats.hpp"
 #include "watch/watch_state.hpp"
 #include "writer/file_record.hpp"

@@ -2,6 +2,8 @@
 // schema version) and remote ones, as one database; ids across several indexes.
 #include "search/internal.hpp"
 
+#include "common/paths.hpp"
+
 #include "search/reopen.hpp"
 
 #include <sys/stat.h>
@@ -19,9 +21,7 @@ Xapian::Database open_db(const std::string& path) {
     struct stat st;
     if (::stat(path.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
         throw NoIndex(path + " is a file, not an index folder; give --db a folder");
-    if (::access((path + "/iamglass").c_str(), F_OK) != 0 &&
-        ::access((path + "/iamchert").c_str(), F_OK) != 0 &&
-        ::access((path + "/iamhoney").c_str(), F_OK) != 0)
+    if (!is_xapian_database(path))
         throw NoIndex("no index at " + path + "; make one with: crib-index --db " + path +
                       " ~/notes");
     Xapian::Database db(path);
