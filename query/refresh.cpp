@@ -66,7 +66,7 @@ bool update_index(const std::string& db, const RefreshOptions& opt) {
         return s.wrote;
     } catch (const IndexLocked&) {
         std::cerr << "crib: another crib-index is updating the index; results may be stale\n";
-    } catch (const SchemaMismatch&) {
+    } catch (const IndexVersionError&) {
         // the read refuses the index too, with the same hint: say it once
     } catch (const Xapian::DatabaseOpeningError&) {
         // no index yet: the read reports it

@@ -24,6 +24,18 @@ struct Error : std::runtime_error {
     }
 };
 
+/// An index written by a crib of another schema version (the message says
+/// how to rebuild it); crib and crib-index both raise it.
+struct IndexVersionError : Error {
+    using Error::Error;
+};
+
+/// Damaged index files or records (missing or truncated tables, unreadable
+/// records); the message says to rebuild.  crib and crib-index both raise it.
+struct IndexDamagedError : Error {
+    using Error::Error;
+};
+
 /// A Xapian error as crib says it: a damaged or foreign index named as such
 /// with `rebuild` as the hint, else Xapian's own description.
 Error xapian_error(const Xapian::Error& e, const std::string& rebuild);

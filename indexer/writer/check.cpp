@@ -4,8 +4,8 @@
 #include "common/paths.hpp"
 
 #include "index/document.hpp"
-#include "writer/index_run.hpp"
 #include "index/schema.hpp"
+#include "writer/index_run.hpp"
 
 #include <xapian.h>
 
@@ -73,7 +73,7 @@ CheckReport check_once(const std::string& db_path) {
         if (r.damage.empty()) {
             auto state = schema::check_schema(db);
             if (state.kind != schema::SchemaState::current)
-                throw SchemaMismatch(schema::schema_error(state, db_path));
+                throw IndexVersionError(schema::schema_error(state, db_path));
             r.damage = check_passages(db, r.passages);
         }
         if (r.damage.empty()) r.damage = check_file_records(db, r.files);
@@ -89,14 +89,14 @@ CheckReport check_once(const std::string& db_path) {
 
 CheckReport check_index(const std::string& db_path) {
     auto t0 = std::chrono::steady_clock::now();
-    if (!is_xapian_database(db_path))
-        throw IndexUsageError("no index at " + db_path + " to check");
+    if (!is_xapian_database(db_path)) throw IndexUsageError("no index at " + db_path + " to check");
     // A writer committing meanwhile (crib-index, or crib's refresh) is not
     // damage: check the new revision, a few times, then say so.
     for (int attempt = 1;; ++attempt) {
         try {
             CheckReport r = check_once(db_path);
-            r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            r.seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             return r;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == 3)

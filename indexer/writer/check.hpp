@@ -20,7 +20,7 @@ struct CheckReport {
 };
 
 /// Checks the index at `db_path`.  Throws IndexUsageError when there is no
-/// index there, SchemaMismatch for another schema version; damage is
+/// index there, IndexVersionError for another schema version; damage is
 /// reported in the result, not thrown.
 CheckReport check_index(const std::string& db_path);
 

@@ -3,16 +3,16 @@
 #include "writer/note_file.hpp"
 #include "writer/walk.hpp"
 
-#include "writer/compact.hpp"
-#include "index/document.hpp"
+#include "common/text.hpp"
 #include "formats/formats.hpp"
 #include "formats/notes_parser.hpp"
+#include "index/document.hpp"
 #include "index/schema.hpp"
-#include "writer/stat_list.hpp"
-#include "watch/watch_state.hpp"
 #include "index/synonyms.hpp"
-#include "common/text.hpp"
 #include "index/topics.hpp"
+#include "watch/watch_state.hpp"
+#include "writer/compact.hpp"
+#include "writer/stat_list.hpp"
 #include "writer/writers.hpp"
 
 #include <sys/stat.h>
@@ -43,7 +43,9 @@ std::atomic<bool>& interrupt_requested() {
     return flag;
 }
 
-bool is_note_file_name(const std::string& name) { return classify_name(name) != NameClass::other; }
+bool is_note_file_name(const std::string& name) {
+    return classify_name(name) != NameClass::other;
+}
 
 namespace {
 
@@ -73,12 +75,12 @@ FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& 
     const Candidate& c = job.cand;
     r.record = {c.display, c.abs, c.st.size, c.st.mtime_ns, "", 0};
     ParsedNoteFile f = parse_note_file({.abs = c.abs,
-                                  .display = c.display,
-                                  .folder = c.folder,
-                                  .size = c.st.size,
-                                  .max_size = sh.opt->max_size,
-                                  .taxonomy = sh.tax,
-                                  .old_hash = job.old ? &job.old->hash : nullptr});
+                                        .display = c.display,
+                                        .folder = c.folder,
+                                        .size = c.st.size,
+                                        .max_size = sh.opt->max_size,
+                                        .taxonomy = sh.tax,
+                                        .old_hash = job.old ? &job.old->hash : nullptr});
     if (!f.skip.empty()) {
         r.skip = f.skip;
         return r;
@@ -90,7 +92,8 @@ FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& 
         r.record.passages = job.old->passages;
         return r;
     }
-    for (const std::string& w : f.parsed.warnings) r.warnings.push_back(c.display + ": " + w);
+    for (const std::string& w : f.parsed.warnings)
+        r.warnings.push_back(c.display + ": " + w);
     r.docs.reserve(f.parsed.passages.size());
     for (const Passage& p : f.parsed.passages) {
         r.docs.push_back(build_passage(p, tg, sh.syn));
@@ -102,7 +105,7 @@ FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& 
 
 /// Runs `process` on worker threads and hands results back in order.
 class Pipeline {
-public:
+  public:
     Pipeline(const std::vector<FileJob>& jobs, const Shared& sh, unsigned threads)
         : jobs_(jobs), sh_(sh), results_(jobs.size()), ready_(jobs.size(), 0) {
         window_ = std::max<size_t>(4, threads * 4);
@@ -131,16 +134,16 @@ public:
         return r;
     }
 
-private:
-  void stop_and_join() {
-      {
-          std::lock_guard<std::mutex> lk(m_);
-          stop_ = true;
-      }
-      cv_.notify_all();
-      for (auto& w : workers_)
-          w.join();
-  }
+  private:
+    void stop_and_join() {
+        {
+            std::lock_guard<std::mutex> lk(m_);
+            stop_ = true;
+        }
+        cv_.notify_all();
+        for (auto& w : workers_)
+            w.join();
+    }
 
     void work() {
         Xapian::TermGenerator tg;
@@ -149,7 +152,9 @@ private:
             size_t i;
             {
                 std::unique_lock<std::mutex> lk(m_);
-                cv_.wait(lk, [&] { return stop_ || (next_ < jobs_.size() && next_ < consumed_ + window_); });
+                cv_.wait(lk, [&] {
+                    return stop_ || (next_ < jobs_.size() && next_ < consumed_ + window_);
+                });
                 if (stop_ || next_ >= jobs_.size()) return;
                 i = next_++;
             }
@@ -226,12 +231,14 @@ void replace_file(Xapian::WritableDatabase& db, const std::string& display,
         db.add_document(d.doc);
         spelling.add(d.spelling);
     }
-    for (const auto& [data, id] : old) delete_passage(db, id);
+    for (const auto& [data, id] : old)
+        delete_passage(db, id);
 }
 
 std::string encode_roots(const std::vector<Root>& roots) {
     std::string out;
-    for (const Root& r : roots) out += r.given + "\t" + r.abs + "\n";
+    for (const Root& r : roots)
+        out += r.given + "\t" + r.abs + "\n";
     return out;
 }
 
@@ -246,7 +253,9 @@ Xapian::WritableDatabase open_writable(const IndexOptions& opt, bool overwrite) 
     if (::stat(opt.db.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
         throw IndexUsageError(opt.db + " is a file, not an index folder; give --db a folder");
     std::error_code ec;
-    fs::create_directories(fs::path(opt.db).parent_path().empty() ? fs::path(".") : fs::path(opt.db).parent_path(), ec);
+    fs::create_directories(fs::path(opt.db).parent_path().empty() ? fs::path(".")
+                                                                  : fs::path(opt.db).parent_path(),
+                           ec);
     int flags = overwrite ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
     // --wait tries again every kLockRetry rather than blocking in Xapian
     // (DB_RETRY_LOCK), whose wait no signal ends: a writer stopped with
@@ -319,18 +328,21 @@ void compact_after_build(const std::string& db, IndexStats& stats) {
 /// (kFullBuildTerms usually comes first): two writers held twice the memory
 /// per buffered passage of one (peak RSS 520 MB instead of 278 MB on 16 MB
 /// of real notes), and smaller batches cost no more CPU (bench/RESULTS.md).
-size_t full_build_batch(size_t batch) { return std::max<size_t>(1000, batch / 8); }
+size_t full_build_batch(size_t batch) {
+    return std::max<size_t>(1000, batch / 8);
+}
 
 /// Swap a full build in; but an interrupted rebuild of an existing index is
 /// dropped, so that the old index stays whole rather than half rebuilt.
-void finish_full_build(std::unique_ptr<FullBuild> build, const std::vector<FileJob>& jobs, bool had_index,
-                       IndexStats& stats) {
+void finish_full_build(std::unique_ptr<FullBuild> build, const std::vector<FileJob>& jobs,
+                       bool had_index, IndexStats& stats) {
     if (stats.interrupted && had_index) {
         build.reset();
         stats.wrote = false;
         stats.files_indexed = stats.passages = stats.questions = stats.files_removed = 0;
         stats.not_indexed.clear();
-        for (const FileJob& j : jobs) stats.not_indexed.push_back(j.cand.display);
+        for (const FileJob& j : jobs)
+            stats.not_indexed.push_back(j.cand.display);
         return;
     }
     stats.total_passages = build->finish();
@@ -344,14 +356,16 @@ std::string db_folder(const std::string& db) {
     return abs;
 }
 
-std::vector<Root> merge_roots(const std::vector<Root>& old, const std::vector<std::string>& given, bool replace) {
+std::vector<Root> merge_roots(const std::vector<Root>& old, const std::vector<std::string>& given,
+                              bool replace) {
     std::vector<Root> out = replace ? std::vector<Root>{} : old;
     for (const std::string& g : given) {
         std::error_code ec;
         std::string abs = fs::absolute(g, ec).lexically_normal().string();
         if (abs.size() > 1 && abs.back() == '/') abs.pop_back();
         bool dup = false;
-        for (const Root& r : out) dup = dup || r.abs == abs;
+        for (const Root& r : out)
+            dup = dup || r.abs == abs;
         if (!dup) out.push_back({g, abs});
     }
     return out;
@@ -359,7 +373,8 @@ std::vector<Root> merge_roots(const std::vector<Root>& old, const std::vector<st
 
 } // namespace
 
-std::vector<NoteFile> list_note_files(const std::vector<std::string>& paths, std::vector<Skipped>& skipped) {
+std::vector<NoteFile> list_note_files(const std::vector<std::string>& paths,
+                                      std::vector<Skipped>& skipped) {
     std::vector<NoteFile> out;
     for (const Candidate& c : walk(merge_roots({}, paths, true), skipped))
         out.push_back({c.display, c.abs, c.folder, c.st.size});
@@ -402,9 +417,12 @@ bool stale_by_walk(const Xapian::Database& db, uint64_t max_size) {
 
 bool index_is_stale(const Xapian::Database& db, uint64_t max_size) {
     switch (check_stat_list(db.get_metadata(schema::kStatListKey))) {
-    case Freshness::fresh: return false;
-    case Freshness::stale: return true;
-    case Freshness::unknown: break;
+    case Freshness::fresh:
+        return false;
+    case Freshness::stale:
+        return true;
+    case Freshness::unknown:
+        break;
     }
     return stale_by_walk(db, max_size);
 }
@@ -418,7 +436,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     remove_compaction_leftovers(opt.db); // a compaction killed before its exchange
     // Damage first: reading metadata from a truncated table fails raw.
     if (std::string damage = schema::table_damage(opt.db, db.get_doccount()); !damage.empty()) {
-        if (!opt.rebuild) throw IndexDamaged(schema::damaged_error(opt.db, damage));
+        if (!opt.rebuild) throw IndexDamagedError(schema::damaged_error(opt.db, damage));
         db.close();
         db = open_writable(opt, true);
     }
@@ -437,7 +455,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     bool overwrite = false;
     if (version.kind == schema::SchemaState::other ||
         version.kind == schema::SchemaState::garbled) {
-        if (!opt.rebuild) throw SchemaMismatch(schema::schema_error(version, opt.db));
+        if (!opt.rebuild) throw IndexVersionError(schema::schema_error(version, opt.db));
         overwrite = true;
     }
     if (overwrite) {
@@ -445,7 +463,8 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
         db = open_writable(opt, true);
     }
     std::vector<Root> old_roots = read_roots(db);
-    std::vector<std::string> given = opt.roots.empty() && old_roots.empty() ? opt.default_roots : opt.roots;
+    std::vector<std::string> given =
+        opt.roots.empty() && old_roots.empty() ? opt.default_roots : opt.roots;
     if (given.empty() && old_roots.empty())
         throw IndexUsageError("no notes to index: give a file or folder (crib-index PATH...)");
     // --rebuild with no paths rebuilds the remembered roots; with paths, they replace them.
@@ -456,13 +475,15 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
                    version.kind == schema::SchemaState::current};
     if (!opt.rebuild && same_state(db, state) && quick_noop(db, opt, stats)) {
         stats.total_passages = db.get_doccount();
-        stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        stats.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         return stats;
     }
     auto records = read_file_records(db);
     const bool full_build = opt.rebuild || records.empty(); // compacted when complete
     // Changed synonyms change the group terms of every passage: re-parse all.
-    bool reparse_all = opt.rebuild || (!records.empty() && syn.fingerprint() != db.get_metadata(schema::kSynonymsKey));
+    bool reparse_all = opt.rebuild || (!records.empty() &&
+                                       syn.fingerprint() != db.get_metadata(schema::kSynonymsKey));
 
     const int64_t walk_started = now_ns();
     StatListBuilder seen; // for the next freshness check
@@ -470,7 +491,10 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     seen.uncheck_dir(db_folder(opt.db));
     const bool list_ok = stats.skipped.empty(); // an unreadable folder must be walked every time
     // Folders changed within a second of the walk may change again unseen in the same tick.
-    auto stat_list = [&] { return list_ok && !stats.interrupted ? seen.encode(walk_started - 1000000000) : std::string(); };
+    auto stat_list = [&] {
+        return list_ok && !stats.interrupted ? seen.encode(walk_started - 1000000000)
+                                             : std::string();
+    };
     stats.files_seen = cands.size();
     std::vector<FileJob> jobs;
     std::unordered_set<std::string> present;
@@ -519,11 +543,13 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     if (jobs.empty() && removed.empty() && !meta_changed) { // nothing to write
         refresh_stat_list(db, stat_list());
         stats.total_passages = db.get_doccount();
-        stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        stats.seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         return stats;
     }
 
-    unsigned threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+    unsigned threads =
+        opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
     Shared sh{&opt, &tax, syn_path.empty() ? nullptr : &syn};
     // A full build on two or more threads writes two fresh databases beside
     // the index and swaps their merge in at the end (writers.hpp).
@@ -550,15 +576,18 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
         for (size_t i = 0; i < jobs.size(); ++i) {
             if (interrupt_requested()) {
                 stats.interrupted = true;
-                for (size_t k = i; k < jobs.size(); ++k) stats.not_indexed.push_back(jobs[k].cand.display);
+                for (size_t k = i; k < jobs.size(); ++k)
+                    stats.not_indexed.push_back(jobs[k].cand.display);
                 break;
             }
             FileResult r = pipe.take(i);
             const std::string& display = jobs[i].cand.display;
             stats.warnings.insert(stats.warnings.end(), r.warnings.begin(), r.warnings.end());
             if (!r.skip.empty()) {
-                if (r.skip == kNotText) stats.other_files.push_back(display);
-                else stats.skipped.push_back({display, r.skip});
+                if (r.skip == kNotText)
+                    stats.other_files.push_back(display);
+                else
+                    stats.skipped.push_back({display, r.skip});
                 auto old = records.find(display);
                 if (old != records.end() && old->second.passages) { // excluded now: its passages go
                     if (!build) delete_file(out, display);
@@ -632,7 +661,8 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
         stats.total_passages = stats.wrote ? stats.total_passages : db.get_doccount();
     } else {
         stats.total_passages = db.get_doccount();
-        if (full_build && !stats.interrupted && stats.files_indexed) compact_after_build(opt.db, stats);
+        if (full_build && !stats.interrupted && stats.files_indexed)
+            compact_after_build(opt.db, stats);
     }
     db.close();
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -648,7 +678,8 @@ std::string write_failure(const std::string& db, const Xapian::Error& e, const I
     const std::string all = e.get_msg() + (why ? why : "");
     bool space = all.find("No space left") != std::string::npos ||
                  all.find("quota exceeded") != std::string::npos;
-    std::string again = space ? "free space and run crib-index again" : "fix that and run crib-index again";
+    std::string again =
+        space ? "free space and run crib-index again" : "fix that and run crib-index again";
     if (s.files_committed == 0) return msg + "nothing was committed; " + again;
     return msg + "kept " + std::to_string(s.files_committed) + " file(s) with " +
            std::to_string(s.passages_committed) + " passages committed before the failure; " +

@@ -20,23 +20,24 @@ namespace crib {
 
 /// What to index and how.
 struct IndexOptions {
-    std::string db;                      ///< database directory
-    std::vector<std::string> roots;      ///< files/folders; empty = the remembered roots
-    std::vector<std::string> default_roots; ///< used when no roots are given or remembered (config `notes`)
-    bool rebuild = false;                ///< start from scratch (roots = exactly `roots`)
+    std::string db;                 ///< database directory
+    std::vector<std::string> roots; ///< files/folders; empty = the remembered roots
+    std::vector<std::string>
+        default_roots;    ///< used when no roots are given or remembered (config `notes`)
+    bool rebuild = false; ///< start from scratch (roots = exactly `roots`)
     /// Drop the passages (and the memory) of remembered roots that no longer
     /// exist; without it they are kept, in case the folder was moved or unmounted.
     bool prune = false;
-    bool wait = false;                   ///< wait for another writer instead of failing
-    uint64_t max_size = 16ull << 20;     ///< larger files are skipped
-    std::string taxonomy;                ///< topics file given explicitly ("" = not given)
-    std::string synonyms;                ///< synonyms file given explicitly ("" = not given)
+    bool wait = false;               ///< wait for another writer instead of failing
+    uint64_t max_size = 16ull << 20; ///< larger files are skipped
+    std::string taxonomy;            ///< topics file given explicitly ("" = not given)
+    std::string synonyms;            ///< synonyms file given explicitly ("" = not given)
     /// Used when not given and the index remembers none (the discovered
     /// defaults); the files a run used are remembered in the index, so an
     /// update (crib's refresh, crib-index without options) keeps them.
     std::string default_taxonomy, default_synonyms;
-    unsigned threads = 0;                ///< parser threads (0 = one per core)
-    size_t batch_passages = 50000;       ///< passages per transaction
+    unsigned threads = 0;          ///< parser threads (0 = one per core)
+    size_t batch_passages = 50000; ///< passages per transaction
 };
 
 /// A file that was not indexed, and why.
@@ -47,24 +48,24 @@ struct Skipped {
 
 /// What a run did.
 struct IndexStats {
-    size_t files_seen = 0;       ///< candidate note files found under the roots
-    size_t files_indexed = 0;    ///< parsed and (re)written
-    size_t files_unchanged = 0;  ///< skipped by size/mtime or hash
-    size_t files_removed = 0;    ///< vanished or excluded; passages deleted
-    size_t passages = 0;         ///< passages written this run
-    size_t questions = 0;        ///< of which questions
-    size_t total_passages = 0;   ///< passages in the index after the run
+    size_t files_seen = 0;      ///< candidate note files found under the roots
+    size_t files_indexed = 0;   ///< parsed and (re)written
+    size_t files_unchanged = 0; ///< skipped by size/mtime or hash
+    size_t files_removed = 0;   ///< vanished or excluded; passages deleted
+    size_t passages = 0;        ///< passages written this run
+    size_t questions = 0;       ///< of which questions
+    size_t total_passages = 0;  ///< passages in the index after the run
     std::vector<Skipped> skipped;
     std::vector<std::string> other_files; ///< files under the roots that are not notes (type)
-    std::vector<std::string> warnings; ///< "path: decoded as windows-1252"
+    std::vector<std::string> warnings;    ///< "path: decoded as windows-1252"
     std::vector<std::string> not_indexed; ///< files left for next time (interrupted)
     double seconds = 0;
     bool interrupted = false;
     bool interrupted_waiting = false; ///< while --wait waited for the lock: nothing written
-    bool wrote = false;          ///< anything committed
-    size_t files_committed = 0;    ///< files changed by the commits made so far
-    size_t passages_committed = 0; ///< passages added by the commits made so far
-    bool writing = false;          ///< the write transaction began
+    bool wrote = false;               ///< anything committed
+    size_t files_committed = 0;       ///< files changed by the commits made so far
+    size_t passages_committed = 0;    ///< passages added by the commits made so far
+    bool writing = false;             ///< the write transaction began
     /// Remembered roots that no longer exist, whose passages were kept
     /// (moved or unmounted; crib-index --prune drops them).
     std::vector<std::string> vanished_roots;
@@ -72,7 +73,7 @@ struct IndexStats {
 
 /// Progress callbacks (from the writing thread).
 class IndexObserver {
-public:
+  public:
     virtual ~IndexObserver() = default;
     /// After each changed file: files done / to do, passages so far.
     virtual void progress(size_t /*done*/, size_t /*total*/, size_t /*passages*/) {}
@@ -82,19 +83,11 @@ public:
 struct IndexLocked : Error {
     using Error::Error;
 };
-/// The database was written by an incompatible crib.
-struct SchemaMismatch : Error {
-    using Error::Error;
-};
 /// Bad usage (no roots known, unreadable taxonomy, ...).
 struct IndexUsageError : Error {
     using Error::Error;
 };
 
-/// The index files are damaged (missing or truncated tables, unreadable records).
-struct IndexDamaged : Error {
-    using Error::Error;
-};
 /// The system refused a resource the run needs (threads); nothing was written.
 struct IndexResourceError : Error {
     using Error::Error;
@@ -109,14 +102,14 @@ struct IndexWriteError : Error {
 /// Set by SIGINT/SIGTERM handlers; the run stops at its next commit point.
 std::atomic<bool>& interrupt_requested();
 
-/// Run an indexing pass.  Throws IndexLocked, SchemaMismatch, IndexUsageError,
-/// IndexResourceError, IndexDamaged, IndexWriteError, Xapian::Error.
+/// Run an indexing pass.  Throws IndexLocked, IndexVersionError, IndexUsageError,
+/// IndexResourceError, IndexDamagedError, IndexWriteError, Xapian::Error.
 IndexStats run_index(const IndexOptions& opt, IndexObserver* obs = nullptr);
 
 /// One indexed file as recorded in the database metadata.
 struct FileRecord {
-    std::string display;   ///< path as shown (root as given + path below it)
-    std::string abs;       ///< absolute path, for stat
+    std::string display; ///< path as shown (root as given + path below it)
+    std::string abs;     ///< absolute path, for stat
     uint64_t size = 0;
     int64_t mtime_ns = 0;
     std::string hash;
@@ -151,7 +144,8 @@ std::string not_text_reason(const std::string& path, std::string_view bytes);
 
 /// The note files under `paths` (files are taken whatever their name;
 /// folders are walked for note file names, hidden entries skipped).
-std::vector<NoteFile> list_note_files(const std::vector<std::string>& paths, std::vector<Skipped>& skipped);
+std::vector<NoteFile> list_note_files(const std::vector<std::string>& paths,
+                                      std::vector<Skipped>& skipped);
 
 /// Why a file over --max-size is skipped, as indexing and --dump say it:
 /// "larger than 16 MiB (--max-size)".

@@ -14,6 +14,7 @@
 // the answer being written.
 #pragma once
 
+#include "common/error.hpp"
 #include "prep/card_key.hpp"
 #include "prep/scheduler.hpp"
 
@@ -33,8 +34,8 @@ namespace crib {
 constexpr int kReviewsSchema = 2;
 
 /// The store cannot be opened or written; the message names the file.
-struct ReviewStoreError : std::runtime_error {
-    using std::runtime_error::runtime_error;
+struct ReviewStoreError : Error {
+    using Error::Error;
 };
 
 /// One card's row.

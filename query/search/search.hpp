@@ -163,14 +163,6 @@ struct NoIndex : Error {
 struct QueryError : Error {
     using Error::Error;
 };
-/// Index from another schema version.
-struct IndexVersionError : Error {
-    using Error::Error;
-};
-/// Damaged index files or records; the message says to rebuild.
-struct IndexDamagedError : Error {
-    using Error::Error;
-};
 
 /// The longest query searched, in bytes and in words (operators count).
 /// Xapian's cost grows with every term (a 3,000-word phrase took 57 s on

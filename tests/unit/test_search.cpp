@@ -536,7 +536,7 @@ TEST_CASE("a damaged index is an error with the rebuild hint, not hits with empt
         CHECK_THROWS_AS(lookup(db, "notes/a.md:4"), IndexDamagedError);
         IndexOptions o;
         o.db = db;
-        CHECK_THROWS_AS(run_index(o), IndexDamaged);
+        CHECK_THROWS_AS(run_index(o), IndexDamagedError);
     }
     SECTION("postlist.glass truncated") {
         std::filesystem::resize_file(db + "/postlist.glass",
