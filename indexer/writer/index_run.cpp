@@ -1,6 +1,7 @@
 #include "writer/index_run.hpp"
 #include "writer/file_record.hpp"
 #include "writer/note_file.hpp"
+#include "writer/parse_pipeline.hpp"
 #include "writer/walk.hpp"
 
 #include "common/text.hpp"
@@ -21,17 +22,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
-#include <condition_variable>
 #include <cstring>
 #include <filesystem>
 #include <memory>
-#include <mutex>
-#include <optional>
 #include <set>
-#include <sstream>
 #include <system_error>
 #include <thread>
-#include <unordered_map>
 #include <unordered_set>
 
 namespace fs = std::filesystem;
@@ -48,192 +44,6 @@ bool is_note_file_name(const std::string& name) {
 }
 
 namespace {
-
-/// Work for one changed file, done on a worker thread.
-struct FileJob {
-    Candidate cand;
-    const FileRecord* old = nullptr;
-};
-
-struct FileResult {
-    FileRecord record;
-    std::vector<BuiltPassage> docs;
-    size_t questions = 0;
-    bool same_content = false; ///< hash equal to the recorded one: only metadata changes
-    std::string skip;          ///< non-empty: not indexed, and why
-    std::vector<std::string> warnings;
-};
-
-struct Shared {
-    const IndexOptions* opt;
-    const Taxonomy* tax;
-    const Synonyms* syn;
-};
-
-FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& tg) {
-    FileResult r;
-    const Candidate& c = job.cand;
-    r.record = {c.display, c.abs, c.st.size, c.st.mtime_ns, "", 0};
-    ParsedNoteFile f = parse_note_file({.abs = c.abs,
-                                        .display = c.display,
-                                        .folder = c.folder,
-                                        .size = c.st.size,
-                                        .max_size = sh.opt->max_size,
-                                        .taxonomy = sh.tax,
-                                        .old_hash = job.old ? &job.old->hash : nullptr});
-    if (!f.skip.empty()) {
-        r.skip = f.skip;
-        return r;
-    }
-    r.record.hash = f.hash;
-    r.record.size = f.size;
-    if (f.unchanged) {
-        r.same_content = true;
-        r.record.passages = job.old->passages;
-        return r;
-    }
-    for (const std::string& w : f.parsed.warnings)
-        r.warnings.push_back(c.display + ": " + w);
-    r.docs.reserve(f.parsed.passages.size());
-    for (const Passage& p : f.parsed.passages) {
-        r.docs.push_back(build_passage(p, tg, sh.syn));
-        if (p.kind == "question") ++r.questions;
-    }
-    r.record.passages = f.parsed.passages.size();
-    return r;
-}
-
-/// Runs `process` on worker threads and hands results back in order.
-class Pipeline {
-  public:
-    Pipeline(const std::vector<FileJob>& jobs, const Shared& sh, unsigned threads)
-        : jobs_(jobs), sh_(sh), results_(jobs.size()), ready_(jobs.size(), 0) {
-        window_ = std::max<size_t>(4, threads * 4);
-        try {
-            for (unsigned t = 0; t < threads; ++t)
-                workers_.emplace_back([this] { work(); });
-        } catch (const std::system_error& e) {
-            // Members are not destroyed safely with workers waiting on cv_
-            // (the run hung in pthread_cond_destroy): stop those first.
-            stop_and_join();
-            throw IndexResourceError("cannot start " + std::to_string(threads) +
-                                     " parser threads (" + e.code().message() + " after " +
-                                     std::to_string(workers_.size()) +
-                                     "); pass a smaller -j or raise the process limit (ulimit -u)");
-        }
-    }
-    ~Pipeline() { stop_and_join(); }
-    /// Blocks until result i is ready, and moves it out.
-    FileResult take(size_t i) {
-        std::unique_lock<std::mutex> lk(m_);
-        cv_.wait(lk, [&] { return ready_[i] != 0; });
-        FileResult r = std::move(results_[i]);
-        consumed_ = i + 1;
-        lk.unlock();
-        cv_.notify_all();
-        return r;
-    }
-
-  private:
-    void stop_and_join() {
-        {
-            std::lock_guard<std::mutex> lk(m_);
-            stop_ = true;
-        }
-        cv_.notify_all();
-        for (auto& w : workers_)
-            w.join();
-    }
-
-    void work() {
-        Xapian::TermGenerator tg;
-        schema::configure_term_generator(tg);
-        for (;;) {
-            size_t i;
-            {
-                std::unique_lock<std::mutex> lk(m_);
-                cv_.wait(lk, [&] {
-                    return stop_ || (next_ < jobs_.size() && next_ < consumed_ + window_);
-                });
-                if (stop_ || next_ >= jobs_.size()) return;
-                i = next_++;
-            }
-            FileResult r;
-            try {
-                r = process(jobs_[i], sh_, tg);
-            } catch (const std::exception& e) {
-                r.record.display = jobs_[i].cand.display;
-                r.skip = std::string("internal error: ") + e.what();
-            } catch (const Xapian::Error& e) {
-                r.record.display = jobs_[i].cand.display;
-                r.skip = "internal error: " + e.get_description();
-            }
-            {
-                std::lock_guard<std::mutex> lk(m_);
-                results_[i] = std::move(r);
-                ready_[i] = 1;
-            }
-            cv_.notify_all();
-        }
-    }
-
-    const std::vector<FileJob>& jobs_;
-    Shared sh_;
-    std::vector<FileResult> results_;
-    std::vector<char> ready_;
-    std::vector<std::thread> workers_;
-    std::mutex m_;
-    std::condition_variable cv_;
-    size_t next_ = 0, consumed_ = 0, window_ = 8;
-    bool stop_ = false;
-};
-
-/// Take a stored passage's words back out of the spelling table (Xapian
-/// does not do that for us; without it the table only grows).  A record
-/// that does not decode added nothing this version can name.
-void unspell(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-    Passage p;
-    if (!decode_passage(doc.get_data(), p)) return;
-    for (const std::string& w : spelling_words(p))
-        db.remove_spelling(w, 1);
-}
-
-/// Delete a file's passages and their spelling counts.
-void delete_file(Xapian::WritableDatabase& db, const std::string& display) {
-    std::string term = schema::file_term(display);
-    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
-        unspell(db, db.get_document(*p));
-    db.delete_document(term);
-}
-
-/// Remove one passage and its words' spelling counts.
-void delete_passage(Xapian::WritableDatabase& db, Xapian::docid id) {
-    unspell(db, db.get_document(id));
-    db.delete_document(id);
-}
-
-/// Write a changed file's passages over its old ones, keeping each passage
-/// whose stored record is byte-identical: the record holds everything its
-/// terms are made from, so an appended question writes one passage, not the
-/// whole file.  Only when the synonyms are unchanged (they make terms too).
-void replace_file(Xapian::WritableDatabase& db, const std::string& display,
-                  const std::vector<BuiltPassage>& docs, SpellingBatch& spelling) {
-    std::string term = schema::file_term(display);
-    std::unordered_map<std::string, Xapian::docid> old; // record -> passage
-    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
-        old.emplace(db.get_document(*p).get_data(), *p);
-    for (const BuiltPassage& d : docs) {
-        auto same = old.find(d.doc.get_data());
-        if (same != old.end()) {
-            old.erase(same);
-            continue;
-        }
-        db.add_document(d.doc);
-        spelling.add(d.spelling);
-    }
-    for (const auto& [data, id] : old)
-        delete_passage(db, id);
-}
 
 std::string encode_roots(const std::vector<Root>& roots) {
     std::string out;
@@ -394,121 +204,109 @@ std::vector<Root> read_roots(const Xapian::Database& db) {
 
 namespace {
 
-/// The freshness check without a stat list: walk the roots, compare records.
-bool stale_by_walk(const Xapian::Database& db, uint64_t max_size) {
-    auto records = read_file_records(db);
-    std::vector<Skipped> ignored;
-    auto cands = walk(read_roots(db), ignored);
-    size_t matched = 0;
-    for (const Candidate& c : cands) {
-        auto it = records.find(c.display);
-        if (it == records.end()) {
-            if (c.st.size <= max_size) return true; // new file
-            continue;
-        }
-        ++matched;
-        if (it->second.size != c.st.size || it->second.mtime_ns != c.st.mtime_ns) return true;
-        if (readable_again(it->second)) return true;
-    }
-    return matched != records.size(); // a file vanished
-}
+/// What a run holds before it looks at the notes: the index (damage and
+/// schema version dealt with), its data files, and the roots to walk.
+struct RunSetup {
+    Xapian::WritableDatabase db;
+    std::string tax_path, syn_path;
+    Taxonomy tax;
+    Synonyms syn;
+    std::vector<Root> roots;
+    RunState state;
+};
 
-} // namespace
-
-bool index_is_stale(const Xapian::Database& db, uint64_t max_size) {
-    switch (check_stat_list(db.get_metadata(schema::kStatListKey))) {
-    case Freshness::fresh:
-        return false;
-    case Freshness::stale:
-        return true;
-    case Freshness::unknown:
-        break;
-    }
-    return stale_by_walk(db, max_size);
-}
-
-namespace {
-
-/// The body of run_index; `stats` says what was committed if it throws.
-IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats& stats) {
-    auto t0 = std::chrono::steady_clock::now();
-    Xapian::WritableDatabase db = open_writable(opt, false);
+/// Opens the index for writing: a damaged one or one of another schema is
+/// refused, or made anew with --rebuild; picks the data files and the roots.
+RunSetup open_run(const IndexOptions& opt) {
+    RunSetup s;
+    s.db = open_writable(opt, false);
     remove_compaction_leftovers(opt.db); // a compaction killed before its exchange
     // Damage first: reading metadata from a truncated table fails raw.
-    if (std::string damage = schema::table_damage(opt.db, db.get_doccount()); !damage.empty()) {
+    if (std::string damage = schema::table_damage(opt.db, s.db.get_doccount()); !damage.empty()) {
         if (!opt.rebuild) throw IndexDamagedError(schema::damaged_error(opt.db, damage));
-        db.close();
-        db = open_writable(opt, true);
+        s.db.close();
+        s.db = open_writable(opt, true);
     }
     // Data files: given > remembered by the index > discovered defaults.
     auto pick = [&](const std::string& given, const char* key, const std::string& fallback) {
         if (!given.empty()) return given;
-        std::string stored = db.get_metadata(key);
+        std::string stored = s.db.get_metadata(key);
         return !stored.empty() && ::access(stored.c_str(), R_OK) == 0 ? stored : fallback;
     };
-    const std::string tax_path = pick(opt.taxonomy, schema::kTopicsPathKey, opt.default_taxonomy);
-    const std::string syn_path = pick(opt.synonyms, schema::kSynonymsPathKey, opt.default_synonyms);
-    Taxonomy tax = tax_path.empty() ? Taxonomy() : Taxonomy::load(tax_path);
-    Synonyms syn = syn_path.empty() ? Synonyms() : Synonyms::load(syn_path);
+    s.tax_path = pick(opt.taxonomy, schema::kTopicsPathKey, opt.default_taxonomy);
+    s.syn_path = pick(opt.synonyms, schema::kSynonymsPathKey, opt.default_synonyms);
+    if (!s.tax_path.empty()) s.tax = Taxonomy::load(s.tax_path);
+    if (!s.syn_path.empty()) s.syn = Synonyms::load(s.syn_path);
 
-    const schema::SchemaState version = schema::check_schema(db);
-    bool overwrite = false;
+    const schema::SchemaState version = schema::check_schema(s.db);
     if (version.kind == schema::SchemaState::other ||
         version.kind == schema::SchemaState::garbled) {
         if (!opt.rebuild) throw IndexVersionError(schema::schema_error(version, opt.db));
-        overwrite = true;
+        s.db.close();
+        s.db = open_writable(opt, true);
     }
-    if (overwrite) {
-        db.close();
-        db = open_writable(opt, true);
-    }
-    std::vector<Root> old_roots = read_roots(db);
+    std::vector<Root> old_roots = read_roots(s.db);
     std::vector<std::string> given =
         opt.roots.empty() && old_roots.empty() ? opt.default_roots : opt.roots;
     if (given.empty() && old_roots.empty())
         throw IndexUsageError("no notes to index: give a file or folder (crib-index PATH...)");
     // --rebuild with no paths rebuilds the remembered roots; with paths, they replace them.
-    std::vector<Root> roots = merge_roots(old_roots, given, opt.rebuild && !given.empty());
+    s.roots = merge_roots(old_roots, given, opt.rebuild && !given.empty());
     if (opt.prune) // forget roots that are gone; their passages go below
-        roots.erase(std::remove_if(roots.begin(), roots.end(), root_gone), roots.end());
-    RunState state{encode_roots(roots), tax_path, syn_path, syn.fingerprint(),
-                   version.kind == schema::SchemaState::current};
-    if (!opt.rebuild && same_state(db, state) && quick_noop(db, opt, stats)) {
-        stats.total_passages = db.get_doccount();
-        stats.seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        return stats;
-    }
-    auto records = read_file_records(db);
-    const bool full_build = opt.rebuild || records.empty(); // compacted when complete
-    // Changed synonyms change the group terms of every passage: re-parse all.
-    bool reparse_all = opt.rebuild || (!records.empty() &&
-                                       syn.fingerprint() != db.get_metadata(schema::kSynonymsKey));
+        s.roots.erase(std::remove_if(s.roots.begin(), s.roots.end(), root_gone), s.roots.end());
+    s.state = {encode_roots(s.roots), s.tax_path, s.syn_path, s.syn.fingerprint(),
+               version.kind == schema::SchemaState::current};
+    return s;
+}
 
-    const int64_t walk_started = now_ns();
-    StatListBuilder seen; // for the next freshness check
-    std::vector<Candidate> cands = walk(roots, stats.skipped, &stats.other_files, &seen);
-    seen.uncheck_dir(db_folder(opt.db));
-    const bool list_ok = stats.skipped.empty(); // an unreadable folder must be walked every time
-    // Folders changed within a second of the walk may change again unseen in the same tick.
-    auto stat_list = [&] {
-        return list_ok && !stats.interrupted ? seen.encode(walk_started - 1000000000)
-                                             : std::string();
-    };
-    stats.files_seen = cands.size();
+/// What the walk found to do: files to (re)parse, files gone, and the
+/// stat list the next freshness check reads.
+struct RunPlan {
+    std::map<std::string, FileRecord> records; ///< what the index holds (jobs point into it)
     std::vector<FileJob> jobs;
+    std::vector<const FileRecord*> removed;
+    bool full_build = false;  ///< --rebuild or a first run: compacted when complete
+    bool reparse_all = false; ///< every file parsed again (--rebuild, changed synonyms)
+    StatListBuilder seen;     ///< files as seen, for the next freshness check
+    int64_t walk_started = 0;
+    bool list_ok = false; ///< every folder was read: the stat list can be trusted
+
+    /// The stat list to store ("" when the next check must walk).
+    std::string stat_list(bool interrupted) const {
+        // Folders changed within a second of the walk may change again unseen in the same tick.
+        return list_ok && !interrupted ? seen.encode(walk_started - 1000000000) : std::string();
+    }
+};
+
+/// Walks the roots and compares each file with its record: unchanged files
+/// are counted (and their skips said again), the others become jobs; files
+/// gone from a present root are to be removed.
+RunPlan plan_run(const IndexOptions& opt, RunSetup& setup, IndexStats& stats) {
+    Xapian::WritableDatabase& db = setup.db;
+    RunPlan plan;
+    plan.records = read_file_records(db);
+    plan.full_build = opt.rebuild || plan.records.empty();
+    // Changed synonyms change the group terms of every passage: re-parse all.
+    plan.reparse_all =
+        opt.rebuild ||
+        (!plan.records.empty() && setup.syn.fingerprint() != db.get_metadata(schema::kSynonymsKey));
+    plan.walk_started = now_ns();
+    std::vector<Candidate> cands = walk(setup.roots, stats.skipped, &stats.other_files, &plan.seen);
+    plan.seen.uncheck_dir(db_folder(opt.db));
+    plan.list_ok = stats.skipped.empty(); // an unreadable folder must be walked every time
+    stats.files_seen = cands.size();
     std::unordered_set<std::string> present;
     for (Candidate& c : cands) {
         present.insert(c.display);
-        auto it = records.find(c.display);
-        const FileRecord* old = it == records.end() ? nullptr : &it->second;
+        auto it = plan.records.find(c.display);
+        const FileRecord* old = it == plan.records.end() ? nullptr : &it->second;
         bool same_stat = old && old->size == c.st.size && old->mtime_ns == c.st.mtime_ns;
         // A file skipped for its size is retried when the limit now allows it.
         bool retry_size =
             old && skip_kind(old->hash) == kSkippedForSize && c.st.size <= opt.max_size;
         bool retry_read = old && readable_again(*old); // e.g. after chmod 644
-        if (same_stat && !reparse_all && !retry_size && !retry_read) {
-            seen.add_file(c.abs, c.st.size, c.st.mtime_ns, list_flag(old->hash));
+        if (same_stat && !plan.reparse_all && !retry_size && !retry_read) {
+            plan.seen.add_file(c.abs, c.st.size, c.st.mtime_ns, list_flag(old->hash));
             // A file skipped before and unchanged is still not in the index:
             // every run says so (and exits 3), not only the one that met it.
             std::string reason = skip_reason(old->hash);
@@ -518,7 +316,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
                 stats.skipped.push_back({c.display, reason});
             continue;
         }
-        jobs.push_back({std::move(c), reparse_all ? nullptr : old});
+        plan.jobs.push_back({std::move(c), plan.reparse_all ? nullptr : old});
     }
     // A remembered root that is gone entirely was more likely moved or
     // unmounted than emptied: its passages stay until it comes back or
@@ -526,7 +324,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     // (A root that was a single file is such a file.)
     std::vector<const Root*> gone;
     if (!opt.rebuild && !opt.prune)
-        for (const Root& root : roots)
+        for (const Root& root : setup.roots)
             if (root_gone(root)) gone.push_back(&root);
     std::set<std::string> kept_under; // vanished roots that still have passages
     auto under_gone_root = [&](const FileRecord& rec) {
@@ -534,139 +332,197 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
             if (rec.abs.rfind(g->abs + "/", 0) == 0) return kept_under.insert(g->given), true;
         return false;
     };
-    std::vector<const FileRecord*> removed;
-    for (const auto& [display, rec] : records)
-        if (!present.count(display) && !under_gone_root(rec)) removed.push_back(&rec);
+    for (const auto& [display, rec] : plan.records)
+        if (!present.count(display) && !under_gone_root(rec)) plan.removed.push_back(&rec);
     stats.vanished_roots.assign(kept_under.begin(), kept_under.end());
+    return plan;
+}
 
-    bool meta_changed = !same_state(db, state);
-    if (jobs.empty() && removed.empty() && !meta_changed) { // nothing to write
-        refresh_stat_list(db, stat_list());
-        stats.total_passages = db.get_doccount();
-        stats.seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-        return stats;
+/// The writing half of a run: results in file order into the index (or a
+/// full build's fresh databases), a commit whenever a batch is full, each
+/// commit a complete state per file.
+class RunWriter {
+  public:
+    RunWriter(const IndexOptions& opt, Xapian::WritableDatabase& out, FullBuild* build,
+              RunPlan& plan, IndexStats& stats)
+        : opt_(opt), out_(out), build_(build), plan_(plan), stats_(stats) {}
+
+    /// Starts the first transaction with the run's metadata.
+    void begin(const RunSetup& setup) {
+        out_.begin_transaction();
+        stats_.writing = true;
+        // Roots and data files first: an interrupted run's committed files stay
+        // covered by a remembered root, and the next run resumes from them.
+        out_.set_metadata(schema::kRootsKey, setup.state.roots);
+        // The version goes into the first commit: an index with passages and no
+        // version is then damaged, never a first run that was killed.
+        out_.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
+        out_.set_metadata(schema::kTopicsPathKey, setup.tax_path);
+        out_.set_metadata(schema::kSynonymsPathKey, setup.syn_path);
+        // Until the last commit the list would claim files not yet indexed.
+        out_.set_metadata(schema::kStatListKey, "");
     }
 
+    /// One file's result: skipped (and remembered as such; false), unchanged,
+    /// or written.
+    bool add(const FileJob& job, FileResult& r) {
+        const std::string& display = job.cand.display;
+        stats_.warnings.insert(stats_.warnings.end(), r.warnings.begin(), r.warnings.end());
+        if (!r.skip.empty()) {
+            skipped(job, r);
+            return false;
+        }
+        if (r.same_content) {
+            ++stats_.files_unchanged;
+        } else {
+            written(display, r);
+        }
+        out_.set_metadata(file_key(display), encode_record(r.record));
+        plan_.seen.add_file(job.cand.abs, r.record.size, r.record.mtime_ns, '-');
+        commit_if_due();
+        return true;
+    }
+
+    /// The files gone, the synonym table, the stat list, and the last commit.
+    void finish(const Synonyms& syn) {
+        if (!stats_.interrupted) {
+            for (const FileRecord* rec : plan_.removed) {
+                if (!build_) {
+                    delete_file(out_, rec->display);
+                    out_.set_metadata(file_key(rec->display), "");
+                }
+                if (rec->passages) ++stats_.files_removed;
+            }
+            if (syn.fingerprint() != out_.get_metadata(schema::kSynonymsKey)) syn.apply(out_);
+            out_.set_metadata(schema::kStatListKey, plan_.stat_list(stats_.interrupted));
+        }
+        spelling_.flush(out_);
+        out_.commit_transaction();
+        stats_.wrote = true;
+    }
+
+  private:
+    void skipped(const FileJob& job, const FileResult& r) {
+        const std::string& display = job.cand.display;
+        if (r.skip == kNotText)
+            stats_.other_files.push_back(display);
+        else
+            stats_.skipped.push_back({display, r.skip});
+        auto old = plan_.records.find(display);
+        if (old != plan_.records.end() && old->second.passages) { // excluded now: its passages go
+            if (!build_) delete_file(out_, display);
+            ++stats_.files_removed;
+        }
+        // Remember the skip (size, mtime) so an unchanged bad file is
+        // not retried, and not seen as new, on every run.
+        FileRecord rec = r.record;
+        rec.hash = skip_hash(r.skip);
+        rec.passages = 0;
+        out_.set_metadata(file_key(display), encode_record(rec));
+        plan_.seen.add_file(job.cand.abs, rec.size, rec.mtime_ns, list_flag(rec.hash));
+    }
+
+    void written(const std::string& display, FileResult& r) {
+        bool had = !build_ && plan_.records.count(display);
+        if (had && plan_.reparse_all) delete_file(out_, display);
+        size_t n = r.docs.size();
+        if (build_) {
+            build_->add(std::move(r.docs), spelling_);
+        } else if (had && !plan_.reparse_all) {
+            replace_file(out_, display, r.docs, spelling_);
+        } else {
+            for (const BuiltPassage& d : r.docs) {
+                out_.add_document(d.doc);
+                spelling_.add(d.spelling);
+            }
+        }
+        ++stats_.files_indexed;
+        stats_.passages += n;
+        stats_.questions += r.questions;
+        in_txn_ += n + 1;
+    }
+
+    void commit_if_due() {
+        if (build_ ? in_txn_ < full_build_batch(opt_.batch_passages) && !build_->commit_due()
+                   : in_txn_ < opt_.batch_passages)
+            return;
+        spelling_.flush(out_);
+        out_.commit_transaction();
+        if (build_) {
+            build_->committed();
+        } else { // a full build reaches the index only when it is swapped in
+            stats_.files_committed = stats_.files_indexed + stats_.files_removed;
+            stats_.passages_committed = stats_.passages;
+        }
+        out_.begin_transaction();
+        in_txn_ = 0;
+    }
+
+    const IndexOptions& opt_;
+    Xapian::WritableDatabase& out_;
+    FullBuild* build_; ///< null: writing into the index itself
+    RunPlan& plan_;
+    IndexStats& stats_;
+    SpellingBatch spelling_;
+    size_t in_txn_ = 0; ///< documents and records since the last commit
+};
+
+/// Seconds since `t0`, into stats, and stats returned.
+IndexStats& done(IndexStats& stats, std::chrono::steady_clock::time_point t0) {
+    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return stats;
+}
+
+/// The body of run_index; `stats` says what was committed if it throws.
+IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats& stats) {
+    auto t0 = std::chrono::steady_clock::now();
+    RunSetup setup = open_run(opt);
+    Xapian::WritableDatabase& db = setup.db;
+    if (!opt.rebuild && same_state(db, setup.state) && quick_noop(db, opt, stats)) {
+        stats.total_passages = db.get_doccount();
+        return done(stats, t0);
+    }
+    RunPlan plan = plan_run(opt, setup, stats);
+    if (plan.jobs.empty() && plan.removed.empty() && same_state(db, setup.state)) {
+        refresh_stat_list(db, plan.stat_list(stats.interrupted)); // nothing to write
+        stats.total_passages = db.get_doccount();
+        return done(stats, t0);
+    }
     unsigned threads =
         opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
-    Shared sh{&opt, &tax, syn_path.empty() ? nullptr : &syn};
     // A full build on two or more threads writes two fresh databases beside
     // the index and swaps their merge in at the end (writers.hpp).
     std::unique_ptr<FullBuild> build;
-    if (full_build && threads >= 2 && jobs.size() >= 2 && can_compact(opt.db))
+    if (plan.full_build && threads >= 2 && plan.jobs.size() >= 2 && can_compact(opt.db))
         build = std::make_unique<FullBuild>(opt.db, full_build_batch(opt.batch_passages));
-    Xapian::WritableDatabase& out = build ? build->main() : db;
-    size_t in_txn = 0;
-    SpellingBatch spelling;
-    out.begin_transaction();
-    stats.writing = true;
-    // Roots and data files first: an interrupted run's committed files stay
-    // covered by a remembered root, and the next run resumes from them.
-    out.set_metadata(schema::kRootsKey, encode_roots(roots));
-    // The version goes into the first commit: an index with passages and no
-    // version is then damaged, never a first run that was killed.
-    out.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));
-    out.set_metadata(schema::kTopicsPathKey, tax_path);
-    out.set_metadata(schema::kSynonymsPathKey, syn_path);
-    // Until the last commit the list would claim files not yet indexed.
-    out.set_metadata(schema::kStatListKey, "");
+    RunWriter writer(opt, build ? build->main() : db, build.get(), plan, stats);
+    writer.begin(setup);
     {
-        Pipeline pipe(jobs, sh, threads);
-        for (size_t i = 0; i < jobs.size(); ++i) {
+        Pipeline pipe(plan.jobs, {&opt, &setup.tax, setup.syn_path.empty() ? nullptr : &setup.syn},
+                      threads);
+        for (size_t i = 0; i < plan.jobs.size(); ++i) {
             if (interrupt_requested()) {
                 stats.interrupted = true;
-                for (size_t k = i; k < jobs.size(); ++k)
-                    stats.not_indexed.push_back(jobs[k].cand.display);
+                for (size_t k = i; k < plan.jobs.size(); ++k)
+                    stats.not_indexed.push_back(plan.jobs[k].cand.display);
                 break;
             }
             FileResult r = pipe.take(i);
-            const std::string& display = jobs[i].cand.display;
-            stats.warnings.insert(stats.warnings.end(), r.warnings.begin(), r.warnings.end());
-            if (!r.skip.empty()) {
-                if (r.skip == kNotText)
-                    stats.other_files.push_back(display);
-                else
-                    stats.skipped.push_back({display, r.skip});
-                auto old = records.find(display);
-                if (old != records.end() && old->second.passages) { // excluded now: its passages go
-                    if (!build) delete_file(out, display);
-                    ++stats.files_removed;
-                }
-                // Remember the skip (size, mtime) so an unchanged bad file is
-                // not retried, and not seen as new, on every run.
-                FileRecord rec = r.record;
-                rec.hash = skip_hash(r.skip);
-                rec.passages = 0;
-                out.set_metadata(file_key(display), encode_record(rec));
-                seen.add_file(jobs[i].cand.abs, rec.size, rec.mtime_ns, list_flag(rec.hash));
-                continue;
-            }
-            if (r.same_content) {
-                ++stats.files_unchanged;
-            } else {
-                bool had = !build && records.count(display);
-                if (had && reparse_all) delete_file(out, display);
-                size_t n = r.docs.size();
-                if (build) {
-                    build->add(std::move(r.docs), spelling);
-                } else if (had && !reparse_all) {
-                    replace_file(out, display, r.docs, spelling);
-                } else {
-                    for (const BuiltPassage& d : r.docs) {
-                        out.add_document(d.doc);
-                        spelling.add(d.spelling);
-                    }
-                }
-                ++stats.files_indexed;
-                stats.passages += n;
-                stats.questions += r.questions;
-                in_txn += n + 1;
-            }
-            out.set_metadata(file_key(display), encode_record(r.record));
-            seen.add_file(jobs[i].cand.abs, r.record.size, r.record.mtime_ns, '-');
-            // Each commit leaves a complete state per file.
-            if (build ? in_txn >= full_build_batch(opt.batch_passages) || build->commit_due()
-                      : in_txn >= opt.batch_passages) {
-                spelling.flush(out);
-                out.commit_transaction();
-                if (build) {
-                    build->committed();
-                } else { // a full build reaches the index only when it is swapped in
-                    stats.files_committed = stats.files_indexed + stats.files_removed;
-                    stats.passages_committed = stats.passages;
-                }
-                out.begin_transaction();
-                in_txn = 0;
-            }
-            if (obs) obs->progress(i + 1, jobs.size(), stats.passages);
+            if (writer.add(plan.jobs[i], r) && obs)
+                obs->progress(i + 1, plan.jobs.size(), stats.passages);
         }
     }
-    if (!stats.interrupted) {
-        for (const FileRecord* rec : removed) {
-            if (!build) {
-                delete_file(out, rec->display);
-                out.set_metadata(file_key(rec->display), "");
-            }
-            if (rec->passages) ++stats.files_removed;
-        }
-        if (syn.fingerprint() != out.get_metadata(schema::kSynonymsKey)) syn.apply(out);
-        out.set_metadata(schema::kStatListKey, stat_list());
-    }
-    spelling.flush(out);
-    out.commit_transaction();
-    stats.wrote = true;
+    writer.finish(setup.syn);
     if (build) {
-        finish_full_build(std::move(build), jobs, !records.empty(), stats);
+        finish_full_build(std::move(build), plan.jobs, !plan.records.empty(), stats);
         stats.total_passages = stats.wrote ? stats.total_passages : db.get_doccount();
     } else {
         stats.total_passages = db.get_doccount();
-        if (full_build && !stats.interrupted && stats.files_indexed)
+        if (plan.full_build && !stats.interrupted && stats.files_indexed)
             compact_after_build(opt.db, stats);
     }
     db.close();
-    stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return stats;
+    return done(stats, t0);
 }
 
 /// A failed write (disk full, quota, I/O error) as the user needs it: the

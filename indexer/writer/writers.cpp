@@ -2,6 +2,8 @@
 
 #include "writer/compact.hpp"
 
+#include "index/schema.hpp"
+
 #include <filesystem>
 
 namespace crib {
@@ -20,6 +22,23 @@ void SpellingBatch::flush(Xapian::WritableDatabase& db) {
 namespace {
 /// Files queued for the second writer before the run's thread waits.
 constexpr size_t kQueuedFiles = 4;
+
+/// Take a stored passage's words back out of the spelling table (Xapian
+/// does not do that for us; without it the table only grows).  A record
+/// that does not decode added nothing this version can name.
+void unspell(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+    Passage p;
+    if (!decode_passage(doc.get_data(), p)) return;
+    for (const std::string& w : spelling_words(p))
+        db.remove_spelling(w, 1);
+}
+
+/// Remove one passage and its words' spelling counts.
+void delete_passage(Xapian::WritableDatabase& db, Xapian::docid id) {
+    unspell(db, db.get_document(id));
+    db.delete_document(id);
+}
+
 } // namespace
 
 QueueWriter::QueueWriter(const std::string& path, size_t batch)
@@ -142,6 +161,37 @@ Xapian::doccount FullBuild::finish() {
     n += Xapian::Database(second_path_).get_doccount();
     compact_into({main_path_, second_path_}, db_);
     return n;
+}
+
+/// Delete a file's passages and their spelling counts.
+void delete_file(Xapian::WritableDatabase& db, const std::string& display) {
+    std::string term = schema::file_term(display);
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+        unspell(db, db.get_document(*p));
+    db.delete_document(term);
+}
+
+/// Write a changed file's passages over its old ones, keeping each passage
+/// whose stored record is byte-identical: the record holds everything its
+/// terms are made from, so an appended question writes one passage, not the
+/// whole file.  Only when the synonyms are unchanged (they make terms too).
+void replace_file(Xapian::WritableDatabase& db, const std::string& display,
+                  const std::vector<BuiltPassage>& docs, SpellingBatch& spelling) {
+    std::string term = schema::file_term(display);
+    std::unordered_map<std::string, Xapian::docid> old; // record -> passage
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+        old.emplace(db.get_document(*p).get_data(), *p);
+    for (const BuiltPassage& d : docs) {
+        auto same = old.find(d.doc.get_data());
+        if (same != old.end()) {
+            old.erase(same);
+            continue;
+        }
+        db.add_document(d.doc);
+        spelling.add(d.spelling);
+    }
+    for (const auto& [data, id] : old)
+        delete_passage(db, id);
 }
 
 } // namespace crib

@@ -98,4 +98,14 @@ class FullBuild {
     size_t main_docs_ = 0, second_docs_ = 0, main_terms_ = 0;
 };
 
+/// Delete a file's passages and their spelling counts.
+void delete_file(Xapian::WritableDatabase& db, const std::string& display);
+
+/// Write a changed file's passages over its old ones, keeping each passage
+/// whose stored record is byte-identical: the record holds everything its
+/// terms are made from, so an appended question writes one passage, not the
+/// whole file.  Only when the synonyms are unchanged (they make terms too).
+void replace_file(Xapian::WritableDatabase& db, const std::string& display,
+                  const std::vector<BuiltPassage>& docs, SpellingBatch& spelling);
+
 } // namespace crib
