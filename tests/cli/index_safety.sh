@@ -44,14 +44,25 @@ except OSError:
     sys.exit(0)
 sys.exit(1)' "$CRIB_DB/flintlock"
 }
-# stop_writing PID: stop the writer PID once it holds the lock (it is writing)
+# stop_writing PID: stop the writer PID once it holds the lock (it is writing).
+# One process polls every millisecond: a python3 started per poll (tens of ms
+# on a loaded machine) missed a writer that finished in 0.4 s.
 stop_writing() {
-  local _
-  for _ in $(seq 1000); do
-    lock_held && { kill -STOP "$1"; return 0; }
-    kill -0 "$1" 2>/dev/null || break
-    sleep 0.01
-  done
+  python3 -c 'import fcntl, os, signal, sys, time
+pid, lock = int(sys.argv[1]), open(sys.argv[2], "r+")
+for _ in range(20000):
+    try:
+        fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.lockf(lock, fcntl.LOCK_UN)  # free: not writing yet
+    except OSError:
+        os.kill(pid, signal.SIGSTOP)
+        sys.exit(0)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        break
+    time.sleep(0.001)
+sys.exit(1)' "$1" "$CRIB_DB/flintlock" && return 0
   fail "the writer never took the lock (or ended before it was seen)"; return 1
 }
 # a second writer is refused; a reader keeps working during the write (the
