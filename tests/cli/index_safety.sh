@@ -34,16 +34,6 @@ pass "$N_KILLS SIGKILLs left a consistent index"
 "$CRIB_INDEX" -q "$NOTES"; check_db
 expect_out 0 "$CRIB" --no-update -c marker
 [[ $(cat "$TMP/out") == 1200 ]] && pass "after a clean run: all 1200 passages" || fail "count after clean run"
-# lock_held: another process holds the index's write lock (Xapian's flintlock)
-lock_held() {
-  python3 -c 'import fcntl, sys
-f = open(sys.argv[1], "r+")
-try:
-    fcntl.lockf(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
-except OSError:
-    sys.exit(0)
-sys.exit(1)' "$CRIB_DB/flintlock"
-}
 # stop_writing PID: stop the writer PID once it holds the lock (it is writing).
 # One process polls every millisecond: a python3 started per poll (tens of ms
 # on a loaded machine) missed a writer that finished in 0.4 s.
