@@ -179,4 +179,11 @@ TEST_CASE("ipynb: strings that are not UTF-8 do not throw out of the reader", "[
     ParseResult r;
     CHECK_NOTHROW(r = parse_notes(markdown_notebook("## What is \xFF?\\nx"), "b.ipynb"));
     CHECK(summary(r.passages) == V{"5:question:What is \xC3\xBF?"});
+    // Given them all the same, the reader says the JSON is not valid (JSON is
+    // UTF-8), where the hand-written parser passed the bytes on.
+    Outline o;
+    CHECK_NOTHROW(o = read_ipynb(markdown_notebook("## What is \xFF?\\nx")));
+    REQUIRE(o.warnings.size() == 1);
+    CHECK(starts_with(o.warnings[0], "not a valid notebook: parse error at line 5"));
+    CHECK(o.lines.empty());
 }
