@@ -1,34 +1,49 @@
 // reader_ipynb.cpp - Jupyter notebooks.
 //
-// The notebook JSON is parsed with a small parser that remembers the file
-// line of every string, so a passage's line points into the .ipynb file (the
-// line holding the cell's source text), as grep would show it.  Markdown cells
-// go through the Markdown reader; code cells become fenced code, except that a
-// cell written mostly as '#' comments (questions and answers kept as comments)
+// The notebook JSON is parsed by nlohmann/json's SAX parser (Debian's
+// nlohmann-json3-dev) into a small tree that remembers the file line of every
+// string, so a passage's line points into the .ipynb file (the line holding
+// the cell's source text), as grep would show it.  Markdown cells go through
+// the Markdown reader; code cells become fenced code, except that a cell
+// written mostly as '#' comments (questions and answers kept as comments)
 // gives its comment lines as LineKind::comment; outputs are not notes and are
 // skipped.
+//
+// Why nlohmann and not simdjson (measured; the commit that made the change
+// has the numbers): the reader needs each string's line, and nlohmann reads
+// through an iterator we give it, so one pass both validates the whole file and
+// counts lines; simdjson's DOM has no positions and its On-Demand API checks
+// only what it visits.  nlohmann's parser is iterative and the handler below
+// stops at kMaxDepth, so 100,000 '[' is a warning, not a deep stack.  simdjson
+// parses about 10 times faster, but JSON is a small part of reading a notebook
+// (all of parse_notes() on the corpus notebooks: 8.8 ms before, 9.8 ms with
+// nlohmann), and nlohmann is header-only: no library for the binaries to load.
 #include "common/text.hpp"
 #include "formats/note_text.hpp"
 #include "formats/readers.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
-#include <memory>
+#include <charconv>
+#include <iterator>
 #include <utility>
 
 namespace crib {
 
 namespace {
 
-/// A parsed JSON value; strings keep the 1-based line they start on.
+/// A parsed JSON value; strings keep the 1-based line they are on.
 struct JValue {
     enum Type { null, boolean, number, string, array, object } type = null;
-    std::string str;
-    int line = 0;
+    std::string str;               ///< a string's text
+    int line = 0;                  ///< a string's line
     std::vector<JValue> items;     ///< array elements
     std::vector<std::string> keys; ///< object member names...
     std::vector<JValue>
         values; ///< ...and values (vector of an incomplete type is fine, pair is not)
 
+    /// The first member named `key`, or null.
     const JValue* get(std::string_view key) const {
         for (size_t i = 0; i < keys.size(); ++i)
             if (keys[i] == key) return &values[i];
@@ -36,175 +51,160 @@ struct JValue {
     }
 };
 
-/// Recursive-descent JSON parser with a depth limit (hostile input cannot
-/// exhaust the stack); throws std::runtime_error on malformed input.
-class JsonParser {
-  public:
-    explicit JsonParser(std::string_view s) : s_(s) {}
+/// A value inside more containers than this refuses the file, as the parser
+/// before nlohmann did (a notebook nests 6 levels).  JValue's destructor
+/// recurses, so the bound also keeps a hostile file off the stack.
+constexpr size_t kMaxDepth = 64;
 
-    JValue parse() {
-        JValue v = value(0);
-        space();
-        if (i_ != s_.size()) fail("trailing data");
-        return v;
+/// The notebook's text for nlohmann's lexer, counting the '\n' it has read:
+/// nlohmann 3.11 tells a SAX handler no positions.  When a string is reported
+/// the lexer has just read its closing quote, and a JSON string holds no raw
+/// newline, so the count is the string's line.
+class LineCountingIterator {
+  public:
+    using iterator_category = std::input_iterator_tag; // std::advance steps with ++
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+
+    LineCountingIterator(const char* at, int& line) : at_(at), line_(&line) {}
+    reference operator*() const { return *at_; }
+    LineCountingIterator& operator++() {
+        if (*at_++ == '\n') ++*line_;
+        return *this;
+    }
+    bool operator==(const LineCountingIterator& o) const { return at_ == o.at_; }
+
+  private:
+    const char* at_;
+    int* line_;
+};
+
+/// nlohmann's SAX events to a JValue tree.  Stops at the first syntax error
+/// or at a value deeper than kMaxDepth, saying why in error().
+class TreeBuilder final : public nlohmann::json_sax<nlohmann::json> {
+  public:
+    explicit TreeBuilder(const int& line) : line_(line) {}
+
+    JValue& root() { return root_; }
+    const std::string& error() const { return error_; }
+
+    bool null() override { return add(JValue::null); }
+    bool boolean(bool) override { return add(JValue::boolean); }
+    bool number_integer(number_integer_t) override { return add(JValue::number); }
+    bool number_unsigned(number_unsigned_t) override { return add(JValue::number); }
+    bool number_float(number_float_t, const string_t&) override { return add(JValue::number); }
+    bool binary(binary_t&) override { return add(JValue::null); } // never from JSON text
+    bool string(string_t& s) override {
+        JValue* v = add(JValue::string);
+        if (!v) return false;
+        v->str = std::move(s);
+        v->line = line_;
+        return true;
+    }
+    bool start_object(std::size_t) override { return open(JValue::object); }
+    bool key(string_t& k) override {
+        open_.back()->keys.push_back(std::move(k));
+        return true;
+    }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(JValue::array); }
+    bool end_array() override { return close(); }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::json::exception& e) override {
+        // "[json.exception.parse_error.101] parse error at line 3, column 5: ..."
+        std::string_view what = e.what();
+        size_t id_end = what.find("] ");
+        error_ = what.substr(id_end == std::string_view::npos ? 0 : id_end + 2);
+        return false;
     }
 
   private:
-    [[noreturn]] void fail(const char* what) {
-        throw std::runtime_error(std::string(what) + " at line " + std::to_string(line_));
-    }
-
-    void space() {
-        while (i_ < s_.size() &&
-               (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r'))
-            if (s_[i_++] == '\n') ++line_;
-    }
-
-    JValue value(int depth) {
-        if (depth > 64) fail("nesting too deep");
-        space();
-        if (i_ >= s_.size()) fail("unexpected end");
-        JValue v;
-        v.line = line_;
-        char c = s_[i_];
-        if (c == '{') {
-            v.type = JValue::object;
-            ++i_;
-            space();
-            if (i_ < s_.size() && s_[i_] == '}') return ++i_, v;
-            for (;;) {
-                space();
-                if (i_ >= s_.size() || s_[i_] != '"') fail("expected a key");
-                std::string key = string();
-                space();
-                if (i_ >= s_.size() || s_[i_++] != ':') fail("expected ':'");
-                v.keys.push_back(std::move(key));
-                v.values.push_back(value(depth + 1));
-                space();
-                if (i_ < s_.size() && s_[i_] == ',') {
-                    ++i_;
-                    continue;
-                }
-                if (i_ < s_.size() && s_[i_] == '}') {
-                    ++i_;
-                    return v;
-                }
-                fail("expected ',' or '}'");
-            }
+    /// A new value in the innermost open container (the root first), or null
+    /// when it would sit deeper than kMaxDepth.
+    JValue* add(JValue::Type type) {
+        if (open_.size() > kMaxDepth) {
+            error_ = "nesting too deep (over " + std::to_string(kMaxDepth) + " levels) at line " +
+                     std::to_string(line_);
+            return nullptr;
         }
-        if (c == '[') {
-            v.type = JValue::array;
-            ++i_;
-            space();
-            if (i_ < s_.size() && s_[i_] == ']') return ++i_, v;
-            for (;;) {
-                v.items.push_back(value(depth + 1));
-                space();
-                if (i_ < s_.size() && s_[i_] == ',') {
-                    ++i_;
-                    continue;
-                }
-                if (i_ < s_.size() && s_[i_] == ']') {
-                    ++i_;
-                    return v;
-                }
-                fail("expected ',' or ']'");
-            }
+        JValue* v = &root_;
+        if (!open_.empty()) {
+            JValue& in = *open_.back();
+            v = &(in.type == JValue::array ? in.items : in.values).emplace_back();
         }
-        if (c == '"') {
-            v.type = JValue::string;
-            v.str = string();
-            return v;
-        }
-        for (std::string_view word : {"null", "true", "false"})
-            if (s_.substr(i_, word.size()) == word) {
-                v.type = word == "null" ? JValue::null : JValue::boolean;
-                i_ += word.size();
-                return v;
-            }
-        size_t start = i_;
-        while (i_ < s_.size() &&
-               std::string_view("+-.0123456789eE").find(s_[i_]) != std::string_view::npos)
-            ++i_;
-        if (i_ == start) fail("unexpected character");
-        v.type = JValue::number;
-        v.str = std::string(s_.substr(start, i_ - start));
+        v->type = type;
         return v;
     }
-
-    unsigned hex4() {
-        if (i_ + 4 > s_.size()) fail("bad \\u escape");
-        unsigned u = 0;
-        for (int k = 0; k < 4; ++k) {
-            char h = s_[i_++];
-            u <<= 4;
-            if (h >= '0' && h <= '9')
-                u |= unsigned(h - '0');
-            else if (h >= 'a' && h <= 'f')
-                u |= unsigned(h - 'a' + 10);
-            else if (h >= 'A' && h <= 'F')
-                u |= unsigned(h - 'A' + 10);
-            else
-                fail("bad \\u escape");
-        }
-        return u;
+    bool open(JValue::Type type) {
+        JValue* v = add(type);
+        if (v) open_.push_back(v); // stays valid: only the innermost container grows
+        return v != nullptr;
+    }
+    bool close() {
+        open_.pop_back();
+        return true;
     }
 
-    std::string string() {
-        ++i_; // opening quote
-        std::string out;
-        while (i_ < s_.size() && s_[i_] != '"') {
-            char c = s_[i_++];
-            if (c == '\n') ++line_;
-            if (c != '\\') {
-                out += c;
-                continue;
-            }
-            if (i_ >= s_.size()) break;
-            char e = s_[i_++];
-            switch (e) {
-            case 'n':
-                out += '\n';
-                break;
-            case 't':
-                out += '\t';
-                break;
-            case 'r':
-                out += '\r';
-                break;
-            case 'b':
-                out += '\b';
-                break;
-            case 'f':
-                out += '\f';
-                break;
-            case 'u': {
-                unsigned cp = hex4();
-                if (cp >= 0xD800 && cp < 0xDC00 && s_.substr(i_, 2) == "\\u") {
-                    i_ += 2;
-                    unsigned lo = hex4();
-                    cp = (lo >= 0xDC00 && lo < 0xE000)
-                             ? 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00)
-                             : 0xFFFD;
-                } else if (cp >= 0xD800 && cp < 0xE000) {
-                    cp = 0xFFFD;
-                }
-                append_utf8(out, cp);
-                break;
-            }
-            default:
-                out += e;
-            }
-        }
-        if (i_ >= s_.size()) fail("unterminated string");
-        ++i_;
-        return out;
-    }
-
-    std::string_view s_;
-    size_t i_ = 0;
-    int line_ = 1;
+    const int& line_;
+    JValue root_;
+    std::vector<JValue*> open_; ///< the containers not yet closed, outermost first
+    std::string error_;
 };
+
+/// The UTF-16 code unit of a "\uXXXX" escape starting at `at`, or -1.
+int escaped_unit(std::string_view text, size_t at) {
+    if (at + 6 > text.size() || text.substr(at, 2) != "\\u") return -1;
+    unsigned unit = 0;
+    auto [end, ec] = std::from_chars(text.data() + at + 2, text.data() + at + 6, unit, 16);
+    return ec == std::errc() && end == text.data() + at + 6 ? int(unit) : -1;
+}
+
+/// `text`, or a copy in `mended` with each unpaired surrogate escape
+/// ("\ud800" with no "\udc00" after it) written as "\ufffd".  JSON's grammar
+/// allows them (Python writes one for a lone surrogate) and the parser before
+/// nlohmann read them as U+FFFD, but nlohmann refuses the whole file.  The
+/// escape keeps its length, so lines and columns do not move.
+std::string_view mend_lone_surrogates(std::string_view text, std::string& mended) {
+    auto high = [](int u) { return u >= 0xD800 && u < 0xDC00; };
+    auto low = [](int u) { return u >= 0xDC00 && u < 0xE000; };
+    size_t i = text.find('\\');
+    while (i != std::string_view::npos && i + 1 < text.size()) {
+        int unit = escaped_unit(text, i);
+        if (high(unit) && low(escaped_unit(text, i + 6))) {
+            i += 12; // a pair
+        } else if (high(unit) || low(unit)) {
+            if (mended.empty()) mended.assign(text);
+            mended.replace(i + 2, 4, "fffd");
+            i += 6;
+        } else {
+            i += 2; // any other escape, "\\" included
+        }
+        i = text.find('\\', i);
+    }
+    return mended.empty() ? text : std::string_view(mended);
+}
+
+/// The notebook's JSON as a tree; false with the reason in `error` when it
+/// is not JSON (or nests deeper than kMaxDepth).  Never throws.
+bool parse_json(std::string_view text, JValue& tree, std::string& error) {
+    try {
+        std::string mended;
+        text = mend_lone_surrogates(text, mended);
+        int line = 1;
+        TreeBuilder builder(line);
+        LineCountingIterator first(text.data(), line), last(text.data() + text.size(), line);
+        if (!nlohmann::json::sax_parse(first, last, &builder)) {
+            error = builder.error();
+            return false;
+        }
+        tree = std::move(builder.root());
+        return true;
+    } catch (const std::exception& e) { // out of memory: the file is not read, the run goes on
+        error = e.what();
+        return false;
+    }
+}
 
 /// A cell's source as text plus the file line of each of its lines.
 std::pair<std::string, std::vector<int>> cell_source(const JValue& source) {
@@ -303,10 +303,9 @@ void add_code_cell(Outline& out, const std::string& text, const std::vector<int>
 Outline read_ipynb(std::string_view text) {
     Outline out;
     JValue nb;
-    try {
-        nb = JsonParser(text).parse();
-    } catch (const std::exception& e) {
-        out.warnings.push_back(std::string("not a valid notebook: ") + e.what());
+    std::string error;
+    if (!parse_json(text, nb, error)) {
+        out.warnings.push_back("not a valid notebook: " + error);
         return out;
     }
     const JValue* cells = nb.get("cells");
