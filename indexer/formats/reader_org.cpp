@@ -5,9 +5,9 @@
 // #+KEYWORD lines, drawers (:PROPERTIES: ... :END:), planning lines and
 // comments are metadata.  #+TITLE is the document title, #+FILETAGS the
 // file's tags.
+#include "common/text.hpp"
 #include "formats/note_text.hpp"
 #include "formats/readers.hpp"
-#include "common/text.hpp"
 
 #include <algorithm>
 #include <map>
@@ -211,7 +211,41 @@ class OrgReader {
             return out_.add(src, LineKind::separator, std::string(l), 0);
         if (t.substr(0, 2) == ": " || t == ":") // fixed-width line
             return out_.add(src, LineKind::code, "    " + std::string(t.substr(1)));
+        if (!t.empty() && t[0] == '|') return table_row(src, t);
+        table_rows_ = 0;
         out_.add(src, LineKind::text, quote_ + org_inline(l));
+    }
+
+    /// An org table row as a Markdown table row, so that --full shows a
+    /// table rather than one long line: the first rule ("|----+----|") after
+    /// a row becomes the header delimiter ("|---|---|"), other rules are not
+    /// text, and a table with no rule gets one after its first row.
+    void table_row(int src, std::string_view t) {
+        const bool rule =
+            t.size() > 1 && t[1] == '-' && t.find_first_not_of("|-+: ") == std::string_view::npos;
+        if (table_rows_ == 0) table_delim_ = false;
+        if (rule) {
+            if (table_rows_ == 0 || table_delim_)
+                return out_.add(src, LineKind::meta, std::string(t));
+            table_delim_ = true;
+            return out_.add(src, LineKind::text, delimiter_row());
+        }
+        if (table_rows_ == 1 && !table_delim_) {
+            table_delim_ = true;
+            out_.add(src, LineKind::text, delimiter_row());
+        }
+        std::string row = org_inline(t);
+        table_cols_ = std::max<size_t>(1, std::count(row.begin(), row.end(), '|') -
+                                              (ends_with(trim(row), "|") ? 1 : 0));
+        ++table_rows_;
+        out_.add(src, LineKind::text, quote_ + row);
+    }
+
+    std::string delimiter_row() const {
+        std::string d = quote_ + "|";
+        for (size_t c = 0; c < table_cols_; ++c)
+            d += "---|";
+        return d;
     }
 
     void keyword(int src, std::string_view l, const std::string& key, std::string_view value) {
@@ -303,7 +337,10 @@ class OrgReader {
     std::string block_end_; ///< "end_src" while inside a block
     bool verbatim_ = false; ///< the block is code (src, example)
     bool in_drawer_ = false;
-    std::string quote_; ///< "> " inside a quote block
+    std::string quote_;        ///< "> " inside a quote block
+    int table_rows_ = 0;       ///< rows of the table being read (0: not in a table)
+    bool table_delim_ = false; ///< its header delimiter is written
+    size_t table_cols_ = 1;    ///< cells in its last row
 };
 
 } // namespace

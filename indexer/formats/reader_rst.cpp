@@ -6,9 +6,9 @@
 // literal blocks (fenced code in the outline); admonitions (note, warning,
 // tip...) stay as text; comments, targets, images and the docinfo field list
 // are metadata.
+#include "common/text.hpp"
 #include "formats/note_text.hpp"
 #include "formats/readers.hpp"
-#include "common/text.hpp"
 
 namespace crib {
 
@@ -158,8 +158,11 @@ class RstReader {
         std::string_view t = ltrim(l);
         size_t len = 0;
         if (directive(l, name, arg)) {
+            // A code directive's language goes into the fence of its block
+            // (literal_blocks()); the directive line and its options are not text.
             if (name == "image" || name == "figure" || name == "toctree" || name == "contents" ||
-                name == "meta" || name == "include" || name == "raw" || name == "index") {
+                name == "meta" || name == "include" || name == "raw" || name == "index" ||
+                name == "code-block" || name == "code" || name == "sourcecode") {
                 meta_indent_ = indent_of(l);
                 return out_.add(i + 1, LineKind::meta, std::string(l));
             }

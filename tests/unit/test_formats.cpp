@@ -372,3 +372,42 @@ TEST_CASE("review: lines of many opening brackets were quadratic in the link and
     CHECK(parse_seconds("## Q?\n" + repeat("<a", 400000) + "\n", "t.md") < 5);
     CHECK(indexable_text("[a](b) [c](d) <b>x</b>") == "a c x");
 }
+
+TEST_CASE("an org table came out as one long line in --full", "[formats][regression]") {
+    auto ps = parse("* What are the HTTP methods?\n"
+                    "\n"
+                    "|--------+------|\n"
+                    "| Method | Safe |\n"
+                    "|--------+------|\n"
+                    "| GET    | yes  |\n"
+                    "| POST   | no   |\n"
+                    "|--------+------|\n",
+                    "http.org");
+    REQUIRE(ps.size() == 1);
+    // A Markdown table: header row, delimiter, rows, each a line of its own;
+    // the org rules around it are not text.
+    CHECK(ps[0].answer.find("| Method | Safe |\n|---|---|\n| GET    | yes  |\n| POST   | no   |") !=
+          std::string::npos);
+    CHECK(ps[0].answer.find("+") == std::string::npos);
+    auto bare = parse("* Ports?\n\n| http | 80 |\n| ssh | 22 |\n", "ports.org");
+    REQUIRE(bare.size() == 1);
+    CHECK(bare[0].answer.find("| http | 80 |\n|---|---|\n| ssh | 22 |") != std::string::npos);
+}
+
+TEST_CASE("an rST code-block directive was shown as a stray Code-block: bash line",
+          "[formats][regression]") {
+    auto ps = parse("What is an inode?\n"
+                    "-----------------\n"
+                    "\n"
+                    "An inode holds metadata.\n"
+                    "\n"
+                    ".. code-block:: bash\n"
+                    "   :linenos:\n"
+                    "\n"
+                    "   ls -i file\n",
+                    "inode.rst");
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].answer.find("Code-block") == std::string::npos);
+    CHECK(ps[0].answer.find("linenos") == std::string::npos);
+    CHECK(ps[0].answer.find("```bash\nls -i file\n```") != std::string::npos);
+}
