@@ -7,6 +7,7 @@
 #include "formats/question_lines.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace crib::detect {
@@ -60,6 +61,21 @@ bool Parser::try_details(int i) {
     return true;
 }
 
+/// A heading that only names a part of an answer: "Problem", "Solution",
+/// "Steps to troubleshoot", "Common causes", "Example".
+static bool answer_part_label(const std::string& title) {
+    static const std::array<std::string_view, 24> labels = {
+        "problem",         "description",   "symptom",    "symptoms",    "cause",
+        "causes",          "common causes", "root cause", "steps",       "steps to troubleshoot",
+        "troubleshooting", "diagnosis",     "solution",   "solutions",   "fix",
+        "resolution",      "workaround",    "example",    "examples",    "explanation",
+        "answer",          "details",       "prevention", "verification"};
+    std::string low = ascii_lower(trim(title));
+    while (!low.empty() && (low.back() == ':' || low.back() == '.'))
+        low.pop_back();
+    return std::find(labels.begin(), labels.end(), low) != labels.end();
+}
+
 bool Parser::try_heading(int i) {
     int level = heading_level_[i];
     if (level == 0) return false;
@@ -83,6 +99,11 @@ bool Parser::try_heading(int i) {
     bool question = labelled || (numbered && numbered_headings_ask_) || asks(q) ||
                     (starts_interrogative(q) && !in_answer && !bare_word) ||
                     level_asks_[std::min(level, 6)];
+    // "#### Problem", "#### Steps to troubleshoot" under "## Scenario 4: pod
+    // stays pending": labels of the parts of one answer, not passages.
+    if (!question && !numbered && have_cur_ && last_heading_level_ && level > last_heading_level_ &&
+        answer_part_label(q))
+        return false;
     if (!question && !numbered) {
         // A deeper non-question heading belongs to the answer of the question
         // above it ("### Example").  Under a section it starts a sub-section

@@ -411,3 +411,31 @@ TEST_CASE("an rST code-block directive was shown as a stray Code-block: bash lin
     CHECK(ps[0].answer.find("linenos") == std::string::npos);
     CHECK(ps[0].answer.find("```bash\nls -i file\n```") != std::string::npos);
 }
+
+TEST_CASE("an answer was split at its own sub-headings: pod stays pending landed on Problem",
+          "[formats][regression]") {
+    auto ps = summary(parse("# Kubernetes scenarios\n"
+                            "\n"
+                            "## Scenario 4: pod stays pending forever\n"
+                            "\n"
+                            "#### Problem\n"
+                            "\n"
+                            "The pod never leaves Pending.\n"
+                            "\n"
+                            "#### Steps to troubleshoot\n"
+                            "\n"
+                            "1. kubectl describe pod\n"
+                            "\n"
+                            "#### Solution\n"
+                            "\n"
+                            "Add nodes or lower the requests.\n"
+                            "\n"
+                            "## Scenario 5: image pull fails\n"
+                            "\n"
+                            "### Registry credentials\n"
+                            "\n"
+                            "A topic of its own.\n",
+                            "k8s.md"));
+    CHECK(ps ==
+          V{"3:section:Scenario 4: pod stays pending forever", "19:section:Registry credentials"});
+}
