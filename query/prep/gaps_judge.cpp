@@ -27,13 +27,58 @@ struct Words {
     }
 };
 
+/// Words as schema::words() reads them, but with the signs that make a
+/// name: "C++" and "C#" keep their trailing '+'/'#' (up to three, as
+/// Xapian's TermGenerator keeps them) and ".NET" its leading dot, so that
+/// "LC_ALL=C" is not C++ and "/proc/sys/net" is not .NET.
 Words words_in(std::string_view text) {
     static const Xapian::Stem stem = schema::stemmer();
     Words out;
-    out.raw = schema::words(text);
-    for (const std::string& w : out.raw)
-        out.stems.push_back(stem(w));
+    std::string word;
+    bool dot = false;
+    auto flush = [&](std::string_view signs) {
+        if (word.empty()) return;
+        out.raw.push_back((dot ? "." : "") + word + std::string(signs));
+        out.stems.push_back((dot ? "." : "") + stem(word) + std::string(signs));
+        word.clear();
+    };
+    const char* p = text.data();
+    const char* end = p + text.size();
+    for (Xapian::Utf8Iterator it(p, text.size()), stop; it != stop;) {
+        unsigned ch = *it;
+        if (Xapian::Unicode::is_wordchar(ch)) {
+            if (word.empty()) { // ".NET": a dot after a space or at the start
+                const char* at = it.raw();
+                dot = at > p && at[-1] == '.' &&
+                      (at - 1 == p || std::isspace(static_cast<unsigned char>(at[-2])) ||
+                       at[-2] == '(');
+            }
+            Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
+            ++it;
+            continue;
+        }
+        const char* at = it.raw();
+        size_t n = 0;
+        while (at + n < end && n < 4 && (at[n] == '+' || at[n] == '#'))
+            ++n;
+        bool after = at + n == end || !std::isalnum(static_cast<unsigned char>(at[n]));
+        if (!word.empty() && n > 0 && n <= 3 && after) {
+            flush(std::string_view(at, n));
+            for (size_t k = 0; k < n; ++k)
+                ++it;
+            continue;
+        }
+        flush("");
+        ++it;
+    }
+    flush("");
     return out;
+}
+
+/// The index term of a judged stem: Xapian drops a leading dot (".net" is
+/// "Znet") and keeps trailing '+'/'#' ("Zc++").
+std::string index_term(const std::string& stem) {
+    return "Z" + (stem.size() > 1 && stem[0] == '.' ? stem.substr(1) : stem);
 }
 
 /// Text without what only points elsewhere: URLs, Markdown link targets
@@ -191,7 +236,7 @@ struct SkillJudge::Impl {
         return read.emplace(did, std::move(w)).first->second;
     }
 
-    bool absent(const std::string& stem) const { return db.get_termfreq("Z" + stem) == 0; }
+    bool absent(const std::string& stem) const { return db.get_termfreq(index_term(stem)) == 0; }
 
     /// Evidence for the phrase's words in order (as written when `exact`,
     /// else stemmed); with `any_order`, only whether one passage's question
@@ -213,7 +258,7 @@ struct SkillJudge::Impl {
         std::vector<Xapian::Query> terms;
         for (const std::string& s : phrase.stems) {
             if (absent(s)) return ev;
-            terms.emplace_back("Z" + s);
+            terms.emplace_back(index_term(s));
         }
         const Stems& seq = exact ? phrase.raw : phrase.stems;
         auto side = [&](const Words& w) -> const Stems& { return exact ? w.raw : w.stems; };

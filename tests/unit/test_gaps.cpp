@@ -257,3 +257,20 @@ TEST_CASE("skills: full-width and typographic punctuation cut like commas", "[ga
     CHECK(names("Kubernetes \xE2\x80\x94 Docker") ==
           std::vector<std::string>{"Kubernetes", "Docker"});
 }
+
+TEST_CASE("gaps: C++ was covered by LC_ALL=C and .NET by /proc/sys/net (signs of a name kept)",
+          "[gaps]") {
+    test::TempDir d;
+    d.write("notes/linux.md", "## What does LC_ALL=C do?\n\nSorts bytes as C does, C C C.\n\n"
+                              "## What is /proc/sys/net?\n\nKernel net settings: net net net.\n");
+    d.write("notes/lang.md", "## How does C++ manage memory?\n\nRAII and destructors.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Strong C++ and C# skills\n- Experience with .NET\n");
+    const Requirement& langs = at_line(rs, 2);
+    REQUIRE(langs.skills.size() == 2);
+    CHECK(langs.skills[0].name == "C++");
+    CHECK(langs.skills[0].evidence.covered); // "How does C++ manage memory?"
+    CHECK(langs.skills[1].name == "C#");
+    CHECK_FALSE(langs.skills[1].evidence.covered);
+    CHECK(at_line(rs, 3).verdict == Verdict::missing); // .NET
+}
