@@ -121,7 +121,7 @@ bool Parser::try_numbered(int i) {
     bool imperative =
         starts_imperative(q) && indent_of(L(i)) == 0 && have_cur_ && cur_.question && cur_.numbered;
     // Chinese numbered questions often go without "？": "3. Kafka如何保证数据时序性".
-    bool cjk = has_cjk_question_word(q);
+    bool cjk = cjk_line_asks(q);
     if (!asks(q) && !imperative && !cjk) return false;
     if (imperative && ends_with(q, ".")) q.pop_back();
     open({.line = i, .body_from = i + 1, .title = q, .numbered = true});
@@ -290,6 +290,17 @@ bool Parser::try_term(int i) {
     return true;
 }
 
+// A topic bullet that says its items are questions or problems: "推理题",
+// "过河/过桥 问题", "Interview questions", "Puzzles" (not "Tools I use").
+static bool names_questions(std::string_view title) {
+    std::string t = ascii_lower(trim(title));
+    for (std::string_view end : {"\xE9\xA2\x98", "\xE9\x97\xAE\xE9\xA2\x98"}) // 题, 问题
+        if (ends_with(t, end)) return true;
+    for (std::string_view w : {"question", "problem", "puzzle", "interview", "quiz", "exercise"})
+        if (t.find(w) != std::string::npos) return true;
+    return false;
+}
+
 // A line that names where notes came from ("via: [title](url)", "来源：..."):
 // never a question, whatever its title asks.
 static bool source_label(std::string_view body) {
@@ -333,7 +344,7 @@ bool Parser::try_bullet(int i) {
     if (bold_only(b.body) || b.body.empty()) return false;
     b.q = clean_question(b.body);
     if (!has_word_char(b.q) || b.q.size() > 400) return false;
-    if (source_label(b.body) || under_references(i)) return false;
+    if (source_label(b.body)) return false;
     int k = next_nonblank(i);
     int kind = 0;
     char m2 = 0;
@@ -343,13 +354,18 @@ bool Parser::try_bullet(int i) {
     // "- Explain why X" with nested answer bullets asks too (outliners).
     if (!b.asks && k > 0 && indent_of(L(k)) > b.indent && starts_imperative(b.q) && title_like(b.q))
         b.asks = true;
+    // Under "Refs"/"参考资料" a link ("[Java 集合存入数据时会自动排序吗？ - 知乎](...)")
+    // names a page, and an item that does not ask is an entry of the list.
+    if (under_references(i) && (!b.asks || b.body.find("](") != std::string_view::npos ||
+                                b.q.rfind("http", 0) == 0))
+        return false;
     // A topic with notes under it ("Copy-on-write") is not voted in: only an
     // unanswered entry of a checklist that mostly asks.
     // The file-wide checklist vote holds for lists under titles, not deep in an
     // outline, except for a list of bare items under a topic bullet ("推理题" over
     // "掰巧克力问题", "辩论赛问题"): a category of the checklist.
     bool in_topic = have_cur_ && cur_.bullet && !cur_.question && leaf_run_parent_[i] >= 0 &&
-                    leaf_run_parent_[i] == cur_.line;
+                    leaf_run_parent_[i] == cur_.line && names_questions(cur_.title);
     bool checklist =
         checklist_ &&
         (!(have_cur_ && cur_.bullet && (!cur_.question || cur_.bullet_indent < b.indent)) ||

@@ -76,6 +76,16 @@ static bool answer_part_label(const std::string& title) {
     return std::find(labels.begin(), labels.end(), low) != labels.end();
 }
 
+/// True if a heading deeper than `level` follows line i before one at
+/// `level` or above: a "## Troubleshooting" with sections of its own.
+bool Parser::has_subheadings(int i, int level) const {
+    for (int k = i + 1; k < n(); ++k) {
+        if (heading_level_[k] <= 0) continue;
+        return heading_level_[k] > level;
+    }
+    return false;
+}
+
 bool Parser::try_heading(int i) {
     int level = heading_level_[i];
     if (level == 0) return false;
@@ -101,8 +111,10 @@ bool Parser::try_heading(int i) {
                     level_asks_[std::min(level, 6)];
     // "#### Problem", "#### Steps to troubleshoot" under "## Scenario 4: pod
     // stays pending": labels of the parts of one answer, not passages.
-    if (!question && !numbered && have_cur_ && last_heading_level_ && level > last_heading_level_ &&
-        answer_part_label(q))
+    // Not under a level-1 title: "# Docker" then "## Example" is a section of
+    // the document.
+    if (!question && !numbered && have_cur_ && cur_.heading_level > 1 &&
+        level > cur_.heading_level && answer_part_label(q) && !has_subheadings(i, level))
         return false;
     if (!question && !numbered) {
         // A deeper non-question heading belongs to the answer of the question

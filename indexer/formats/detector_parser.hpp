@@ -77,6 +77,7 @@ class Parser {
     }
     bool try_details(int i);
     bool try_heading(int i);
+    bool has_subheadings(int i, int level) const;
     bool try_label_heading(int i, const std::string& q);
     bool open_question_below(int i);
     bool try_hash_line(int i);

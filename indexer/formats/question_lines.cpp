@@ -111,6 +111,22 @@ bool starts_imperative(std::string_view cleaned) {
     return std::find(verbs.begin(), verbs.end(), w) != verbs.end();
 }
 
+/// A request at the start asks too: "介绍一下 CMS,G1 收集器。", "简述 TCP 握手".
+static bool starts_cjk_request(std::string_view v) {
+    static const std::array<std::string_view, 8> requests = {
+        "\xE4\xBB\x8B\xE7\xBB\x8D\xE4\xB8\x80\xE4\xB8\x8B", // 介绍一下
+        "\xE7\xAE\x80\xE8\xBF\xB0",                         // 简述
+        "\xE8\xAF\xB4\xE8\xAF\xB4",                         // 说说
+        "\xE8\xB0\x88\xE8\xB0\x88",                         // 谈谈
+        "\xE8\xAE\xB2\xE8\xAE\xB2",                         // 讲讲
+        "\xE8\xA7\xA3\xE9\x87\x8A\xE4\xB8\x80\xE4\xB8\x8B", // 解释一下
+        "\xE8\xAF\xB7\xE4\xBB\x8B\xE7\xBB\x8D",             // 请介绍
+        "\xE8\xAF\xB7\xE8\xA7\xA3\xE9\x87\x8A"};            // 请解释
+    for (std::string_view w : requests)
+        if (v.substr(0, w.size()) == w) return true;
+    return false;
+}
+
 /// True if the text holds a question word of Chinese, Japanese or Korean
 /// (which write no space before it: "什么是 inode", "inode とは", "무엇").
 bool has_cjk_question_word(std::string_view cleaned) {
@@ -143,18 +159,33 @@ bool has_cjk_question_word(std::string_view cleaned) {
         size_t at = v.find(w);
         if (at != std::string_view::npos && (!sentence || at == 0)) return true;
     }
-    // A request at the start asks too: "介绍一下 CMS,G1 收集器。", "简述 TCP 握手".
-    static const std::array<std::string_view, 8> requests = {
-        "\xE4\xBB\x8B\xE7\xBB\x8D\xE4\xB8\x80\xE4\xB8\x8B", // 介绍一下
-        "\xE7\xAE\x80\xE8\xBF\xB0",                         // 简述
-        "\xE8\xAF\xB4\xE8\xAF\xB4",                         // 说说
-        "\xE8\xB0\x88\xE8\xB0\x88",                         // 谈谈
-        "\xE8\xAE\xB2\xE8\xAE\xB2",                         // 讲讲
-        "\xE8\xA7\xA3\xE9\x87\x8A\xE4\xB8\x80\xE4\xB8\x8B", // 解释一下
-        "\xE8\xAF\xB7\xE4\xBB\x8B\xE7\xBB\x8D",             // 请介绍
-        "\xE8\xAF\xB7\xE8\xA7\xA3\xE9\x87\x8A"};            // 请解释
-    for (std::string_view w : requests)
-        if (v.substr(0, w.size()) == w) return true;
+    return starts_cjk_request(v);
+}
+
+bool cjk_line_asks(std::string_view cleaned) {
+    static const std::array<std::string_view, 10> inside = {"\xE4\xBB\x80\xE4\xB9\x88",  // 什么
+                                                            "\xE4\xB8\xBA\xE4\xBD\x95",  // 为何
+                                                            "\xE4\xBD\x95\xE8\xB0\x93",  // 何谓
+                                                            "\xE5\xA6\x82\xE4\xBD\x95",  // 如何
+                                                            "\xE6\x80\x8E\xE4\xB9\x88",  // 怎么
+                                                            "\xE6\x80\x8E\xE6\xA0\xB7",  // 怎样
+                                                            "\xE5\x93\xAA\xE4\xBA\x9B",  // 哪些
+                                                            "\xE5\x93\xAA\xE4\xB8\xAA",  // 哪个
+                                                            "\xE5\x93\xAA\xE5\x87\xA0",  // 哪几
+                                                            "\xE5\xA4\x9A\xE5\xB0\x91"}; // 多少
+    std::string_view v = trim(cleaned);
+    if (starts_cjk_request(v)) return true;
+    // In a '。' sentence only at its start, as has_cjk_question_word().
+    bool sentence = v.find("\xE3\x80\x82") != std::string_view::npos;
+    for (std::string_view w : inside) {
+        size_t at = v.find(w);
+        if (at != std::string_view::npos && (!sentence || at == 0)) return true;
+    }
+    // A particle or a phrase that ends a question: "...吗", "...呢", "...ですか", "...とは".
+    for (std::string_view end :
+         {"\xE5\x90\x97", "\xE5\x91\xA2", "\xE3\x81\xA7\xE3\x81\x99\xE3\x81\x8B",
+          "\xE3\x81\xA8\xE3\x81\xAF"})
+        if (ends_with(v, end)) return true;
     return false;
 }
 

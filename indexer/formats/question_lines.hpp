@@ -33,6 +33,13 @@ bool starts_interrogative(std::string_view cleaned);
 /// anywhere in a question, without a space before it.
 bool has_cjk_question_word(std::string_view cleaned);
 
+/// A line without a question mark that asks in Chinese or Japanese: an
+/// interrogative of two characters anywhere (如何, 为何, 什么, 哪些, ...), a
+/// final 吗/呢/ですか/とは, or a request at the start (介绍一下); never a
+/// sentence ending in 。.  Stricter than has_cjk_question_word(), whose
+/// one-character words also occur inside other words (吗啡, 왜곡, ぶどう).
+bool cjk_line_asks(std::string_view cleaned);
+
 /// "Answer:", "**Answer:**", "A:", "Ans -" at the start of a line.
 bool is_answer_label(std::string_view t);
 

@@ -185,6 +185,7 @@ class OrgReader {
         std::string key;
         std::string_view value;
         if (!block_end_.empty()) return block_line(src, l);
+        if (ltrim(l).substr(0, 1) != "|") table_rows_ = 0; // any other line ends a table
         OrgHeading h;
         bool heading = parse_heading(l, keywords_, h);
         if (in_drawer_ && !heading) { // a heading always ends a drawer
@@ -212,7 +213,6 @@ class OrgReader {
         if (t.substr(0, 2) == ": " || t == ":") // fixed-width line
             return out_.add(src, LineKind::code, "    " + std::string(t.substr(1)));
         if (!t.empty() && t[0] == '|') return table_row(src, t);
-        table_rows_ = 0;
         out_.add(src, LineKind::text, quote_ + org_inline(l));
     }
 

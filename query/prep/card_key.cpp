@@ -87,7 +87,37 @@ const Card* successor(const CardAnchor& a, const std::string& file, const std::v
     return best;
 }
 
+/// The file name of a path ("/home/u/notes/k8s.md" -> "k8s.md").
+std::string_view base_name(std::string_view path) {
+    size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+/// A folder moved or renamed (`mv notes notes-old`): the only unclaimed card
+/// of a file with the anchor's file name that asks the same question.
+const Card* moved_successor(const CardAnchor& a, const std::vector<Card>& cards,
+                            const std::set<std::string>& claimed) {
+    const std::string question = schema::question_key(a.question);
+    const Card* found = nullptr;
+    for (const Card& c : cards) {
+        if (claimed.count(c.key) || base_name(c.file) != base_name(a.file) ||
+            schema::question_key(c.passage.question) != question)
+            continue;
+        if (found) return nullptr; // two such cards: not a guess to make
+        found = &c;
+    }
+    return found;
+}
+
 } // namespace
+
+bool reworded(const Rekey& r) {
+    auto question = [](const std::string& key) {
+        size_t nl = key.find('\n');
+        return nl == std::string::npos ? std::string() : key.substr(nl);
+    };
+    return question(r.from) != question(r.to);
+}
 
 Reconciled reconcile(const std::vector<CardAnchor>& stored, const std::vector<Card>& cards,
                      const KeyFile& key_file) {
@@ -99,7 +129,9 @@ Reconciled reconcile(const std::vector<CardAnchor>& stored, const std::vector<Ca
     Reconciled r;
     for (const CardAnchor& a : stored) {
         if (current.count(a.key)) continue;
-        if (const Card* c = successor(a, key_file ? key_file(a.file) : a.file, cards, claimed)) {
+        const Card* c = successor(a, key_file ? key_file(a.file) : a.file, cards, claimed);
+        if (!c) c = moved_successor(a, cards, claimed);
+        if (c) {
             claimed.insert(c->key);
             r.moved.push_back(Rekey{a.key, c->key});
         } else {

@@ -62,6 +62,11 @@ struct Rekey {
     std::string from, to;
 };
 
+/// True when a move is a reworded question, not only the same question under
+/// another name of its file (keys from before files were named by absolute
+/// path): the part after the file differs.
+bool reworded(const Rekey& r);
+
 /// How stored cards map onto the current cards.
 struct Reconciled {
     std::vector<Rekey> moved;     ///< keys to rename (question reworded)
@@ -71,7 +76,9 @@ struct Reconciled {
 /// Matches stored anchors to current cards: equal keys match; an anchor whose
 /// key is missing moves to the unclaimed card of its file whose question
 /// shares at least kRekeyOverlap of the words (the nearest line to the hint
-/// breaks ties); the rest are gone.  An anchor's file goes through
+/// breaks ties); else, when its folder moved, to the only unclaimed card of
+/// a file of the same name asking the same question; the rest are gone.
+/// An anchor's file goes through
 /// `key_file` too: a store written before keys used absolute paths names
 /// files as the index stored them, and the index's roots resolve them.
 Reconciled reconcile(const std::vector<CardAnchor>& stored, const std::vector<Card>& cards,

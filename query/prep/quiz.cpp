@@ -56,9 +56,12 @@ Deck load_deck(const DeckRequest& req, ReviewStore& store) {
     const KeyFile key_file = [&paths](const std::string& stored) {
         std::string abs = paths.absolute(stored);
         if (abs.empty() || abs.front() != '/') return abs;
+        // The folder resolved, the file name kept: a note that is a symlink
+        // (home-manager relinks on every edit) keeps its key.
         std::error_code ec;
-        std::filesystem::path p = std::filesystem::weakly_canonical(abs, ec);
-        return ec ? abs : p.string();
+        std::filesystem::path p(abs);
+        std::filesystem::path dir = std::filesystem::weakly_canonical(p.parent_path(), ec);
+        return ec ? abs : (dir / p.filename()).string();
     };
     std::vector<Card> cards = make_cards(all_passages(req.db), key_file);
     std::vector<std::string> keys;
@@ -80,9 +83,8 @@ Deck load_deck(const DeckRequest& req, ReviewStore& store) {
         g.file = paths.shown(g.file); // relative to the current folder when below it
     // Keys from before they named files by absolute path move silently: only
     // a reworded question is worth a word.
-    deck.moved = std::count_if(rec.moved.begin(), rec.moved.end(), [](const Rekey& r) {
-        return r.from.substr(r.from.find('\n')) != r.to.substr(r.to.find('\n'));
-    });
+    deck.moved = std::count_if(rec.moved.begin(), rec.moved.end(),
+                               [](const Rekey& r) { return reworded(r); });
     const DeckTitles titles = deck_titles(cards);
     const std::vector<FilePlace> places = file_places(cards);
     for (size_t i = 0; i < cards.size(); ++i) {

@@ -109,8 +109,11 @@ Xapian::MSet kept_top(const Xapian::Enquire& enq, Xapian::doccount n, const Sear
 /// remote backend does not pipeline them; 1,456 matches took 28 s over a
 /// 10 ms link).  There the match itself carries what counting needs: every
 /// item's duplicate key as its collapse key (nothing collapsed: at most
-/// kNoMore copies kept) and, with `topics`, its topics as its sort key
-/// (relevance first, so the order is unchanged).  One request, one reply.
+/// kNoMore copies kept) and, with `topics`, its topics as its sort key after
+/// relevance.  That sort orders passages of equal weight by their topics, not
+/// by docid as the local match does: so only the counting matches (scan_all,
+/// remote_facet_sample) ask for topics, never the one whose top is shown.
+/// One request, one reply.
 void remote_keys(Xapian::Enquire& enq, bool topics) {
     enq.set_collapse_key(schema::kSlotCollapse, Xapian::doccount(kNoMore));
     if (topics) enq.set_sort_by_relevance_then_value(schema::kSlotTopics, false);
@@ -137,7 +140,7 @@ Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req) {
     }
     enq.set_weighting_scheme(ranking_weight());
     const bool remote = req.db.any_remote();
-    if (remote) remote_keys(enq, req.facets); // remote indexes sort by relevance only
+    if (remote) remote_keys(enq, false); // remote indexes sort by relevance only
     // Relevance order re-ranks the top kRerankDepth so passages can move
     // across the page boundary; pages are cut afterwards.  At least one item,
     // so Xapian runs the match even for -c / -n 0.
@@ -204,14 +207,17 @@ std::vector<Row> rows_for(const Xapian::Database& db, const SearchRequest& req,
 /// kExactScan; nullopt for a larger match.
 std::optional<std::vector<Row>> scan_all(const Xapian::Database& db, const Xapian::Enquire& enq,
                                          const Collapsed& c, const SearchRequest& req) {
-    if (c.complete) return rows_for(db, req, c.mset, c.mset.size(), req.facets);
+    // A remote match carries no topics (remote_keys): counted again, with them.
+    const bool remote = req.db.any_remote();
+    if (c.complete && !(remote && req.facets))
+        return rows_for(db, req, c.mset, c.mset.size(), req.facets);
     if (c.mset.get_matches_lower_bound() > kExactScan) return std::nullopt;
     // Weighted as usual: with BoolWeight (which would give docid order),
     // Xapian 1.4.22 threw "Unexpected end of posting list" on posting lists
     // that in-place updates had rewritten (xapian-check finds nothing wrong).
     Xapian::Enquire all(db);
     all.set_query(enq.get_query());
-    if (req.db.any_remote()) remote_keys(all, req.facets);
+    if (remote) remote_keys(all, req.facets);
     Xapian::MSet m = kept_top(all, kExactScan + 1, req);
     if (m.size() > kExactScan) return std::nullopt;
     return rows_for(db, req, m, m.size(), req.facets);
@@ -223,10 +229,12 @@ std::optional<std::vector<Row>> scan_all(const Xapian::Database& db, const Xapia
 /// relevance order.
 Xapian::MSet facet_sample(const Xapian::Database& db, const Xapian::Enquire& enq,
                           const Collapsed& c, const SearchRequest& req) {
-    if (req.sort != SearchRequest::Sort::file) return c.mset;
+    const bool remote = req.db.any_remote();
+    if (req.sort != SearchRequest::Sort::file && !remote) return c.mset;
     Xapian::Enquire rel(db);
     rel.set_query(enq.get_query());
     rel.set_weighting_scheme(ranking_weight());
+    if (remote) remote_keys(rel, true); // the topics, with the match
     return kept_top(rel, kFacetSample, req);
 }
 

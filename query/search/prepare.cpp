@@ -143,31 +143,39 @@ std::string cjk_run(const std::vector<unsigned>& run) {
 /// The question words around a Chinese query, dropped like English stop
 /// words ("what", "is"): "什么是反射" searches 反射, "线程池的拒绝策略有哪些"
 /// 线程池的拒绝策略, so the note's own wording (何谓反射, 有哪几种) matches.
-/// A run that is only question words stays as typed.
-void drop_cjk_question_words(std::vector<unsigned>& run) {
+/// At least one character stays ("什么是栈" searches 栈); a run that is only
+/// question words stays as typed when it is the whole query, and is dropped
+/// beside other words ("什么是Docker" searches Docker): false then.
+bool drop_cjk_question_words(std::vector<unsigned>& run, bool others) {
     static const std::vector<std::u32string> heads = {
         U"请问",   U"什么是", U"什么叫", U"何谓", U"为什么", U"为何", U"如何",
         U"怎么样", U"怎么",   U"怎样",   U"说说", U"谈谈",   U"简述", U"介绍一下"};
     static const std::vector<std::u32string> tails = {
         U"是什么", U"有哪几种", U"有哪些", U"有几种", U"有什么用",
         U"有什么", U"是啥",     U"吗",     U"呢",     U"么"};
-    auto has_at = [&](const std::u32string& w, size_t at) {
-        return at + w.size() <= run.size() &&
-               std::equal(w.begin(), w.end(), run.begin() + long(at));
+    auto has_at_in = [](const std::vector<unsigned>& r, const std::u32string& w, size_t at) {
+        return at + w.size() <= r.size() && std::equal(w.begin(), w.end(), r.begin() + long(at));
     };
+    // What stays: one character at least ("什么是栈" searches 栈), none when
+    // the query has other words ("什么是Docker" searches Docker).
+    const size_t keep = others ? 0 : 1;
+    std::vector<unsigned> left = run;
     for (bool again = true; again;) {
         again = false;
         for (const std::u32string& w : heads)
-            if (run.size() >= w.size() + 2 && has_at(w, 0)) {
-                run.erase(run.begin(), run.begin() + long(w.size()));
+            if (left.size() >= w.size() + keep && has_at_in(left, w, 0)) {
+                left.erase(left.begin(), left.begin() + long(w.size()));
                 again = true;
             }
         for (const std::u32string& w : tails)
-            if (run.size() >= w.size() + 2 && has_at(w, run.size() - w.size())) {
-                run.resize(run.size() - w.size());
+            if (left.size() >= w.size() + keep && left.size() >= w.size() &&
+                has_at_in(left, w, left.size() - w.size())) {
+                left.resize(left.size() - w.size());
                 again = true;
             }
     }
+    run = std::move(left);
+    return !run.empty();
 }
 
 /// Chinese and Japanese words as the index holds them (its TermGenerator
@@ -178,6 +186,16 @@ void drop_cjk_question_words(std::vector<unsigned>& run) {
 std::string cjk_phrases(const std::string& typed) {
     std::string q = unquote_cjk(typed), out;
     bool quoted = false;
+    // Other words beside a run of question words: the run is dropped.
+    size_t runs = 0, latin = 0;
+    bool in_run = false;
+    for (Xapian::Utf8Iterator c(q); c != Xapian::Utf8Iterator(); ++c) {
+        bool cjk = cjk_letter(*c);
+        runs += cjk && !in_run;
+        latin += !cjk && Xapian::Unicode::is_wordchar(*c);
+        in_run = cjk;
+    }
+    const bool others = runs > 1 || latin > 0;
     Xapian::Utf8Iterator it(q), end;
     while (it != end) {
         if (!cjk_letter(*it)) {
@@ -197,8 +215,7 @@ std::string cjk_phrases(const std::string& typed) {
                 out += ' ';
             }
             if (run.size() == 1) Xapian::Unicode::append_utf8(out, run[0]);
-        } else {
-            drop_cjk_question_words(run);
+        } else if (drop_cjk_question_words(run, others)) {
             out += cjk_run(run) + " ";
         }
     }

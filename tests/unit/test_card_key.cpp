@@ -147,3 +147,29 @@ TEST_CASE("a folder spelled differently at rebuild orphaned every review (keys b
     CHECK(r.moved[0].to == after[0].key);
     CHECK(r.gone.empty());
 }
+
+TEST_CASE("a notes folder moved orphaned every review (same file name, same question)",
+          "[card_key]") {
+    Passage moved{.file = "/home/u/new/notes/d.md", .line = 3, .question = "What is a pod?"};
+    Passage other{.file = "/home/u/new/notes/e.md", .line = 3, .question = "What is a node?"};
+    std::vector<CardAnchor> old = {{card_key("/home/u/old/notes/d.md", "What is a pod?"),
+                                    "/home/u/old/notes/d.md", "What is a pod?", 3}};
+    auto cards = make_cards({moved, other});
+    Reconciled r = reconcile(old, cards);
+    REQUIRE(r.moved.size() == 1);
+    CHECK(r.moved[0].to == card_key("/home/u/new/notes/d.md", "What is a pod?"));
+    CHECK_FALSE(reworded(r.moved[0])); // said nothing about: not a reworded question
+    // Two files of that name asking it: no guess, the card is gone.
+    Passage twin = moved;
+    twin.file = "/home/u/new/more/d.md";
+    Reconciled two = reconcile(old, make_cards({moved, twin}));
+    CHECK(two.moved.empty());
+    CHECK(two.gone.size() == 1);
+}
+
+TEST_CASE("reworded: a question changed, not only the name of its file", "[card_key]") {
+    CHECK(reworded({card_key("a.md", "What is a pod?"), card_key("a.md", "What is a Pod group?")}));
+    CHECK_FALSE(
+        reworded({card_key("a.md", "What is a pod?"), card_key("/x/a.md", "What is a pod?")}));
+    CHECK_FALSE(reworded({"no newline", "no newline either"})); // no question part: no throw
+}

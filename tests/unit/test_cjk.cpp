@@ -213,3 +213,30 @@ TEST_CASE("Chinese question words around a query were searched as words", "[cjk]
     CHECK(which.hits[0].passage.question == "线程池的拒绝策略有哪几种？");
     CHECK(find(db, "什么是").total == 0); // only question words: searched as typed
 }
+
+TEST_CASE("CJK question words inside other words made numbered lines questions",
+          "[cjk][formats][regression]") {
+    auto ps = summary(parse("# 数据\n\n1. 数据 왜곡 처리\n2. 主要区别\n3. 吗啡类比\n4. ぶどうの例\n"
+                            "5. Kafka如何保证顺序\n6. 这个有用吗\n",
+                            "k.md"));
+    CHECK(ps == V{"1:section:数据", "7:question:Kafka如何保证顺序", "8:question:这个有用吗"});
+}
+
+TEST_CASE("a one-character subject and a Latin word beside question words were not searched",
+          "[cjk][search][regression]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## 何谓栈？\n\n后进先出。\n\n## 何谓 Docker？\n\n容器引擎。\n");
+    std::string db = test::index_notes(d);
+    for (const char* q : {"什么是栈", "栈是什么"}) {
+        SearchResult r = find(db, q);
+        REQUIRE(r.hits.size() == 1);
+        CHECK(r.hits[0].passage.question == "何谓栈？");
+        CHECK_FALSE(r.partial);
+    }
+    for (const char* q : {"什么是Docker", "Docker是什么"}) {
+        SearchResult r = find(db, q);
+        REQUIRE(r.hits.size() == 1);
+        CHECK(r.hits[0].passage.question == "何谓 Docker？");
+        CHECK_FALSE(r.partial);
+    }
+}

@@ -58,7 +58,9 @@ TEST_CASE("a CSV card keeps its doubled quotes as one quote (reader_cards escape
 TEST_CASE("a word only in a passage's heading path finds it (document heading terms)",
           "[mutants]") {
     test::TempDir d;
-    d.write("notes/k8s.md", "# Troubleshooting\n\n## Scenario four\n\n### Problem\n"
+    // ("### Problem" would be a label of the scenario's answer, issue 22: a
+    // sub-heading that is a topic of its own keeps its passage.)
+    d.write("notes/k8s.md", "# Troubleshooting\n\n## Scenario four\n\n### Pending workloads\n"
                             "The workload never starts and waits forever.\n");
     std::string db = test::index_notes(d);
     SearchRequest r;
@@ -66,8 +68,9 @@ TEST_CASE("a word only in a passage's heading path finds it (document heading te
     r.query = "scenario";
     r.limit = 20;
     auto hits = hits_for(r);
-    bool found = std::any_of(hits.begin(), hits.end(),
-                             [](const Hit& h) { return h.passage.question == "Problem"; });
+    bool found = std::any_of(hits.begin(), hits.end(), [](const Hit& h) {
+        return h.passage.question == "Pending workloads";
+    });
     CHECK(found);
 }
 
