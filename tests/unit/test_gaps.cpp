@@ -274,3 +274,14 @@ TEST_CASE("gaps: C++ was covered by LC_ALL=C and .NET by /proc/sys/net (signs of
     CHECK_FALSE(langs.skills[1].evidence.covered);
     CHECK(at_line(rs, 3).verdict == Verdict::missing); // .NET
 }
+
+TEST_CASE("gaps: three-word list items that only name a thing do not cover it (bare list)",
+          "[gaps]") {
+    test::TempDir d;
+    d.write("notes/tools.md", "## Tools I have seen\n\n- Apache Kafka Streams\n"
+                              "- Apache Kafka Connect\n- Apache Kafka clusters\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Experience with Kafka\n");
+    REQUIRE_FALSE(at_line(rs, 2).skills.empty());
+    CHECK_FALSE(at_line(rs, 2).skills.front().evidence.covered); // three mentions, all bare items
+}
