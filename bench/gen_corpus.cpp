@@ -46,33 +46,42 @@ using namespace gen_corpus;
 
 namespace {
 
-
 // ---------------------------------------------------------------------------
 // Text.
 
 enum class Style { numbered, dashed, headings, details, qa, bullets };
 const char* style_name(Style s) {
     switch (s) {
-    case Style::numbered: return "numbered";
-    case Style::dashed: return "dashed";
-    case Style::headings: return "headings";
-    case Style::details: return "details";
-    case Style::qa: return "qa";
-    case Style::bullets: return "bullets";
+    case Style::numbered:
+        return "numbered";
+    case Style::dashed:
+        return "dashed";
+    case Style::headings:
+        return "headings";
+    case Style::details:
+        return "details";
+    case Style::qa:
+        return "qa";
+    case Style::bullets:
+        return "bullets";
     }
     return "?";
 }
-bool is_markdown(Style s) { return s != Style::numbered && s != Style::dashed; }
+bool is_markdown(Style s) {
+    return s != Style::numbered && s != Style::dashed;
+}
 
 /// Words that start a label when they begin a line ("Question 2.", "Scenario: ...").
-bool is_label_word(const std::string& w) { return w == "question" || w == "answer" || w == "scenario"; }
+bool is_label_word(const std::string& w) {
+    return w == "question" || w == "answer" || w == "scenario";
+}
 
 class Writer {
-public:
+  public:
     Writer(const Vocabulary& v, uint64_t seed, double answer_words, double zipf)
         : v_(v), all_(v.words.size(), zipf), content_(v.words.size() - v.function_count, zipf),
-          subject_(v.words.size() - v.function_count, 0.8), rng_(seed), answer_words_(answer_words), counts_(v.words.size(), 0),
-          verbs_(split_words(kVerbs)) {}
+          subject_(v.words.size() - v.function_count, 0.8), rng_(seed), answer_words_(answer_words),
+          counts_(v.words.size(), 0), verbs_(split_words(kVerbs)) {}
 
     Rng& rng() { return rng_; }
     const std::vector<uint32_t>& counts() const { return counts_; }
@@ -88,13 +97,19 @@ public:
         for (int i = 0; i < n; ++i) {
             std::string w;
             double r = rng_.uniform();
-            if (r < 0.012) w = std::to_string(rng_.range(1, 65535)); // port, size, count
-            else if (r < 0.020) w = std::to_string(rng_.range(1, 9)) + "." + std::to_string(rng_.range(0, 20));
-            else w = word();
+            if (r < 0.012)
+                w = std::to_string(rng_.range(1, 65535)); // port, size, count
+            else if (r < 0.020)
+                w = std::to_string(rng_.range(1, 9)) + "." + std::to_string(rng_.range(0, 20));
+            else
+                w = word();
             // "Question 8. ..." or "Answer: ..." at the start would be a label to the parser.
-            while (i == 0 && is_label_word(w)) w = word();
-            if (markdown && rng_.chance(0.03)) w = "`" + w + "`";
-            else if (markdown && rng_.chance(0.015)) w = "**" + w + "**";
+            while (i == 0 && is_label_word(w))
+                w = word();
+            if (markdown && rng_.chance(0.03))
+                w = "`" + w + "`";
+            else if (markdown && rng_.chance(0.015))
+                w = "**" + w + "**";
             if (!s.empty()) s += ' ';
             s += w;
             if (i + 1 < n && rng_.chance(0.07)) s += ',';
@@ -108,7 +123,8 @@ public:
             if (c != '`' && c != '*') break;
         }
         // A sentence must never look like a question or an answer label.
-        while (!s.empty() && (s.back() == ',' || s.back() == '?')) s.pop_back();
+        while (!s.empty() && (s.back() == ',' || s.back() == '?'))
+            s.pop_back();
         s += '.';
         return s;
     }
@@ -131,16 +147,38 @@ public:
         std::string x = term(), y = term();
         std::string q;
         switch (rng_.range(0, 11)) {
-        case 0: case 1: case 2: q = "What is " + x + "?"; break;
-        case 3: q = "What is the difference between " + x + " and " + y + "?"; break;
-        case 4: q = "How does " + x + " work?"; break;
-        case 5: q = "How do you " + rng_.pick(verbs_) + " " + x + " in " + y + "?"; break;
-        case 6: q = "Why is " + x + " used for " + y + "?"; break;
-        case 7: q = "When should you use " + x + " over " + y + "?"; break;
-        case 8: q = "Can " + x + " " + rng_.pick(verbs_) + " " + y + "?"; break;
-        case 9: q = "Which " + x + " should be used for " + y + " " + content_word() + "?"; break;
-        case 10: q = "Explain " + x + " " + y + " and " + content_word() + "?"; break;
-        default: q = "What are the " + x + " " + content_word() + " of " + y + "?"; break;
+        case 0:
+        case 1:
+        case 2:
+            q = "What is " + x + "?";
+            break;
+        case 3:
+            q = "What is the difference between " + x + " and " + y + "?";
+            break;
+        case 4:
+            q = "How does " + x + " work?";
+            break;
+        case 5:
+            q = "How do you " + rng_.pick(verbs_) + " " + x + " in " + y + "?";
+            break;
+        case 6:
+            q = "Why is " + x + " used for " + y + "?";
+            break;
+        case 7:
+            q = "When should you use " + x + " over " + y + "?";
+            break;
+        case 8:
+            q = "Can " + x + " " + rng_.pick(verbs_) + " " + y + "?";
+            break;
+        case 9:
+            q = "Which " + x + " should be used for " + y + " " + content_word() + "?";
+            break;
+        case 10:
+            q = "Explain " + x + " " + y + " and " + content_word() + "?";
+            break;
+        default:
+            q = "What are the " + x + " " + content_word() + " of " + y + "?";
+            break;
         }
         if (lower)
             for (char& c : q)
@@ -160,8 +198,9 @@ public:
 
     /// A shell/config code line made of vocabulary words.
     std::string code_line() {
-        static const std::vector<std::string> cmds = {"kubectl get", "docker run", "aws s3 cp", "terraform apply",
-                                                      "helm install", "systemctl restart", "curl -s", "git push"};
+        static const std::vector<std::string> cmds = {
+            "kubectl get",  "docker run",        "aws s3 cp", "terraform apply",
+            "helm install", "systemctl restart", "curl -s",   "git push"};
         std::string s = rng_.pick(cmds);
         int n = rng_.range(1, 4);
         for (int i = 0; i < n; ++i) {
@@ -172,7 +211,7 @@ public:
         return s;
     }
 
-private:
+  private:
     std::string emit(size_t rank) {
         ++counts_[rank];
         return v_.words[rank];
@@ -224,7 +263,8 @@ std::vector<Block> make_answer(Writer& w, bool markdown) {
         } else if (!first && markdown && r < 0.32) {
             Block b{Block::code, {}};
             int n = rng.range(1, 4);
-            for (int i = 0; i < n; ++i) b.lines.push_back(w.code_line());
+            for (int i = 0; i < n; ++i)
+                b.lines.push_back(w.code_line());
             words -= 4 * n;
             out.push_back(std::move(b));
         } else {
@@ -246,12 +286,14 @@ void put_markdown_blocks(std::string& f, const std::vector<Block>& blocks) {
             f += b.lines[0] + "\n\n";
             break;
         case Block::bullets:
-            for (const auto& l : b.lines) f += "- " + l + "\n";
+            for (const auto& l : b.lines)
+                f += "- " + l + "\n";
             f += "\n";
             break;
         case Block::code:
             f += "```bash\n";
-            for (const auto& l : b.lines) f += l + "\n";
+            for (const auto& l : b.lines)
+                f += l + "\n";
             f += "```\n\n";
             break;
         }
@@ -279,9 +321,12 @@ std::string make_file(Writer& w, Style style, int n, const std::string& title) {
             f += std::to_string(num) + (rng.chance(0.2) ? "." : ". ") + q + "\n";
             for (const Block& b : make_answer(w, false)) {
                 for (const auto& l : b.lines) {
-                    if (b.kind == Block::bullets) f += "   # - " + l + "\n";
-                    else if (rng.chance(0.8)) f += "   # " + l + "\n";
-                    else f += l + "\n";
+                    if (b.kind == Block::bullets)
+                        f += "   # - " + l + "\n";
+                    else if (rng.chance(0.8))
+                        f += "   # " + l + "\n";
+                    else
+                        f += l + "\n";
                 }
             }
             f += rng.chance(0.5) ? "\n" : "\n\n";
@@ -298,12 +343,15 @@ std::string make_file(Writer& w, Style style, int n, const std::string& title) {
             for (const Block& b : make_answer(w, false)) {
                 if (b.kind == Block::bullets) {
                     std::string head = w.content_word();
-                    while (is_label_word(head)) head = w.content_word();
+                    while (is_label_word(head))
+                        head = w.content_word();
                     f += std::to_string(++item) + ". **" + capitalised(head) + ":**\n";
-                    for (const auto& l : b.lines) f += "   - " + l + "\n";
+                    for (const auto& l : b.lines)
+                        f += "   - " + l + "\n";
                     f += "\n";
                 } else {
-                    for (const auto& l : b.lines) f += l + "\n";
+                    for (const auto& l : b.lines)
+                        f += l + "\n";
                     f += "\n";
                 }
             }
@@ -385,11 +433,12 @@ struct Args {
 };
 
 [[noreturn]] void usage(const char* msg) {
-    std::fprintf(stderr,
-                 "gen_corpus: %s\n"
-                 "usage: gen_corpus --passages N --out DIR [--seed S] [--queries Q] [--answer-words W]\n"
-                 "                  [--zipf S] [--vocab V] [--per-file P]\n",
-                 msg);
+    std::fprintf(
+        stderr,
+        "gen_corpus: %s\n"
+        "usage: gen_corpus --passages N --out DIR [--seed S] [--queries Q] [--answer-words W]\n"
+        "                  [--zipf S] [--vocab V] [--per-file P]\n",
+        msg);
     std::exit(2);
 }
 
@@ -401,15 +450,24 @@ Args parse_args(int argc, char** argv) {
         if (i + 1 >= argc) usage(("missing value for " + k).c_str());
         std::string v = argv[++i];
         char* end = nullptr;
-        if (k == "--out") a.out = v;
-        else if (k == "--passages") a.passages = std::strtol(v.c_str(), &end, 10);
-        else if (k == "--seed") a.seed = std::strtoull(v.c_str(), &end, 10);
-        else if (k == "--queries") a.queries = int(std::strtol(v.c_str(), &end, 10));
-        else if (k == "--answer-words") a.answer_words = std::strtod(v.c_str(), &end);
-        else if (k == "--zipf") a.zipf = std::strtod(v.c_str(), &end);
-        else if (k == "--vocab") a.vocab = std::strtoull(v.c_str(), &end, 10);
-        else if (k == "--per-file") a.per_file = int(std::strtol(v.c_str(), &end, 10));
-        else usage(("unknown option " + k).c_str());
+        if (k == "--out")
+            a.out = v;
+        else if (k == "--passages")
+            a.passages = std::strtol(v.c_str(), &end, 10);
+        else if (k == "--seed")
+            a.seed = std::strtoull(v.c_str(), &end, 10);
+        else if (k == "--queries")
+            a.queries = int(std::strtol(v.c_str(), &end, 10));
+        else if (k == "--answer-words")
+            a.answer_words = std::strtod(v.c_str(), &end);
+        else if (k == "--zipf")
+            a.zipf = std::strtod(v.c_str(), &end);
+        else if (k == "--vocab")
+            a.vocab = std::strtoull(v.c_str(), &end, 10);
+        else if (k == "--per-file")
+            a.per_file = int(std::strtol(v.c_str(), &end, 10));
+        else
+            usage(("unknown option " + k).c_str());
         if (end && *end) usage(("bad number for " + k).c_str());
     }
     if (a.out.empty()) usage("--out is required");
@@ -420,17 +478,20 @@ Args parse_args(int argc, char** argv) {
 }
 
 /// Queries: 1-5 words, each common, mid-frequency or rare (but present).
-std::vector<std::string> make_queries(const Vocabulary& v, const std::vector<uint32_t>& counts, int n,
-                                      uint64_t seed) {
+std::vector<std::string> make_queries(const Vocabulary& v, const std::vector<uint32_t>& counts,
+                                      int n, uint64_t seed) {
     Rng rng(seed ^ 0x7175657269657321ull); // "queries!"
     const size_t f = v.function_count;
     std::vector<size_t> common, mid, rare;
     for (size_t r = f; r < v.words.size(); ++r) {
         if (!counts[r]) continue;
         size_t c = r - f;
-        if (c < 150) common.push_back(r);
-        else if (c < 3000) mid.push_back(r);
-        else rare.push_back(r);
+        if (c < 150)
+            common.push_back(r);
+        else if (c < 3000)
+            mid.push_back(r);
+        else
+            rare.push_back(r);
     }
     if (rare.empty()) rare = mid.empty() ? common : mid;
     if (mid.empty()) mid = common;
@@ -447,7 +508,9 @@ std::vector<std::string> make_queries(const Vocabulary& v, const std::vector<uin
         while (int(q.size()) < words && count < 20) {
             ++count;
             double c = rng.uniform();
-            size_t rank = c < 0.45 ? common[common_zipf(rng)] : c < 0.75 ? rng.pick(mid) : rng.pick(rare);
+            size_t rank = c < 0.45   ? common[common_zipf(rng)]
+                          : c < 0.75 ? rng.pick(mid)
+                                     : rng.pick(rare);
             std::string w = v.words[rank];
             // A multi-word entry counts as its words.
             size_t nw = size_t(std::count(w.begin(), w.end(), ' ')) + 1;
@@ -462,7 +525,8 @@ std::vector<std::string> make_queries(const Vocabulary& v, const std::vector<uin
             }
         }
         std::string line;
-        for (const auto& w : q) line += (line.empty() ? "" : " ") + w;
+        for (const auto& w : q)
+            line += (line.empty() ? "" : " ") + w;
         out.push_back(line);
     }
     return out;
@@ -478,7 +542,8 @@ int main(int argc, char** argv) {
     fs::remove_all(corpus, ec);
     fs::create_directories(corpus, ec);
     if (ec) {
-        std::fprintf(stderr, "gen_corpus: cannot create %s: %s\n", corpus.c_str(), ec.message().c_str());
+        std::fprintf(stderr, "gen_corpus: cannot create %s: %s\n", corpus.c_str(),
+                     ec.message().c_str());
         return 1;
     }
 
@@ -488,10 +553,11 @@ int main(int argc, char** argv) {
 
     // Top-level folders: taxonomy topics (folder names become topics) and a few others.
     const std::vector<std::string> folders = {
-        "kubernetes", "docker", "aws", "networking", "linux", "ci-cd", "terraform", "databases",
-        "security", "monitoring", "scaling", "storage", "serverless", "javascript", "system-design",
-        "behavioral", "misc"};
-    const Style styles[] = {Style::numbered, Style::dashed, Style::headings, Style::details, Style::qa, Style::bullets};
+        "kubernetes", "docker",     "aws",           "networking", "linux",   "ci-cd",
+        "terraform",  "databases",  "security",      "monitoring", "scaling", "storage",
+        "serverless", "javascript", "system-design", "behavioral", "misc"};
+    const Style styles[] = {Style::numbered, Style::dashed, Style::headings,
+                            Style::details,  Style::qa,     Style::bullets};
 
     std::ofstream manifest(root / "manifest.tsv", std::ios::binary);
     manifest << "path\tstyle\tpassages\tbytes\n";
@@ -515,12 +581,13 @@ int main(int argc, char** argv) {
         std::string text = make_file(w, style, int(n), folder);
         fs::path path = dir / name;
         std::FILE* fp = std::fopen(path.c_str(), "wb");
-        if (!fp || std::fwrite(text.data(), 1, text.size(), fp) != text.size() || std::fclose(fp) != 0) {
+        if (!fp || std::fwrite(text.data(), 1, text.size(), fp) != text.size() ||
+            std::fclose(fp) != 0) {
             std::fprintf(stderr, "gen_corpus: cannot write %s\n", path.c_str());
             return 1;
         }
-        manifest << fs::relative(path, root).generic_string() << '\t' << style_name(style) << '\t' << n << '\t'
-                 << text.size() << '\n';
+        manifest << fs::relative(path, root).generic_string() << '\t' << style_name(style) << '\t'
+                 << n << '\t' << text.size() << '\n';
         remaining -= n;
         bytes += text.size();
         ++files;
@@ -528,14 +595,18 @@ int main(int argc, char** argv) {
 
     std::vector<std::string> queries = make_queries(vocab, w.counts(), a.queries, a.seed);
     std::ofstream qf(root / "queries.txt", std::ios::binary);
-    for (const auto& q : queries) qf << q << '\n';
+    for (const auto& q : queries)
+        qf << q << '\n';
 
     size_t distinct = 0;
-    for (uint32_t c : w.counts()) distinct += c > 0;
+    for (uint32_t c : w.counts())
+        distinct += c > 0;
     std::ofstream info(root / "info.txt", std::ios::binary);
-    info << "passages=" << a.passages << "\nfiles=" << files << "\nbytes=" << bytes << "\nqueries=" << queries.size()
-         << "\nseed=" << a.seed << "\nvocabulary=" << vocab.words.size() << "\ndistinct_words=" << distinct << '\n';
-    std::printf("gen_corpus: %ld passages in %ld files, %.1f MB, %zu distinct vocabulary words, %zu queries -> %s\n",
+    info << "passages=" << a.passages << "\nfiles=" << files << "\nbytes=" << bytes
+         << "\nqueries=" << queries.size() << "\nseed=" << a.seed
+         << "\nvocabulary=" << vocab.words.size() << "\ndistinct_words=" << distinct << '\n';
+    std::printf("gen_corpus: %ld passages in %ld files, %.1f MB, %zu distinct vocabulary words, "
+                "%zu queries -> %s\n",
                 a.passages, files, double(bytes) / 1e6, distinct, queries.size(), root.c_str());
     return 0;
 }

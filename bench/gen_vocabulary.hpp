@@ -26,9 +26,10 @@ inline uint64_t splitmix64(uint64_t& x) {
 }
 
 class Rng {
-public:
+  public:
     explicit Rng(uint64_t seed) {
-        for (auto& v : s_) v = splitmix64(seed);
+        for (auto& v : s_)
+            v = splitmix64(seed);
     }
     uint64_t next() {
         uint64_t result = rotl(s_[1] * 5, 7) * 9;
@@ -48,7 +49,7 @@ public:
     bool chance(double p) { return uniform() < p; }
     template <class T> const T& pick(const std::vector<T>& v) { return v[next() % v.size()]; }
 
-private:
+  private:
     static uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
     uint64_t s_[4];
 };
@@ -127,8 +128,9 @@ inline const char* kContentWords =
     "interview question answer explain describe scenario experience";
 
 // Verbs and nouns for question templates (all also in the content list).
-inline const char* kVerbs = "manage deploy configure scale monitor secure debug migrate optimize create "
-                     "delete update install run start stop restart store handle validate replicate";
+inline const char* kVerbs =
+    "manage deploy configure scale monitor secure debug migrate optimize create "
+    "delete update install run start stop restart store handle validate replicate";
 
 inline std::vector<std::string> split_words(const char* text) {
     std::vector<std::string> out;
@@ -152,11 +154,13 @@ inline std::vector<std::string> split_words(const char* text) {
 /// Pronounceable made-up word of 1-3 syllables (about 6 letters).
 inline std::string syllable_word(Rng& rng) {
     static const std::vector<std::string> onset = {
-        "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z",
-        "b", "d", "k", "l", "m", "n", "p", "r", "s", "t", "br", "cr", "dr", "fl", "gr", "pr", "st",
-        "tr", "sk", "ch", "sh", "th", ""};
-    static const std::vector<std::string> nucleus = {"a", "e", "i", "o", "u", "a", "e", "i", "o", "ai", "ea", "ou", "y"};
-    static const std::vector<std::string> coda = {"", "", "", "", "n", "r", "s", "x", "l", "m", "t", "nd", "rk", "st"};
+        "b",  "c",  "d",  "f",  "g",  "h",  "j",  "k",  "l",  "m",  "n",  "p",  "r", "s",
+        "t",  "v",  "w",  "z",  "b",  "d",  "k",  "l",  "m",  "n",  "p",  "r",  "s", "t",
+        "br", "cr", "dr", "fl", "gr", "pr", "st", "tr", "sk", "ch", "sh", "th", ""};
+    static const std::vector<std::string> nucleus = {"a", "e", "i",  "o",  "u",  "a", "e",
+                                                     "i", "o", "ai", "ea", "ou", "y"};
+    static const std::vector<std::string> coda = {"",  "",  "",  "",  "n",  "r",  "s",
+                                                  "x", "l", "m", "t", "nd", "rk", "st"};
     std::string w;
     double r = rng.uniform();
     int syl = r < 0.2 ? 1 : r < 0.8 ? 2 : 3;
@@ -170,9 +174,9 @@ inline std::string syllable_word(Rng& rng) {
 }
 
 struct Vocabulary {
-    std::vector<std::string> words;  ///< by rank
-    size_t function_count = 0;       ///< ranks [0, function_count) are function words
-    size_t real_count = 0;           ///< ranks below this are real words, above synthetic
+    std::vector<std::string> words; ///< by rank
+    size_t function_count = 0;      ///< ranks [0, function_count) are function words
+    size_t real_count = 0;          ///< ranks below this are real words, above synthetic
 };
 
 inline Vocabulary build_vocabulary(size_t size, uint64_t seed) {
@@ -181,9 +185,11 @@ inline Vocabulary build_vocabulary(size_t size, uint64_t seed) {
     auto add = [&](const std::string& w) {
         if (seen.insert(w).second) v.words.push_back(w);
     };
-    for (const auto& w : split_words(kFunctionWords)) add(w);
+    for (const auto& w : split_words(kFunctionWords))
+        add(w);
     v.function_count = v.words.size();
-    for (const auto& w : split_words(kContentWords)) add(w);
+    for (const auto& w : split_words(kContentWords))
+        add(w);
     v.real_count = v.words.size();
     Rng rng(seed ^ 0x766f636162756c61ull); // "vocabula"
     while (v.words.size() < size) {
@@ -192,7 +198,8 @@ inline Vocabulary build_vocabulary(size_t size, uint64_t seed) {
         if (r < 0.05) { // snake_case configuration key
             w = syllable_word(rng) + "_" + syllable_word(rng);
         } else if (r < 0.08) { // camelCase API name
-            static const std::vector<std::string> pre = {"get", "set", "put", "list", "describe", "create", "on", "is"};
+            static const std::vector<std::string> pre = {"get",      "set",    "put", "list",
+                                                         "describe", "create", "on",  "is"};
             std::string a = syllable_word(rng), b = syllable_word(rng);
             a[0] = char(a[0] - 'a' + 'A');
             b[0] = char(b[0] - 'a' + 'A');
@@ -209,14 +216,15 @@ inline Vocabulary build_vocabulary(size_t size, uint64_t seed) {
 
 /// Zipf sampler over ranks [0, n): p(r) ~ 1 / (r + 1)^s.
 class Zipf {
-public:
+  public:
     Zipf(size_t n, double s) : cdf_(n) {
         double sum = 0;
         for (size_t r = 0; r < n; ++r) {
             sum += 1.0 / std::pow(double(r + 1), s);
             cdf_[r] = sum;
         }
-        for (double& c : cdf_) c /= sum;
+        for (double& c : cdf_)
+            c /= sum;
     }
     size_t operator()(Rng& rng) const {
         double u = rng.uniform();
@@ -224,7 +232,7 @@ public:
         return std::min(r, cdf_.size() - 1);
     }
 
-private:
+  private:
     std::vector<double> cdf_;
 };
 

@@ -36,7 +36,9 @@ std::string config_dir() {
     return c + "/crib";
 }
 
-static bool readable(const std::string& p) { return !p.empty() && ::access(p.c_str(), R_OK) == 0; }
+static bool readable(const std::string& p) {
+    return !p.empty() && ::access(p.c_str(), R_OK) == 0;
+}
 
 std::string find_data_file(const std::string& name, const char* env_var) {
     if (env_var) {
@@ -51,8 +53,9 @@ std::string find_data_file(const std::string& name, const char* env_var) {
 
 std::string real_path(const std::string& path) {
     std::error_code ec;
-    std::string p =
-        std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec).lexically_normal().string();
+    std::string p = std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec)
+                        .lexically_normal()
+                        .string();
     if (ec || p.empty()) p = path;
     while (p.size() > 1 && p.back() == '/')
         p.pop_back();

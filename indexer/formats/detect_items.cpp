@@ -356,8 +356,8 @@ bool Parser::try_bullet(int i) {
         b.asks = true;
     // Under "Refs"/"参考资料" a link ("[Java 集合存入数据时会自动排序吗？ - 知乎](...)")
     // names a page, and an item that does not ask is an entry of the list.
-    if (under_references(i) && (!b.asks || b.body.find("](") != std::string_view::npos ||
-                                b.q.rfind("http", 0) == 0))
+    if (under_references(i) &&
+        (!b.asks || b.body.find("](") != std::string_view::npos || b.q.rfind("http", 0) == 0))
         return false;
     // A topic with notes under it ("Copy-on-write") is not voted in: only an
     // unanswered entry of a checklist that mostly asks.

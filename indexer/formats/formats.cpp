@@ -1,8 +1,7 @@
 #include "formats/formats.hpp"
 
-#include "formats/readers.hpp"
 #include "common/text.hpp"
-
+#include "formats/readers.hpp"
 
 #include <algorithm>
 #include <map>
@@ -98,11 +97,13 @@ bool add_extension(std::string_view ext, std::string_view format) {
     return true;
 }
 
-std::vector<std::string> apply_type_add(const std::vector<std::pair<std::string, std::string>>& pairs) {
+std::vector<std::string>
+apply_type_add(const std::vector<std::pair<std::string, std::string>>& pairs) {
     std::vector<std::string> errors;
     for (const auto& [ext, format] : pairs)
         if (!add_extension(ext, format))
-            errors.push_back("type-add: unknown format '" + format + "' (crib-index --types lists them)");
+            errors.push_back("type-add: unknown format '" + format +
+                             "' (crib-index --types lists them)");
     return errors;
 }
 
@@ -110,7 +111,8 @@ std::string describe_formats() {
     std::string out;
     for (const NoteFormat& f : note_formats()) {
         std::string exts;
-        for (std::string_view e : f.extensions) exts += (exts.empty() ? "." : " .") + std::string(e);
+        for (std::string_view e : f.extensions)
+            exts += (exts.empty() ? "." : " .") + std::string(e);
         for (const auto& [e, name] : extra_extensions())
             if (name == f.name) exts += (exts.empty() ? "." : " .") + e;
         if (f.sniff) exts += exts.empty() ? "(by content)" : " (and by content)";

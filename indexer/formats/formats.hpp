@@ -41,7 +41,8 @@ const NoteFormat* format_named(std::string_view name);
 bool add_extension(std::string_view ext, std::string_view format);
 
 /// Apply the config's type-add pairs; returns an error message per unknown format.
-std::vector<std::string> apply_type_add(const std::vector<std::pair<std::string, std::string>>& pairs);
+std::vector<std::string>
+apply_type_add(const std::vector<std::pair<std::string, std::string>>& pairs);
 
 /// The --types listing: one line per format ("org  .org  Emacs org-mode").
 std::string describe_formats();
@@ -56,7 +57,6 @@ enum class NameClass {
 
 /// Classify a file name (the last path component or a whole path).
 NameClass classify_name(std::string_view name);
-
 
 /// The format to read a file with: by extension, then refined by content
 /// sniffing; plain text for files without a known extension.

@@ -263,8 +263,8 @@ RunSetup open_run(const IndexOptions& opt) {
 /// stat list the next freshness check reads.
 struct RunPlan {
     RunPlan() = default;
-    RunPlan(const RunPlan&) = delete; // jobs and removed point into records
-    RunPlan(RunPlan&&) = default;     // a map's nodes keep their places when moved
+    RunPlan(const RunPlan&) = delete;          // jobs and removed point into records
+    RunPlan(RunPlan&&) = default;              // a map's nodes keep their places when moved
     std::map<std::string, FileRecord> records; ///< what the index holds (jobs point into it)
     std::vector<FileJob> jobs;
     std::vector<const FileRecord*> removed;

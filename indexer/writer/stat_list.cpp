@@ -110,8 +110,7 @@ bool listing_matches(int dirfd, const std::string& abs, const std::set<std::stri
         if (is_dir) {
             std::string sub = abs + "/" + std::string(name);
             ok = name[0] == '.' || dirs.count(sub) || is_xapian_database(sub);
-        }
-        else
+        } else
             ok = classify_name(name) == NameClass::other || files.count(name);
         if (!ok) break;
     }

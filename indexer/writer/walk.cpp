@@ -1,8 +1,8 @@
 // walk.cpp - see walk.hpp.
 #include "writer/walk.hpp"
 
-#include "common/text.hpp"
 #include "common/paths.hpp"
+#include "common/text.hpp"
 #include "formats/formats.hpp"
 #include "watch/watch_state.hpp"
 #include "writer/file_record.hpp"
