@@ -171,8 +171,13 @@ class RstReader {
             label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
             return out_.add(i + 1, LineKind::text, "**" + label + ":** " + rst_inline(arg));
         }
-        if (meta_indent_ >= 0 && !blank(i) && indent_of(l) > meta_indent_)
+        if (meta_indent_ >= 0 && !blank(i) && indent_of(l) > meta_indent_) {
+            // A code block's ":caption: Listing pods" says what the code does: text.
+            std::string_view opt = trim(l);
+            if (opt.substr(0, 9) == ":caption:")
+                return out_.add(i + 1, LineKind::text, rst_inline(trim(opt.substr(9))));
             return out_.add(i + 1, LineKind::meta, std::string(l));
+        }
         if (!blank(i)) meta_indent_ = -1;
         if (t.substr(0, 2) == ".." && (t.size() == 2 || t[2] == ' ')) { // comment or target
             meta_indent_ = indent_of(l);

@@ -405,12 +405,14 @@ TEST_CASE("an rST code-block directive was shown as a stray Code-block: bash lin
                     "\n"
                     ".. code-block:: bash\n"
                     "   :linenos:\n"
+                    "   :caption: Listing inode numbers\n"
                     "\n"
                     "   ls -i file\n",
                     "inode.rst");
     REQUIRE(ps.size() == 1);
     CHECK(ps[0].answer.find("Code-block") == std::string::npos);
     CHECK(ps[0].answer.find("linenos") == std::string::npos);
+    CHECK(ps[0].answer.find("Listing inode numbers") != std::string::npos); // the caption stays
     CHECK(ps[0].answer.find("```bash\nls -i file\n```") != std::string::npos);
 }
 
