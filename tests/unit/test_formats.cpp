@@ -484,3 +484,11 @@ TEST_CASE("bare tool names under a topic bullet of a checklist became questions"
     for (const std::string& p : ps)
         CHECK(p.find("question:kubectl") == std::string::npos);
 }
+
+TEST_CASE("a part-label heading with sections of its own is a section, not part of an answer",
+          "[formats][regression]") {
+    auto ps = summary(parse("# Runbook\n\n## Scenario 1: node not ready\n\n### Troubleshooting\n\n"
+                            "#### Kubelet stopped\n\nRestart the kubelet.\n",
+                            "r.md"));
+    CHECK(ps == V{"7:section:Kubelet stopped"});
+}
