@@ -327,12 +327,9 @@ bool Parser::under_references(int i) const {
         "\xE5\x8F\x82\xE8\x80\x83\xE9\x93\xBE\xE6\x8E\xA5"}; // 参考, 参考资料, 参考链接
     int p = item_parent_[i];
     if (p < 0) return false;
-    std::string t = clean_question(trim(ltrim(L(p)).substr(2)));
-    while (!t.empty() && (t.back() == ':' || t.back() == ' '))
-        t.pop_back();
-    std::string low;
-    for (char c : t)
-        low += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string low = ascii_lower(clean_question(trim(ltrim(L(p)).substr(2))));
+    while (!low.empty() && (low.back() == ':' || low.back() == ' '))
+        low.pop_back();
     return std::find(labels.begin(), labels.end(), low) != labels.end();
 }
 

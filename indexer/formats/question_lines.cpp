@@ -127,6 +127,18 @@ static bool starts_cjk_request(std::string_view v) {
     return false;
 }
 
+/// True if `v` holds one of `words`; in a sentence ("这也就解释了为什么byte...。")
+/// only at its start ("如何判断对象是否死亡（两种方法）。").
+template <size_t N>
+static bool holds_question_word(std::string_view v, const std::array<std::string_view, N>& words) {
+    bool sentence = v.find("\xE3\x80\x82") != std::string_view::npos; // '。'
+    for (std::string_view w : words) {
+        size_t at = v.find(w);
+        if (at != std::string_view::npos && (!sentence || at == 0)) return true;
+    }
+    return false;
+}
+
 /// True if the text holds a question word of Chinese, Japanese or Korean
 /// (which write no space before it: "什么是 inode", "inode とは", "무엇").
 bool has_cjk_question_word(std::string_view cleaned) {
@@ -150,16 +162,8 @@ bool has_cjk_question_word(std::string_view cleaned) {
         "\xEB\xAC\xB4\xEC\x97\x87",              // 무엇
         "\xEC\x99\x9C",                          // 왜
         "\xEC\x96\xB4\xEB\x96\xBB\xEA\xB2\x8C"}; // 어떻게
-    // In a sentence ("这也就解释了为什么byte...。") a question word asks only
-    // at the start ("如何判断对象是否死亡（两种方法）。").
-    const std::string_view stop = "\xE3\x80\x82"; // '。'
     std::string_view v = ltrim(cleaned);
-    bool sentence = v.find(stop) != std::string_view::npos;
-    for (std::string_view w : words) {
-        size_t at = v.find(w);
-        if (at != std::string_view::npos && (!sentence || at == 0)) return true;
-    }
-    return starts_cjk_request(v);
+    return holds_question_word(v, words) || starts_cjk_request(v);
 }
 
 bool cjk_line_asks(std::string_view cleaned) {
@@ -174,13 +178,7 @@ bool cjk_line_asks(std::string_view cleaned) {
                                                             "\xE5\x93\xAA\xE5\x87\xA0",  // 哪几
                                                             "\xE5\xA4\x9A\xE5\xB0\x91"}; // 多少
     std::string_view v = trim(cleaned);
-    if (starts_cjk_request(v)) return true;
-    // In a '。' sentence only at its start, as has_cjk_question_word().
-    bool sentence = v.find("\xE3\x80\x82") != std::string_view::npos;
-    for (std::string_view w : inside) {
-        size_t at = v.find(w);
-        if (at != std::string_view::npos && (!sentence || at == 0)) return true;
-    }
+    if (starts_cjk_request(v) || holds_question_word(v, inside)) return true;
     // A particle or a phrase that ends a question: "...吗", "...呢", "...ですか", "...とは".
     for (std::string_view end :
          {"\xE5\x90\x97", "\xE5\x91\xA2", "\xE3\x81\xA7\xE3\x81\x99\xE3\x81\x8B",
