@@ -153,28 +153,26 @@ bool drop_cjk_question_words(std::vector<unsigned>& run, bool others) {
     static const std::vector<std::u32string> tails = {
         U"是什么", U"有哪几种", U"有哪些", U"有几种", U"有什么用",
         U"有什么", U"是啥",     U"吗",     U"呢",     U"么"};
-    auto has_at_in = [](const std::vector<unsigned>& r, const std::u32string& w, size_t at) {
-        return at + w.size() <= r.size() && std::equal(w.begin(), w.end(), r.begin() + long(at));
+    auto has_at = [&run](const std::u32string& w, size_t at) {
+        return at + w.size() <= run.size() &&
+               std::equal(w.begin(), w.end(), run.begin() + long(at));
     };
     // What stays: one character at least ("什么是栈" searches 栈), none when
     // the query has other words ("什么是Docker" searches Docker).
     const size_t keep = others ? 0 : 1;
-    std::vector<unsigned> left = run;
     for (bool again = true; again;) {
         again = false;
         for (const std::u32string& w : heads)
-            if (left.size() >= w.size() + keep && has_at_in(left, w, 0)) {
-                left.erase(left.begin(), left.begin() + long(w.size()));
+            if (run.size() >= w.size() + keep && has_at(w, 0)) {
+                run.erase(run.begin(), run.begin() + long(w.size()));
                 again = true;
             }
         for (const std::u32string& w : tails)
-            if (left.size() >= w.size() + keep && left.size() >= w.size() &&
-                has_at_in(left, w, left.size() - w.size())) {
-                left.resize(left.size() - w.size());
+            if (run.size() >= w.size() + keep && has_at(w, run.size() - w.size())) {
+                run.resize(run.size() - w.size());
                 again = true;
             }
     }
-    run = std::move(left);
     return !run.empty();
 }
 
