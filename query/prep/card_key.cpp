@@ -95,13 +95,16 @@ std::string_view base_name(std::string_view path) {
 
 /// A folder moved or renamed (`mv notes notes-old`): the only unclaimed card
 /// of a file with the anchor's file name that asks the same question.
+/// `questions[i]` is the question key of `cards[i]`.
 const Card* moved_successor(const CardAnchor& a, const std::vector<Card>& cards,
+                            const std::vector<std::string>& questions,
                             const std::set<std::string>& claimed) {
     const std::string question = schema::question_key(a.question);
     const Card* found = nullptr;
-    for (const Card& c : cards) {
+    for (size_t i = 0; i < cards.size(); ++i) {
+        const Card& c = cards[i];
         if (claimed.count(c.key) || base_name(c.file) != base_name(a.file) ||
-            schema::question_key(c.passage.question) != question)
+            questions[i] != question)
             continue;
         if (found) return nullptr; // two such cards: not a guess to make
         found = &c;
@@ -127,10 +130,16 @@ Reconciled reconcile(const std::vector<CardAnchor>& stored, const std::vector<Ca
     for (const CardAnchor& a : stored)
         if (current.count(a.key)) claimed.insert(a.key);
     Reconciled r;
+    // Each card's question key, once, and only when an anchor has no successor
+    // in its file: gone cards stay stored and are reconciled on every load.
+    std::vector<std::string> questions;
     for (const CardAnchor& a : stored) {
         if (current.count(a.key)) continue;
         const Card* c = successor(a, key_file ? key_file(a.file) : a.file, cards, claimed);
-        if (!c) c = moved_successor(a, cards, claimed);
+        if (!c && questions.empty())
+            for (const Card& card : cards)
+                questions.push_back(schema::question_key(card.passage.question));
+        if (!c) c = moved_successor(a, cards, questions, claimed);
         if (c) {
             claimed.insert(c->key);
             r.moved.push_back(Rekey{a.key, c->key});
