@@ -112,7 +112,7 @@ Xapian::MSet kept_top(const Xapian::Enquire& enq, Xapian::doccount n, const Sear
 /// kNoMore copies kept) and, with `topics`, its topics as its sort key after
 /// relevance.  That sort orders passages of equal weight by their topics, not
 /// by docid as the local match does: so only the counting matches (scan_all,
-/// remote_facet_sample) ask for topics, never the one whose top is shown.
+/// facet_sample) ask for topics, never the one whose top is shown.
 /// One request, one reply.
 void remote_keys(Xapian::Enquire& enq, bool topics) {
     enq.set_collapse_key(schema::kSlotCollapse, Xapian::doccount(kNoMore));
@@ -177,9 +177,9 @@ std::vector<std::string> values_of(const Xapian::Database& db, Xapian::valueno s
 
 /// The duplicate key and (with `topics`) the topics of the first `n`
 /// passages of `m`: along the value streams in docid order, or from a remote
-/// index (xapian-tcpsrv serves no value streams) its documents, all asked for
-/// in one pipelined request (MSet::fetch), not one round trip each.  Never
-/// the passage records: decoding every passage of a large match was most of
+/// index (xapian-tcpsrv serves no value streams) the collapse and sort keys
+/// `m` carries (remote_keys()), not a document read per passage.  Never the
+/// passage records: decoding every passage of a large match was most of
 /// `--offset 26000`.
 std::vector<Row> rows_for(const Xapian::Database& db, const SearchRequest& req,
                           const Xapian::MSet& m, size_t n, bool topics) {
