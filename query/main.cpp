@@ -201,8 +201,10 @@ int run_search(const crib::Invocation& inv) {
         std::cerr << "crib: searched for \"" << crib::sanitize(*r.corrected)
                   << "\" (corrected from \"" << crib::sanitize(r.query) << "\")\n";
     if (r.partial && inv.format == crib::Format::count)
-        std::cerr << "crib: no passage has all " << r.of << " words; " << r.total
-                  << " have some of them (crib without -c lists the best)\n";
+        std::cerr << "crib: no passage has all "
+                  << (r.of == 1 ? "of it" : std::to_string(r.of) + " words") << "; " << r.total
+                  << (r.of == 1 ? " have some of it" : " have some of them")
+                  << " (crib without -c lists the best)\n";
     else if (r.partial && !human)
         std::cerr << "crib: " << crib::partial_notice(r) << "\n";
     Paging paging(inv.page);

@@ -239,6 +239,9 @@ class HumanPrinter : public Printer {
 } // namespace
 
 std::string partial_notice(const SearchResult& r) {
+    if (r.of == 1) // one run of Chinese or Japanese, read by its pieces
+        return "No passage has all of \"" + sanitize(r.query) +
+               "\"; these have some of it (each says what it lacks)";
     return "No passage has all " + std::to_string(r.of) + " words of \"" + sanitize(r.query) +
            "\"; these have some of them (each says what it lacks)";
 }

@@ -77,6 +77,19 @@ Xapian::MSet marking_mset(const Xapian::Database& db, const Attempt& a,
     return e.get_mset(0, 0);
 }
 
+/// Marks each occurrence of the query's CJK runs in `text`: Xapian's
+/// snippets do not mark n-grams of a stemmed (STEM_ALL_Z) index.
+void mark_cjk(const std::string& text, const std::vector<std::string>& runs,
+              std::vector<Span>& spans) {
+    for (const std::string& run : runs)
+        for (size_t at = text.find(run); at != std::string::npos; at = text.find(run, at + 1))
+            spans.push_back({at, at + run.size()});
+    std::sort(spans.begin(), spans.end(),
+              [](const Span& a, const Span& b) { return a.start < b.start; });
+}
+
+} // namespace
+
 /// The runs of CJK letters of the query ("线程池" of "docker 线程池").
 std::vector<std::string> cjk_runs(const std::string& query) {
     std::vector<std::string> runs;
@@ -92,19 +105,6 @@ std::vector<std::string> cjk_runs(const std::string& query) {
     if (!cur.empty()) runs.push_back(std::move(cur));
     return runs;
 }
-
-/// Marks each occurrence of the query's CJK runs in `text`: Xapian's
-/// snippets do not mark n-grams of a stemmed (STEM_ALL_Z) index.
-void mark_cjk(const std::string& text, const std::vector<std::string>& runs,
-              std::vector<Span>& spans) {
-    for (const std::string& run : runs)
-        for (size_t at = text.find(run); at != std::string::npos; at = text.find(run, at + 1))
-            spans.push_back({at, at + run.size()});
-    std::sort(spans.begin(), spans.end(),
-              [](const Span& a, const Span& b) { return a.start < b.start; });
-}
-
-} // namespace
 
 /// Step 6, show: the hits of the page, with snippets and collapsed duplicates.
 std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchRequest& req,

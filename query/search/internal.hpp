@@ -218,6 +218,8 @@ std::vector<Xapian::MSetIterator> page_of(Attempt& a, const SearchRequest& req,
 std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchRequest& req,
                          const std::vector<Xapian::MSetIterator>& page,
                          const std::map<Xapian::docid, ScoreParts>& parts);
+/// The runs of CJK letters of the query ("线程池" of "docker 线程池").
+std::vector<std::string> cjk_runs(const std::string& query);
 
 // ---- related_terms.cpp -------------------------------------------------
 /// A feedback term of related questions: "Z" + a stem, and its weight.

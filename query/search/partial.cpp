@@ -50,9 +50,78 @@ Split split(const Xapian::Query& q) {
     return s;
 }
 
-/// Passages with any of the parts.
+/// True for the term of a word of CJK letters ("Z红包": the index holds
+/// their n-grams under the stem prefix).
+bool cjk_term(const std::string& t) {
+    if (t.size() < 2 || t[0] != 'Z') return false;
+    for (Xapian::Utf8Iterator it(t.substr(1)); it != Xapian::Utf8Iterator(); ++it)
+        if (!cjk_letter(*it)) return false;
+    return true;
+}
+
+/// The character pairs of a CJK run's part (the terms of "红包 包系 系统 统设 设计" of
+/// 红包系统设计, cjk_run()), or none for any other part.  Chinese writes
+/// no spaces, so a run is one part of the query; its pairs are its pieces.
+std::vector<std::string> cjk_pieces(const Xapian::Query& part) {
+    std::vector<std::string> terms(part.get_unique_terms_begin(), part.get_unique_terms_end());
+    if (terms.size() < 2 || !std::all_of(terms.begin(), terms.end(), cjk_term)) return {};
+    return terms;
+}
+
+/// Passages with any of the parts, or with any piece of a CJK run
+/// ("红包系统设计" is found where the notes have 红包 and 设计 only).
 Xapian::Query any_part(const std::vector<Xapian::Query>& parts) {
-    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    std::vector<Xapian::Query> any;
+    for (const Xapian::Query& part : parts) {
+        std::vector<std::string> pieces = cjk_pieces(part);
+        if (pieces.empty()) any.push_back(part);
+        for (const std::string& piece : pieces)
+            any.emplace_back(piece);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
+}
+
+/// Can `s` be read partially: two parts, or one CJK run of two pairs.
+bool has_pieces(const Split& s) {
+    return s.parts.size() > 1 || (s.parts.size() == 1 && !cjk_pieces(s.parts[0]).empty());
+}
+
+/// What a passage lacks of a CJK run's part: the characters of the typed
+/// run that none of its `matched` pairs holds ("系统" when a passage has
+/// 红包 and 设计 of 红包系统设计), or the whole run when it has every pair
+/// but not together.
+std::string missing_of_run(const std::vector<std::string>& pieces, const std::string& typed,
+                           const std::set<std::string>& matched) {
+    const std::set<std::string> part(pieces.begin(), pieces.end());
+    for (const std::string& text : cjk_runs(typed)) {
+        std::vector<unsigned> run(Xapian::Utf8Iterator(text), Xapian::Utf8Iterator{});
+        auto pair_at = [&run](size_t i) {
+            std::string p = "Z";
+            Xapian::Unicode::append_utf8(p, run[i]);
+            Xapian::Unicode::append_utf8(p, run[i + 1]);
+            return p;
+        };
+        std::vector<int> state(run.size(), 0); // 0 not searched, 1 lacked, 2 held
+        bool ours = false;
+        for (size_t i = 0; i + 1 < run.size(); ++i) {
+            if (!part.count(pair_at(i))) continue;
+            ours = true;
+            int s = matched.count(pair_at(i)) ? 2 : 1;
+            state[i] = std::max(state[i], s);
+            state[i + 1] = std::max(state[i + 1], s);
+        }
+        if (!ours) continue;
+        std::string lacked, searched;
+        for (size_t i = 0; i < run.size(); ++i) {
+            if (state[i] == 1) {
+                if (!lacked.empty() && state[i - 1] != 1) lacked += ' '; // another gap
+                Xapian::Unicode::append_utf8(lacked, run[i]);
+            }
+            if (state[i]) Xapian::Unicode::append_utf8(searched, run[i]);
+        }
+        return lacked.empty() ? searched : lacked;
+    }
+    return pieces.front().substr(1);
 }
 
 /// `words` with the exclusions and topic filter of `prep` put back.
@@ -118,7 +187,7 @@ Attempt reading(const Xapian::Database& db, const SearchRequest& req, const Atte
 void read_partially(const Xapian::Database& db, const SearchRequest& req, Attempt& best) {
     if (!best.match.mset.empty() || best.prep.words.empty()) return;
     Split s = split(best.prep.words);
-    if (s.parts.size() < 2) return;
+    if (!has_pieces(s)) return;
     SearchRequest r = req;
     r.limit = std::min(req.limit, kPartialPage);
     Attempt a = reading(db, r, best, s, any_part(s.parts));
@@ -128,8 +197,7 @@ void read_partially(const Xapian::Database& db, const SearchRequest& req, Attemp
 std::vector<Hit> nearly_hits(const Xapian::Database& db, const SearchRequest& req,
                              const Attempt& best, size_t shown) {
     Split s = split(best.prep.words);
-    if (s.parts.size() < 2 || shown >= req.limit || req.limit > kNearlyMaxPage ||
-        !best.match.complete)
+    if (!has_pieces(s) || shown >= req.limit || req.limit > kNearlyMaxPage || !best.match.complete)
         return {};
     SearchRequest r = req;
     r.offset = 0;
@@ -203,8 +271,12 @@ std::vector<std::string> missing_parts(const Xapian::Database& db, const Attempt
     if (!a.of) return out;
     std::set<std::string> matched(a.enq.get_matching_terms_begin(it),
                                   a.enq.get_matching_terms_end(it));
-    for (const Xapian::Query& part : split(a.prep.words).parts)
-        if (!has_part(db, part, *it, matched)) out.push_back(part_name(part, a.text));
+    for (const Xapian::Query& part : split(a.prep.words).parts) {
+        if (has_part(db, part, *it, matched)) continue;
+        std::vector<std::string> pieces = cjk_pieces(part);
+        out.push_back(pieces.empty() ? part_name(part, a.text)
+                                     : missing_of_run(pieces, a.text, matched));
+    }
     // Dash words are found as written ("-p", and "-it", whose "it" is no part).
     for (const std::string& lit : a.literals) {
         TextFilter one;

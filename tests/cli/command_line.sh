@@ -88,6 +88,17 @@ expect_rc 1 "$CRIB" --no-update --format plain --no-related widget zzqqxx
   grep -q '^    missing: zzqqxx$' "$TMP/out" && grep -q ' of 5 partial matches' "$TMP/out" && pass "plain: partial said first, missing per hit" ||
   fail "plain partial: $(cat "$TMP/out")"
 
+# A Chinese run no passage has found nothing at all; its pairs are now its parts.
+printf '## 微信群红包的设计\n\n预先分配金额。\n' >"$TMP/notes/cjk.md"
+"$CRIB_INDEX" -q
+expect_rc 1 "$CRIB" --no-update -c 红包系统设计
+[[ $(cat "$TMP/out") == 0 ]] && grep -q '^crib: no passage has all of it; 1 have some of it' "$TMP/err" &&
+  pass "-c of a Chinese run read by its pairs: 0, the partial count on stderr" || fail "-c CJK partial: $(cat "$TMP/out" "$TMP/err")"
+expect_rc 1 "$CRIB" --no-update --format plain --no-related 红包系统设计
+[[ $(head -1 "$TMP/out") == 'No passage has all of "红包系统设计"; these have some of it (each says what it lacks)' ]] &&
+  grep -q '^    missing: 系统$' "$TMP/out" && pass "plain: a Chinese run's missing pair said" || fail "plain CJK partial: $(cat "$TMP/out")"
+rm "$TMP/notes/cjk.md"
+
 printf '## Two of one?\n2 of 1 is a fraction.\n## Merge stderr?\nappend 2>&1 to the command\n## Pods plural\nmany pods\n' >"$TMP/notes/f.md"
 "$CRIB_INDEX" -q
 expect_rc 0 "$CRIB" --no-update --format grep -F '2>&1'

@@ -113,8 +113,34 @@ TEST_CASE("a Chinese query typed without spaces finds its words apart or reorder
     SearchResult reordered = find(db, "字符串拼接");
     REQUIRE(reordered.total == 1);
     CHECK(reordered.hits[0].passage.question == "为什么不推荐用加号拼接字符串？");
-    // Each piece still occurs as written: "消息对象" has 消息 but no 对象 piece here.
-    CHECK(find(db, "消息对象").total == 0);
+    // Each piece still occurs as written: no passage has both 消息 and 对象,
+    // so none matches; each one with a piece is a partial match, said so.
+    SearchResult neither = find(db, "消息对象");
+    CHECK(neither.partial);
+    CHECK(neither.of == 1);
+}
+
+TEST_CASE("a Chinese query with a word the notes lack showed nothing", "[cjk][search]") {
+    // Regression (issue 30 suite): "红包系统设计" found nothing when the note
+    // says 红包 and 设计 but not 系统; an English query gets the passages with
+    // some of its words, said as partial.  A run's pieces are its pairs.
+    test::TempDir d;
+    d.write("notes/design.md", "## 微信群红包的设计\n\n拆红包时预先分配金额。\n\n"
+                               "## 秒杀怎么限流？\n\n令牌桶。\n");
+    std::string db = test::index_notes(d);
+    SearchResult r = find(db, "红包系统设计");
+    CHECK(r.partial);
+    CHECK(r.of == 1);
+    REQUIRE(r.hits.size() == 1); // the 秒杀 passage has no piece
+    CHECK(r.hits[0].passage.question == "微信群红包的设计");
+    CHECK(r.hits[0].missing == V{"系统"}); // what it lacks, not the whole run
+    // Mixed with a Latin word: the Chinese run's pieces count as well.
+    SearchResult mixed = find(db, "Redis 红包系统");
+    REQUIRE_FALSE(mixed.hits.empty());
+    CHECK(mixed.hits[0].passage.question == "微信群红包的设计");
+    CHECK(mixed.hits[0].missing == V{"redis", "系统"});
+    // Two characters are one pair: nothing to take apart, nothing shown.
+    CHECK(find(db, "协程").hits.empty());
 }
 
 // --- issue 30, session 10: real Chinese checklists and question words ---------
