@@ -498,3 +498,24 @@ TEST_CASE("a reader overtaken by frequent commits reopens instead of failing",
     CHECK(got == "v4");
     CHECK(calls == 2);
 }
+
+TEST_CASE("typeof null written together ranked below a passage with the words apart",
+          "[search][regression]") {
+    // Corpora suite (issue 22): two quiz answers scored a tie on BM25, and the
+    // one that says "typeof null" lost to one with null three times and
+    // typeof once, far apart.  Words near each other now add half their weight.
+    test::TempDir d;
+    d.write("notes/quiz.md", "## What's the output of the map?\n\n"
+                             "The callback returns nothing, so you get null, null and null "
+                             "for the three slots of the new array built by the map call. "
+                             "Checking each one with typeof shows an object.\n\n"
+                             "## What's the output of the check?\n\n"
+                             "It prints object: typeof null is a known quirk of the language "
+                             "kept for compatibility with old scripts.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = "typeof null";
+    SearchResult res = search(r);
+    REQUIRE(res.total == 2); // the bonus orders, it does not widen
+    CHECK(res.hits[0].passage.question == "What's the output of the check?");
+}
