@@ -6,6 +6,7 @@
 #include "formats/readers.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace crib {
 
@@ -282,6 +283,50 @@ std::string logseq_to_markdown(const std::vector<std::string_view>& lines,
     return out;
 }
 
+/// The text of each Logseq block that has an "id:: UUID" property, by UUID:
+/// the block line above the property ("- Map" for "  id:: 632d..."), its
+/// heading marks dropped.
+std::map<std::string, std::string, std::less<>>
+block_ids(const std::vector<std::string_view>& lines) {
+    std::map<std::string, std::string, std::less<>> ids;
+    std::string_view block; // the text of the last block line
+    for (std::string_view l : lines) {
+        std::string_view key, value, t = ltrim(l);
+        if (property_line(l, key, value)) {
+            if (ascii_lower(key) == "id" && !value.empty() && !block.empty())
+                ids.emplace(std::string(value), std::string(block));
+        } else if (t.size() >= 2 && t[0] == '-' && is_space(t[1])) {
+            block = trim(t.substr(2));
+            block = trim(block.substr(std::min(block.find_first_not_of('#'), block.size())));
+        }
+    }
+    return ids;
+}
+
+/// Logseq block references "((UUID))" replaced by the text of the block they
+/// name in the same page, as Logseq shows them ("((632d...)) vs ((632e...))"
+/// reads "HashMap vs Hashtable"); references to other pages stay as written.
+std::vector<std::string> resolve_block_refs(const std::vector<std::string_view>& lines) {
+    std::vector<std::string> out(lines.begin(), lines.end());
+    if (std::none_of(lines.begin(), lines.end(),
+                     [](std::string_view l) { return l.find("((") != std::string_view::npos; }))
+        return out;
+    const auto ids = block_ids(lines);
+    for (std::string& l : out)
+        for (size_t open = l.find("(("); open != std::string::npos; open = l.find("((", open)) {
+            size_t close = l.find("))", open + 2);
+            if (close == std::string::npos) break;
+            auto it = ids.find(std::string_view(l).substr(open + 2, close - open - 2));
+            if (it == ids.end() || it->second.find("((") != std::string::npos) {
+                open = close + 2; // another page's block, or a reference to one
+                continue;
+            }
+            l.replace(open, close + 2 - open, it->second);
+            open += it->second.size();
+        }
+    return out;
+}
+
 /// Inserts, before the outline line of each scope end, an empty heading of its
 /// level: the detectors leave the ended headings there and add no title.
 void end_heading_scopes(Outline& out, size_t first, const std::vector<ScopeEnd>& ends) {
@@ -407,13 +452,23 @@ Outline read_markdown(std::string_view text) {
     for (size_t i = fm; i < lines.size(); ++i)
         src.push_back(static_cast<int>(i) + 1);
     std::vector<std::string_view> body(lines.begin() + fm, lines.end());
+    // Logseq block references read as the blocks they name (in any page that
+    // has them: a Logseq page with many continuation lines reads as Markdown).
+    const std::vector<std::string> resolved = resolve_block_refs(body);
+    body.assign(resolved.begin(), resolved.end());
     if (logseq_like(body)) {
         std::vector<ScopeEnd> ends;
         size_t first = out.lines.size();
         append_markdown(out, logseq_to_markdown(body, ends), src);
         end_heading_scopes(out, first, ends);
-    } else
+    } else if (resolved.empty() || text.find("((") == std::string_view::npos) {
         append_markdown(out, text.substr(offset), src);
+    } else {
+        std::string joined;
+        for (const std::string& l : resolved)
+            joined.append(l).append("\n");
+        append_markdown(out, joined, src);
+    }
     return out;
 }
 

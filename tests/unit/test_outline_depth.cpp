@@ -214,3 +214,36 @@ TEST_CASE("a Logseq heading block's title stayed on every block after it",
     CHECK(ps[0].headings == V{"Indexes"});
     CHECK(ps[1].headings.empty());
 }
+
+TEST_CASE("Logseq block references were shown as their UUIDs", "[formats][regression]") {
+    // A Logseq page names a block of its own by "((UUID))"; the block carries
+    // "id:: UUID".  crib showed "((6a1f...))" as a question and a related one.
+    auto ps = parse("tags:: storage\n"
+                    "\n"
+                    "- Engines\n"
+                    "  - InnoDB\n"
+                    "    id:: 6a1f0c2e-0000-4000-8000-000000000001\n"
+                    "  - MyISAM\n"
+                    "    id:: 6a1f0c2e-0000-4000-8000-000000000002\n"
+                    "- Why pick ((6a1f0c2e-0000-4000-8000-000000000001)) over "
+                    "((6a1f0c2e-0000-4000-8000-000000000002))?\n"
+                    "  - Row locks and crash recovery.\n"
+                    "- What does ((6a1f0c2e-0000-4000-8000-00000000dead)) mean?\n"
+                    "  - A block of another page: kept as written.\n",
+                    "engines.md");
+    REQUIRE(ps.size() >= 2);
+    CHECK(ps[ps.size() - 2].question == "Why pick InnoDB over MyISAM?");
+    CHECK(ps.back().question == "What does ((6a1f0c2e-0000-4000-8000-00000000dead)) mean?");
+    // A page with more prose lines than blocks reads as Markdown: the same.
+    auto md = parse("- Engines\n"
+                    "  - InnoDB\n"
+                    "    id:: 6a1f0c2e-0000-4000-8000-000000000001\n"
+                    "    Plain prose under the block, as pasted.\n"
+                    "    More prose that is not a block.\n"
+                    "    And a third line of it.\n"
+                    "- Why is ((6a1f0c2e-0000-4000-8000-000000000001)) the default?\n"
+                    "  Crash safety.\n",
+                    "engines.md");
+    REQUIRE_FALSE(md.empty());
+    CHECK(md.back().question == "Why is InnoDB the default?");
+}
