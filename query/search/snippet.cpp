@@ -5,22 +5,30 @@
 #include "index/schema.hpp"
 
 #include <cctype>
+#include <unordered_map>
 #include <vector>
 
 namespace crib {
 
 namespace {
 
-/// Folds diacritics, then stems as the schema does.
+/// Folds diacritics, then stems as the schema does.  One query's snippets
+/// stem the same words again and again (each MSet::snippet call stems every
+/// word of its text): each word is stemmed once.
 class FoldingStem : public Xapian::StemImplementation {
   public:
     std::string operator()(const std::string& word) override {
-        return stem_(fold_diacritics(word));
+        if (auto it = memo_.find(word); it != memo_.end()) return it->second;
+        std::string stem = stem_(fold_diacritics(word));
+        if (memo_.size() < kMemoWords) memo_.emplace(word, stem);
+        return stem;
     }
     std::string get_description() const override { return "folding " + stem_.get_description(); }
 
   private:
+    static constexpr size_t kMemoWords = 1 << 16; ///< bounds a long-lived stemmer's memory
     Xapian::Stem stem_ = schema::stemmer();
+    std::unordered_map<std::string, std::string> memo_;
 };
 
 } // namespace
