@@ -152,9 +152,68 @@ int run_show(const crib::Invocation& inv) {
     return 0;
 }
 
+/// The hits of a streamed search on their way to the printer: held while
+/// the freshness check runs (at most kHeld of them, then it is waited for),
+/// printed as they come once the index is known to be current.  A stale
+/// index is updated, the held hits dropped and the search run again.
+class StreamGate {
+  public:
+    /// Thrown out of the search when the index was stale and is updated.
+    struct Again {};
+    StreamGate(crib::Refresh& refresh, crib::Printer& printer)
+        : refresh_(refresh), printer_(printer) {}
+    void operator()(crib::Hit&& h) {
+        if (!open_ && held_.size() < kHeld && !refresh_.checked()) {
+            held_.push_back(std::move(h));
+            return;
+        }
+        if (!open_ && settle()) throw Again{};
+        printer_.hit(h);
+    }
+    /// After the search: true when it must run again on the updated index.
+    bool finish() { return !open_ && settle(); }
+
+  private:
+    /// Learns whether the index is current: if so, prints the held hits.
+    bool settle() {
+        open_ = true;
+        if (refresh_.finish()) return true;
+        for (const crib::Hit& h : held_)
+            printer_.hit(h);
+        held_.clear();
+        return false;
+    }
+    static constexpr size_t kHeld = 200; ///< bounds the memory of what waits
+    crib::Refresh& refresh_;
+    crib::Printer& printer_;
+    std::vector<crib::Hit> held_;
+    bool open_ = false;
+};
+
+/// The search itself, each hit straight to `stream` when one is given
+/// (jsonl, grep, vimgrep, -l), beside the freshness check of `refresh`.
+crib::SearchResult search_beside(crib::SearchRequest req, crib::Refresh& refresh,
+                                 crib::Printer* stream) {
+    if (!stream) {
+        crib::SearchResult r = crib::search(req);
+        return refresh.finish() ? crib::search(req) : r;
+    }
+    StreamGate gate(refresh, *stream);
+    req.stream = [&gate](crib::Hit&& h) { gate(std::move(h)); };
+    try {
+        crib::SearchResult r = crib::search(req);
+        if (!gate.finish()) return r;
+    } catch (const StreamGate::Again&) {
+    }
+    req.stream = [stream](crib::Hit&& h) { stream->hit(h); }; // the index is current now
+    return crib::search(req);
+}
+
 /// The search every other mode starts with (after refreshing the index);
-/// says on stderr when nothing matched and someone is reading.
-crib::SearchResult run_search_request(const crib::Invocation& inv) {
+/// says on stderr when nothing matched and someone is reading.  With
+/// `stream`, the hits of a full match go to that printer as they are made.
+crib::SearchResult run_search_request(const crib::Invocation& inv,
+                                      crib::Printer* stream = nullptr) {
     const crib::SearchRequest& req = inv.request;
     // The freshness checks (a stat per note file) run beside the search: when
     // nothing changed, as usual, the results are ready when they are done.
@@ -163,12 +222,11 @@ crib::SearchResult run_search_request(const crib::Invocation& inv) {
                           {.human = inv.refresh_says});
     crib::SearchResult r;
     try {
-        r = crib::search(req);
+        r = search_beside(req, refresh, stream);
     } catch (...) {
         refresh.finish(); // its messages come before the search's error
         throw;
     }
-    if (refresh.finish()) r = crib::search(req);
     bool human = inv.format == crib::Format::human || inv.format == crib::Format::plain;
     if (!inv.quiet && r.total == 0 && r.hits.empty()) {
         if (human || inv.mode != crib::Mode::search) {
@@ -186,10 +244,20 @@ crib::SearchResult run_search_request(const crib::Invocation& inv) {
     return r;
 }
 
+/// True for the formats printed a line per hit with nothing before the
+/// first (jsonl, grep, vimgrep, -l): their hits are printed as they are made.
+bool streamed(const crib::Invocation& inv) {
+    using F = crib::Format;
+    return !inv.quiet && !inv.page &&
+           (inv.format == F::jsonl || inv.format == F::grep || inv.format == F::vimgrep ||
+            inv.format == F::files);
+}
+
 /// crib QUERY: the hits in the chosen format.
 int run_search(const crib::Invocation& inv) {
     auto t0 = std::chrono::steady_clock::now();
-    crib::SearchResult r = run_search_request(inv);
+    std::unique_ptr<crib::Printer> printer = crib::make_printer(inv.format, inv.print);
+    crib::SearchResult r = run_search_request(inv, streamed(inv) ? printer.get() : nullptr);
     // A partial result lists the passages with the most words, but none
     // matched: exit 1, as grep does when no line has the pattern.
     int rc = (r.total > 0 || !r.hits.empty()) && !r.partial ? 0 : 1;
@@ -208,7 +276,7 @@ int run_search(const crib::Invocation& inv) {
     else if (r.partial && !human)
         std::cerr << "crib: " << crib::partial_notice(r) << "\n";
     Paging paging(inv.page);
-    crib::print_result(*crib::make_printer(inv.format, inv.print), r);
+    crib::print_result(*printer, r); // after streamed hits: only the end (hits empty)
     paging.finish();
     crib::flush_output();
     if (inv.stats) print_stats(r.timings, t0);

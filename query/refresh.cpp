@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <system_error>
@@ -130,6 +131,13 @@ bool Refresh::finish() {
     }
     checks_.clear();
     return changed;
+}
+
+bool Refresh::checked() const {
+    return std::all_of(checks_.begin(), checks_.end(), [](const auto& c) {
+        return !c.second.valid() ||
+               c.second.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+    });
 }
 
 bool refresh_now(const std::vector<std::string>& specs, RefreshOptions opt) {

@@ -31,6 +31,9 @@ class Refresh {
     /// A read that threw before finish() drops the checks: a running one
     /// ends when its future goes, a deferred one (no thread) never runs.
     bool finish();
+    /// True when every check has its answer (finish() will not wait for a
+    /// stat), or there is none; false while one runs or has not started.
+    bool checked() const;
     Refresh(const Refresh&) = delete;
     Refresh& operator=(const Refresh&) = delete;
 

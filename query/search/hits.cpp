@@ -109,7 +109,8 @@ std::vector<std::string> cjk_runs(const std::string& query) {
 /// Step 6, show: the hits of the page, with snippets and collapsed duplicates.
 std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchRequest& req,
                          const std::vector<Xapian::MSetIterator>& page,
-                         const std::map<Xapian::docid, ScoreParts>& parts) {
+                         const std::map<Xapian::docid, ScoreParts>& parts,
+                         const std::function<void(Hit&&)>& stream) {
     const Xapian::Stem stem = snippet_stemmer();
     const Xapian::MSet marks =
         req.snippets && !page.empty() ? marking_mset(db, a, page) : a.match.mset;
@@ -148,7 +149,10 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
         }
         const std::string& key = a.match.docs.key(it);
         if (!req.all && has_copies(db, key)) h.also_in = duplicates_of(db, req.db, *it, key);
-        out.push_back(std::move(h));
+        if (stream)
+            stream(std::move(h));
+        else
+            out.push_back(std::move(h));
     }
     return out;
 }

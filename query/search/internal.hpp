@@ -215,9 +215,11 @@ std::vector<Xapian::MSetIterator> page_of(Attempt& a, const SearchRequest& req,
 
 // ---- hits.cpp ----------------------------------------------------------
 /// Step 6, show: the hits of the page, with snippets and collapsed copies.
+/// With `stream`, each hit goes there as it is made and none is returned.
 std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchRequest& req,
                          const std::vector<Xapian::MSetIterator>& page,
-                         const std::map<Xapian::docid, ScoreParts>& parts);
+                         const std::map<Xapian::docid, ScoreParts>& parts,
+                         const std::function<void(Hit&&)>& stream = nullptr);
 /// The runs of CJK letters of the query ("线程池" of "docker 线程池").
 std::vector<std::string> cjk_runs(const std::string& query);
 

@@ -151,10 +151,11 @@ SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
     res.timings.match += ms_since(t);
 
     t = Clock::now();
-    res.hits = hits_of(db, best, matched, page, parts);
+    res.hits = hits_of(db, best, matched, page, parts,
+                       res.partial ? nullptr : req.stream); // a partial result: notice first
     if (!res.partial && req.nearly && req.snippets && req.sort == SearchRequest::Sort::relevance &&
         req.offset == 0)
-        res.nearly = nearly_hits(db, req, best, res.hits.size());
+        res.nearly = nearly_hits(db, req, best, page.size());
     res.timings.snippets = ms_since(t);
 
     t = Clock::now();
@@ -221,9 +222,21 @@ SearchResult search(const SearchRequest& req) {
     return guard_damage(req.db, [&] {
         Xapian::Database db = open_all(req.db);
         double open_ms = ms_since(t);
-        // A crib-index committing meanwhile: search the latest commit instead.
-        SearchResult res =
-            with_reopen(db, [&](const Xapian::Database& d) { return search_in(d, req); });
+        // A crib-index committing meanwhile: search the latest commit instead,
+        // unless hits were handed out already (the new commit may differ).
+        SearchRequest r = req;
+        size_t handed = 0;
+        if (req.stream)
+            r.stream = [&](Hit&& h) {
+                ++handed;
+                req.stream(std::move(h));
+            };
+        SearchResult res = with_reopen(db, [&](const Xapian::Database& d) {
+            if (handed)
+                throw QueryError("the index changed while its hits were listed (" +
+                                 std::to_string(handed) + " printed): run the search again");
+            return search_in(d, r);
+        });
         res.timings.open = open_ms;
         res.notes = remote_notes(req);
         return res;

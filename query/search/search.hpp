@@ -37,6 +37,8 @@ struct IndexSet {
 /// True for an index spec served over the network (tcp://HOST:PORT).
 bool is_remote(const std::string& spec);
 
+struct Hit;
+
 /// What to search for.
 struct SearchRequest {
     IndexSet db;
@@ -68,6 +70,13 @@ struct SearchRequest {
     /// some of the words (SearchResult::nearly): for people and JSON, not
     /// for lists nor -c.
     bool nearly = true;
+    /// When set, each hit of a full match is handed here as soon as it is
+    /// made, in order, and SearchResult::hits stays empty: a pipe gets the
+    /// first before the last is made, and memory holds one hit at a time.
+    /// A partial result (at most a few hits, its notice first) is returned
+    /// as usual.  Throws QueryError if the index changes under a read that
+    /// has handed hits out (a crib-index committing twice meanwhile).
+    std::function<void(Hit&&)> stream;
 };
 
 /// A highlighted byte range of a snippet or question.
