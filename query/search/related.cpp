@@ -122,6 +122,11 @@ std::optional<Script> script_of_byte(unsigned char c) {
     return Script::other;
 }
 
+/// Bytes of the answer read with the question to tell its script (a
+/// Russian question may hold more Latin letters than Cyrillic: "Как
+/// работает startup probe?").
+constexpr size_t kScriptSample = 200;
+
 /// The script most of `text` is written in (Latin when none): letters
 /// counted, a CJK character as three (a word takes about five Latin letters
 /// and one or two Han characters: "Thread.yield 方法有什么用？" is Chinese).
@@ -130,6 +135,11 @@ Script script_of(std::string_view text) {
     for (unsigned char c : text)
         if (auto s = script_of_byte(c)) count[static_cast<int>(*s)] += *s == Script::cjk ? 3 : 1;
     return static_cast<Script>(std::max_element(count, count + 4) - count);
+}
+
+/// The script of a passage: its question and the start of its answer.
+Script script_of_passage(const Passage& p) {
+    return script_of(p.question + "\n" + p.answer.substr(0, kScriptSample));
 }
 
 /// True when both passages carry a topic label they share.
@@ -146,7 +156,7 @@ bool other_topic(const Passage& hit, const Passage& c) {
 /// The top hit related questions are chosen for, and what is known of its place.
 struct Anchor {
     const Passage& hit;
-    Script script;    ///< script_of(hit.question)
+    Script script;    ///< script_of_passage(hit)
     bool one_subject; ///< its file holds at most kOneSubjectFile passages
 };
 
@@ -212,7 +222,7 @@ void drop_unnamed(std::vector<Candidate>& pool, const Passage& hit,
 void drop_other_script(std::vector<Candidate>& pool, Script script) {
     pool.erase(
         std::remove_if(pool.begin(), pool.end(),
-                       [&](const Candidate& c) { return script_of(c.passage.question) != script; }),
+                       [&](const Candidate& c) { return script_of_passage(c.passage) != script; }),
         pool.end());
 }
 
@@ -334,7 +344,7 @@ std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& se
     std::stable_partition(read.begin(), read.end(),
                           [](const Passage& h) { return h.kind == "question"; });
     const Passage& hit = read.front();
-    const Anchor anchor{hit, script_of(hit.question),
+    const Anchor anchor{hit, script_of_passage(hit),
                         db.get_termfreq(schema::file_term(hit.file)) <= kOneSubjectFile};
     std::vector<Candidate> pool =
         candidates(db, anchor, subject_terms(db, read, query), copies_of(seen));
