@@ -228,24 +228,28 @@ std::vector<std::string> cjk_runs(const std::string& query);
 struct FeedbackTerm {
     std::string term;
     double weight = 0;
-    bool subject = false; ///< a word of the hit's question or section title
+    /// A word of a hit's question or section title (not phrasing such as
+    /// "output"): what the hits are about by name.
+    bool subject = false;
+    bool code = false;    ///< written by a hit as inline code (`this`): a term of art
+    bool queried = false; ///< a word of the query: the reader named it
 };
-/// What the passage `did` (`hit`) is about: up to eight free-text terms of
-/// its question, section title and prose (never its code blocks or example
-/// lines), weighed by the ESet of `enq`'s database and favouring the
-/// question and title words; a stop word only where the hit writes it as
-/// code (`this`).
-std::vector<FeedbackTerm> subject_terms(const Xapian::Database& db, Xapian::Enquire& enq,
-                                        const std::vector<std::pair<Xapian::docid, Passage>>& hits,
+/// What the hits `hits` (the top one first) are about: up to sixteen
+/// free-text terms of their questions, section titles and prose (never code
+/// blocks or example lines), the strongest of their words weighed by rarity
+/// in `db` and favouring the question and title words and the words of
+/// `query`; a stop word only where a hit writes it as code (`this`).
+std::vector<FeedbackTerm> subject_terms(const Xapian::Database& db,
+                                        const std::vector<Passage>& hits,
                                         const Xapian::Query& query);
 
 // ---- related.cpp -------------------------------------------------------
 /// Step 7, relate: up to five questions to read next: those sharing the
 /// subject terms of the top hits (subject_terms()), raised by sitting near
-/// the top hit in its file and folder; never a shown hit, a copy of one, or
-/// the same question twice.
+/// the top hit in its file, section and folder (all of a file of one
+/// subject), lowered when written in another script or labelled with other
+/// topics; never a shown hit, a copy of one, or the same question twice.
 std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& set,
-                                  Xapian::Enquire& enq,
                                   const std::vector<Xapian::MSetIterator>& shown,
                                   const Xapian::Query& query);
 

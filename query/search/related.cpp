@@ -1,10 +1,13 @@
 // related.cpp - step 7, relate: related questions to the top hit, from the
 // words that say what it is about (related_terms.cpp) and from where it sits
 // in the notes (its file, section and folder); never a hit shown or its copies.
+#include "formats/note_text.hpp"
 #include "search/internal.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <optional>
 #include <set>
 
 namespace crib {
@@ -19,33 +22,37 @@ namespace {
 struct Shown {
     std::set<Xapian::docid> ids;
     std::set<std::string> keys;
+    /// Adds a shown hit.
     void add(Xapian::docid did, const Xapian::Document& doc) {
-        ids.insert(did);
-        std::string k = doc.get_value(schema::kSlotCollapse);
-        if (!k.empty()) keys.insert(std::move(k));
+        add(did, doc.get_value(schema::kSlotCollapse));
     }
-    bool has(Xapian::docid did, const Xapian::Document& doc) const {
-        if (ids.count(did)) return true;
-        std::string k = doc.get_value(schema::kSlotCollapse);
-        return !k.empty() && keys.count(k);
+    /// True for a shown passage or a copy of one (`key`: its kSlotCollapse).
+    bool has(Xapian::docid did, const std::string& key) const {
+        return ids.count(did) || (!key.empty() && keys.count(key));
+    }
+    /// Adds a passage taken, by docid and duplicate key.
+    void add(Xapian::docid did, const std::string& key) {
+        ids.insert(did);
+        if (!key.empty()) keys.insert(key);
     }
 };
 
 /// Related questions shown.
 constexpr size_t kRelated = 5;
 
-/// Questions the subject terms fetch to choose from.
-constexpr Xapian::doccount kPool = 40;
+/// Questions the subject terms fetch to choose from, anywhere in the notes.
+constexpr Xapian::doccount kPool = 20;
+
+/// Questions they fetch from the hit's own file when fewer than
+/// kInFileEnough of the first kPool are there (a match of its own, so it
+/// is skipped when the file already has its share).
+constexpr Xapian::doccount kFilePool = 15;
+constexpr long kInFileEnough = 5;
 
 /// Shown hits whose words say what the related questions are about: the top
 /// hit and the two below it (one hit alone was worse on the tuning half of
 /// tests/related: a wrong top hit then decides everything).
 constexpr size_t kHitsRead = 3;
-
-/// A subject term found in a question counts this much more than in the
-/// whole text (related questions ask about the same thing; the quiz
-/// questions that all read "What's the output?" have it in the answer).
-constexpr double kInQuestion = 0.5;
 
 /// Structure bonuses, added to the subject-term score (1 for the best
 /// match): the same folder, the same file, the same section, and nearness
@@ -53,6 +60,17 @@ constexpr double kInQuestion = 0.5;
 /// suggestions in the collection the hit came from.
 constexpr double kSameFolder = 0.1, kSameFile = 0.2, kSameSection = 0.1, kNear = 0.3;
 constexpr double kNearLines = 100;
+
+/// A candidate whose topic labels and the hit's are both set but share none
+/// loses this much.  A label only ever takes away (a wrong label on the hit
+/// cannot pull its topic in).
+constexpr double kOtherTopic = 0.2;
+
+/// A file of at most this many passages is about one subject (a note per
+/// question, a short FAQ, a deck): all its questions are candidates, and
+/// each gains kOneSubject.
+constexpr Xapian::doccount kOneSubjectFile = 30;
+constexpr double kOneSubject = 0.3;
 
 /// Lines either side of the hit its neighbours are read from.
 constexpr double kNeighbourLines = 300;
@@ -78,6 +96,7 @@ Xapian::Query only_questions(const Xapian::Database& db, const Xapian::Query& q)
 struct Candidate {
     Xapian::docid did;
     Passage passage;
+    std::string key;  ///< duplicate key (kSlotCollapse)
     double words = 0; ///< subject-term weight, 1 for the best match
 };
 
@@ -87,27 +106,134 @@ std::string folder_of(const std::string& file) {
     return slash == std::string::npos ? std::string() : file.substr(0, slash);
 }
 
+/// The scripts a question can be written in, as far as related questions
+/// care: one reader reads one of them.
+enum class Script { latin, cyrillic, cjk, other };
+
+/// The script of one UTF-8 lead byte, or nullopt for what is no letter
+/// (ASCII punctuation, digits, spaces and continuation bytes).
+std::optional<Script> script_of_byte(unsigned char c) {
+    if (c < 0x80)
+        return is_alpha(static_cast<char>(c)) ? std::optional(Script::latin) : std::nullopt;
+    if (c < 0xC0) return std::nullopt;                   // continuation byte
+    if (c < 0xCA) return Script::latin;                  // U+0080-U+027F: accented Latin
+    if (c >= 0xD0 && c <= 0xD4) return Script::cyrillic; // U+0400-U+052F
+    if (c >= 0xE3 && c <= 0xED) return Script::cjk;      // U+3000-U+DFFF: kana, Han, Hangul
+    return Script::other;
+}
+
+/// Bytes of the answer read with the question to tell its script (a
+/// Russian question may hold more Latin letters than Cyrillic: "Как
+/// работает startup probe?").
+constexpr size_t kScriptSample = 200;
+
+/// The script most of `text` is written in (Latin when none): letters
+/// counted, a CJK character as three (a word takes about five Latin letters
+/// and one or two Han characters: "Thread.yield 方法有什么用？" is Chinese).
+Script script_of(std::string_view text) {
+    int count[4] = {};
+    for (unsigned char c : text)
+        if (auto s = script_of_byte(c)) count[static_cast<int>(*s)] += *s == Script::cjk ? 3 : 1;
+    return static_cast<Script>(std::max_element(count, count + 4) - count);
+}
+
+/// The script of a passage: its question and the start of its answer.
+Script script_of_passage(const Passage& p) {
+    return script_of(p.question + "\n" + p.answer.substr(0, kScriptSample));
+}
+
+/// True when both passages carry a topic label they share.
+bool same_topic(const Passage& hit, const Passage& c) {
+    return std::find_first_of(c.topics.begin(), c.topics.end(), hit.topics.begin(),
+                              hit.topics.end()) != c.topics.end();
+}
+
+/// True when both passages carry topic labels and share none.
+bool other_topic(const Passage& hit, const Passage& c) {
+    return !hit.topics.empty() && !c.topics.empty() && !same_topic(hit, c);
+}
+
+/// The top hit related questions are chosen for, and what is known of its place.
+struct Anchor {
+    const Passage& hit;
+    Script script;    ///< script_of_passage(hit)
+    bool one_subject; ///< its file holds at most kOneSubjectFile passages
+};
+
 /// How near `c` sits to the hit in the notes: same folder, same file, same
-/// section, few lines apart.
-double structure(const Passage& hit, const Passage& c) {
+/// section, few lines apart; less when labelled with other topics.
+double structure(const Anchor& a, const Passage& c) {
+    const Passage& hit = a.hit;
     double s = 0;
+    if (other_topic(hit, c)) s -= kOtherTopic;
     if (folder_of(c.file) == folder_of(hit.file)) s += kSameFolder;
     if (c.file != hit.file) return s;
-    s += kSameFile;
+    s += kSameFile + (a.one_subject && !other_topic(hit, c) ? kOneSubject : 0);
     if (c.headings == hit.headings) s += kSameSection;
     return s + kNear * std::exp(-std::abs(c.line - hit.line) / kNearLines);
 }
 
-/// The subject terms as one query: each term in the whole text, and again
-/// (kInQuestion) in the question.
-Xapian::Query subject_query(const std::vector<FeedbackTerm>& terms) {
-    const std::string question_stem = std::string("Z") + schema::kQuestionPrefix;
-    std::vector<Xapian::Query> parts;
-    for (const FeedbackTerm& t : terms) {
-        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                           Xapian::Query(question_stem + t.term.substr(1)), t.weight * kInQuestion);
-        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t.term), t.weight);
+/// Stems of the subject terms, each with how much a question holding it
+/// says it is on the hits' subject: 2 for a word naming it (a question or
+/// title word that is not phrasing, a query word) or a term of art
+/// (`code`), 1 for a prose word.
+std::map<std::string, int> naming_stems(const std::vector<FeedbackTerm>& terms) {
+    std::map<std::string, int> out;
+    for (const FeedbackTerm& t : terms)
+        out[t.term.substr(1)] = t.subject || t.code || t.queried ? 2 : 1;
+    return out;
+}
+
+/// True when the question, entry question or innermost heading of `c` says
+/// it is on the hits' subject: one naming stem, or two prose stems.
+bool names_subject(const Passage& c, const std::map<std::string, int>& naming) {
+    thread_local const Xapian::Stem stem = schema::stemmer();
+    std::string text = c.question + "\n" + c.parent_question;
+    if (!c.headings.empty()) text += "\n" + c.headings.back();
+    std::set<std::string> seen;
+    int said = 0;
+    for (const std::string& w : schema::words(text)) {
+        std::string s = stem(w);
+        auto it = naming.find(s);
+        if (it != naming.end() && seen.insert(s).second) said += it->second;
     }
+    return said >= 2;
+}
+
+/// Drops the candidates of other files than the hit's that neither share a
+/// topic label with it nor say they are on its subject (names_subject): one
+/// shared prose word is not enough ("target" of a load balancer led to
+/// systemd targets).
+void drop_unnamed(std::vector<Candidate>& pool, const Passage& hit,
+                  const std::vector<FeedbackTerm>& terms) {
+    const std::map<std::string, int> naming = naming_stems(terms);
+    pool.erase(std::remove_if(pool.begin(), pool.end(),
+                              [&](const Candidate& c) {
+                                  return c.passage.file != hit.file &&
+                                         !same_topic(hit, c.passage) &&
+                                         !names_subject(c.passage, naming);
+                              }),
+               pool.end());
+}
+
+/// Drops the candidates written in another script than the hit (a Russian
+/// copy of an English note, a Chinese question beside English ones): a
+/// translation or another reader's notes, not a next read.
+void drop_other_script(std::vector<Candidate>& pool, Script script) {
+    pool.erase(
+        std::remove_if(pool.begin(), pool.end(),
+                       [&](const Candidate& c) { return script_of_passage(c.passage) != script; }),
+        pool.end());
+}
+
+/// The subject terms as one query, each in the whole text.  (Matching them
+/// again in the question alone doubled the cost of the match and did not
+/// help: the quiz questions that all read "What's the output?" have their
+/// subject in the answer.)
+Xapian::Query subject_query(const std::vector<FeedbackTerm>& terms) {
+    std::vector<Xapian::Query> parts;
+    for (const FeedbackTerm& t : terms)
+        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t.term), t.weight);
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
@@ -119,20 +245,27 @@ std::vector<Candidate> matches(const Xapian::Database& db, const Xapian::Query& 
     enq.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, only_questions(db, q), excluded));
     Xapian::MSet m = enq.get_mset(0, n);
     std::vector<Candidate> out;
-    for (auto it = m.begin(); it != m.end(); ++it)
-        out.push_back({*it, passage_of(it.get_document()), it.get_weight()});
+    for (auto it = m.begin(); it != m.end(); ++it) {
+        Xapian::Document doc = it.get_document();
+        out.push_back(
+            {*it, passage_of(doc), doc.get_value(schema::kSlotCollapse), it.get_weight()});
+    }
     return out;
 }
 
-/// The questions of the hit's file within kNeighbourLines lines of it, in
-/// file order (unweighted: what the subject terms did not find).
-std::vector<Candidate> neighbours(const Xapian::Database& db, const Passage& hit,
+/// The questions of the hit's file within kNeighbourLines lines of it, or
+/// all of them in a one-subject file (unweighted: what the subject terms
+/// did not find).
+std::vector<Candidate> neighbours(const Xapian::Database& db, const Anchor& a,
                                   const Xapian::Query& excluded) {
-    Xapian::Query near(Xapian::Query::OP_VALUE_RANGE, schema::kSlotLine,
-                       Xapian::sortable_serialise(hit.line - kNeighbourLines),
-                       Xapian::sortable_serialise(hit.line + kNeighbourLines));
-    Xapian::Query in_file(Xapian::Query::OP_FILTER, Xapian::Query(schema::file_term(hit.file)),
-                          near);
+    const Passage& hit = a.hit;
+    Xapian::Query in_file(schema::file_term(hit.file));
+    if (!a.one_subject) {
+        Xapian::Query near(Xapian::Query::OP_VALUE_RANGE, schema::kSlotLine,
+                           Xapian::sortable_serialise(hit.line - kNeighbourLines),
+                           Xapian::sortable_serialise(hit.line + kNeighbourLines));
+        in_file = Xapian::Query(Xapian::Query::OP_FILTER, in_file, near);
+    }
     return matches(db, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, in_file, 0), excluded,
                    kNeighbours);
 }
@@ -147,29 +280,38 @@ void add_new(std::vector<Candidate>& pool, std::vector<Candidate> more) {
 
 /// The questions sharing the subject terms, anywhere and in the hit's own
 /// file (where structure adds to them), weights scaled to 1 for the best;
-/// too few of them, and the hit's neighbours in its file join them.
-std::vector<Candidate> candidates(const Xapian::Database& db, const Passage& hit,
+/// too few of them, or a one-subject file, and the hit's neighbours in its
+/// file join them.  Never one in another script, nor one elsewhere that
+/// does not say it is on the subject (drop_unnamed).
+std::vector<Candidate> candidates(const Xapian::Database& db, const Anchor& a,
                                   const std::vector<FeedbackTerm>& terms,
                                   const Xapian::Query& excluded) {
+    const Passage& hit = a.hit;
     const Xapian::Query subject = subject_query(terms);
     std::vector<Candidate> pool = matches(db, subject, excluded, kPool);
-    const Xapian::Query file(schema::file_term(hit.file));
-    add_new(pool,
-            matches(db, Xapian::Query(Xapian::Query::OP_FILTER, subject, file), excluded, kPool));
+    auto in_file = [&](const Candidate& c) { return c.passage.file == hit.file; };
+    if (std::count_if(pool.begin(), pool.end(), in_file) < kInFileEnough) {
+        const Xapian::Query file(schema::file_term(hit.file));
+        add_new(pool, matches(db, Xapian::Query(Xapian::Query::OP_FILTER, subject, file), excluded,
+                              kFilePool));
+    }
+    drop_unnamed(pool, hit, terms);
     double best = 0;
     for (const Candidate& c : pool)
         best = std::max(best, c.words);
     for (Candidate& c : pool)
         c.words = best > 0 ? c.words / best : 0;
-    if (pool.size() < kRelated + kHitsRead) add_new(pool, neighbours(db, hit, excluded));
+    if (a.one_subject || pool.size() < kRelated + kHitsRead)
+        add_new(pool, neighbours(db, a, excluded));
+    drop_other_script(pool, a.script);
     return pool;
 }
 
 /// Indexes of the pool, best first: subject-term score plus structure.
-std::vector<size_t> best_first(const std::vector<Candidate>& pool, const Passage& hit) {
+std::vector<size_t> best_first(const std::vector<Candidate>& pool, const Anchor& a) {
     std::vector<std::pair<double, size_t>> scored;
     for (size_t i = 0; i < pool.size(); ++i)
-        scored.emplace_back(pool[i].words + structure(hit, pool[i].passage), i);
+        scored.emplace_back(pool[i].words + structure(a, pool[i].passage), i);
     std::stable_sort(scored.begin(), scored.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
     std::vector<size_t> out;
@@ -189,31 +331,30 @@ Xapian::Query copies_of(const Shown& seen) {
 } // namespace
 
 std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& set,
-                                  Xapian::Enquire& enq,
                                   const std::vector<Xapian::MSetIterator>& shown,
                                   const Xapian::Query& query) {
     Shown seen;
     for (const Xapian::MSetIterator& it : shown)
         seen.add(*it, it.get_document());
-    std::vector<std::pair<Xapian::docid, Passage>> read;
+    std::vector<Passage> read;
     for (size_t i = 0; i < shown.size() && i < kHitsRead; ++i)
-        read.emplace_back(*shown[i], passage_of(shown[i].get_document()));
+        read.push_back(passage_of(shown[i].get_document()));
     // A question hit says what to ask next better than a section above it
     // (a map of links that mentions the word: hoisting -> a state section).
     std::stable_partition(read.begin(), read.end(),
-                          [](const auto& h) { return h.second.kind == "question"; });
-    const Passage& hit = read.front().second;
-    const Xapian::Query excluded = copies_of(seen);
+                          [](const Passage& h) { return h.kind == "question"; });
+    const Passage& hit = read.front();
+    const Anchor anchor{hit, script_of_passage(hit),
+                        db.get_termfreq(schema::file_term(hit.file)) <= kOneSubjectFile};
     std::vector<Candidate> pool =
-        candidates(db, hit, subject_terms(db, enq, read, query), excluded);
+        candidates(db, anchor, subject_terms(db, read, query), copies_of(seen));
     std::vector<Related> out;
-    for (size_t i : best_first(pool, hit)) {
-        Xapian::Document doc = db.get_document(pool[i].did);
-        if (seen.has(pool[i].did, doc)) continue; // a copy of a hit or of one taken
-        seen.add(pool[i].did, doc);
-        const Passage& p = pool[i].passage;
-        out.push_back(
-            {id_in(set, pool[i].did, p), p.file, p.question, spec_of(set, pool[i].did), p.line});
+    for (size_t i : best_first(pool, anchor)) {
+        const Candidate& c = pool[i];
+        if (seen.has(c.did, c.key)) continue; // a copy of a hit or of one taken
+        seen.add(c.did, c.key);
+        out.push_back({id_in(set, c.did, c.passage), c.passage.file, c.passage.question,
+                       spec_of(set, c.did), c.passage.line});
         if (out.size() == kRelated) break;
     }
     return out;

@@ -1,6 +1,7 @@
 // related_terms.cpp - what the top hit is about: the feedback terms of
-// related questions, chosen by Xapian's ESet from the hit's own question,
-// heading and prose words (not its code or config lines).
+// related questions, the hits' own question, heading and prose words (not
+// their code or config lines) weighed by how much the hits say them and by
+// their rarity in the notes.
 #include "formats/note_text.hpp"
 #include "search/internal.hpp"
 
@@ -12,16 +13,24 @@ namespace crib::detail {
 
 namespace {
 
-/// Feedback terms kept (each widens the related match).
-constexpr Xapian::termcount kSubjectTerms = 8;
+/// Feedback terms kept (each widens the related match; 8 missed the second
+/// half of a subject's vocabulary on the tuning half of tests/related).
+constexpr Xapian::termcount kSubjectTerms = 16;
 
-/// Candidate terms the ESet weighs before the subject boost picks kSubjectTerms.
-constexpr Xapian::termcount kEsetTerms = 100;
+/// The strongest stems of the hits whose rarity is looked up (a read each)
+/// before kSubjectTerms are kept.  Xapian's ESet did this choice before, at
+/// the cost of a frequency read for every term of the three hits.
+constexpr size_t kStrongest = 40;
+
+/// The heaviest terms checked for phrasing (a lookup each).
+constexpr size_t kPhrasingChecked = 2 * kSubjectTerms;
 
 /// A word of the hit's question or section title weighs this many times
 /// one of its prose: it is what the passage is about, prose words also
-/// carry the example.
-constexpr double kSubjectBoost = 3.0;
+/// carry the example.  (Swept on the tuning half of tests/related with the
+/// rarity weighting: 1 -> 0.520, 1.5 -> 0.573, 2 -> 0.553, 3 -> 0.520,
+/// 5 -> 0.500; 3 let a title word's weaker cousins push out rarer prose.)
+constexpr double kSubjectBoost = 2.0;
 
 /// Each hit read below the top one counts this much of the one above it.
 constexpr double kNextHitShare = 0.5;
@@ -37,6 +46,8 @@ constexpr double kPhrasing = 0.01;
 /// Where a stem of the hits was written.
 struct WordUse {
     bool subject = false; ///< in the question, its entry's question or its section title
+    bool named = false;   ///< a subject word of any hit read
+    bool queried = false; ///< a word of the query
     bool code = false;    ///< written as inline code (`this`, `let`): a term, never a stop word
     int count = 0;        ///< times written in the hit being read
     double strength = 0;  ///< how much the hits read so far are about it
@@ -52,6 +63,7 @@ void add_words(WordUses& uses, std::string_view text, bool subject, bool code) {
         WordUse& u = uses[stem(w)];
         if (!u.count) u.subject = false;
         u.subject |= subject;
+        u.named |= subject;
         u.code |= code;
         ++u.count;
     }
@@ -107,58 +119,87 @@ void add_hit(WordUses& uses, const Passage& hit, double share) {
             u.strength += share * (u.subject ? kSubjectBoost : 1.0) * (1 + std::log(u.count));
 }
 
-/// Accepts the free-text terms ("Z" + stem) of the hit's own words: no
-/// numbers, no words shorter than three letters, no stop words unless the
-/// hit writes them as code.
-class SubjectDecider : public Xapian::ExpandDecider {
-  public:
-    explicit SubjectDecider(const WordUses& uses) : uses_(uses) {}
-    bool operator()(const std::string& term) const override {
-        if (term.size() < 4 || term[0] != 'Z') return false;
-        auto it = uses_.find(term.substr(1));
-        if (it == uses_.end() || is_digit(term[1])) return false;
-        return it->second.code || !stopper()(it->first);
-    }
+/// True for a stem that may be a subject term: no number, at least three
+/// letters, no stop word unless the hit writes it as code.
+bool usable(const std::string& stem, const WordUse& use) {
+    if (stem.size() < 3 || is_digit(stem[0])) return false;
+    return use.code || !stopper()(stem);
+}
 
-  private:
-    const WordUses& uses_;
-};
+/// The usable stems of `uses`, the kStrongest strongest first.
+std::vector<std::string> strongest(const WordUses& uses) {
+    std::vector<std::pair<double, std::string>> by_strength;
+    for (const auto& [stem, u] : uses)
+        if (usable(stem, u)) by_strength.emplace_back(u.strength, stem);
+    const size_t n = std::min(by_strength.size(), kStrongest);
+    std::partial_sort(by_strength.begin(), by_strength.begin() + n, by_strength.end(),
+                      [](const auto& a, const auto& b) {
+                          return a.first > b.first || (a.first == b.first && a.second < b.second);
+                      });
+    std::vector<std::string> out;
+    for (size_t i = 0; i < n; ++i)
+        out.push_back(std::move(by_strength[i].second));
+    return out;
+}
 
-} // namespace
-
-std::vector<FeedbackTerm> subject_terms(const Xapian::Database& db, Xapian::Enquire& enq,
-                                        const std::vector<std::pair<Xapian::docid, Passage>>& hits,
-                                        const Xapian::Query& query) {
+/// The stems the hits `hits` (top first) are about, with their strength.
+WordUses read_hits(const std::vector<Passage>& hits, const Xapian::Query& query) {
     WordUses uses;
-    Xapian::RSet rset;
     double share = 1;
-    for (const auto& [did, hit] : hits) {
-        rset.add_document(did);
+    for (const Passage& hit : hits) {
         add_hit(uses, hit, share);
         share *= kNextHitShare;
     }
     for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t) {
         auto u = (*t).size() > 1 && (*t)[0] == 'Z' ? uses.find((*t).substr(1)) : uses.end();
-        if (u != uses.end()) u->second.strength *= kQueryBoost;
+        if (u != uses.end()) {
+            u->second.strength *= kQueryBoost;
+            u->second.queried = true;
+        }
     }
-    SubjectDecider decider(uses);
-    Xapian::ESet eset =
-        enq.get_eset(kEsetTerms, rset, Xapian::Enquire::INCLUDE_QUERY_TERMS, &decider);
-    const double docs = db.get_doccount();
-    const double questions = db.get_termfreq(std::string(schema::kKindPrefix) + "question");
-    const std::string in_question = std::string("Z") + schema::kQuestionPrefix;
-    std::vector<FeedbackTerm> out;
-    for (auto it = eset.begin(); it != eset.end(); ++it) {
-        const WordUse& u = uses.at((*it).substr(1));
-        double idf = std::log(docs / std::max(1u, db.get_termfreq(*it)));
-        double w = idf * u.strength;
-        double asked = db.get_termfreq(in_question + (*it).substr(1));
-        if (asked > questions * kPhrasing) w /= kSubjectBoost; // "output", "value"
-        out.push_back({*it, w, u.subject});
-    }
-    std::stable_sort(out.begin(), out.end(), [](const FeedbackTerm& a, const FeedbackTerm& b) {
+    return uses;
+}
+
+/// Sorts `terms` by weight, heaviest first.
+void by_weight(std::vector<FeedbackTerm>& terms) {
+    std::stable_sort(terms.begin(), terms.end(), [](const FeedbackTerm& a, const FeedbackTerm& b) {
         return a.weight > b.weight;
     });
+}
+
+/// Weighs down the phrasing among the first kPhrasingChecked of `terms`
+/// (sorted): question words asked in over kPhrasing of all questions
+/// ("output", "value").  Only those are looked up: each is a read.
+void drop_phrasing(const Xapian::Database& db, std::vector<FeedbackTerm>& terms) {
+    const double questions = db.get_termfreq(std::string(schema::kKindPrefix) + "question");
+    const std::string in_question = std::string("Z") + schema::kQuestionPrefix;
+    const size_t n = std::min<size_t>(terms.size(), kPhrasingChecked);
+    for (size_t i = 0; i < n; ++i)
+        if (db.get_termfreq(in_question + terms[i].term.substr(1)) > questions * kPhrasing) {
+            terms[i].weight /= kSubjectBoost;
+            terms[i].subject = false;
+        }
+    by_weight(terms);
+}
+
+} // namespace
+
+std::vector<FeedbackTerm> subject_terms(const Xapian::Database& db,
+                                        const std::vector<Passage>& hits,
+                                        const Xapian::Query& query) {
+    const WordUses uses = read_hits(hits, query);
+    const double docs = db.get_doccount();
+    std::vector<FeedbackTerm> out;
+    for (const std::string& stem : strongest(uses)) {
+        std::string term = "Z" + stem;
+        const Xapian::doccount freq = db.get_termfreq(term);
+        if (freq == 0) continue; // not indexed as free text
+        const WordUse& u = uses.at(stem);
+        out.push_back(
+            {std::move(term), std::log(docs / freq) * u.strength, u.named, u.code, u.queried});
+    }
+    by_weight(out);
+    drop_phrasing(db, out);
     if (out.size() > kSubjectTerms) out.resize(kSubjectTerms);
     return out;
 }

@@ -163,7 +163,7 @@ SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
     // candidate word, one round trip each (6 s of a 6.5 s page over a 10 ms
     // link): related questions are left out there, and the notes say so.
     if (req.related && !page.empty() && !req.db.any_remote())
-        res.related = find_related(db, req.db, best.enq, page, best.prep.query);
+        res.related = find_related(db, req.db, page, best.prep.query);
     res.timings.related = ms_since(t);
     return res;
 }

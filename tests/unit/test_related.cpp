@@ -19,6 +19,19 @@ std::vector<Related> related_of(const test::TempDir& d, const std::string& query
     return search(r).related;
 }
 
+/// related_of() over an index built with the shipped taxonomy, so that
+/// passages carry topic labels.
+std::vector<Related> related_labelled(const test::TempDir& d, const std::string& query) {
+    IndexOptions o = test::notes_options(d);
+    o.taxonomy = std::string(CRIB_SOURCE_DIR) + "/content/crib-topics.conf";
+    run_index(o);
+    SearchRequest r;
+    r.db = o.db;
+    r.query = query;
+    r.limit = 1;
+    return search(r).related;
+}
+
 /// The questions of `rel`, one a line (for CAPTURE).
 std::string listed(const std::vector<Related>& rel) {
     std::string out;
@@ -187,4 +200,79 @@ TEST_CASE("related: never a shown hit, a copy of one, or one question twice", "[
     CHECK(std::count_if(rel.begin(), rel.end(), [](const Related& r) {
               return r.question == "What is a liveness probe in a pod?";
           }) == 1);
+}
+
+TEST_CASE("related: Russian copies of an English note were offered (one reader, one script)",
+          "[related][regression]") {
+    test::TempDir d;
+    d.write("notes/probes.md",
+            "## What is the difference between liveness and readiness probes?\nLiveness "
+            "restarts a hung container; readiness takes it out of the service.\n\n"
+            "## Чем отличаются liveness и readiness пробы?\nLiveness перезапускает зависший "
+            "контейнер, readiness выводит его из сервиса.\n\n"
+            "## What is a startup probe?\nIt holds the liveness checks until the app has "
+            "started.\n\n"
+            "## Как работает startup probe?\nОна откладывает проверки liveness до старта "
+            "приложения.\n");
+    auto rel = related_of(d, "liveness readiness probes");
+    CAPTURE(listed(rel));
+    CHECK(offers(rel, "What is a startup probe?"));
+    CHECK_FALSE(offers(rel, "Чем отличаются liveness и readiness пробы?"));
+    CHECK_FALSE(offers(rel, "Как работает startup probe?"));
+}
+
+TEST_CASE("related: a question elsewhere with the hit's topic label needs no named word",
+          "[related][regression]") {
+    test::TempDir d;
+    // "Kubernetes" is only a prose word of the hit; both carry the label.
+    d.write("notes/workloads.md",
+            "## What is a StatefulSet?\nA StatefulSet runs pods with stable names and storage "
+            "in Kubernetes.\n");
+    d.write("notes/intro.md",
+            "## What is Kubernetes?\nKubernetes schedules pods, deployments and StatefulSets "
+            "across nodes.\n");
+    auto rel = related_labelled(d, "statefulset");
+    CAPTURE(listed(rel));
+    CHECK(offers(rel, "What is Kubernetes?"));
+}
+
+TEST_CASE("related: a one-subject file's questions come before other topics' word matches",
+          "[related][regression]") {
+    test::TempDir d;
+    // A short file about one subject: its questions are worth reading next
+    // even when they share no word with the hit.
+    d.write("notes/pooling.md",
+            "## How do I configure connection pooling with pip packages?\nSet the pool size "
+            "and the overflow on the engine.\n\n"
+            "## Why are my sessions reset after an hour?\nThe server closes idle sockets; "
+            "recycle them sooner.\n");
+    std::string other; // questions of another topic (databases) naming the subject
+    for (int i = 0; i < 8; ++i)
+        other += "## What is a connection pool in database proxy " + std::to_string(i) +
+                 "?\nThe proxy keeps a pool of database connections.\n\n";
+    d.write("notes/sql/proxies.md", other);
+    auto rel = related_labelled(d, "configure connection pooling pip");
+    CAPTURE(listed(rel));
+    CHECK(offers(rel, "Why are my sessions reset after an hour?"));
+}
+
+TEST_CASE("related: the hit's own file is searched when the first matches are elsewhere",
+          "[related][regression]") {
+    test::TempDir d;
+    std::string big = "## Why do kubernetes pods restart in a crash loop?\nThe container exits "
+                      "and the kubelet restarts the pod.\n\n"
+                      "## How long is the wait between pod restarts?\nIt doubles each time the "
+                      "pod restarts.\n\n";
+    for (int i = 0; i < 35; ++i) // a long file, not one subject
+        big += "## What is widget " + std::to_string(i) + "?\nA widget.\n\n";
+    d.write("notes/k8s.md", big);
+    std::string other; // better word matches, in another folder
+    for (int i = 0; i < 25; ++i)
+        other += "## Why do kubernetes pods restart in a loop, case " + std::to_string(i) +
+                 "?\nThe kubernetes pod restarts in a loop: the pod container exits, the "
+                 "kubelet restarts the pod.\n\n";
+    d.write("notes/cases/restarts.md", other);
+    auto rel = related_of(d, "pods restart crash loop");
+    CAPTURE(listed(rel));
+    CHECK(offers(rel, "How long is the wait between pod restarts?"));
 }
