@@ -116,9 +116,6 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
         req.snippets && !page.empty() ? marking_mset(db, a, page) : a.match.mset;
     std::vector<Hit> out;
     const std::vector<std::string> cjk = cjk_runs(a.text);
-    // Over a remote index every word's frequency is a round trip: snippets
-    // weigh only the query's words there.
-    const bool background = !req.db.any_remote();
     int rank = static_cast<int>(req.offset);
     for (const Xapian::MSetIterator& it : page) {
         Hit h;
@@ -129,11 +126,10 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
         h.score = it.get_weight();
         h.missing = missing_parts(db, a, it, h.passage);
         if (req.snippets) {
-            Highlighted q = highlight(marks, h.passage.question, h.passage.question.size() + 16,
-                                      stem, false, background);
+            Highlighted q =
+                highlight(marks, h.passage.question, h.passage.question.size() + 16, stem, false);
             h.question_spans = std::move(q.spans);
-            AnswerSnippet s =
-                answer_snippet(marks, h.passage.answer, req.snippet_chars, stem, background);
+            AnswerSnippet s = answer_snippet(marks, h.passage.answer, req.snippet_chars, stem);
             h.snippet = std::move(s.text.text);
             h.snippet_spans = std::move(s.text.spans);
             h.snippet_code = s.code;

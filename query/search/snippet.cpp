@@ -98,14 +98,13 @@ Highlighted parse_markers(const std::string& marked) {
 }
 
 Highlighted highlight(const Xapian::MSet& mset, const std::string& text, size_t length,
-                      const Xapian::Stem& stem, bool crop, bool background) {
+                      const Xapian::Stem& stem, bool crop) {
     std::string flat = collapse_space(text);
     for (char& c : flat)
         if (c == kOpen || c == kClose) c = ' ';
     if (flat.empty()) return {};
     size_t len = crop ? length : flat.size() + 16;
     unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE | Xapian::MSet::SNIPPET_CJK_NGRAM;
-    if (background) flags |= Xapian::MSet::SNIPPET_BACKGROUND_MODEL;
     std::string marked = mset.snippet(flat, len, stem, flags, std::string(1, kOpen),
                                       std::string(1, kClose), "\xE2\x80\xA6");
     return parse_markers(unescape_html(marked));
@@ -150,9 +149,8 @@ bool word_byte(unsigned char c) {
 
 /// One code line as written, with the words Xapian's snippet marked in it
 /// (the snippet itself trims punctuation at the ends and collapses spaces).
-Highlighted code_line(const Xapian::MSet& mset, const std::string& line, const Xapian::Stem& stem,
-                      bool background) {
-    Highlighted marked = highlight(mset, line, line.size() + 16, stem, false, background);
+Highlighted code_line(const Xapian::MSet& mset, const std::string& line, const Xapian::Stem& stem) {
+    Highlighted marked = highlight(mset, line, line.size() + 16, stem, false);
     std::vector<std::string> words;
     for (const Span& sp : marked.spans)
         words.push_back(ascii_lower(marked.text.substr(sp.start, sp.end - sp.start)));
@@ -178,15 +176,15 @@ Highlighted code_line(const Xapian::MSet& mset, const std::string& line, const X
 
 /// The first code line that matches and the ones after it in its block.
 Highlighted code_snippet(const Xapian::MSet& mset, const AnswerParts& parts,
-                         const Xapian::Stem& stem, bool background) {
+                         const Xapian::Stem& stem) {
     constexpr size_t kLinesTried = 400; // a bound on snippet calls for huge code answers
     size_t tried = 0;
     for (const auto& block : parts.code)
         for (size_t i = 0; i < block.size() && tried++ < kLinesTried; ++i) {
-            Highlighted first = code_line(mset, block[i], stem, background);
+            Highlighted first = code_line(mset, block[i], stem);
             if (first.spans.empty()) continue;
             for (size_t k = i + 1; k < block.size() && k < i + kCodeLines; ++k) {
-                Highlighted next = code_line(mset, block[k], stem, background);
+                Highlighted next = code_line(mset, block[k], stem);
                 size_t base = first.text.size() + 1;
                 first.text += "\n" + next.text;
                 for (Span s : next.spans)
@@ -200,16 +198,16 @@ Highlighted code_snippet(const Xapian::MSet& mset, const AnswerParts& parts,
 } // namespace
 
 AnswerSnippet answer_snippet(const Xapian::MSet& mset, const std::string& answer, size_t length,
-                             const Xapian::Stem& stem, bool background) {
+                             const Xapian::Stem& stem) {
     AnswerParts parts = split_answer(answer);
     if (parts.code.empty())
-        return {highlight(mset, snippet_text(answer), length, stem, true, background), false};
-    Highlighted prose = highlight(mset, snippet_text(parts.prose), length, stem, true, background);
+        return {highlight(mset, snippet_text(answer), length, stem, true), false};
+    Highlighted prose = highlight(mset, snippet_text(parts.prose), length, stem, true);
     if (!prose.spans.empty()) return {prose, false};
-    Highlighted code = code_snippet(mset, parts, stem, background);
+    Highlighted code = code_snippet(mset, parts, stem);
     if (!code.spans.empty()) return {code, true};
     if (!prose.text.empty()) return {prose, false};
-    return {highlight(mset, snippet_text(answer), length, stem, true, background), false};
+    return {highlight(mset, snippet_text(answer), length, stem, true), false};
 }
 
 } // namespace crib
