@@ -187,6 +187,15 @@ bool title_line(std::string_view l, bool bullet) {
 
 } // namespace
 
+bool company_prose(std::string_view text) {
+    return has_any(padded_lower(text),
+                   {" our ",          " we ",        " us ",       " company",  " organization",
+                    " organisation",  " clients",    " customers", " product ", " products",
+                    " mission",       " vision",     " journey",   " culture",  " mindset",
+                    " embrace",       " educat",     " evangeliz", " advocat",  " learn about",
+                    " best practice", " background", " passion",   " feedback"});
+}
+
 std::string bullet_text(std::string_view l) {
     for (std::string_view m : {"- ", "* ", "+ ", "\xE2\x80\xA2 ", "\xC2\xB7 "})
         if (l.substr(0, m.size()) == m) return std::string(trim(l.substr(m.size())));
@@ -232,6 +241,7 @@ std::vector<PostingLine> read_posting(std::string_view text) {
         } else {
             pl.skip = content_skip(pl.text, !bullet, section);
         }
+        pl.item = bullet || section == Section::requirements;
         pl_sections.push_back(section);
         out.push_back(std::move(pl));
     }

@@ -95,7 +95,12 @@ const std::unordered_set<std::string>& filler_words() {
         "humble", "autonomy", "curious", "curiosity", "energetic", "dedicated", "diligent",
         "friendly", "helpful", "optimism", "genuine", "care", "player", "problem-solving",
         "results-driven", "impact-oriented", "organized", "motivated", "creative", "creativity",
-        "initiative", "eye", "focus", "priorities"};
+        "initiative", "eye", "focus", "priorities",
+        // spoken languages: asked of the person, not studied in the notes
+        "german", "polish", "french", "spanish", "italian", "dutch", "portuguese", "russian",
+        "ukrainian", "czech", "swedish", "danish", "norwegian", "finnish", "greek", "turkish",
+        "hebrew", "arabic", "hindi", "chinese", "mandarin", "cantonese", "japanese", "korean",
+        "romanian", "hungarian", "bilingual", "multilingual", "native"};
     return words;
 }
 
@@ -300,6 +305,23 @@ void join_on_call(std::vector<Token>& ts) {
     ts = std::move(out);
 }
 
+/// "infrastructure as code", "policy as code": one practice, which "as"
+/// would cut into a word and "code".
+void join_as_code(std::vector<Token>& ts) {
+    std::vector<Token> out;
+    out.reserve(ts.size());
+    for (size_t i = 0; i < ts.size(); ++i) {
+        out.push_back(std::move(ts[i]));
+        if (i + 2 < ts.size() && !ts[i + 1].cut && !ts[i + 2].cut &&
+            ascii_lower(ts[i + 1].text) == "as" && ascii_lower(ts[i + 2].text) == "code" &&
+            has_alpha(out.back().text) && !function_words().count(ascii_lower(out.back().text))) {
+            out.back().text += " as " + ts[i + 2].text;
+            i += 2;
+        }
+    }
+    ts = std::move(out);
+}
+
 /// Verbs a posting's bullets start with ("Automate ...", "Respond to ..."),
 /// in any of their forms: a capital there is the sentence's, not a name's.
 bool leading_verb(const std::string& low) {
@@ -379,6 +401,7 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
     const std::string line = ascii_punctuation(raw_line);
     std::vector<Token> ts = tokens(line);
     join_on_call(ts);
+    join_as_code(ts);
     const bool caps_mean_nothing = title_case(ts);
     std::vector<SkillName> out;
     std::set<std::string> seen;

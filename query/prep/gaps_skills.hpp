@@ -37,6 +37,11 @@ std::vector<SkillName> skill_names(std::string_view line);
 /// written give or take a plural "s" (gaps_vocabulary.cpp holds the list).
 bool technical_word(const std::string& w);
 
+/// True for a word naming a whole area of the field, too broad to study as
+/// such ("infrastructure", "security", "APIs" lower-cased: "apis"); `w` lower
+/// case, give or take a plural "s" (gaps_vocabulary.cpp holds the list).
+bool broad_word(const std::string& w);
+
 /// True for a word job postings use around skills, never one itself
 /// ("experience", "strong", "team", "communication"); `w` lower case.
 bool filler_word(const std::string& w);
