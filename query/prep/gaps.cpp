@@ -54,11 +54,18 @@ bool broad_skill(const SkillName& s) {
     return s.words.size() == 1 && broad_word(ascii_lower(s.text));
 }
 
-/// Judges the skills `names` into `r`: a doubtful first word or a company
-/// name the notes do not cover is left out.
+/// Judges the skills `names` into `r`: a first word the notes write in lower
+/// case, and a doubtful first word or a company name the notes do not cover,
+/// are left out.
 void judge_into(Requirement& r, std::vector<SkillName>& names, SkillJudge& judge,
                 const std::set<std::string>& company) {
     for (SkillName& s : names) {
+        // "Currently", "Selection": a sentence's capital on a word the notes
+        // write in lower case is no name; "Data Structures" is common words
+        if (s.initial && judge.common_word(ascii_lower(s.text.substr(0, s.text.find(' '))))) {
+            if (s.words.size() == 1) continue;
+            s.name = false;
+        }
         SkillEvidence ev = judge.judge(s);
         if (!ev.covered && (s.maybe || company_name(s, company))) continue;
         r.skills.push_back(Skill{std::move(s.text), std::move(ev)});

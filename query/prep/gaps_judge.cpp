@@ -207,6 +207,45 @@ class OwnTexts {
     std::unordered_map<std::string, std::vector<std::string>> by_start_;
 };
 
+/// True when the character before `at` in `line` (spaces skipped) continues
+/// a sentence: a letter, a digit, a comma, ';', '(' or a non-ASCII letter.
+/// After a full stop, a colon, a bullet or a table bar a capital says nothing.
+bool inside_sentence(std::string_view line, size_t at) {
+    while (at > 0 && line[at - 1] == ' ')
+        --at;
+    if (at == 0) return false;
+    unsigned char c = static_cast<unsigned char>(line[at - 1]);
+    return std::isalnum(c) || c == ',' || c == ';' || c == '(' || c >= 0x80;
+}
+
+/// Counts the uses of `word` (lower case) inside sentences of `text`,
+/// capitalised or not; code (fences, `spans`) and heading lines left out.
+void count_cases(std::string_view text, const std::string& word, int& cap, int& low) {
+    bool fence = false;
+    for (std::string_view raw : split_lines(text)) {
+        std::string_view t = trim(raw);
+        if (t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~") fence = !fence;
+        if (fence || t.empty() || t[0] == '#' || t.substr(0, 3) == "```") continue;
+        std::string line;
+        bool code = false;
+        for (char c : raw)
+            if (c == '`')
+                code = !code, line += ' ';
+            else
+                line += code ? ' ' : c;
+        std::string lower = ascii_lower(line);
+        auto word_char = [&](size_t i) {
+            return i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) ||
+                                       line[i] == '_' || line[i] == '-');
+        };
+        for (size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+            if ((at > 0 && word_char(at - 1)) || word_char(at + word.size())) continue;
+            if (!inside_sentence(line, at)) continue;
+            ++(std::isupper(static_cast<unsigned char>(line[at])) ? cap : low);
+        }
+    }
+}
+
 } // namespace
 
 struct SkillJudge::Impl {
@@ -334,6 +373,28 @@ struct SkillJudge::Impl {
         return each;
     }
 
+    std::unordered_map<std::string, bool> common; ///< common_word() by word
+
+    bool common_word(const std::string& word) {
+        if (word.size() <= 2) return false;
+        if (auto it = common.find(word); it != common.end()) return it->second;
+        Words w = words_in(word);
+        bool is = false;
+        if (w.stems.size() == 1 && !absent(w.stems[0])) {
+            Xapian::Enquire enq(db);
+            enq.set_query(Xapian::Query(index_term(w.stems[0])));
+            Xapian::MSet mset = enq.get_mset(0, kPassagesRead);
+            int cap = 0, low = 0;
+            for (auto m = mset.begin(); m != mset.end(); ++m) {
+                Passage p;
+                decode_passage(m.get_document().get_data(), p);
+                count_cases(p.answer, word, cap, low);
+            }
+            is = cap + low >= 3 && cap < kNameShare * (cap + low);
+        }
+        return common.emplace(word, is).first->second;
+    }
+
     SkillEvidence judge(const SkillName& s) {
         Words phrase = words_in(s.text);
         // Names are compared as written: "iOS" stems to "io".
@@ -360,6 +421,10 @@ SkillJudge::~SkillJudge() = default;
 
 SkillEvidence SkillJudge::judge(const SkillName& s) {
     return impl_->judge(s);
+}
+
+bool SkillJudge::common_word(const std::string& word) {
+    return impl_->common_word(word);
 }
 
 } // namespace crib

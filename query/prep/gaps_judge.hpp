@@ -47,6 +47,9 @@ struct SkillEvidence {
 constexpr int kAnswerRepeats = 3;
 /// Passages read per skill, best match first.
 constexpr unsigned kPassagesRead = 100;
+/// A word is a name when at least this share of its uses inside sentences
+/// is capitalised (Docker 0.67, Go 0.21, "selection" 0.19 over the corpora).
+constexpr double kNameShare = 0.25;
 
 /// Judges skills against one index, each skill once.
 class SkillJudge {
@@ -57,6 +60,12 @@ class SkillJudge {
     ~SkillJudge();
     /// The evidence for one skill.
     SkillEvidence judge(const SkillName& s);
+    /// True when the notes write `word` (lower case) in lower case inside
+    /// their sentences: a word of the language, not a name ("currently",
+    /// "selection", "history" against "Kubernetes", "Redis").  Answers only,
+    /// without code; false when the notes use it fewer than 3 times so, or
+    /// for words of one or two letters ("Go", "R").
+    bool common_word(const std::string& word);
 
   private:
     struct Impl;

@@ -461,7 +461,10 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
         // "Kubernetes" | "administration"; "AWS" | "DevOps" (two names), not "Amazon EKS"
         if (!run.text.empty() && (run.name != name || (strong && last_strong))) flush();
         last_strong = strong;
-        if (run.text.empty()) run.maybe = maybe;
+        if (run.text.empty()) {
+            run.maybe = maybe;
+            run.initial = first && !strong;
+        }
         run.name = name;
         run.text += (run.text.empty() ? "" : " ") + t.text;
     }

@@ -27,6 +27,10 @@ struct SkillName {
     /// A capitalised first word followed by more ("Ansible playbooks",
     /// "Filling in"): a name only if the notes know it; never "missing".
     bool maybe = false;
+    /// A name only by the capital of a line's or sentence's first word
+    /// ("Currently", "Kubernetes, Docker"): a name only if the notes write
+    /// it as one (SkillJudge::common_word()).
+    bool initial = false;
 };
 
 /// The skills a requirement line names, in order, each once.

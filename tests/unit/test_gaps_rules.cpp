@@ -94,3 +94,44 @@ TEST_CASE("broad words: whole areas of the field, with their plurals", "[gaps]")
     CHECK_FALSE(broad_word("kubernetes"));
     CHECK_FALSE(broad_word("monitoring"));
 }
+
+TEST_CASE("gaps: a sentence's first word the notes write in lower case was judged a name",
+          "[gaps]") {
+    // Regression: "Currently," and "Selection" at the start of a line were
+    // names by their capital, and covered by any passage using the word.
+    test::TempDir d;
+    d.write("notes/a.md", "## What runs currently?\n\nThe jobs currently queued, the ones "
+                          "currently running and those currently paused.\n\n"
+                          "## What is Redis?\n\nAn in-memory store: we use Redis for caches, "
+                          "and Redis for queues.\n\n"
+                          "## Data structures\n\nArrays hold the data we keep; the data flows, "
+                          "the data copies.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Currently, Redis and Memcached\n- Currently\n"
+                            "- Data Structures\n");
+    const Requirement& redis = at_line(rs, 2);
+    REQUIRE(redis.skills.size() == 2);
+    CHECK(redis.skills[0].name == "Redis");
+    CHECK(redis.missing() == std::vector<std::string>{"Memcached"});
+    CHECK(at_line(rs, 3).line.skip == "no skill named");
+    CHECK(at_line(rs, 4).verdict == Verdict::covered); // title case on common words: kept
+}
+
+TEST_CASE("common words: the share of capitalised uses inside sentences decides", "[gaps]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## Notes\n\nWe ran Docker, then docker again, and docker once more; "
+                          "the selection was random, a selection of three, one more selection "
+                          "and a last selection. Then Selection by hand.\n\n"
+                          "History matters. History repeats. History again: the history of it, "
+                          "a history log, some history.\n\n"
+                          "```\ncurrently currently currently currently\n```\n\n"
+                          "We `go` there, and go back, go home and go on. We rarely, rarely do.\n");
+    SkillJudge judge(test::index_notes(d), {});
+    CHECK_FALSE(judge.common_word("docker"));    // 1 of 3 inside sentences capitalised
+    CHECK(judge.common_word("selection"));       // 1 of 5
+    CHECK(judge.common_word("history"));         // 0 of 3: capitals after a full stop say nothing
+    CHECK_FALSE(judge.common_word("currently")); // only in code
+    CHECK_FALSE(judge.common_word("go"));        // two letters: a name may be that short
+    CHECK_FALSE(judge.common_word("rarely"));    // twice: too few to tell
+    CHECK_FALSE(judge.common_word("absent"));
+}
