@@ -135,3 +135,48 @@ TEST_CASE("common words: the share of capitalised uses inside sentences decides"
     CHECK_FALSE(judge.common_word("rarely"));    // twice: too few to tell
     CHECK_FALSE(judge.common_word("absent"));
 }
+
+namespace {
+
+/// "line:skip reason" for each line of a posting ("5:" when judged).
+std::vector<std::string> reasons(const std::string& text) {
+    std::vector<std::string> out;
+    for (const PostingLine& l : read_posting(text))
+        out.push_back(std::to_string(l.line) + ":" + l.skip);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("posting lines: the place under the title was a requirement", "[gaps]") {
+    // Regression: "Springfield, IL" and "Remote,EU" were judged ("CA" covered).
+    CHECK(reasons("Data Engineer\nAcme\nSpringfield, IL\nRequirements\n- Kafka\n") ==
+          std::vector<std::string>{"1:title", "2:heading", "3:where and when", "4:heading", "5:"});
+    CHECK(reasons("Data Engineer\nRemote,EU\n- Kafka\n") ==
+          std::vector<std::string>{"1:title", "2:where and when", "3:"});
+    // Not after a requirement, nor a sentence.
+    CHECK(reasons("Data Engineer\nRequirements\nKafka, Flink\n") ==
+          std::vector<std::string>{"1:title", "2:heading", "3:"});
+    CHECK(reasons("Data Engineer\nWe build the data platform for shops.\nKafka, Flink\n") ==
+          std::vector<std::string>{"1:title", "2:", "3:"});
+}
+
+TEST_CASE("posting lines: headings with a remark, a hyphen or a label item were judged", "[gaps]") {
+    // Regression: "Nice to have (optional, but a plus)" (a comma in the
+    // remark), "Good-to-haves", "Nice-to-haves" and "1. Tooling:" were lines to judge.
+    CHECK(reasons("Requirements\n- Go\nNice to have (optional, but a plus)\n- Rust\n"
+                  "Nice-to-haves\n- Zig\n1. Tooling:\n- Bazel\n") ==
+          std::vector<std::string>{"1:heading", "2:", "3:heading", "4:", "5:heading",
+                                   "6:", "7:heading", "8:"});
+    // A label item keeps its section: what follows is still a requirement.
+    CHECK(reasons("Requirements\n2. Build Systems:\nKafka and Flink\n") ==
+          std::vector<std::string>{"1:heading", "2:heading", "3:"});
+}
+
+TEST_CASE("posting lines: what you will find in our team is company text", "[gaps]") {
+    // Regression: a perks list under "What you will find in our friendly team"
+    // (eight words: too long for a heading) stayed under Requirements.
+    CHECK(reasons("Requirements\n- Go\nWhat you will find in our friendly team\n"
+                  "- a library of books and a gym card\n") ==
+          std::vector<std::string>{"1:heading", "2:", "3:heading", "4:company text"});
+}
