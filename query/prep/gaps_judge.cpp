@@ -158,6 +158,10 @@ struct PassageWords {
     bool own = false;          ///< holds a line of the posting
     std::vector<Words> titles; ///< question, parent question, each heading
     Words answer;              ///< without links, bare lists, queries
+    /// A section heading over almost nothing but lists, links and queries
+    /// (a map of content: "### Azure" over "- Blob Storage", "- Azure
+    /// Functions" and "Status: no questions yet"): its title says nothing.
+    bool hollow = false;
     GapPassage passage;
 };
 
@@ -271,6 +275,9 @@ struct SkillJudge::Impl {
         for (const std::string& h : p.headings)
             w.titles.push_back(words_in(without_links(h)));
         w.answer = answer_words(p.answer);
+        w.hollow = p.kind == "section" &&
+                   std::count_if(w.answer.raw.begin(), w.answer.raw.end(),
+                                 [](const auto& x) { return !x.empty(); }) < long(kHollowWords);
         w.passage = GapPassage{passage_id(p), p.question, 0, p.topics};
         return read.emplace(did, std::move(w)).first->second;
     }
@@ -321,6 +328,7 @@ struct SkillJudge::Impl {
                 for (const Words& t : w.titles)
                     title = title || occurrences(seq, side(t)) > 0;
             }
+            title = title && !w.hollow;
             int said = any_order ? 0 : occurrences(seq, side(w.answer));
             if (title) {
                 ++ev.about;

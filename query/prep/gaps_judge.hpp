@@ -45,6 +45,10 @@ struct SkillEvidence {
 /// without its question or headings (a name dropped once or twice in an
 /// answer about something else is a mention, not coverage).
 constexpr int kAnswerRepeats = 3;
+/// A section heading (not a question) whose answer has fewer words than
+/// this once links, bare lists and queries are left out covers nothing by
+/// its title: it is a map of content, not notes about it.
+constexpr size_t kHollowWords = 20;
 /// Passages read per skill, best match first.
 constexpr unsigned kPassagesRead = 100;
 /// A word is a name when at least this share of its uses inside sentences

@@ -104,8 +104,9 @@ TEST_CASE("gaps: a sentence's first word the notes write in lower case was judge
                           "currently running and those currently paused.\n\n"
                           "## What is Redis?\n\nAn in-memory store: we use Redis for caches, "
                           "and Redis for queues.\n\n"
-                          "## Data structures\n\nArrays hold the data we keep; the data flows, "
-                          "the data copies.\n");
+                          "## Data structures\n\nArrays hold the data we keep in a row; the data "
+                          "flows through queues and stacks, the data copies cost time, and "
+                          "hash maps find a key in constant time on average.\n");
     std::string db = test::index_notes(d);
     auto rs = find_gaps(db, "Requirements\n- Currently, Redis and Memcached\n- Currently\n"
                             "- Data Structures\n");
@@ -179,4 +180,22 @@ TEST_CASE("posting lines: what you will find in our team is company text", "[gap
     CHECK(reasons("Requirements\n- Go\nWhat you will find in our friendly team\n"
                   "- a library of books and a gym card\n") ==
           std::vector<std::string>{"1:heading", "2:", "3:heading", "4:company text"});
+}
+
+TEST_CASE("gaps: a section heading over a list of names covered its subject (map of content)",
+          "[gaps]") {
+    // Regression: "### Azure (Microsoft Azure)" over a planned-topics list and
+    // "Status: no questions yet" covered Azure.
+    test::TempDir d;
+    d.write("notes/moc.md", "# Cloud map\n\n## Nomad (HashiCorp Nomad)\n\n**Planned**:\n"
+                            "- Jobs\n- Allocations\n- Task drivers\n\n**Status**: no notes yet.\n\n"
+                            "## Consul\n\nConsul keeps a catalogue of services with health checks; "
+                            "clients ask it over DNS or HTTP, and its key value store holds "
+                            "configuration that templates render into files.\n\n"
+                            "## What is Vault?\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Nomad\n- Consul\n- Vault\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing); // a map of content
+    CHECK(at_line(rs, 3).verdict == Verdict::covered); // a section with notes in it
+    CHECK(at_line(rs, 4).verdict == Verdict::covered); // a question, even unanswered
 }
