@@ -4,6 +4,7 @@
 #include "common/text.hpp"
 #include "index/schema.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <unordered_set>
@@ -236,6 +237,14 @@ bool strong_name(const std::string& t) {
     return inner_upper || (upper == alpha && alpha >= 2) || digit || sign;
 }
 
+/// Capitals and digits only, at most four ("ECS", "S3", "EC2").
+bool initials(const std::string& t) {
+    return !t.empty() && t.size() <= 4 && std::all_of(t.begin(), t.end(), [](char c) {
+        return std::isupper(static_cast<unsigned char>(c)) ||
+               std::isdigit(static_cast<unsigned char>(c));
+    });
+}
+
 bool capitalised(const std::string& t) {
     return !t.empty() && std::isupper(static_cast<unsigned char>(t[0]));
 }
@@ -459,7 +468,10 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
         // for IT"): a skill only if the notes know it (gaps.cpp).
         bool maybe = first && !strong && !alone;
         // "Kubernetes" | "administration"; "AWS" | "DevOps" (two names), not "Amazon EKS"
-        if (!run.text.empty() && (run.name != name || (strong && last_strong))) flush();
+        // "AWS ECS", "GCP IAM": a cloud's own service by its initials, one
+        // name ("AWS DevOps" stays two)
+        bool vendor = (run.text == "AWS" || run.text == "GCP") && initials(t.text);
+        if (!run.text.empty() && (run.name != name || (strong && last_strong && !vendor))) flush();
         last_strong = strong;
         if (run.text.empty()) {
             run.maybe = maybe;

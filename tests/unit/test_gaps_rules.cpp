@@ -199,3 +199,11 @@ TEST_CASE("gaps: a section heading over a list of names covered its subject (map
     CHECK(at_line(rs, 3).verdict == Verdict::covered); // a section with notes in it
     CHECK(at_line(rs, 4).verdict == Verdict::covered); // a question, even unanswered
 }
+
+TEST_CASE("skills: a cloud's service by its initials was cut from the cloud (AWS ECS)", "[gaps]") {
+    // Regression: "AWS ECS" gave "AWS" (covered) and "ECS", so the missing
+    // service read as half a skill; "AWS DevOps" is still two.
+    CHECK(names("Deploy to AWS ECS or GCP GKE") == std::vector<std::string>{"AWS ECS", "GCP GKE"});
+    CHECK(names("AWS DevOps experience") == std::vector<std::string>{"AWS", "DevOps"});
+    CHECK(names("AWS EKSCTL") == std::vector<std::string>{"AWS", "EKSCTL"});
+}
