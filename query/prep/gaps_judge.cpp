@@ -418,7 +418,22 @@ struct SkillJudge::Impl {
             SkillEvidence one = look(words_in(s.text.substr(0, s.text.size() - 1)), true);
             if (one.covered) ev = one;
         }
+        if (!ev.covered && phrase.raw.size() == 1) ev = look_synonyms(phrase.raw[0], ev);
         return judged.emplace(key, ev).first->second;
+    }
+
+    /// A word not covered, tried as each one-word synonym the index holds
+    /// for it (crib-synonyms.conf: "golang" -> "go", "k8s" -> "kubernetes").
+    SkillEvidence look_synonyms(const std::string& word, const SkillEvidence& whole) {
+        for (auto v = db.synonyms_begin(word); v != db.synonyms_end(word); ++v) {
+            const std::string term = *v;
+            if (term.size() < 2 || term[0] != 'Z') continue; // the group's own term
+            Words one;
+            one.raw = one.stems = {term.substr(1)};
+            SkillEvidence ev = look(one, false);
+            if (ev.covered) return ev;
+        }
+        return whole;
     }
 };
 

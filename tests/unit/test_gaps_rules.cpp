@@ -207,3 +207,19 @@ TEST_CASE("skills: a cloud's service by its initials was cut from the cloud (AWS
     CHECK(names("AWS DevOps experience") == std::vector<std::string>{"AWS", "DevOps"});
     CHECK(names("AWS EKSCTL") == std::vector<std::string>{"AWS", "EKSCTL"});
 }
+
+TEST_CASE("gaps: a name the notes write by its synonym was missing (Golang for Go)", "[gaps]") {
+    // Regression: "Golang" was missing beside notes on Go; the index's
+    // synonyms (crib-synonyms.conf) say they are one.
+    test::TempDir d;
+    d.write("notes/k8s.md", "## What is a Kubernetes operator?\n\nA controller with a CRD.\n");
+    d.write("syn.conf", "kubernetes = kates\n");
+    IndexOptions o = test::notes_options(d);
+    o.synonyms = d.str() + "/syn.conf";
+    run_index(o);
+    auto rs = find_gaps(o.db, "Requirements\n- Kates and Nomad\n");
+    const Requirement& r = at_line(rs, 2);
+    REQUIRE(r.skills.size() == 2);
+    CHECK(r.skills[0].evidence.covered); // Kates: the synonym's passages
+    CHECK(r.missing() == std::vector<std::string>{"Nomad"});
+}
