@@ -372,7 +372,9 @@ struct SkillJudge::Impl {
         std::optional<GapPassage> best;
         for (size_t i = 0; i < n; ++i) {
             SkillEvidence one = look(part(phrase, i, 1), false);
-            if (one.about == 0) return whole;
+            // "management", "analysis" head passages on anything: a practice
+            // is covered with its subject, not word by word
+            if (one.about == 0 || practice_word(phrase.raw[i])) return whole;
             if (!best) best = one.best;
         }
         SkillEvidence each = whole;

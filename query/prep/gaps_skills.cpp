@@ -292,6 +292,8 @@ std::string technical_part(const std::string& run) {
         ++b;
     while (e > b && !technical_word(ascii_lower(ws[e - 1])))
         --e;
+    // "release management", "test plans": the practice is the skill
+    if (e < ws.size() && practice_word(ascii_lower(ws[e]))) ++e; // none when no field word
     std::string out;
     for (size_t i = b; i < e; ++i)
         out += (out.empty() ? "" : " ") + ws[i];
@@ -366,6 +368,13 @@ bool leading_verb(const std::string& low) {
 }
 
 } // namespace
+
+bool practice_word(const std::string& low) {
+    static const std::unordered_set<std::string> words = {
+        "management", "reporting", "analysis",   "planning",  "plans",
+        "tracking",   "selection", "assessment", "reduction", "scanning"};
+    return words.count(low) > 0;
+}
 
 bool filler_word(const std::string& w) {
     if (filler_words().count(w) || function_words().count(w)) return true;

@@ -46,6 +46,11 @@ bool technical_word(const std::string& w);
 /// case, give or take a plural "s" (gaps_vocabulary.cpp holds the list).
 bool broad_word(const std::string& w);
 
+/// True for a noun that makes a subject a practice ("release management",
+/// "test plans", "vulnerability scanning"): kept after the field's words of
+/// a phrase, and never covered on its own; `w` lower case.
+bool practice_word(const std::string& w);
+
 /// True for a word job postings use around skills, never one itself
 /// ("experience", "strong", "team", "communication"); `w` lower case.
 bool filler_word(const std::string& w);

@@ -223,3 +223,25 @@ TEST_CASE("gaps: a name the notes write by its synonym was missing (Golang for G
     CHECK(r.skills[0].evidence.covered); // Kates: the synonym's passages
     CHECK(r.missing() == std::vector<std::string>{"Nomad"});
 }
+
+TEST_CASE("gaps: release management was covered by passages on releases and on memory "
+          "management",
+          "[gaps]") {
+    // Regression: "release management" was cut to "release" (covered), and a
+    // phrase was covered when each word headed passages of its own, which
+    // "management" and "analysis" do on any subject.
+    CHECK(names("Own release management and vulnerability scanning") ==
+          std::vector<std::string>{"release management", "vulnerability scanning"});
+    CHECK(names("Plan the management of teams").empty()); // a practice alone is no skill
+    test::TempDir d;
+    d.write("notes/a.md", "## What is a release branch?\n\nA branch cut for a release.\n\n"
+                          "## Memory management\n\nThe heap holds what outlives a call, the stack "
+                          "what does not; a collector or the owner frees the heap, and the "
+                          "stack unwinds by itself.\n\n"
+                          "## What is a package?\n\nAn archive.\n\n"
+                          "## How are updates applied?\n\nunattended-upgrades.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- release management\n- package updates\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered); // the field's words, each a subject
+}
