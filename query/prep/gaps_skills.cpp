@@ -265,11 +265,21 @@ bool title_case(const std::vector<Token>& ts) {
 /// Words naming a role or a group after a name: "DevOps Engineer", "Cloud
 /// Operations team" are people, not skills.
 bool role_word(const std::string& low) {
-    static const std::unordered_set<std::string> words = {
-        "engineer",       "engineers",  "developer",   "developers", "administrator",
-        "administrators", "manager",    "managers",    "architect",  "architects",
-        "team",           "teams",      "lead",        "department", "specialist",
-        "specialists",    "consultant", "consultants", "analyst",    "analysts"};
+    static const std::unordered_set<std::string> words = {"engineer",      "engineers",
+                                                          "developer",     "developers",
+                                                          "administrator", "administrators",
+                                                          "manager",       "managers",
+                                                          "architect",     "architects",
+                                                          "team",          "teams",
+                                                          "lead",          "department",
+                                                          "specialist",    "specialists",
+                                                          "consultant",    "consultants",
+                                                          "analyst",       "analysts",
+                                                          "professional",  "professionals",
+                                                          "designer",      "designers",
+                                                          "cto",           "ceo",
+                                                          "cio",           "vp",
+                                                          "founder",       "founders"};
     return words.count(low) > 0;
 }
 

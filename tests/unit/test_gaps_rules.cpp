@@ -245,3 +245,10 @@ TEST_CASE("gaps: release management was covered by passages on releases and on m
     CHECK(at_line(rs, 2).verdict == Verdict::missing);
     CHECK(at_line(rs, 3).verdict == Verdict::covered); // the field's words, each a subject
 }
+
+TEST_CASE("skills: the CTO and QA professionals were skills to study", "[gaps]") {
+    // Regression: people named by their job ("the CTO", "UX designers", "QA
+    // professionals") were missing skills.
+    CHECK(names("Work with the CTO, UX designers and QA professionals on Kafka") ==
+          std::vector<std::string>{"Kafka"});
+}
