@@ -49,6 +49,48 @@ bool company_name(const SkillName& s, const std::set<std::string>& words) {
     return false;
 }
 
+/// A skill of one word naming a whole area ("infrastructure", "APIs").
+bool broad_skill(const SkillName& s) {
+    return s.words.size() == 1 && broad_word(ascii_lower(s.text));
+}
+
+/// Judges the skills `names` into `r`: a first word the notes write in lower
+/// case, and a doubtful first word or a company name the notes do not cover,
+/// are left out.
+void judge_into(Requirement& r, std::vector<SkillName>& names, SkillJudge& judge,
+                const std::set<std::string>& company) {
+    for (SkillName& s : names) {
+        // "Currently", "Selection": a sentence's capital on a word the notes
+        // write in lower case is no name; "Data Structures" is common words
+        if (s.initial && judge.common_word(ascii_lower(s.text.substr(0, s.text.find(' '))))) {
+            if (s.words.size() == 1) continue;
+            s.name = false;
+        }
+        SkillEvidence ev = judge.judge(s);
+        if (!ev.covered && (s.maybe || company_name(s, company))) continue;
+        r.skills.push_back(Skill{std::move(s.text), std::move(ev)});
+    }
+}
+
+/// A line's skills, judged.  Broad words ("infrastructure", "testing") are
+/// the setting of the other skills of their line and are not judged beside
+/// them ("Testing: Jest, Vitest" misses both).  A line naming nothing else is
+/// judged by them only as a requirement item (a list item or under a
+/// requirements heading) in a plain voice; in prose or in the company's tone ("Maintaining the core
+/// infrastructure of the company", "continuous feedback culture") it is skipped.
+void judge_line(Requirement& r, SkillJudge& judge, const std::set<std::string>& company) {
+    std::vector<SkillName> specific, broad;
+    for (SkillName& s : skill_names(r.line.text))
+        (broad_skill(s) ? broad : specific).push_back(std::move(s));
+    judge_into(r, specific, judge, company);
+    if (!r.skills.empty() || broad.empty()) return;
+    if (!r.line.item || company_prose(r.line.text)) {
+        r.line.skip = "broad words only";
+        return;
+    }
+    judge_into(r, broad, judge, company);
+}
+
 Verdict verdict_of(const std::vector<Skill>& skills) {
     size_t covered = 0;
     for (const Skill& s : skills)
@@ -92,15 +134,9 @@ std::vector<Requirement> find_gaps(const std::string& db, const std::string& tex
         Requirement r;
         r.line = std::move(l);
         if (r.line.skip.empty()) {
-            for (SkillName& s : skill_names(r.line.text)) {
-                SkillEvidence ev = judge.judge(s);
-                if (!ev.covered && (s.maybe || company_name(s, company))) continue;
-                r.skills.push_back(Skill{std::move(s.text), std::move(ev)});
-            }
-            if (r.skills.empty())
-                r.line.skip = "no skill named";
-            else
-                r.verdict = verdict_of(r.skills);
+            judge_line(r, judge, company);
+            if (r.skills.empty() && r.line.skip.empty()) r.line.skip = "no skill named";
+            if (!r.skills.empty()) r.verdict = verdict_of(r.skills);
         }
         out.push_back(std::move(r));
     }

@@ -158,6 +158,10 @@ struct PassageWords {
     bool own = false;          ///< holds a line of the posting
     std::vector<Words> titles; ///< question, parent question, each heading
     Words answer;              ///< without links, bare lists, queries
+    /// A section heading over almost nothing but lists, links and queries
+    /// (a map of content: "### Azure" over "- Blob Storage", "- Azure
+    /// Functions" and "Status: no questions yet"): its title says nothing.
+    bool hollow = false;
     GapPassage passage;
 };
 
@@ -207,6 +211,45 @@ class OwnTexts {
     std::unordered_map<std::string, std::vector<std::string>> by_start_;
 };
 
+/// True when the character before `at` in `line` (spaces skipped) continues
+/// a sentence: a letter, a digit, a comma, ';', '(' or a non-ASCII letter.
+/// After a full stop, a colon, a bullet or a table bar a capital says nothing.
+bool inside_sentence(std::string_view line, size_t at) {
+    while (at > 0 && line[at - 1] == ' ')
+        --at;
+    if (at == 0) return false;
+    unsigned char c = static_cast<unsigned char>(line[at - 1]);
+    return std::isalnum(c) || c == ',' || c == ';' || c == '(' || c >= 0x80;
+}
+
+/// Counts the uses of `word` (lower case) inside sentences of `text`,
+/// capitalised or not; code (fences, `spans`) and heading lines left out.
+void count_cases(std::string_view text, const std::string& word, int& cap, int& low) {
+    bool fence = false;
+    for (std::string_view raw : split_lines(text)) {
+        std::string_view t = trim(raw);
+        if (t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~") fence = !fence;
+        if (fence || t.empty() || t[0] == '#' || t.substr(0, 3) == "```") continue;
+        std::string line;
+        bool code = false;
+        for (char c : raw)
+            if (c == '`')
+                code = !code, line += ' ';
+            else
+                line += code ? ' ' : c;
+        std::string lower = ascii_lower(line);
+        auto word_char = [&](size_t i) {
+            return i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) ||
+                                       line[i] == '_' || line[i] == '-');
+        };
+        for (size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+            if ((at > 0 && word_char(at - 1)) || word_char(at + word.size())) continue;
+            if (!inside_sentence(line, at)) continue;
+            ++(std::isupper(static_cast<unsigned char>(line[at])) ? cap : low);
+        }
+    }
+}
+
 } // namespace
 
 struct SkillJudge::Impl {
@@ -232,6 +275,9 @@ struct SkillJudge::Impl {
         for (const std::string& h : p.headings)
             w.titles.push_back(words_in(without_links(h)));
         w.answer = answer_words(p.answer);
+        w.hollow = p.kind == "section" &&
+                   std::count_if(w.answer.raw.begin(), w.answer.raw.end(),
+                                 [](const auto& x) { return !x.empty(); }) < long(kHollowWords);
         w.passage = GapPassage{passage_id(p), p.question, 0, p.topics};
         return read.emplace(did, std::move(w)).first->second;
     }
@@ -282,6 +328,7 @@ struct SkillJudge::Impl {
                 for (const Words& t : w.titles)
                     title = title || occurrences(seq, side(t)) > 0;
             }
+            title = title && !w.hollow;
             int said = any_order ? 0 : occurrences(seq, side(w.answer));
             if (title) {
                 ++ev.about;
@@ -325,13 +372,37 @@ struct SkillJudge::Impl {
         std::optional<GapPassage> best;
         for (size_t i = 0; i < n; ++i) {
             SkillEvidence one = look(part(phrase, i, 1), false);
-            if (one.about == 0) return whole;
+            // "management", "analysis" head passages on anything: a practice
+            // is covered with its subject, not word by word
+            if (one.about == 0 || practice_word(phrase.raw[i])) return whole;
             if (!best) best = one.best;
         }
         SkillEvidence each = whole;
         each.covered = true;
         each.best = best;
         return each;
+    }
+
+    std::unordered_map<std::string, bool> common; ///< common_word() by word
+
+    bool common_word(const std::string& word) {
+        if (word.size() <= 2) return false;
+        if (auto it = common.find(word); it != common.end()) return it->second;
+        Words w = words_in(word);
+        bool is = false;
+        if (w.stems.size() == 1 && !absent(w.stems[0])) {
+            Xapian::Enquire enq(db);
+            enq.set_query(Xapian::Query(index_term(w.stems[0])));
+            Xapian::MSet mset = enq.get_mset(0, kPassagesRead);
+            int cap = 0, low = 0;
+            for (auto m = mset.begin(); m != mset.end(); ++m) {
+                Passage p;
+                decode_passage(m.get_document().get_data(), p);
+                count_cases(p.answer, word, cap, low);
+            }
+            is = cap + low >= 3 && cap < kNameShare * (cap + low);
+        }
+        return common.emplace(word, is).first->second;
     }
 
     SkillEvidence judge(const SkillName& s) {
@@ -349,7 +420,22 @@ struct SkillJudge::Impl {
             SkillEvidence one = look(words_in(s.text.substr(0, s.text.size() - 1)), true);
             if (one.covered) ev = one;
         }
+        if (!ev.covered && phrase.raw.size() == 1) ev = look_synonyms(phrase.raw[0], ev);
         return judged.emplace(key, ev).first->second;
+    }
+
+    /// A word not covered, tried as each one-word synonym the index holds
+    /// for it (crib-synonyms.conf: "golang" -> "go", "k8s" -> "kubernetes").
+    SkillEvidence look_synonyms(const std::string& word, const SkillEvidence& whole) {
+        for (auto v = db.synonyms_begin(word); v != db.synonyms_end(word); ++v) {
+            const std::string term = *v;
+            if (term.size() < 2 || term[0] != 'Z') continue; // the group's own term
+            Words one;
+            one.raw = one.stems = {term.substr(1)};
+            SkillEvidence ev = look(one, false);
+            if (ev.covered) return ev;
+        }
+        return whole;
     }
 };
 
@@ -360,6 +446,10 @@ SkillJudge::~SkillJudge() = default;
 
 SkillEvidence SkillJudge::judge(const SkillName& s) {
     return impl_->judge(s);
+}
+
+bool SkillJudge::common_word(const std::string& word) {
+    return impl_->common_word(word);
 }
 
 } // namespace crib

@@ -45,8 +45,15 @@ struct SkillEvidence {
 /// without its question or headings (a name dropped once or twice in an
 /// answer about something else is a mention, not coverage).
 constexpr int kAnswerRepeats = 3;
+/// A section heading (not a question) whose answer has fewer words than
+/// this once links, bare lists and queries are left out covers nothing by
+/// its title: it is a map of content, not notes about it.
+constexpr size_t kHollowWords = 20;
 /// Passages read per skill, best match first.
 constexpr unsigned kPassagesRead = 100;
+/// A word is a name when at least this share of its uses inside sentences
+/// is capitalised (Docker 0.67, Go 0.21, "selection" 0.19 over the corpora).
+constexpr double kNameShare = 0.25;
 
 /// Judges skills against one index, each skill once.
 class SkillJudge {
@@ -57,6 +64,12 @@ class SkillJudge {
     ~SkillJudge();
     /// The evidence for one skill.
     SkillEvidence judge(const SkillName& s);
+    /// True when the notes write `word` (lower case) in lower case inside
+    /// their sentences: a word of the language, not a name ("currently",
+    /// "selection", "history" against "Kubernetes", "Redis").  Answers only,
+    /// without code; false when the notes use it fewer than 3 times so, or
+    /// for words of one or two letters ("Go", "R").
+    bool common_word(const std::string& word);
 
   private:
     struct Impl;

@@ -66,20 +66,28 @@ Section section_of(const std::string& heading) {
                     " enjoy",
                     " trait",
                     " location",
-                    " important"}))
+                    " important",
+                    " you will find",
+                    " you ll find",
+                    " you will get",
+                    " you ll get",
+                    " in return",
+                    " why work",
+                    " working at",
+                    " working here"}))
         return Section::company;
     if (h.rfind(" about ", 0) == 0 &&
         !has_any(h, {" about you", " about the role", " about the job", " about this role",
                      " about the position"}))
         return Section::company; // "About BlaBlaCar"
-    if (has_any(h, {" requirement",    " responsibilit",   " qualification", " skill",
-                    " experience",     " what you",        " you will",      " you ll",
-                    " you'll",         " must have",       " nice to have",  " preferred",
-                    " duties",         " job description", " the role",      " about the job",
-                    " task",           " expectation",     " stack",         " looking for",
-                    " about you",      " you have",        " you bring",     " bring",
-                    " differentiator", " bonus",           " plus",          " brownie",
-                    " get ready",      " you need"}))
+    if (has_any(h, {" requirement", " responsibilit", " qualification",  " skill",
+                    " experience",  " what you",      " you will",       " you ll",
+                    " you'll",      " must have",     " nice to have",   " nice-to-have",
+                    " must-have",   " preferred",     " duties",         " job description",
+                    " the role",    " about the job", " task",           " expectation",
+                    " stack",       " looking for",   " about you",      " you have",
+                    " you bring",   " bring",         " differentiator", " bonus",
+                    " plus",        " brownie",       " get ready",      " you need"}))
         return Section::requirements;
     return Section::neutral;
 }
@@ -93,12 +101,35 @@ std::string heading_name(std::string_view l) {
             return std::string(trim(l.substr(e)));
         return "";
     }
+    // "Nice to have (optional, but a plus)": the remark in brackets says nothing
+    if (!l.empty() && l.back() == ')' && l.rfind(" (") != std::string_view::npos)
+        l = trim(l.substr(0, l.rfind(" (")));
     if (l.empty() || std::string_view(".!,;").find(l.back()) != std::string_view::npos) return "";
     if (l.find(',') != std::string_view::npos) return ""; // "Terraform, Ansible": a list
     std::string_view name = l.back() == ':' ? l.substr(0, l.size() - 1) : l;
     size_t n = schema::words(name).size();
-    if (n == 0 || n > 5) return "";
+    // a longer one only when it opens a company section ("What you will
+    // find in our team"): "Experience with Kubernetes and Terraform" is an item
+    if (n == 0 || (n > 5 && (n > 10 || section_of(std::string(name)) != Section::company)))
+        return "";
     return std::string(trim(name));
+}
+
+/// A list item that only labels the items below it ("1. Languages:",
+/// "- Frameworks & Libraries:"): a sub-heading.
+bool label_item(std::string_view text) {
+    return !text.empty() && text.back() == ':' && schema::words(text).size() <= 5;
+}
+
+/// The place under the title and company name ("San Francisco, CA",
+/// "Poland, Remote"): a short line with a comma or brackets, among the first
+/// three, when every line before it was the title or a heading.
+bool place_line(std::string_view l, bool bullet, const std::vector<PostingLine>& before) {
+    if (bullet || before.empty() || before.size() > 2 || schema::words(l).size() > 6) return false;
+    for (const PostingLine& p : before)
+        if (p.skip != "title" && p.skip != "heading") return false;
+    return l.find_first_of(",(") != std::string_view::npos &&
+           std::string_view(".!?;:").find(l.back()) == std::string_view::npos;
 }
 
 /// A line of nothing but =, - or _ (a setext underline or a separator).
@@ -187,6 +218,15 @@ bool title_line(std::string_view l, bool bullet) {
 
 } // namespace
 
+bool company_prose(std::string_view text) {
+    return has_any(padded_lower(text),
+                   {" our ",          " we ",        " us ",       " company",  " organization",
+                    " organisation",  " clients",    " customers", " product ", " products",
+                    " mission",       " vision",     " journey",   " culture",  " mindset",
+                    " embrace",       " educat",     " evangeliz", " advocat",  " learn about",
+                    " best practice", " background", " passion",   " feedback"});
+}
+
 std::string bullet_text(std::string_view l) {
     for (std::string_view m : {"- ", "* ", "+ ", "\xE2\x80\xA2 ", "\xC2\xB7 "})
         if (l.substr(0, m.size()) == m) return std::string(trim(l.substr(m.size())));
@@ -210,7 +250,8 @@ std::vector<PostingLine> read_posting(std::string_view text) {
         PostingLine pl{n, bullet_text(l), ""};
         bool bullet = !pl.text.empty();
         if (!bullet) pl.text = std::string(l);
-        std::string h = bullet ? "" : heading_name(l);
+        bool label = bullet && label_item(pl.text);
+        std::string h = bullet ? (label ? heading_name(pl.text) : "") : heading_name(l);
         // Under "Requirements", "Kubernetes and Helm" is an item, not a heading.
         if (!h.empty() && section == Section::requirements && l.back() != ':' && l[0] != '#' &&
             section_of(h) == Section::neutral)
@@ -220,9 +261,12 @@ std::vector<PostingLine> read_posting(std::string_view text) {
             pl.skip = "title"; // the first line names the job
         } else if (!h.empty()) {
             Section next = section_of(h);
-            // "COPY:" under "4. What is ADD vs COPY?" is still the notes
-            if (!(section == Section::notes && next == Section::neutral)) section = next;
+            // "COPY:" under "4. What is ADD vs COPY?" is still the notes, and
+            // "1. Languages:" under "Requirements" still requirements
+            if (next != Section::neutral || (section != Section::notes && !label)) section = next;
             pl.skip = "heading";
+        } else if (section == Section::neutral && place_line(l, bullet, out)) {
+            pl.skip = "where and when";
         } else if (pl.text.back() == '?' && schema::words(pl.text).size() <= 15 &&
                    !(bullet && section == Section::requirements)) {
             section = Section::notes; // "4. What is ADD vs COPY?": a question asked
@@ -232,6 +276,7 @@ std::vector<PostingLine> read_posting(std::string_view text) {
         } else {
             pl.skip = content_skip(pl.text, !bullet, section);
         }
+        pl.item = bullet || section == Section::requirements;
         pl_sections.push_back(section);
         out.push_back(std::move(pl));
     }

@@ -23,11 +23,21 @@ struct PostingLine {
     int line = 0;     ///< 1-based line in the input
     std::string text; ///< the line, bullet marker stripped
     std::string skip; ///< why it is no requirement ("heading", "benefits", ...); "" to judge
+    /// A list item ("- ", "1. ") or a line under a requirements heading: a
+    /// requirement as written, not prose.
+    bool item = false;
 };
 
 /// Every non-empty line of a posting, each with its skip reason or none.
 /// Separator lines (---, ===) are left out.
 std::vector<PostingLine> read_posting(std::string_view text);
+
+/// True when a line speaks of the employer or in its tone rather than of
+/// work to know: "our", "we", the company, its clients, products, mission,
+/// culture, feedback, mindset, "learn about", "best practices" ("Maintaining
+/// the core infrastructure of the company", "You embrace change").  A line
+/// naming only broad words of the field is skipped on it (gaps.cpp).
+bool company_prose(std::string_view text);
 
 /// The text after a bullet marker (-, *, +, •, ·, "1." or "1)"), or "" if none.
 std::string bullet_text(std::string_view line);

@@ -4,6 +4,7 @@
 #include "common/text.hpp"
 #include "index/schema.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <unordered_set>
@@ -95,7 +96,12 @@ const std::unordered_set<std::string>& filler_words() {
         "humble", "autonomy", "curious", "curiosity", "energetic", "dedicated", "diligent",
         "friendly", "helpful", "optimism", "genuine", "care", "player", "problem-solving",
         "results-driven", "impact-oriented", "organized", "motivated", "creative", "creativity",
-        "initiative", "eye", "focus", "priorities"};
+        "initiative", "eye", "focus", "priorities",
+        // spoken languages: asked of the person, not studied in the notes
+        "german", "polish", "french", "spanish", "italian", "dutch", "portuguese", "russian",
+        "ukrainian", "czech", "swedish", "danish", "norwegian", "finnish", "greek", "turkish",
+        "hebrew", "arabic", "hindi", "chinese", "mandarin", "cantonese", "japanese", "korean",
+        "romanian", "hungarian", "bilingual", "multilingual", "native"};
     return words;
 }
 
@@ -231,6 +237,14 @@ bool strong_name(const std::string& t) {
     return inner_upper || (upper == alpha && alpha >= 2) || digit || sign;
 }
 
+/// Capitals and digits only, at most four ("ECS", "S3", "EC2").
+bool initials(const std::string& t) {
+    return !t.empty() && t.size() <= 4 && std::all_of(t.begin(), t.end(), [](char c) {
+        return std::isupper(static_cast<unsigned char>(c)) ||
+               std::isdigit(static_cast<unsigned char>(c));
+    });
+}
+
 bool capitalised(const std::string& t) {
     return !t.empty() && std::isupper(static_cast<unsigned char>(t[0]));
 }
@@ -251,11 +265,21 @@ bool title_case(const std::vector<Token>& ts) {
 /// Words naming a role or a group after a name: "DevOps Engineer", "Cloud
 /// Operations team" are people, not skills.
 bool role_word(const std::string& low) {
-    static const std::unordered_set<std::string> words = {
-        "engineer",       "engineers",  "developer",   "developers", "administrator",
-        "administrators", "manager",    "managers",    "architect",  "architects",
-        "team",           "teams",      "lead",        "department", "specialist",
-        "specialists",    "consultant", "consultants", "analyst",    "analysts"};
+    static const std::unordered_set<std::string> words = {"engineer",      "engineers",
+                                                          "developer",     "developers",
+                                                          "administrator", "administrators",
+                                                          "manager",       "managers",
+                                                          "architect",     "architects",
+                                                          "team",          "teams",
+                                                          "lead",          "department",
+                                                          "specialist",    "specialists",
+                                                          "consultant",    "consultants",
+                                                          "analyst",       "analysts",
+                                                          "professional",  "professionals",
+                                                          "designer",      "designers",
+                                                          "cto",           "ceo",
+                                                          "cio",           "vp",
+                                                          "founder",       "founders"};
     return words.count(low) > 0;
 }
 
@@ -278,6 +302,8 @@ std::string technical_part(const std::string& run) {
         ++b;
     while (e > b && !technical_word(ascii_lower(ws[e - 1])))
         --e;
+    // "release management", "test plans": the practice is the skill
+    if (e < ws.size() && practice_word(ascii_lower(ws[e]))) ++e; // none when no field word
     std::string out;
     for (size_t i = b; i < e; ++i)
         out += (out.empty() ? "" : " ") + ws[i];
@@ -295,6 +321,23 @@ void join_on_call(std::vector<Token>& ts) {
             out.back().text += "-" + ts[++i].text;
         } else {
             out.push_back(std::move(ts[i]));
+        }
+    }
+    ts = std::move(out);
+}
+
+/// "infrastructure as code", "policy as code": one practice, which "as"
+/// would cut into a word and "code".
+void join_as_code(std::vector<Token>& ts) {
+    std::vector<Token> out;
+    out.reserve(ts.size());
+    for (size_t i = 0; i < ts.size(); ++i) {
+        out.push_back(std::move(ts[i]));
+        if (i + 2 < ts.size() && !ts[i + 1].cut && !ts[i + 2].cut &&
+            ascii_lower(ts[i + 1].text) == "as" && ascii_lower(ts[i + 2].text) == "code" &&
+            has_alpha(out.back().text) && !function_words().count(ascii_lower(out.back().text))) {
+            out.back().text += " as " + ts[i + 2].text;
+            i += 2;
         }
     }
     ts = std::move(out);
@@ -335,6 +378,13 @@ bool leading_verb(const std::string& low) {
 }
 
 } // namespace
+
+bool practice_word(const std::string& low) {
+    static const std::unordered_set<std::string> words = {
+        "management", "reporting", "analysis",   "planning",  "plans",
+        "tracking",   "selection", "assessment", "reduction", "scanning"};
+    return words.count(low) > 0;
+}
 
 bool filler_word(const std::string& w) {
     if (filler_words().count(w) || function_words().count(w)) return true;
@@ -379,6 +429,7 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
     const std::string line = ascii_punctuation(raw_line);
     std::vector<Token> ts = tokens(line);
     join_on_call(ts);
+    join_as_code(ts);
     const bool caps_mean_nothing = title_case(ts);
     std::vector<SkillName> out;
     std::set<std::string> seen;
@@ -436,9 +487,15 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
         // for IT"): a skill only if the notes know it (gaps.cpp).
         bool maybe = first && !strong && !alone;
         // "Kubernetes" | "administration"; "AWS" | "DevOps" (two names), not "Amazon EKS"
-        if (!run.text.empty() && (run.name != name || (strong && last_strong))) flush();
+        // "AWS ECS", "GCP IAM": a cloud's own service by its initials, one
+        // name ("AWS DevOps" stays two)
+        bool vendor = (run.text == "AWS" || run.text == "GCP") && initials(t.text);
+        if (!run.text.empty() && (run.name != name || (strong && last_strong && !vendor))) flush();
         last_strong = strong;
-        if (run.text.empty()) run.maybe = maybe;
+        if (run.text.empty()) {
+            run.maybe = maybe;
+            run.initial = first && !strong;
+        }
         run.name = name;
         run.text += (run.text.empty() ? "" : " ") + t.text;
     }

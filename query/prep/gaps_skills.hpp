@@ -27,6 +27,10 @@ struct SkillName {
     /// A capitalised first word followed by more ("Ansible playbooks",
     /// "Filling in"): a name only if the notes know it; never "missing".
     bool maybe = false;
+    /// A name only by the capital of a line's or sentence's first word
+    /// ("Currently", "Kubernetes, Docker"): a name only if the notes write
+    /// it as one (SkillJudge::common_word()).
+    bool initial = false;
 };
 
 /// The skills a requirement line names, in order, each once.
@@ -36,6 +40,16 @@ std::vector<SkillName> skill_names(std::string_view line);
 /// ("networking", "on-call", "cloud-based"); `w` lower case, compared as
 /// written give or take a plural "s" (gaps_vocabulary.cpp holds the list).
 bool technical_word(const std::string& w);
+
+/// True for a word naming a whole area of the field, too broad to study as
+/// such ("infrastructure", "security", "APIs" lower-cased: "apis"); `w` lower
+/// case, give or take a plural "s" (gaps_vocabulary.cpp holds the list).
+bool broad_word(const std::string& w);
+
+/// True for a noun that makes a subject a practice ("release management",
+/// "test plans", "vulnerability scanning"): kept after the field's words of
+/// a phrase, and never covered on its own; `w` lower case.
+bool practice_word(const std::string& w);
 
 /// True for a word job postings use around skills, never one itself
 /// ("experience", "strong", "team", "communication"); `w` lower case.

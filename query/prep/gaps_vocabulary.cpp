@@ -485,6 +485,24 @@ const char* const kTechnical[] = {
     "b2b",
 };
 
+// Whole areas of the field, too broad to study as such: "infrastructure",
+// "security", "performance", "code".  A line naming a skill besides them is
+// judged by that skill ("Experience with the Redux design pattern"), and a
+// line naming only them is company prose when it speaks in the company's
+// tone ("Maintaining the core infrastructure of the company").
+const char* const kBroad[] = {
+    "infrastructure", "reliability",  "security",    "secure",        "performance",
+    "scalability",    "availability", "automation",  "cloud",         "delivery",
+    "continuous",     "code",         "coding",      "programming",   "software",
+    "testing",        "test",         "web",         "frontend",      "front-end",
+    "backend",        "back-end",     "mobile",      "library",       "libraries",
+    "component",      "pattern",      "document",    "documentation", "configuration",
+    "updates",        "server",       "technical",   "development",   "operations",
+    "architecture",   "design",       "tools",       "data",          "quality",
+    "process",        "module",       "integration", "optimization",  "distributed",
+    "deployment",     "release",      "rollout",     "scaling",       "api",
+    "database"};
+
 const std::unordered_set<std::string>& vocabulary() {
     static const std::unordered_set<std::string> v(std::begin(kTechnical), std::end(kTechnical));
     return v;
@@ -498,6 +516,12 @@ bool listed(const std::string& w) {
 }
 
 } // namespace
+
+bool broad_word(const std::string& w) {
+    static const std::unordered_set<std::string> broad(std::begin(kBroad), std::end(kBroad));
+    return broad.count(w) ||
+           (w.size() > 3 && w.back() == 's' && broad.count(w.substr(0, w.size() - 1)));
+}
 
 bool technical_word(const std::string& w) {
     if (listed(w)) return true;

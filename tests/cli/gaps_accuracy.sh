@@ -3,12 +3,14 @@
 # content/ and the corpora. Bars a little under the figures measured when the
 # judge was last changed (76.2% of line verdicts, 59.1% of missing skills named
 # over the 785 lines of 01-22; 75.3% and 58.3% over the 992 of all 28 when
-# 23-28 came); issue 24 asks 0.85 and 0.8 on postings not tuned on.
+# 23-28 came; 82.7% and 61.3% after the rules of branch gaps2: broad words,
+# sentence capitals checked against the notes, maps of content, headers and
+# label items); issue 24 asks 0.85 and 0.8 on postings not tuned on.
 source "$(dirname "$0")/lib.bash"
 [[ -d "${CORPORA:-}" ]] || { echo "skip: no corpora at ${CORPORA:-?}"; exit 77; }
 "$CRIB_INDEX" -q --rebuild "$SRC/content" "$CORPORA" || [[ $? == 3 ]]
 python3 "$SRC/tests/gaps/score.py" --crib "$CRIB" --db "$CRIB_DB" \
-  --min-accuracy "${MIN_ACCURACY:-0.74}" --min-recall "${MIN_RECALL:-0.56}" >"$TMP/score" 2>&1 &&
+  --min-accuracy "${MIN_ACCURACY:-0.82}" --min-recall "${MIN_RECALL:-0.61}" >"$TMP/score" 2>&1 &&
   pass "gaps accuracy: $(grep -E '^line-verdict accuracy \(4' "$TMP/score" | sed 's/.*= //'), missing skills named $(grep -E '^missing-skill recall \(every' "$TMP/score" | sed 's/.*= //')" ||
   fail "gaps accuracy: $(tail -12 "$TMP/score")"
 finish

@@ -1,0 +1,254 @@
+// crib gaps: rules added against the real postings of tests/gaps (issue 24),
+// each pinned with lines written here, not taken from the postings.
+#include "index_fixture.hpp"
+#include "prep/gaps.hpp"
+
+#include <algorithm>
+
+using namespace crib;
+
+namespace {
+
+std::vector<std::string> names(std::string_view line) {
+    std::vector<std::string> out;
+    for (const SkillName& s : skill_names(line))
+        out.push_back(s.text);
+    return out;
+}
+
+const Requirement& at_line(const std::vector<Requirement>& rs, int line) {
+    auto it = std::find_if(rs.begin(), rs.end(),
+                           [&](const Requirement& r) { return r.line.line == line; });
+    REQUIRE(it != rs.end());
+    return *it;
+}
+
+/// Notes about the broad areas themselves: each has a passage of its own.
+std::string broad_notes_db(test::TempDir& d) {
+    d.write("notes/ops.md", "## What is infrastructure as code?\n\nTerraform plans.\n\n"
+                            "## How do you improve reliability?\n\nRetries and SLOs.\n\n"
+                            "## What is a security group?\n\nA firewall.\n\n"
+                            "## What is unit testing?\n\nTests of one function.\n\n"
+                            "## Design patterns\n\nSingleton, observer.\n");
+    return test::index_notes(d);
+}
+
+} // namespace
+
+TEST_CASE("gaps: company prose naming only broad words was judged covered", "[gaps]") {
+    // Regression: "Looking after the main infrastructure of the business" and
+    // a paragraph about the team's reliability came out covered on the words
+    // "infrastructure" and "reliability" alone.
+    test::TempDir d;
+    std::string db = broad_notes_db(d);
+    auto rs = find_gaps(db, "Platform Engineer\n"
+                            "Everyone here cares about reliability and security.\n"    // 2 prose
+                            "Requirements\n"                                           // 3
+                            "- Looking after the main infrastructure of our company\n" // 4
+                            "- A security mindset and a taste for reliability\n"       // 5
+                            "- Improve reliability and security of services\n"         // 6
+                            "Reliability and security of services\n");                 // 7
+    CHECK(at_line(rs, 2).line.skip == "broad words only"); // prose, before any requirement
+    CHECK(at_line(rs, 4).line.skip == "broad words only");
+    CHECK(at_line(rs, 5).line.skip == "broad words only");
+    CHECK(at_line(rs, 6).verdict == Verdict::covered); // a plain item: judged
+    CHECK(at_line(rs, 7).verdict == Verdict::covered); // under Requirements, unbulleted
+}
+
+TEST_CASE("gaps: a broad word beside a missing skill made the line partial", "[gaps]") {
+    // Regression: "Testing with Mocha and Jasmine" was partial because the
+    // notes have passages on testing; the skills asked are Mocha and Jasmine.
+    test::TempDir d;
+    std::string db = broad_notes_db(d);
+    auto rs = find_gaps(db, "Requirements\n- Testing with Mocha and Jasmine\n"
+                            "- The Flux design pattern\n");
+    const Requirement& testing = at_line(rs, 2);
+    CHECK(testing.verdict == Verdict::missing);
+    CHECK(testing.missing() == std::vector<std::string>{"Mocha", "Jasmine"});
+    CHECK(at_line(rs, 3).verdict == Verdict::missing);
+}
+
+TEST_CASE("company prose: the employer's voice, not a plain requirement", "[gaps]") {
+    CHECK(company_prose("Keep our platform fast"));
+    CHECK(company_prose("A culture of continuous feedback"));
+    CHECK(company_prose("Learn about the systems we run"));
+    CHECK_FALSE(company_prose("Improve reliability and security of services"));
+    CHECK_FALSE(company_prose("Use Terraform to provision AWS"));
+}
+
+TEST_CASE("skills: infrastructure as code was cut into infrastructure and code", "[gaps]") {
+    CHECK(names("Experience with Pulumi infrastructure as code") ==
+          std::vector<std::string>{"Pulumi", "infrastructure as code"});
+    CHECK(names("Policy as Code with OPA") == std::vector<std::string>{"Policy as Code", "OPA"});
+}
+
+TEST_CASE("skills: a spoken language was a skill to study", "[gaps]") {
+    CHECK(names("Fluent Dutch and Swedish, both written and spoken").empty());
+    CHECK(names("Good Italian and Python").size() == 1);
+}
+
+TEST_CASE("broad words: whole areas of the field, with their plurals", "[gaps]") {
+    CHECK(broad_word("infrastructure"));
+    CHECK(broad_word("apis"));
+    CHECK(broad_word("servers"));
+    CHECK_FALSE(broad_word("kubernetes"));
+    CHECK_FALSE(broad_word("monitoring"));
+}
+
+TEST_CASE("gaps: a sentence's first word the notes write in lower case was judged a name",
+          "[gaps]") {
+    // Regression: "Currently," and "Selection" at the start of a line were
+    // names by their capital, and covered by any passage using the word.
+    test::TempDir d;
+    d.write("notes/a.md", "## What runs currently?\n\nThe jobs currently queued, the ones "
+                          "currently running and those currently paused.\n\n"
+                          "## What is Redis?\n\nAn in-memory store: we use Redis for caches, "
+                          "and Redis for queues.\n\n"
+                          "## Data structures\n\nArrays hold the data we keep in a row; the data "
+                          "flows through queues and stacks, the data copies cost time, and "
+                          "hash maps find a key in constant time on average.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Currently, Redis and Memcached\n- Currently\n"
+                            "- Data Structures\n");
+    const Requirement& redis = at_line(rs, 2);
+    REQUIRE(redis.skills.size() == 2);
+    CHECK(redis.skills[0].name == "Redis");
+    CHECK(redis.missing() == std::vector<std::string>{"Memcached"});
+    CHECK(at_line(rs, 3).line.skip == "no skill named");
+    CHECK(at_line(rs, 4).verdict == Verdict::covered); // title case on common words: kept
+}
+
+TEST_CASE("common words: the share of capitalised uses inside sentences decides", "[gaps]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## Notes\n\nWe ran Docker, then docker again, and docker once more; "
+                          "the selection was random, a selection of three, one more selection "
+                          "and a last selection. Then Selection by hand.\n\n"
+                          "History matters. History repeats. History again: the history of it, "
+                          "a history log, some history.\n\n"
+                          "```\ncurrently currently currently currently\n```\n\n"
+                          "We `go` there, and go back, go home and go on. We rarely, rarely do.\n");
+    SkillJudge judge(test::index_notes(d), {});
+    CHECK_FALSE(judge.common_word("docker"));    // 1 of 3 inside sentences capitalised
+    CHECK(judge.common_word("selection"));       // 1 of 5
+    CHECK(judge.common_word("history"));         // 0 of 3: capitals after a full stop say nothing
+    CHECK_FALSE(judge.common_word("currently")); // only in code
+    CHECK_FALSE(judge.common_word("go"));        // two letters: a name may be that short
+    CHECK_FALSE(judge.common_word("rarely"));    // twice: too few to tell
+    CHECK_FALSE(judge.common_word("absent"));
+}
+
+namespace {
+
+/// "line:skip reason" for each line of a posting ("5:" when judged).
+std::vector<std::string> reasons(const std::string& text) {
+    std::vector<std::string> out;
+    for (const PostingLine& l : read_posting(text))
+        out.push_back(std::to_string(l.line) + ":" + l.skip);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("posting lines: the place under the title was a requirement", "[gaps]") {
+    // Regression: "Springfield, IL" and "Remote,EU" were judged ("CA" covered).
+    CHECK(reasons("Data Engineer\nAcme\nSpringfield, IL\nRequirements\n- Kafka\n") ==
+          std::vector<std::string>{"1:title", "2:heading", "3:where and when", "4:heading", "5:"});
+    CHECK(reasons("Data Engineer\nRemote,EU\n- Kafka\n") ==
+          std::vector<std::string>{"1:title", "2:where and when", "3:"});
+    // Not after a requirement, nor a sentence.
+    CHECK(reasons("Data Engineer\nRequirements\nKafka, Flink\n") ==
+          std::vector<std::string>{"1:title", "2:heading", "3:"});
+    CHECK(reasons("Data Engineer\nWe build the data platform for shops.\nKafka, Flink\n") ==
+          std::vector<std::string>{"1:title", "2:", "3:"});
+}
+
+TEST_CASE("posting lines: headings with a remark, a hyphen or a label item were judged", "[gaps]") {
+    // Regression: "Nice to have (optional, but a plus)" (a comma in the
+    // remark), "Good-to-haves", "Nice-to-haves" and "1. Tooling:" were lines to judge.
+    CHECK(reasons("Requirements\n- Go\nNice to have (optional, but a plus)\n- Rust\n"
+                  "Nice-to-haves\n- Zig\n1. Tooling:\n- Bazel\n") ==
+          std::vector<std::string>{"1:heading", "2:", "3:heading", "4:", "5:heading",
+                                   "6:", "7:heading", "8:"});
+    // A label item keeps its section: what follows is still a requirement.
+    CHECK(reasons("Requirements\n2. Build Systems:\nKafka and Flink\n") ==
+          std::vector<std::string>{"1:heading", "2:heading", "3:"});
+}
+
+TEST_CASE("posting lines: what you will find in our team is company text", "[gaps]") {
+    // Regression: a perks list under "What you will find in our friendly team"
+    // (eight words: too long for a heading) stayed under Requirements.
+    CHECK(reasons("Requirements\n- Go\nWhat you will find in our friendly team\n"
+                  "- a library of books and a gym card\n") ==
+          std::vector<std::string>{"1:heading", "2:", "3:heading", "4:company text"});
+}
+
+TEST_CASE("gaps: a section heading over a list of names covered its subject (map of content)",
+          "[gaps]") {
+    // Regression: "### Azure (Microsoft Azure)" over a planned-topics list and
+    // "Status: no questions yet" covered Azure.
+    test::TempDir d;
+    d.write("notes/moc.md", "# Cloud map\n\n## Nomad (HashiCorp Nomad)\n\n**Planned**:\n"
+                            "- Jobs\n- Allocations\n- Task drivers\n\n**Status**: no notes yet.\n\n"
+                            "## Consul\n\nConsul keeps a catalogue of services with health checks; "
+                            "clients ask it over DNS or HTTP, and its key value store holds "
+                            "configuration that templates render into files.\n\n"
+                            "## What is Vault?\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Nomad\n- Consul\n- Vault\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing); // a map of content
+    CHECK(at_line(rs, 3).verdict == Verdict::covered); // a section with notes in it
+    CHECK(at_line(rs, 4).verdict == Verdict::covered); // a question, even unanswered
+}
+
+TEST_CASE("skills: a cloud's service by its initials was cut from the cloud (AWS ECS)", "[gaps]") {
+    // Regression: "AWS ECS" gave "AWS" (covered) and "ECS", so the missing
+    // service read as half a skill; "AWS DevOps" is still two.
+    CHECK(names("Deploy to AWS ECS or GCP GKE") == std::vector<std::string>{"AWS ECS", "GCP GKE"});
+    CHECK(names("AWS DevOps experience") == std::vector<std::string>{"AWS", "DevOps"});
+    CHECK(names("AWS EKSCTL") == std::vector<std::string>{"AWS", "EKSCTL"});
+}
+
+TEST_CASE("gaps: a name the notes write by its synonym was missing (Golang for Go)", "[gaps]") {
+    // Regression: "Golang" was missing beside notes on Go; the index's
+    // synonyms (crib-synonyms.conf) say they are one.
+    test::TempDir d;
+    d.write("notes/k8s.md", "## What is a Kubernetes operator?\n\nA controller with a CRD.\n");
+    d.write("syn.conf", "kubernetes = kates\n");
+    IndexOptions o = test::notes_options(d);
+    o.synonyms = d.str() + "/syn.conf";
+    run_index(o);
+    auto rs = find_gaps(o.db, "Requirements\n- Kates and Nomad\n");
+    const Requirement& r = at_line(rs, 2);
+    REQUIRE(r.skills.size() == 2);
+    CHECK(r.skills[0].evidence.covered); // Kates: the synonym's passages
+    CHECK(r.missing() == std::vector<std::string>{"Nomad"});
+}
+
+TEST_CASE("gaps: release management was covered by passages on releases and on memory "
+          "management",
+          "[gaps]") {
+    // Regression: "release management" was cut to "release" (covered), and a
+    // phrase was covered when each word headed passages of its own, which
+    // "management" and "analysis" do on any subject.
+    CHECK(names("Own release management and vulnerability scanning") ==
+          std::vector<std::string>{"release management", "vulnerability scanning"});
+    CHECK(names("Plan the management of teams").empty()); // a practice alone is no skill
+    test::TempDir d;
+    d.write("notes/a.md", "## What is a release branch?\n\nA branch cut for a release.\n\n"
+                          "## Memory management\n\nThe heap holds what outlives a call, the stack "
+                          "what does not; a collector or the owner frees the heap, and the "
+                          "stack unwinds by itself.\n\n"
+                          "## What is a package?\n\nAn archive.\n\n"
+                          "## How are updates applied?\n\nunattended-upgrades.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- release management\n- package updates\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered); // the field's words, each a subject
+}
+
+TEST_CASE("skills: the CTO and QA professionals were skills to study", "[gaps]") {
+    // Regression: people named by their job ("the CTO", "UX designers", "QA
+    // professionals") were missing skills.
+    CHECK(names("Work with the CTO, UX designers and QA professionals on Kafka") ==
+          std::vector<std::string>{"Kafka"});
+}
