@@ -73,8 +73,9 @@ void size_request(const RawFlags& o, const Invocation& inv, size_t limit_given,
     // --open, -i and -q need the hits alone; grep-like formats print no more.
     bool lean = fmt == Format::files || fmt == Format::count || fmt == Format::grep ||
                 fmt == Format::vimgrep || inv.mode != Mode::search || o.quiet;
-    req.related = !o.no_related && !lean;
-    req.facets = !o.no_facets && !lean;
+    // jsonl prints its hits and nothing else (no topic counts, no related).
+    req.related = !o.no_related && !lean && fmt != Format::jsonl;
+    req.facets = !o.no_facets && !lean && fmt != Format::jsonl;
     req.snippets = !lean;
     req.nearly = !lean && fmt != Format::jsonl; // a page people (or JSON) read
     // Machine formats and the picker list every hit unless -n is given (a

@@ -54,4 +54,10 @@ expect_out 0 "$CRIB" --format jsonl widget
 [[ $(jq -r .id "$TMP/out" | sort | uniq -d | wc -l) == 0 ]] && pass "stale index: no hit twice" || fail "duplicates after the update"
 grep -q 'n00.md' "$TMP/out" && fail "a removed file's hits were printed" || pass "stale index: no hit of the removed file"
 grep -q 'zz.md' "$TMP/out" && pass "stale index: the new file's hit" || fail "the new file is missing"
+# On that index, updated in place, related questions for a JSON page of every
+# hit excluded thousands of copies in one AND_NOT, and Xapian 1.4.22 said
+# "Unexpected end of posting list" (reported as a damaged index, exit 2).
+expect_out 0 "$CRIB" --no-update --format json -n all widget
+[[ $(jq '.hits | length' "$TMP/out") == 2901 && $(jq '.related | length' "$TMP/out") -ge 0 ]] &&
+  pass "json -n all on an index updated in place: 2901 hits" || fail "json -n all: $(head -c 200 "$TMP/err")"
 finish

@@ -174,3 +174,17 @@ TEST_CASE(
     env.tty = false;
     CHECK_FALSE(crib::want_color("auto", env));
 }
+
+TEST_CASE("invocation: jsonl computed related questions and topic counts it never prints",
+          "[invocation][regression]") {
+    // jsonl prints each hit and nothing else: the related step (2-4 ms a
+    // query, and an AND_NOT over every hit of -n all) and the facets were waste.
+    RawFlags f = words({"docker"});
+    f.format = "jsonl";
+    Invocation jsonl = make_invocation(f, {}, pipe_env());
+    CHECK(jsonl.request.snippets);
+    CHECK_FALSE((jsonl.request.related || jsonl.request.facets || jsonl.request.nearly));
+    f.format = "json"; // the JSON page prints both
+    Invocation json = make_invocation(f, {}, pipe_env());
+    CHECK((json.request.related && json.request.facets));
+}
