@@ -454,14 +454,16 @@ Outline read_markdown(std::string_view text) {
     std::vector<std::string_view> body(lines.begin() + fm, lines.end());
     // Logseq block references read as the blocks they name (in any page that
     // has them: a Logseq page with many continuation lines reads as Markdown).
-    const std::vector<std::string> resolved = resolve_block_refs(body);
-    body.assign(resolved.begin(), resolved.end());
+    const bool refs = text.find("((") != std::string_view::npos;
+    const std::vector<std::string> resolved =
+        refs ? resolve_block_refs(body) : std::vector<std::string>();
+    if (refs) body.assign(resolved.begin(), resolved.end());
     if (logseq_like(body)) {
         std::vector<ScopeEnd> ends;
         size_t first = out.lines.size();
         append_markdown(out, logseq_to_markdown(body, ends), src);
         end_heading_scopes(out, first, ends);
-    } else if (resolved.empty() || text.find("((") == std::string_view::npos) {
+    } else if (!refs) {
         append_markdown(out, text.substr(offset), src);
     } else {
         std::string joined;

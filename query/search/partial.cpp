@@ -68,12 +68,19 @@ std::vector<std::string> cjk_pieces(const Xapian::Query& part) {
     return terms;
 }
 
+/// True when the CJK runs of `typed` may be read by their pairs: not when
+/// it quotes (a quoted phrase is a phrase: no passage has it, no match).
+bool runs_split(const std::string& typed) {
+    return typed.find('"') == std::string::npos;
+}
+
 /// Passages with any of the parts, or with any piece of a CJK run
-/// ("红包系统设计" is found where the notes have 红包 and 设计 only).
-Xapian::Query any_part(const std::vector<Xapian::Query>& parts) {
+/// ("红包系统设计" is found where the notes have 红包 and 设计 only) when
+/// `split` (runs_split()).
+Xapian::Query any_part(const std::vector<Xapian::Query>& parts, bool split) {
     std::vector<Xapian::Query> any;
     for (const Xapian::Query& part : parts) {
-        std::vector<std::string> pieces = cjk_pieces(part);
+        std::vector<std::string> pieces = split ? cjk_pieces(part) : std::vector<std::string>();
         if (pieces.empty()) any.push_back(part);
         for (const std::string& piece : pieces)
             any.emplace_back(piece);
@@ -81,9 +88,10 @@ Xapian::Query any_part(const std::vector<Xapian::Query>& parts) {
     return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
 }
 
-/// Can `s` be read partially: two parts, or one CJK run of two pairs.
-bool has_pieces(const Split& s) {
-    return s.parts.size() > 1 || (s.parts.size() == 1 && !cjk_pieces(s.parts[0]).empty());
+/// Can `s` be read partially: two parts, or one CJK run of two pairs
+/// (when `split`).
+bool has_pieces(const Split& s, bool split) {
+    return s.parts.size() > 1 || (split && s.parts.size() == 1 && !cjk_pieces(s.parts[0]).empty());
 }
 
 /// What a passage lacks of a CJK run's part: the characters of the typed
@@ -102,15 +110,17 @@ std::string missing_of_run(const std::vector<std::string>& pieces, const std::st
             return p;
         };
         std::vector<int> state(run.size(), 0); // 0 not searched, 1 lacked, 2 held
-        bool ours = false;
+        std::set<std::string> ours;            // pairs of the part in this run
         for (size_t i = 0; i + 1 < run.size(); ++i) {
             if (!part.count(pair_at(i))) continue;
-            ours = true;
+            ours.insert(pair_at(i));
             int s = matched.count(pair_at(i)) ? 2 : 1;
             state[i] = std::max(state[i], s);
             state[i + 1] = std::max(state[i + 1], s);
         }
-        if (!ours) continue;
+        // The run the part was made of has all its pairs ("系统设计 系统架构":
+        // both runs have 系统, only the second has 架构).
+        if (ours.size() < part.size()) continue;
         std::string lacked, searched;
         for (size_t i = 0; i < run.size(); ++i) {
             if (state[i] == 1) {
@@ -187,23 +197,26 @@ Attempt reading(const Xapian::Database& db, const SearchRequest& req, const Atte
 void read_partially(const Xapian::Database& db, const SearchRequest& req, Attempt& best) {
     if (!best.match.mset.empty() || best.prep.words.empty()) return;
     Split s = split(best.prep.words);
-    if (!has_pieces(s)) return;
+    const bool split = runs_split(best.text);
+    if (!has_pieces(s, split)) return;
     SearchRequest r = req;
     r.limit = std::min(req.limit, kPartialPage);
-    Attempt a = reading(db, r, best, s, any_part(s.parts));
+    Attempt a = reading(db, r, best, s, any_part(s.parts, split));
     if (!a.match.mset.empty()) best = std::move(a);
 }
 
 std::vector<Hit> nearly_hits(const Xapian::Database& db, const SearchRequest& req,
                              const Attempt& best, size_t shown) {
     Split s = split(best.prep.words);
-    if (!has_pieces(s) || shown >= req.limit || req.limit > kNearlyMaxPage || !best.match.complete)
+    const bool split = runs_split(best.text);
+    if (!has_pieces(s, split) || shown >= req.limit || req.limit > kNearlyMaxPage ||
+        !best.match.complete)
         return {};
     SearchRequest r = req;
     r.offset = 0;
     r.limit = req.limit + best.match.mset.size();
     r.facets = false;
-    Attempt a = reading(db, r, best, s, any_part(s.parts));
+    Attempt a = reading(db, r, best, s, any_part(s.parts, split));
     std::set<Xapian::docid> full(best.match.mset.begin(), best.match.mset.end());
     std::set<std::string> keys;
     for (auto it = best.match.mset.begin(); it != best.match.mset.end(); ++it)

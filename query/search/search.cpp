@@ -222,20 +222,22 @@ SearchResult search(const SearchRequest& req) {
     return guard_damage(req.db, [&] {
         Xapian::Database db = open_all(req.db);
         double open_ms = ms_since(t);
-        // A crib-index committing meanwhile: search the latest commit instead,
-        // unless hits were handed out already (the new commit may differ).
-        SearchRequest r = req;
+        // A crib-index committing meanwhile: search the latest commit instead.
+        // Hits already handed out stay; the new reading starts at the rank
+        // after them (a commit that moved passages across that rank can
+        // repeat or skip one there: crib-index commits a batch at a time).
         size_t handed = 0;
+        SearchRequest r = req;
         if (req.stream)
             r.stream = [&](Hit&& h) {
                 ++handed;
                 req.stream(std::move(h));
             };
         SearchResult res = with_reopen(db, [&](const Xapian::Database& d) {
-            if (handed)
-                throw QueryError("the index changed while its hits were listed (" +
-                                 std::to_string(handed) + " printed): run the search again");
-            return search_in(d, r);
+            SearchRequest rest = r;
+            rest.offset += handed;
+            rest.limit -= std::min(handed, rest.limit);
+            return search_in(d, rest);
         });
         res.timings.open = open_ms;
         res.notes = remote_notes(req);

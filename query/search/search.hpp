@@ -74,8 +74,9 @@ struct SearchRequest {
     /// made, in order, and SearchResult::hits stays empty: a pipe gets the
     /// first before the last is made, and memory holds one hit at a time.
     /// A partial result (at most a few hits, its notice first) is returned
-    /// as usual.  Throws QueryError if the index changes under a read that
-    /// has handed hits out (a crib-index committing twice meanwhile).
+    /// as usual.  When the index changes under the read (a crib-index
+    /// committing twice meanwhile), the latest commit is read on from the
+    /// rank after the last hit handed out.
     std::function<void(Hit&&)> stream;
 };
 

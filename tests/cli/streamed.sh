@@ -43,6 +43,30 @@ out=$("$CRIB" --no-update --format jsonl widget 2>"$TMP/err" | head -1)
 set -o pipefail
 [[ -n $out && ! -s $TMP/err ]] && pass "jsonl | head -1 ends quietly" || fail "head -1: $(cat "$TMP/err")"
 
+# A partial result is not streamed: its notice comes before its hits.
+first=$({ "$CRIB" --no-update --format grep widget zzqqxx 2>&1 || true; } | head -1)
+[[ $first == 'crib: No passage has all 2 words of "widget zzqqxx"'* ]] &&
+  pass "a partial grep says so before its hits" || fail "partial grep began with: $first"
+
+# A crib-index committing while the hits stream: the read goes on from the
+# latest commit (it stopped with exit 2 after some hits were printed).
+(for i in $(seq 1 25); do
+  printf '## Note %s about gadgets?\n\nText.\n' "$i" >"$TMP/notes/busy$i.md"
+  "$CRIB_INDEX" -q "$TMP/notes" 2>/dev/null || true
+  sleep 0.2
+done) &
+writer=$!
+ok=0
+for i in 1 2 3 4 5 6; do
+  "$CRIB" --no-update --format jsonl widget >"$TMP/busy_out" 2>"$TMP/busy_err" && rc=0 || rc=$?
+  [[ $rc == 0 && $(wc -l <"$TMP/busy_out") == 3000 && $(jq -r .id "$TMP/busy_out" | sort | uniq -d | wc -l) == 0 ]] &&
+    ok=$((ok + 1)) || echo "run $i: rc $rc, $(wc -l <"$TMP/busy_out") lines: $(head -c 200 "$TMP/busy_err")" >&2
+done
+wait $writer
+((ok == 6)) && pass "jsonl while crib-index commits: 6 of 6 whole, no hit twice" || fail "jsonl while crib-index commits: $ok of 6"
+rm -f "$TMP"/notes/busy*.md
+"$CRIB_INDEX" -q "$TMP/notes"
+
 # Stale index: the hits held while the freshness check runs are dropped, the
 # notes re-indexed, and the stream is the new index's, each hit once.
 sleep 1.1

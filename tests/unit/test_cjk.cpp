@@ -141,6 +141,28 @@ TEST_CASE("a Chinese query with a word the notes lack showed nothing", "[cjk][se
     CHECK(mixed.hits[0].missing == V{"redis", "系统"});
     // Two characters are one pair: nothing to take apart, nothing shown.
     CHECK(find(db, "协程").hits.empty());
+    // A quoted run is a phrase: no passage has it, no match, no partial reading.
+    SearchResult quoted = find(db, "\"红包系统设计\"");
+    CHECK_FALSE(quoted.partial);
+    CHECK(quoted.hits.empty());
+}
+
+TEST_CASE("a Chinese run's missing pair was named from another run sharing a pair",
+          "[cjk][search][regression]") {
+    // Review: with 系统设计 and 系统架构 both typed, the passage that has
+    // 系统设计 was said to lack 系统 (the first run with a shared pair) instead
+    // of 架构; and a run missing two places names both, apart.
+    test::TempDir d;
+    d.write("notes/design.md", "## 系统设计怎么做？\n\n先估算容量。\n");
+    std::string db = test::index_notes(d);
+    SearchResult r = find(db, "系统设计 系统架构");
+    REQUIRE(r.partial);
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits[0].missing == V{"架构"});
+    SearchResult two = find(db, "估算内存容量预算");
+    REQUIRE(two.partial);
+    REQUIRE_FALSE(two.hits.empty());
+    CHECK(two.hits[0].missing == V{"内存 预算"});
 }
 
 // --- issue 30, session 10: real Chinese checklists and question words ---------
