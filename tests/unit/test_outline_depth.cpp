@@ -246,4 +246,15 @@ TEST_CASE("Logseq block references were shown as their UUIDs", "[formats][regres
                     "engines.md");
     REQUIRE_FALSE(md.empty());
     CHECK(md.back().question == "Why is InnoDB the default?");
+    // A heading block is named by its title, without its marks.
+    auto heading = parse("- ## Replication\n"
+                         "  id:: 6a1f0c2e-0000-4000-8000-000000000003\n"
+                         "  - Copies of the data on other nodes.\n"
+                         "- What can go wrong with ((6a1f0c2e-0000-4000-8000-000000000003))?\n"
+                         "  - Lag and split brain.\n"
+                         "- Why does ((6a1f0c2e-0000-4000-8000-000000000003)) lag?\n"
+                         "  - Writes are shipped after commit.\n",
+                         "replication.md");
+    REQUIRE_FALSE(heading.empty());
+    CHECK(heading.back().question == "Why does Replication lag?");
 }

@@ -518,4 +518,17 @@ TEST_CASE("typeof null written together ranked below a passage with the words ap
     SearchResult res = search(r);
     REQUIRE(res.total == 2); // the bonus orders, it does not widen
     CHECK(res.hits[0].passage.question == "What's the output of the check?");
+    // Near is within one word, in either order: "null in typeof" still counts.
+    test::TempDir e;
+    e.write("notes/quiz.md", "## What's the output of the map?\n\n"
+                             "The callback returns nothing, so you get null, null and null "
+                             "for the three slots of the new array built by the map call. "
+                             "Checking each one with typeof shows an object.\n\n"
+                             "## What's the output of the check?\n\n"
+                             "It prints object: the null in typeof is a known quirk of the "
+                             "language kept for compatibility with old scripts.\n");
+    r.db = test::index_notes(e);
+    SearchResult apart = search(r);
+    REQUIRE(apart.total == 2);
+    CHECK(apart.hits[0].passage.question == "What's the output of the check?");
 }
