@@ -29,4 +29,23 @@ template <class F> auto with_reopen(Xapian::Database& db, F&& fn) -> decltype(fn
     }
 }
 
+/// with_reopen() for a read that hands results out as it goes: it may be
+/// tried again as long as each try gets further (`progress()` grows), and
+/// kReopenAttempts times in a row without progress before the error is
+/// passed on.  A long streamed listing would otherwise run out of tries
+/// under a crib-index that commits every fraction of a second.
+template <class F, class P>
+auto with_reopen_while(Xapian::Database& db, F&& fn, P&& progress) -> decltype(fn(db)) {
+    for (int stalled = 0;;) {
+        const auto before = progress();
+        try {
+            return fn(db);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            stalled = progress() > before ? 0 : stalled + 1;
+            if (stalled >= kReopenAttempts) throw;
+            db.reopen();
+        }
+    }
+}
+
 } // namespace crib

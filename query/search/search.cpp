@@ -233,12 +233,15 @@ SearchResult search(const SearchRequest& req) {
                 ++handed;
                 req.stream(std::move(h));
             };
-        SearchResult res = with_reopen(db, [&](const Xapian::Database& d) {
-            SearchRequest rest = r;
-            rest.offset += handed;
-            rest.limit -= std::min(handed, rest.limit);
-            return search_in(d, rest);
-        });
+        SearchResult res = with_reopen_while(
+            db,
+            [&](const Xapian::Database& d) {
+                SearchRequest rest = r;
+                rest.offset += handed;
+                rest.limit -= std::min(handed, rest.limit);
+                return search_in(d, rest);
+            },
+            [&] { return handed; });
         res.timings.open = open_ms;
         res.notes = remote_notes(req);
         return res;
