@@ -335,7 +335,10 @@ bool strip_leading_marker(std::string& s, bool* numbered, bool* labelled) {
         size_t j = 8;
         while (j < v.size() && (is_digit(v[j]) || is_space(v[j])))
             ++j;
-        if (j < v.size() && (v[j] == ':' || v[j] == '.' || v[j] == ')' || v[j] == '-')) {
+        // "Question 5 - x" is labelled; "Question 5-3 about x" is a number
+        // range, not a label and its separator.
+        bool dash = j < v.size() && v[j] == '-' && (j + 1 >= v.size() || is_space(v[j + 1]));
+        if (j < v.size() && (v[j] == ':' || v[j] == '.' || v[j] == ')' || dash)) {
             skip = j + 1;
             if (labelled) *labelled = true;
         }

@@ -258,3 +258,15 @@ TEST_CASE("Logseq block references were shown as their UUIDs", "[formats][regres
     REQUIRE_FALSE(heading.empty());
     CHECK(heading.back().question == "Why does Replication lag?");
 }
+
+TEST_CASE("a heading 'Question 5-3 about ...' lost its first words as a label",
+          "[formats][regression]") {
+    // Review: "Question 5-" was taken for a label and its dash, so the
+    // question read "3 about docker volumes?".  A dash separates a label
+    // only before a space ("Question 7 - What is a volume?").
+    auto ps = parse("## Question 5-3 about docker volumes?\n\nThey persist.\n\n"
+                    "## Question 7 - What is a volume?\n\nStorage.\n",
+                    "volumes.md");
+    CHECK(summary(ps) ==
+          V{"1:question:Question 5-3 about docker volumes?", "5:question:What is a volume?"});
+}
