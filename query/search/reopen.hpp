@@ -16,24 +16,11 @@ namespace crib {
 constexpr int kReopenAttempts = 5;
 
 /// Runs fn(db); on DatabaseModifiedError reopens db at the latest commit and
-/// runs fn again, up to kReopenAttempts times in all.  fn must start from
-/// scratch each time (it sees a newer revision).
-template <class F> auto with_reopen(Xapian::Database& db, F&& fn) -> decltype(fn(db)) {
-    for (int attempt = 1;; ++attempt) {
-        try {
-            return fn(db);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= kReopenAttempts) throw;
-            db.reopen();
-        }
-    }
-}
-
-/// with_reopen() for a read that hands results out as it goes: it may be
-/// tried again as long as each try gets further (`progress()` grows), and
-/// kReopenAttempts times in a row without progress before the error is
-/// passed on.  A long streamed listing would otherwise run out of tries
-/// under a crib-index that commits every fraction of a second.
+/// runs fn again, as long as each try gets further (`progress()` grows, for
+/// a read that hands results out as it goes), and kReopenAttempts times in a
+/// row without progress before the error is passed on.  A long streamed
+/// listing would otherwise run out of tries under a crib-index that commits
+/// every fraction of a second.  fn must go on from what `progress` says.
 template <class F, class P>
 auto with_reopen_while(Xapian::Database& db, F&& fn, P&& progress) -> decltype(fn(db)) {
     for (int stalled = 0;;) {
@@ -46,6 +33,13 @@ auto with_reopen_while(Xapian::Database& db, F&& fn, P&& progress) -> decltype(f
             db.reopen();
         }
     }
+}
+
+/// Runs fn(db); on DatabaseModifiedError reopens db at the latest commit and
+/// runs fn again, up to kReopenAttempts times in all.  fn must start from
+/// scratch each time (it sees a newer revision).
+template <class F> auto with_reopen(Xapian::Database& db, F&& fn) -> decltype(fn(db)) {
+    return with_reopen_while(db, std::forward<F>(fn), [] { return 0; });
 }
 
 } // namespace crib
