@@ -306,11 +306,9 @@ block_ids(const std::vector<std::string_view>& lines) {
 /// Logseq block references "((UUID))" replaced by the text of the block they
 /// name in the same page, as Logseq shows them ("((632d...)) vs ((632e...))"
 /// reads "HashMap vs Hashtable"); references to other pages stay as written.
+/// Called only for a page that holds "((".
 std::vector<std::string> resolve_block_refs(const std::vector<std::string_view>& lines) {
     std::vector<std::string> out(lines.begin(), lines.end());
-    if (std::none_of(lines.begin(), lines.end(),
-                     [](std::string_view l) { return l.find("((") != std::string_view::npos; }))
-        return out;
     const auto ids = block_ids(lines);
     for (std::string& l : out)
         for (size_t open = l.find("(("); open != std::string::npos; open = l.find("((", open)) {
