@@ -1,11 +1,14 @@
 // crib gaps: which lines of a posting are requirements, which skills a line
 // names, and when the notes cover a skill (issue 24 items 1-3).
+#include "gaps_helpers.hpp"
 #include "index_fixture.hpp"
 #include "prep/gaps.hpp"
 
 #include <algorithm>
 
 using namespace crib;
+using test::at_line;
+using test::names;
 
 namespace {
 
@@ -15,20 +18,6 @@ std::vector<std::string> reasons(const std::string& text) {
     for (const PostingLine& l : read_posting(text))
         out.push_back(std::to_string(l.line) + ":" + l.skip);
     return out;
-}
-
-std::vector<std::string> names(std::string_view line) {
-    std::vector<std::string> out;
-    for (const SkillName& s : skill_names(line))
-        out.push_back(s.text);
-    return out;
-}
-
-const Requirement& at_line(const std::vector<Requirement>& rs, int line) {
-    auto it = std::find_if(rs.begin(), rs.end(),
-                           [&](const Requirement& r) { return r.line.line == line; });
-    REQUIRE(it != rs.end());
-    return *it;
 }
 
 } // namespace

@@ -1,27 +1,16 @@
 // crib gaps: rules added against the real postings of tests/gaps (issue 24),
 // each pinned with lines written here, not taken from the postings.
+#include "gaps_helpers.hpp"
 #include "index_fixture.hpp"
 #include "prep/gaps.hpp"
 
 #include <algorithm>
 
 using namespace crib;
+using test::at_line;
+using test::names;
 
 namespace {
-
-std::vector<std::string> names(std::string_view line) {
-    std::vector<std::string> out;
-    for (const SkillName& s : skill_names(line))
-        out.push_back(s.text);
-    return out;
-}
-
-const Requirement& at_line(const std::vector<Requirement>& rs, int line) {
-    auto it = std::find_if(rs.begin(), rs.end(),
-                           [&](const Requirement& r) { return r.line.line == line; });
-    REQUIRE(it != rs.end());
-    return *it;
-}
 
 /// Notes about the broad areas themselves: each has a passage of its own.
 std::string broad_notes_db(test::TempDir& d) {
