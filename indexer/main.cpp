@@ -324,6 +324,8 @@ int run(const Options& o) {
                   << " is gone (moved or unmounted?); its passages are kept until it comes back "
                      "or crib-index --prune\n";
     if (o.verbose) {
+        if (s.planned_from_list)
+            std::cerr << "crib-index: files compared with the stored file list; no folder walked\n";
         for (const auto& k : s.skipped)
             std::cerr << "skipped " << crib::terminal_safe(k.path + ": " + k.reason) << "\n";
         for (const auto& f : s.other_files)

@@ -110,17 +110,6 @@ bool same_state(const Xapian::Database& db, const RunState& now) {
            now.synonyms_path == db.get_metadata(schema::kSynonymsPathKey);
 }
 
-/// A no-op run answered by the stored stat list, without walking the roots:
-/// nothing changed on disk and no file was skipped (a skipped file is
-/// reported by every run, with the reason its record keeps).
-bool quick_noop(const Xapian::Database& db, const IndexOptions& opt, IndexStats& stats) {
-    std::string list = db.get_metadata(schema::kStatListKey);
-    StatListFiles files = stat_list_files(list, opt.max_size);
-    if (files.skipped || check_stat_list(list) != Freshness::fresh) return false;
-    stats.files_seen = stats.files_unchanged = files.files;
-    return true;
-}
-
 /// Compact a complete full build (the writer still holds the lock); a
 /// failure leaves the index as committed and is reported as a warning.
 void compact_after_build(const std::string& db, IndexStats& stats) {
@@ -272,7 +261,8 @@ struct RunPlan {
     bool reparse_all = false; ///< every file parsed again (--rebuild, changed synonyms)
     StatListBuilder seen;     ///< files as seen, for the next freshness check
     int64_t walk_started = 0;
-    bool list_ok = false; ///< every folder was read: the stat list can be trusted
+    bool list_ok = false;      ///< every folder was read: the stat list can be trusted
+    bool list_current = false; ///< the stored stat list still matches the disk
 
     /// The stat list to store ("" when the next check must walk).
     std::string stat_list(bool interrupted) const {
@@ -338,6 +328,73 @@ RunPlan plan_run(const IndexOptions& opt, RunSetup& setup, IndexStats& stats) {
     for (const auto& [display, rec] : plan.records)
         if (!present.count(display) && !under_gone_root(rec)) plan.removed.push_back(&rec);
     stats.vanished_roots.assign(kept_under.begin(), kept_under.end());
+    return plan;
+}
+
+/// The note file at `abs` as walk() would have found it: shown path and top
+/// folder from the first root that holds it.  False when no root does.
+bool candidate_of(const std::vector<Root>& roots, const ChangedFile& f, Candidate& c) {
+    for (const Root& root : roots) {
+        std::string rel;
+        if (f.abs == root.abs) {
+            c.display = root.given;
+        } else if (f.abs.size() > root.abs.size() &&
+                   f.abs.compare(0, root.abs.size(), root.abs) == 0 &&
+                   (root.abs.back() == '/' || f.abs[root.abs.size()] == '/')) {
+            rel = f.abs.substr(root.abs.size() + (root.abs.back() == '/' ? 0 : 1));
+            c.display = display_join(root.given, rel);
+        } else {
+            continue;
+        }
+        size_t slash = rel.find('/');
+        c.abs = f.abs;
+        c.folder = slash == std::string::npos ? "" : rel.substr(0, slash);
+        c.st = {.ok = true, .regular = true, .size = f.size, .mtime_ns = f.mtime_ns};
+        return true;
+    }
+    return false;
+}
+
+/// The plan of an update read from the stored stat list instead of a walk:
+/// every recorded file is stat'ed, only folders whose entries changed are
+/// listed, and only the records of changed and vanished files are read, so a
+/// one-file update costs one file, not the tree (issue 26).  nullopt when
+/// the run must walk: --rebuild, other roots, schema or data files, changed
+/// synonyms, a skipped file to report again, or a change only a walk can see.
+/// A no-op run is such a plan with nothing to do: one stat per file and folder.
+std::optional<RunPlan> plan_from_list(const IndexOptions& opt, RunSetup& setup, IndexStats& stats) {
+    Xapian::WritableDatabase& db = setup.db;
+    if (opt.rebuild || !same_state(db, setup.state)) return std::nullopt;
+    std::string list = db.get_metadata(schema::kStatListKey);
+    if (stat_list_files(list, opt.max_size).skipped) return std::nullopt;
+    RunPlan plan;
+    plan.walk_started = now_ns();
+    std::optional<StatListDiff> diff = diff_stat_list(list);
+    if (!diff) return std::nullopt;
+    std::vector<std::pair<Candidate, bool>> files; // (file, gone)
+    for (const ChangedFile& f : diff->changed)
+        if (files.emplace_back(Candidate{}, false);
+            !candidate_of(setup.roots, f, files.back().first))
+            return std::nullopt;
+    for (const std::string& abs : diff->gone)
+        if (files.emplace_back(Candidate{}, true);
+            !candidate_of(setup.roots, {abs, 0, 0}, files.back().first))
+            return std::nullopt;
+    for (const auto& [c, gone] : files)
+        if (auto rec = decode_record(db.get_metadata(file_key(c.display))))
+            plan.records.emplace(c.display, std::move(*rec));
+    for (auto& [c, gone] : files) {
+        auto it = plan.records.find(c.display);
+        const FileRecord* old = it == plan.records.end() ? nullptr : &it->second;
+        if (gone && old) plan.removed.push_back(old);
+        if (!gone) plan.jobs.push_back({std::move(c), old});
+    }
+    plan.seen = std::move(diff->unchanged);
+    plan.list_ok = true;
+    plan.list_current = !diff->folders_moved;
+    stats.files_seen = diff->files;
+    stats.files_unchanged = diff->files - diff->changed.size();
+    stats.planned_from_list = true;
     return plan;
 }
 
@@ -481,13 +538,12 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
     auto t0 = std::chrono::steady_clock::now();
     RunSetup setup = open_run(opt);
     Xapian::WritableDatabase& db = setup.db;
-    if (!opt.rebuild && same_state(db, setup.state) && quick_noop(db, opt, stats)) {
-        stats.total_passages = db.get_doccount();
-        return done(stats, t0);
-    }
-    RunPlan plan = plan_run(opt, setup, stats);
+    std::optional<RunPlan> listed = plan_from_list(opt, setup, stats);
+    RunPlan plan = listed ? std::move(*listed) : plan_run(opt, setup, stats);
     if (plan.jobs.empty() && plan.removed.empty() && same_state(db, setup.state)) {
-        refresh_stat_list(db, plan.stat_list(stats.interrupted)); // nothing to write
+        // Nothing to write; the stored list is rewritten only when it no
+        // longer matches the disk (a non-note file came or went).
+        if (!plan.list_current) refresh_stat_list(db, plan.stat_list(stats.interrupted));
         stats.total_passages = db.get_doccount();
         return done(stats, t0);
     }

@@ -66,6 +66,8 @@ struct IndexStats {
     size_t files_committed = 0;       ///< files changed by the commits made so far
     size_t passages_committed = 0;    ///< passages added by the commits made so far
     bool writing = false;             ///< the write transaction began
+    /// The changed files came from the stored stat list, without a walk of the roots.
+    bool planned_from_list = false;
     /// Remembered roots that no longer exist, whose passages were kept
     /// (moved or unmounted; crib-index --prune drops them).
     std::vector<std::string> vanished_roots;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <ctime>
 #include <set>
@@ -154,6 +155,11 @@ void StatListBuilder::add_file(const std::string& abs, uint64_t size, int64_t mt
     last_->second.files.push_back({abs.substr(slash + 1), size, mtime_ns, flag});
 }
 
+void StatListBuilder::merge(StatListBuilder&& other) {
+    dirs_.merge(other.dirs_);
+    last_ = dirs_.end();
+}
+
 std::string StatListBuilder::encode(int64_t racy_after_ns) const {
     std::string out = kHeader;
     for (const auto& [abs, d] : dirs_) {
@@ -233,6 +239,124 @@ Freshness check_stat_list(const std::string& encoded) {
     if (first == Freshness::unknown || second == Freshness::unknown) return Freshness::unknown;
     return first == Freshness::stale || second == Freshness::stale ? Freshness::stale
                                                                    : Freshness::fresh;
+}
+
+namespace {
+
+/// One folder of a list against the disk, for diff_stat_list: its recorded
+/// files stat'ed, its entries listed when they may have changed.  False when
+/// only a walk can tell.
+bool diff_dir(const DirEntry& dir, std::string_view text, size_t& pos,
+              const std::set<std::string>& dirs, StatListDiff& out) {
+    std::string abs(dir.abs);
+    Fd fd{::open(abs.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
+    struct stat st;
+    if (fd.fd < 0 || ::fstat(fd.fd, &st) != 0) return false;
+    if (dir.kind == 'D' || dir.kind == 'R') out.unchanged.add_dir(abs, mtime_of(st));
+    if (dir.kind == 'U') {
+        out.unchanged.add_dir(abs, mtime_of(st));
+        out.unchanged.uncheck_dir(abs);
+    }
+    bool moved = dir.kind == 'D' && mtime_of(st) != dir.mtime_ns;
+    out.folders_moved |= moved;
+    bool list = dir.kind == 'R' || moved;
+    std::set<std::string, std::less<>> recorded;
+    std::string base = abs == "/" ? "/" : abs + "/";
+    while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+        std::string_view f[4]; // size, mtime, flag, name
+        if (!split_fields(next_line(text, pos), f, 4)) return false;
+        std::string name(f[3]);
+        if (list) recorded.insert(name);
+        struct stat fs;
+        if (::fstatat(fd.fd, name.c_str(), &fs, 0) != 0) {
+            if (errno != ENOENT) return false;
+            out.gone.push_back(base + name);
+            continue;
+        }
+        if (!S_ISREG(fs.st_mode)) return false;
+        ++out.files;
+        uint64_t size = uint64_t(fs.st_size);
+        if (size == uint64_t(to_int(f[0])) && mtime_of(fs) == to_int(f[1]))
+            out.unchanged.add_file(base + name, size, mtime_of(fs), f[2].empty() ? '-' : f[2][0]);
+        else
+            out.changed.push_back({base + name, size, mtime_of(fs)});
+    }
+    if (!list) return true;
+    int dup = ::dup(fd.fd);
+    DIR* d = dup < 0 ? nullptr : ::fdopendir(dup);
+    if (!d) {
+        if (dup >= 0) ::close(dup);
+        return false;
+    }
+    bool ok = true;
+    while (struct dirent* e = ::readdir(d)) {
+        std::string name = e->d_name;
+        if (name == "." || name == ".." || recorded.count(name)) continue;
+        struct stat es;
+        if (::fstatat(fd.fd, e->d_name, &es, AT_SYMLINK_NOFOLLOW) != 0) continue; // gone meanwhile
+        if (S_ISDIR(es.st_mode)) { // a new folder is walked (walk() does it)
+            ok = name[0] == '.' || dirs.count(base + name) || is_xapian_database(base + name);
+            if (!ok) break;
+            continue;
+        }
+        if (classify_name(name) == NameClass::other) continue;
+        if (::fstatat(fd.fd, e->d_name, &es, 0) != 0 || !S_ISREG(es.st_mode))
+            continue; // a link to nowhere or to a folder: walk() skips it too
+        ++out.files;
+        out.changed.push_back({base + name, uint64_t(es.st_size), mtime_of(es)});
+    }
+    ::closedir(d);
+    return ok;
+}
+
+/// diff_dir over the folders whose lines start in [pos, end) of `text`.
+bool diff_range(std::string_view text, size_t pos, size_t end, const std::set<std::string>& dirs,
+                StatListDiff& out) {
+    while (pos < end) {
+        std::string_view line = next_line(text, pos);
+        std::string_view f[2];
+        if (line.empty() || !split_fields(line.substr(1), f, 2)) return false;
+        if (!diff_dir({line[0], to_int(f[0]), f[1]}, text, pos, dirs, out)) return false;
+    }
+    return true;
+}
+
+} // namespace
+
+std::optional<StatListDiff> diff_stat_list(const std::string& encoded) {
+    std::string_view text = encoded;
+    if (text.substr(0, std::string_view(kHeader).size()) != kHeader) return std::nullopt;
+    std::set<std::string> dirs; // every recorded folder: a listed one's subfolders are known
+    for (size_t p = 0; p < text.size();) {
+        std::string_view line = next_line(text, p);
+        size_t tab = line.find('\t');
+        if (!line.empty() && line[0] >= 'A' && line[0] <= 'Z' && tab != std::string_view::npos)
+            dirs.insert(std::string(line.substr(tab + 1)));
+    }
+    size_t start = std::string_view(kHeader).size();
+    size_t mid = text.size() > kSplitBytes ? folder_line_after(text, text.size() / 2) : text.size();
+    StatListDiff first, second;
+    bool second_ok = true;
+    std::thread helper;
+    if (mid < text.size()) {
+        try {
+            helper =
+                std::thread([&] { second_ok = diff_range(text, mid, text.size(), dirs, second); });
+        } catch (const std::system_error&) {
+            mid = text.size(); // no thread: compare it all here
+        }
+    }
+    bool first_ok = diff_range(text, start, mid, dirs, first);
+    if (helper.joinable()) helper.join();
+    if (!first_ok || !second_ok) return std::nullopt;
+    first.changed.insert(first.changed.end(), std::make_move_iterator(second.changed.begin()),
+                         std::make_move_iterator(second.changed.end()));
+    first.gone.insert(first.gone.end(), std::make_move_iterator(second.gone.begin()),
+                      std::make_move_iterator(second.gone.end()));
+    first.unchanged.merge(std::move(second.unchanged));
+    first.files += second.files;
+    first.folders_moved |= second.folders_moved;
+    return first;
 }
 
 StatListFiles stat_list_files(const std::string& encoded, uint64_t max_size) {

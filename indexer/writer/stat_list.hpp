@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,14 @@ namespace crib {
 /// Collects the folders and note files of one walk and encodes them.
 class StatListBuilder {
   public:
+    StatListBuilder() = default;
+    /// Moves keep no iterator into the other builder's folders.
+    StatListBuilder(StatListBuilder&& other) noexcept : dirs_(std::move(other.dirs_)) {}
+    StatListBuilder& operator=(StatListBuilder&& other) noexcept {
+        dirs_ = std::move(other.dirs_);
+        last_ = dirs_.end();
+        return *this;
+    }
     /// A folder that was walked; `mtime_ns` taken before it was listed.
     void add_dir(const std::string& abs, int64_t mtime_ns);
     /// Stop checking the entries of a walked folder (the index folder, which
@@ -34,6 +43,8 @@ class StatListBuilder {
     /// The encoded list; folders modified at or after `racy_after_ns` are
     /// marked racy.  "" when a path cannot be encoded (a newline or tab in it).
     std::string encode(int64_t racy_after_ns) const;
+    /// Take over the folders of another builder (none of them in this one).
+    void merge(StatListBuilder&& other);
 
   private:
     struct File {
@@ -70,6 +81,31 @@ struct StatListFiles {
 
 /// Count the note files of an encoded list, against a --max-size limit.
 StatListFiles stat_list_files(const std::string& encoded, uint64_t max_size);
+
+/// A note file whose size or mtime is not what the list holds, or that the
+/// list does not hold at all (new in a folder that changed).
+struct ChangedFile {
+    std::string abs;
+    uint64_t size = 0;
+    int64_t mtime_ns = 0;
+};
+
+/// The disk against an encoded list, file by file (diff_stat_list).
+struct StatListDiff {
+    std::vector<ChangedFile> changed; ///< new or changed note files
+    std::vector<std::string> gone;    ///< recorded note files no longer there (absolute paths)
+    StatListBuilder unchanged;        ///< every folder as now, and the files that did not change
+    size_t files = 0;                 ///< note files now present, changed or not
+    bool folders_moved = false;       ///< a folder's mtime is not the recorded one
+};
+
+/// Compare an encoded list with the disk file by file, listing only the
+/// folders whose entries may have changed (mtime moved, or racy): what a
+/// one-file update needs instead of a walk.  nullopt when only a walk can
+/// tell: no usable list, a folder that cannot be opened, a new subfolder, a
+/// path that is no longer a regular file.  Large lists are compared in two
+/// halves on two threads, as check_stat_list does.
+std::optional<StatListDiff> diff_stat_list(const std::string& encoded);
 
 /// The current wall-clock time in nanoseconds, as file mtimes count it.
 int64_t now_ns();

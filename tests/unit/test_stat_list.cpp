@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <set>
 #include <thread>
 
 using namespace crib;
@@ -164,4 +165,108 @@ TEST_CASE("a no-op run counts every file, unchanged or still skipped", "[stat]")
     CHECK(s.skipped.size() == 1); // big.md, reported by every run
     CHECK(s.files_seen == 3);
     CHECK(stat_list_files(stat_list(o), o.max_size).skipped == 1);
+}
+
+namespace {
+/// Passages the index holds for the note `rel` under the temporary notes folder.
+Xapian::doccount passages_of(const IndexOptions& o, const test::TempDir& d, const std::string& rel) {
+    return Xapian::Database(o.db).get_termfreq(schema::file_term(d.str() + "/notes/" + rel));
+}
+} // namespace
+
+TEST_CASE("regression: a one-file update walked every folder (an edit is planned from the list)",
+          "[stat][update]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/sub/b.md", "## What is B?\nbeta\n");
+    age_folders(d, {"notes", "notes/sub"});
+    run_index(opts(d));
+    d.write("notes/sub/b.md", "## What is B?\nbeta\n\n## What is B2?\nbeta two\n");
+    IndexStats s = run_index(opts(d));
+    CHECK(s.planned_from_list);
+    CHECK(s.files_indexed == 1);
+    CHECK(s.files_unchanged == 1);
+    CHECK(s.files_seen == 2);
+    CHECK(passages_of(opts(d), d, "sub/b.md") == 2);
+    CHECK(passages_of(opts(d), d, "a.md") == 1);
+    CHECK_FALSE(stale(opts(d)));
+}
+
+TEST_CASE("an update from the list finds a new file in its folder and drops a deleted one",
+          "[stat][update]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/sub/b.md", "## What is B?\nbeta\n");
+    age_folders(d, {"notes", "notes/sub"});
+    run_index(opts(d));
+    d.write("notes/sub/c.md", "## What is C?\ngamma\n");
+    d.write("notes/sub/c.md.swp", "an editor's file, not a note");
+    IndexStats s = run_index(opts(d));
+    CHECK(s.planned_from_list);
+    CHECK(s.files_indexed == 1);
+    CHECK(passages_of(opts(d), d, "sub/c.md") == 1);
+    std::filesystem::remove(d.path / "notes/a.md");
+    s = run_index(opts(d));
+    CHECK(s.planned_from_list);
+    CHECK(s.files_removed == 1);
+    CHECK(passages_of(opts(d), d, "a.md") == 0);
+    CHECK(Xapian::Database(opts(d).db).get_doccount() == 2);
+    CHECK_FALSE(stale(opts(d)));
+}
+
+TEST_CASE("an update from the list walks when a folder is new, and keeps hidden ones out",
+          "[stat][update]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    age_folders(d, {"notes"});
+    run_index(opts(d));
+    d.write("notes/.hidden/h.md", "## What is H?\nhidden\n");
+    d.write("notes/a.md", "## What is A?\nalpha, edited\n");
+    IndexStats s = run_index(opts(d));
+    CHECK(s.planned_from_list); // a hidden folder is never walked: no walk needed
+    CHECK(passages_of(opts(d), d, ".hidden/h.md") == 0);
+    d.write("notes/deeper/c.md", "## What is C?\ngamma\n");
+    s = run_index(opts(d));
+    CHECK_FALSE(s.planned_from_list);
+    CHECK(passages_of(opts(d), d, "deeper/c.md") == 1);
+}
+
+TEST_CASE("the list's diff names changed, new and vanished files and keeps the rest", "[stat]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/b.md", "## What is B?\nbeta\n");
+    d.write("notes/c.md", "## What is C?\ngamma\n");
+    age_folders(d, {"notes"});
+    run_index(opts(d));
+    std::string list = stat_list(opts(d));
+    d.write("notes/a.md", "## What is A?\nalpha, edited\n");
+    std::filesystem::remove(d.path / "notes/b.md");
+    d.write("notes/n.md", "## What is N?\nnew\n");
+    auto diff = diff_stat_list(list);
+    REQUIRE(diff);
+    std::set<std::string> changed;
+    for (const ChangedFile& f : diff->changed)
+        changed.insert(std::filesystem::path(f.abs).filename().string());
+    CHECK(changed == std::set<std::string>{"a.md", "n.md"});
+    REQUIRE(diff->gone.size() == 1);
+    CHECK(std::filesystem::path(diff->gone[0]).filename() == "b.md");
+    CHECK(diff->files == 3);
+    std::string kept = diff->unchanged.encode(0);
+    CHECK(kept.find("\tc.md\n") != std::string::npos);
+    CHECK(kept.find("\ta.md\n") == std::string::npos);
+    CHECK_FALSE(diff_stat_list("not a list"));
+}
+
+TEST_CASE("a file still skipped makes the update walk, so its skip is said again", "[stat][update]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/big.md", "## Big?\n" + std::string(3000, 'x') + "\n");
+    IndexOptions o = opts(d);
+    o.max_size = 2000;
+    run_index(o);
+    d.write("notes/a.md", "## What is A?\nalpha, edited\n");
+    IndexStats s = run_index(o);
+    CHECK_FALSE(s.planned_from_list);
+    CHECK(s.skipped.size() == 1);
+    CHECK(s.files_indexed == 1);
 }
