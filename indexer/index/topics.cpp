@@ -50,7 +50,15 @@ Taxonomy Taxonomy::parse(std::string_view text, std::vector<std::string>* errors
             add(kw);
         tax.topics_.push_back(std::move(t));
     }
+    tax.index_keywords();
     return tax;
+}
+
+void Taxonomy::index_keywords() {
+    by_first_.clear();
+    for (uint32_t t = 0; t < topics_.size(); ++t)
+        for (uint32_t k = 0; k < topics_[t].keywords.size(); ++k)
+            by_first_[topics_[t].keywords[k].front()].emplace_back(t, k);
 }
 
 Taxonomy Taxonomy::load(const std::string& path) {
@@ -81,18 +89,20 @@ bool inflects(const std::string& word, const std::string& kw) {
 
 } // namespace
 
-int Taxonomy::count(const Topic& t, const Words& words) const {
-    int hits = 0;
+std::vector<int> Taxonomy::count(const Words& words) const {
+    std::vector<int> hits(topics_.size(), 0);
     const size_t n = words.stems.size();
-    for (size_t k = 0; k < t.keywords.size(); ++k) {
-        const auto& kw = t.keywords[k];
-        const auto& forms = t.forms[k];
-        if (kw.empty() || kw.size() > n) continue;
-        for (size_t i = 0; i + kw.size() <= n; ++i) {
+    for (size_t i = 0; i < n; ++i) {
+        auto first = by_first_.find(words.stems[i]);
+        if (first == by_first_.end()) continue;
+        for (auto [t, k] : first->second) {
+            const auto& kw = topics_[t].keywords[k];
+            const auto& forms = topics_[t].forms[k];
+            if (i + kw.size() > n) continue;
             bool match = true;
             for (size_t j = 0; j < kw.size() && match; ++j)
                 match = words.stems[i + j] == kw[j] && inflects(words.forms[i + j], forms[j]);
-            hits += match;
+            hits[t] += match;
         }
     }
     return hits;
@@ -106,10 +116,10 @@ bool Taxonomy::is_topic(std::string_view name) const {
 
 std::vector<std::string> Taxonomy::classify(const Passage& p) const {
     std::vector<std::string> out;
-    Words q = words_of(p.question);
-    Words a = words_of(prose_text(p.answer));
-    for (const Topic& t : topics_)
-        if (count(t, q) > 0 || count(t, a) >= kAnswerHits) out.push_back(t.name);
+    std::vector<int> q = count(words_of(p.question));
+    std::vector<int> a = count(words_of(prose_text(p.answer)));
+    for (size_t t = 0; t < topics_.size(); ++t)
+        if (q[t] > 0 || a[t] >= kAnswerHits) out.push_back(topics_[t].name);
     return out;
 }
 

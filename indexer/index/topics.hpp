@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace crib {
@@ -56,8 +57,14 @@ class Taxonomy {
         std::vector<std::vector<std::string>> forms;    // the same words as written
     };
     static Words words_of(std::string_view text);
-    int count(const Topic& t, const Words& words) const;
+    /// Keyword occurrences in `words`, per topic (the index of topics_).
+    std::vector<int> count(const Words& words) const;
+    /// Index the keywords by their first stem (after parse()).
+    void index_keywords();
     std::vector<Topic> topics_;
+    /// First stem of a keyword -> (topic, keyword) pairs: a passage's words
+    /// are each looked up once, not compared with every keyword of every topic.
+    std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> by_first_;
 };
 
 /// The topic a folder or tag name stands for when it names a known subject
