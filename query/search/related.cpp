@@ -201,17 +201,49 @@ bool names_subject(const Passage& c, const std::map<std::string, int>& naming) {
     return said >= 2;
 }
 
+/// True when `a` and `b` are one word, singular or plural ("probe",
+/// "probes"; "process", "processes").
+bool same_word(const std::string& a, const std::string& b) {
+    const std::string& s = a.size() < b.size() ? a : b;
+    const std::string& l = a.size() < b.size() ? b : a;
+    return l == s || l == s + "s" || l == s + "es";
+}
+
+/// True when the question, entry question or innermost heading of `c`
+/// writes the hits' subject stems only as other words than the hits'
+/// questions and titles do: "live" (streaming) for "liveness", both
+/// stemmed "live".  A question naming none of them is not misnamed.
+bool misnamed(const Passage& c, const std::vector<FeedbackTerm>& terms) {
+    thread_local const Xapian::Stem stem = schema::stemmer();
+    std::string text = c.question + "\n" + c.parent_question;
+    if (!c.headings.empty()) text += "\n" + c.headings.back();
+    int same = 0, other = 0;
+    for (const std::string& w : schema::words(text)) {
+        const std::string term = "Z" + stem(w);
+        for (const FeedbackTerm& t : terms) {
+            if (t.term != term || t.forms.empty()) continue;
+            bool ok = std::any_of(t.forms.begin(), t.forms.end(),
+                                  [&](const std::string& f) { return same_word(f, w); });
+            ++(ok ? same : other);
+        }
+    }
+    return other > 0 && same == 0;
+}
+
 /// Drops the candidates of other files than the hit's that neither share a
 /// topic label with it nor say they are on its subject (names_subject): one
 /// shared prose word is not enough ("target" of a load balancer led to
-/// systemd targets).
+/// systemd targets).  Those whose question names the subject only in other
+/// words (misnamed) go too, topic label or not: "live" streaming is not
+/// "liveness".
 void drop_unnamed(std::vector<Candidate>& pool, const Passage& hit,
                   const std::vector<FeedbackTerm>& terms) {
     const std::map<std::string, int> naming = naming_stems(terms);
     pool.erase(std::remove_if(pool.begin(), pool.end(),
                               [&](const Candidate& c) {
-                                  return c.passage.file != hit.file &&
-                                         !same_topic(hit, c.passage) &&
+                                  if (c.passage.file == hit.file) return false;
+                                  if (misnamed(c.passage, terms)) return true;
+                                  return !same_topic(hit, c.passage) &&
                                          !names_subject(c.passage, naming);
                               }),
                pool.end());
