@@ -185,18 +185,32 @@ std::map<std::string, int> naming_stems(const std::vector<FeedbackTerm>& terms) 
     return out;
 }
 
-/// True when the question, entry question or innermost heading of `c` says
-/// it is on the hits' subject: one naming stem, or two prose stems.
-bool names_subject(const Passage& c, const std::map<std::string, int>& naming) {
+/// A word of a question, entry question or innermost heading, and its stem.
+struct TitleWord {
+    std::string word, stem;
+};
+
+/// The words of the question, entry question and innermost heading of `c`.
+std::vector<TitleWord> title_words(const Passage& c) {
     thread_local const Xapian::Stem stem = schema::stemmer();
     std::string text = c.question + "\n" + c.parent_question;
     if (!c.headings.empty()) text += "\n" + c.headings.back();
+    std::vector<TitleWord> out;
+    for (std::string& w : schema::words(text)) {
+        std::string s = stem(w);
+        out.push_back({std::move(w), std::move(s)});
+    }
+    return out;
+}
+
+/// True when a question's words (`title`) say it is on the hits' subject:
+/// one naming stem, or two prose stems.
+bool names_subject(const std::vector<TitleWord>& title, const std::map<std::string, int>& naming) {
     std::set<std::string> seen;
     int said = 0;
-    for (const std::string& w : schema::words(text)) {
-        std::string s = stem(w);
-        auto it = naming.find(s);
-        if (it != naming.end() && seen.insert(s).second) said += it->second;
+    for (const TitleWord& w : title) {
+        auto it = naming.find(w.stem);
+        if (it != naming.end() && seen.insert(w.stem).second) said += it->second;
     }
     return said >= 2;
 }
@@ -209,23 +223,31 @@ bool same_word(const std::string& a, const std::string& b) {
     return l == s || l == s + "s" || l == s + "es";
 }
 
-/// True when the question, entry question or innermost heading of `c`
-/// writes the hits' subject stems only as other words than the hits'
-/// questions and titles do: "live" (streaming) for "liveness", both
-/// stemmed "live".  A question naming none of them is not misnamed.
-bool misnamed(const Passage& c, const std::vector<FeedbackTerm>& terms) {
-    thread_local const Xapian::Stem stem = schema::stemmer();
-    std::string text = c.question + "\n" + c.parent_question;
-    if (!c.headings.empty()) text += "\n" + c.headings.back();
+/// The words the hits' questions and titles write, by stem (FeedbackTerm::forms).
+using Forms = std::map<std::string, const std::set<std::string>*>;
+
+/// Forms of the subject terms that have some.
+Forms forms_of(const std::vector<FeedbackTerm>& terms) {
+    Forms out;
+    for (const FeedbackTerm& t : terms)
+        if (!t.forms.empty()) out[t.term.substr(1)] = &t.forms;
+    return out;
+}
+
+/// True when a question's words (`title`) write the hits' subject stems
+/// only as other words than the hits' questions and titles do: "live"
+/// (streaming) for "liveness", both stemmed "live".  A question naming none
+/// of them is not misnamed.
+bool misnamed(const std::vector<TitleWord>& title, const Forms& forms) {
     int same = 0, other = 0;
-    for (const std::string& w : schema::words(text)) {
-        const std::string term = "Z" + stem(w);
-        for (const FeedbackTerm& t : terms) {
-            if (t.term != term || t.forms.empty()) continue;
-            bool ok = std::any_of(t.forms.begin(), t.forms.end(),
-                                  [&](const std::string& f) { return same_word(f, w); });
-            ++(ok ? same : other);
-        }
+    for (const TitleWord& w : title) {
+        auto it = forms.find(w.stem);
+        if (it == forms.end()) continue;
+        const std::set<std::string>& f = *it->second;
+        ++(std::any_of(f.begin(), f.end(),
+                       [&](const std::string& x) { return same_word(x, w.word); })
+               ? same
+               : other);
     }
     return other > 0 && same == 0;
 }
@@ -239,12 +261,14 @@ bool misnamed(const Passage& c, const std::vector<FeedbackTerm>& terms) {
 void drop_unnamed(std::vector<Candidate>& pool, const Passage& hit,
                   const std::vector<FeedbackTerm>& terms) {
     const std::map<std::string, int> naming = naming_stems(terms);
+    const Forms forms = forms_of(terms);
     pool.erase(std::remove_if(pool.begin(), pool.end(),
                               [&](const Candidate& c) {
                                   if (c.passage.file == hit.file) return false;
-                                  if (misnamed(c.passage, terms)) return true;
+                                  const std::vector<TitleWord> title = title_words(c.passage);
+                                  if (misnamed(title, forms)) return true;
                                   return !same_topic(hit, c.passage) &&
-                                         !names_subject(c.passage, naming);
+                                         !names_subject(title, naming);
                               }),
                pool.end());
 }
