@@ -21,6 +21,7 @@
 #include <chrono>
 #include <limits>
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -233,6 +234,10 @@ struct FeedbackTerm {
     bool subject = false;
     bool code = false;    ///< written by a hit as inline code (`this`): a term of art
     bool queried = false; ///< a word of the query: the reader named it
+    /// The words of the hits' questions and titles stemmed to this term
+    /// ("liveness" for Zlive): a question elsewhere writing the stem as
+    /// another word ("live" streaming) is on another subject.
+    std::set<std::string> forms;
 };
 /// What the hits `hits` (the top one first) are about: up to sixteen
 /// free-text terms of their questions, section titles and prose (never code

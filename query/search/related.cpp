@@ -185,34 +185,90 @@ std::map<std::string, int> naming_stems(const std::vector<FeedbackTerm>& terms) 
     return out;
 }
 
-/// True when the question, entry question or innermost heading of `c` says
-/// it is on the hits' subject: one naming stem, or two prose stems.
-bool names_subject(const Passage& c, const std::map<std::string, int>& naming) {
+/// A word of a question, entry question or innermost heading, and its stem.
+struct TitleWord {
+    std::string word, stem;
+};
+
+/// The words of the question, entry question and innermost heading of `c`.
+std::vector<TitleWord> title_words(const Passage& c) {
     thread_local const Xapian::Stem stem = schema::stemmer();
     std::string text = c.question + "\n" + c.parent_question;
     if (!c.headings.empty()) text += "\n" + c.headings.back();
+    std::vector<TitleWord> out;
+    for (std::string& w : schema::words(text)) {
+        std::string s = stem(w);
+        out.push_back({std::move(w), std::move(s)});
+    }
+    return out;
+}
+
+/// True when a question's words (`title`) say it is on the hits' subject:
+/// one naming stem, or two prose stems.
+bool names_subject(const std::vector<TitleWord>& title, const std::map<std::string, int>& naming) {
     std::set<std::string> seen;
     int said = 0;
-    for (const std::string& w : schema::words(text)) {
-        std::string s = stem(w);
-        auto it = naming.find(s);
-        if (it != naming.end() && seen.insert(s).second) said += it->second;
+    for (const TitleWord& w : title) {
+        auto it = naming.find(w.stem);
+        if (it != naming.end() && seen.insert(w.stem).second) said += it->second;
     }
     return said >= 2;
+}
+
+/// True when `a` and `b` are one word, singular or plural ("probe",
+/// "probes"; "process", "processes").
+bool same_word(const std::string& a, const std::string& b) {
+    const std::string& s = a.size() < b.size() ? a : b;
+    const std::string& l = a.size() < b.size() ? b : a;
+    return l == s || l == s + "s" || l == s + "es";
+}
+
+/// The words the hits' questions and titles write, by stem (FeedbackTerm::forms).
+using Forms = std::map<std::string, const std::set<std::string>*>;
+
+/// Forms of the subject terms that have some.
+Forms forms_of(const std::vector<FeedbackTerm>& terms) {
+    Forms out;
+    for (const FeedbackTerm& t : terms)
+        if (!t.forms.empty()) out[t.term.substr(1)] = &t.forms;
+    return out;
+}
+
+/// True when a question's words (`title`) write the hits' subject stems
+/// only as other words than the hits' questions and titles do: "live"
+/// (streaming) for "liveness", both stemmed "live".  A question naming none
+/// of them is not misnamed.
+bool misnamed(const std::vector<TitleWord>& title, const Forms& forms) {
+    int same = 0, other = 0;
+    for (const TitleWord& w : title) {
+        auto it = forms.find(w.stem);
+        if (it == forms.end()) continue;
+        const std::set<std::string>& f = *it->second;
+        ++(std::any_of(f.begin(), f.end(),
+                       [&](const std::string& x) { return same_word(x, w.word); })
+               ? same
+               : other);
+    }
+    return other > 0 && same == 0;
 }
 
 /// Drops the candidates of other files than the hit's that neither share a
 /// topic label with it nor say they are on its subject (names_subject): one
 /// shared prose word is not enough ("target" of a load balancer led to
-/// systemd targets).
+/// systemd targets).  Those whose question names the subject only in other
+/// words (misnamed) go too, topic label or not: "live" streaming is not
+/// "liveness".
 void drop_unnamed(std::vector<Candidate>& pool, const Passage& hit,
                   const std::vector<FeedbackTerm>& terms) {
     const std::map<std::string, int> naming = naming_stems(terms);
+    const Forms forms = forms_of(terms);
     pool.erase(std::remove_if(pool.begin(), pool.end(),
                               [&](const Candidate& c) {
-                                  return c.passage.file != hit.file &&
-                                         !same_topic(hit, c.passage) &&
-                                         !names_subject(c.passage, naming);
+                                  if (c.passage.file == hit.file) return false;
+                                  const std::vector<TitleWord> title = title_words(c.passage);
+                                  if (misnamed(title, forms)) return true;
+                                  return !same_topic(hit, c.passage) &&
+                                         !names_subject(title, naming);
                               }),
                pool.end());
 }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <unordered_map>
 
 namespace crib::detail {
@@ -49,8 +50,9 @@ struct WordUse {
     bool named = false;   ///< a subject word of any hit read
     bool queried = false; ///< a word of the query
     bool code = false;    ///< written as inline code (`this`, `let`): a term, never a stop word
-    int count = 0;        ///< times written in the hit being read
-    double strength = 0;  ///< how much the hits read so far are about it
+    std::set<std::string> forms; ///< the question or title words written with this stem
+    int count = 0;               ///< times written in the hit being read
+    double strength = 0;         ///< how much the hits read so far are about it
 };
 
 /// Stems of a passage's words, by where they were written.
@@ -62,6 +64,7 @@ void add_words(WordUses& uses, std::string_view text, bool subject, bool code) {
     for (const std::string& w : schema::words(text)) {
         WordUse& u = uses[stem(w)];
         if (!u.count) u.subject = false;
+        if (subject) u.forms.insert(w);
         u.subject |= subject;
         u.named |= subject;
         u.code |= code;
@@ -195,8 +198,8 @@ std::vector<FeedbackTerm> subject_terms(const Xapian::Database& db,
         const Xapian::doccount freq = db.get_termfreq(term);
         if (freq == 0) continue; // not indexed as free text
         const WordUse& u = uses.at(stem);
-        out.push_back(
-            {std::move(term), std::log(docs / freq) * u.strength, u.named, u.code, u.queried});
+        out.push_back({std::move(term), std::log(docs / freq) * u.strength, u.named, u.code,
+                       u.queried, u.forms});
     }
     by_weight(out);
     drop_phrasing(db, out);

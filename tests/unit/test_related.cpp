@@ -276,3 +276,27 @@ TEST_CASE("related: the hit's own file is searched when the first matches are el
     CAPTURE(listed(rel));
     CHECK(offers(rel, "How long is the wait between pod restarts?"));
 }
+
+TEST_CASE("related: 'live' streaming was offered for 'liveness' probes (one stem, two words)",
+          "[related][regression]") {
+    test::TempDir d;
+    d.write("notes/probes.md",
+            "## What is the difference between liveness and readiness probes?\nA liveness probe "
+            "restarts a hung container; a readiness probe takes it out of the load "
+            "balancer.\n");
+    d.write("notes/streaming.md",
+            "## How would you handle live audio streaming?\nLive sessions go through a live "
+            "media server; each live stream is cut into segments.\n\n"
+            "## How does live streaming differ from video on demand?\nLive streams are not "
+            "stored first.\n");
+    d.write("notes/k8s.md", "## How does Kubernetes run liveness probes?\nThe kubelet calls "
+                            "each liveness probe and restarts the container when it fails.\n");
+    // The singular of a word of the hit's question is the same word.
+    d.write("notes/health.md", "## What happens when a probe fails?\nThe kubelet restarts "
+                               "the container after the liveness probe fails.\n");
+    auto rel = related_of(d, "liveness readiness probe");
+    CAPTURE(listed(rel));
+    CHECK_FALSE(from_file(rel, "streaming.md"));
+    CHECK(offers(rel, "How does Kubernetes run liveness probes?"));
+    CHECK(offers(rel, "What happens when a probe fails?"));
+}
