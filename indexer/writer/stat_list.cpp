@@ -149,15 +149,15 @@ void StatListBuilder::uncheck_dir(const std::string& abs) {
 
 void StatListBuilder::add_file(const std::string& abs, uint64_t size, int64_t mtime_ns, char flag) {
     size_t slash = abs.rfind('/');
-    std::string dir = slash == 0 ? "/" : abs.substr(0, slash);
-    // Files come folder by folder: look the folder up once per run of them.
-    if (last_ == dirs_.end() || last_->first != dir) last_ = dirs_.try_emplace(dir).first;
-    last_->second.files.push_back({abs.substr(slash + 1), size, mtime_ns, flag});
+    add_file_in(slash == 0 ? "/" : abs.substr(0, slash), std::string_view(abs).substr(slash + 1),
+                size, mtime_ns, flag);
 }
 
-void StatListBuilder::merge(StatListBuilder&& other) {
-    dirs_.merge(other.dirs_);
-    last_ = dirs_.end();
+void StatListBuilder::add_file_in(const std::string& dir, std::string_view name, uint64_t size,
+                                  int64_t mtime_ns, char flag) {
+    // Files come folder by folder: look the folder up once per run of them.
+    if (last_ == dirs_.end() || last_->first != dir) last_ = dirs_.try_emplace(dir).first;
+    last_->second.files.push_back({std::string(name), size, mtime_ns, flag});
 }
 
 std::string StatListBuilder::encode(int64_t racy_after_ns) const {
@@ -247,16 +247,12 @@ namespace {
 /// files stat'ed, its entries listed when they may have changed.  False when
 /// only a walk can tell.
 bool diff_dir(const DirEntry& dir, std::string_view text, size_t& pos,
-              const std::set<std::string>& dirs, StatListDiff& out) {
+              const std::set<std::string>& dirs, StatListDiff& out, std::vector<int64_t>& now) {
     std::string abs(dir.abs);
     Fd fd{::open(abs.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
     struct stat st;
     if (fd.fd < 0 || ::fstat(fd.fd, &st) != 0) return false;
-    if (dir.kind == 'D' || dir.kind == 'R') out.unchanged.add_dir(abs, mtime_of(st));
-    if (dir.kind == 'U') {
-        out.unchanged.add_dir(abs, mtime_of(st));
-        out.unchanged.uncheck_dir(abs);
-    }
+    now.push_back(mtime_of(st));
     bool moved = dir.kind == 'D' && mtime_of(st) != dir.mtime_ns;
     out.folders_moved |= moved;
     bool list = dir.kind == 'R' || moved;
@@ -276,9 +272,7 @@ bool diff_dir(const DirEntry& dir, std::string_view text, size_t& pos,
         if (!S_ISREG(fs.st_mode)) return false;
         ++out.files;
         uint64_t size = uint64_t(fs.st_size);
-        if (size == uint64_t(to_int(f[0])) && mtime_of(fs) == to_int(f[1]))
-            out.unchanged.add_file(base + name, size, mtime_of(fs), f[2].empty() ? '-' : f[2][0]);
-        else
+        if (size != uint64_t(to_int(f[0])) || mtime_of(fs) != to_int(f[1]))
             out.changed.push_back({base + name, size, mtime_of(fs)});
     }
     if (!list) return true;
@@ -309,16 +303,50 @@ bool diff_dir(const DirEntry& dir, std::string_view text, size_t& pos,
     return ok;
 }
 
-/// diff_dir over the folders whose lines start in [pos, end) of `text`.
+/// diff_dir over the folders whose lines start in [pos, end) of `text`;
+/// their mtimes now go to `now`, in the list's order.
 bool diff_range(std::string_view text, size_t pos, size_t end, const std::set<std::string>& dirs,
-                StatListDiff& out) {
+                StatListDiff& out, std::vector<int64_t>& now) {
     while (pos < end) {
         std::string_view line = next_line(text, pos);
         std::string_view f[2];
         if (line.empty() || !split_fields(line.substr(1), f, 2)) return false;
-        if (!diff_dir({line[0], to_int(f[0]), f[1]}, text, pos, dirs, out)) return false;
+        if (!diff_dir({line[0], to_int(f[0]), f[1]}, text, pos, dirs, out, now)) return false;
     }
     return true;
+}
+
+/// The list to store after a diff found changes: every folder with its
+/// mtime `now` (in the list's order), every recorded file that neither
+/// changed nor vanished as recorded.  Only built when something changed: a
+/// no-op run stats and allocates nothing more than the check does.
+void keep_unchanged(std::string_view text, const std::vector<int64_t>& now, StatListDiff& d) {
+    std::set<std::string, std::less<>> skip(d.gone.begin(), d.gone.end());
+    for (const ChangedFile& f : d.changed)
+        skip.insert(f.abs);
+    std::string dir, path;
+    size_t k = 0;
+    for (size_t pos = std::string_view(kHeader).size(); pos < text.size();) {
+        std::string_view line = next_line(text, pos);
+        if (line.empty()) continue;
+        if (line[0] >= 'A' && line[0] <= 'Z') {
+            std::string_view f[2];
+            split_fields(line.substr(1), f, 2);
+            dir.assign(f[1]);
+            int64_t mtime = k < now.size() ? now[k] : 0;
+            ++k;
+            if (line[0] == 'P') continue; // made by its files
+            d.unchanged.add_dir(dir, mtime);
+            if (line[0] == 'U') d.unchanged.uncheck_dir(dir);
+            continue;
+        }
+        std::string_view f[4]; // size, mtime, flag, name
+        if (!split_fields(line, f, 4)) continue;
+        path.assign(dir == "/" ? "" : dir).append("/").append(f[3]);
+        if (skip.count(path)) continue;
+        d.unchanged.add_file_in(dir, f[3], uint64_t(to_int(f[0])), to_int(f[1]),
+                                f[2].empty() ? '-' : f[2][0]);
+    }
 }
 
 } // namespace
@@ -336,26 +364,30 @@ std::optional<StatListDiff> diff_stat_list(const std::string& encoded) {
     size_t start = std::string_view(kHeader).size();
     size_t mid = text.size() > kSplitBytes ? folder_line_after(text, text.size() / 2) : text.size();
     StatListDiff first, second;
+    std::vector<int64_t> first_now, second_now;
     bool second_ok = true;
     std::thread helper;
     if (mid < text.size()) {
         try {
-            helper =
-                std::thread([&] { second_ok = diff_range(text, mid, text.size(), dirs, second); });
+            helper = std::thread(
+                [&] { second_ok = diff_range(text, mid, text.size(), dirs, second, second_now); });
         } catch (const std::system_error&) {
             mid = text.size(); // no thread: compare it all here
         }
     }
-    bool first_ok = diff_range(text, start, mid, dirs, first);
+    bool first_ok = diff_range(text, start, mid, dirs, first, first_now);
     if (helper.joinable()) helper.join();
     if (!first_ok || !second_ok) return std::nullopt;
     first.changed.insert(first.changed.end(), std::make_move_iterator(second.changed.begin()),
                          std::make_move_iterator(second.changed.end()));
     first.gone.insert(first.gone.end(), std::make_move_iterator(second.gone.begin()),
                       std::make_move_iterator(second.gone.end()));
-    first.unchanged.merge(std::move(second.unchanged));
     first.files += second.files;
     first.folders_moved |= second.folders_moved;
+    if (!first.changed.empty() || !first.gone.empty() || first.folders_moved) {
+        first_now.insert(first_now.end(), second_now.begin(), second_now.end());
+        keep_unchanged(text, first_now, first);
+    }
     return first;
 }
 

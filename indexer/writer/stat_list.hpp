@@ -15,6 +15,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace crib {
@@ -40,11 +41,12 @@ class StatListBuilder {
     /// again), 's' skipped for its size (retried under a larger --max-size),
     /// 'x' skipped for its content (binary, not UTF-8 text).
     void add_file(const std::string& abs, uint64_t size, int64_t mtime_ns, char flag);
+    /// add_file() of the file `name` in the folder `dir` (an absolute path).
+    void add_file_in(const std::string& dir, std::string_view name, uint64_t size, int64_t mtime_ns,
+                     char flag);
     /// The encoded list; folders modified at or after `racy_after_ns` are
     /// marked racy.  "" when a path cannot be encoded (a newline or tab in it).
     std::string encode(int64_t racy_after_ns) const;
-    /// Take over the folders of another builder (none of them in this one).
-    void merge(StatListBuilder&& other);
 
   private:
     struct File {
@@ -94,9 +96,11 @@ struct ChangedFile {
 struct StatListDiff {
     std::vector<ChangedFile> changed; ///< new or changed note files
     std::vector<std::string> gone;    ///< recorded note files no longer there (absolute paths)
-    StatListBuilder unchanged;        ///< every folder as now, and the files that did not change
-    size_t files = 0;                 ///< note files now present, changed or not
-    bool folders_moved = false;       ///< a folder's mtime is not the recorded one
+    /// Every folder as now, and the files that did not change: the list to
+    /// store; only made when something changed (empty for a no-op).
+    StatListBuilder unchanged;
+    size_t files = 0;           ///< note files now present, changed or not
+    bool folders_moved = false; ///< a folder's mtime is not the recorded one
 };
 
 /// Compare an encoded list with the disk file by file, listing only the
@@ -104,7 +108,8 @@ struct StatListDiff {
 /// one-file update needs instead of a walk.  nullopt when only a walk can
 /// tell: no usable list, a folder that cannot be opened, a new subfolder, a
 /// path that is no longer a regular file.  Large lists are compared in two
-/// halves on two threads, as check_stat_list does.
+/// halves on two threads, as check_stat_list does; a no-op costs what the
+/// check costs.
 std::optional<StatListDiff> diff_stat_list(const std::string& encoded);
 
 /// The current wall-clock time in nanoseconds, as file mtimes count it.
