@@ -30,6 +30,9 @@ std::vector<std::string> spelling_words(const Passage& p);
 struct BuiltPassage {
     Xapian::Document doc;
     std::vector<std::string> spelling;
+    /// Not built: the index holds this passage as it is (`doc` carries only
+    /// its record, for replace_file to find it by).
+    bool held = false;
 };
 
 /// Build the document and spelling words of a passage.  `tg` must be

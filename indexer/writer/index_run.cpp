@@ -398,6 +398,26 @@ std::optional<RunPlan> plan_from_list(const IndexOptions& opt, RunSetup& setup, 
     return plan;
 }
 
+/// Records of old passages read ahead for the parsers, at most: beyond,
+/// the writer reads a file's passages when it replaces them (and all of them
+/// are built), so that memory stays bounded when many files changed.
+constexpr size_t kHeldBytes = 32u << 20;
+
+/// An update reads what the index holds of each changed file before the
+/// parsers start, so that what is parsed again unchanged is not built again:
+/// an appended question builds one passage, not the file (issue 26).
+void hold_old_passages(const Xapian::Database& db, RunPlan& plan) {
+    if (plan.full_build || plan.reparse_all) return;
+    size_t bytes = 0;
+    for (FileJob& job : plan.jobs) {
+        if (!job.old || !job.old->passages) continue;
+        job.held = held_passages(db, job.cand.display);
+        for (const auto& [record, id] : job.held)
+            bytes += record.size();
+        if (bytes > kHeldBytes) return;
+    }
+}
+
 /// The writing half of a run: results in file order into the index (or a
 /// full build's fresh databases), a commit whenever a batch is full, each
 /// commit a complete state per file.
@@ -435,7 +455,7 @@ class RunWriter {
         if (r.same_content) {
             ++stats_.files_unchanged;
         } else {
-            written(display, r);
+            written(job, r);
         }
         out_.set_metadata(file_key(display), encode_record(r.record));
         plan_.seen.add_file(job.cand.abs, r.record.size, r.record.mtime_ns, '-');
@@ -482,14 +502,16 @@ class RunWriter {
         plan_.seen.add_file(job.cand.abs, rec.size, rec.mtime_ns, list_flag(rec.hash));
     }
 
-    void written(const std::string& display, FileResult& r) {
+    void written(const FileJob& job, FileResult& r) {
+        const std::string& display = job.cand.display;
         bool had = !build_ && plan_.records.count(display);
         if (had && plan_.reparse_all) delete_file(out_, display);
         size_t n = r.docs.size();
         if (build_) {
             build_->add(std::move(r.docs), spelling_);
         } else if (had && !plan_.reparse_all) {
-            replace_file(out_, display, r.docs, spelling_);
+            replace_file(out_, r.docs, spelling_,
+                         job.held.empty() ? held_passages(out_, display) : job.held);
         } else {
             for (const BuiltPassage& d : r.docs) {
                 out_.add_document(d.doc);
@@ -547,6 +569,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
         stats.total_passages = db.get_doccount();
         return done(stats, t0);
     }
+    hold_old_passages(db, plan);
     unsigned threads =
         opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
     // A full build on two or more threads writes two fresh databases beside

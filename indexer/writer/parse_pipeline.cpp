@@ -37,8 +37,17 @@ FileResult process(const FileJob& job, const Shared& sh, Xapian::TermGenerator& 
         r.warnings.push_back(c.display + ": " + w);
     r.docs.reserve(f.parsed.passages.size());
     for (const Passage& p : f.parsed.passages) {
-        r.docs.push_back(build_passage(p, tg, sh.syn));
         if (p.kind == "question") ++r.questions;
+        if (!job.held.empty()) { // an update: what the index holds as it is is not built
+            std::string record = encode_passage(p);
+            if (job.held.count(record)) {
+                BuiltPassage kept{.held = true};
+                kept.doc.set_data(record);
+                r.docs.push_back(std::move(kept));
+                continue;
+            }
+        }
+        r.docs.push_back(build_passage(p, tg, sh.syn));
     }
     r.record.passages = f.parsed.passages.size();
     return r;

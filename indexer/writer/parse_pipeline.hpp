@@ -8,6 +8,7 @@
 #include "writer/file_record.hpp"
 #include "writer/index_run.hpp"
 #include "writer/walk.hpp"
+#include "writer/writers.hpp"
 
 #include <xapian.h>
 
@@ -26,6 +27,9 @@ class Synonyms;
 struct FileJob {
     Candidate cand;
     const FileRecord* old = nullptr; ///< what the index holds of it (null: new, or re-parse)
+    /// An update's passages in the index: those parsed again unchanged are
+    /// not built again (BuiltPassage::held).
+    HeldPassages held;
 };
 
 /// One file as the writer thread receives it.

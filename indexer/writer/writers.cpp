@@ -5,6 +5,7 @@
 #include "index/schema.hpp"
 
 #include <filesystem>
+#include <stdexcept>
 
 namespace crib {
 
@@ -171,22 +172,26 @@ void delete_file(Xapian::WritableDatabase& db, const std::string& display) {
     db.delete_document(term);
 }
 
-/// Write a changed file's passages over its old ones, keeping each passage
-/// whose stored record is byte-identical: the record holds everything its
-/// terms are made from, so an appended question writes one passage, not the
-/// whole file.  Only when the synonyms are unchanged (they make terms too).
-void replace_file(Xapian::WritableDatabase& db, const std::string& display,
-                  const std::vector<BuiltPassage>& docs, SpellingBatch& spelling) {
+HeldPassages held_passages(const Xapian::Database& db, const std::string& display) {
     std::string term = schema::file_term(display);
-    std::unordered_map<std::string, Xapian::docid> old; // record -> passage
+    HeldPassages held; // record -> passage
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
-        old.emplace(db.get_document(*p).get_data(), *p);
+        held.emplace(db.get_document(*p).get_data(), *p);
+    return held;
+}
+
+/// Write a changed file's passages over its old ones, keeping each passage
+/// whose stored record is byte-identical (writers.hpp).
+void replace_file(Xapian::WritableDatabase& db, const std::vector<BuiltPassage>& docs,
+                  SpellingBatch& spelling, HeldPassages old) {
     for (const BuiltPassage& d : docs) {
         auto same = old.find(d.doc.get_data());
         if (same != old.end()) {
             old.erase(same);
             continue;
         }
+        if (d.held) // never written: it has no terms
+            throw std::logic_error("a passage not built is not in the index");
         db.add_document(d.doc);
         spelling.add(d.spelling);
     }

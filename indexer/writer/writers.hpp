@@ -101,11 +101,19 @@ class FullBuild {
 /// Delete a file's passages and their spelling counts.
 void delete_file(Xapian::WritableDatabase& db, const std::string& display);
 
-/// Write a changed file's passages over its old ones, keeping each passage
-/// whose stored record is byte-identical: the record holds everything its
-/// terms are made from, so an appended question writes one passage, not the
-/// whole file.  Only when the synonyms are unchanged (they make terms too).
-void replace_file(Xapian::WritableDatabase& db, const std::string& display,
-                  const std::vector<BuiltPassage>& docs, SpellingBatch& spelling);
+/// The passages the index holds of a file, by their stored record.
+using HeldPassages = std::unordered_map<std::string, Xapian::docid>;
+
+/// The passages the index holds of the file shown as `display`.
+HeldPassages held_passages(const Xapian::Database& db, const std::string& display);
+
+/// Write a changed file's passages over its old ones (`old`, from
+/// held_passages()), keeping each passage whose stored record is
+/// byte-identical: the record holds everything its terms are made from, so
+/// an appended question writes one passage, not the whole file, and the
+/// others need not even be built (BuiltPassage::held).  Only when the
+/// synonyms are unchanged (they make terms too).
+void replace_file(Xapian::WritableDatabase& db, const std::vector<BuiltPassage>& docs,
+                  SpellingBatch& spelling, HeldPassages old);
 
 } // namespace crib

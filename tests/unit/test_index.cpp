@@ -6,6 +6,8 @@
 #include "search/query_parser.hpp"
 #include "search/search.hpp"
 #include "writer/index_run.hpp"
+#include "writer/parse_pipeline.hpp"
+#include "index/topics.hpp"
 
 #include <xapian.h>
 
@@ -65,6 +67,44 @@ TEST_CASE("one edited file re-indexes only that file", "[index]") {
     CHECK(s.files_indexed == 1);
     CHECK(s.files_unchanged == 1);
     CHECK(docs(opts(d).db) == 3);
+}
+
+TEST_CASE("regression: a one-file update built every passage of the file (held ones are not)",
+          "[index][update]") {
+    test::TempDir d;
+    d.write("notes/a.md",
+            "## What is A?\nalpha\n\n## What is B?\nbeta\n\n## What is C?\ngamma\n");
+    run_index(opts(d));
+    d.write("notes/a.md", "## What is A?\nalpha\n\n## What is B?\nbeta\n\n## What is C?\ngamma\n"
+                          "\n## What is D?\ndelta\n");
+    const std::string display = d.str() + "/notes/a.md";
+    FileJob job;
+    job.cand = {display, display, "", stat_path(display)};
+    job.held = held_passages(Xapian::Database(opts(d).db), display);
+    REQUIRE(job.held.size() == 3);
+    IndexOptions o = opts(d);
+    Taxonomy tax;
+    Shared sh{&o, &tax, nullptr};
+    Xapian::TermGenerator tg;
+    schema::configure_term_generator(tg);
+    FileResult r = process(job, sh, tg);
+    REQUIRE(r.docs.size() == 4);
+    size_t held = 0;
+    for (const BuiltPassage& b : r.docs) {
+        held += b.held;
+        CHECK((b.held ? b.doc.termlist_count() == 0 : b.doc.termlist_count() > 0));
+    }
+    CHECK(held == 3); // only "What is D?" is built
+    CHECK(r.questions == 4);
+
+    // And the update through the run: D written, A-C kept as they were.
+    Xapian::docid a_before = *Xapian::Database(opts(d).db).postlist_begin("Zalpha");
+    IndexStats s = run_index(opts(d));
+    CHECK(s.files_indexed == 1);
+    Xapian::Database db(opts(d).db);
+    CHECK(db.get_doccount() == 4);
+    CHECK(db.get_termfreq("Zdelta") == 1);
+    CHECK(*db.postlist_begin("Zalpha") == a_before);
 }
 
 TEST_CASE("touched but identical file is not re-parsed (hash check)", "[index]") {
