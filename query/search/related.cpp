@@ -300,6 +300,9 @@ std::vector<Candidate> matches(const Xapian::Database& db, const Xapian::Query& 
     if (q.empty()) return {};
     Xapian::Enquire enq(db);
     enq.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, only_questions(db, q), excluded));
+    // Copies of one question take one place: twenty copies of the best
+    // candidate left no room for a second one (a folder copied).
+    enq.set_collapse_key(schema::kSlotCollapse);
     Xapian::MSet m = enq.get_mset(0, n);
     std::vector<Candidate> out;
     for (auto it = m.begin(); it != m.end(); ++it) {

@@ -300,3 +300,26 @@ TEST_CASE("related: 'live' streaming was offered for 'liveness' probes (one stem
     CHECK(offers(rel, "How does Kubernetes run liveness probes?"));
     CHECK(offers(rel, "What happens when a probe fails?"));
 }
+
+TEST_CASE("related: copies of other questions filled the pool, so the list ran dry",
+          "[related][regression]") {
+    test::TempDir d;
+    d.write("notes/pdb.md", "## What is a pod disruption budget for a drain?\n\n"
+                            "A pod disruption budget limits voluntary evictions during a node drain.\n");
+    const std::string drain =
+        "## How does kubectl drain evict pods?\n\nDrain cordons the node and evicts pods, "
+        "honouring each pod disruption budget.\n\n"
+        "## What is minAvailable in a disruption budget?\n\nThe number of pods a disruption "
+        "budget keeps during evictions.\n\n"
+        "## Why does a drain hang on a pod?\n\nA disruption budget that allows zero evictions "
+        "blocks the drain.\n\n"
+        "## What is maxUnavailable in a disruption budget?\n\nHow many pods the budget lets "
+        "evictions take down at once.\n";
+    for (int i = 0; i < 12; ++i) // a folder copied twelve times: each question has 12 copies
+        d.write("notes/copy" + std::to_string(i) + "/drain.md", drain);
+    auto rel = related_of(d, "pod disruption budget drain");
+    CAPTURE(listed(rel));
+    CHECK(rel.size() >= 4);
+    CHECK(offers(rel, "What is minAvailable in a disruption budget?"));
+    CHECK(offers(rel, "What is maxUnavailable in a disruption budget?"));
+}
