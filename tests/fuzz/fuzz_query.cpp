@@ -10,18 +10,29 @@
 #include <fstream>
 #include <string>
 
-static const std::string& fuzz_db() {
-    static std::string db = [] {
+/// A small index in a fresh folder under /tmp, removed at exit (every run
+/// of the bounded fuzz test left one behind).
+struct FuzzIndex {
+    std::string dir, db;
+    FuzzIndex() {
         char tmpl[] = "/tmp/crib-fuzz-XXXXXX";
-        std::string dir = mkdtemp(tmpl);
+        dir = mkdtemp(tmpl);
         std::ofstream(dir + "/n.md") << "## What is a pod?\nsmallest unit\n## Q. What is docker?\ncontainers #k8s\n";
         crib::IndexOptions o;
         o.db = dir + "/db";
         o.roots = {dir + "/n.md"};
         crib::run_index(o);
-        return o.db;
-    }();
-    return db;
+        db = o.db;
+    }
+    ~FuzzIndex() {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+};
+
+static const std::string& fuzz_db() {
+    static FuzzIndex index;
+    return index.db;
 }
 
 static void search_bytes(const char* data, size_t size) {
