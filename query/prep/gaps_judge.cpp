@@ -18,12 +18,20 @@ constexpr size_t kOwnKeyWords = 5;
 
 using Stems = std::vector<std::string>;
 
-/// Words of a text, lower case as written and stemmed.
+/// Words of a text, lower case as written and stemmed, and whether each was
+/// written with a capital.
 struct Words {
     Stems raw, stems;
+    std::vector<char> caps;
     void append(const Words& w) {
         raw.insert(raw.end(), w.raw.begin(), w.raw.end());
         stems.insert(stems.end(), w.stems.begin(), w.stems.end());
+        caps.insert(caps.end(), w.caps.begin(), w.caps.end());
+    }
+    void push_break() {
+        raw.push_back("");
+        stems.push_back("");
+        caps.push_back(0);
     }
 };
 
@@ -35,12 +43,14 @@ Words words_in(std::string_view text) {
     static const Xapian::Stem stem = schema::stemmer();
     Words out;
     std::string word;
-    bool dot = false;
+    bool dot = false, cap = false;
     auto flush = [&](std::string_view signs) {
         if (word.empty()) return;
         out.raw.push_back((dot ? "." : "") + word + std::string(signs));
         out.stems.push_back((dot ? "." : "") + stem(word) + std::string(signs));
+        out.caps.push_back(cap);
         word.clear();
+        cap = false;
     };
     const char* p = text.data();
     const char* end = p + text.size();
@@ -53,6 +63,7 @@ Words words_in(std::string_view text) {
                       (at - 1 == p || std::isspace(static_cast<unsigned char>(at[-2])) ||
                        at[-2] == '(');
             }
+            cap = cap || Xapian::Unicode::tolower(ch) != ch;
             Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
             ++it;
             continue;
@@ -138,18 +149,20 @@ Words answer_words(std::string_view answer) {
         }
         if ((fence && query) || bare_list(t)) continue;
         out.append(words_in(without_links(line)));
-        out.raw.push_back("");
-        out.stems.push_back("");
+        out.push_break();
     }
     return out;
 }
 
-/// Occurrences of `seq` in `text`, word for word.
-int occurrences(const Stems& seq, const Stems& text) {
+/// Occurrences of `seq` in `text`, word for word; with `caps`, only those
+/// whose first word is written with a capital in `written`.
+int occurrences(const Stems& seq, const Stems& text, const Words& written, bool caps) {
     if (seq.empty() || text.size() < seq.size()) return 0;
     int n = 0;
     for (size_t i = 0; i + seq.size() <= text.size(); ++i)
-        if (std::equal(seq.begin(), seq.end(), text.begin() + long(i))) ++n;
+        if (std::equal(seq.begin(), seq.end(), text.begin() + long(i)) &&
+            (!caps || written.caps[i]))
+            ++n;
     return n;
 }
 
@@ -290,7 +303,7 @@ struct SkillJudge::Impl {
     SkillEvidence look(const Words& phrase, bool exact, bool any_order = false) {
         // Each word of each phrase is looked up alone by look_shorter():
         // once per distinct lookup, not per phrase (2,000 long phrases took 7 s).
-        std::string key = std::string(exact ? "=" : "~") + (any_order ? "&" : "");
+        std::string key = std::string(exact ? (caps ? "^" : "=") : "~") + (any_order ? "&" : "");
         for (const std::string& w : exact ? phrase.raw : phrase.stems)
             key += w + " ";
         if (auto it = looked.find(key); it != looked.end()) return it->second;
@@ -326,10 +339,10 @@ struct SkillJudge::Impl {
                 });
             } else {
                 for (const Words& t : w.titles)
-                    title = title || occurrences(seq, side(t)) > 0;
+                    title = title || occurrences(seq, side(t), t, exact && caps) > 0;
             }
             title = title && !w.hollow;
-            int said = any_order ? 0 : occurrences(seq, side(w.answer));
+            int said = any_order ? 0 : occurrences(seq, side(w.answer), w.answer, exact && caps);
             if (title) {
                 ++ev.about;
                 if (!ev.best) ev.best = w.passage, ev.best->score = m.get_weight();
@@ -351,6 +364,7 @@ struct SkillJudge::Impl {
         Words out;
         out.raw.assign(w.raw.begin() + long(from), w.raw.begin() + long(from + n));
         out.stems.assign(w.stems.begin() + long(from), w.stems.begin() + long(from + n));
+        out.caps.assign(w.caps.begin() + long(from), w.caps.begin() + long(from + n));
         return out;
     }
 
@@ -405,10 +419,15 @@ struct SkillJudge::Impl {
         return common.emplace(word, is).first->second;
     }
 
+    /// While judging a name that is also a word of the language ("LESS",
+    /// "Linear", "Express"): only its uses written with a capital count.
+    bool caps = false;
+
     SkillEvidence judge(const SkillName& s) {
         Words phrase = words_in(s.text);
+        caps = s.name && !phrase.raw.empty() && common_word(phrase.raw[0]);
         // Names are compared as written: "iOS" stems to "io".
-        std::string key = s.name ? "=" : "~";
+        std::string key = s.name ? (caps ? "^" : "=") : "~";
         for (const std::string& w : phrase.raw)
             key += w + " ";
         if (auto it = judged.find(key); it != judged.end()) return it->second;
