@@ -241,3 +241,44 @@ TEST_CASE("skills: the CTO and QA professionals were skills to study", "[gaps]")
     CHECK(names("Work with the CTO, UX designers and QA professionals on Kafka") ==
           std::vector<std::string>{"Kafka"});
 }
+
+TEST_CASE(
+    "gaps: a name that is also a word (LESS or Express) was covered by the word in lower case",
+    "[gaps]") {
+    // Regression: "LESS" was covered by an answer saying "less" three times,
+    // "Express" by "express" in a question.
+    test::TempDir d;
+    d.write("notes/a.md",
+            "## Why cache?\n\nIt costs less time, less memory and less money: less is more, "
+            "and we express it as less work.\n\n"
+            "## How do we express a route?\n\nWe express it as a path, express the verb and "
+            "express the handler, as routers express them.\n\n"
+            "## Servers\n\nNode has Express. In Express a route is a handler; Express apps "
+            "chain middleware.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Sass and LESS\n- Koa or Express\n");
+    CHECK(at_line(rs, 2).missing() == std::vector<std::string>{"Sass", "LESS"});
+    CHECK(at_line(rs, 3).missing() == std::vector<std::string>{"Koa"});
+}
+
+TEST_CASE("skills: a tool written in lower case in a list of names was dropped (cfengine or kvm)",
+          "[gaps]") {
+    auto has = [](const std::string& line, const std::string& name) {
+        std::vector<std::string> ns = names(line);
+        return std::find(ns.begin(), ns.end(), name) != ns.end();
+    };
+    CHECK(has("Managing servers using Chef, Puppet or cfengine", "cfengine")); // after "or"
+    CHECK(has("Virtual machines, eg oVirt, libvirt, kvm", "libvirt"));         // after a name
+    CHECK(has("Virtual machines, eg oVirt, libvirt, kvm", "kvm"));             // after such an item
+    CHECK(has("DNS (bind) and mail servers (postfix)", "bind"));               // in brackets
+    CHECK(has("DNS (bind) and mail servers (postfix)", "postfix"));
+    CHECK(has("Firewalls (iptables/nftables/pf)", "nftables")); // three parts: a list
+    CHECK(has("Directories: LDAP(openldap)", "openldap"));      // bracket after a word
+    CHECK(has("Directories: LDAP(openldap)", "LDAP"));
+    // lower-case words that are no list items stay out
+    CHECK_FALSE(has("Terraform, reviewed and deployed", "reviewed"));
+    CHECK_FALSE(has("Terraform, Ansible or similar", "similar"));
+    CHECK(names("Git version control, GitHub or GitLab") ==
+          std::vector<std::string>{"Git", "GitHub", "GitLab"}); // "control" ends a phrase
+    CHECK(names("CI/CD and TCP/IP") == std::vector<std::string>{"CI/CD", "TCP/IP"});
+}
