@@ -256,19 +256,6 @@ bool capitalised(const std::string& t) {
     return !t.empty() && std::isupper(static_cast<unsigned char>(t[0]));
 }
 
-/// True when the line capitalises its function words and filler ("Experience
-/// With The ..."), past its first word: its capitals say nothing.  A list of
-/// names ("Terraform, Ansible, Chef") is not title case.
-bool title_case(const std::vector<Token>& ts) {
-    size_t caps = 0;
-    for (size_t i = 1; i < ts.size(); ++i) {
-        std::string low = ascii_lower(ts[i].text);
-        bool plain = function_words().count(low) || filler_words().count(low);
-        caps += plain && capitalised(ts[i].text) && !ts[i].start;
-    }
-    return caps >= 2;
-}
-
 /// Words naming a role or a group after a name: "DevOps Engineer", "Cloud
 /// Operations team" are people, not skills.
 bool role_word(const std::string& low) {
@@ -288,6 +275,21 @@ bool role_word(const std::string& low) {
                                                           "cio",           "vp",
                                                           "founder",       "founders"};
     return words.count(low) > 0;
+}
+
+/// True when the line capitalises its function words and filler ("Experience
+/// With The ..."), past its first word: its capitals say nothing.  A list of
+/// names ("Terraform, Ansible, Chef") is not title case, nor a job title in
+/// a sentence ("As a Senior DevOps Engineer, you ...").
+bool title_case(const std::vector<Token>& ts) {
+    size_t caps = 0;
+    for (size_t i = 1; i < ts.size(); ++i) {
+        std::string low = ascii_lower(ts[i].text);
+        bool title = role_word(low) || low == "senior" || low == "junior";
+        bool plain = (function_words().count(low) || filler_words().count(low)) && !title;
+        caps += plain && capitalised(ts[i].text) && !ts[i].start;
+    }
+    return caps >= 2;
 }
 
 /// A token that is a name by its spelling, or by a capital not a sentence's.

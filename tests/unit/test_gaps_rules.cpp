@@ -282,3 +282,14 @@ TEST_CASE("skills: a tool written in lower case in a list of names was dropped (
           std::vector<std::string>{"Git", "GitHub", "GitLab"}); // "control" ends a phrase
     CHECK(names("CI/CD and TCP/IP") == std::vector<std::string>{"CI/CD", "TCP/IP"});
 }
+
+TEST_CASE("skills: a job title in a sentence made the line title case and lost its names",
+          "[gaps]") {
+    // Regression: "Senior" and "Engineer" counted as capitalised filler, so
+    // the line's capitals meant nothing and only AWS was left.
+    std::vector<std::string> ns = names("As a Senior Platform Engineer, you will run our "
+                                        "Kubernetes clusters on AWS, Azure and Vultr.");
+    for (const char* want : {"Kubernetes", "AWS", "Azure", "Vultr"})
+        CHECK(std::find(ns.begin(), ns.end(), want) != ns.end());
+    CHECK(names("Experience With The Cloud And Kubernetes").size() <= 2); // still title case
+}
