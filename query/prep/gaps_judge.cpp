@@ -121,6 +121,19 @@ std::string without_links(std::string_view t) {
     return out;
 }
 
+/// A title without the site a saved page's title names after a bar ("Java
+/// Memory Model - Memory Management | SomeSite", a heading kept from a
+/// linked page): the page is about the first part, not about the site that
+/// published it.  A tail of more than three words is kept ("A | B" tables).
+std::string without_site(std::string_view title) {
+    size_t bar = title.rfind(" | ");
+    if (bar == std::string_view::npos) return std::string(title);
+    size_t tail = schema::words(title.substr(bar + 3)).size();
+    if (tail == 0 || tail > 3 || schema::words(title.substr(0, bar)).size() <= tail)
+        return std::string(title);
+    return std::string(title.substr(0, bar));
+}
+
 /// A line that only names things: a list item of at most three words
 /// ("- Terraform") or a comma list of names ("IaC: Terraform, Ansible, CDK").
 bool bare_list(std::string_view line) {
@@ -286,7 +299,7 @@ struct SkillJudge::Impl {
         if (!p.parent_question.empty())
             w.titles.push_back(words_in(without_links(p.parent_question)));
         for (const std::string& h : p.headings)
-            w.titles.push_back(words_in(without_links(h)));
+            w.titles.push_back(words_in(without_links(without_site(h))));
         w.answer = answer_words(p.answer);
         w.hollow = p.kind == "section" &&
                    std::count_if(w.answer.raw.begin(), w.answer.raw.end(),

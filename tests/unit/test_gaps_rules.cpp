@@ -293,3 +293,19 @@ TEST_CASE("skills: a job title in a sentence made the line title case and lost i
         CHECK(std::find(ns.begin(), ns.end(), want) != ns.end());
     CHECK(names("Experience With The Cloud And Kubernetes").size() <= 2); // still title case
 }
+
+TEST_CASE("gaps: the site after a bar in a saved page's title covered the site (Page | Site)",
+          "[gaps]") {
+    // Regression: a heading kept from a linked page, "... | Site", made every
+    // passage under it about the site that published the page.
+    test::TempDir d;
+    d.write("notes/a.md",
+            "# Kafka Internals Explained In Depth | Bloggo\n\n"
+            "## Partitions\n\nKafka splits a topic into partitions, each an append-only "
+            "ordered log that one consumer of a group reads, and the broker keeps each "
+            "partition on disk for a week by default.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Bloggo\n- Kafka\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+}
