@@ -440,10 +440,12 @@ struct SkillJudge::Impl {
         Words phrase = words_in(s.text);
         caps = s.name && !phrase.raw.empty() && common_word(phrase.raw[0]);
         // Names are compared as written: "iOS" stems to "io".
-        std::string key = s.name ? (caps ? "^" : "=") : "~";
+        std::string key = s.compound ? "+" : s.name ? (caps ? "^" : "=") : "~";
         for (const std::string& w : phrase.raw)
             key += w + " ";
         if (auto it = judged.find(key); it != judged.end()) return it->second;
+        if (s.compound && phrase.raw.size() > 1)
+            return judged.emplace(key, look_compound(phrase)).first->second;
         SkillEvidence ev = look(phrase, s.name);
         if (!ev.covered && phrase.raw.size() > 1) ev = look_shorter(phrase, s.name, ev);
         // "VPCs": a plural name is covered by passages about the singular
@@ -454,6 +456,41 @@ struct SkillJudge::Impl {
         }
         if (!ev.covered && phrase.raw.size() == 1) ev = look_synonyms(phrase.raw[0], ev);
         return judged.emplace(key, ev).first->second;
+    }
+
+    /// A name and a word of the field ("GCP networking"): the phrase as
+    /// written, else one passage about the name (in its question or
+    /// headings) that says the word.
+    SkillEvidence look_compound(const Words& phrase) {
+        SkillEvidence ev = look(phrase, true);
+        if (ev.covered) return ev;
+        std::vector<Xapian::Query> terms;
+        for (const std::string& st : phrase.stems) {
+            if (absent(st)) return ev;
+            terms.emplace_back(index_term(st));
+        }
+        Words name = part(phrase, 0, phrase.raw.size() - 1);
+        const Stems noun = {phrase.stems.back()};
+        Xapian::Enquire enq(db);
+        enq.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+        Xapian::MSet mset = enq.get_mset(0, kPassagesRead);
+        for (auto m = mset.begin(); m != mset.end(); ++m) {
+            const PassageWords& w = words_of(*m, m.get_document());
+            if (w.own || w.hollow) continue;
+            bool about = false, treats = false;
+            for (const Words& t : w.titles) {
+                about = about || occurrences(name.raw, t.raw, t, caps) > 0;
+                treats = treats || occurrences(noun, t.stems, t, false) > 0;
+            }
+            treats = treats || occurrences(noun, w.answer.stems, w.answer, false) > 0;
+            if (!about || !treats) continue;
+            ev.covered = true;
+            ++ev.about;
+            ev.best = w.passage;
+            ev.best->score = m.get_weight();
+            break;
+        }
+        return ev;
     }
 
     /// A word not covered, tried as each one-word synonym the index holds

@@ -547,6 +547,18 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
         // "AWS ECS", "GCP IAM": a cloud's own service by its initials, one
         // name ("AWS DevOps" stays two)
         bool vendor = (run.text == "AWS" || run.text == "GCP") && initials(t.text);
+        // "GCP networking", "JavaScript testing": a name and one word of the
+        // field after it are one skill, the name's side of that subject
+        bool field = technical_word(low) || broad_word(low);
+        if (!name && field && run.name && !run.compound && !run.maybe && !run.initial &&
+            run.text.find(' ') == std::string::npos && !run.text.empty() &&
+            (i + 1 == ts.size() || ts[i + 1].cut || !technical_word(ascii_lower(ts[i + 1].text)))) {
+            run.compound = true;
+            run.text += " " + t.text;
+            last_strong = false;
+            continue;
+        }
+        if (run.compound) flush();
         if (!run.text.empty() && (run.name != name || (strong && last_strong && !vendor))) flush();
         last_strong = strong;
         if (run.text.empty()) {
