@@ -97,6 +97,10 @@ const std::unordered_set<std::string>& filler_words() {
         "friendly", "helpful", "optimism", "genuine", "care", "player", "problem-solving",
         "results-driven", "impact-oriented", "organized", "motivated", "creative", "creativity",
         "initiative", "eye", "focus", "priorities",
+        // business words and their initials: the company's trade, not a
+        // subject of the notes
+        "saas", "b2b", "b2c", "poc", "mvp", "kpi", "kpis", "okr", "okrs", "roi", "oss", "startup",
+        "enterprise", "fintech", "ecommerce", "e-commerce", "marketplace",
         // spoken languages: asked of the person, not studied in the notes
         "german", "polish", "french", "spanish", "italian", "dutch", "portuguese", "russian",
         "ukrainian", "czech", "swedish", "danish", "norwegian", "finnish", "greek", "turkish",
@@ -279,7 +283,8 @@ bool role_word(const std::string& low) {
 
 /// True when the line capitalises its function words and filler ("Experience
 /// With The ..."), past its first word: its capitals say nothing.  A list of
-/// names ("Terraform, Ansible, Chef") is not title case, nor a job title in
+/// names ("Terraform, Ansible, Chef") is not title case, nor are initials
+/// ("SaaS", "KPIs"), nor a job title in
 /// a sentence ("As a Senior DevOps Engineer, you ...").
 bool title_case(const std::vector<Token>& ts) {
     size_t caps = 0;
@@ -287,7 +292,7 @@ bool title_case(const std::vector<Token>& ts) {
         std::string low = ascii_lower(ts[i].text);
         bool title = role_word(low) || low == "senior" || low == "junior";
         bool plain = (function_words().count(low) || filler_words().count(low)) && !title;
-        caps += plain && capitalised(ts[i].text) && !ts[i].start;
+        caps += plain && capitalised(ts[i].text) && !ts[i].start && !strong_name(ts[i].text);
     }
     return caps >= 2;
 }

@@ -334,3 +334,9 @@ TEST_CASE("gaps: a name's side of a subject was covered by the name and the subj
     CHECK(at_line(rs, 2).verdict == Verdict::missing);
     CHECK(at_line(rs, 3).verdict == Verdict::covered);
 }
+
+TEST_CASE("skills: the company's trade (SaaS, B2B, PoC, KPIs) was a skill to study", "[gaps]") {
+    CHECK(names("Build a PoC and an MVP for our B2B customers") == std::vector<std::string>{});
+    CHECK(names("Run SaaS tools on Kubernetes and track KPIs") ==
+          std::vector<std::string>{"Kubernetes"});
+}
