@@ -340,3 +340,15 @@ TEST_CASE("skills: the company's trade (SaaS, B2B, PoC, KPIs) was a skill to stu
     CHECK(names("Run SaaS tools on Kubernetes and track KPIs") ==
           std::vector<std::string>{"Kubernetes"});
 }
+
+TEST_CASE("gaps: initials the notes never write were missing though the posting spells them "
+          "out (SRE)",
+          "[gaps]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is site reliability engineering?\n\nOperations run as a "
+                          "software problem: error budgets, SLOs and toil kept under half.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Site Reliability Engineer (SRE)\nRequirements\n- SRE\n- QRM\n");
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+    CHECK(at_line(rs, 4).verdict == Verdict::missing);
+}
