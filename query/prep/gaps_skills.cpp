@@ -101,6 +101,11 @@ const std::unordered_set<std::string>& filler_words() {
         // subject of the notes
         "saas", "b2b", "b2c", "poc", "mvp", "kpi", "kpis", "okr", "okrs", "roi", "oss", "startup",
         "enterprise", "fintech", "ecommerce", "e-commerce", "marketplace",
+        // where: continents and regions (the company's place or market)
+        "europe", "european", "africa", "african", "asia", "asian", "america", "american",
+        "americas", "emea", "apac", "latam", "nordics", "nordic", "worldwide", "global",
+        // soft skills and language levels (CEFR)
+        "teamwork", "a1", "a2", "b1", "b2", "c1", "c2",
         // spoken languages: asked of the person, not studied in the notes
         "german", "polish", "french", "spanish", "italian", "dutch", "portuguese", "russian",
         "ukrainian", "czech", "swedish", "danish", "norwegian", "finnish", "greek", "turkish",
@@ -297,9 +302,11 @@ bool title_case(const std::vector<Token>& ts) {
     return caps >= 2;
 }
 
-/// A token that is a name by its spelling, or by a capital not a sentence's.
+/// A token that is a name by its spelling, or by a capital not a sentence's
+/// (and not a filler word: "B2" of a language level).
 bool name_token(const Token& t) {
-    return strong_name(t.text) || (capitalised(t.text) && !t.start);
+    return (strong_name(t.text) || (capitalised(t.text) && !t.start)) &&
+           !filler_word(ascii_lower(t.text));
 }
 
 /// True when token `i` is a word in lower case standing alone as an item of

@@ -352,3 +352,9 @@ TEST_CASE("gaps: initials the notes never write were missing though the posting 
     CHECK(at_line(rs, 3).verdict == Verdict::covered);
     CHECK(at_line(rs, 4).verdict == Verdict::missing);
 }
+
+TEST_CASE("skills: continents, regions and language levels were skills to study", "[gaps]") {
+    CHECK(names("Our team is spread over Europe and serves African and EMEA markets").empty());
+    CHECK(names("English B2 or better, plus Teamwork and Kubernetes") ==
+          std::vector<std::string>{"Kubernetes"});
+}
