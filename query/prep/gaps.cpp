@@ -4,6 +4,7 @@
 #include "common/text.hpp"
 #include "index/schema.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -147,6 +148,45 @@ void judge_into(Requirement& r, std::vector<SkillName>& names, const PostingCont
     }
 }
 
+/// The work a requirement names by its verbs when it names no skill
+/// otherwise ("Troubleshoot failing jobs" -> troubleshooting, "Deploying
+/// services" -> deployment): verbs of operations work, each as its noun.
+std::vector<SkillName> field_verbs(std::string_view line) {
+    static const std::map<std::string, std::string> verbs = {{"troubleshoot", "troubleshooting"},
+                                                             {"deploy", "deployment"},
+                                                             {"provision", "provisioning"},
+                                                             {"monitor", "monitoring"},
+                                                             {"automate", "automation"},
+                                                             {"debug", "debugging"},
+                                                             {"migrate", "migration"},
+                                                             {"containerize", "containerization"},
+                                                             {"benchmark", "benchmarking"},
+                                                             {"patch", "patching"},
+                                                             {"harden", "hardening"},
+                                                             {"orchestrate", "orchestration"},
+                                                             {"virtualize", "virtualization"},
+                                                             {"refactor", "refactoring"},
+                                                             {"profile", "profiling"},
+                                                             {"triage", "triage"}};
+    std::vector<SkillName> out;
+    for (const std::string& w : schema::words(line)) {
+        for (const auto& [verb, noun] : verbs) {
+            bool form = w == verb || w == verb + "s" || w == verb + "ed" || w == verb + "d" ||
+                        w == verb + "ing" ||
+                        (verb.back() == 'e' && w == verb.substr(0, verb.size() - 1) + "ing") ||
+                        (verb.back() == 'e' && w == verb + "d");
+            if (!form) continue;
+            SkillName s;
+            s.text = noun;
+            s.words = schema::words(noun);
+            if (std::none_of(out.begin(), out.end(),
+                             [&](const SkillName& o) { return o.text == noun; }))
+                out.push_back(s);
+        }
+    }
+    return out;
+}
+
 /// A line's skills, judged.  Broad words ("infrastructure", "testing") are
 /// the setting of the other skills of their line and are not judged beside
 /// them ("Testing: Jest, Vitest" misses both).  A line naming nothing else is
@@ -158,6 +198,10 @@ void judge_line(Requirement& r, const PostingContext& c) {
     for (SkillName& s : skill_names(r.line.text))
         (broad_skill(s) ? broad : specific).push_back(std::move(s));
     judge_into(r, specific, c);
+    if (r.skills.empty() && broad.empty() && r.line.item && !company_prose(r.line.text)) {
+        std::vector<SkillName> done = field_verbs(r.line.text);
+        judge_into(r, done, c);
+    }
     if (!r.skills.empty() || broad.empty()) return;
     if (!r.line.item || company_prose(r.line.text)) {
         r.line.skip = "broad words only";

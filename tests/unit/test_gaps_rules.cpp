@@ -358,3 +358,16 @@ TEST_CASE("skills: continents, regions and language levels were skills to study"
     CHECK(names("English B2 or better, plus Teamwork and Kubernetes") ==
           std::vector<std::string>{"Kubernetes"});
 }
+
+TEST_CASE("gaps: a requirement naming its work by a verb was skipped (Troubleshoot, Deploying)",
+          "[gaps]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## How do you approach troubleshooting?\n\nRead the logs first, "
+                          "then narrow the fault down one layer at a time.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Troubleshoot failing jobs at night\n"
+                            "- Deploying services for other people\n- Be kind to people\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::covered);
+    CHECK(at_line(rs, 3).missing() == std::vector<std::string>{"deployment"});
+    CHECK(at_line(rs, 4).verdict == Verdict::skip);
+}
