@@ -393,6 +393,9 @@ struct SkillJudge::Impl {
         }
         for (const std::string& s : phrase.stems)
             if (absent(s)) return whole; // a word the notes never use: missing
+        // a practice ("test plans") is said as such, not by its words in
+        // any order ("load testing and capacity planning")
+        if (std::any_of(phrase.raw.begin(), phrase.raw.end(), practice_word)) return whole;
         SkillEvidence ev = look(phrase, exact, true);
         if (ev.covered || exact) return ev.covered ? ev : whole;
         // "package updates": each word the subject of passages of its own

@@ -371,3 +371,15 @@ TEST_CASE("gaps: a requirement naming its work by a verb was skipped (Troublesho
     CHECK(at_line(rs, 3).missing() == std::vector<std::string>{"deployment"});
     CHECK(at_line(rs, 4).verdict == Verdict::skip);
 }
+
+TEST_CASE("gaps: a practice was covered by its words in any order (test plans by load testing "
+          "and capacity planning)",
+          "[gaps]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## How do you do load testing and capacity planning?\n\nMeasure "
+                          "the peak, add headroom, and test at twice the load.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Write test plans\n- capacity planning\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+}
