@@ -312,7 +312,11 @@ bool name_token(const Token& t) {
 /// True when token `i` is a word in lower case standing alone as an item of
 /// a list of names ("Chef, Puppet or cfengine", "oVirt, libvirt, kvm") or
 /// inside brackets ("DNS (bind)", "(python, perl)"): an example, so a name
-/// written in lower case.  `prev_name`: the item before it was such a name.
+/// written in lower case.  `prev_name`: the item before it was a name or a
+/// word of the field ("prototypal inheritance, curry").  Verbs ("research,
+/// code, diagnose") are no items.
+bool leading_verb(const std::string& low);
+
 bool lower_list_name(const std::vector<Token>& ts, size_t i, bool prev_name) {
     const Token& t = ts[i];
     std::string low = ascii_lower(t.text);
@@ -330,7 +334,7 @@ bool lower_list_name(const std::vector<Token>& ts, size_t i, bool prev_name) {
             low.compare(low.size() - end.size(), end.size(), end) == 0)
             return false;
     if (function_words().count(low) || filler_word(low) || technical_word(low) || broad_word(low) ||
-        practice_word(low))
+        practice_word(low) || leading_verb(low))
         return false;
     bool after_name = t.cut && prev_name;
     if (joined && i > 1 && name_token(ts[i - 2])) after_name = true;
@@ -551,7 +555,7 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
         // not write it as a word of the language (gaps.cpp)
         bool listed = !name && lower_list_name(ts, i, last_name);
         name = name || listed;
-        last_name = name;
+        last_name = name || technical_word(low);
         // Not standing alone, its capital may be the sentence's ("Filling in
         // for IT"): a skill only if the notes know it (gaps.cpp).
         bool maybe = first && !strong && !alone;

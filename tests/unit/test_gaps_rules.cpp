@@ -383,3 +383,13 @@ TEST_CASE("gaps: a practice was covered by its words in any order (test plans by
     CHECK(at_line(rs, 2).verdict == Verdict::missing);
     CHECK(at_line(rs, 3).verdict == Verdict::covered);
 }
+
+TEST_CASE("skills: a lower-case item after a word of the field was dropped (inheritance, curry)",
+          "[gaps]") {
+    auto has = [](const std::string& line, const std::string& name) {
+        std::vector<std::string> ns = names(line);
+        return std::find(ns.begin(), ns.end(), name) != ns.end();
+    };
+    CHECK(has("Can explain prototypal inheritance, memoize, etc.", "memoize"));
+    CHECK_FALSE(has("You will research, code, diagnose and fix issues", "diagnose"));
+}
