@@ -393,3 +393,9 @@ TEST_CASE("skills: a lower-case item after a word of the field was dropped (inhe
     CHECK(has("Can explain prototypal inheritance, memoize, etc.", "memoize"));
     CHECK_FALSE(has("You will research, code, diagnose and fix issues", "diagnose"));
 }
+
+TEST_CASE("posting lines: company text naming the stack it is built on was skipped", "[gaps]") {
+    CHECK(reasons("Backend Engineer\nWe are a small team working on a Rust service for farms.\n"
+                  "We are a small team that loves farms.\n") ==
+          std::vector<std::string>{"1:title", "2:", "3:company text"});
+}
