@@ -399,3 +399,23 @@ TEST_CASE("posting lines: company text naming the stack it is built on was skipp
                   "We are a small team that loves farms.\n") ==
           std::vector<std::string>{"1:title", "2:", "3:company text"});
 }
+
+TEST_CASE("gaps: initials spelled out on their own line were missing beside the phrase", "[gaps]") {
+    // The phrase is covered only word by word: enough on its own line (the
+    // same skill named twice), not for the initials alone elsewhere.
+    test::TempDir d;
+    d.write("notes/a.md", "## What is a web site?\n\nA set of pages served over HTTP from one "
+                          "host name to browsers.\n\n## What is reliability?\n\nThe share of "
+                          "time a service does what it should for its users.\n\n## What is "
+                          "engineering?\n\nApplying science to build things that work under "
+                          "known limits.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Site Reliability Engineering (SRE) practices\n"
+                            "- SRE\n");
+    const Requirement& both = at_line(rs, 2);
+    auto sre = std::find_if(both.skills.begin(), both.skills.end(),
+                            [](const Skill& s) { return s.name == "SRE"; });
+    REQUIRE(sre != both.skills.end());
+    CHECK(sre->evidence.covered);
+    CHECK(at_line(rs, 3).verdict == Verdict::missing);
+}
