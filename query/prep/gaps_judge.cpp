@@ -134,6 +134,28 @@ std::string without_site(std::string_view title) {
     return std::string(title.substr(0, bar));
 }
 
+/// A name without the version it ends in ("OpenAPI3" -> "OpenAPI",
+/// "SQL-92" -> "SQL", "Python3+" -> "Python"), or "" when it ends in none or
+/// the rest would be short enough to be initials with a number ("S3",
+/// "EC2", "HTML5", "IPv6" stay).
+std::string unversioned(std::string_view name) {
+    std::string t(trim(name));
+    while (!t.empty() && t.back() == '+')
+        t.pop_back();
+    size_t end = t.size();
+    while (end > 0 && (std::isdigit(static_cast<unsigned char>(t[end - 1])) || t[end - 1] == '.'))
+        --end;
+    if (end == t.size() || end == 0) return "";
+    bool dash = t[end - 1] == '-';
+    if (dash) --end;
+    std::string base = t.substr(0, end);
+    size_t letters = std::count_if(base.begin(), base.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+    });
+    if (letters != base.size() || letters < 3 || (letters < 5 && !dash)) return "";
+    return base;
+}
+
 /// A line that only names things: a list item of at most three words
 /// ("- Terraform") or a comma list of names ("IaC: Terraform, Ansible, CDK").
 bool bare_list(std::string_view line) {
@@ -458,6 +480,11 @@ struct SkillJudge::Impl {
             if (one.covered) ev = one;
         }
         if (!ev.covered && phrase.raw.size() == 1) ev = look_synonyms(phrase.raw[0], ev);
+        // "OpenAPI3", "SQL-92", "Angular2": a version of a name the notes treat
+        if (std::string base = unversioned(s.text); !ev.covered && s.name && !base.empty()) {
+            SkillEvidence one = look(words_in(base), true);
+            if (one.covered) ev = one;
+        }
         return judged.emplace(key, ev).first->second;
     }
 

@@ -419,3 +419,15 @@ TEST_CASE("gaps: initials spelled out on their own line were missing beside the 
     CHECK(sre->evidence.covered);
     CHECK(at_line(rs, 3).verdict == Verdict::missing);
 }
+
+TEST_CASE("gaps: a version of a name the notes treat was missing (OpenAPI3, SQL-92)", "[gaps]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is OpenAPI?\n\nA description of an HTTP API in YAML.\n\n"
+                          "## What is SQL?\n\nA language for relational queries.\n\n"
+                          "## What is HTML?\n\nThe markup of web pages.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- OpenAPI3\n- SQL-92\n- HTML5\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::covered);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+    CHECK(at_line(rs, 4).verdict == Verdict::missing); // initials with a number stay whole
+}
