@@ -328,6 +328,9 @@ bool lower_list_name(const std::vector<Token>& ts, size_t i, bool prev_name) {
     bool joined = i > 0 && joiner(ts[i - 1]) && !t.cut;
     if (!(t.cut || joined) || !alone || low != t.text || low.size() < 3 || !has_alpha(low))
         return false;
+    // tools are named in ASCII: a capital outside it ("Ÿ") is no lower case
+    for (char c : low)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
     // "reviewed", "shipping", "carefully": verbs and adverbs, not tools
     for (std::string_view end : {"ed", "ing", "ly"})
         if (low.size() > end.size() + 2 &&
