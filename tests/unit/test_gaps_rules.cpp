@@ -278,8 +278,8 @@ TEST_CASE("skills: a tool written in lower case in a list of names was dropped (
     // lower-case words that are no list items stay out
     CHECK_FALSE(has("Terraform, reviewed and deployed", "reviewed"));
     CHECK_FALSE(has("Terraform, Ansible or similar", "similar"));
-    CHECK(names("Sharding (by hash, \xC5\xB8ange)") ==
-          std::vector<std::string>{"Sharding"}); // fuzz
+    CHECK(names("Sharding (by hash, \xC5\xB8"
+                "ange)") == std::vector<std::string>{"Sharding"}); // fuzz
     CHECK(names("Git version control, GitHub or GitLab") ==
           std::vector<std::string>{"Git", "GitHub", "GitLab"}); // "control" ends a phrase
     CHECK(names("CI/CD and TCP/IP") == std::vector<std::string>{"CI/CD", "TCP/IP"});
