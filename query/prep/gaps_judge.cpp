@@ -156,6 +156,17 @@ std::string unversioned(std::string_view name) {
     return base;
 }
 
+/// A question left without an answer in a list of follow-ups ("## Follow-ups",
+/// "## Related questions", "See also"): what to read next, not notes about it.
+bool follow_up(const Passage& p) {
+    if (!trim(p.answer).empty() || p.headings.empty()) return false;
+    std::string h = ascii_lower(p.headings.back());
+    for (std::string_view start : {"follow-up", "follow up", "followup", "related question",
+                                   "further question", "open question", "see also"})
+        if (h.rfind(start, 0) == 0) return true;
+    return false;
+}
+
 /// A line that only names things: a list item of at most three words
 /// ("- Terraform") or a comma list of names ("IaC: Terraform, Ansible, CDK").
 bool bare_list(std::string_view line) {
@@ -326,6 +337,7 @@ struct SkillJudge::Impl {
         w.hollow = p.kind == "section" &&
                    std::count_if(w.answer.raw.begin(), w.answer.raw.end(),
                                  [](const auto& x) { return !x.empty(); }) < long(kHollowWords);
+        w.hollow = w.hollow || follow_up(p);
         w.passage = GapPassage{passage_id(p), p.question, 0, p.topics};
         return read.emplace(did, std::move(w)).first->second;
     }

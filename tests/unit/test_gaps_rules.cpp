@@ -433,3 +433,15 @@ TEST_CASE("gaps: a version of a name the notes treat was missing (OpenAPI3, SQL-
     CHECK(at_line(rs, 3).verdict == Verdict::covered);
     CHECK(at_line(rs, 4).verdict == Verdict::missing); // initials with a number stay whole
 }
+
+TEST_CASE("gaps: an unanswered question in a list of follow-ups covered its subject", "[gaps]") {
+    // Regression: "- What is the ELK stack?" under "## Follow-ups" (what to
+    // read next) covered ELK; a question heading without an answer still does.
+    test::TempDir d;
+    d.write("notes/a.md", "# Search engines\n\n## Follow-ups\n\n- What is Logstash?\n"
+                          "- How does Lucene score?\n\n## What is Kibana?\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Logstash\n- Kibana\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+}
