@@ -5,14 +5,14 @@
 # over the 785 lines of 01-22; 75.3% and 58.3% over the 992 of all 28 when
 # 23-28 came; 82.7% and 61.3% after the rules of branch gaps2: broad words,
 # sentence capitals checked against the notes, maps of content, headers and
-# label items); 83.6% and 69.1% over all 36 after branch gaps3 (names as
+# label items); 83.6% and 70.5% over all 36 after branch gaps3 (names as
 # written, lower-case list names, a name's side of a subject, initials,
-# versions); issue 24 asks 0.85 and 0.8 on postings not tuned on.
+# versions, follow-up questions); issue 24 asks 0.85 and 0.8 on postings not tuned on.
 source "$(dirname "$0")/lib.bash"
 [[ -d "${CORPORA:-}" ]] || { echo "skip: no corpora at ${CORPORA:-?}"; exit 77; }
 "$CRIB_INDEX" -q --rebuild "$SRC/content" "$CORPORA" || [[ $? == 3 ]]
 python3 "$SRC/tests/gaps/score.py" --crib "$CRIB" --db "$CRIB_DB" \
-  --min-accuracy "${MIN_ACCURACY:-0.835}" --min-recall "${MIN_RECALL:-0.69}" >"$TMP/score" 2>&1 &&
+  --min-accuracy "${MIN_ACCURACY:-0.835}" --min-recall "${MIN_RECALL:-0.70}" >"$TMP/score" 2>&1 &&
   pass "gaps accuracy: $(grep -E '^line-verdict accuracy \(4' "$TMP/score" | sed 's/.*= //'), missing skills named $(grep -E '^missing-skill recall \(every' "$TMP/score" | sed 's/.*= //')" ||
   fail "gaps accuracy: $(tail -12 "$TMP/score")"
 finish
