@@ -4,6 +4,7 @@
 #include "common/text.hpp"
 #include "index/schema.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -49,16 +50,84 @@ bool company_name(const SkillName& s, const std::set<std::string>& words) {
     return false;
 }
 
+/// The letters of initials ("SRE", "OOP", "SLOs" -> "SLO"); "" for
+/// anything else.
+std::string acronym(const std::string& text) {
+    std::string t = text;
+    if (t.size() > 2 && t.back() == 's') t.pop_back();
+    if (t.size() < 2 || t.size() > 5) return "";
+    for (char c : t)
+        if (!std::isupper(static_cast<unsigned char>(c))) return "";
+    return t;
+}
+
+/// The words of a text split at spaces, hyphens and other signs.
+std::vector<std::string> plain_words(std::string_view text) {
+    std::vector<std::string> out;
+    std::string w;
+    for (char c : text) {
+        if (std::isalpha(static_cast<unsigned char>(c))) {
+            w += c;
+        } else if (c == '\'' && !w.empty()) {
+            w += c;
+        } else if (!w.empty()) {
+            out.push_back(w);
+            w.clear();
+        }
+    }
+    if (!w.empty()) out.push_back(w);
+    return out;
+}
+
+/// Words that join a phrase rather than start one of its initials.
+bool joining_word(const std::string& low) {
+    static const std::set<std::string> words = {"and", "or", "of", "the", "a",    "an",
+                                                "to",  "in", "on", "for", "with", "as"};
+    return words.count(low) > 0;
+}
+
+/// Phrases of the posting by their initials ("Site Reliability Engineering"
+/// under "SRE", "object-oriented programming" under "OOP"): runs of two to
+/// five words, not opened by a filler word nor joined by a function word
+/// ("Site Reliability Engineer" is one), first found first.
+std::map<std::string, std::string> expansions(const std::vector<PostingLine>& lines) {
+    std::map<std::string, std::string> out;
+    for (const PostingLine& l : lines) {
+        std::vector<std::string> ws = plain_words(l.text);
+        for (size_t i = 0; i < ws.size(); ++i) {
+            std::string key, phrase;
+            for (size_t n = 0; n < 5 && i + n < ws.size(); ++n) {
+                const std::string& w = ws[i + n];
+                bool plain = n == 0 ? filler_word(ascii_lower(w)) : joining_word(ascii_lower(w));
+                if (w.size() < 2 || plain || acronym(w) == w) break;
+                key += static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+                phrase += (n ? " " : "") + w;
+                if (n > 0) out.emplace(key, phrase);
+            }
+        }
+    }
+    return out;
+}
+
 /// A skill of one word naming a whole area ("infrastructure", "APIs").
 bool broad_skill(const SkillName& s) {
     return s.words.size() == 1 && broad_word(ascii_lower(s.text));
 }
 
+/// What judging a line needs beyond the line.
+struct PostingContext {
+    SkillJudge& judge;
+    const std::set<std::string>& company;                ///< company_words()
+    const std::map<std::string, std::string> expansions; ///< expansions()
+};
+
 /// Judges the skills `names` into `r`: a first word the notes write in lower
 /// case, and a doubtful first word or a company name the notes do not cover,
 /// are left out.
-void judge_into(Requirement& r, std::vector<SkillName>& names, SkillJudge& judge,
-                const std::set<std::string>& company) {
+void judge_into(Requirement& r, std::vector<SkillName>& names, const PostingContext& c) {
+    SkillJudge& judge = c.judge;
+    const std::set<std::string>& company = c.company;
+    const std::map<std::string, std::string>& expansions = c.expansions;
     for (SkillName& s : names) {
         // "Currently", "Selection": a sentence's capital on a word the notes
         // write in lower case is no name; "Data Structures" is common words
@@ -67,9 +136,57 @@ void judge_into(Requirement& r, std::vector<SkillName>& names, SkillJudge& judge
             s.name = false;
         }
         SkillEvidence ev = judge.judge(s);
+        // "SRE" not in the notes, "Site Reliability Engineering" is
+        if (auto it = expansions.find(acronym(s.text)); !ev.covered && it != expansions.end()) {
+            SkillName full;
+            full.text = it->second;
+            full.words = schema::words(full.text);
+            // spelled out on the same line, it is the same skill named twice
+            bool here = ascii_lower(r.line.text).find(ascii_lower(full.text)) != std::string::npos;
+            if (SkillEvidence e = judge.judge(full); e.covered && (e.about > 0 || here)) ev = e;
+        }
         if (!ev.covered && (s.maybe || company_name(s, company))) continue;
         r.skills.push_back(Skill{std::move(s.text), std::move(ev)});
     }
+}
+
+/// The work a requirement names by its verbs when it names no skill
+/// otherwise ("Troubleshoot failing jobs" -> troubleshooting, "Deploying
+/// services" -> deployment): verbs of operations work, each as its noun.
+std::vector<SkillName> field_verbs(std::string_view line) {
+    static const std::map<std::string, std::string> verbs = {{"troubleshoot", "troubleshooting"},
+                                                             {"deploy", "deployment"},
+                                                             {"provision", "provisioning"},
+                                                             {"monitor", "monitoring"},
+                                                             {"automate", "automation"},
+                                                             {"debug", "debugging"},
+                                                             {"migrate", "migration"},
+                                                             {"containerize", "containerization"},
+                                                             {"benchmark", "benchmarking"},
+                                                             {"patch", "patching"},
+                                                             {"harden", "hardening"},
+                                                             {"orchestrate", "orchestration"},
+                                                             {"virtualize", "virtualization"},
+                                                             {"refactor", "refactoring"},
+                                                             {"profile", "profiling"},
+                                                             {"triage", "triage"}};
+    std::vector<SkillName> out;
+    for (const std::string& w : schema::words(line)) {
+        for (const auto& [verb, noun] : verbs) {
+            bool form = w == verb || w == verb + "s" || w == verb + "ed" || w == verb + "d" ||
+                        w == verb + "ing" ||
+                        (verb.back() == 'e' && w == verb.substr(0, verb.size() - 1) + "ing") ||
+                        (verb.back() == 'e' && w == verb + "d");
+            if (!form) continue;
+            SkillName s;
+            s.text = noun;
+            s.words = schema::words(noun);
+            if (std::none_of(out.begin(), out.end(),
+                             [&](const SkillName& o) { return o.text == noun; }))
+                out.push_back(s);
+        }
+    }
+    return out;
 }
 
 /// A line's skills, judged.  Broad words ("infrastructure", "testing") are
@@ -78,17 +195,21 @@ void judge_into(Requirement& r, std::vector<SkillName>& names, SkillJudge& judge
 /// judged by them only as a requirement item (a list item or under a
 /// requirements heading) in a plain voice; in prose or in the company's tone ("Maintaining the core
 /// infrastructure of the company", "continuous feedback culture") it is skipped.
-void judge_line(Requirement& r, SkillJudge& judge, const std::set<std::string>& company) {
+void judge_line(Requirement& r, const PostingContext& c) {
     std::vector<SkillName> specific, broad;
     for (SkillName& s : skill_names(r.line.text))
         (broad_skill(s) ? broad : specific).push_back(std::move(s));
-    judge_into(r, specific, judge, company);
+    judge_into(r, specific, c);
+    if (r.skills.empty() && broad.empty() && r.line.item && !company_prose(r.line.text)) {
+        std::vector<SkillName> done = field_verbs(r.line.text);
+        judge_into(r, done, c);
+    }
     if (!r.skills.empty() || broad.empty()) return;
     if (!r.line.item || company_prose(r.line.text)) {
         r.line.skip = "broad words only";
         return;
     }
-    judge_into(r, broad, judge, company);
+    judge_into(r, broad, c);
 }
 
 Verdict verdict_of(const std::vector<Skill>& skills) {
@@ -129,12 +250,13 @@ std::vector<Requirement> find_gaps(const std::string& db, const std::string& tex
         texts.push_back(l.text);
     SkillJudge judge(db, texts);
     std::set<std::string> company = company_words(lines);
+    PostingContext context{judge, company, expansions(lines)};
     std::vector<Requirement> out;
     for (PostingLine& l : lines) {
         Requirement r;
         r.line = std::move(l);
         if (r.line.skip.empty()) {
-            judge_line(r, judge, company);
+            judge_line(r, context);
             if (r.skills.empty() && r.line.skip.empty()) r.line.skip = "no skill named";
             if (!r.skills.empty()) r.verdict = verdict_of(r.skills);
         }

@@ -18,12 +18,20 @@ constexpr size_t kOwnKeyWords = 5;
 
 using Stems = std::vector<std::string>;
 
-/// Words of a text, lower case as written and stemmed.
+/// Words of a text, lower case as written and stemmed, and whether each was
+/// written with a capital.
 struct Words {
     Stems raw, stems;
+    std::vector<char> caps;
     void append(const Words& w) {
         raw.insert(raw.end(), w.raw.begin(), w.raw.end());
         stems.insert(stems.end(), w.stems.begin(), w.stems.end());
+        caps.insert(caps.end(), w.caps.begin(), w.caps.end());
+    }
+    void push_break() {
+        raw.push_back("");
+        stems.push_back("");
+        caps.push_back(0);
     }
 };
 
@@ -35,12 +43,14 @@ Words words_in(std::string_view text) {
     static const Xapian::Stem stem = schema::stemmer();
     Words out;
     std::string word;
-    bool dot = false;
+    bool dot = false, cap = false;
     auto flush = [&](std::string_view signs) {
         if (word.empty()) return;
         out.raw.push_back((dot ? "." : "") + word + std::string(signs));
         out.stems.push_back((dot ? "." : "") + stem(word) + std::string(signs));
+        out.caps.push_back(cap);
         word.clear();
+        cap = false;
     };
     const char* p = text.data();
     const char* end = p + text.size();
@@ -53,6 +63,7 @@ Words words_in(std::string_view text) {
                       (at - 1 == p || std::isspace(static_cast<unsigned char>(at[-2])) ||
                        at[-2] == '(');
             }
+            cap = cap || Xapian::Unicode::tolower(ch) != ch;
             Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
             ++it;
             continue;
@@ -110,6 +121,52 @@ std::string without_links(std::string_view t) {
     return out;
 }
 
+/// A title without the site a saved page's title names after a bar ("Java
+/// Memory Model - Memory Management | SomeSite", a heading kept from a
+/// linked page): the page is about the first part, not about the site that
+/// published it.  A tail of more than three words is kept ("A | B" tables).
+std::string without_site(std::string_view title) {
+    size_t bar = title.rfind(" | ");
+    if (bar == std::string_view::npos) return std::string(title);
+    size_t tail = schema::words(title.substr(bar + 3)).size();
+    if (tail == 0 || tail > 3 || schema::words(title.substr(0, bar)).size() <= tail)
+        return std::string(title);
+    return std::string(title.substr(0, bar));
+}
+
+/// A name without the version it ends in ("OpenAPI3" -> "OpenAPI",
+/// "SQL-92" -> "SQL", "Python3+" -> "Python"), or "" when it ends in none or
+/// the rest would be short enough to be initials with a number ("S3",
+/// "EC2", "HTML5", "IPv6" stay).
+std::string unversioned(std::string_view name) {
+    std::string t(trim(name));
+    while (!t.empty() && t.back() == '+')
+        t.pop_back();
+    size_t end = t.size();
+    while (end > 0 && (std::isdigit(static_cast<unsigned char>(t[end - 1])) || t[end - 1] == '.'))
+        --end;
+    if (end == t.size() || end == 0) return "";
+    bool dash = t[end - 1] == '-';
+    if (dash) --end;
+    std::string base = t.substr(0, end);
+    size_t letters = std::count_if(base.begin(), base.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+    });
+    if (letters != base.size() || letters < 3 || (letters < 5 && !dash)) return "";
+    return base;
+}
+
+/// A question left without an answer in a list of follow-ups ("## Follow-ups",
+/// "## Related questions", "See also"): what to read next, not notes about it.
+bool follow_up(const Passage& p) {
+    if (!trim(p.answer).empty() || p.headings.empty()) return false;
+    std::string h = ascii_lower(p.headings.back());
+    for (std::string_view start : {"follow-up", "follow up", "followup", "related question",
+                                   "further question", "open question", "see also"})
+        if (h.rfind(start, 0) == 0) return true;
+    return false;
+}
+
 /// A line that only names things: a list item of at most three words
 /// ("- Terraform") or a comma list of names ("IaC: Terraform, Ansible, CDK").
 bool bare_list(std::string_view line) {
@@ -138,18 +195,20 @@ Words answer_words(std::string_view answer) {
         }
         if ((fence && query) || bare_list(t)) continue;
         out.append(words_in(without_links(line)));
-        out.raw.push_back("");
-        out.stems.push_back("");
+        out.push_break();
     }
     return out;
 }
 
-/// Occurrences of `seq` in `text`, word for word.
-int occurrences(const Stems& seq, const Stems& text) {
+/// Occurrences of `seq` in `text`, word for word; with `caps`, only those
+/// whose first word is written with a capital in `written`.
+int occurrences(const Stems& seq, const Stems& text, const Words& written, bool caps) {
     if (seq.empty() || text.size() < seq.size()) return 0;
     int n = 0;
     for (size_t i = 0; i + seq.size() <= text.size(); ++i)
-        if (std::equal(seq.begin(), seq.end(), text.begin() + long(i))) ++n;
+        if (std::equal(seq.begin(), seq.end(), text.begin() + long(i)) &&
+            (!caps || written.caps[i]))
+            ++n;
     return n;
 }
 
@@ -273,11 +332,12 @@ struct SkillJudge::Impl {
         if (!p.parent_question.empty())
             w.titles.push_back(words_in(without_links(p.parent_question)));
         for (const std::string& h : p.headings)
-            w.titles.push_back(words_in(without_links(h)));
+            w.titles.push_back(words_in(without_links(without_site(h))));
         w.answer = answer_words(p.answer);
         w.hollow = p.kind == "section" &&
                    std::count_if(w.answer.raw.begin(), w.answer.raw.end(),
                                  [](const auto& x) { return !x.empty(); }) < long(kHollowWords);
+        w.hollow = w.hollow || follow_up(p);
         w.passage = GapPassage{passage_id(p), p.question, 0, p.topics};
         return read.emplace(did, std::move(w)).first->second;
     }
@@ -290,7 +350,7 @@ struct SkillJudge::Impl {
     SkillEvidence look(const Words& phrase, bool exact, bool any_order = false) {
         // Each word of each phrase is looked up alone by look_shorter():
         // once per distinct lookup, not per phrase (2,000 long phrases took 7 s).
-        std::string key = std::string(exact ? "=" : "~") + (any_order ? "&" : "");
+        std::string key = std::string(exact ? (caps ? "^" : "=") : "~") + (any_order ? "&" : "");
         for (const std::string& w : exact ? phrase.raw : phrase.stems)
             key += w + " ";
         if (auto it = looked.find(key); it != looked.end()) return it->second;
@@ -326,10 +386,10 @@ struct SkillJudge::Impl {
                 });
             } else {
                 for (const Words& t : w.titles)
-                    title = title || occurrences(seq, side(t)) > 0;
+                    title = title || occurrences(seq, side(t), t, exact && caps) > 0;
             }
             title = title && !w.hollow;
-            int said = any_order ? 0 : occurrences(seq, side(w.answer));
+            int said = any_order ? 0 : occurrences(seq, side(w.answer), w.answer, exact && caps);
             if (title) {
                 ++ev.about;
                 if (!ev.best) ev.best = w.passage, ev.best->score = m.get_weight();
@@ -351,6 +411,7 @@ struct SkillJudge::Impl {
         Words out;
         out.raw.assign(w.raw.begin() + long(from), w.raw.begin() + long(from + n));
         out.stems.assign(w.stems.begin() + long(from), w.stems.begin() + long(from + n));
+        out.caps.assign(w.caps.begin() + long(from), w.caps.begin() + long(from + n));
         return out;
     }
 
@@ -366,6 +427,9 @@ struct SkillJudge::Impl {
         }
         for (const std::string& s : phrase.stems)
             if (absent(s)) return whole; // a word the notes never use: missing
+        // a practice ("test plans") is said as such, not by its words in
+        // any order ("load testing and capacity planning")
+        if (std::any_of(phrase.raw.begin(), phrase.raw.end(), practice_word)) return whole;
         SkillEvidence ev = look(phrase, exact, true);
         if (ev.covered || exact) return ev.covered ? ev : whole;
         // "package updates": each word the subject of passages of its own
@@ -405,13 +469,20 @@ struct SkillJudge::Impl {
         return common.emplace(word, is).first->second;
     }
 
+    /// While judging a name that is also a word of the language ("LESS",
+    /// "Linear", "Express"): only its uses written with a capital count.
+    bool caps = false;
+
     SkillEvidence judge(const SkillName& s) {
         Words phrase = words_in(s.text);
+        caps = s.name && !phrase.raw.empty() && common_word(phrase.raw[0]);
         // Names are compared as written: "iOS" stems to "io".
-        std::string key = s.name ? "=" : "~";
+        std::string key = s.compound ? "+" : s.name ? (caps ? "^" : "=") : "~";
         for (const std::string& w : phrase.raw)
             key += w + " ";
         if (auto it = judged.find(key); it != judged.end()) return it->second;
+        if (s.compound && phrase.raw.size() > 1)
+            return judged.emplace(key, look_compound(phrase)).first->second;
         SkillEvidence ev = look(phrase, s.name);
         if (!ev.covered && phrase.raw.size() > 1) ev = look_shorter(phrase, s.name, ev);
         // "VPCs": a plural name is covered by passages about the singular
@@ -421,7 +492,47 @@ struct SkillJudge::Impl {
             if (one.covered) ev = one;
         }
         if (!ev.covered && phrase.raw.size() == 1) ev = look_synonyms(phrase.raw[0], ev);
+        // "OpenAPI3", "SQL-92", "Angular2": a version of a name the notes treat
+        if (std::string base = unversioned(s.text); !ev.covered && s.name && !base.empty()) {
+            SkillEvidence one = look(words_in(base), true);
+            if (one.covered) ev = one;
+        }
         return judged.emplace(key, ev).first->second;
+    }
+
+    /// A name and a word of the field ("GCP networking"): the phrase as
+    /// written, else one passage about the name (in its question or
+    /// headings) that says the word.
+    SkillEvidence look_compound(const Words& phrase) {
+        SkillEvidence ev = look(phrase, true);
+        if (ev.covered) return ev;
+        std::vector<Xapian::Query> terms;
+        for (const std::string& st : phrase.stems) {
+            if (absent(st)) return ev;
+            terms.emplace_back(index_term(st));
+        }
+        Words name = part(phrase, 0, phrase.raw.size() - 1);
+        const Stems noun = {phrase.stems.back()};
+        Xapian::Enquire enq(db);
+        enq.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
+        Xapian::MSet mset = enq.get_mset(0, kPassagesRead);
+        for (auto m = mset.begin(); m != mset.end(); ++m) {
+            const PassageWords& w = words_of(*m, m.get_document());
+            if (w.own || w.hollow) continue;
+            bool about = false, treats = false;
+            for (const Words& t : w.titles) {
+                about = about || occurrences(name.raw, t.raw, t, caps) > 0;
+                treats = treats || occurrences(noun, t.stems, t, false) > 0;
+            }
+            treats = treats || occurrences(noun, w.answer.stems, w.answer, false) > 0;
+            if (!about || !treats) continue;
+            ev.covered = true;
+            ++ev.about;
+            ev.best = w.passage;
+            ev.best->score = m.get_weight();
+            break;
+        }
+        return ev;
     }
 
     /// A word not covered, tried as each one-word synonym the index holds

@@ -203,7 +203,11 @@ std::string content_skip(std::string_view text, bool prose, Section section) {
                     " billion",        " our team is",
                     " join us",        " reports to",
                     " based in",       " consulting company",
-                    " employees"}))
+                    " employees"}) &&
+        // "we are a team ... working on a TypeScript application", "our
+        // platform is built on AWS": the company's stack is asked of you
+        !has_any(l, {" built on ", " built with ", " working on a", " written in ", " powered by ",
+                     " our stack", " tech stack"}))
         return "company text";
     return "";
 }

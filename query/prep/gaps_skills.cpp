@@ -97,6 +97,15 @@ const std::unordered_set<std::string>& filler_words() {
         "friendly", "helpful", "optimism", "genuine", "care", "player", "problem-solving",
         "results-driven", "impact-oriented", "organized", "motivated", "creative", "creativity",
         "initiative", "eye", "focus", "priorities",
+        // business words and their initials: the company's trade, not a
+        // subject of the notes
+        "saas", "b2b", "b2c", "poc", "mvp", "kpi", "kpis", "okr", "okrs", "roi", "oss", "startup",
+        "enterprise", "fintech", "ecommerce", "e-commerce", "marketplace",
+        // where: continents and regions (the company's place or market)
+        "europe", "european", "africa", "african", "asia", "asian", "america", "american",
+        "americas", "emea", "apac", "latam", "nordics", "nordic", "worldwide", "global",
+        // soft skills and language levels (CEFR)
+        "teamwork", "a1", "a2", "b1", "b2", "c1", "c2",
         // spoken languages: asked of the person, not studied in the notes
         "german", "polish", "french", "spanish", "italian", "dutch", "portuguese", "russian",
         "ukrainian", "czech", "swedish", "danish", "norwegian", "finnish", "greek", "turkish",
@@ -110,6 +119,7 @@ struct Token {
     std::string text;
     bool cut = false;   ///< a phrase boundary before this token
     bool start = false; ///< first word of the line, a sentence or a label's text
+    bool paren = false; ///< inside parentheses
 };
 
 bool has_alpha(std::string_view s) {
@@ -143,7 +153,8 @@ bool strip(std::string& t, bool& ends_sentence) {
 }
 
 /// "RHEL/CentOS" and "HTML/CSS" are alternatives; "CI/CD", "TCP/IP" and
-/// "I/O" are one name (a part under three letters).
+/// "I/O" are one name (a part under three letters), but three or more parts
+/// are a list ("iptables/pf/nftables").
 std::vector<std::string> slash_parts(const std::string& t) {
     std::vector<std::string> parts;
     size_t start = 0;
@@ -154,7 +165,7 @@ std::vector<std::string> slash_parts(const std::string& t) {
         }
     if (parts.size() == 1) return parts;
     for (const std::string& p : parts)
-        if (p.size() < 3 || !has_alpha(p)) return {t};
+        if ((p.size() < 3 && parts.size() == 2) || !has_alpha(p)) return {t};
     return parts;
 }
 
@@ -182,6 +193,7 @@ std::vector<Token> tokens(std::string_view line) {
     size_t label_end =
         colon != std::string_view::npos && title_label(line.substr(0, colon)) ? colon : 0;
     size_t i = 0;
+    int depth = 0; // of parentheses
     while (i < line.size()) {
         while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
             ++i;
@@ -192,6 +204,10 @@ std::vector<Token> tokens(std::string_view line) {
         std::string raw(line.substr(i, j - i));
         bool in_label = label_end && i < label_end; // its capitals are title case
         i = j;
+        depth += raw.front() == '(';
+        bool paren = depth > 0;
+        if (raw.back() == ')' || (raw.size() > 1 && raw[raw.size() - 2] == ')'))
+            depth = depth > 0 ? depth - 1 : 0;
         bool ends = false;
         std::string t = raw;
         bool had_front =
@@ -204,7 +220,7 @@ std::vector<Token> tokens(std::string_view line) {
         }
         std::vector<std::string> parts = slash_parts(t);
         for (size_t k = 0; k < parts.size(); ++k) {
-            out.push_back({parts[k], cut || k > 0, start || in_label});
+            out.push_back({parts[k], cut || k > 0, start || in_label, paren});
             cut = false;
             start = false;
         }
@@ -249,19 +265,6 @@ bool capitalised(const std::string& t) {
     return !t.empty() && std::isupper(static_cast<unsigned char>(t[0]));
 }
 
-/// True when the line capitalises its function words and filler ("Experience
-/// With The ..."), past its first word: its capitals say nothing.  A list of
-/// names ("Terraform, Ansible, Chef") is not title case.
-bool title_case(const std::vector<Token>& ts) {
-    size_t caps = 0;
-    for (size_t i = 1; i < ts.size(); ++i) {
-        std::string low = ascii_lower(ts[i].text);
-        bool plain = function_words().count(low) || filler_words().count(low);
-        caps += plain && capitalised(ts[i].text) && !ts[i].start;
-    }
-    return caps >= 2;
-}
-
 /// Words naming a role or a group after a name: "DevOps Engineer", "Cloud
 /// Operations team" are people, not skills.
 bool role_word(const std::string& low) {
@@ -281,6 +284,67 @@ bool role_word(const std::string& low) {
                                                           "cio",           "vp",
                                                           "founder",       "founders"};
     return words.count(low) > 0;
+}
+
+/// True when the line capitalises its function words and filler ("Experience
+/// With The ..."), past its first word: its capitals say nothing.  A list of
+/// names ("Terraform, Ansible, Chef") is not title case, nor are initials
+/// ("SaaS", "KPIs"), nor a job title in
+/// a sentence ("As a Senior DevOps Engineer, you ...").
+bool title_case(const std::vector<Token>& ts) {
+    size_t caps = 0;
+    for (size_t i = 1; i < ts.size(); ++i) {
+        std::string low = ascii_lower(ts[i].text);
+        bool title = role_word(low) || low == "senior" || low == "junior";
+        bool plain = (function_words().count(low) || filler_words().count(low)) && !title;
+        caps += plain && capitalised(ts[i].text) && !ts[i].start && !strong_name(ts[i].text);
+    }
+    return caps >= 2;
+}
+
+/// A token that is a name by its spelling, or by a capital not a sentence's
+/// (and not a filler word: "B2" of a language level).
+bool name_token(const Token& t) {
+    return (strong_name(t.text) || (capitalised(t.text) && !t.start)) &&
+           !filler_word(ascii_lower(t.text));
+}
+
+/// True when token `i` is a word in lower case standing alone as an item of
+/// a list of names ("Chef, Puppet or cfengine", "oVirt, libvirt, kvm") or
+/// inside brackets ("DNS (bind)", "(python, perl)"): an example, so a name
+/// written in lower case.  `prev_name`: the item before it was a name or a
+/// word of the field ("prototypal inheritance, curry").  Verbs ("research,
+/// code, diagnose") are no items.
+bool leading_verb(const std::string& low);
+
+bool lower_list_name(const std::vector<Token>& ts, size_t i, bool prev_name) {
+    const Token& t = ts[i];
+    std::string low = ascii_lower(t.text);
+    auto joiner = [](const Token& x) {
+        std::string l = ascii_lower(x.text);
+        return l == "and" || l == "or";
+    };
+    bool alone = i + 1 == ts.size() || ts[i + 1].cut || joiner(ts[i + 1]);
+    bool joined = i > 0 && joiner(ts[i - 1]) && !t.cut;
+    if (!(t.cut || joined) || !alone || low != t.text || low.size() < 3 || !has_alpha(low))
+        return false;
+    // tools are named in ASCII: a capital outside it ("Ÿ") is no lower case
+    for (char c : low)
+        if (static_cast<unsigned char>(c) >= 0x80) return false;
+    // "reviewed", "shipping", "carefully": verbs and adverbs, not tools
+    for (std::string_view end : {"ed", "ing", "ly"})
+        if (low.size() > end.size() + 2 &&
+            low.compare(low.size() - end.size(), end.size(), end) == 0)
+            return false;
+    if (function_words().count(low) || filler_word(low) || technical_word(low) || broad_word(low) ||
+        practice_word(low) || leading_verb(low))
+        return false;
+    bool after_name = t.cut && prev_name;
+    if (joined && i > 1 && name_token(ts[i - 2])) after_name = true;
+    size_t n = i + 1 < ts.size() && joiner(ts[i + 1]) ? i + 2 : i + 1;
+    bool before_name = n < ts.size() && (ts[n].cut || n == i + 2) && name_token(ts[n]) &&
+                       (n + 1 == ts.size() || ts[n + 1].cut || joiner(ts[n + 1]));
+    return (t.cut && t.paren) || after_name || before_name;
 }
 
 /// A word that is a number, a count or a range ("500+", "24x7", "2021").
@@ -397,7 +461,8 @@ bool filler_word(const std::string& w) {
 
 /// The line with full-width and typographic punctuation written as ASCII
 /// ("Kubernetes、Docker", "Linux，Shell", "Kubernetes — Docker"): they cut
-/// phrases as commas and dashes do.
+/// phrases as commas and dashes do.  A bracket opened right after a word
+/// ("LDAP(OpenLDAP)") is set apart from it.
 std::string ascii_punctuation(std::string_view line) {
     static const std::pair<std::string_view, std::string_view> kSame[] = {
         {"\xE3\x80\x81", ", "},  // 、
@@ -420,7 +485,12 @@ std::string ascii_punctuation(std::string_view line) {
                 replaced = true;
                 break;
             }
-        if (!replaced) out += line[i++];
+        if (replaced) continue;
+        if (line[i] == '(' && i > 0 && i + 1 < line.size() &&
+            std::isalpha(static_cast<unsigned char>(line[i - 1])) &&
+            std::isalpha(static_cast<unsigned char>(line[i + 1])))
+            out += ' ';
+        out += line[i++];
     }
     return out;
 }
@@ -434,7 +504,7 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
     std::vector<SkillName> out;
     std::set<std::string> seen;
     SkillName run;
-    bool last_strong = false;
+    bool last_strong = false, last_name = false;
     auto flush = [&] {
         if (!run.name) run.text = technical_part(run.text);
         if (!run.text.empty()) {
@@ -472,6 +542,7 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
         }
         if (number_like(t.text) || filler_word(low)) {
             flush();
+            last_name = false;
             continue;
         }
         bool strong = strong_name(t.text);
@@ -483,6 +554,11 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
         bool first = capitalised(t.text) && !caps_mean_nothing && t.start && !leading_verb(low) &&
                      !technical_word(low);
         bool name = strong || (capitalised(t.text) && !caps_mean_nothing && !t.start) || first;
+        // "Chef, Puppet or cfengine": a name in lower case, if the notes do
+        // not write it as a word of the language (gaps.cpp)
+        bool listed = !name && lower_list_name(ts, i, last_name);
+        name = name || listed;
+        last_name = name || technical_word(low);
         // Not standing alone, its capital may be the sentence's ("Filling in
         // for IT"): a skill only if the notes know it (gaps.cpp).
         bool maybe = first && !strong && !alone;
@@ -490,11 +566,23 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
         // "AWS ECS", "GCP IAM": a cloud's own service by its initials, one
         // name ("AWS DevOps" stays two)
         bool vendor = (run.text == "AWS" || run.text == "GCP") && initials(t.text);
+        // "GCP networking", "JavaScript testing": a name and one word of the
+        // field after it are one skill, the name's side of that subject
+        bool field = technical_word(low) || broad_word(low);
+        if (!name && field && run.name && !run.compound && !run.maybe && !run.initial &&
+            run.text.find(' ') == std::string::npos && !run.text.empty() &&
+            (i + 1 == ts.size() || ts[i + 1].cut || !technical_word(ascii_lower(ts[i + 1].text)))) {
+            run.compound = true;
+            run.text += " " + t.text;
+            last_strong = false;
+            continue;
+        }
+        if (run.compound) flush();
         if (!run.text.empty() && (run.name != name || (strong && last_strong && !vendor))) flush();
         last_strong = strong;
         if (run.text.empty()) {
             run.maybe = maybe;
-            run.initial = first && !strong;
+            run.initial = (first && !strong) || listed;
         }
         run.name = name;
         run.text += (run.text.empty() ? "" : " ") + t.text;

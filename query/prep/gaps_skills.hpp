@@ -31,6 +31,9 @@ struct SkillName {
     /// ("Currently", "Kubernetes, Docker"): a name only if the notes write
     /// it as one (SkillJudge::common_word()).
     bool initial = false;
+    /// A name and a word of the field after it ("GCP networking", "React
+    /// testing"): covered when a passage about the name treats the word.
+    bool compound = false;
 };
 
 /// The skills a requirement line names, in order, each once.

@@ -241,3 +241,207 @@ TEST_CASE("skills: the CTO and QA professionals were skills to study", "[gaps]")
     CHECK(names("Work with the CTO, UX designers and QA professionals on Kafka") ==
           std::vector<std::string>{"Kafka"});
 }
+
+TEST_CASE(
+    "gaps: a name that is also a word (LESS or Express) was covered by the word in lower case",
+    "[gaps]") {
+    // Regression: "LESS" was covered by an answer saying "less" three times,
+    // "Express" by "express" in a question.
+    test::TempDir d;
+    d.write("notes/a.md",
+            "## Why cache?\n\nIt costs less time, less memory and less money: less is more, "
+            "and we express it as less work.\n\n"
+            "## How do we express a route?\n\nWe express it as a path, express the verb and "
+            "express the handler, as routers express them.\n\n"
+            "## Servers\n\nNode has Express. In Express a route is a handler; Express apps "
+            "chain middleware.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Sass and LESS\n- Koa or Express\n");
+    CHECK(at_line(rs, 2).missing() == std::vector<std::string>{"Sass", "LESS"});
+    CHECK(at_line(rs, 3).missing() == std::vector<std::string>{"Koa"});
+}
+
+TEST_CASE("skills: a tool written in lower case in a list of names was dropped (cfengine or kvm)",
+          "[gaps]") {
+    auto has = [](const std::string& line, const std::string& name) {
+        std::vector<std::string> ns = names(line);
+        return std::find(ns.begin(), ns.end(), name) != ns.end();
+    };
+    CHECK(has("Managing servers using Chef, Puppet or cfengine", "cfengine")); // after "or"
+    CHECK(has("Virtual machines, eg oVirt, libvirt, kvm", "libvirt"));         // after a name
+    CHECK(has("Virtual machines, eg oVirt, libvirt, kvm", "kvm"));             // after such an item
+    CHECK(has("DNS (bind) and mail servers (postfix)", "bind"));               // in brackets
+    CHECK(has("DNS (bind) and mail servers (postfix)", "postfix"));
+    CHECK(has("Firewalls (iptables/nftables/pf)", "nftables")); // three parts: a list
+    CHECK(has("Directories: LDAP(openldap)", "openldap"));      // bracket after a word
+    CHECK(has("Directories: LDAP(openldap)", "LDAP"));
+    // lower-case words that are no list items stay out
+    CHECK_FALSE(has("Terraform, reviewed and deployed", "reviewed"));
+    CHECK_FALSE(has("Terraform, Ansible or similar", "similar"));
+    CHECK(names("Sharding (by hash, \xC5\xB8"
+                "ange)") == std::vector<std::string>{"Sharding"}); // fuzz
+    CHECK(names("Git version control, GitHub or GitLab") ==
+          std::vector<std::string>{"Git", "GitHub", "GitLab"}); // "control" ends a phrase
+    CHECK(names("CI/CD and TCP/IP") == std::vector<std::string>{"CI/CD", "TCP/IP"});
+}
+
+TEST_CASE("skills: a job title in a sentence made the line title case and lost its names",
+          "[gaps]") {
+    // Regression: "Senior" and "Engineer" counted as capitalised filler, so
+    // the line's capitals meant nothing and only AWS was left.
+    std::vector<std::string> ns = names("As a Senior Platform Engineer, you will run our "
+                                        "Kubernetes clusters on AWS, Azure and Vultr.");
+    for (const char* want : {"Kubernetes clusters", "AWS", "Azure", "Vultr"})
+        CHECK(std::find(ns.begin(), ns.end(), want) != ns.end());
+    CHECK(names("Experience With The Cloud And Kubernetes").size() <= 2); // still title case
+}
+
+TEST_CASE("gaps: the site after a bar in a saved page's title covered the site (Page | Site)",
+          "[gaps]") {
+    // Regression: a heading kept from a linked page, "... | Site", made every
+    // passage under it about the site that published the page.
+    test::TempDir d;
+    d.write("notes/a.md",
+            "# Kafka Internals Explained In Depth | Bloggo\n\n"
+            "## Partitions\n\nKafka splits a topic into partitions, each an append-only "
+            "ordered log that one consumer of a group reads, and the broker keeps each "
+            "partition on disk for a week by default.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Bloggo\n- Kafka\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+}
+
+TEST_CASE("gaps: a name's side of a subject was covered by the name and the subject apart "
+          "(GCP networking)",
+          "[gaps]") {
+    // Regression: "GCP networking" was cut into GCP and networking, each
+    // covered by passages of its own, though no passage says how GCP does
+    // networking.
+    CHECK(names("GCP networking and Terraform") ==
+          std::vector<std::string>{"GCP networking", "Terraform"});
+    test::TempDir d;
+    d.write("notes/a.md",
+            "## What is GCP?\n\nGoogle's cloud: Compute Engine runs virtual machines, Cloud "
+            "Storage keeps objects, and BigQuery answers analytical queries over large tables "
+            "of rows.\n\n"
+            "## What is networking?\n\nMoving packets between hosts: addresses, routes, "
+            "switches and routers, firewalls and the protocols that carry data from one "
+            "machine to another one.\n\n"
+            "## What is Kubernetes?\n\nAn orchestrator of containers in pods; its networking "
+            "model gives each pod an address of its own and services a stable name and a "
+            "virtual address in front of them.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- GCP networking\n- Kubernetes networking\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+}
+
+TEST_CASE("skills: the company's trade (SaaS, B2B, PoC, KPIs) was a skill to study", "[gaps]") {
+    CHECK(names("Build a PoC and an MVP for our B2B customers") == std::vector<std::string>{});
+    CHECK(names("Run SaaS tools on Kubernetes and track KPIs") ==
+          std::vector<std::string>{"Kubernetes"});
+}
+
+TEST_CASE("gaps: initials the notes never write were missing though the posting spells them "
+          "out (SRE)",
+          "[gaps]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is site reliability engineering?\n\nOperations run as a "
+                          "software problem: error budgets, SLOs and toil kept under half.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Site Reliability Engineer (SRE)\nRequirements\n- SRE\n- QRM\n");
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+    CHECK(at_line(rs, 4).verdict == Verdict::missing);
+}
+
+TEST_CASE("skills: continents, regions and language levels were skills to study", "[gaps]") {
+    CHECK(names("Our team is spread over Europe and serves African and EMEA markets").empty());
+    CHECK(names("English B2 or better, plus Teamwork and Kubernetes") ==
+          std::vector<std::string>{"Kubernetes"});
+}
+
+TEST_CASE("gaps: a requirement naming its work by a verb was skipped (Troubleshoot, Deploying)",
+          "[gaps]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## How do you approach troubleshooting?\n\nRead the logs first, "
+                          "then narrow the fault down one layer at a time.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Troubleshoot failing jobs at night\n"
+                            "- Deploying services for other people\n- Be kind to people\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::covered);
+    CHECK(at_line(rs, 3).missing() == std::vector<std::string>{"deployment"});
+    CHECK(at_line(rs, 4).verdict == Verdict::skip);
+}
+
+TEST_CASE("gaps: a practice was covered by its words in any order (test plans by load testing "
+          "and capacity planning)",
+          "[gaps]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## How do you do load testing and capacity planning?\n\nMeasure "
+                          "the peak, add headroom, and test at twice the load.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Write test plans\n- capacity planning\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+}
+
+TEST_CASE("skills: a lower-case item after a word of the field was dropped (inheritance, curry)",
+          "[gaps]") {
+    auto has = [](const std::string& line, const std::string& name) {
+        std::vector<std::string> ns = names(line);
+        return std::find(ns.begin(), ns.end(), name) != ns.end();
+    };
+    CHECK(has("Can explain prototypal inheritance, memoize, etc.", "memoize"));
+    CHECK_FALSE(has("You will research, code, diagnose and fix issues", "diagnose"));
+}
+
+TEST_CASE("posting lines: company text naming the stack it is built on was skipped", "[gaps]") {
+    CHECK(reasons("Backend Engineer\nWe are a small team working on a Rust service for farms.\n"
+                  "We are a small team that loves farms.\n") ==
+          std::vector<std::string>{"1:title", "2:", "3:company text"});
+}
+
+TEST_CASE("gaps: initials spelled out on their own line were missing beside the phrase", "[gaps]") {
+    // The phrase is covered only word by word: enough on its own line (the
+    // same skill named twice), not for the initials alone elsewhere.
+    test::TempDir d;
+    d.write("notes/a.md", "## What is a web site?\n\nA set of pages served over HTTP from one "
+                          "host name to browsers.\n\n## What is reliability?\n\nThe share of "
+                          "time a service does what it should for its users.\n\n## What is "
+                          "engineering?\n\nApplying science to build things that work under "
+                          "known limits.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Site Reliability Engineering (SRE) practices\n"
+                            "- SRE\n");
+    const Requirement& both = at_line(rs, 2);
+    auto sre = std::find_if(both.skills.begin(), both.skills.end(),
+                            [](const Skill& s) { return s.name == "SRE"; });
+    REQUIRE(sre != both.skills.end());
+    CHECK(sre->evidence.covered);
+    CHECK(at_line(rs, 3).verdict == Verdict::missing);
+}
+
+TEST_CASE("gaps: a version of a name the notes treat was missing (OpenAPI3, SQL-92)", "[gaps]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is OpenAPI?\n\nA description of an HTTP API in YAML.\n\n"
+                          "## What is SQL?\n\nA language for relational queries.\n\n"
+                          "## What is HTML?\n\nThe markup of web pages.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- OpenAPI3\n- SQL-92\n- HTML5\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::covered);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+    CHECK(at_line(rs, 4).verdict == Verdict::missing); // initials with a number stay whole
+}
+
+TEST_CASE("gaps: an unanswered question in a list of follow-ups covered its subject", "[gaps]") {
+    // Regression: "- What is the ELK stack?" under "## Follow-ups" (what to
+    // read next) covered ELK; a question heading without an answer still does.
+    test::TempDir d;
+    d.write("notes/a.md", "# Search engines\n\n## Follow-ups\n\n- What is Logstash?\n"
+                          "- How does Lucene score?\n\n## What is Kibana?\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Logstash\n- Kibana\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+}
