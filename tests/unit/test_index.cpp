@@ -107,6 +107,34 @@ TEST_CASE("regression: a one-file update built every passage of the file (held o
     CHECK(*db.postlist_begin("Zalpha") == a_before);
 }
 
+TEST_CASE("regression: an update of a file with two identical passages threw, or kept a stale "
+          "copy",
+          "[index][update]") {
+    // A notebook cell's source as one JSON string: both questions are on
+    // line 3 of the .ipynb, so their records are the same bytes.
+    auto notebook = [](const std::string& more) {
+        return "{\"cells\": [\n"
+               " {\"cell_type\": \"markdown\", \"metadata\": {},\n"
+               "  \"source\": \"## What is X?\\nsame\\n\\n## What is X?\\nsame\\n\"}" +
+               more + "\n], \"metadata\": {}, \"nbformat\": 4}\n";
+    };
+    test::TempDir d;
+    d.write("notes/n.ipynb", notebook(""));
+    run_index(opts(d));
+    REQUIRE(docs(opts(d).db) == 2);
+    const std::string cell = ",\n {\"cell_type\": \"markdown\", \"metadata\": {}, "
+                             "\"source\": \"## What is Y?\\nother\\n\"}";
+    d.write("notes/n.ipynb", notebook(cell));
+    IndexStats s = run_index(opts(d));
+    CHECK(s.files_indexed == 1);
+    CHECK(docs(opts(d).db) == 3);
+    d.write("notes/n.ipynb", notebook(cell + ",\n {\"cell_type\": \"markdown\", \"metadata\": {}, "
+                                            "\"source\": \"## What is Z?\\nzed\\n\"}"));
+    s = run_index(opts(d));
+    CHECK(s.files_indexed == 1);
+    CHECK(docs(opts(d).db) == 4); // no copy of "What is X?" left behind
+}
+
 TEST_CASE("touched but identical file is not re-parsed (hash check)", "[index]") {
     test::TempDir d;
     d.write("notes/a.md", "## What is A?\nalpha\n");
