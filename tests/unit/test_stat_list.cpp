@@ -270,3 +270,45 @@ TEST_CASE("a file still skipped makes the update walk, so its skip is said again
     CHECK(s.skipped.size() == 1);
     CHECK(s.files_indexed == 1);
 }
+
+TEST_CASE("regression: a folder replaced by a link to it kept its passages (the walk drops them)",
+          "[stat][update]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/sub/b.md", "## What is B?\nbeta\n");
+    age_folders(d, {"notes", "notes/sub"});
+    run_index(opts(d));
+    std::filesystem::create_directories(d.path / "elsewhere");
+    std::filesystem::rename(d.path / "notes/sub", d.path / "elsewhere/sub"); // mtimes kept
+    std::filesystem::create_directory_symlink(d.path / "elsewhere/sub", d.path / "notes/sub");
+    run_index(opts(d));
+    CHECK(passages_of(opts(d), d, "sub/b.md") == 0); // a linked folder is not walked
+    CHECK(passages_of(opts(d), d, "a.md") == 1);
+    CHECK(stat_list(opts(d)).find("/notes/sub\n") == std::string::npos);
+}
+
+TEST_CASE("regression: a link to nowhere named as a note went unreported after an update "
+          "from the list",
+          "[stat][update]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/b.md", "## What is B?\nbeta\n");
+    age_folders(d, {"notes"});
+    run_index(opts(d));
+    Xapian::doccount b_kept = 1;
+    SECTION("a new link") {
+        std::filesystem::create_symlink(d.path / "nowhere.md", d.path / "notes/dangling.md");
+    }
+    SECTION("a recorded file that became one") {
+        std::filesystem::remove(d.path / "notes/b.md");
+        std::filesystem::create_symlink(d.path / "nowhere.md", d.path / "notes/b.md");
+        b_kept = 0;
+    }
+    d.write("notes/a.md", "## What is A?\nalpha, edited\n");
+    IndexStats s = run_index(opts(d));
+    REQUIRE(s.skipped.size() == 1); // as the walk says it: "cannot stat: ..."
+    CHECK(s.skipped[0].reason.find("cannot stat") != std::string::npos);
+    CHECK(passages_of(opts(d), d, "b.md") == b_kept);
+    s = run_index(opts(d)); // and every run after says it again
+    CHECK(s.skipped.size() == 1);
+}
