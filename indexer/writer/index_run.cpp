@@ -376,10 +376,14 @@ std::optional<RunPlan> plan_from_list(const IndexOptions& opt, RunSetup& setup, 
         if (files.emplace_back(Candidate{}, false);
             !candidate_of(setup.roots, f, files.back().first))
             return std::nullopt;
-    for (const std::string& abs : diff->gone)
+    for (const std::string& abs : diff->gone) {
+        // A root that was a single file and is gone: walk() says so, every run.
+        for (const Root& root : setup.roots)
+            if (root.abs == abs) return std::nullopt;
         if (files.emplace_back(Candidate{}, true);
             !candidate_of(setup.roots, {abs, 0, 0}, files.back().first))
             return std::nullopt;
+    }
     for (const auto& [c, gone] : files)
         if (auto rec = decode_record(db.get_metadata(file_key(c.display))))
             plan.records.emplace(c.display, std::move(*rec));

@@ -312,3 +312,22 @@ TEST_CASE("regression: a link to nowhere named as a note went unreported after a
     s = run_index(opts(d)); // and every run after says it again
     CHECK(s.skipped.size() == 1);
 }
+
+TEST_CASE("regression: a root that was a single file and is gone went unreported after an update "
+          "from the list",
+          "[stat][update]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("loose.md", "## What is L?\nloose\n");
+    IndexOptions o = opts(d);
+    o.roots.push_back(d.str() + "/loose.md");
+    age_folders(d, {"notes", "."});
+    run_index(o);
+    std::filesystem::remove(d.path / "loose.md");
+    IndexStats s = run_index(o);
+    REQUIRE(s.skipped.size() == 1); // as the walk says it: "cannot open: ..."
+    CHECK(s.skipped[0].path == d.str() + "/loose.md");
+    CHECK(Xapian::Database(o.db).get_termfreq(schema::file_term(d.str() + "/loose.md")) == 0);
+    s = run_index(o);
+    CHECK(s.skipped.size() == 1);
+}
