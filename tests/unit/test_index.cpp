@@ -135,6 +135,20 @@ TEST_CASE("regression: an update of a file with two identical passages threw, or
     CHECK(docs(opts(d).db) == 4); // no copy of "What is X?" left behind
 }
 
+TEST_CASE("regression: an index made in the notes folder itself deleted the notes when compacted",
+          "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/b.md", "## What is B?\nbeta\n");
+    IndexOptions o = opts(d);
+    o.db = d.str() + "/notes"; // crib-index --db notes notes
+    o.threads = GENERATE(1u, 2u); // compacted after the build, or a build of two swapped in
+    IndexStats s = run_index(o);
+    CHECK(std::filesystem::exists(d.path / "notes/a.md"));
+    CHECK(std::filesystem::exists(d.path / "notes/b.md"));
+    CHECK(s.questions == 2);
+}
+
 TEST_CASE("touched but identical file is not re-parsed (hash check)", "[index]") {
     test::TempDir d;
     d.write("notes/a.md", "## What is A?\nalpha\n");
