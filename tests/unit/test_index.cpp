@@ -149,6 +149,25 @@ TEST_CASE("regression: an index made in the notes folder itself deleted the note
     CHECK(s.questions == 2);
 }
 
+TEST_CASE("an update past the held-records budget replaces the old passages all the same",
+          "[index][update]") {
+    test::TempDir d;
+    for (const char* f : {"a", "b", "c"})
+        d.write(std::string("notes/") + f + ".md", std::string("## What is ") + f + "?\nx\n\n" +
+                                                       "## Why " + f + "?\ny\n");
+    run_index(opts(d));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    for (const char* f : {"a", "b", "c"})
+        d.write(std::string("notes/") + f + ".md", std::string("## What is ") + f + "?\nx\n\n" +
+                                                       "## Why " + f + "?\ny\n\n## How " + f +
+                                                       "?\nz\n");
+    IndexOptions o = opts(d);
+    o.held_bytes = 1; // the first changed file's records only: the others are read by the writer
+    IndexStats s = run_index(o);
+    CHECK(s.files_indexed == 3);
+    CHECK(docs(o.db) == 9);
+}
+
 TEST_CASE("touched but identical file is not re-parsed (hash check)", "[index]") {
     test::TempDir d;
     d.write("notes/a.md", "## What is A?\nalpha\n");
