@@ -33,9 +33,27 @@ void remove_compaction_leftovers(const std::string& db) {
         fs::remove_all(work_folder(db, what), ec);
 }
 
+namespace {
+
+/// True when every entry of `db` is one of Xapian's own files: the swap
+/// removes the old folder whole, and anything else in it (notes, when the
+/// index was made in a notes folder) would go with it.
+bool only_index_files(const std::string& db) {
+    std::error_code ec;
+    for (fs::directory_iterator it(db, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        bool own = name == "iamglass" || name == "flintlock" ||
+                   (name.size() > 6 && name.compare(name.size() - 6, 6, ".glass") == 0);
+        if (!own || it->is_directory(ec)) return false;
+    }
+    return !ec;
+}
+
+} // namespace
+
 bool can_compact(const std::string& db) {
     std::error_code ec;
-    return !fs::is_symlink(db, ec) && fs::is_directory(db, ec);
+    return !fs::is_symlink(db, ec) && fs::is_directory(db, ec) && only_index_files(db);
 }
 
 void compact_into(const std::vector<std::string>& sources, const std::string& db) {

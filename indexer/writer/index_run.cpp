@@ -376,10 +376,14 @@ std::optional<RunPlan> plan_from_list(const IndexOptions& opt, RunSetup& setup, 
         if (files.emplace_back(Candidate{}, false);
             !candidate_of(setup.roots, f, files.back().first))
             return std::nullopt;
-    for (const std::string& abs : diff->gone)
+    for (const std::string& abs : diff->gone) {
+        // A root that was a single file and is gone: walk() says so, every run.
+        for (const Root& root : setup.roots)
+            if (root.abs == abs) return std::nullopt;
         if (files.emplace_back(Candidate{}, true);
             !candidate_of(setup.roots, {abs, 0, 0}, files.back().first))
             return std::nullopt;
+    }
     for (const auto& [c, gone] : files)
         if (auto rec = decode_record(db.get_metadata(file_key(c.display))))
             plan.records.emplace(c.display, std::move(*rec));
@@ -398,15 +402,13 @@ std::optional<RunPlan> plan_from_list(const IndexOptions& opt, RunSetup& setup, 
     return plan;
 }
 
-/// Records of old passages read ahead for the parsers, at most: beyond,
-/// the writer reads a file's passages when it replaces them (and all of them
-/// are built), so that memory stays bounded when many files changed.
-constexpr size_t kHeldBytes = 32u << 20;
-
 /// An update reads what the index holds of each changed file before the
 /// parsers start, so that what is parsed again unchanged is not built again:
-/// an appended question builds one passage, not the file (issue 26).
-void hold_old_passages(const Xapian::Database& db, RunPlan& plan) {
+/// an appended question builds one passage, not the file (issue 26).  At
+/// most `budget` bytes of records (IndexOptions::held_bytes): beyond, the
+/// writer reads a file's passages when it replaces them (and all of them are
+/// built), so that memory stays bounded when many files changed.
+void hold_old_passages(const Xapian::Database& db, RunPlan& plan, size_t budget) {
     if (plan.full_build || plan.reparse_all) return;
     size_t bytes = 0;
     for (FileJob& job : plan.jobs) {
@@ -414,7 +416,7 @@ void hold_old_passages(const Xapian::Database& db, RunPlan& plan) {
         job.held = held_passages(db, job.cand.display);
         for (const auto& [record, id] : job.held)
             bytes += record.size();
-        if (bytes > kHeldBytes) return;
+        if (bytes > budget) return;
     }
 }
 
@@ -569,7 +571,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
         stats.total_passages = db.get_doccount();
         return done(stats, t0);
     }
-    hold_old_passages(db, plan);
+    hold_old_passages(db, plan, opt.held_bytes);
     unsigned threads =
         opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
     // A full build on two or more threads writes two fresh databases beside

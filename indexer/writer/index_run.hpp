@@ -38,6 +38,9 @@ struct IndexOptions {
     std::string default_taxonomy, default_synonyms;
     unsigned threads = 0;          ///< parser threads (0 = one per core)
     size_t batch_passages = 50000; ///< passages per transaction
+    /// Bytes of old passage records an update reads ahead for the parsers, at
+    /// most; past them the writer reads a file's passages when it replaces them.
+    size_t held_bytes = 32u << 20;
 };
 
 /// A file that was not indexed, and why.

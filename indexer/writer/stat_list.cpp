@@ -265,7 +265,9 @@ bool diff_dir(const DirEntry& dir, std::string_view text, size_t& pos,
         if (list) recorded.insert(name);
         struct stat fs;
         if (::fstatat(fd.fd, name.c_str(), &fs, 0) != 0) {
-            if (errno != ENOENT) return false;
+            // A link to nowhere is not gone: walk() says it cannot stat it.
+            if (errno != ENOENT || ::fstatat(fd.fd, name.c_str(), &fs, AT_SYMLINK_NOFOLLOW) == 0)
+                return false;
             out.gone.push_back(base + name);
             continue;
         }
@@ -293,9 +295,19 @@ bool diff_dir(const DirEntry& dir, std::string_view text, size_t& pos,
             if (!ok) break;
             continue;
         }
+        // A walked folder replaced by a link: walk() follows no link, so its
+        // files are no longer notes; only a walk drops them.
+        if (S_ISLNK(es.st_mode) && dirs.count(base + name)) {
+            ok = false;
+            break;
+        }
         if (classify_name(name) == NameClass::other) continue;
-        if (::fstatat(fd.fd, e->d_name, &es, 0) != 0 || !S_ISREG(es.st_mode))
-            continue; // a link to nowhere or to a folder: walk() skips it too
+        // A link to nowhere (or a loop) is reported by walk(): let it say so.
+        if (::fstatat(fd.fd, e->d_name, &es, 0) != 0) {
+            ok = false;
+            break;
+        }
+        if (!S_ISREG(es.st_mode)) continue; // a link to a folder: walk() skips it too
         ++out.files;
         out.changed.push_back({base + name, uint64_t(es.st_size), mtime_of(es)});
     }

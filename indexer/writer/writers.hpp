@@ -101,8 +101,10 @@ class FullBuild {
 /// Delete a file's passages and their spelling counts.
 void delete_file(Xapian::WritableDatabase& db, const std::string& display);
 
-/// The passages the index holds of a file, by their stored record.
-using HeldPassages = std::unordered_map<std::string, Xapian::docid>;
+/// The passages the index holds of a file, by their stored record (a multimap:
+/// two passages of a file can have the same record, e.g. two questions on one
+/// line of a notebook's JSON).
+using HeldPassages = std::unordered_multimap<std::string, Xapian::docid>;
 
 /// The passages the index holds of the file shown as `display`.
 HeldPassages held_passages(const Xapian::Database& db, const std::string& display);

@@ -107,6 +107,67 @@ TEST_CASE("regression: a one-file update built every passage of the file (held o
     CHECK(*db.postlist_begin("Zalpha") == a_before);
 }
 
+TEST_CASE("regression: an update of a file with two identical passages threw, or kept a stale "
+          "copy",
+          "[index][update]") {
+    // A notebook cell's source as one JSON string: both questions are on
+    // line 3 of the .ipynb, so their records are the same bytes.
+    auto notebook = [](const std::string& more) {
+        return "{\"cells\": [\n"
+               " {\"cell_type\": \"markdown\", \"metadata\": {},\n"
+               "  \"source\": \"## What is X?\\nsame\\n\\n## What is X?\\nsame\\n\"}" +
+               more + "\n], \"metadata\": {}, \"nbformat\": 4}\n";
+    };
+    test::TempDir d;
+    d.write("notes/n.ipynb", notebook(""));
+    run_index(opts(d));
+    REQUIRE(docs(opts(d).db) == 2);
+    const std::string cell = ",\n {\"cell_type\": \"markdown\", \"metadata\": {}, "
+                             "\"source\": \"## What is Y?\\nother\\n\"}";
+    d.write("notes/n.ipynb", notebook(cell));
+    IndexStats s = run_index(opts(d));
+    CHECK(s.files_indexed == 1);
+    CHECK(docs(opts(d).db) == 3);
+    d.write("notes/n.ipynb", notebook(cell + ",\n {\"cell_type\": \"markdown\", \"metadata\": {}, "
+                                            "\"source\": \"## What is Z?\\nzed\\n\"}"));
+    s = run_index(opts(d));
+    CHECK(s.files_indexed == 1);
+    CHECK(docs(opts(d).db) == 4); // no copy of "What is X?" left behind
+}
+
+TEST_CASE("regression: an index made in the notes folder itself deleted the notes when compacted",
+          "[index]") {
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    d.write("notes/b.md", "## What is B?\nbeta\n");
+    IndexOptions o = opts(d);
+    o.db = d.str() + "/notes"; // crib-index --db notes notes
+    o.threads = GENERATE(1u, 2u); // compacted after the build, or a build of two swapped in
+    IndexStats s = run_index(o);
+    CHECK(std::filesystem::exists(d.path / "notes/a.md"));
+    CHECK(std::filesystem::exists(d.path / "notes/b.md"));
+    CHECK(s.questions == 2);
+}
+
+TEST_CASE("an update past the held-records budget replaces the old passages all the same",
+          "[index][update]") {
+    test::TempDir d;
+    for (const char* f : {"a", "b", "c"})
+        d.write(std::string("notes/") + f + ".md", std::string("## What is ") + f + "?\nx\n\n" +
+                                                       "## Why " + f + "?\ny\n");
+    run_index(opts(d));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    for (const char* f : {"a", "b", "c"})
+        d.write(std::string("notes/") + f + ".md", std::string("## What is ") + f + "?\nx\n\n" +
+                                                       "## Why " + f + "?\ny\n\n## How " + f +
+                                                       "?\nz\n");
+    IndexOptions o = opts(d);
+    o.held_bytes = 1; // the first changed file's records only: the others are read by the writer
+    IndexStats s = run_index(o);
+    CHECK(s.files_indexed == 3);
+    CHECK(docs(o.db) == 9);
+}
+
 TEST_CASE("touched but identical file is not re-parsed (hash check)", "[index]") {
     test::TempDir d;
     d.write("notes/a.md", "## What is A?\nalpha\n");
