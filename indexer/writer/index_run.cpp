@@ -364,7 +364,8 @@ bool candidate_of(const std::vector<Root>& roots, const ChangedFile& f, Candidat
 /// A no-op run is such a plan with nothing to do: one stat per file and folder.
 std::optional<RunPlan> plan_from_list(const IndexOptions& opt, RunSetup& setup, IndexStats& stats) {
     Xapian::WritableDatabase& db = setup.db;
-    if (opt.rebuild || !same_state(db, setup.state)) return std::nullopt;
+    // An index without passages is built whole (and compacted) by the walk.
+    if (opt.rebuild || !same_state(db, setup.state) || db.get_doccount() == 0) return std::nullopt;
     std::string list = db.get_metadata(schema::kStatListKey);
     if (stat_list_files(list, opt.max_size).skipped) return std::nullopt;
     RunPlan plan;

@@ -526,3 +526,16 @@ TEST_CASE("a non-note file in a folder: the no-op stores the whole list, later n
     CHECK(after.find("\ta.md\n") != std::string::npos);
     CHECK(entries(after) == entries(walked_list(opts(d))));
 }
+
+TEST_CASE("an index without passages is built whole by the walk, not updated from the list",
+          "[stat][update]") {
+    test::TempDir d;
+    d.write("notes/empty.md", "");
+    age_folders(d, {"notes"});
+    run_index(opts(d));
+    REQUIRE(Xapian::Database(opts(d).db).get_doccount() == 0);
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    IndexStats s = run_index(opts(d));
+    CHECK_FALSE(s.planned_from_list);
+    CHECK(passages_of(opts(d), d, "a.md") == 1);
+}
