@@ -334,24 +334,11 @@ RunPlan plan_run(const IndexOptions& opt, RunSetup& setup, IndexStats& stats) {
 /// The note file at `abs` as walk() would have found it: shown path and top
 /// folder from the first root that holds it.  False when no root does.
 bool candidate_of(const std::vector<Root>& roots, const ChangedFile& f, Candidate& c) {
-    for (const Root& root : roots) {
-        std::string rel;
-        if (f.abs == root.abs) {
-            c.display = root.given;
-        } else if (f.abs.size() > root.abs.size() &&
-                   f.abs.compare(0, root.abs.size(), root.abs) == 0 &&
-                   (root.abs.back() == '/' || f.abs[root.abs.size()] == '/')) {
-            rel = f.abs.substr(root.abs.size() + (root.abs.back() == '/' ? 0 : 1));
-            c.display = display_join(root.given, rel);
-        } else {
-            continue;
+    for (const Root& root : roots)
+        if (candidate_under(root, f.abs, c)) {
+            c.st = {.ok = true, .regular = true, .size = f.size, .mtime_ns = f.mtime_ns};
+            return true;
         }
-        size_t slash = rel.find('/');
-        c.abs = f.abs;
-        c.folder = slash == std::string::npos ? "" : rel.substr(0, slash);
-        c.st = {.ok = true, .regular = true, .size = f.size, .mtime_ns = f.mtime_ns};
-        return true;
-    }
     return false;
 }
 
@@ -366,11 +353,9 @@ std::optional<RunPlan> plan_from_list(const IndexOptions& opt, RunSetup& setup, 
     Xapian::WritableDatabase& db = setup.db;
     // An index without passages is built whole (and compacted) by the walk.
     if (opt.rebuild || !same_state(db, setup.state) || db.get_doccount() == 0) return std::nullopt;
-    std::string list = db.get_metadata(schema::kStatListKey);
-    if (stat_list_files(list, opt.max_size).skipped) return std::nullopt;
     RunPlan plan;
     plan.walk_started = now_ns();
-    std::optional<StatListDiff> diff = diff_stat_list(list);
+    std::optional<StatListDiff> diff = diff_stat_list(db.get_metadata(schema::kStatListKey));
     if (!diff) return std::nullopt;
     std::vector<std::pair<Candidate, bool>> files; // (file, gone)
     for (const ChangedFile& f : diff->changed)
@@ -447,8 +432,8 @@ class RunWriter {
     }
 
     /// One file's result: skipped (and remembered as such; false), unchanged,
-    /// or written.
-    bool add(const FileJob& job, FileResult& r) {
+    /// or written.  The job's held passages are taken (its parser is done).
+    bool add(FileJob& job, FileResult& r) {
         const std::string& display = job.cand.display;
         stats_.warnings.insert(stats_.warnings.end(), r.warnings.begin(), r.warnings.end());
         if (!r.skip.empty()) {
@@ -505,7 +490,7 @@ class RunWriter {
         plan_.seen.add_file(job.cand.abs, rec.size, rec.mtime_ns, list_flag(rec.hash));
     }
 
-    void written(const FileJob& job, FileResult& r) {
+    void written(FileJob& job, FileResult& r) {
         const std::string& display = job.cand.display;
         bool had = !build_ && plan_.records.count(display);
         if (had && plan_.reparse_all) delete_file(out_, display);
@@ -514,7 +499,7 @@ class RunWriter {
             build_->add(std::move(r.docs), spelling_);
         } else if (had && !plan_.reparse_all) {
             replace_file(out_, r.docs, spelling_,
-                         job.held.empty() ? held_passages(out_, display) : job.held);
+                         job.held.empty() ? held_passages(out_, display) : std::move(job.held));
         } else {
             for (const BuiltPassage& d : r.docs) {
                 out_.add_document(d.doc);

@@ -41,8 +41,8 @@ struct Fd {
 
 /// One folder of a decoded list.
 struct DirEntry {
-    char kind;
-    int64_t mtime_ns;
+    char kind = 0;
+    int64_t mtime_ns = 0;
     std::string_view abs;
 };
 
@@ -73,6 +73,49 @@ int64_t to_int(std::string_view s) {
     return v;
 }
 
+/// True if `line` is a folder line (its kind is a capital letter).
+bool is_folder_line(std::string_view line) {
+    return !line.empty() && line[0] >= 'A' && line[0] <= 'Z';
+}
+
+/// The folder a folder line names: kind, mtime and path; false when it is not one.
+bool read_folder_line(std::string_view line, DirEntry& dir) {
+    std::string_view f[2];
+    if (!is_folder_line(line) || !split_fields(line.substr(1), f, 2)) return false;
+    dir = {line[0], to_int(f[0]), f[1]};
+    return true;
+}
+
+/// Every folder an encoded list records (absolute paths): a listed folder's
+/// subfolders must be among them.
+std::set<std::string> recorded_folders(std::string_view text) {
+    std::set<std::string> dirs;
+    DirEntry dir;
+    for (size_t p = 0; p < text.size();)
+        if (read_folder_line(next_line(text, p), dir)) dirs.emplace(dir.abs);
+    return dirs;
+}
+
+/// Calls `each(entry)` for the entries of the open folder `dirfd` but "."
+/// and "..", until it returns false; false then, or when the folder cannot
+/// be listed.
+template <class Each> bool each_entry(int dirfd, Each&& each) {
+    int fd = ::dup(dirfd);
+    DIR* d = fd < 0 ? nullptr : ::fdopendir(fd);
+    if (!d) {
+        if (fd >= 0) ::close(fd);
+        return false;
+    }
+    bool ok = true;
+    while (struct dirent* e = ::readdir(d)) {
+        std::string_view name = e->d_name;
+        if (name == "." || name == "..") continue;
+        if (!(ok = each(*e))) break;
+    }
+    ::closedir(d);
+    return ok;
+}
+
 /// A file line against the disk: stat relative to its open folder.
 bool file_fresh(int dirfd, std::string_view line, std::set<std::string_view>* names) {
     std::string_view f[4]; // size, mtime, flag, name
@@ -92,31 +135,20 @@ bool file_fresh(int dirfd, std::string_view line, std::set<std::string_view>* na
 /// recorded (as walk() in index_run.cpp picks them).
 bool listing_matches(int dirfd, const std::string& abs, const std::set<std::string_view>& files,
                      const std::set<std::string>& dirs) {
-    int fd = ::dup(dirfd);
-    DIR* d = fd < 0 ? nullptr : ::fdopendir(fd);
-    if (!d) {
-        if (fd >= 0) ::close(fd);
-        return false;
-    }
-    bool ok = true;
-    while (struct dirent* e = ::readdir(d)) {
-        std::string_view name = e->d_name;
-        if (name == "." || name == "..") continue;
-        bool is_dir = e->d_type == DT_DIR;
-        if (e->d_type == DT_UNKNOWN) {
+    return each_entry(dirfd, [&](const struct dirent& e) {
+        std::string_view name = e.d_name;
+        bool is_dir = e.d_type == DT_DIR;
+        if (e.d_type == DT_UNKNOWN) {
             struct stat st;
             is_dir =
-                ::fstatat(dirfd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+                ::fstatat(dirfd, e.d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
         }
         if (is_dir) {
             std::string sub = abs + "/" + std::string(name);
-            ok = name[0] == '.' || dirs.count(sub) || is_xapian_database(sub);
-        } else
-            ok = classify_name(name) == NameClass::other || files.count(name);
-        if (!ok) break;
-    }
-    ::closedir(d);
-    return ok;
+            return name[0] == '.' || dirs.count(sub) > 0 || is_xapian_database(sub);
+        }
+        return classify_name(name) == NameClass::other || files.count(name) > 0;
+    });
 }
 
 /// Check one folder and its files; `text` continues after the folder line.
@@ -181,11 +213,9 @@ namespace {
 /// when the other half has found a change (`found`), and say so when this one does.
 Freshness check_range(std::string_view text, size_t pos, size_t end,
                       const std::set<std::string>& dirs, std::atomic<bool>& found) {
+    DirEntry dir;
     while (pos < end && !found.load(std::memory_order_relaxed)) {
-        std::string_view line = next_line(text, pos);
-        std::string_view f[2];
-        if (line.empty() || !split_fields(line.substr(1), f, 2)) return Freshness::unknown;
-        DirEntry dir{line[0], to_int(f[0]), f[1]};
+        if (!read_folder_line(next_line(text, pos), dir)) return Freshness::unknown;
         if (!dir_fresh(dir, text, pos, dirs)) {
             found = true;
             return Freshness::stale;
@@ -208,37 +238,41 @@ size_t folder_line_after(std::string_view text, size_t pos) {
 /// Lists of more files than this are checked in two halves on two threads.
 constexpr size_t kSplitBytes = 64 * 1024;
 
+/// Runs `range(from, to, half)` over the folder lines of an encoded list:
+/// a large list in two halves, the second (half 1) on a helper thread; a
+/// small one, or one no thread can be had for, whole here (half 0).
+template <class Range> void by_halves(std::string_view text, Range&& range) {
+    size_t start = std::string_view(kHeader).size();
+    size_t mid = text.size() > kSplitBytes ? folder_line_after(text, text.size() / 2) : text.size();
+    std::thread helper;
+    if (mid < text.size()) {
+        try {
+            helper = std::thread([&] { range(mid, text.size(), 1); });
+        } catch (const std::system_error&) {
+            mid = text.size(); // no thread: all of it here
+        }
+    }
+    range(start, mid, 0);
+    if (helper.joinable()) helper.join();
+}
+
 } // namespace
 
 Freshness check_stat_list(const std::string& encoded) {
     std::string_view text = encoded;
     if (text.substr(0, std::string_view(kHeader).size()) != kHeader) return Freshness::unknown;
-    std::set<std::string> dirs; // every recorded folder, for the listings of racy ones
-    if (text.find("\nR") != std::string_view::npos)
-        for (size_t p = 0; p < text.size();) {
-            std::string_view line = next_line(text, p);
-            size_t tab = line.find('\t');
-            if (!line.empty() && line[0] >= 'A' && line[0] <= 'Z' && tab != std::string_view::npos)
-                dirs.insert(std::string(line.substr(tab + 1)));
-        }
-    size_t start = std::string_view(kHeader).size();
-    size_t mid = text.size() > kSplitBytes ? folder_line_after(text, text.size() / 2) : text.size();
-    Freshness second = Freshness::fresh;
+    // Every recorded folder, for the listings of racy ones.
+    const std::set<std::string> dirs = text.find("\nR") != std::string_view::npos
+                                           ? recorded_folders(text)
+                                           : std::set<std::string>();
+    Freshness half[2] = {Freshness::fresh, Freshness::fresh};
     std::atomic<bool> found{false}; // a change in either half ends both
-    std::thread helper;
-    if (mid < text.size()) {
-        try {
-            helper =
-                std::thread([&] { second = check_range(text, mid, text.size(), dirs, found); });
-        } catch (const std::system_error&) {
-            mid = text.size(); // no thread: check it all here
-        }
-    }
-    Freshness first = check_range(text, start, mid, dirs, found);
-    if (helper.joinable()) helper.join();
-    if (first == Freshness::unknown || second == Freshness::unknown) return Freshness::unknown;
-    return first == Freshness::stale || second == Freshness::stale ? Freshness::stale
-                                                                   : Freshness::fresh;
+    by_halves(text, [&](size_t from, size_t to, int h) {
+        half[h] = check_range(text, from, to, dirs, found);
+    });
+    if (half[0] == Freshness::unknown || half[1] == Freshness::unknown) return Freshness::unknown;
+    return half[0] == Freshness::stale || half[1] == Freshness::stale ? Freshness::stale
+                                                                      : Freshness::fresh;
 }
 
 namespace {
@@ -260,7 +294,8 @@ bool diff_dir(const DirEntry& dir, std::string_view text, size_t& pos,
     std::string base = abs == "/" ? "/" : abs + "/";
     while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
         std::string_view f[4]; // size, mtime, flag, name
-        if (!split_fields(next_line(text, pos), f, 4)) return false;
+        // A file recorded as skipped: every walk says its skip again.
+        if (!split_fields(next_line(text, pos), f, 4) || f[2] != "-") return false;
         std::string name(f[3]);
         if (list) recorded.insert(name);
         struct stat fs;
@@ -278,53 +313,36 @@ bool diff_dir(const DirEntry& dir, std::string_view text, size_t& pos,
             out.changed.push_back({base + name, size, mtime_of(fs)});
     }
     if (!list) return true;
-    int dup = ::dup(fd.fd);
-    DIR* d = dup < 0 ? nullptr : ::fdopendir(dup);
-    if (!d) {
-        if (dup >= 0) ::close(dup);
-        return false;
-    }
-    bool ok = true;
-    while (struct dirent* e = ::readdir(d)) {
-        std::string name = e->d_name;
-        if (name == "." || name == ".." || recorded.count(name)) continue;
+    return each_entry(fd.fd, [&](const struct dirent& e) {
+        std::string name = e.d_name;
+        if (recorded.count(name)) return true;
         struct stat es;
-        if (::fstatat(fd.fd, e->d_name, &es, AT_SYMLINK_NOFOLLOW) != 0) continue; // gone meanwhile
-        if (S_ISDIR(es.st_mode)) { // a new folder is walked (walk() does it)
-            ok = name[0] == '.' || dirs.count(base + name) || is_xapian_database(base + name);
-            if (!ok) break;
-            continue;
-        }
+        if (::fstatat(fd.fd, e.d_name, &es, AT_SYMLINK_NOFOLLOW) != 0)
+            return true;         // gone meanwhile
+        if (S_ISDIR(es.st_mode)) // a new folder is walked (walk() does it)
+            return name[0] == '.' || dirs.count(base + name) > 0 || is_xapian_database(base + name);
         // A walked folder replaced by a link: walk() follows no link, so its
         // files are no longer notes; only a walk drops them.
-        if (S_ISLNK(es.st_mode) && dirs.count(base + name)) {
-            ok = false;
-            break;
-        }
-        if (classify_name(name) == NameClass::other) continue;
+        if (S_ISLNK(es.st_mode) && dirs.count(base + name)) return false;
+        if (classify_name(name) == NameClass::other) return true;
         // A link to nowhere (or a loop) is reported by walk(): let it say so.
-        if (::fstatat(fd.fd, e->d_name, &es, 0) != 0) {
-            ok = false;
-            break;
-        }
-        if (!S_ISREG(es.st_mode)) continue; // a link to a folder: walk() skips it too
+        if (::fstatat(fd.fd, e.d_name, &es, 0) != 0) return false;
+        if (!S_ISREG(es.st_mode)) return true; // a link to a folder: walk() skips it too
         ++out.files;
         out.changed.push_back({base + name, uint64_t(es.st_size), mtime_of(es)});
-    }
-    ::closedir(d);
-    return ok;
+        return true;
+    });
 }
 
 /// diff_dir over the folders whose lines start in [pos, end) of `text`;
 /// their mtimes now go to `now`, in the list's order.
 bool diff_range(std::string_view text, size_t pos, size_t end, const std::set<std::string>& dirs,
                 StatListDiff& out, std::vector<int64_t>& now) {
-    while (pos < end) {
-        std::string_view line = next_line(text, pos);
-        std::string_view f[2];
-        if (line.empty() || !split_fields(line.substr(1), f, 2)) return false;
-        if (!diff_dir({line[0], to_int(f[0]), f[1]}, text, pos, dirs, out, now)) return false;
-    }
+    DirEntry dir;
+    while (pos < end)
+        if (!read_folder_line(next_line(text, pos), dir) ||
+            !diff_dir(dir, text, pos, dirs, out, now))
+            return false;
     return true;
 }
 
@@ -341,15 +359,13 @@ void keep_unchanged(std::string_view text, const std::vector<int64_t>& now, Stat
     for (size_t pos = std::string_view(kHeader).size(); pos < text.size();) {
         std::string_view line = next_line(text, pos);
         if (line.empty()) continue;
-        if (line[0] >= 'A' && line[0] <= 'Z') {
-            std::string_view f[2];
-            split_fields(line.substr(1), f, 2);
-            dir.assign(f[1]);
+        if (DirEntry folder; read_folder_line(line, folder)) {
+            dir.assign(folder.abs);
             int64_t mtime = k < now.size() ? now[k] : 0;
             ++k;
-            if (line[0] == 'P') continue; // made by its files
+            if (folder.kind == 'P') continue; // made by its files
             d.unchanged.add_dir(dir, mtime);
-            if (line[0] == 'U') d.unchanged.uncheck_dir(dir);
+            if (folder.kind == 'U') d.unchanged.uncheck_dir(dir);
             continue;
         }
         std::string_view f[4]; // size, mtime, flag, name
@@ -366,41 +382,26 @@ void keep_unchanged(std::string_view text, const std::vector<int64_t>& now, Stat
 std::optional<StatListDiff> diff_stat_list(const std::string& encoded) {
     std::string_view text = encoded;
     if (text.substr(0, std::string_view(kHeader).size()) != kHeader) return std::nullopt;
-    std::set<std::string> dirs; // every recorded folder: a listed one's subfolders are known
-    for (size_t p = 0; p < text.size();) {
-        std::string_view line = next_line(text, p);
-        size_t tab = line.find('\t');
-        if (!line.empty() && line[0] >= 'A' && line[0] <= 'Z' && tab != std::string_view::npos)
-            dirs.insert(std::string(line.substr(tab + 1)));
+    const std::set<std::string> dirs = recorded_folders(text);
+    StatListDiff half[2];
+    std::vector<int64_t> now[2]; // each half's folder mtimes, in the list's order
+    bool ok[2] = {true, true};
+    by_halves(text, [&](size_t from, size_t to, int h) {
+        ok[h] = diff_range(text, from, to, dirs, half[h], now[h]);
+    });
+    if (!ok[0] || !ok[1]) return std::nullopt;
+    StatListDiff& out = half[0];
+    out.changed.insert(out.changed.end(), std::make_move_iterator(half[1].changed.begin()),
+                       std::make_move_iterator(half[1].changed.end()));
+    out.gone.insert(out.gone.end(), std::make_move_iterator(half[1].gone.begin()),
+                    std::make_move_iterator(half[1].gone.end()));
+    out.files += half[1].files;
+    out.folders_moved |= half[1].folders_moved;
+    if (!out.changed.empty() || !out.gone.empty() || out.folders_moved) {
+        now[0].insert(now[0].end(), now[1].begin(), now[1].end());
+        keep_unchanged(text, now[0], out);
     }
-    size_t start = std::string_view(kHeader).size();
-    size_t mid = text.size() > kSplitBytes ? folder_line_after(text, text.size() / 2) : text.size();
-    StatListDiff first, second;
-    std::vector<int64_t> first_now, second_now;
-    bool second_ok = true;
-    std::thread helper;
-    if (mid < text.size()) {
-        try {
-            helper = std::thread(
-                [&] { second_ok = diff_range(text, mid, text.size(), dirs, second, second_now); });
-        } catch (const std::system_error&) {
-            mid = text.size(); // no thread: compare it all here
-        }
-    }
-    bool first_ok = diff_range(text, start, mid, dirs, first, first_now);
-    if (helper.joinable()) helper.join();
-    if (!first_ok || !second_ok) return std::nullopt;
-    first.changed.insert(first.changed.end(), std::make_move_iterator(second.changed.begin()),
-                         std::make_move_iterator(second.changed.end()));
-    first.gone.insert(first.gone.end(), std::make_move_iterator(second.gone.begin()),
-                      std::make_move_iterator(second.gone.end()));
-    first.files += second.files;
-    first.folders_moved |= second.folders_moved;
-    if (!first.changed.empty() || !first.gone.empty() || first.folders_moved) {
-        first_now.insert(first_now.end(), second_now.begin(), second_now.end());
-        keep_unchanged(text, first_now, first);
-    }
-    return first;
+    return std::move(out);
 }
 
 StatListFiles stat_list_files(const std::string& encoded, uint64_t max_size) {

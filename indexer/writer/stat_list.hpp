@@ -107,7 +107,8 @@ struct StatListDiff {
 /// folders whose entries may have changed (mtime moved, or racy): what a
 /// one-file update needs instead of a walk.  nullopt when only a walk can
 /// tell: no usable list, a folder that cannot be opened, a new subfolder, a
-/// path that is no longer a regular file.  Large lists are compared in two
+/// path that is no longer a regular file, a file recorded as skipped (every
+/// walk says its skip again).  Large lists are compared in two
 /// halves on two threads, as check_stat_list does; a no-op costs what the
 /// check costs.
 std::optional<StatListDiff> diff_stat_list(const std::string& encoded);

@@ -41,6 +41,41 @@ std::string display_join(const std::string& given, const std::string& rel) {
     return given + "/" + rel;
 }
 
+namespace {
+
+/// `abs`'s path below `root` ("" for the root itself); false when it is
+/// neither.  The prefix is cut (lexically_relative per file was half of
+/// crib's freshness check).
+bool path_below(const Root& root, const std::string& abs, std::string& rel) {
+    if (abs == root.abs) {
+        rel.clear();
+        return true;
+    }
+    if (abs.size() <= root.abs.size() || abs.compare(0, root.abs.size(), root.abs) != 0 ||
+        (root.abs.back() != '/' && abs[root.abs.size()] != '/'))
+        return false;
+    rel = abs.substr(root.abs.size() + (root.abs.back() == '/' ? 0 : 1));
+    return true;
+}
+
+/// The note file `abs` at `rel` below `root`: shown path and top folder.
+Candidate candidate_at(const Root& root, const std::string& abs, const std::string& rel) {
+    size_t slash = rel.find('/');
+    return {rel.empty() ? root.given : display_join(root.given, rel),
+            abs,
+            slash == std::string::npos ? "" : rel.substr(0, slash),
+            {}};
+}
+
+} // namespace
+
+bool candidate_under(const Root& root, const std::string& abs, Candidate& c) {
+    std::string rel;
+    if (!path_below(root, abs, rel)) return false;
+    c = candidate_at(root, abs, rel);
+    return true;
+}
+
 /// True if a root no longer exists at all (moved, renamed, unmounted), as
 /// opposed to one that cannot be read.
 bool root_gone(const Root& root) {
@@ -127,21 +162,17 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
             }
             bool note = is_note_file_name(name);
             if (!note && (!other || name.empty() || name[0] == '.')) continue;
-            // The iterator's paths are root.abs + "/" + ...: cut the prefix
-            // (lexically_relative per file was half of crib's freshness check).
+            // The iterator's paths are root.abs + "/" + ...
             const std::string& full = e.path().native();
-            std::string rel =
-                full.size() > root.abs.size() && full.compare(0, root.abs.size(), root.abs) == 0
-                    ? full.substr(root.abs.size() + (root.abs.back() == '/' ? 0 : 1))
-                    : e.path().lexically_relative(root.abs).generic_string();
-            std::string display = display_join(root.given, rel);
+            std::string rel;
+            if (!path_below(root, full, rel)) // not expected; as the path says
+                rel = e.path().lexically_relative(root.abs).generic_string();
+            Candidate c = candidate_at(root, full, rel);
             if (!note) {
-                if (!is_watch_state_file(full)) other->push_back(display);
+                if (!is_watch_state_file(full)) other->push_back(c.display);
                 continue;
             }
-            size_t slash = rel.find('/');
-            listed.push_back(
-                {display, full, slash == std::string::npos ? "" : rel.substr(0, slash), {}});
+            listed.push_back(std::move(c));
         }
         stat_all(listed);
         for (Candidate& c : listed) {

@@ -36,6 +36,11 @@ struct Candidate {
 /// The shown path of `rel` below a root given as `given` ("." gives "./rel").
 std::string display_join(const std::string& given, const std::string& rel);
 
+/// The note file `abs` as walk() lists it under `root`: its shown path and
+/// top folder (`st` left alone).  False when `abs` is neither `root` itself
+/// nor below it.
+bool candidate_under(const Root& root, const std::string& abs, Candidate& c);
+
 /// True if a root no longer exists at all (moved, renamed, unmounted), as
 /// opposed to one that cannot be read.
 bool root_gone(const Root& root);
