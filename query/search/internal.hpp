@@ -238,6 +238,7 @@ struct FeedbackTerm {
     /// ("liveness" for Zlive): a question elsewhere writing the stem as
     /// another word ("live" streaming) is on another subject.
     std::set<std::string> forms;
+    Xapian::doccount freq = 0; ///< passages holding the term
 };
 /// What the hits `hits` (the top one first) are about: up to sixteen
 /// free-text terms of their questions, section titles and prose (never code

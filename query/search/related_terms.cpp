@@ -199,7 +199,7 @@ std::vector<FeedbackTerm> subject_terms(const Xapian::Database& db,
         if (freq == 0) continue; // not indexed as free text
         const WordUse& u = uses.at(stem);
         out.push_back({std::move(term), std::log(docs / freq) * u.strength, u.named, u.code,
-                       u.queried, u.forms});
+                       u.queried, u.forms, freq});
     }
     by_weight(out);
     drop_phrasing(db, out);
