@@ -250,6 +250,11 @@ std::vector<FeedbackTerm> subject_terms(const Xapian::Database& db,
                                         const Xapian::Query& query);
 
 // ---- related.cpp -------------------------------------------------------
+/// The subject terms the related match searches (of an index of `docs`
+/// passages): all but the costly negligible ones, terms in more than 2,000
+/// passages that can add under a twentieth of what the heaviest term can.
+std::vector<const FeedbackTerm*> searched_terms(const std::vector<FeedbackTerm>& terms,
+                                                Xapian::doccount docs);
 /// Step 7, relate: up to five questions to read next: those sharing the
 /// subject terms of the top hits (subject_terms()), raised by sitting near
 /// the top hit in its file, section and folder (all of a file of one

@@ -16,6 +16,42 @@ namespace detail {
 
 namespace {
 
+/// How much a passage can gain from subject term `t` at most, up to a
+/// factor shared by all terms: its weight times its rarity among `docs`
+/// passages (BM25 weighs it by rarity again).
+double reach(const FeedbackTerm& t, double docs) {
+    return t.weight * std::log(docs / std::max<Xapian::doccount>(t.freq, 1));
+}
+
+/// A subject term in more than kCostlyTerm passages whose reach() is under
+/// kNegligibleTerm of the heaviest term's is left out of the related match.
+/// Such terms are the common ones ("data", "question" in a tenth of the
+/// passages): walking their postings was most of the match on 600,000
+/// passages (median 5.2 -> 3.6 ms), and they can move a candidate by a
+/// twentieth of the best one's score, less than the smallest structure
+/// bonus.  tests/related (5,000 passages) with the share alone: P@5 0.520
+/// at 0 and at 0.05, 0.493 at 0.10.  In small notes such a term costs
+/// nothing and may be all a topic-labelled question shares with the hit:
+/// it stays.
+constexpr double kNegligibleTerm = 0.05;
+constexpr Xapian::doccount kCostlyTerm = 2000;
+
+} // namespace
+
+std::vector<const FeedbackTerm*> searched_terms(const std::vector<FeedbackTerm>& terms,
+                                                Xapian::doccount docs) {
+    const double n = std::max<Xapian::doccount>(docs, 1);
+    double heaviest = 0;
+    for (const FeedbackTerm& t : terms)
+        heaviest = std::max(heaviest, reach(t, n));
+    std::vector<const FeedbackTerm*> out;
+    for (const FeedbackTerm& t : terms)
+        if (t.freq <= kCostlyTerm || reach(t, n) >= kNegligibleTerm * heaviest) out.push_back(&t);
+    return out;
+}
+
+namespace {
+
 /// Passages already shown (by docid of the combined database, which
 /// Document::get_docid() is not when several indexes are searched) and
 /// their copies (by duplicate key).
@@ -283,40 +319,15 @@ void drop_other_script(std::vector<Candidate>& pool, Script script) {
         pool.end());
 }
 
-/// A subject term in more than kCostlyTerm passages whose most a passage
-/// can gain from it (its weight times its rarity, as BM25 weighs it again)
-/// is under kNegligibleTerm of the heaviest term's is left out of the
-/// related match.  Such terms are the common ones ("data", "question" in a
-/// tenth of the passages): walking their postings was most of the match on
-/// 600,000 passages (median 5.2 -> 3.6 ms), and they can move a candidate
-/// by a twentieth of the best one's score, less than the smallest structure
-/// bonus.  tests/related (5,000 passages) with the share alone: P@5 0.520
-/// at 0 and at 0.05, 0.493 at 0.10.  In small notes such a term costs
-/// nothing and may be all a topic-labelled question shares with the hit:
-/// it stays.
-constexpr double kNegligibleTerm = 0.05;
-constexpr Xapian::doccount kCostlyTerm = 2000;
-
-/// How much a passage can gain from subject term `t` at most, up to a
-/// factor shared by all terms: its weight times its rarity in `db`.
-double reach(const FeedbackTerm& t, double docs) {
-    return t.weight * std::log(docs / std::max<Xapian::doccount>(t.freq, 1));
-}
-
 /// The subject terms as one query, each in the whole text, the costly
-/// negligible ones left out (kNegligibleTerm).  (Matching them again in the question
-/// alone doubled the cost of the match and did not help: the quiz
+/// negligible ones left out (searched_terms).  (Matching them again in the
+/// question alone doubled the cost of the match and did not help: the quiz
 /// questions that all read "What's the output?" have their subject in the
 /// answer.)
 Xapian::Query subject_query(const Xapian::Database& db, const std::vector<FeedbackTerm>& terms) {
-    const double docs = std::max<Xapian::doccount>(db.get_doccount(), 1);
-    double heaviest = 0;
-    for (const FeedbackTerm& t : terms)
-        heaviest = std::max(heaviest, reach(t, docs));
     std::vector<Xapian::Query> parts;
-    for (const FeedbackTerm& t : terms)
-        if (t.freq <= kCostlyTerm || reach(t, docs) >= kNegligibleTerm * heaviest)
-            parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t.term), t.weight);
+    for (const FeedbackTerm* t : searched_terms(terms, db.get_doccount()))
+        parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t->term), t->weight);
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 

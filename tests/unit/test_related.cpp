@@ -1,6 +1,7 @@
 // Related questions (query/search/related*.cpp): one regression test per
 // example of issue 29, each on a small index of notes written here.
 #include "index_fixture.hpp"
+#include "search/internal.hpp"
 #include "search/search.hpp"
 
 #include <algorithm>
@@ -304,8 +305,9 @@ TEST_CASE("related: 'live' streaming was offered for 'liveness' probes (one stem
 TEST_CASE("related: copies of other questions filled the pool, so the list ran dry",
           "[related][regression]") {
     test::TempDir d;
-    d.write("notes/pdb.md", "## What is a pod disruption budget for a drain?\n\n"
-                            "A pod disruption budget limits voluntary evictions during a node drain.\n");
+    d.write("notes/pdb.md",
+            "## What is a pod disruption budget for a drain?\n\n"
+            "A pod disruption budget limits voluntary evictions during a node drain.\n");
     const std::string drain =
         "## How does kubectl drain evict pods?\n\nDrain cordons the node and evicts pods, "
         "honouring each pod disruption budget.\n\n"
@@ -322,4 +324,42 @@ TEST_CASE("related: copies of other questions filled the pool, so the list ran d
     CHECK(rel.size() >= 4);
     CHECK(offers(rel, "What is minAvailable in a disruption budget?"));
     CHECK(offers(rel, "What is maxUnavailable in a disruption budget?"));
+}
+
+/// A subject term as subject_terms() makes it: "Z" + stem, weight, passages holding it.
+static crib::detail::FeedbackTerm term(const std::string& stem, double weight,
+                                       Xapian::doccount freq) {
+    crib::detail::FeedbackTerm t;
+    t.term = "Z" + stem;
+    t.weight = weight;
+    t.freq = freq;
+    return t;
+}
+
+/// The terms searched_terms() keeps, by name.
+static std::vector<std::string> kept(const std::vector<crib::detail::FeedbackTerm>& terms,
+                                     Xapian::doccount docs) {
+    std::vector<std::string> out;
+    for (const crib::detail::FeedbackTerm* t : crib::detail::searched_terms(terms, docs))
+        out.push_back(t->term);
+    return out;
+}
+
+TEST_CASE("related: common subject terms were walked for nothing (600k passages, 'data')",
+          "[related][speed]") {
+    // Figures of a query on the generated 600,000-passage bench index: the
+    // rare subject (in 110 passages) and words in a sixth of all passages.
+    const std::vector<crib::detail::FeedbackTerm> terms = {
+        term("staicrourairk", 45.2, 110), term("creat", 6.5, 23409), term("question", 3.6, 100437),
+        term("instal", 2.1, 8549), term("meld", 3.0, 4)};
+    // reach: 45.2 * ln(600000/110) = 389; creat 6.5 * ln(25.6) = 21 (5.4%,
+    // kept); question 3.6 * ln(6.0) = 6.4 (1.6%); instal 2.1 * 4.25 = 8.9 (2.3%).
+    CHECK(kept(terms, 600000) == std::vector<std::string>{"Zstaicrourairk", "Zcreat", "Zmeld"});
+    // In notes where they are cheap to walk, every term stays.
+    std::vector<crib::detail::FeedbackTerm> small = terms;
+    for (auto& t : small)
+        t.freq = std::min<Xapian::doccount>(t.freq, 2000);
+    CHECK(kept(small, 600000).size() == terms.size());
+    // A common term that can still move a candidate a lot stays.
+    CHECK(kept({term("rare", 10, 10), term("common", 40, 30000)}, 600000).size() == 2);
 }
