@@ -363,3 +363,29 @@ TEST_CASE("related: common subject terms were walked for nothing (600k passages,
     // A common term that can still move a candidate a lot stays.
     CHECK(kept({term("rare", 10, 10), term("common", 40, 30000)}, 600000).size() == 2);
 }
+
+TEST_CASE("related: several indexes searched together offer what one of them offers", "[related]") {
+    // The related questions of a hit do not depend on another index being
+    // searched beside its own (ids then name their index: "1:...").
+    test::TempDir one, two;
+    const std::string pods = "## What is a kubernetes pod?\nThe smallest unit kubernetes runs.\n\n"
+                             "## What is a pod sidecar?\nA helper container in the pod.\n\n"
+                             "## How does a pod restart?\nBy its restart policy.\n";
+    one.write("notes/pods.md", pods);
+    two.write("notes/promises.md", "## What is a promise?\nA future value.\n");
+    const std::string unrelated = test::index_notes(two);
+    SearchRequest alone;
+    alone.db = test::index_notes(one);
+    alone.query = "kubernetes pod";
+    alone.limit = 1;
+    SearchRequest together = alone;
+    together.db = IndexSet(std::vector<std::string>{alone.db.specs[0], unrelated});
+    auto a = search(alone).related, b = search(together).related;
+    CAPTURE(listed(a), listed(b));
+    REQUIRE(a.size() >= 2);
+    REQUIRE(b.size() >= 2);
+    CHECK(offers(a, "What is a pod sidecar?"));
+    CHECK(offers(b, "What is a pod sidecar?"));
+    CHECK(b.front().id.rfind("1:", 0) == 0);
+    CHECK(a.front().id.find(':') != std::string::npos);
+}
