@@ -370,3 +370,27 @@ TEST_CASE("facets of a large match with --sort file came from the first files in
     REQUIRE_FALSE(rel.facets.empty());
     CHECK(rel.facets.front().first == "linux");
 }
+
+TEST_CASE("facets: a passage and its copies count once for each topic they have", "[search]") {
+    // Three copies of one question tagged docker, and one other question
+    // tagged docker and kubernetes: two passages, docker 2, kubernetes 1.
+    test::TempDir d;
+    d.write("notes/a.md", "## What is a wombat volume?\nwombat storage #docker\n");
+    d.write("notes/b.md", "## What is a wombat volume?\nwombat storage #docker\n");
+    d.write("notes/c.md", "## What is a wombat volume?\nwombat storage #docker\n");
+    d.write("notes/d.md", "## What is a wombat image?\nwombat layers #docker #kubernetes\n");
+    SearchRequest r;
+    r.db = index_with_taxonomy(d);
+    r.query = "wombat";
+    r.related = false;
+    auto res = search(r);
+    CHECK(res.total == 2);
+    std::map<std::string, size_t> facets(res.facets.begin(), res.facets.end());
+    CHECK(facets["docker"] == 2);
+    CHECK(facets["kubernetes"] == 1);
+    r.all = true; // --all: every copy counts
+    auto all = search(r);
+    CHECK(all.total == 4);
+    std::map<std::string, size_t> every(all.facets.begin(), all.facets.end());
+    CHECK(every["docker"] == 4);
+}
