@@ -37,14 +37,16 @@ const NoteFormat* by_extension(std::string_view ext) {
 }
 
 /// Files every project has that are never notes, though they are text
-/// (LICENSE, Makefile, ...): not indexed when a folder is walked.
+/// (LICENSE, Makefile, ...), and the extensionless files of a Xapian index
+/// kept among the notes (crib-index --db notes notes: the empty flintlock
+/// was indexed as a note): not indexed when a folder is walked.
 bool project_file(std::string_view base) {
     std::string low = ascii_lower(base);
     for (std::string_view n :
-         {"license",      "licence",     "copying",     "notice",     "authors",
-          "contributors", "makefile",    "gnumakefile", "dockerfile", "containerfile",
-          "vagrantfile",  "jenkinsfile", "gemfile",     "rakefile",   "procfile",
-          "codeowners",   "brewfile",    "pipfile",     "justfile",   "cmakelists"})
+         {"license",  "licence",     "copying",    "notice",        "authors",     "contributors",
+          "makefile", "gnumakefile", "dockerfile", "containerfile", "vagrantfile", "jenkinsfile",
+          "gemfile",  "rakefile",    "procfile",   "codeowners",    "brewfile",    "pipfile",
+          "justfile", "cmakelists",  "flintlock",  "iamglass",      "iamchert",    "iamhoney"})
         if (low == n) return true;
     return false;
 }

@@ -160,10 +160,13 @@ bool dir_fresh(const DirEntry& dir, std::string_view text, size_t& pos,
     struct stat st;
     if (dir.kind == 'D' && (::fstat(fd.fd, &st) != 0 || mtime_of(st) != dir.mtime_ns)) return false;
     std::set<std::string_view> names;
-    bool racy = dir.kind == 'R';
+    // A racy folder, or the index's own (whose mtime every commit moves), is
+    // listed: a note added beside the index was never seen (issue: crib-index
+    // --db notes notes).
+    bool listed = dir.kind == 'R' || dir.kind == 'U';
     while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
-        if (!file_fresh(fd.fd, next_line(text, pos), racy ? &names : nullptr)) return false;
-    return !racy || listing_matches(fd.fd, abs, names, dirs);
+        if (!file_fresh(fd.fd, next_line(text, pos), listed ? &names : nullptr)) return false;
+    return !listed || listing_matches(fd.fd, abs, names, dirs);
 }
 
 } // namespace
@@ -289,7 +292,7 @@ bool diff_dir(const DirEntry& dir, std::string_view text, size_t& pos,
     now.push_back(mtime_of(st));
     bool moved = dir.kind == 'D' && mtime_of(st) != dir.mtime_ns;
     out.folders_moved |= moved;
-    bool list = dir.kind == 'R' || moved;
+    bool list = dir.kind == 'R' || dir.kind == 'U' || moved; // as dir_fresh lists
     std::set<std::string, std::less<>> recorded;
     std::string base = abs == "/" ? "/" : abs + "/";
     while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {

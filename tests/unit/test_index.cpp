@@ -2,12 +2,12 @@
 // file, deleted files leave nothing behind, versions and locks are checked.
 #include "helpers.hpp"
 #include "index/schema.hpp"
+#include "index/topics.hpp"
 #include "index_fixture.hpp"
 #include "search/query_parser.hpp"
 #include "search/search.hpp"
 #include "writer/index_run.hpp"
 #include "writer/parse_pipeline.hpp"
-#include "index/topics.hpp"
 
 #include <xapian.h>
 
@@ -72,8 +72,7 @@ TEST_CASE("one edited file re-indexes only that file", "[index]") {
 TEST_CASE("regression: a one-file update built every passage of the file (held ones are not)",
           "[index][update]") {
     test::TempDir d;
-    d.write("notes/a.md",
-            "## What is A?\nalpha\n\n## What is B?\nbeta\n\n## What is C?\ngamma\n");
+    d.write("notes/a.md", "## What is A?\nalpha\n\n## What is B?\nbeta\n\n## What is C?\ngamma\n");
     run_index(opts(d));
     d.write("notes/a.md", "## What is A?\nalpha\n\n## What is B?\nbeta\n\n## What is C?\ngamma\n"
                           "\n## What is D?\ndelta\n");
@@ -129,7 +128,7 @@ TEST_CASE("regression: an update of a file with two identical passages threw, or
     CHECK(s.files_indexed == 1);
     CHECK(docs(opts(d).db) == 3);
     d.write("notes/n.ipynb", notebook(cell + ",\n {\"cell_type\": \"markdown\", \"metadata\": {}, "
-                                            "\"source\": \"## What is Z?\\nzed\\n\"}"));
+                                             "\"source\": \"## What is Z?\\nzed\\n\"}"));
     s = run_index(opts(d));
     CHECK(s.files_indexed == 1);
     CHECK(docs(opts(d).db) == 4); // no copy of "What is X?" left behind
@@ -141,7 +140,7 @@ TEST_CASE("regression: an index made in the notes folder itself deleted the note
     d.write("notes/a.md", "## What is A?\nalpha\n");
     d.write("notes/b.md", "## What is B?\nbeta\n");
     IndexOptions o = opts(d);
-    o.db = d.str() + "/notes"; // crib-index --db notes notes
+    o.db = d.str() + "/notes";    // crib-index --db notes notes
     o.threads = GENERATE(1u, 2u); // compacted after the build, or a build of two swapped in
     IndexStats s = run_index(o);
     CHECK(std::filesystem::exists(d.path / "notes/a.md"));
@@ -149,12 +148,33 @@ TEST_CASE("regression: an index made in the notes folder itself deleted the note
     CHECK(s.questions == 2);
 }
 
+TEST_CASE("regression: an index made in the notes folder counted its lock file as a note",
+          "[index]") {
+    // crib-index --db notes notes: Xapian's flintlock (empty, no extension)
+    // was read as a note, "2 files" for one; the index's files are not
+    // notes.  And the folder, listed by no update since every commit moves
+    // its mtime, hid a note added beside the index from updates and checks.
+    test::TempDir d;
+    d.write("notes/a.md", "## What is A?\nalpha\n");
+    IndexOptions o = opts(d);
+    o.db = d.str() + "/notes";
+    IndexStats first = run_index(o);
+    CHECK(first.files_indexed == 1);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    d.write("notes/b.md", "## What is B?\nbeta\n"); // an update, planned from the file list
+    CHECK(index_is_stale(Xapian::Database(o.db))); // crib's check before a search sees it too
+    IndexStats again = run_index(o);
+    CHECK(again.files_indexed == 1);
+    CHECK(again.files_unchanged == 1);
+    CHECK(docs(o.db) == 2);
+}
+
 TEST_CASE("an update past the held-records budget replaces the old passages all the same",
           "[index][update]") {
     test::TempDir d;
     for (const char* f : {"a", "b", "c"})
-        d.write(std::string("notes/") + f + ".md", std::string("## What is ") + f + "?\nx\n\n" +
-                                                       "## Why " + f + "?\ny\n");
+        d.write(std::string("notes/") + f + ".md",
+                std::string("## What is ") + f + "?\nx\n\n" + "## Why " + f + "?\ny\n");
     run_index(opts(d));
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     for (const char* f : {"a", "b", "c"})
