@@ -164,12 +164,22 @@ const SkipRule kSkipRules[] = {
      true,
      {" to apply", " apply now", " how to apply", " apply at", " apply via", " apply here",
       " resume ", " cv ", " video-call", " video call", " hiring process", " recruiter"}},
-    {"hiring process", false, {" email", " agencies", " contact "}},
+    // "email us", "by email": how to apply; "Email, Calendaring, Git" names a
+    // service to run
+    {"hiring process",
+     false,
+     {" email us", " email your", " by email", " via email", " email to ", " email at ",
+      " agencies", " contact "}},
     {"degree",
      true,
      {" bachelor", " master s", " masters", " degree in", " s degree", " degree or",
       " university degree", " phd", " diploma"}},
-    {"certification", true, {" certification", " certified", " certificate"}},
+    // "a certificate in project management", not "certificate-based VPN" or
+    // "TLS certificates"
+    {"certification",
+     true,
+     {" certification", " certified", " certificate in ", " certificate of ",
+      " certificate program"}},
     {"where and when",
      true,
      {" remote work", " work remotely", " remote-first", " full remote", " fully remote",

@@ -445,3 +445,16 @@ TEST_CASE("gaps: an unanswered question in a list of follow-ups covered its subj
     CHECK(at_line(rs, 2).verdict == Verdict::missing);
     CHECK(at_line(rs, 3).verdict == Verdict::covered);
 }
+
+TEST_CASE("posting lines: a certificate-based VPN and an Email service were skipped as "
+          "certification and hiring process",
+          "[gaps]") {
+    // Regression: "certificate" marked any line as a certification to hold,
+    // and "email" outside Requirements any line as how to apply.
+    CHECK(reasons("Data Engineer\nSome projects:\n- Built a certificate-based VPN with WireGuard\n"
+                  "- Mail, Email, Calendaring and Git servers\n- TLS certificates and Nginx\n"
+                  "- A certificate in project management\n- Send your CV by email\n"
+                  "- Email us your story\n") ==
+          std::vector<std::string>{"1:title", "2:heading", "3:", "4:", "5:", "6:certification",
+                                   "7:hiring process", "8:hiring process"});
+}
