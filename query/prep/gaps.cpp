@@ -27,6 +27,11 @@ std::set<std::string> company_words(const std::vector<PostingLine>& lines) {
         // a heading names the company when it is short ("GitLab", "About
         // BlaBlaCar"), not a notes heading ("Flow of storage classes in Amazon S3")
         if (l.skip == "heading" && schema::words(l.text).size() > 3) continue;
+        // "VMware Administration:" opens a list of work on a subject; the
+        // company's heading is its name ("GitLab", "About BlaBlaCar")
+        if (l.skip == "heading" && !l.text.empty() && l.text.back() == ':' &&
+            l.text.rfind("About ", 0) != 0)
+            continue;
         // Company text names its stack too ("working on a TypeScript
         // application"): there only the name it opens with ("X is", "At X,")
         // is the company.  Found once per line, not once per name.

@@ -458,3 +458,21 @@ TEST_CASE("posting lines: a certificate-based VPN and an Email service were skip
           std::vector<std::string>{"1:title", "2:heading", "3:", "4:", "5:", "6:certification",
                                    "7:hiring process", "8:hiring process"});
 }
+
+TEST_CASE("gaps: a sub-heading naming a subject made its names the company's (VMware "
+          "Administration:)",
+          "[gaps]") {
+    // Regression: "VMware Administration:" over a list of VMware work was
+    // read as a company heading, so VMware was the employer and dropped from
+    // every line.
+    test::TempDir d;
+    d.write("notes/docker.md", "## What is Docker?\n\nContainers from images.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Cloud Engineer\n"
+                            "Acme\n"
+                            "Responsibilities\n"
+                            "Vmware Administration:\n"
+                            "- Run VMware and Docker in production\n");
+    CHECK(at_line(rs, 5).missing() == std::vector<std::string>{"VMware"});
+    CHECK(at_line(rs, 5).verdict == Verdict::partial);
+}
