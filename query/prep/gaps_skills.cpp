@@ -560,8 +560,13 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
         name = name || listed;
         last_name = name || technical_word(low);
         // Not standing alone, its capital may be the sentence's ("Filling in
-        // for IT"): a skill only if the notes know it (gaps.cpp).
-        bool maybe = first && !strong && !alone;
+        // for IT"): a skill only if the notes know it (gaps.cpp).  A capital
+        // on the next word too (a plain word, not a title-case label's, not
+        // initials: "Understands REST") makes it a name of two words ("React
+        // Router", "Google Maps"), whatever the notes know.
+        bool pair = !alone && capitalised(ts[i + 1].text) && !ts[i + 1].start &&
+                    !strong_name(ts[i + 1].text) && !filler_word(ascii_lower(ts[i + 1].text));
+        bool maybe = first && !strong && !alone && !pair;
         // "Kubernetes" | "administration"; "AWS" | "DevOps" (two names), not "Amazon EKS"
         // "AWS ECS", "GCP IAM": a cloud's own service by its initials, one
         // name ("AWS DevOps" stays two)

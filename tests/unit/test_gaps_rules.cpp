@@ -476,3 +476,24 @@ TEST_CASE("gaps: a sub-heading naming a subject made its names the company's (VM
     CHECK(at_line(rs, 5).missing() == std::vector<std::string>{"VMware"});
     CHECK(at_line(rs, 5).verdict == Verdict::partial);
 }
+
+TEST_CASE("gaps: a two-word name opening a line was dropped as a doubtful first word (React "
+          "Router)",
+          "[gaps]") {
+    // Regression: "- React Router" was read as a sentence's capital on
+    // "React" followed by more words, a name only if the notes know it; not
+    // covered, it was dropped and the line skipped.  A capital on the next
+    // plain word makes the two one name.
+    test::TempDir d;
+    d.write("notes/react.md", "## What is React?\n\nA library for user interfaces.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- React Router\n- Filling in when needed\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 2).missing() == std::vector<std::string>{"React Router"});
+    CHECK(at_line(rs, 3).line.skip == "no skill named");
+    // a title-case label's next word says nothing ("Blending Autonomy:")
+    auto label = skill_names("Blending Autonomy and Collaboration: you take ownership");
+    REQUIRE(!label.empty());
+    CHECK(label[0].maybe);
+    CHECK_FALSE(skill_names("Google Maps and Leaflet")[0].maybe);
+}
