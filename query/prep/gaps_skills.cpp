@@ -368,6 +368,11 @@ std::string technical_part(const std::string& run) {
         --e;
     // "release management", "test plans": the practice is the skill
     if (e < ws.size() && practice_word(ascii_lower(ws[e]))) ++e; // none when no field word
+    // "automated testing", "functional programming": a kind of testing or
+    // of programming is a subject to study, where the area alone is not
+    if (e == b + 1 && b > 0 &&
+        (ascii_lower(ws[b]) == "testing" || ascii_lower(ws[b]) == "programming"))
+        --b;
     std::string out;
     for (size_t i = b; i < e; ++i)
         out += (out.empty() ? "" : " ") + ws[i];

@@ -497,3 +497,22 @@ TEST_CASE("gaps: a two-word name opening a line was dropped as a doubtful first 
     CHECK(label[0].maybe);
     CHECK_FALSE(skill_names("Google Maps and Leaflet")[0].maybe);
 }
+
+TEST_CASE("gaps: a kind of testing was cut to the broad word testing (automated, exploratory)",
+          "[gaps]") {
+    // Regression: "automated testing with Jasmine and Karma" and "exploratory
+    // testing" kept only "testing", a broad word: beside names it was not
+    // judged (the line came out missing, though the notes treat automated
+    // testing), and alone it was covered by any passage on tests.
+    test::TempDir d;
+    d.write("notes/tests.md", "## What is automated testing?\n\nTests a machine runs.\n\n"
+                              "## What is unit testing?\n\nTests of one function.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- automated testing with tools such as Jasmine\n"
+                            "- conduct exploratory testing on new pages\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::partial);
+    CHECK(at_line(rs, 2).missing() == std::vector<std::string>{"Jasmine"});
+    CHECK(at_line(rs, 3).missing() == std::vector<std::string>{"exploratory testing"});
+    CHECK(names("functional programming with Scala") ==
+          std::vector<std::string>{"functional programming", "Scala"});
+}
