@@ -12,6 +12,27 @@ namespace crib {
 
 namespace {
 
+/// The name a sentence opens with in "At <Name>, we ..." ("At Crunch, we
+/// believe in learning together"), on any line: how a posting names its
+/// employer.  Up to three capitalised words before the comma; "" if none.
+std::vector<std::string> at_names(std::string_view text) {
+    std::vector<std::string> out;
+    for (size_t at = text.find("At "); at != std::string_view::npos;
+         at = text.find("At ", at + 3)) {
+        if (at > 0 && !(at >= 2 && text.substr(at - 2, 2) == ". ")) continue;
+        size_t comma = text.find(',', at + 3);
+        if (comma == std::string_view::npos) break;
+        std::string_view name = text.substr(at + 3, comma - at - 3);
+        std::vector<std::string> ws = schema::words(name);
+        bool capitals = !ws.empty() && ws.size() <= 3;
+        for (size_t i = 0; capitals && i < name.size(); ++i)
+            if (i == 0 || name[i - 1] == ' ')
+                capitals = std::isupper(static_cast<unsigned char>(name[i])) != 0;
+        if (capitals) out.insert(out.end(), ws.begin(), ws.end());
+    }
+    return out;
+}
+
 /// Words of the names the posting uses in its company lines (headings such
 /// as "GitLab" or "About X", company text, equal-opportunity text, benefits, hiring process, where
 /// and when), lower case: "End Point Dev", "GitLab", "Crunch".  A name made
@@ -23,6 +44,8 @@ std::set<std::string> company_words(const std::vector<PostingLine>& lines) {
                                                   "hiring process", "where and when"};
     std::set<std::string> out;
     for (const PostingLine& l : lines) {
+        for (const std::string& w : at_names(l.text))
+            if (w.size() >= 3) out.insert(w);
         if (!company.count(l.skip)) continue; // not the title: "Javascript/TypeScript Engineer"
         // a heading names the company when it is short ("GitLab", "About
         // BlaBlaCar"), not a notes heading ("Flow of storage classes in Amazon S3")

@@ -516,3 +516,22 @@ TEST_CASE("gaps: a kind of testing was cut to the broad word testing (automated,
     CHECK(names("functional programming with Scala") ==
           std::vector<std::string>{"functional programming", "Scala"});
 }
+
+TEST_CASE("gaps: the employer named by \"At X, we\" in a judged line was a skill to study",
+          "[gaps]") {
+    // Regression: "At Crunch, we believe ..." sat in a paragraph that is
+    // judged (it names DevOps), so "Crunch" was not taken for the employer
+    // and "the Crunch platform" made other lines partial.
+    test::TempDir d;
+    d.write("notes/docker.md", "## What is Docker?\n\nContainers from images.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Platform Engineer\n"
+                            "Requirements\n"
+                            "- Experience with Docker. At Zorblax Labs, you will run it daily.\n"
+                            "- Run Docker on the Zorblax platform\n"
+                            "- Run Docker at Quuxly, a partner\n");
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+    CHECK(at_line(rs, 4).verdict == Verdict::covered);
+    // only a sentence's opening "At": "at Quuxly," inside one names no employer
+    CHECK(at_line(rs, 5).missing() == std::vector<std::string>{"Quuxly"});
+}
