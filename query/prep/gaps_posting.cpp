@@ -163,7 +163,9 @@ const SkipRule kSkipRules[] = {
     {"hiring process",
      true,
      {" to apply", " apply now", " how to apply", " apply at", " apply via", " apply here",
-      " resume ", " cv ", " video-call", " video call", " hiring process", " recruiter"}},
+      " resume ", " cv ", " video-call", " video call", " hiring process", " recruiter",
+      " coding assignment", " coding challenge", " take-home", " home assignment",
+      " interview process", " technical interview"}},
     // "email us", "by email": how to apply; "Email, Calendaring, Git" names a
     // service to run
     {"hiring process",

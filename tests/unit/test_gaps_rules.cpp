@@ -459,6 +459,15 @@ TEST_CASE("posting lines: a certificate-based VPN and an Email service were skip
                                    "7:hiring process", "8:hiring process"});
 }
 
+TEST_CASE("posting lines: a coding assignment in the hiring process was a requirement", "[gaps]") {
+    // Regression: "You will be given a coding assignment, and submit it in a
+    // GitHub repo" was judged, and GitHub came out a skill to study.
+    CHECK(reasons("Requirements\n- Go\nYou will be given a coding assignment to submit on GitHub.\n"
+                  "- A take-home test of two hours\n- Our interview process has three steps\n") ==
+          std::vector<std::string>{"1:heading", "2:", "3:hiring process", "4:hiring process",
+                                   "5:hiring process"});
+}
+
 TEST_CASE("gaps: a sub-heading naming a subject made its names the company's (VMware "
           "Administration:)",
           "[gaps]") {
