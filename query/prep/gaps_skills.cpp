@@ -545,7 +545,11 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
             run = SkillName{}; // "DevOps Engineer", "Cloud Operations team"
             continue;
         }
-        if (number_like(t.text) || filler_word(low)) {
+        // "end-to-end testing": a kind of testing, though "end-to-end" alone
+        // is job-advert filler ("own features end-to-end")
+        bool kind = i + 1 < ts.size() && !ts[i + 1].cut && technical_word(low) &&
+                    ascii_lower(ts[i + 1].text) == "testing";
+        if (number_like(t.text) || (filler_word(low) && !kind)) {
             flush();
             last_name = false;
             continue;

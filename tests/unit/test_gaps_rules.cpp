@@ -500,8 +500,8 @@ TEST_CASE("gaps: a two-word name opening a line was dropped as a doubtful first 
     CHECK(at_line(rs, 2).verdict == Verdict::missing);
     CHECK(at_line(rs, 2).missing() == std::vector<std::string>{"React Router"});
     CHECK(at_line(rs, 3).line.skip == "no skill named");
-    // a title-case label's next word says nothing ("Blending Autonomy:")
-    auto label = skill_names("Blending Autonomy and Collaboration: you take ownership");
+    // a title-case label's next word says nothing ("Bold Ideas:")
+    auto label = skill_names("Bold Ideas and Collaboration: you take ownership");
     REQUIRE(!label.empty());
     CHECK(label[0].maybe);
     CHECK_FALSE(skill_names("Google Maps and Leaflet")[0].maybe);
@@ -543,4 +543,12 @@ TEST_CASE("gaps: the employer named by \"At X, we\" in a judged line was a skill
     CHECK(at_line(rs, 4).verdict == Verdict::covered);
     // only a sentence's opening "At": "at Quuxly," inside one names no employer
     CHECK(at_line(rs, 5).missing() == std::vector<std::string>{"Quuxly"});
+}
+
+TEST_CASE("skills: end-to-end testing was cut as job-advert filler", "[gaps]") {
+    // Regression: "end-to-end" is filler ("own features end-to-end"), so
+    // "end-to-end testing with Protractor" lost the kind of testing asked.
+    CHECK(names("integration and end-to-end testing with Protractor") ==
+          std::vector<std::string>{"integration", "end-to-end testing", "Protractor"});
+    CHECK(names("own features end-to-end with Go") == std::vector<std::string>{"Go"});
 }
