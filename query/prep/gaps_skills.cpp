@@ -560,8 +560,12 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
         // Prometheus and Helm"; not "Automate provisioning", "Networking".
         bool alone = i + 1 == ts.size() || ts[i + 1].cut || ascii_lower(ts[i + 1].text) == "and" ||
                      ascii_lower(ts[i + 1].text) == "or";
+        // "Extending and maintaining", "Crawled and archived": a verb's
+        // -ing or -ed form opening a sentence, not a name ("Spring" is short)
+        bool verb_form = (low.size() > 6 && low.compare(low.size() - 3, 3, "ing") == 0) ||
+                         (low.size() > 5 && low.compare(low.size() - 2, 2, "ed") == 0);
         bool first = capitalised(t.text) && !caps_mean_nothing && t.start && !leading_verb(low) &&
-                     !technical_word(low);
+                     !technical_word(low) && !verb_form;
         bool name = strong || (capitalised(t.text) && !caps_mean_nothing && !t.start) || first;
         // "Chef, Puppet or cfengine": a name in lower case, if the notes do
         // not write it as a word of the language (gaps.cpp)

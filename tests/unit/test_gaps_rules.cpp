@@ -552,3 +552,14 @@ TEST_CASE("skills: end-to-end testing was cut as job-advert filler", "[gaps]") {
           std::vector<std::string>{"integration", "end-to-end testing", "Protractor"});
     CHECK(names("own features end-to-end with Go") == std::vector<std::string>{"Go"});
 }
+
+TEST_CASE("skills: a sentence opening with a verb's -ing or -ed form made it a name "
+          "(Extending, Crawled)",
+          "[gaps]") {
+    // Regression: "Extending and maintaining our internal infrastructure"
+    // and "Crawled and archived the hosts" were judged on "Extending" and
+    // "Crawled", names by the sentence's capital.
+    CHECK(names("Extending and maintaining our internal tooling").empty());
+    CHECK(names("Crawled and archived a sample of hosts").empty());
+    CHECK(names("Spring and Hibernate") == std::vector<std::string>{"Spring", "Hibernate"});
+}
