@@ -142,6 +142,13 @@ bool broad_skill(const SkillName& s) {
     return s.words.size() == 1 && broad_word(ascii_lower(s.text));
 }
 
+/// True when a word is written with more than its first letter in capitals
+/// ("API", "DevOps"): initials or a name by its spelling.
+bool strong_case(const std::string& t) {
+    return std::any_of(t.begin() + (t.empty() ? 0 : 1), t.end(),
+                       [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+}
+
 /// What judging a line needs beyond the line.
 struct PostingContext {
     SkillJudge& judge;
@@ -225,8 +232,13 @@ std::vector<SkillName> field_verbs(std::string_view line) {
 /// infrastructure of the company", "continuous feedback culture") it is skipped.
 void judge_line(Requirement& r, const PostingContext& c) {
     std::vector<SkillName> specific, broad;
-    for (SkillName& s : skill_names(r.line.text))
+    for (SkillName& s : skill_names(r.line.text)) {
+        // "throughout Infrastructure", "lead Infrastructure projects": a
+        // whole area written with a capital inside a sentence is a
+        // department's or a project's name, not a subject
+        if (broad_skill(s) && s.name && !s.initial && !strong_case(s.text)) continue;
         (broad_skill(s) ? broad : specific).push_back(std::move(s));
+    }
     judge_into(r, specific, c);
     if (r.skills.empty() && broad.empty() && r.line.item && !company_prose(r.line.text)) {
         std::vector<SkillName> done = field_verbs(r.line.text);

@@ -563,3 +563,21 @@ TEST_CASE("skills: a sentence opening with a verb's -ing or -ed form made it a n
     CHECK(names("Crawled and archived a sample of hosts").empty());
     CHECK(names("Spring and Hibernate") == std::vector<std::string>{"Spring", "Hibernate"});
 }
+
+TEST_CASE("gaps: a department named by a broad word was judged as the area (throughout "
+          "Infrastructure)",
+          "[gaps]") {
+    // Regression: "Collaborate with teams throughout Infrastructure on
+    // projects" and "lead Infrastructure and Improvement projects" were
+    // covered by passages on infrastructure: the capital inside the
+    // sentence makes it the department's or project's name.
+    test::TempDir d;
+    std::string db = broad_notes_db(d);
+    auto rs = find_gaps(db, "Requirements\n"
+                            "- Collaborate with teams throughout Infrastructure on projects\n"
+                            "- Improve the infrastructure of services\n"
+                            "- Infrastructure and reliability of services\n");
+    CHECK(at_line(rs, 2).line.skip == "no skill named");
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+    CHECK(at_line(rs, 4).verdict == Verdict::covered); // a sentence's capital
+}
