@@ -2,6 +2,8 @@
 // gaps_posting.hpp).
 #include "prep/gaps_posting.hpp"
 
+#include "prep/gaps_skills.hpp"
+
 #include "common/text.hpp"
 #include "index/schema.hpp"
 
@@ -197,9 +199,21 @@ bool has_email(std::string_view text) {
            std::isalnum(static_cast<unsigned char>(text[at - 1]));
 }
 
+/// A padded lower-case line with "hybrid" before a word of the field
+/// ("Cloud / Hybrid infrastructure", "hybrid cloud") put out of reach of the
+/// where-and-when marks: there it is a technology, not a way of working.
+std::string without_hybrid_tech(std::string l) {
+    for (size_t at = l.find(" hybrid "); at != std::string::npos; at = l.find(" hybrid ", at + 1)) {
+        size_t start = at + 8, end = l.find(' ', start);
+        std::string next = l.substr(start, end == std::string::npos ? end : end - start);
+        if (technical_word(next) || broad_word(next)) l.replace(at + 1, 6, "tech-hybrid");
+    }
+    return l;
+}
+
 /// Why a line says nothing to study, by what it says; "" when it may.
 std::string content_skip(std::string_view text, bool prose, Section section) {
-    std::string l = padded_lower(text);
+    std::string l = without_hybrid_tech(padded_lower(text));
     for (const SkipRule& r : kSkipRules)
         if ((r.strong || section != Section::requirements) && has_any(l, r.marks)) return r.reason;
     if (has_email(text)) return "hiring process";

@@ -581,3 +581,11 @@ TEST_CASE("gaps: a department named by a broad word was judged as the area (thro
     CHECK(at_line(rs, 3).verdict == Verdict::covered);
     CHECK(at_line(rs, 4).verdict == Verdict::covered); // a sentence's capital
 }
+
+TEST_CASE("posting lines: hybrid infrastructure was skipped as a hybrid way of working", "[gaps]") {
+    // Regression: "Cloud / Hybrid infrastructure deployment and operation"
+    // was skipped as where and when, by "hybrid".
+    CHECK(reasons("Data Engineer\nSome projects:\n- Cloud / Hybrid infrastructure deployment\n"
+                  "- hybrid cloud and Kubernetes\n- Hybrid work from Berlin\n") ==
+          std::vector<std::string>{"1:title", "2:heading", "3:", "4:", "5:where and when"});
+}
