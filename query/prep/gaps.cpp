@@ -60,6 +60,7 @@ std::set<std::string> company_words(const std::vector<PostingLine>& lines) {
         // is the company.  Found once per line, not once per name.
         std::string_view opening = l.text;
         if (opening.rfind("At ", 0) == 0) opening.remove_prefix(3);
+        if (opening.rfind("Company: ", 0) == 0) opening.remove_prefix(9);
         for (const SkillName& s : skill_names(l.text)) {
             bool subject = opening.rfind(s.text, 0) == 0;
             if (s.name && (l.skip != "company text" || subject))

@@ -214,6 +214,8 @@ std::string without_hybrid_tech(std::string l) {
 /// Why a line says nothing to study, by what it says; "" when it may.
 std::string content_skip(std::string_view text, bool prose, Section section) {
     std::string l = without_hybrid_tech(padded_lower(text));
+    // "Company: Acme, headquartered in ...": the employer's card
+    if (l.rfind(" company ", 0) == 0 && text.substr(0, 8) == "Company:") return "company text";
     for (const SkipRule& r : kSkipRules)
         if ((r.strong || section != Section::requirements) && has_any(l, r.marks)) return r.reason;
     if (has_email(text)) return "hiring process";

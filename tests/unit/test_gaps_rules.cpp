@@ -589,3 +589,18 @@ TEST_CASE("posting lines: hybrid infrastructure was skipped as a hybrid way of w
                   "- hybrid cloud and Kubernetes\n- Hybrid work from Berlin\n") ==
           std::vector<std::string>{"1:title", "2:heading", "3:", "4:", "5:where and when"});
 }
+
+TEST_CASE("posting lines: the employer's card (Company: X, headquartered in Y) was judged",
+          "[gaps]") {
+    // Regression: "- Company: Postgres AI, headquartered in the San Francisco
+    // Bay Area" under Requirements made the company and its town skills to
+    // study, and the company's platform a skill on other lines.
+    test::TempDir d;
+    d.write("notes/go.md", "## What is Go?\n\nA compiled language.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Go Developer\nRequirements\n"
+                            "- Company: Zorblax Labs, headquartered in Springfield.\n"
+                            "- Build the Zorblax Labs platform in Go\n");
+    CHECK(at_line(rs, 3).line.skip == "company text");
+    CHECK(at_line(rs, 4).verdict == Verdict::covered);
+}
