@@ -180,6 +180,16 @@ bool bare_list(std::string_view line) {
     return commas >= 2 && words <= 2 * (commas + 1);
 }
 
+/// A row of a table, Markdown ("| DHCP | 67/68 | UDP |") or HTML
+/// ("<td>DHCP</td>"): its cells name things as examples beside others, and
+/// say nothing about them.
+bool table_row(std::string_view line) {
+    if (line.substr(0, 3) == "<td" || line.substr(0, 3) == "<th" || line.substr(0, 3) == "<tr")
+        return true;
+    return line.size() > 1 && line.front() == '|' &&
+           std::count(line.begin(), line.end(), '|') >= 3;
+}
+
 /// The answer's stems, without links, bare lists and query blocks
 /// (```dataview); "" between lines so that no phrase spans two.
 Words answer_words(std::string_view answer) {
@@ -193,7 +203,7 @@ Words answer_words(std::string_view answer) {
             fence = !fence;
             continue;
         }
-        if ((fence && query) || bare_list(t)) continue;
+        if ((fence && query) || bare_list(t) || table_row(t)) continue;
         out.append(words_in(without_links(line)));
         out.push_break();
     }

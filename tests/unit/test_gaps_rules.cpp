@@ -604,3 +604,23 @@ TEST_CASE("posting lines: the employer's card (Company: X, headquartered in Y) w
     CHECK(at_line(rs, 3).line.skip == "company text");
     CHECK(at_line(rs, 4).verdict == Verdict::covered);
 }
+
+TEST_CASE("gaps: a name said three times in the cells of a table was covered (ports table)",
+          "[gaps]") {
+    // Regression: "List common network ports" holds an HTML table with
+    // "<td>DHCP</td>" and "<td>67/UDP for DHCP server, 68/UDP for DHCP
+    // client</td>": three mentions in cells covered DHCP, as a Markdown
+    // table of examples covered "Linear".
+    test::TempDir d;
+    d.write("notes/ports.md",
+            "## List common network ports\n\n<table>\n<tr>\n<td>DHCP</td>\n"
+            "<td>67/UDP for DHCP server, 68/UDP for DHCP client</td>\n</tr>\n</table>\n\n"
+            "## Scaling costs\n\n| Kind | Cost |\n|---|---|\n| Zorb | Zorb-like, near Zorb |\n\n"
+            "## How does a lease work?\n\nThe Quux server offers an address. Quux clients "
+            "renew it. Quux relays forward it.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- DHCP\n- Zorb\n- Quux\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::missing);
+    CHECK(at_line(rs, 4).verdict == Verdict::covered); // said three times in prose
+}
