@@ -190,9 +190,10 @@ bool table_row(std::string_view line) {
            std::count(line.begin(), line.end(), '|') >= 3;
 }
 
-/// The answer's stems, without links, bare lists and query blocks
-/// (```dataview); "" between lines so that no phrase spans two.
-Words answer_words(std::string_view answer) {
+/// The answer's stems, without links, bare lists, table rows and query
+/// blocks (```dataview); "" between lines so that no phrase spans two.  The
+/// lines of code blocks go to `code` (when given) instead.
+Words answer_words(std::string_view answer, Words* code = nullptr) {
     Words out;
     bool fence = false, query = false;
     for (std::string_view line : split_lines(answer)) {
@@ -203,7 +204,11 @@ Words answer_words(std::string_view answer) {
             fence = !fence;
             continue;
         }
-        if ((fence && query) || bare_list(t) || table_row(t)) continue;
+        if (fence && !query && code) {
+            code->append(words_in(line));
+            code->push_break();
+        }
+        if (fence || bare_list(t) || table_row(t)) continue;
         out.append(words_in(without_links(line)));
         out.push_break();
     }
@@ -226,7 +231,11 @@ int occurrences(const Stems& seq, const Stems& text, const Words& written, bool 
 struct PassageWords {
     bool own = false;          ///< holds a line of the posting
     std::vector<Words> titles; ///< question, parent question, each heading
-    Words answer;              ///< without links, bare lists, queries
+    Words answer;              ///< without links, bare lists, queries, code
+    /// Its code blocks: a name said there counts towards kAnswerRepeats only
+    /// when the prose says it too (a Dockerfile's "RUN npm install" three
+    /// times is a use of npm, not notes about it).
+    Words code;
     /// A section heading over almost nothing but lists, links and queries
     /// (a map of content: "### Azure" over "- Blob Storage", "- Azure
     /// Functions" and "Status: no questions yet"): its title says nothing.
@@ -343,7 +352,7 @@ struct SkillJudge::Impl {
             w.titles.push_back(words_in(without_links(p.parent_question)));
         for (const std::string& h : p.headings)
             w.titles.push_back(words_in(without_links(without_site(h))));
-        w.answer = answer_words(p.answer);
+        w.answer = answer_words(p.answer, &w.code);
         w.hollow = p.kind == "section" &&
                    std::count_if(w.answer.raw.begin(), w.answer.raw.end(),
                                  [](const auto& x) { return !x.empty(); }) < long(kHollowWords);
@@ -400,6 +409,7 @@ struct SkillJudge::Impl {
             }
             title = title && !w.hollow;
             int said = any_order ? 0 : occurrences(seq, side(w.answer), w.answer, exact && caps);
+            if (said > 0) said += occurrences(seq, side(w.code), w.code, exact && caps);
             if (title) {
                 ++ev.about;
                 if (!ev.best) ev.best = w.passage, ev.best->score = m.get_weight();

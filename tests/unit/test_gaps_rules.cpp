@@ -624,3 +624,20 @@ TEST_CASE("gaps: a name said three times in the cells of a table was covered (po
     CHECK(at_line(rs, 3).verdict == Verdict::missing);
     CHECK(at_line(rs, 4).verdict == Verdict::covered); // said three times in prose
 }
+
+TEST_CASE("gaps: a tool run three times in a code block was covered (npm in a Dockerfile)",
+          "[gaps]") {
+    // Regression: "Dockerizing a Node.js project" holds a Dockerfile with
+    // "RUN npm install" and more: three uses in code covered npm, though the
+    // passage says nothing about npm.  Code counts only beside prose that
+    // names the tool.
+    test::TempDir d;
+    d.write("notes/build.md", "## Dockerizing a web project\n\nWrite a Dockerfile.\n\n"
+                              "```\nRUN zorbpm install\nRUN zorbpm test\nCMD zorbpm start\n```\n\n"
+                              "## Packaging a library\n\nPublish it with quuxpm.\n\n"
+                              "```\nquuxpm pack\nquuxpm publish\n```\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Zorbpm\n- Quuxpm\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+}
