@@ -121,6 +121,29 @@ std::string without_links(std::string_view t) {
     return out;
 }
 
+/// A title without its asides in brackets ("How are containers (Docker in
+/// our case) different from hypervisor virtualization (vSphere)?", "...
+/// error at startup (Windows only)"): what a title names in brackets is an
+/// example or a remark, not what it is about.  A bracket holding one short
+/// word is kept: the initials or short name of what precedes it ("(IaC)",
+/// "(K8s)").
+std::string without_asides(std::string_view title) {
+    std::string out;
+    for (size_t i = 0; i < title.size();) {
+        size_t close = title[i] == '(' ? title.find(')', i) : std::string_view::npos;
+        if (close == std::string_view::npos) {
+            out += title[i++];
+            continue;
+        }
+        std::string_view inside = title.substr(i + 1, close - i - 1);
+        bool abbreviation = inside.size() <= 5 && inside.find(' ') == std::string_view::npos;
+        if (abbreviation) out += title.substr(i, close + 1 - i);
+        out += ' ';
+        i = close + 1;
+    }
+    return out;
+}
+
 /// A title without the site a saved page's title names after a bar ("Java
 /// Memory Model - Memory Management | SomeSite", a heading kept from a
 /// linked page): the page is about the first part, not about the site that
@@ -347,11 +370,11 @@ struct SkillJudge::Impl {
         decode_passage(doc.get_data(), p);
         PassageWords w;
         w.own = own.in(normalised(p.question + "\n" + p.answer));
-        w.titles.push_back(words_in(without_links(p.question)));
+        w.titles.push_back(words_in(without_asides(without_links(p.question))));
         if (!p.parent_question.empty())
-            w.titles.push_back(words_in(without_links(p.parent_question)));
+            w.titles.push_back(words_in(without_asides(without_links(p.parent_question))));
         for (const std::string& h : p.headings)
-            w.titles.push_back(words_in(without_links(without_site(h))));
+            w.titles.push_back(words_in(without_asides(without_links(without_site(h)))));
         w.answer = answer_words(p.answer, &w.code);
         w.hollow = p.kind == "section" &&
                    std::count_if(w.answer.raw.begin(), w.answer.raw.end(),

@@ -641,3 +641,19 @@ TEST_CASE("gaps: a tool run three times in a code block was covered (npm in a Do
     CHECK(at_line(rs, 2).verdict == Verdict::missing);
     CHECK(at_line(rs, 3).verdict == Verdict::covered);
 }
+
+TEST_CASE("gaps: a name in brackets in a title covered it (hypervisor virtualization (vSphere))",
+          "[gaps]") {
+    // Regression: "How are containers different from hypervisor
+    // virtualization (vSphere)?" covered vSphere, and "... error at startup
+    // (Windows only)" Windows servers: a title's aside names an example or
+    // a remark.  Initials in brackets after their spelling-out still count.
+    test::TempDir d;
+    d.write("notes/virt.md", "## How are containers different from hypervisors (Zorbsphere)?\n\n"
+                             "Containers share the kernel of the host.\n\n"
+                             "## What is infrastructure as quux (IaQ)?\n\nDeclaring servers in files.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- Zorbsphere\n- IaQ\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+}
