@@ -12,6 +12,27 @@ namespace crib {
 
 namespace {
 
+/// The name a sentence opens with in "At <Name>, we ..." ("At Crunch, we
+/// believe in learning together"), on any line: how a posting names its
+/// employer.  Up to three capitalised words before the comma; "" if none.
+std::vector<std::string> at_names(std::string_view text) {
+    std::vector<std::string> out;
+    for (size_t at = text.find("At "); at != std::string_view::npos;
+         at = text.find("At ", at + 3)) {
+        if (at > 0 && !(at >= 2 && text.substr(at - 2, 2) == ". ")) continue;
+        size_t comma = text.find(',', at + 3);
+        if (comma == std::string_view::npos) break;
+        std::string_view name = text.substr(at + 3, comma - at - 3);
+        std::vector<std::string> ws = schema::words(name);
+        bool capitals = !ws.empty() && ws.size() <= 3;
+        for (size_t i = 0; capitals && i < name.size(); ++i)
+            if (i == 0 || name[i - 1] == ' ')
+                capitals = std::isupper(static_cast<unsigned char>(name[i])) != 0;
+        if (capitals) out.insert(out.end(), ws.begin(), ws.end());
+    }
+    return out;
+}
+
 /// Words of the names the posting uses in its company lines (headings such
 /// as "GitLab" or "About X", company text, equal-opportunity text, benefits, hiring process, where
 /// and when), lower case: "End Point Dev", "GitLab", "Crunch".  A name made
@@ -23,15 +44,23 @@ std::set<std::string> company_words(const std::vector<PostingLine>& lines) {
                                                   "hiring process", "where and when"};
     std::set<std::string> out;
     for (const PostingLine& l : lines) {
+        for (const std::string& w : at_names(l.text))
+            if (w.size() >= 3) out.insert(w);
         if (!company.count(l.skip)) continue; // not the title: "Javascript/TypeScript Engineer"
         // a heading names the company when it is short ("GitLab", "About
         // BlaBlaCar"), not a notes heading ("Flow of storage classes in Amazon S3")
         if (l.skip == "heading" && schema::words(l.text).size() > 3) continue;
+        // "VMware Administration:" opens a list of work on a subject; the
+        // company's heading is its name ("GitLab", "About BlaBlaCar")
+        if (l.skip == "heading" && !l.text.empty() && l.text.back() == ':' &&
+            l.text.rfind("About ", 0) != 0)
+            continue;
         // Company text names its stack too ("working on a TypeScript
         // application"): there only the name it opens with ("X is", "At X,")
         // is the company.  Found once per line, not once per name.
         std::string_view opening = l.text;
         if (opening.rfind("At ", 0) == 0) opening.remove_prefix(3);
+        if (opening.rfind("Company: ", 0) == 0) opening.remove_prefix(9);
         for (const SkillName& s : skill_names(l.text)) {
             bool subject = opening.rfind(s.text, 0) == 0;
             if (s.name && (l.skip != "company text" || subject))
@@ -112,6 +141,13 @@ std::map<std::string, std::string> expansions(const std::vector<PostingLine>& li
 /// A skill of one word naming a whole area ("infrastructure", "APIs").
 bool broad_skill(const SkillName& s) {
     return s.words.size() == 1 && broad_word(ascii_lower(s.text));
+}
+
+/// True when a word is written with more than its first letter in capitals
+/// ("API", "DevOps"): initials or a name by its spelling.
+bool strong_case(const std::string& t) {
+    return std::any_of(t.begin() + (t.empty() ? 0 : 1), t.end(),
+                       [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
 }
 
 /// What judging a line needs beyond the line.
@@ -197,8 +233,13 @@ std::vector<SkillName> field_verbs(std::string_view line) {
 /// infrastructure of the company", "continuous feedback culture") it is skipped.
 void judge_line(Requirement& r, const PostingContext& c) {
     std::vector<SkillName> specific, broad;
-    for (SkillName& s : skill_names(r.line.text))
+    for (SkillName& s : skill_names(r.line.text)) {
+        // "throughout Infrastructure", "lead Infrastructure projects": a
+        // whole area written with a capital inside a sentence is a
+        // department's or a project's name, not a subject
+        if (broad_skill(s) && s.name && !s.initial && !strong_case(s.text)) continue;
         (broad_skill(s) ? broad : specific).push_back(std::move(s));
+    }
     judge_into(r, specific, c);
     if (r.skills.empty() && broad.empty() && r.line.item && !company_prose(r.line.text)) {
         std::vector<SkillName> done = field_verbs(r.line.text);

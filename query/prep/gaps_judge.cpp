@@ -121,6 +121,29 @@ std::string without_links(std::string_view t) {
     return out;
 }
 
+/// A title without its asides in brackets ("How are containers (Docker in
+/// our case) different from hypervisor virtualization (vSphere)?", "...
+/// error at startup (Windows only)"): what a title names in brackets is an
+/// example or a remark, not what it is about.  A bracket holding one short
+/// word is kept: the initials or short name of what precedes it ("(IaC)",
+/// "(K8s)").
+std::string without_asides(std::string_view title) {
+    std::string out;
+    for (size_t i = 0; i < title.size();) {
+        size_t close = title[i] == '(' ? title.find(')', i) : std::string_view::npos;
+        if (close == std::string_view::npos) {
+            out += title[i++];
+            continue;
+        }
+        std::string_view inside = title.substr(i + 1, close - i - 1);
+        bool abbreviation = inside.size() <= 5 && inside.find(' ') == std::string_view::npos;
+        if (abbreviation) out += title.substr(i, close + 1 - i);
+        out += ' ';
+        i = close + 1;
+    }
+    return out;
+}
+
 /// A title without the site a saved page's title names after a bar ("Java
 /// Memory Model - Memory Management | SomeSite", a heading kept from a
 /// linked page): the page is about the first part, not about the site that
@@ -180,9 +203,20 @@ bool bare_list(std::string_view line) {
     return commas >= 2 && words <= 2 * (commas + 1);
 }
 
-/// The answer's stems, without links, bare lists and query blocks
-/// (```dataview); "" between lines so that no phrase spans two.
-Words answer_words(std::string_view answer) {
+/// A row of a table, Markdown ("| DHCP | 67/68 | UDP |") or HTML
+/// ("<td>DHCP</td>"): its cells name things as examples beside others, and
+/// say nothing about them.
+bool table_row(std::string_view line) {
+    if (line.substr(0, 3) == "<td" || line.substr(0, 3) == "<th" || line.substr(0, 3) == "<tr")
+        return true;
+    return line.size() > 1 && line.front() == '|' &&
+           std::count(line.begin(), line.end(), '|') >= 3;
+}
+
+/// The answer's stems, without links, bare lists, table rows and query
+/// blocks (```dataview); "" between lines so that no phrase spans two.  The
+/// lines of code blocks go to `code` (when given) instead.
+Words answer_words(std::string_view answer, Words* code = nullptr) {
     Words out;
     bool fence = false, query = false;
     for (std::string_view line : split_lines(answer)) {
@@ -193,7 +227,11 @@ Words answer_words(std::string_view answer) {
             fence = !fence;
             continue;
         }
-        if ((fence && query) || bare_list(t)) continue;
+        if (fence && !query && code) {
+            code->append(words_in(line));
+            code->push_break();
+        }
+        if (fence || bare_list(t) || table_row(t)) continue;
         out.append(words_in(without_links(line)));
         out.push_break();
     }
@@ -216,7 +254,11 @@ int occurrences(const Stems& seq, const Stems& text, const Words& written, bool 
 struct PassageWords {
     bool own = false;          ///< holds a line of the posting
     std::vector<Words> titles; ///< question, parent question, each heading
-    Words answer;              ///< without links, bare lists, queries
+    Words answer;              ///< without links, bare lists, queries, code
+    /// Its code blocks: a name said there counts towards kAnswerRepeats only
+    /// when the prose says it too (a Dockerfile's "RUN npm install" three
+    /// times is a use of npm, not notes about it).
+    Words code;
     /// A section heading over almost nothing but lists, links and queries
     /// (a map of content: "### Azure" over "- Blob Storage", "- Azure
     /// Functions" and "Status: no questions yet"): its title says nothing.
@@ -328,12 +370,12 @@ struct SkillJudge::Impl {
         decode_passage(doc.get_data(), p);
         PassageWords w;
         w.own = own.in(normalised(p.question + "\n" + p.answer));
-        w.titles.push_back(words_in(without_links(p.question)));
+        w.titles.push_back(words_in(without_asides(without_links(p.question))));
         if (!p.parent_question.empty())
-            w.titles.push_back(words_in(without_links(p.parent_question)));
+            w.titles.push_back(words_in(without_asides(without_links(p.parent_question))));
         for (const std::string& h : p.headings)
-            w.titles.push_back(words_in(without_links(without_site(h))));
-        w.answer = answer_words(p.answer);
+            w.titles.push_back(words_in(without_asides(without_links(without_site(h)))));
+        w.answer = answer_words(p.answer, &w.code);
         w.hollow = p.kind == "section" &&
                    std::count_if(w.answer.raw.begin(), w.answer.raw.end(),
                                  [](const auto& x) { return !x.empty(); }) < long(kHollowWords);
@@ -390,6 +432,7 @@ struct SkillJudge::Impl {
             }
             title = title && !w.hollow;
             int said = any_order ? 0 : occurrences(seq, side(w.answer), w.answer, exact && caps);
+            if (said > 0) said += occurrences(seq, side(w.code), w.code, exact && caps);
             if (title) {
                 ++ev.about;
                 if (!ev.best) ev.best = w.passage, ev.best->score = m.get_weight();

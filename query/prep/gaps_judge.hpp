@@ -7,8 +7,10 @@
 //   - a passage's answer says it at least kAnswerRepeats times.
 // Words are compared stemmed, names as written ("iOS" is not "IO").
 // Links (URLs, Markdown link targets, [[wikilinks]]), bare lists of names
-// ("- Terraform", "IaC: Terraform, Ansible, CloudFormation") and Obsidian
-// dataview queries say nothing about what they name: they cover nothing.  A passage holding a line
+// ("- Terraform", "IaC: Terraform, Ansible, CloudFormation"), table rows,
+// code blocks whose tool the prose never names, asides in brackets in a title
+// ("... virtualization (vSphere)") and Obsidian dataview queries say nothing
+// about what they name: they cover nothing.  A passage holding a line
 // of the posting itself is the posting pasted into the notes and is passed over. A phrase the notes
 // lack ("failure mode analysis") is missing, whatever its words do elsewhere, unless one passage's
 // question or heading holds all of them; phrases of three or more words are also tried without

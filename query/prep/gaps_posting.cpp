@@ -2,6 +2,8 @@
 // gaps_posting.hpp).
 #include "prep/gaps_posting.hpp"
 
+#include "prep/gaps_skills.hpp"
+
 #include "common/text.hpp"
 #include "index/schema.hpp"
 
@@ -163,13 +165,25 @@ const SkipRule kSkipRules[] = {
     {"hiring process",
      true,
      {" to apply", " apply now", " how to apply", " apply at", " apply via", " apply here",
-      " resume ", " cv ", " video-call", " video call", " hiring process", " recruiter"}},
-    {"hiring process", false, {" email", " agencies", " contact "}},
+      " resume ", " cv ", " video-call", " video call", " hiring process", " recruiter",
+      " coding assignment", " coding challenge", " take-home", " home assignment",
+      " interview process", " technical interview"}},
+    // "email us", "by email": how to apply; "Email, Calendaring, Git" names a
+    // service to run
+    {"hiring process",
+     false,
+     {" email us", " email your", " by email", " via email", " email to ", " email at ",
+      " agencies", " contact "}},
     {"degree",
      true,
      {" bachelor", " master s", " masters", " degree in", " s degree", " degree or",
       " university degree", " phd", " diploma"}},
-    {"certification", true, {" certification", " certified", " certificate"}},
+    // "a certificate in project management", not "certificate-based VPN" or
+    // "TLS certificates"
+    {"certification",
+     true,
+     {" certification", " certified", " certificate in ", " certificate of ",
+      " certificate program"}},
     {"where and when",
      true,
      {" remote work", " work remotely", " remote-first", " full remote", " fully remote",
@@ -185,9 +199,23 @@ bool has_email(std::string_view text) {
            std::isalnum(static_cast<unsigned char>(text[at - 1]));
 }
 
+/// A padded lower-case line with "hybrid" before a word of the field
+/// ("Cloud / Hybrid infrastructure", "hybrid cloud") put out of reach of the
+/// where-and-when marks: there it is a technology, not a way of working.
+std::string without_hybrid_tech(std::string l) {
+    for (size_t at = l.find(" hybrid "); at != std::string::npos; at = l.find(" hybrid ", at + 1)) {
+        size_t start = at + 8, end = l.find(' ', start);
+        std::string next = l.substr(start, end == std::string::npos ? end : end - start);
+        if (technical_word(next) || broad_word(next)) l.replace(at + 1, 6, "tech-hybrid");
+    }
+    return l;
+}
+
 /// Why a line says nothing to study, by what it says; "" when it may.
 std::string content_skip(std::string_view text, bool prose, Section section) {
-    std::string l = padded_lower(text);
+    std::string l = without_hybrid_tech(padded_lower(text));
+    // "Company: Acme, headquartered in ...": the employer's card
+    if (l.rfind(" company ", 0) == 0 && text.substr(0, 8) == "Company:") return "company text";
     for (const SkipRule& r : kSkipRules)
         if ((r.strong || section != Section::requirements) && has_any(l, r.marks)) return r.reason;
     if (has_email(text)) return "hiring process";

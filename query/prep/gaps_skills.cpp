@@ -368,6 +368,11 @@ std::string technical_part(const std::string& run) {
         --e;
     // "release management", "test plans": the practice is the skill
     if (e < ws.size() && practice_word(ascii_lower(ws[e]))) ++e; // none when no field word
+    // "automated testing", "functional programming": a kind of testing or
+    // of programming is a subject to study, where the area alone is not
+    if (e == b + 1 && b > 0 &&
+        (ascii_lower(ws[b]) == "testing" || ascii_lower(ws[b]) == "programming"))
+        --b;
     std::string out;
     for (size_t i = b; i < e; ++i)
         out += (out.empty() ? "" : " ") + ws[i];
@@ -540,7 +545,11 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
             run = SkillName{}; // "DevOps Engineer", "Cloud Operations team"
             continue;
         }
-        if (number_like(t.text) || filler_word(low)) {
+        // "end-to-end testing": a kind of testing, though "end-to-end" alone
+        // is job-advert filler ("own features end-to-end")
+        bool kind = i + 1 < ts.size() && !ts[i + 1].cut && technical_word(low) &&
+                    ascii_lower(ts[i + 1].text) == "testing";
+        if (number_like(t.text) || (filler_word(low) && !kind)) {
             flush();
             last_name = false;
             continue;
@@ -551,8 +560,12 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
         // Prometheus and Helm"; not "Automate provisioning", "Networking".
         bool alone = i + 1 == ts.size() || ts[i + 1].cut || ascii_lower(ts[i + 1].text) == "and" ||
                      ascii_lower(ts[i + 1].text) == "or";
+        // "Extending and maintaining", "Crawled and archived": a verb's
+        // -ing or -ed form opening a sentence, not a name ("Spring" is short)
+        bool verb_form = (low.size() > 6 && low.compare(low.size() - 3, 3, "ing") == 0) ||
+                         (low.size() > 5 && low.compare(low.size() - 2, 2, "ed") == 0);
         bool first = capitalised(t.text) && !caps_mean_nothing && t.start && !leading_verb(low) &&
-                     !technical_word(low);
+                     !technical_word(low) && !verb_form;
         bool name = strong || (capitalised(t.text) && !caps_mean_nothing && !t.start) || first;
         // "Chef, Puppet or cfengine": a name in lower case, if the notes do
         // not write it as a word of the language (gaps.cpp)
@@ -560,8 +573,13 @@ std::vector<SkillName> skill_names(std::string_view raw_line) {
         name = name || listed;
         last_name = name || technical_word(low);
         // Not standing alone, its capital may be the sentence's ("Filling in
-        // for IT"): a skill only if the notes know it (gaps.cpp).
-        bool maybe = first && !strong && !alone;
+        // for IT"): a skill only if the notes know it (gaps.cpp).  A capital
+        // on the next word too (a plain word, not a title-case label's, not
+        // initials: "Understands REST") makes it a name of two words ("React
+        // Router", "Google Maps"), whatever the notes know.
+        bool pair = !alone && capitalised(ts[i + 1].text) && !ts[i + 1].start &&
+                    !strong_name(ts[i + 1].text) && !filler_word(ascii_lower(ts[i + 1].text));
+        bool maybe = first && !strong && !alone && !pair;
         // "Kubernetes" | "administration"; "AWS" | "DevOps" (two names), not "Amazon EKS"
         // "AWS ECS", "GCP IAM": a cloud's own service by its initials, one
         // name ("AWS DevOps" stays two)
