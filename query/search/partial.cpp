@@ -13,6 +13,7 @@
 #include "search/text_filter.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 
 namespace crib {
@@ -154,11 +155,18 @@ std::string part_name(const Xapian::Query& part, const std::string& typed) {
         if (terms.count(stem_term(w)) && name.find(w) == std::string::npos)
             name += (name.empty() ? "" : " ") + w;
     if (name.empty() && !terms.empty()) name = terms.begin()->substr(terms.begin()->at(0) == 'Z');
-    // A dash word is named as typed ("-p", not "p").
+    // A dash word or a word with operators is named as typed ("-p", not
+    // "p"; "<container>", not "container").
     std::string dashed;
     rewrite_tokens(typed, [&](std::string_view tok, const TokenQuotes&) {
-        if (dashed.empty() && tok.size() > 1 && tok[0] == '-' &&
-            ascii_lower(tok.substr(tok.find_first_not_of('-'))) == name)
+        if (!dashed.empty() || tok.size() < 2) return std::string();
+        if (tok[0] == '-' && ascii_lower(tok.substr(tok.find_first_not_of('-'))) == name)
+            dashed = tok;
+        std::string letters;
+        for (char c : tok)
+            letters += std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) ? c : ' ';
+        if (std::any_of(tok.begin(), tok.end(), [](char c) { return std::strchr("<>=&|", c); }) &&
+            ascii_lower(trim(letters)) == name)
             dashed = tok;
         return std::string();
     });

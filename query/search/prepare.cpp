@@ -252,6 +252,35 @@ std::string dash_words(const std::string& q, std::vector<std::string>& literals)
     });
 }
 
+/// The characters of shell and code operators ("2>&1", "==", "&&", "=>",
+/// "a|b"), which Xapian's parser drops: a word holding one is matched as
+/// written.
+bool operator_char(char c) {
+    return std::string_view("<>=&|").find(c) != std::string_view::npos;
+}
+
+/// Words holding operator characters ("2>&1", "==", "a->b"), outside
+/// quotes: searched as their letters and digits ("2 1", nothing for "==")
+/// and added to `literals` (lower case), to occur as written.  "2>&1" was
+/// searched as "2 1" alone: 634 of 639 "matches" had no "2>&1".
+std::string operator_words(const std::string& q, std::vector<std::string>& literals) {
+    return rewrite_tokens(q, [&](std::string_view tok, const TokenQuotes& at) {
+        if (at.quoted || std::none_of(tok.begin(), tok.end(), operator_char)) return std::string();
+        std::string_view word = tok; // "(2>&1)", "&&,": without the brackets around it
+        while (!word.empty() &&
+               std::string_view("()[],;").find(word.front()) != std::string_view::npos)
+            word.remove_prefix(1);
+        while (!word.empty() &&
+               std::string_view("()[],;").find(word.back()) != std::string_view::npos)
+            word.remove_suffix(1);
+        literals.push_back(ascii_lower(word));
+        std::string letters;
+        for (char c : word)
+            letters += std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) ? c : ' ';
+        return trim(letters).empty() ? std::string(" ") : letters;
+    });
+}
+
 /// Parse with full syntax; if the syntax is broken ("(docker", a lone NOT),
 /// fall back to reading every word literally.
 Xapian::Query parse(Xapian::QueryParser& qp, const std::string& q) {
@@ -382,8 +411,13 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     const std::string typed = compounds(db, cjk_phrases(req.query), unhandled);
     p.query = req.every_passage
                   ? Xapian::Query::MatchAll
-                  : parse(qp, stem_wildcards(pure_exclusion(dash_words(typed, p.literals)),
+                  : parse(qp, stem_wildcards(pure_exclusion(operator_words(
+                                                 dash_words(typed, p.literals), p.literals)),
                                              &p.wildcards));
+    // Nothing but operators ("==", "&& ||"): every passage is checked for
+    // them, as crib -F does.
+    if (!req.every_passage && p.query.empty() && !p.literals.empty())
+        p.query = Xapian::Query::MatchAll;
     p.words = p.query;
     // Spelling correction searches the spelling table (costly on a big
     // vocabulary): only when some word is not in the index at all.

@@ -17,16 +17,29 @@ std::string normal(std::string_view s) {
     return ascii_lower(collapse_space(s));
 }
 
-/// Does `needle` occur in `hay` (bounded by non-word bytes when `whole`)?
+/// A byte of a shell or code operator: "==" inside "===" or "!==" is not
+/// "==", as "pod" inside "pods" is not "pod".
+bool operator_byte(unsigned char c) {
+    return std::string_view("<>=&|!").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+/// True when `a` and `b` can stand side by side as two tokens: not both
+/// word bytes, not both operator bytes.
+bool bound(unsigned char a, unsigned char b) {
+    return !(word_byte(a) && word_byte(b)) && !(operator_byte(a) && operator_byte(b));
+}
+
+/// Does `needle` occur in `hay` (bounded by non-word bytes when `whole`;
+/// an end that is an operator by non-operator bytes)?
 bool occurs(const std::string& hay, const std::string& needle, bool whole) {
     if (needle.empty()) return false;
     for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) {
         if (!whole) return true;
-        bool left = at == 0 || !word_byte(static_cast<unsigned char>(hay[at - 1])) ||
-                    !word_byte(static_cast<unsigned char>(needle.front()));
         size_t end = at + needle.size();
-        bool right = end >= hay.size() || !word_byte(static_cast<unsigned char>(hay[end])) ||
-                     !word_byte(static_cast<unsigned char>(needle.back()));
+        bool left = at == 0 || bound(static_cast<unsigned char>(hay[at - 1]),
+                                     static_cast<unsigned char>(needle.front()));
+        bool right = end >= hay.size() || bound(static_cast<unsigned char>(needle.back()),
+                                                static_cast<unsigned char>(hay[end]));
         if (left && right) return true;
     }
     return false;

@@ -213,3 +213,34 @@ TEST_CASE("a partial reading keeps the -t topics", "[match][regression]") {
     REQUIRE(res.hits.size() == 1);
     CHECK(res.hits[0].passage.question == "What is a zombie container?");
 }
+
+TEST_CASE("a word of operators was searched as its digits: 2>&1 matched any '2' and '1'",
+          "[match][regression]") {
+    // Found trying crib as a new user: `crib '2>&1'` listed 639 passages of
+    // which 634 held no "2>&1" (a numbered list with 1 and 2), and said
+    // nothing; "==" and "&&" alone found nothing though notes hold them.
+    test::TempDir d;
+    d.write("notes/list.md", "## What is DNS and TCP?\n1. DNS names hosts.\n2. TCP carries "
+                             "bytes.\n");
+    d.write("notes/shell.md", "## How do I redirect stderr?\nWrite cmd > out.log 2>&1 to send "
+                              "both.\n## How do I chain commands?\nmake && make install.\n");
+    d.write("notes/js.md", "## What does == do?\nLoose equality: a == b converts.\n## What "
+                           "does === do?\nStrict equality: a === b.\n");
+    std::string db = test::index_notes(d);
+    auto redirect = run(db, "2>&1");
+    CHECK(redirect.total == 1);
+    REQUIRE(redirect.hits.size() == 1);
+    CHECK(redirect.hits[0].passage.answer.find("2>&1") != std::string::npos);
+    CHECK(run(db, "&&").total == 1);
+    // "==" inside "===" is not "==", as "pod" inside "pods" is not "pod".
+    auto loose = run(db, "==");
+    CHECK(loose.total == 1);
+    REQUIRE_FALSE(loose.hits.empty());
+    CHECK(loose.hits[0].passage.question == "What does == do?");
+    CHECK(run(db, "===").total == 1);
+    // A word of operators the notes lack is said missing as typed.
+    auto partial = run(db, "redirect stderr <fd>");
+    CHECK(partial.partial);
+    REQUIRE_FALSE(partial.hits.empty());
+    CHECK(partial.hits[0].missing == std::vector<std::string>{"<fd>"});
+}
