@@ -296,6 +296,9 @@ int run_open(const crib::Invocation& inv) {
         search.request.query = inv.id + (inv.request.query.empty() ? "" : " " + inv.request.query);
     crib::SearchResult r = run_search_request(search);
     if (r.hits.empty()) return 1;
+    if (r.searched_corrected && r.corrected) // opened as found, but not as typed: said
+        std::cerr << "crib: searched for \"" << crib::sanitize(*r.corrected)
+                  << "\" (corrected from \"" << crib::sanitize(r.query) << "\")\n";
     if (r.partial) { // the top passage lacks some of the words: not the one asked for
         std::cerr << "crib: " << crib::partial_notice(r) << "; not opening a guess\n";
         return 1;

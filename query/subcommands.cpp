@@ -7,6 +7,7 @@
 #include "invocation.hpp"
 #include "output/output.hpp"
 #include "output/shown_path.hpp"
+#include "output/styled.hpp"
 #include "prep/gaps.hpp"
 #include "prep/gaps_input.hpp"
 #include "prep/quiz.hpp"
@@ -155,6 +156,9 @@ int run_quiz(const QuizFlags& f, const RawFlags& g) {
         }
         ReviewStore store(reviews_path(g.reviews, cfg.reviews), index_identity(db));
         Deck deck = load_deck(DeckRequest{db, join_words(f.words), f.topics}, store);
+        if (deck.searched_for) // the cards of a corrected search: said, as search says it
+            std::cerr << "crib: searched for \"" << sanitize(*deck.searched_for)
+                      << "\" (corrected from \"" << sanitize(join_words(f.words)) << "\")\n";
         report_gone(deck);
         PrintOptions po = print_options(g, cfg);
         const PathDisplay paths = load_path_display({db});

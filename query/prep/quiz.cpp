@@ -30,8 +30,10 @@ namespace crib {
 namespace {
 
 /// Ids ("file:line") of the passages a query and topics select, with their
-/// rank in the search's order (best first).
-std::map<std::string, size_t> selected_ids(const DeckRequest& req) {
+/// rank in the search's order (best first); `searched_for` is set to the
+/// correction searched instead of the query, if one was.
+std::map<std::string, size_t> selected_ids(const DeckRequest& req,
+                                           std::optional<std::string>& searched_for) {
     SearchRequest s;
     s.db = req.db;
     s.query = req.query;
@@ -42,6 +44,7 @@ std::map<std::string, size_t> selected_ids(const DeckRequest& req) {
     std::map<std::string, size_t> ids;
     SearchResult r = search(s);
     if (r.partial) return ids; // passages with some of the words are not the cards asked for
+    if (r.searched_corrected && r.corrected) searched_for = r.corrected;
     for (const Hit& h : r.hits)
         ids.emplace(h.id, ids.size());
     return ids;
@@ -75,9 +78,9 @@ Deck load_deck(const DeckRequest& req, ReviewStore& store) {
     store.rekey(rec.moved);
     auto stored = store.cards();
     bool filter = !req.query.empty() || !req.topics.empty();
-    std::map<std::string, size_t> ids =
-        filter ? selected_ids(req) : std::map<std::string, size_t>{};
     Deck deck;
+    std::map<std::string, size_t> ids =
+        filter ? selected_ids(req, deck.searched_for) : std::map<std::string, size_t>{};
     deck.gone = rec.gone;
     for (CardAnchor& g : deck.gone)
         g.file = paths.shown(g.file); // relative to the current folder when below it

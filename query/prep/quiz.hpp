@@ -16,6 +16,7 @@
 #include "prep/scheduler.hpp"
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +47,9 @@ struct Deck {
     std::vector<DeckCard> cards;
     std::vector<CardAnchor> gone;
     size_t moved = 0; ///< stored cards re-keyed to a reworded question
+    /// The words searched instead of the query when it was corrected
+    /// ("docker swarm" for "dokcer swarm"): the cards are that search's.
+    std::optional<std::string> searched_for;
 };
 
 /// Builds the deck: every passage of the index keyed as a card, stored cards

@@ -191,4 +191,12 @@ exec 7>&-
 [[ $(answers) == 2 ]] && pass "SIGKILL mid-session keeps the answers given" || fail "after SIGKILL: $(answers) answers"
 expect_rc 0 "$CRIB" --format json quiz --stats
 [[ $(stat_field reviewed) == 2 ]] && pass "the store opens after SIGKILL" || fail "after kill: $(cat "$TMP/out")"
+# A corrected selection is said, as search says it (quiz and --open chose
+# the cards and the file of "statefulset" for "statefullset" silently).
+expect_rc 0 "$CRIB" quiz --stats statefullset
+grep -q 'searched for "statefulset" (corrected from "statefullset")' "$TMP/err" &&
+  pass "quiz: a corrected selection is said" || fail "quiz correction not said: $(cat "$TMP/err")"
+expect_rc 0 env EDITOR=echo "$CRIB" --open statefullset
+grep -q 'searched for "statefulset" (corrected from "statefullset")' "$TMP/err" &&
+  pass "--open: a corrected search is said" || fail "--open correction not said: $(cat "$TMP/err")"
 finish
