@@ -31,7 +31,10 @@ PY
 )
 echo "cards $cards, one-or-two-word fronts $short, URL fronts $url_fronts, link-only answers $link_answers"
 ((cards > 3000)) && pass "the corpora give cards" || fail "cards: $cards"
-((short * 100 < cards)) && pass "under 1% of fronts are one or two words" || fail "short fronts: $short of $cards"
+# Under 1.5%: 20 of the 34 are a deck's own fronts ("docker login", command ->
+# meaning in timcondit's docker.csv), cards since that tab-separated .csv is
+# read at its tabs; the other 14 were there before.
+((short * 1000 < cards * 15)) && pass "under 1.5% of fronts are one or two words" || fail "short fronts: $short of $cards"
 ((url_fronts == 0)) && pass "no URL fronts" || fail "URL fronts: $url_fronts"
 ((link_answers <= 10)) && pass "answers that are only links: $link_answers" || fail "link-only answers: $link_answers"
 "$CRIB" --no-update --topics >"$TMP/topics"

@@ -336,6 +336,29 @@ TEST_CASE("review: cards lost their line or their rows", "[formats][regression]"
     CHECK(parse("question,answer\n\"What is A?,x\nWhat is B?,y\n", "b.csv").size() == 2);
 }
 
+TEST_CASE("a tab-separated deck saved as .csv was read at its commas", "[formats][regression]") {
+    // Found by a new-user session: timcondit's docker.csv (front TAB back
+    // TAB) gave 20 of 21 cards as a question holding both sides and no
+    // answer, and a back with commas was cut at them; crib-index said nothing.
+    auto tabs = parse("docker system prune\tRemove unused containers, networks, images.\t\n"
+                      "docker login\tLog into the hub\t\n",
+                      "docker.csv");
+    REQUIRE(tabs.size() == 2);
+    CHECK(tabs[0].question == "docker system prune");
+    CHECK(tabs[0].answer.find("networks, images.") != std::string::npos);
+    // Commas in a back's prose vary per row: still a comma file when every
+    // row has its one comma between front and back outside the quotes.
+    auto commas = parse("What is ARP?,\"Maps IP to MAC, on a LAN; fast\"\nWhat is NAT?,Rewrites "
+                        "addresses\n",
+                        "net.csv");
+    REQUIRE(commas.size() == 2);
+    CHECK(commas[1].answer == "Rewrites addresses");
+    // Semicolons in every row, equally many: a semicolon file.
+    auto semis = parse("What is 1,5?;One and a half\nWhat is 2,5?;Two and a half\n", "de.csv");
+    REQUIRE(semis.size() == 2);
+    CHECK(semis[0].question == "What is 1,5?");
+}
+
 TEST_CASE("review: notebook strings that are not one line each shifted line numbers",
           "[formats][regression]") {
     const char* nb = "{\n"
