@@ -59,8 +59,9 @@ void add_filters(const RawFlags& o, SearchRequest& req) {
     TextFilter filter = make_text_filter(req.query, o.literal, o.whole_word);
     // Punctuation alone ("===", "&&") has no word to match: every passage is
     // checked for it, as grep -F would.
-    if (o.literal) req.every_passage = literal_query(req.query).empty();
-    if (o.literal && !req.every_passage) req.query = literal_query(req.query);
+    const std::string words = literal_query(req.query, o.whole_word);
+    if (o.literal) req.every_passage = words.empty();
+    if (o.literal && !req.every_passage) req.query = words;
     if (o.literal && trim(req.query).empty()) throw UsageError("-F needs something to find");
     auto own = std::move(req.keep);
     req.keep = [filter, own](const Passage& p) { return passes(filter, p) && (!own || own(p)); };

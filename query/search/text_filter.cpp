@@ -8,6 +8,9 @@ namespace crib {
 
 namespace {
 
+/// The shortest last word of a -F phrase searched as a prefix ("updat*").
+constexpr size_t kPrefixWord = 3;
+
 bool word_byte(unsigned char c) {
     return c >= 0x80 || std::isalnum(c) || c == '_';
 }
@@ -101,14 +104,20 @@ bool passes(const TextFilter& f, const Passage& p) {
     return false;
 }
 
-std::string literal_query(const std::string& phrase) {
+std::string literal_query(const std::string& phrase, bool whole_word) {
     std::string out, word;
     for (size_t i = 0; i <= phrase.size(); ++i) {
         if (i < phrase.size() && word_byte(static_cast<unsigned char>(phrase[i]))) {
             word += phrase[i];
             continue;
         }
-        if (!word.empty()) out += (out.empty() ? "" : " AND ") + ascii_lower(word);
+        // The phrase's last word may be the start of a longer one ("ls -l"
+        // in "ls -la", "updat" in "updates"): a prefix when long enough to
+        // expand cheaply, else only the passage text checks it.
+        if (!word.empty() && (whole_word || i < phrase.size()))
+            out += (out.empty() ? "" : " AND ") + ascii_lower(word);
+        else if (word.size() >= kPrefixWord)
+            out += (out.empty() ? "" : " AND ") + ascii_lower(word) + "*";
         word.clear();
     }
     return out;

@@ -28,7 +28,11 @@ TextFilter make_text_filter(const std::string& query, bool literal, bool whole_w
 bool passes(const TextFilter& f, const Passage& p);
 
 /// The query Xapian runs for -F: the phrase's words, all required, no
-/// syntax ("ls -l" -> "ls AND l"); "" when the phrase has no word.
-std::string literal_query(const std::string& phrase);
+/// syntax; its last word, which the phrase may cut ("ls -l" in "ls -la"),
+/// only as a prefix of three letters or more ("ls -l" -> "ls", "rolling
+/// updat" -> "rolling AND updat*"), whole with -w; "" when no word is left
+/// (every passage is then checked).  The first word is matched from its
+/// start: "ls -l" does not find "tools -l" (grep -F would).
+std::string literal_query(const std::string& phrase, bool whole_word = false);
 
 } // namespace crib
