@@ -275,6 +275,9 @@ int run_search(const crib::Invocation& inv) {
                   << " (crib without -c lists the best)\n";
     else if (r.partial && !human)
         std::cerr << "crib: " << crib::partial_notice(r) << "\n";
+    else if (!r.exact && inv.format == crib::Format::count) // as people see "about N"
+        std::cerr << "crib: about " << r.total
+                  << ": too many passages match to count them exactly (an estimate)\n";
     Paging paging(inv.page);
     crib::print_result(*printer, r); // after streamed hits: only the end (hits empty)
     paging.finish();

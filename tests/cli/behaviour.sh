@@ -169,4 +169,16 @@ mv "$TMP/mvroot/notes" "$TMP/mvroot/moved"
 expect_rc 0 "$CRIB_INDEX" --prune
 expect_rc 2 "$CRIB_INDEX" # nothing remembered any more
 unset CRIB_DB
+# Over 4,000 matching passages -c prints Xapian's estimate: said on stderr
+# (a new user compared -c 5102 with 4996 grep lines and got no hint).
+mkdir -p "$TMP/many"
+for f in $(seq 42); do
+  for q in $(seq 100); do printf '## What is wombat %s-%s?\nwombat detail %s\n\n' "$f" "$q" "$q"; done >"$TMP/many/n$f.md"
+done
+"$CRIB_INDEX" -q --db "$TMP/many.db" "$TMP/many"
+expect_rc 0 "$CRIB" --db "$TMP/many.db" --no-update -c wombat
+grep -q '^crib: about [0-9]*: too many passages match to count them exactly' "$TMP/err" &&
+  pass "-c says when its count is an estimate" || fail "-c estimate not said: $(cat "$TMP/err")"
+expect_rc 0 "$CRIB" --db "$TMP/many.db" --no-update -c 'wombat 7-7'
+[[ ! -s $TMP/err ]] && pass "-c of an exact count says nothing more" || fail "-c exact: $(cat "$TMP/err")"
 finish
