@@ -2,6 +2,8 @@
 // quiz and gaps subcommands, then the checks CLI11 cannot express.
 #include "command_line.hpp"
 
+#include "common/text.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -187,10 +189,25 @@ void split_at_dashes(int argc, char** argv, std::vector<std::string>& head,
         tail.push_back(argv[i]);
 }
 
-/// The words of a mode: what CLI11 left, then everything after "--".
+/// The words of a mode: what CLI11 left, then everything after "--".  A
+/// word that is not UTF-8 is read as Windows-1252, as notes are, and said
+/// once: JSON, people and the search had each read "\xE9t\xE9" their own way.
 std::vector<std::string> words_of(const CLI::App& app, const std::vector<std::string>& tail) {
     std::vector<std::string> words = app.remaining();
     words.insert(words.end(), tail.begin(), tail.end());
+    bool fixed = false;
+    for (std::string& w : words)
+        if (!valid_utf8(w)) {
+            w = from_cp1252(w);
+            fixed = true;
+        }
+    if (fixed) {
+        std::string all;
+        for (const std::string& w : words)
+            all += (all.empty() ? "" : " ") + w;
+        std::cerr << "crib: the query is not UTF-8; read as Windows-1252: \"" << terminal_safe(all)
+                  << "\"\n";
+    }
     return words;
 }
 

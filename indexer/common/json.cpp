@@ -10,20 +10,35 @@ namespace crib {
 
 void json_string(std::string& out, std::string_view s) {
     std::string fixed;
-    if (!valid_utf8(s)) { // e.g. a file name with non-UTF-8 bytes: JSON must stay UTF-8
-        fixed = decode_text(s).text; // invalid bytes read as Windows-1252, as notes are
+    if (!valid_utf8(s)) {       // e.g. a file name with non-UTF-8 bytes: JSON must stay UTF-8
+        fixed = from_cp1252(s); // read as Windows-1252, as notes are (no BOM sniffing: a
+                                // string starting FF FE is no UTF-16 file)
         s = fixed;
     }
     out += '"';
     for (unsigned char c : s) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
         default:
             if (c < 0x20 || c == 0x7f) {
                 char buf[8];
@@ -48,10 +63,28 @@ void JsonWriter::comma() {
     }
 }
 
-JsonWriter& JsonWriter::begin_object() { comma(); out_ += '{'; first_.push_back(true); return *this; }
-JsonWriter& JsonWriter::end_object() { out_ += '}'; first_.pop_back(); return *this; }
-JsonWriter& JsonWriter::begin_array() { comma(); out_ += '['; first_.push_back(true); return *this; }
-JsonWriter& JsonWriter::end_array() { out_ += ']'; first_.pop_back(); return *this; }
+JsonWriter& JsonWriter::begin_object() {
+    comma();
+    out_ += '{';
+    first_.push_back(true);
+    return *this;
+}
+JsonWriter& JsonWriter::end_object() {
+    out_ += '}';
+    first_.pop_back();
+    return *this;
+}
+JsonWriter& JsonWriter::begin_array() {
+    comma();
+    out_ += '[';
+    first_.push_back(true);
+    return *this;
+}
+JsonWriter& JsonWriter::end_array() {
+    out_ += ']';
+    first_.pop_back();
+    return *this;
+}
 
 JsonWriter& JsonWriter::key(std::string_view k) {
     comma();
@@ -61,10 +94,26 @@ JsonWriter& JsonWriter::key(std::string_view k) {
     return *this;
 }
 
-JsonWriter& JsonWriter::value(std::string_view s) { comma(); json_string(out_, s); return *this; }
-JsonWriter& JsonWriter::value(long long n) { comma(); out_ += std::to_string(n); return *this; }
-JsonWriter& JsonWriter::value(bool b) { comma(); out_ += b ? "true" : "false"; return *this; }
-JsonWriter& JsonWriter::null() { comma(); out_ += "null"; return *this; }
+JsonWriter& JsonWriter::value(std::string_view s) {
+    comma();
+    json_string(out_, s);
+    return *this;
+}
+JsonWriter& JsonWriter::value(long long n) {
+    comma();
+    out_ += std::to_string(n);
+    return *this;
+}
+JsonWriter& JsonWriter::value(bool b) {
+    comma();
+    out_ += b ? "true" : "false";
+    return *this;
+}
+JsonWriter& JsonWriter::null() {
+    comma();
+    out_ += "null";
+    return *this;
+}
 
 std::string base64(std::string_view bytes) {
     static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -101,7 +150,8 @@ JsonWriter& JsonWriter::value(double d) {
 
 JsonWriter& JsonWriter::strings(const std::vector<std::string>& v) {
     begin_array();
-    for (const auto& s : v) value(s);
+    for (const auto& s : v)
+        value(s);
     return end_array();
 }
 

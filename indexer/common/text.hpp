@@ -34,6 +34,10 @@ bool looks_binary(std::string_view bytes);
 /// Decode any bytes into valid UTF-8 (see file comment).
 Decoded decode_text(std::string_view bytes);
 
+/// `s` read as Windows-1252 (each byte one character), in UTF-8: how text
+/// that is not UTF-8 is read, in notes, queries and JSON strings alike.
+std::string from_cp1252(std::string_view s);
+
 /// True if `s` is valid UTF-8.
 bool valid_utf8(std::string_view s);
 

@@ -195,4 +195,10 @@ grep -q '"question":"What is a pod?"' "$TMP/out" && [[ $(wc -l <"$TMP/out") == 1
 expect_rc 2 env EDITOR=/nonexistent "$CRIB" --no-update --open statefulset
 grep -q "^crib: cannot start the editor /nonexistent (\$EDITOR)" "$TMP/err" && pass "editor not found said" || fail "editor: $(cat "$TMP/err")"
 expect_rc 2 env VISUAL="no-such-editor -w" "$CRIB" --no-update --open "$TMP/notes/k8s/sts.md:1"
+# A query that is not UTF-8 is read one way, said, and shown that way in
+# every format (JSON had "été", people "�t�", for the same bytes).
+expect_rc 1 "$CRIB" --no-update --format json $'\xe9t\xe9 statefulset'
+grep -q 'not UTF-8; read as Windows-1252: "été statefulset"' "$TMP/err" &&
+  pass "a query not in UTF-8 is read as Windows-1252 and said" || fail "non-UTF-8 query: $(cat "$TMP/err")"
+grep -q '"query":"été statefulset"' "$TMP/out" && pass "JSON shows the query as read" || fail "JSON query: $(head -c 200 "$TMP/out")"
 finish

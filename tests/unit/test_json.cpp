@@ -44,6 +44,14 @@ TEST_CASE("JSON output stays valid UTF-8 for non-UTF-8 file names", "[json]") {
     CHECK(valid_utf8(out));
 }
 
+TEST_CASE("a JSON string starting FF FE was read as UTF-16", "[json][regression]") {
+    // A query "\xFF\xFE docker" came out as "搠捯敫": the writer sniffed a
+    // byte-order mark, as for a file.  Not UTF-8: each byte Windows-1252.
+    std::string out;
+    json_string(out, "\xFF\xFE docker");
+    CHECK(out == "\"\xC3\xBF\xC3\xBE docker\"");
+}
+
 TEST_CASE("base64 matches the RFC 4648 test vectors", "[json]") {
     CHECK(crib::base64("") == "");
     CHECK(crib::base64("f") == "Zg==");
