@@ -24,6 +24,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -38,7 +39,7 @@ namespace {
 void say_no_matches(const crib::SearchResult& r, const std::vector<std::string>& topics,
                     const crib::IndexSet& db) {
     std::string msg = "crib: no matches";
-    if (!r.query.empty()) msg += " for \"" + r.query + "\"";
+    if (!r.query.empty()) msg += " for " + crib::quoted(r.query);
     if (!topics.empty()) {
         msg += " with topic";
         for (const auto& t : topics)
@@ -143,8 +144,15 @@ int run_show(const crib::Invocation& inv) {
     Paging paging(inv.page);
     auto p = crib::lookup(inv.request.db, inv.id);
     if (!p) {
+        // "file:99999" is an id all right: say what is missing, not its form.
+        size_t colon = inv.id.rfind(':');
+        bool well_formed = colon != std::string::npos && colon > 0 && colon + 1 < inv.id.size() &&
+                           std::all_of(inv.id.begin() + colon + 1, inv.id.end(),
+                                       [](char c) { return c >= '0' && c <= '9'; });
         std::cerr << "crib: no passage with id " << crib::terminal_safe(inv.id)
-                  << " (ids look like file:line)\n";
+                  << (well_formed ? " (no indexed passage of that file holds that line)"
+                                  : " (ids look like file:line)")
+                  << "\n";
         return 1;
     }
     crib::make_printer(inv.format, inv.print)->passage(*p);

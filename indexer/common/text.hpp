@@ -34,6 +34,11 @@ bool looks_binary(std::string_view bytes);
 /// Decode any bytes into valid UTF-8 (see file comment).
 Decoded decode_text(std::string_view bytes);
 
+/// `s` in double quotes for a message, unless it is already one quoted
+/// phrase ("rolling upgrade" typed with its quotes was shown ""rolling
+/// upgrade"").
+std::string quoted(std::string_view s);
+
 /// `s` read as Windows-1252 (each byte one character), in UTF-8: how text
 /// that is not UTF-8 is read, in notes, queries and JSON strings alike.
 std::string from_cp1252(std::string_view s);

@@ -239,11 +239,15 @@ class HumanPrinter : public Printer {
 } // namespace
 
 std::string partial_notice(const SearchResult& r) {
+    // The words searched: the correction when it was searched instead ("No
+    // passage has all 2 words of "dokcer haskell"" under "Searched for:
+    // docker haskell" named words that were not searched).
+    const std::string& searched = r.searched_corrected && r.corrected ? *r.corrected : r.query;
     if (r.of == 1) // one run of Chinese or Japanese, read by its pieces
-        return "No passage has all of \"" + sanitize(r.query) +
-               "\"; these have some of it (each says what it lacks)";
-    return "No passage has all " + std::to_string(r.of) + " words of \"" + sanitize(r.query) +
-           "\"; these have some of them (each says what it lacks)";
+        return "No passage has all of " + quoted(sanitize(searched)) +
+               "; these have some of it (each says what it lacks)";
+    return "No passage has all " + std::to_string(r.of) + " words of " +
+           quoted(sanitize(searched)) + "; these have some of them (each says what it lacks)";
 }
 
 std::unique_ptr<Printer> make_human_printer(const PrintOptions& opt, Sink& out) {

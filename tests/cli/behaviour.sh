@@ -1,6 +1,10 @@
 # Exit codes, closed pipe, TTY colour, show/open, config file, refresh, bad queries.
 source "$(dirname "$0")/lib.bash"
 index_content
+# --show of a well-formed id that holds no passage says so, not how ids look.
+expect_rc 1 "$CRIB" --no-update --show content/qt-interview.txt:99999
+grep -q 'no indexed passage of that file holds that line' "$TMP/err" &&
+  pass "--show: a line with no passage is said as such" || fail "--show message: $(cat "$TMP/err")"
 expect_rc 0 "$CRIB" -l docker
 expect_rc 1 "$CRIB" -l zzzqqq
 expect_rc 0 "$CRIB" -c docker

@@ -115,3 +115,19 @@ TEST_CASE("printers: JSON says whether a snippet is code or prose", "[printers]"
     CHECK(text.find("\"snippet_kind\":\"code\"") != std::string::npos);
     CHECK(text.find("\"snippet_kind\":\"prose\"") != std::string::npos);
 }
+
+TEST_CASE("the partial notice named the words as typed under the correction searched",
+          "[printers][regression]") {
+    // "Searched for: docker haskell (corrected from ...)" was followed by
+    // "No passage has all 2 words of "dokcer haskell"": words not searched.
+    SearchResult r;
+    r.query = "dokcer haskell";
+    r.corrected = "docker haskell";
+    r.searched_corrected = true;
+    r.partial = true;
+    r.of = 2;
+    CHECK(partial_notice(r).find("\"docker haskell\"") != std::string::npos);
+    CHECK(partial_notice(r).find("dokcer") == std::string::npos);
+    r.searched_corrected = false; // a correction only offered: the words typed were searched
+    CHECK(partial_notice(r).find("\"dokcer haskell\"") != std::string::npos);
+}

@@ -1,5 +1,5 @@
-#include "helpers.hpp"
 #include "common/text.hpp"
+#include "helpers.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -37,7 +37,8 @@ TEST_CASE("decode: CRLF and NUL keep line numbers", "[text]") {
     CHECK(d.had_nul);
     auto lines = split_lines(d.text);
     REQUIRE(lines.size() == 3);
-    CHECK(lines[1] == "b\xEF\xBF\xBD" "c");
+    CHECK(lines[1] == "b\xEF\xBF\xBD"
+                      "c");
 }
 
 TEST_CASE("binary detection", "[text]") {
@@ -125,4 +126,12 @@ TEST_CASE("fold_diacritics takes the diacritics off Latin letters only", "[text]
     CHECK(fold_diacritics("plain") == "plain");
     CHECK(fold_diacritics("日本語") == "日本語"); // other scripts as they are
     CHECK(fold_diacritics("×÷") == "×÷");         // signs in the Latin-1 block too
+}
+
+TEST_CASE("quoted: a phrase typed with its quotes is not quoted twice", "[text][regression]") {
+    // crib said: no matches for ""rolling upgrade"".
+    CHECK(quoted("\"rolling upgrade\"") == "\"rolling upgrade\"");
+    CHECK(quoted("rolling upgrade") == "\"rolling upgrade\"");
+    CHECK(quoted("\"a\" b \"c\"") == "\"\"a\" b \"c\"\""); // not one phrase
+    CHECK(quoted("\"") == "\"\"\"");
 }
