@@ -143,7 +143,12 @@ class JsonPrinter : public Printer {
             w.null();
         w.key("searched_corrected").value(r.searched_corrected);
         w.key("partial").value(r.partial);
-        w.key("total").value(static_cast<long long>(r.total)).key("total_exact").value(r.exact);
+        // A partial result matched nothing: total 0, as -c prints (a script
+        // reading .total got 191 for "docker foobarbaz"); how many passages
+        // have some of the words is partial_total.
+        w.key("total").value(static_cast<long long>(r.partial ? 0 : r.total));
+        w.key("total_exact").value(r.exact);
+        w.key("partial_total").value(static_cast<long long>(r.partial ? r.total : 0));
         w.key("hits").begin_array();
         for (const Hit& h : r.hits)
             write_hit(w, h, opt_);

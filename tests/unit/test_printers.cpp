@@ -131,3 +131,21 @@ TEST_CASE("the partial notice named the words as typed under the correction sear
     r.searched_corrected = false; // a correction only offered: the words typed were searched
     CHECK(partial_notice(r).find("\"dokcer haskell\"") != std::string::npos);
 }
+
+TEST_CASE("JSON total counted passages with some of the words as matches",
+          "[printers][regression]") {
+    // A new user: jq .total gave 191 for "docker foobarbaz", where -c
+    // printed 0 and nothing matched.  total is 0 there, partial_total 191.
+    SearchResult r = two_hits();
+    r.partial = true;
+    r.of = 2;
+    r.total = 191;
+    std::string text = print(Format::json, {}, r);
+    CHECK(text.find("\"total\":0,") != std::string::npos);
+    CHECK(text.find("\"partial_total\":191") != std::string::npos);
+    CHECK(print(Format::count, {}, r) == "0\n");
+    r.partial = false;
+    text = print(Format::json, {}, r);
+    CHECK(text.find("\"total\":191,") != std::string::npos);
+    CHECK(text.find("\"partial_total\":0") != std::string::npos);
+}
