@@ -187,6 +187,13 @@ Prepared prepare(const Xapian::Database& db, const SearchRequest& req);
 /// must occur literally in the passage, besides the request's own filter.
 SearchRequest with_literals(const SearchRequest& req, const Prepared& prep);
 
+/// True for a query word holding a shell or code operator (< > = & |:
+/// "2>&1", "==", "=>"), which Xapian's parser drops: it is found as written.
+bool has_operator(std::string_view word);
+/// `word` with every byte that is no word character (letters, digits, '_',
+/// UTF-8) a space: what Xapian searches of "2>&1" ("2 1"), "lc_all=c".
+std::string word_letters(std::string_view word);
+
 // ---- partial.cpp -------------------------------------------------------
 /// Step 3c, partial: when no passage has every part of `best`'s query, the
 /// passages with any of them, ranked as usual and said as partial; `best`

@@ -13,7 +13,6 @@
 #include "search/text_filter.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <set>
 
 namespace crib {
@@ -162,12 +161,7 @@ std::string part_name(const Xapian::Query& part, const std::string& typed) {
         if (!dashed.empty() || tok.size() < 2) return std::string();
         if (tok[0] == '-' && ascii_lower(tok.substr(tok.find_first_not_of('-'))) == name)
             dashed = tok;
-        std::string letters;
-        for (char c : tok)
-            letters += std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) ? c : ' ';
-        if (std::any_of(tok.begin(), tok.end(), [](char c) { return std::strchr("<>=&|", c); }) &&
-            ascii_lower(trim(letters)) == name)
-            dashed = tok;
+        if (has_operator(tok) && ascii_lower(trim(word_letters(tok))) == name) dashed = tok;
         return std::string();
     });
     return dashed.empty() ? name : dashed;

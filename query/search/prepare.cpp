@@ -252,20 +252,13 @@ std::string dash_words(const std::string& q, std::vector<std::string>& literals)
     });
 }
 
-/// The characters of shell and code operators ("2>&1", "==", "&&", "=>",
-/// "a|b"), which Xapian's parser drops: a word holding one is matched as
-/// written.
-bool operator_char(char c) {
-    return std::string_view("<>=&|").find(c) != std::string_view::npos;
-}
-
 /// Words holding operator characters ("2>&1", "==", "a->b"), outside
 /// quotes: searched as their letters and digits ("2 1", nothing for "==")
 /// and added to `literals` (lower case), to occur as written.  "2>&1" was
 /// searched as "2 1" alone: 634 of 639 "matches" had no "2>&1".
 std::string operator_words(const std::string& q, std::vector<std::string>& literals) {
     return rewrite_tokens(q, [&](std::string_view tok, const TokenQuotes& at) {
-        if (at.quoted || std::none_of(tok.begin(), tok.end(), operator_char)) return std::string();
+        if (at.quoted || !has_operator(tok)) return std::string();
         std::string_view word = tok; // "(2>&1)", "&&,": without the brackets around it
         while (!word.empty() &&
                std::string_view("()[],;").find(word.front()) != std::string_view::npos)
@@ -274,9 +267,7 @@ std::string operator_words(const std::string& q, std::vector<std::string>& liter
                std::string_view("()[],;").find(word.back()) != std::string_view::npos)
             word.remove_suffix(1);
         literals.push_back(ascii_lower(word));
-        std::string letters;
-        for (char c : word)
-            letters += std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) ? c : ' ';
+        std::string letters = word_letters(word);
         return trim(letters).empty() ? std::string(" ") : letters;
     });
 }
@@ -398,6 +389,17 @@ bool has_unknown_word(const Xapian::Database& db, const std::string& query) {
 }
 
 } // namespace
+
+bool has_operator(std::string_view word) {
+    return word.find_first_of("<>=&|") != std::string_view::npos;
+}
+
+std::string word_letters(std::string_view word) {
+    std::string out;
+    for (char c : word)
+        out += std::isalnum(static_cast<unsigned char>(c)) || c == '_' || (c & 0x80) ? c : ' ';
+    return out;
+}
 
 Prepared prepare(const Xapian::Database& db, const SearchRequest& req) {
     Xapian::QueryParser qp;
