@@ -24,7 +24,7 @@ const Xapian::SimpleStopper& stopper() {
         "a",    "about", "an",   "and", "are",  "as",   "at",    "be",    "by",  "can", "do",
         "does", "for",   "from", "how", "i",    "in",   "is",    "it",    "of",  "on",  "or",
         "the",  "this",  "to",   "was", "what", "when", "where", "which", "who", "why", "will",
-        "with", "you",   "your", "we",  "me",   "my",   "vs",    "versus"};
+        "with", "you",   "your", "we",  "me",   "my",   "vs",    "versus", "not"};
     static const Xapian::SimpleStopper s(std::begin(words), std::end(words));
     return s;
 }

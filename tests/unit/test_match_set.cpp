@@ -255,3 +255,18 @@ TEST_CASE("a word of operators kept '_' as a word character: lc_all=c searched '
     CHECK(crib::detail::has_operator("a=>b"));
     CHECK_FALSE(crib::detail::has_operator("docker-compose"));
 }
+
+TEST_CASE("'not' was a required word: 'config not taking effect' missed 'aren't taking effect'",
+          "[match][regression]") {
+    // Found by a new-user session on Doom Emacs' FAQ: "not" is optional, as
+    // the other stop words are; a query of it alone still searches it.
+    test::TempDir d;
+    d.write("notes/faq.md", "## Changes to my config aren't taking effect\nRun doom sync.\n"
+                            "## Why is NULL not an object?\nIt is not.\n");
+    std::string db = test::index_notes(d);
+    auto r = run(db, "why is my config not taking effect");
+    CHECK_FALSE(r.partial);
+    REQUIRE_FALSE(r.hits.empty());
+    CHECK(r.hits[0].passage.question == "Changes to my config aren't taking effect");
+    CHECK(run(db, "not").total == 1);
+}
