@@ -122,7 +122,12 @@ bool Parser::try_numbered(int i) {
         starts_imperative(q) && indent_of(L(i)) == 0 && have_cur_ && cur_.question && cur_.numbered;
     // Chinese numbered questions often go without "？": "3. Kafka如何保证数据时序性".
     bool cjk = cjk_line_asks(q);
-    if (!asks(q) && !imperative && !cjk) return false;
+    // An item right after a numbered question at the same indent is its
+    // sibling, not its answer: in a checklist ("1. 项目中为何选择Kafka",
+    // "2. 消息队列的优缺点") the second was taken as the first one's answer.
+    bool sibling = have_cur_ && cur_.question && cur_.numbered && cur_.line == i - 1 &&
+                   indent_of(L(i)) == indent_of(L(cur_.line)) && votes_with_run(text, q);
+    if (!asks(q) && !imperative && !cjk && !sibling) return false;
     if (imperative && ends_with(q, ".")) q.pop_back();
     open({.line = i, .body_from = i + 1, .title = q, .numbered = true});
     return true;

@@ -101,8 +101,12 @@ bool Parser::try_heading(int i) {
     bool under_answer = std::any_of(headings_.begin(), headings_.end(), [](const HeadingFrame& h) {
         return heading_label(h.title) == HeadingLabel::answer;
     });
-    bool in_answer = under_answer || (have_cur_ && cur_.question && last_heading_level_ &&
-                                      level > last_heading_level_);
+    // A list item's question ends at any heading: a heading is never inside
+    // a list item (qcrao's checklist took "==== redis/codis" and "==== mysql"
+    // as the answer of its last item).
+    const bool heading_question = have_cur_ && cur_.question && cur_.heading_level > 0;
+    bool in_answer =
+        under_answer || (heading_question && last_heading_level_ && level > last_heading_level_);
     // "## Why", "## How" alone name the parts of a topic's notes, not a question.
     bool bare_word = std::all_of(
         q.begin(), q.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
@@ -121,8 +125,7 @@ bool Parser::try_heading(int i) {
         // above it ("### Example").  Under a section it starts a sub-section
         // (a cheat sheet's "## Images" under "# Docker commands").  A numbered
         // one ("## 3. Pods" in a tutorial) is a step of its own.
-        if (have_cur_ && cur_.question && last_heading_level_ && level > last_heading_level_)
-            return false;
+        if (heading_question && last_heading_level_ && level > last_heading_level_) return false;
     }
     Open o;
     o.line = i;

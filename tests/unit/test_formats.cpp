@@ -515,3 +515,38 @@ TEST_CASE("a part-label heading with sections of its own is a section, not part 
                             "r.md"));
     CHECK(ps == V{"7:section:Kubelet stopped"});
 }
+
+TEST_CASE("a list item's question took the sections after it as its answer",
+          "[formats][regression]") {
+    // Found by a new-user session on qcrao's interview.adoc: "==== redis/codis"
+    // and "==== mysql" were the answer of the checklist's last item, and a
+    // follow-up item swallowed 60 lines of later sections of a po4yka note.
+    auto md = parse("# Kafka\n\n## Follow-ups\n\n- What happens when a broker fails?\n\n"
+                    "## References\n- a link\n\n## Short Version\n\nKafka is a log.\n",
+                    "k.md");
+    REQUIRE(md.size() >= 2);
+    CHECK(md[0].question == "What happens when a broker fails?");
+    CHECK(md[0].end_line == 5);
+    auto adoc = parse("= T\n\n=== mq\n. 项目中为何选择Kafka\n. Kafka如何保证数据时序性\n\n"
+                      "==== redis\n\n==== mysql\n* 事务的隔离级别有哪几种？\n",
+                      "i.adoc");
+    REQUIRE(adoc.size() >= 3);
+    CHECK(adoc[1].question == "Kafka如何保证数据时序性");
+    CHECK(adoc[1].end_line == 5);
+}
+
+TEST_CASE("a checklist item that asks nothing was the answer of the item above it",
+          "[formats][regression]") {
+    // "2. 消息队列的优缺点" (pros and cons of message queues) right under the
+    // numbered question "1. 项目中为何选择Kafka" is the next prompt, not its answer.
+    auto p = parse(
+        "## mq\n1. 项目中为何选择Kafka\n2. 消息队列的优缺点\n3. Kafka如何保证数据时序性\n", "c.md");
+    REQUIRE(p.size() == 3); // the empty "## mq" holds no passage
+    CHECK(p[1].question == "消息队列的优缺点");
+    // A numbered step under a question after its answer text is not pulled in.
+    auto steps = parse("## How do I deploy?\n1. What is needed first?\nBuild the image.\n2. Push "
+                       "it\n",
+                       "d.md");
+    CHECK(std::none_of(steps.begin(), steps.end(),
+                       [](const Passage& x) { return x.question == "Push it"; }));
+}
