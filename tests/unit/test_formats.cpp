@@ -359,6 +359,31 @@ TEST_CASE("a tab-separated deck saved as .csv was read at its commas", "[formats
     CHECK(semis[0].question == "What is 1,5?");
 }
 
+TEST_CASE("review: a comma deck whose quoted backs hold a tab or a ';' was split there",
+          "[formats][regression]") {
+    // 290ba71 counted separators inside quoted fields: every row's back
+    // holding one tab (or one ';') made the file a tab (';') file, and each
+    // card was cut inside its quotes.
+    auto tabs = parse("What indents a Makefile recipe?,\"a tab (\t), not spaces\"\n"
+                      "What separates TSV fields?,\"a tab: a\tb\"\n",
+                      "make.csv");
+    REQUIRE(tabs.size() == 2);
+    CHECK(tabs[0].question == "What indents a Makefile recipe?");
+    CHECK(tabs[1].answer == "a tab: a\tb");
+    auto semis = parse("What ends a C statement?,\";\"\nWhat runs two commands?,\"a; b\"\n",
+                       "c.csv");
+    REQUIRE(semis.size() == 2);
+    CHECK(semis[0].question == "What ends a C statement?");
+    CHECK(semis[1].answer == "a; b");
+    // A quote left open in a tab-separated deck (5" floppy) still reads at
+    // its tabs.
+    auto open = parse("What is a 5\" floppy?\tA disk\nWhat is a 3.5\" one?\tSmaller\n"
+                      "What is CD?\tOptical, read-only\n",
+                      "disks.csv");
+    REQUIRE(open.size() == 3);
+    CHECK(open[2].answer == "Optical, read-only");
+}
+
 TEST_CASE("review: notebook strings that are not one line each shifted line numbers",
           "[formats][regression]") {
     const char* nb = "{\n"
