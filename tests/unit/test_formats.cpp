@@ -375,13 +375,14 @@ TEST_CASE("review: a comma deck whose quoted backs hold a tab or a ';' was split
     REQUIRE(semis.size() == 2);
     CHECK(semis[0].question == "What ends a C statement?");
     CHECK(semis[1].answer == "a; b");
-    // A quote left open in a tab-separated deck (5" floppy) still reads at
-    // its tabs.
-    auto open = parse("What is a 5\" floppy?\tA disk\nWhat is a 3.5\" one?\tSmaller\n"
-                      "What is CD?\tOptical, read-only\n",
-                      "disks.csv");
-    REQUIRE(open.size() == 3);
-    CHECK(open[2].answer == "Optical, read-only");
+    // Inch marks in a tab-separated deck (5" disk ... 3.5" one) pair up as
+    // quotes across rows: it still reads at its tabs, from its lines.
+    auto inches = parse("What is a floppy?\tA 5\" disk\nWhat is a CD?\tOptical, read-only\n"
+                        "What is a 3.5\" one?\tSmaller\nWhat is a DVD?\tA bigger CD\n",
+                        "disks.csv");
+    REQUIRE(inches.size() == 4);
+    CHECK(inches[1].answer == "Optical, read-only");
+    CHECK(inches[2].question == "What is a 3.5\" one?");
 }
 
 TEST_CASE("review: notebook strings that are not one line each shifted line numbers",
