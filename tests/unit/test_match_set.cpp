@@ -252,10 +252,12 @@ TEST_CASE("review: a word of operators in OR, NOT or a field was required of eve
     // 2>&1" the passages holding it, "== OR &&" nothing, and "q:2>&1" asked
     // for the text "q:2>&1" (a partial result).
     test::TempDir d;
-    d.write("notes/shell.md", "## How do I redirect stderr?\nWrite cmd > out.log 2>&1 to send "
-                              "both.\n## What is stderr for?\nErrors, apart from the output.\n"
-                              "## What is a pipe?\nIt joins two commands.\n## What does 2>&1 mean?\nBoth "
-                              "streams to one place.\n");
+    d.write("notes/shell.md",
+            "## How do I redirect stderr?\nWrite cmd > out.log 2>&1 to send "
+            "both.\n## What is stderr for?\nErrors, apart from the output.\n"
+            "## What is a pipe?\nIt joins two commands.\n## What does 2>&1 mean?\nBoth "
+            "streams to one place.\n");
+    d.write("notes/cpp.md", "## What is std::vector<int>?\nA growing array of ints.\n");
     std::string db = test::index_notes(d);
     CHECK(run(db, "pipe OR 2>&1").total == 3);
     auto without = run(db, "stderr NOT 2>&1");
@@ -265,4 +267,8 @@ TEST_CASE("review: a word of operators in OR, NOT or a field was required of eve
     CHECK_FALSE(field.partial);
     REQUIRE(field.hits.size() == 1);
     CHECK(field.hits[0].passage.question == "What does 2>&1 mean?");
+    // "std::" and "http://" are no fields.
+    auto vec = run(db, "std::vector<int>");
+    CHECK_FALSE(vec.partial);
+    CHECK(vec.total == 1);
 }
