@@ -359,7 +359,7 @@ TEST_CASE("a tab-separated deck saved as .csv was read at its commas", "[formats
     CHECK(semis[0].question == "What is 1,5?");
 }
 
-TEST_CASE("review: a comma deck whose quoted backs hold a tab or a ';' was split there",
+TEST_CASE("review: a comma deck whose quoted backs hold a tab or a semicolon was split there",
           "[formats][regression]") {
     // 290ba71 counted separators inside quoted fields: every row's back
     // holding one tab (or one ';') made the file a tab (';') file, and each
