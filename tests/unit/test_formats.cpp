@@ -370,8 +370,8 @@ TEST_CASE("review: a comma deck whose quoted backs hold a tab or a semicolon was
     REQUIRE(tabs.size() == 2);
     CHECK(tabs[0].question == "What indents a Makefile recipe?");
     CHECK(tabs[1].answer == "a tab: a\tb");
-    auto semis = parse("What ends a C statement?,\";\"\nWhat runs two commands?,\"a; b\"\n",
-                       "c.csv");
+    auto semis =
+        parse("What ends a C statement?,\";\"\nWhat runs two commands?,\"a; b\"\n", "c.csv");
     REQUIRE(semis.size() == 2);
     CHECK(semis[0].question == "What ends a C statement?");
     CHECK(semis[1].answer == "a; b");

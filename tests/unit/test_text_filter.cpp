@@ -43,7 +43,7 @@ TEST_CASE("filters: -F searches the phrase's words with no syntax", "[filter]") 
     CHECK(literal_query("ls -l", true) == "ls AND l");
     CHECK(literal_query("rolling updat") == "rolling AND updat*");
     CHECK(literal_query("git log") == "git AND log*"); // three letters: a prefix
-    CHECK(literal_query("git lo") == "git");            // two: the text check alone
+    CHECK(literal_query("git lo") == "git");           // two: the text check alone
     CHECK(literal_query("2>&1") == "2");
     CHECK(literal_query("NOT (x)") == "not AND x");
     CHECK(literal_query("->").empty());
