@@ -192,9 +192,12 @@ void split_at_dashes(int argc, char** argv, std::vector<std::string>& head,
 /// The words of a mode: what CLI11 left, then everything after "--".  A
 /// word that is not UTF-8 is read as Windows-1252, as notes are, and said
 /// once: JSON, people and the search had each read "\xE9t\xE9" their own way.
-std::vector<std::string> words_of(const CLI::App& app, const std::vector<std::string>& tail) {
+/// Not `query` (gaps' file after "--"): a file name is kept as its bytes.
+std::vector<std::string> words_of(const CLI::App& app, const std::vector<std::string>& tail,
+                                  bool query = true) {
     std::vector<std::string> words = app.remaining();
     words.insert(words.end(), tail.begin(), tail.end());
+    if (!query) return words;
     bool fixed = false;
     for (std::string& w : words)
         if (!valid_utf8(w)) {
@@ -237,8 +240,10 @@ std::string finish(const CLI::App& app, const std::set<const CLI::Option*>& glob
     out.command = quiz->parsed() ? Command::quiz : Command::gaps;
     if (std::string why = search_flag_given(app, globals, sub); !why.empty()) return why;
     if (std::string why = prep_format_wrong(out.search, sub); !why.empty()) return why;
+    // gaps' file name is its bytes: read as Windows-1252, "caf\xE9.txt" was
+    // a file that does not exist, and the notice was said twice.
+    if (gaps->parsed()) return gaps_file(words_of(*gaps, tail, false), out.gaps);
     out.quiz.words = words_of(*quiz, tail);
-    if (gaps->parsed()) return gaps_file(words_of(*gaps, tail), out.gaps);
     return "";
 }
 

@@ -157,8 +157,8 @@ int run_quiz(const QuizFlags& f, const RawFlags& g) {
         ReviewStore store(reviews_path(g.reviews, cfg.reviews), index_identity(db));
         Deck deck = load_deck(DeckRequest{db, join_words(f.words), f.topics}, store);
         if (deck.searched_for) // the cards of a corrected search: said, as search says it
-            std::cerr << "crib: searched for \"" << sanitize(*deck.searched_for)
-                      << "\" (corrected from \"" << sanitize(join_words(f.words)) << "\")\n";
+            std::cerr << "crib: searched for " << quoted(sanitize(*deck.searched_for))
+                      << " (corrected from " << quoted(sanitize(join_words(f.words))) << ")\n";
         report_gone(deck);
         PrintOptions po = print_options(g, cfg);
         const PathDisplay paths = load_path_display({db});

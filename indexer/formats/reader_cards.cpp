@@ -297,31 +297,56 @@ namespace {
 /// Lines of a .csv file read to tell its separator.
 constexpr size_t kSniffLines = 10;
 
+/// The first kSniffLines non-empty records of a .csv file; `quotes`: what
+/// each holds outside double quotes (a quoted field may hold a tab, a ';'
+/// or a line break: "a tab (\t)" made a comma file a tab one), else its
+/// lines as they are.
+std::vector<std::string> sniffed_records(std::string_view text, bool quotes) {
+    std::vector<std::string> out;
+    std::string rec;
+    bool quoted = false;
+    const size_t last_quote = text.rfind('"'); // a quote never closed is a character
+    for (size_t i = 0; i < text.size() && out.size() < kSniffLines; ++i) {
+        char c = text[i];
+        if (quotes && c == '"' && (quoted || i != last_quote)) {
+            quoted = !quoted;
+            continue;
+        }
+        if (quoted) continue;
+        if (c == '\n') {
+            if (!rec.empty()) out.push_back(std::move(rec));
+            rec.clear();
+        } else if (c != '\r') {
+            rec += c;
+        }
+    }
+    if (!rec.empty() && out.size() < kSniffLines) out.push_back(std::move(rec));
+    return out;
+}
+
 /// The separator of a .csv file: the one of tab, ';' and ',' that every
-/// one of its first non-empty lines holds equally often (a card's back
-/// holds commas in prose, not a fixed number of them), tab first; else
-/// ';' when the first line holds more of them than ',' (an export where
-/// ',' is the decimal mark), else ','.  A tab-separated deck saved as
-/// .csv was read at its commas: 20 of 21 cards a question and no answer.
+/// one of its first non-empty records holds equally often outside quotes (a
+/// card's back holds commas in prose, not a fixed number of them), tab
+/// first; else the same on its lines as they are (a quote left open in a
+/// tab-separated deck); else ';' when the first line holds more of them
+/// than ',' (an export where ',' is the decimal mark), else ','.  A
+/// tab-separated deck saved as .csv was read at its commas: 20 of 21 cards
+/// a question and no answer.
 char csv_separator(std::string_view text) {
-    std::vector<std::string_view> lines;
-    for (size_t pos = 0; pos < text.size() && lines.size() < kSniffLines;) {
-        size_t nl = std::min(text.find('\n', pos), text.size());
-        std::string_view line = text.substr(pos, nl - pos);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        if (!line.empty()) lines.push_back(line);
-        pos = nl + 1;
+    for (bool quotes : {true, false}) {
+        const std::vector<std::string> lines = sniffed_records(text, quotes);
+        if (lines.empty()) continue;
+        for (char sep : {'\t', ';', ','}) {
+            const size_t n = std::count(lines[0].begin(), lines[0].end(), sep);
+            if (n > 0 && std::all_of(lines.begin(), lines.end(), [&](const std::string& l) {
+                    return size_t(std::count(l.begin(), l.end(), sep)) == n;
+                }))
+                return sep;
+        }
     }
-    if (lines.empty()) return ',';
-    for (char sep : {'\t', ';', ','}) {
-        const size_t n = std::count(lines[0].begin(), lines[0].end(), sep);
-        if (n > 0 && std::all_of(lines.begin(), lines.end(), [&](std::string_view l) {
-                return size_t(std::count(l.begin(), l.end(), sep)) == n;
-            }))
-            return sep;
-    }
-    size_t commas = std::count(lines[0].begin(), lines[0].end(), ',');
-    size_t semis = std::count(lines[0].begin(), lines[0].end(), ';');
+    const std::string_view first = text.substr(0, text.find('\n'));
+    size_t commas = std::count(first.begin(), first.end(), ',');
+    size_t semis = std::count(first.begin(), first.end(), ';');
     return semis > commas ? ';' : ',';
 }
 

@@ -38,7 +38,7 @@ class HumanPrinter : public Printer {
             StyledText t;
             t.add("Searched for: ");
             t.add(sanitize(*r.corrected), Style::bold);
-            t.add(" (corrected from \"" + sanitize(r.query) + "\")");
+            t.add(" (corrected from " + quoted(sanitize(r.query)) + ")");
             out_.write(render(t, opt_.color) + "\n" + (r.partial ? "" : "\n"));
         }
         if (r.partial) {

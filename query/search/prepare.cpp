@@ -21,9 +21,9 @@ namespace detail {
 
 const Xapian::SimpleStopper& stopper() {
     static const char* words[] = {
-        "a",    "about", "an",   "and", "are",  "as",   "at",    "be",    "by",  "can", "do",
-        "does", "for",   "from", "how", "i",    "in",   "is",    "it",    "of",  "on",  "or",
-        "the",  "this",  "to",   "was", "what", "when", "where", "which", "who", "why", "will",
+        "a",    "about", "an",   "and", "are",  "as",   "at",    "be",     "by",  "can", "do",
+        "does", "for",   "from", "how", "i",    "in",   "is",    "it",     "of",  "on",  "or",
+        "the",  "this",  "to",   "was", "what", "when", "where", "which",  "who", "why", "will",
         "with", "you",   "your", "we",  "me",   "my",   "vs",    "versus", "not"};
     static const Xapian::SimpleStopper s(std::begin(words), std::end(words));
     return s;
@@ -255,10 +255,21 @@ std::string dash_words(const std::string& q, std::vector<std::string>& literals)
 /// Words holding operator characters ("2>&1", "==", "a->b"), outside
 /// quotes: searched as their letters and digits ("2 1", nothing for "==")
 /// and added to `literals` (lower case), to occur as written.  "2>&1" was
-/// searched as "2 1" alone: 634 of 639 "matches" had no "2>&1".
+/// searched as "2 1" alone: 634 of 639 "matches" had no "2>&1".  A field's
+/// word ("q:2>&1") is the phrase of its letters in the field.  Not in a
+/// query with OR, XOR or NOT, nor a word excluded or required by -/+: a
+/// literal is required of every hit ("pipe OR 2>&1" listed only passages
+/// holding 2>&1, "stderr NOT 2>&1" only those holding it); such words are
+/// left as typed.
 std::string operator_words(const std::string& q, std::vector<std::string>& literals) {
+    bool boolean = false;
+    rewrite_tokens(q, [&](std::string_view tok, const TokenQuotes& at) {
+        boolean = boolean || (!at.quoted && (tok == "OR" || tok == "XOR" || tok == "NOT"));
+        return std::string();
+    });
+    if (boolean) return q;
     return rewrite_tokens(q, [&](std::string_view tok, const TokenQuotes& at) {
-        if (at.quoted || !has_operator(tok)) return std::string();
+        if (at.quoted || !has_operator(tok) || tok[0] == '-' || tok[0] == '+') return std::string();
         std::string_view word = tok; // "(2>&1)", "&&,": without the brackets around it
         while (!word.empty() &&
                std::string_view("()[],;").find(word.front()) != std::string_view::npos)
@@ -266,9 +277,19 @@ std::string operator_words(const std::string& q, std::vector<std::string>& liter
         while (!word.empty() &&
                std::string_view("()[],;").find(word.back()) != std::string_view::npos)
             word.remove_suffix(1);
+        std::string field; // "q:" of "q:2>&1"
+        size_t colon = word.find(':');
+        if (colon != std::string_view::npos && colon > 0 &&
+            std::all_of(word.begin(), word.begin() + colon,
+                        [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+            field = std::string(word.substr(0, colon + 1));
+            word.remove_prefix(colon + 1);
+        }
         literals.push_back(ascii_lower(word));
-        std::string letters = word_letters(word);
-        return trim(letters).empty() ? std::string(" ") : letters;
+        std::string letters = collapse_space(trim(word_letters(word)));
+        if (letters.empty()) return std::string(" ");
+        if (field.empty()) return letters;
+        return field + (letters.find(' ') == std::string::npos ? letters : '"' + letters + '"');
     });
 }
 

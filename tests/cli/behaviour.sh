@@ -5,6 +5,14 @@ index_content
 expect_rc 1 "$CRIB" --no-update --show content/qt-interview.txt:99999
 grep -q 'no indexed passage of that file holds that line' "$TMP/err" &&
   pass "--show: a line with no passage is said as such" || fail "--show message: $(cat "$TMP/err")"
+# A corrected phrase typed with its quotes is not quoted twice (0f49e54
+# left "searched for ""statefulset"" (corrected from ""statefullset"")").
+expect_rc 0 "$CRIB" --no-update -c '"statefullset"'
+grep -qx 'crib: searched for "statefulset" (corrected from "statefullset")' "$TMP/err" &&
+  pass "-c: a corrected phrase is quoted once" || fail "-c correction: $(cat "$TMP/err")"
+expect_rc 0 "$CRIB" --no-update --format plain '"statefullset"'
+grep -qx 'Searched for: "statefulset" (corrected from "statefullset")' "$TMP/out" &&
+  pass "people: a corrected phrase is quoted once" || fail "plain correction: $(head -2 "$TMP/out")"
 expect_rc 0 "$CRIB" -l docker
 expect_rc 1 "$CRIB" -l zzzqqq
 expect_rc 0 "$CRIB" -c docker

@@ -67,4 +67,9 @@ expect_rc 0 "$CRIB" gaps --no-update content/qt-interview.txt --format json
 jq -e '.requirements | length > 5' "$TMP/out" >/dev/null && pass "global options after the file" || fail "globals after gaps: $(head -c 200 "$TMP/out" "$TMP/err")"
 expect_rc 2 "$CRIB" gaps --db "$TMP/nodb" content/qt-interview.txt
 grep -q '^crib: no index at' "$TMP/err" && pass "no index: exit 2" || fail "no index: $(cat "$TMP/err")"
+# A file name after "--" is its bytes, not a query read as Windows-1252
+# (gaps -- caf\xE9.txt looked for café.txt, which does not exist).
+cp "$TMP/req.txt" "$TMP/"$'caf\xe9.txt'
+expect_rc 0 "$CRIB" gaps --no-update -- "$TMP/"$'caf\xe9.txt'
+! grep -q 'not UTF-8' "$TMP/err" && pass "gaps -- a file name not in UTF-8 is read as it is" || fail "non-UTF-8 file name: $(cat "$TMP/err")"
 finish

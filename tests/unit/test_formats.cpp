@@ -359,6 +359,32 @@ TEST_CASE("a tab-separated deck saved as .csv was read at its commas", "[formats
     CHECK(semis[0].question == "What is 1,5?");
 }
 
+TEST_CASE("review: a comma deck whose quoted backs hold a tab or a semicolon was split there",
+          "[formats][regression]") {
+    // 290ba71 counted separators inside quoted fields: every row's back
+    // holding one tab (or one ';') made the file a tab (';') file, and each
+    // card was cut inside its quotes.
+    auto tabs = parse("What indents a Makefile recipe?,\"a tab (\t), not spaces\"\n"
+                      "What separates TSV fields?,\"a tab: a\tb\"\n",
+                      "make.csv");
+    REQUIRE(tabs.size() == 2);
+    CHECK(tabs[0].question == "What indents a Makefile recipe?");
+    CHECK(tabs[1].answer == "a tab: a\tb");
+    auto semis =
+        parse("What ends a C statement?,\";\"\nWhat runs two commands?,\"a; b\"\n", "c.csv");
+    REQUIRE(semis.size() == 2);
+    CHECK(semis[0].question == "What ends a C statement?");
+    CHECK(semis[1].answer == "a; b");
+    // Inch marks in a tab-separated deck (5" disk ... 3.5" one) pair up as
+    // quotes across rows: it still reads at its tabs, from its lines.
+    auto inches = parse("What is a floppy?\tA 5\" disk\nWhat is a CD?\tOptical, read-only\n"
+                        "What is a 3.5\" one?\tSmaller\nWhat is a DVD?\tA bigger CD\n",
+                        "disks.csv");
+    REQUIRE(inches.size() == 4);
+    CHECK(inches[1].answer == "Optical, read-only");
+    CHECK(inches[2].question == "What is a 3.5\" one?");
+}
+
 TEST_CASE("review: notebook strings that are not one line each shifted line numbers",
           "[formats][regression]") {
     const char* nb = "{\n"

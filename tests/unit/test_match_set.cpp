@@ -270,3 +270,31 @@ TEST_CASE("'not' was a required word: 'config not taking effect' missed 'aren't 
     CHECK(r.hits[0].passage.question == "Changes to my config aren't taking effect");
     CHECK(run(db, "not").total == 1);
 }
+
+TEST_CASE("review: a word of operators in OR, NOT or a field was required of every hit",
+          "[match][regression]") {
+    // 14a7ca3 made "2>&1" a literal every hit must hold, whatever the query
+    // around it: "pipe OR 2>&1" listed the 2>&1 passage alone, "stderr NOT
+    // 2>&1" the passages holding it, "== OR &&" nothing, and "q:2>&1" asked
+    // for the text "q:2>&1" (a partial result).
+    test::TempDir d;
+    d.write("notes/shell.md",
+            "## How do I redirect stderr?\nWrite cmd > out.log 2>&1 to send "
+            "both.\n## What is stderr for?\nErrors, apart from the output.\n"
+            "## What is a pipe?\nIt joins two commands.\n## What does 2>&1 mean?\nBoth "
+            "streams to one place.\n");
+    d.write("notes/cpp.md", "## What is std::vector<int>?\nA growing array of ints.\n");
+    std::string db = test::index_notes(d);
+    CHECK(run(db, "pipe OR 2>&1").total == 3);
+    auto without = run(db, "stderr NOT 2>&1");
+    REQUIRE(without.hits.size() == 1);
+    CHECK(without.hits[0].passage.question == "What is stderr for?");
+    auto field = run(db, "q:2>&1");
+    CHECK_FALSE(field.partial);
+    REQUIRE(field.hits.size() == 1);
+    CHECK(field.hits[0].passage.question == "What does 2>&1 mean?");
+    // "std::" and "http://" are no fields.
+    auto vec = run(db, "std::vector<int>");
+    CHECK_FALSE(vec.partial);
+    CHECK(vec.total == 1);
+}

@@ -389,3 +389,23 @@ TEST_CASE("related: several indexes searched together offer what one of them off
     CHECK(b.front().id.rfind("1:", 0) == 0);
     CHECK(a.front().id.find(':') != std::string::npos);
 }
+
+TEST_CASE("review: subject terms carry how many passages hold them", "[related]") {
+    // searched_terms() drops common terms by FeedbackTerm::freq; a
+    // subject_terms() that left it 0 dropped none, and no test saw it.
+    test::TempDir d;
+    d.write("notes/k8s.md", "## What is a liveness probe?\n\nA liveness probe restarts a stuck "
+                            "container.\n\n## What is a readiness probe?\n\nA readiness probe "
+                            "holds traffic back from a container.\n");
+    Xapian::Database db(test::index_notes(d));
+    crib::Passage hit;
+    hit.question = "What is a liveness probe?";
+    hit.answer = "A liveness probe restarts a stuck container.";
+    auto terms = crib::detail::subject_terms(db, {hit}, Xapian::Query("Zprobe"));
+    REQUIRE_FALSE(terms.empty());
+    for (const auto& t : terms) {
+        INFO(t.term);
+        CHECK(t.freq == db.get_termfreq(t.term));
+        CHECK(t.freq > 0);
+    }
+}

@@ -42,8 +42,26 @@ TEST_CASE("filters: -F searches the phrase's words with no syntax", "[filter]") 
     CHECK(literal_query("ls -l") == "ls");
     CHECK(literal_query("ls -l", true) == "ls AND l");
     CHECK(literal_query("rolling updat") == "rolling AND updat*");
+    CHECK(literal_query("git log") == "git AND log*"); // three letters: a prefix
+    CHECK(literal_query("git lo") == "git");           // two: the text check alone
     CHECK(literal_query("2>&1") == "2");
     CHECK(literal_query("NOT (x)") == "not AND x");
     CHECK(literal_query("->").empty());
     CHECK(literal_query("ls").empty()); // every passage checked
+}
+
+TEST_CASE("review: a word of operators is bounded by operators on both sides", "[filter]") {
+    // 14a7ca3: "==" is not the "==" of "===" nor of "!==" (nor "&&" of
+    // "&&&"); a '!' dropped from the operator bytes passed no test.
+    TextFilter eq;
+    eq.tokens = {"=="};
+    CHECK(passes(eq, passage("Loose", "a == b")));
+    CHECK_FALSE(passes(eq, passage("Strict", "a === b")));
+    CHECK_FALSE(passes(eq, passage("Strict not", "a !== b")));
+    CHECK_FALSE(passes(eq, passage("Strict not", "a ==< b")));
+    CHECK(passes(eq, passage("In code", "if(a==b)")));
+    TextFilter redirect;
+    redirect.tokens = {"2>&1"};
+    CHECK(passes(redirect, passage("Both", "cmd 2>&1|tee"))); // a digit, then an operator
+    CHECK(passes(redirect, passage("Both", "cmd >out 2>&1;")));
 }
