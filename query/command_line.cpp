@@ -204,13 +204,9 @@ std::vector<std::string> words_of(const CLI::App& app, const std::vector<std::st
             w = from_cp1252(w);
             fixed = true;
         }
-    if (fixed) {
-        std::string all;
-        for (const std::string& w : words)
-            all += (all.empty() ? "" : " ") + w;
-        std::cerr << "crib: the query is not UTF-8; read as Windows-1252: \"" << terminal_safe(all)
-                  << "\"\n";
-    }
+    if (fixed)
+        std::cerr << "crib: the query is not UTF-8; read as Windows-1252: \""
+                  << terminal_safe(join(words, ' ')) << "\"\n";
     return words;
 }
 

@@ -63,10 +63,7 @@ template <class F> int guarded(F&& fn) {
 
 /// Query words as one string.
 std::string join_words(const std::vector<std::string>& words) {
-    std::string q;
-    for (const auto& w : words)
-        q += (q.empty() ? "" : " ") + w;
-    return q;
+    return join(words, ' ');
 }
 
 void print_config_errors(const Config& cfg) {

@@ -34,6 +34,9 @@ bool looks_binary(std::string_view bytes);
 /// Decode any bytes into valid UTF-8 (see file comment).
 Decoded decode_text(std::string_view bytes);
 
+/// The strings of `v` with `sep` between them (none before an empty start).
+std::string join(const std::vector<std::string>& v, char sep);
+
 /// `s` in double quotes for a message, unless it is already one quoted
 /// phrase ("rolling upgrade" typed with its quotes was shown ""rolling
 /// upgrade"").

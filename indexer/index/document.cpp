@@ -31,15 +31,6 @@ bool get(std::string_view& in, std::string& field) {
     return true;
 }
 
-std::string join(const std::vector<std::string>& v, char sep) {
-    std::string out;
-    for (const auto& s : v) {
-        if (!out.empty()) out += sep;
-        out += s;
-    }
-    return out;
-}
-
 std::vector<std::string> split(const std::string& s, char sep) {
     std::vector<std::string> out;
     size_t start = 0;
