@@ -274,8 +274,7 @@ int run_search(const crib::Invocation& inv) {
     for (const std::string& note : r.notes)
         std::cerr << "crib: " << crib::terminal_safe(note) << "\n";
     if (r.searched_corrected && r.corrected && !human) // machine formats: the note goes to stderr
-        std::cerr << "crib: searched for " << crib::quoted(crib::sanitize(*r.corrected))
-                  << " (corrected from " << crib::quoted(crib::sanitize(r.query)) << ")\n";
+        std::cerr << "crib: " << crib::correction_notice(*r.corrected, r.query) << "\n";
     if (r.partial && inv.format == crib::Format::count)
         std::cerr << "crib: no passage has all "
                   << (r.of == 1 ? "of it" : std::to_string(r.of) + " words") << "; " << r.total
@@ -308,8 +307,7 @@ int run_open(const crib::Invocation& inv) {
     crib::SearchResult r = run_search_request(search);
     if (r.hits.empty()) return 1;
     if (r.searched_corrected && r.corrected) // opened as found, but not as typed: said
-        std::cerr << "crib: searched for " << crib::quoted(crib::sanitize(*r.corrected))
-                  << " (corrected from " << crib::quoted(crib::sanitize(r.query)) << ")\n";
+        std::cerr << "crib: " << crib::correction_notice(*r.corrected, r.query) << "\n";
     if (r.partial) { // the top passage lacks some of the words: not the one asked for
         std::cerr << "crib: " << crib::partial_notice(r) << "; not opening a guess\n";
         return 1;

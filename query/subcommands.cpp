@@ -6,8 +6,8 @@
 #include "common/text.hpp"
 #include "invocation.hpp"
 #include "output/output.hpp"
+#include "output/printer.hpp"
 #include "output/shown_path.hpp"
-#include "output/styled.hpp"
 #include "prep/gaps.hpp"
 #include "prep/gaps_input.hpp"
 #include "prep/quiz.hpp"
@@ -154,8 +154,8 @@ int run_quiz(const QuizFlags& f, const RawFlags& g) {
         ReviewStore store(reviews_path(g.reviews, cfg.reviews), index_identity(db));
         Deck deck = load_deck(DeckRequest{db, join_words(f.words), f.topics}, store);
         if (deck.searched_for) // the cards of a corrected search: said, as search says it
-            std::cerr << "crib: searched for " << quoted(sanitize(*deck.searched_for))
-                      << " (corrected from " << quoted(sanitize(join_words(f.words))) << ")\n";
+            std::cerr << "crib: " << correction_notice(*deck.searched_for, join_words(f.words))
+                      << "\n";
         report_gone(deck);
         PrintOptions po = print_options(g, cfg);
         const PathDisplay paths = load_path_display({db});

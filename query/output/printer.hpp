@@ -55,6 +55,11 @@ std::string format_passage(const Passage& p, const PrintOptions& opt);
 /// standard error by the others.
 std::string partial_notice(const SearchResult& r);
 
+/// The corrected words searched instead of those typed, in one line (no
+/// newline): 'searched for "docker" (corrected from "dokcer")'.  Said on
+/// standard error wherever the human printer's "Searched for:" is not.
+std::string correction_notice(const std::string& searched, const std::string& typed);
+
 /// What render_markdown() does beyond rendering.
 struct RenderOptions {
     bool keep_line_breaks = false;  ///< a line break in a paragraph stays one (plain-text notes)

@@ -250,6 +250,11 @@ std::string partial_notice(const SearchResult& r) {
            quoted(sanitize(searched)) + "; these have some of them (each says what it lacks)";
 }
 
+std::string correction_notice(const std::string& searched, const std::string& typed) {
+    return "searched for " + quoted(sanitize(searched)) + " (corrected from " +
+           quoted(sanitize(typed)) + ")";
+}
+
 std::unique_ptr<Printer> make_human_printer(const PrintOptions& opt, Sink& out) {
     return std::make_unique<HumanPrinter>(opt, out);
 }
