@@ -220,6 +220,17 @@ std::string cjk_phrases(const std::string& typed) {
     return out;
 }
 
+/// `tok` without the brackets and separators around it ("(run -p)" gives
+/// "-p", "&&," gives "&&"): a literal word as written.
+std::string_view without_brackets(std::string_view tok) {
+    constexpr std::string_view kAround = "()[],;";
+    while (!tok.empty() && kAround.find(tok.front()) != std::string_view::npos)
+        tok.remove_prefix(1);
+    while (!tok.empty() && kAround.find(tok.back()) != std::string_view::npos)
+        tok.remove_suffix(1);
+    return tok;
+}
+
 /// True for a word that looks like an option: "-p", "-it", "--previous".
 bool dash_word(std::string_view tok) {
     size_t i = tok.find_first_not_of('-');
@@ -242,11 +253,7 @@ std::string dash_words(const std::string& q, std::vector<std::string>& literals)
     return rewrite_tokens(q, [&](std::string_view tok, const TokenQuotes& at) {
         if (n++ == 0 || at.quoted || !dash_word(tok)) return std::string();
         // "(run -p)", "-p,": the word as written, without the brackets around it.
-        std::string_view word = tok;
-        while (!word.empty() &&
-               std::string_view("()[],;").find(word.back()) != std::string_view::npos)
-            word.remove_suffix(1);
-        literals.push_back(ascii_lower(word));
+        literals.push_back(ascii_lower(without_brackets(tok)));
         std::string letters(tok.substr(tok.find_first_not_of('-')));
         return letters;
     });
@@ -270,14 +277,8 @@ std::string operator_words(const std::string& q, std::vector<std::string>& liter
     if (boolean) return q;
     return rewrite_tokens(q, [&](std::string_view tok, const TokenQuotes& at) {
         if (at.quoted || !has_operator(tok) || tok[0] == '-' || tok[0] == '+') return std::string();
-        std::string_view word = tok; // "(2>&1)", "&&,": without the brackets around it
-        while (!word.empty() &&
-               std::string_view("()[],;").find(word.front()) != std::string_view::npos)
-            word.remove_prefix(1);
-        while (!word.empty() &&
-               std::string_view("()[],;").find(word.back()) != std::string_view::npos)
-            word.remove_suffix(1);
-        std::string field; // "q:" of "q:2>&1"
+        std::string_view word = without_brackets(tok); // "(2>&1)", "&&,"
+        std::string field;                             // "q:" of "q:2>&1"
         size_t colon = word.find(':');
         if (colon != std::string_view::npos && colon > 0 &&
             std::all_of(word.begin(), word.begin() + colon,
