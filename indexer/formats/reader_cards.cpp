@@ -290,10 +290,6 @@ Outline read_delimited(std::string_view text, char sep) {
     return out;
 }
 
-} // namespace
-
-namespace {
-
 /// Lines of a .csv file read to tell its separator.
 constexpr size_t kSniffLines = 10;
 

@@ -114,10 +114,12 @@ std::string literal_query(const std::string& phrase, bool whole_word) {
         // The phrase's last word may be the start of a longer one ("ls -l"
         // in "ls -la", "updat" in "updates"): a prefix when long enough to
         // expand cheaply, else only the passage text checks it.
+        std::string term;
         if (!word.empty() && (whole_word || i < phrase.size()))
-            out += (out.empty() ? "" : " AND ") + ascii_lower(word);
+            term = ascii_lower(word);
         else if (word.size() >= kPrefixWord)
-            out += (out.empty() ? "" : " AND ") + ascii_lower(word) + "*";
+            term = ascii_lower(word) + "*";
+        if (!term.empty()) out += (out.empty() ? "" : " AND ") + term;
         word.clear();
     }
     return out;
