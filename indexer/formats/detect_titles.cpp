@@ -225,9 +225,22 @@ bool Parser::try_section_title(int i) {
     if (!out_.bare_titles || cur_.question || !blank(i - 1) || !blank(i + 1) || !title_like(q) ||
         indent_of(L(i)) > 1)
         return false;
-    if (is_list_item(L(i)) || ends_with(q, ":")) return false;
+    if (is_list_item(L(i)) || ends_with(q, ":") || !paragraph_below(i)) return false;
     open({.line = i, .body_from = i + 1, .question = false, .title = q});
     return true;
+}
+
+// A bare title needs a body: the next paragraph exists and is not one more
+// line like it.  Notes written as one-line paragraphs ("Kafka notes", then
+// "partitions give ordering per key", ...) are text, not titles each with
+// nothing under it (each was dropped as an empty section, and the file
+// had no passage).
+bool Parser::paragraph_below(int i) const {
+    int j = next_nonblank(i);
+    if (j < 0 || heading_level_[j] > 0 || is_separator(L(j))) return false;
+    if (code_[j] || !blank(j + 1) || indent_of(L(j)) > 1 || is_list_item(L(j))) return true;
+    std::string next = clean_question(L(j));
+    return !title_like(next) || ends_with(next, ":");
 }
 
 } // namespace crib::detect

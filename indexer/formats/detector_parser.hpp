@@ -96,6 +96,7 @@ class Parser {
     bool try_continuation(int i);
     bool try_entry(int i);
     bool try_section_title(int i);
+    bool paragraph_below(int i) const;
     void open(Open o);
     void close(int limit);
     bool has_answer_label_before_next_item(int i, int indent) const;

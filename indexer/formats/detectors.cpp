@@ -324,13 +324,19 @@ std::vector<Passage> Parser::run() {
     number_repeated_titles();
     std::vector<Passage> out;
     out.reserve(done_.size());
+    std::vector<Passage> bare; // titles with nothing under them that are no heading
     for (const Open& o : done_) {
         Passage p = finish(o);
         // A title with nothing under it ("# qt interview", "## Contents") is not a passage.
-        if (p.kind == "section" && trim(indexable_text(p.answer)).empty()) continue;
+        if (p.kind == "section" && trim(indexable_text(p.answer)).empty()) {
+            if (heading_level_[o.line] == 0) bare.push_back(std::move(p));
+            continue;
+        }
         out.push_back(std::move(p));
     }
-    return out;
+    // ... unless it is all the note holds ("One line only" as a whole file,
+    // which was indexed as no passage at all).
+    return out.empty() ? bare : out;
 }
 
 } // namespace detect

@@ -337,6 +337,40 @@ TEST_CASE("files that are not Q&A still index as sections", "[parser]") {
     CHECK(ps[0].question == "Meeting notes from Monday");
 }
 
+TEST_CASE("one-line paragraphs of a text note were each dropped as an empty title", "[parser]") {
+    // Each short paragraph was taken for a section title with nothing under
+    // it and dropped: the file had no passage, its lines were not searchable.
+    auto ps = parse("Kafka notes\n\npartitions give ordering per key\n\nconsumer groups share "
+                    "partitions\n\nretention is time or size based\n",
+                    "kafka.txt");
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].question == "Kafka notes");
+    CHECK(ps[0].answer.find("consumer groups share partitions") != std::string::npos);
+    CHECK(ps[0].answer.find("retention is time or size based") != std::string::npos);
+    SECTION("a last one-line paragraph is text of the section above") {
+        auto t = parse("Title\n\nline one\nline two\n\nline three\n", "t.txt");
+        REQUIRE(t.size() == 1);
+        CHECK(t[0].answer.find("line three") != std::string::npos);
+    }
+    SECTION("one-line paragraphs under an underlined title") {
+        auto t = parse("Title\n=====\n\npara one\n\npara two\n", "u.txt");
+        REQUIRE(t.size() == 1);
+        CHECK(t[0].question == "Title");
+        CHECK(t[0].answer.find("para two") != std::string::npos);
+    }
+    SECTION("a note of one line is one passage") {
+        auto t = parse("One line only\n", "o.txt");
+        REQUIRE(t.size() == 1);
+        CHECK(t[0].question == "One line only");
+    }
+    SECTION("a short line over a paragraph still titles it") {
+        auto t = parse("Intro text here.\n\nRequirements\n\nKubernetes and Helm in production.\n",
+                       "job.txt");
+        REQUIRE(t.size() == 2);
+        CHECK(t[1].question == "Requirements");
+    }
+}
+
 TEST_CASE("tags: #tags and front matter", "[parser]") {
     auto ps = parse("---\ntags: [aws, networking]\n---\n## What is a VPC?\nA network #cloud\n");
     REQUIRE(ps.size() == 1);
