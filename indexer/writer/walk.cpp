@@ -83,6 +83,13 @@ bool root_gone(const Root& root) {
     return !rs.ok && (rs.err == ENOENT || rs.err == ENOTDIR);
 }
 
+bool hidden_from_walk(const std::string& abs) {
+    struct stat st;
+    if (::stat(abs.c_str(), &st) != 0) return errno != ENOENT && errno != ENOTDIR;
+    std::string folder = fs::path(abs).parent_path().native();
+    return ::access(folder.c_str(), R_OK | X_OK) != 0;
+}
+
 namespace {
 
 /// stat() every candidate, on both cores when there are many: the folder
@@ -126,6 +133,11 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
         }
         if (rs.regular) {
             if (seen.insert(root.abs).second) out.push_back({root.given, root.abs, "", rs});
+            continue;
+        }
+        // skip_permission_denied would list an unreadable root as empty.
+        if (::access(root.abs.c_str(), R_OK | X_OK) != 0) {
+            skipped.push_back({root.given, "folder not readable"});
             continue;
         }
         if (dirs) dirs->add_dir(root.abs, rs.mtime_ns);

@@ -45,6 +45,11 @@ bool candidate_under(const Root& root, const std::string& abs, Candidate& c);
 /// opposed to one that cannot be read.
 bool root_gone(const Root& root);
 
+/// True if a note file the walk did not list may still be there: a folder
+/// on its way cannot be read (chmod 000, or listed but not searchable), so
+/// it cannot be told gone and its passages are kept.
+bool hidden_from_walk(const std::string& abs);
+
 /// Walks the roots (see the file comment).  Files no format claims are
 /// listed in *other, and the folders walked (with their mtimes, taken before
 /// they are listed) go to *dirs, when given.

@@ -174,6 +174,26 @@ if [[ $(id -u) != 0 || ${#as_nobody[@]} != 0 ]]; then
   expect_rc 0 "${as_nobody[@]}" "$CRIB" --no-update --db "$TMP/perm/db" --format grep wombat
   expect_rc 0 "${as_nobody[@]}" "$CRIB_INDEX" --db "$TMP/perm/db" "$TMP/perm/notes"
   grep -q "index up to date" "$TMP/err" && pass "then a no-op" || fail "no-op: $(cat "$TMP/err")"
+  # An unreadable notes folder removed every passage of the index ("2
+  # removed", exit 0): it was listed as empty.  It is a skip; nothing goes.
+  mkdir -p "$TMP/perm/notes/sub"
+  printf '## What is a quokka?\nmarsupial too\n' >"$TMP/perm/notes/sub/q.md"
+  [[ $(id -u) == 0 ]] && chown -R 65534 "$TMP/perm"
+  expect_rc 0 "${as_nobody[@]}" "$CRIB_INDEX" --db "$TMP/perm/db" "$TMP/perm/notes"
+  chmod 000 "$TMP/perm/notes"
+  expect_rc 3 "${as_nobody[@]}" "$CRIB_INDEX" --db "$TMP/perm/db"
+  grep -q "notes (folder not readable)" "$TMP/err" && ! grep -q removed "$TMP/err" &&
+    pass "unreadable notes folder: a skip, nothing removed" || fail "unreadable root: $(cat "$TMP/err")"
+  expect_rc 0 "${as_nobody[@]}" "$CRIB" --no-update --db "$TMP/perm/db" -c quokka
+  [[ $(cat "$TMP/out") == 1 ]] && pass "unreadable notes folder: passages still found" ||
+    fail "unreadable root lost its passages: $(cat "$TMP/out")"
+  chmod 755 "$TMP/perm/notes"
+  chmod 000 "$TMP/perm/notes/sub"
+  expect_rc 3 "${as_nobody[@]}" "$CRIB_INDEX" --db "$TMP/perm/db"
+  chmod 755 "$TMP/perm/notes/sub"
+  expect_rc 0 "${as_nobody[@]}" "$CRIB" --no-update --db "$TMP/perm/db" -c quokka
+  [[ $(cat "$TMP/out") == 1 ]] && pass "unreadable subfolder: its passages are kept" ||
+    fail "unreadable subfolder lost its passages: $(cat "$TMP/out")"
 fi
 
 # 11. wrong messages: a read-only index was "another crib-index is updating";
