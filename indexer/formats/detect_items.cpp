@@ -261,11 +261,14 @@ bool Parser::has_children(int i) const {
 // answer text.
 bool Parser::try_comment(int i) {
     if (out_.lines[i].kind != LineKind::comment) return false;
-    std::string q = clean_question(L(i));
+    std::string_view line = L(i);
+    if (comment_number(line) && !entry_number(line)) // "1: Find ..." without its "1:"
+        line = ltrim(line.substr(line.find(':') + 1));
+    std::string q = clean_question(line);
     if (!has_word_char(q)) return false;
     std::string rest;
     bool labelled = question_label(L(i), rest);
-    bool numbered = entry_number(L(i));
+    bool numbered = comment_number(L(i));
     int k = next_nonblank(i);
     bool answered = asks(q) && k > 0 && is_answer_label(L(k));
     if (!numbered && !labelled && !answered) return false;

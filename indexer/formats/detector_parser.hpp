@@ -108,6 +108,7 @@ class Parser {
     bool blank(int i) const { return i < 0 || i >= n() || trim(L(i)).empty(); }
     int n() const { return static_cast<int>(out_.lines.size()); }
     Passage finish(const Open& o) const;
+    std::vector<Passage> whole_file() const;
 
     const Outline& out_;
     const std::string& file_;

@@ -336,7 +336,26 @@ std::vector<Passage> Parser::run() {
     }
     // ... unless it is all the note holds ("One line only" as a whole file,
     // which was indexed as no passage at all).
-    return out.empty() ? bare : out;
+    if (!out.empty()) return out;
+    if (!bare.empty()) return bare;
+    return whole_file();
+}
+
+// A note in which nothing reads as a question or a title (a notebook of code
+// cells, a Markdown file of one code block) is one section, named after the
+// file: it was no passage at all, indexed but never found.
+std::vector<Passage> Parser::whole_file() const {
+    int first = 0;
+    while (first < n() && (blank(first) || out_.lines[first].kind == LineKind::meta))
+        ++first;
+    if (first >= n()) return {};
+    std::string name = file_.substr(file_.find_last_of('/') + 1);
+    name = name.substr(0, name.find('.', 1));
+    Open o{.line = first, .body_from = first, .limit = n(), .question = false, .title = name};
+    Passage p = finish(o);
+    if (trim(indexable_text(p.answer)).empty()) return {};
+    p.whole_file = true;
+    return {std::move(p)};
 }
 
 } // namespace detect

@@ -20,6 +20,9 @@ struct Passage {
     std::vector<std::string> tags;     ///< #tags and front-matter tags seen in the text
     int parent_line = 0;               ///< line of the enclosing entry for sub-questions, else 0
     std::string parent_question;       ///< question text of that entry
+    /// Nothing in the note read as a question or a title: this passage is the
+    /// whole file, named after it (--dump --stats says "not split").
+    bool whole_file = false;
 };
 
 /// A question with nothing under it in the notes (crib --unanswered; never a

@@ -8,6 +8,7 @@ PassageStats passage_stats(const std::vector<Passage>& passages) {
         ++s.passages;
         s.questions += p.kind == "question";
         s.unanswered += unanswered(p);
+        s.unsplit = s.unsplit || p.whole_file;
         int lines = p.end_line - p.line + 1;
         if (lines > s.largest_lines) {
             s.largest_lines = lines;
@@ -26,6 +27,7 @@ std::string stats_text(const PassageStats& s) {
         out += ", largest " + std::to_string(s.largest_lines) +
                (s.largest_lines == 1 ? " line" : " lines") + " at line " +
                std::to_string(s.largest_line);
+    if (s.unsplit) out += "; not split: no question or title found";
     return out;
 }
 
@@ -34,7 +36,8 @@ std::string stats_json_fields(const PassageStats& s) {
            ",\"questions\":" + std::to_string(s.questions) +
            ",\"unanswered\":" + std::to_string(s.unanswered) +
            ",\"largest_lines\":" + std::to_string(s.largest_lines) +
-           ",\"largest_line\":" + std::to_string(s.largest_line);
+           ",\"largest_line\":" + std::to_string(s.largest_line) +
+           ",\"unsplit\":" + (s.unsplit ? "true" : "false");
 }
 
 } // namespace crib

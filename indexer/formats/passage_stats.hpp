@@ -17,6 +17,7 @@ struct PassageStats {
     int unanswered = 0;    ///< questions with an empty answer
     int largest_lines = 0; ///< lines of the longest passage (line to end_line), 0 if none
     int largest_line = 0;  ///< its first line
+    bool unsplit = false;  ///< no question or title found: one passage of the whole file
 };
 
 /// The counts for `passages` (one file's).

@@ -303,6 +303,18 @@ bool entry_number(std::string_view t) {
     return k + 1 == t.size() || is_space(t[k + 1]);
 }
 
+bool comment_number(std::string_view t) {
+    return entry_number(t) || colon_number(t);
+}
+
+bool colon_number(std::string_view t) {
+    t = ltrim(t);
+    size_t k = 0;
+    while (k < t.size() && k < 3 && is_digit(t[k]))
+        ++k;
+    return k > 0 && k + 1 < t.size() && t[k] == ':' && is_space(t[k + 1]);
+}
+
 HeadingLabel heading_label(std::string_view cleaned) {
     std::string_view v = trim(cleaned);
     bool language = false;

@@ -59,6 +59,13 @@ bool numbered_line(std::string_view line, std::string_view& text);
 /// capital letters (a level or section label), then '.' or ')' and a space.
 bool entry_number(std::string_view t);
 
+/// Digits, a colon and a space: "1: Find the location of 'B'" (a notebook's
+/// "#1: ..." exercise prompts).
+bool colon_number(std::string_view t);
+
+/// A code comment's number: as entry_number() or colon_number().
+bool comment_number(std::string_view t);
+
 /// What a heading that is only a label names: "Question", "Question (EN)" a
 /// question written below it; "Answer (EN)", "Solution" the answer of the open
 /// question; "Otvet (RU)" (a word and a language code) a translated part of it.

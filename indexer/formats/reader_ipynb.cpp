@@ -20,6 +20,7 @@
 // nlohmann), and nlohmann is header-only: no library for the binaries to load.
 #include "common/text.hpp"
 #include "formats/note_text.hpp"
+#include "formats/question_lines.hpp"
 #include "formats/readers.hpp"
 
 #include <nlohmann/json.hpp>
@@ -276,8 +277,23 @@ void add_code_cell(Outline& out, const std::string& text, const std::vector<int>
                    const std::string& lang) {
     if (trim(text).empty()) return;
     std::vector<std::string_view> lines = split_lines(text);
-    if (!prose_in_comments(lines, lang)) return add_fenced(out, lines, 0, lines.size(), src, lang);
     auto at = [&](size_t i) { return src.empty() ? 1 : i < src.size() ? src[i] : src.back(); };
+    if (!prose_in_comments(lines, lang)) {
+        // "#1: Find the location of 'B' in my_string." over its code: the
+        // exercise is a question (a notebook of them had no passage at all).
+        // Only the colon form: "# 1. why not retry here?" over real code is
+        // a code comment (test_outline_depth.cpp).
+        size_t from = 0;
+        while (from < lines.size() && trim(lines[from]).empty())
+            ++from;
+        if (from < lines.size() && comment_line(lines[from]) &&
+            detect::colon_number(ltrim(lines[from]).substr(1))) {
+            out.add(at(from), LineKind::comment, std::string(trim(ltrim(lines[from]).substr(1))));
+            ++from;
+        }
+        if (from < lines.size()) add_fenced(out, lines, from, lines.size(), src, lang);
+        return;
+    }
     for (size_t i = 0; i < lines.size();) {
         if (comment_line(lines[i])) {
             std::string_view t = ltrim(lines[i]).substr(1);

@@ -2,6 +2,8 @@
 // comment cells (issue 22): one regression test per way real notes were missed.
 #include "helpers.hpp"
 
+#include "formats/passage_stats.hpp"
+
 using namespace crib;
 using test::parse;
 using test::summary;
@@ -138,6 +140,35 @@ TEST_CASE("a comment that asks inside real code is not a question", "[formats][r
                     "code.ipynb");
     for (const Passage& p : ps)
         CHECK(p.kind != "question");
+}
+
+TEST_CASE("a notebook of '#1:' exercises over code had no passage", "[formats][regression]") {
+    auto ps = parse(notebook({"#1: Find the location of 'B' in my_string.",
+                              "my_string = 'In 2010, someone paid 10k Bitcoin for two pizzas.'"}),
+                    "basics.ipynb");
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].kind == "question");
+    CHECK(ps[0].question == "Find the location of 'B' in my_string.");
+    CHECK(ps[0].answer.find("pizzas") != std::string::npos);
+    CHECK(!ps[0].whole_file);
+}
+
+TEST_CASE("a note of code alone was indexed as no passage", "[formats][regression]") {
+    // Nothing reads as a question or a title: the whole file is one section
+    // named after it, and --dump --stats says it was not split.
+    auto ps = parse(notebook({"a = [1, 2, 3]", "print(a[3:0:-1])  # pizzas"}), "dir/arrays_lists.ipynb");
+    REQUIRE(ps.size() == 1);
+    CHECK(ps[0].kind == "section");
+    CHECK(ps[0].question == "arrays_lists");
+    CHECK(ps[0].answer.find("pizzas") != std::string::npos);
+    CHECK(ps[0].whole_file);
+    CHECK(stats_text(passage_stats(ps)).find("not split") != std::string::npos);
+    auto md = parse("```python\nprint('bitcoin')\n```\n", "only.code.md");
+    REQUIRE(md.size() == 1);
+    CHECK(md[0].question == "only");
+    CHECK(parse("\n\n", "e.md").empty());
+    CHECK(stats_text(passage_stats(parse("# What is X?\nY\n", "q.md"))).find("not split") ==
+          std::string::npos);
 }
 
 TEST_CASE("FAQ entries phrased as statements were sections", "[formats][regression]") {
