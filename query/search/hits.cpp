@@ -4,8 +4,10 @@
 
 #include "common/text.hpp"
 #include "search/snippet.hpp"
+#include "search/text_filter.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace crib {
@@ -79,31 +81,98 @@ Xapian::MSet marking_mset(const Xapian::Database& db, const Attempt& a,
 
 /// Marks each occurrence of the query's CJK runs in `text`: Xapian's
 /// snippets do not mark n-grams of a stemmed (STEM_ALL_Z) index.
+/// A run the text holds only in two pieces ("消息…积压", as cjk_run()
+/// searches a run of four or more) has both pieces marked.
 void mark_cjk(const std::string& text, const std::vector<std::string>& runs,
               std::vector<Span>& spans) {
-    for (const std::string& run : runs)
-        for (size_t at = text.find(run); at != std::string::npos; at = text.find(run, at + 1))
-            spans.push_back({at, at + run.size()});
+    auto mark = [&](const std::string& piece) {
+        for (size_t at = text.find(piece); at != std::string::npos; at = text.find(piece, at + 1))
+            spans.push_back({at, at + piece.size()});
+    };
+    for (const std::string& run : runs) {
+        if (text.find(run) != std::string::npos) {
+            mark(run);
+            continue;
+        }
+        std::vector<size_t> starts; // byte offset of each character
+        for (Xapian::Utf8Iterator c(run); c != Xapian::Utf8Iterator(); ++c)
+            starts.push_back(size_t(c.raw() - run.data()));
+        for (size_t cut = 2; cut + 2 <= starts.size(); ++cut) {
+            std::string head = run.substr(0, starts[cut]), tail = run.substr(starts[cut]);
+            if (text.find(head) == std::string::npos || text.find(tail) == std::string::npos)
+                continue;
+            mark(head);
+            mark(tail);
+            break;
+        }
+    }
     std::sort(spans.begin(), spans.end(),
               [](const Span& a, const Span& b) { return a.start < b.start; });
 }
 
 } // namespace
 
-/// The runs of CJK letters of the query ("线程池" of "docker 线程池").
-std::vector<std::string> cjk_runs(const std::string& query) {
-    std::vector<std::string> runs;
+/// The runs of word bytes of a literal word: "2" and "1" of "2>&1", "it"
+/// of "-it", lower case.
+std::set<std::string> letters_of(const std::string& literal) {
+    std::set<std::string> out;
     std::string cur;
-    for (Xapian::Utf8Iterator it(query); it != Xapian::Utf8Iterator(); ++it) {
-        if (cjk_letter(*it)) {
-            Xapian::Unicode::append_utf8(cur, *it);
+    for (char c : literal + " ") {
+        auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80 || std::isalnum(u) || c == '_') {
+            cur += c;
         } else if (!cur.empty()) {
-            runs.push_back(std::move(cur));
+            out.insert(ascii_lower(cur));
             cur.clear();
         }
     }
-    if (!cur.empty()) runs.push_back(std::move(cur));
-    return runs;
+    return out;
+}
+
+/// Marks each literal word of the query ("2>&1", "-p") where the text
+/// holds it as written, and unmarks its letters elsewhere: they are
+/// searched only to narrow the match, so a lone "2" or "1" is not what was
+/// typed (unless typed on its own too, one of `typed`).
+void mark_literals(const std::string& text, const std::vector<std::string>& literals,
+                   const std::set<std::string>& typed, std::vector<Span>& spans) {
+    if (literals.empty()) return;
+    std::vector<Span> whole;
+    std::set<std::string> letters;
+    for (const std::string& lit : literals) {
+        for (auto [from, to] : token_spans(text, lit))
+            whole.push_back({from, to});
+        for (const std::string& l : letters_of(lit))
+            if (!typed.count(l)) letters.insert(l);
+    }
+    auto inside = [&whole](const Span& s) {
+        return std::any_of(whole.begin(), whole.end(),
+                           [&s](const Span& w) { return w.start <= s.start && s.end <= w.end; });
+    };
+    spans.erase(std::remove_if(spans.begin(), spans.end(),
+                               [&](const Span& s) {
+                                   return inside(s) || letters.count(ascii_lower(
+                                                           text.substr(s.start, s.end - s.start)));
+                               }),
+                spans.end());
+    spans.insert(spans.end(), whole.begin(), whole.end());
+    std::sort(spans.begin(), spans.end(),
+              [](const Span& a, const Span& b) { return a.start < b.start; });
+}
+
+/// The query's words typed on their own (lower case, brackets and quotes
+/// stripped): letters of a literal word that are also one of these stay marked.
+std::set<std::string> typed_words(const std::string& query) {
+    std::set<std::string> out;
+    std::string word;
+    for (char c : query + " ") {
+        if (c == ' ' || c == '\t' || c == '"' || c == '(' || c == ')') {
+            if (!word.empty()) out.insert(ascii_lower(word));
+            word.clear();
+        } else {
+            word += c;
+        }
+    }
+    return out;
 }
 
 /// Step 6, show: the hits of the page, with snippets and collapsed duplicates.
@@ -116,6 +185,7 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
         req.snippets && !page.empty() ? marking_mset(db, a, page) : a.match.mset;
     std::vector<Hit> out;
     const std::vector<std::string> cjk = cjk_runs(a.text);
+    const std::set<std::string> typed = typed_words(a.text);
     int rank = static_cast<int>(req.offset);
     for (const Xapian::MSetIterator& it : page) {
         Hit h;
@@ -135,6 +205,8 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
             h.snippet_code = s.code;
             mark_cjk(h.passage.question, cjk, h.question_spans);
             mark_cjk(h.snippet, cjk, h.snippet_spans);
+            mark_literals(h.passage.question, a.prep.literals, typed, h.question_spans);
+            mark_literals(h.snippet, a.prep.literals, typed, h.snippet_spans);
         }
         if (req.explain) {
             auto part = parts.find(*it);

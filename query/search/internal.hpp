@@ -228,7 +228,9 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
                          const std::vector<Xapian::MSetIterator>& page,
                          const std::map<Xapian::docid, ScoreParts>& parts,
                          const std::function<void(Hit&&)>& stream = nullptr);
-/// The runs of CJK letters of the query ("线程池" of "docker 线程池").
+/// The runs of CJK letters of the query as they are searched: "线程池" of
+/// "docker 线程池", "反射" of "什么是反射" (its question words dropped;
+/// prepare.cpp).
 std::vector<std::string> cjk_runs(const std::string& query);
 
 // ---- related_terms.cpp -------------------------------------------------

@@ -176,15 +176,9 @@ bool drop_cjk_question_words(std::vector<unsigned>& run, bool others) {
     return !run.empty();
 }
 
-/// Chinese and Japanese words as the index holds them (its TermGenerator
-/// writes CJK text as n-grams, schema::configure_term_generator): each run
-/// of CJK letters becomes cjk_run(), so a word matches where the notes have
-/// it.  (Xapian 1.4's QueryParser FLAG_CJK_NGRAM makes unprefixed terms,
-/// which a STEM_ALL_Z index lacks, and throws on mixed text.)
-std::string cjk_phrases(const std::string& typed) {
-    std::string q = unquote_cjk(typed), out;
-    bool quoted = false;
-    // Other words beside a run of question words: the run is dropped.
+/// True if `q` has other words than one run of CJK letters: a run of
+/// question words beside them is dropped.
+bool words_beside_a_run(const std::string& q) {
     size_t runs = 0, latin = 0;
     bool in_run = false;
     for (Xapian::Utf8Iterator c(q); c != Xapian::Utf8Iterator(); ++c) {
@@ -193,7 +187,18 @@ std::string cjk_phrases(const std::string& typed) {
         latin += !cjk && Xapian::Unicode::is_wordchar(*c);
         in_run = cjk;
     }
-    const bool others = runs > 1 || latin > 0;
+    return runs > 1 || latin > 0;
+}
+
+/// Chinese and Japanese words as the index holds them (its TermGenerator
+/// writes CJK text as n-grams, schema::configure_term_generator): each run
+/// of CJK letters becomes cjk_run(), so a word matches where the notes have
+/// it.  (Xapian 1.4's QueryParser FLAG_CJK_NGRAM makes unprefixed terms,
+/// which a STEM_ALL_Z index lacks, and throws on mixed text.)
+std::string cjk_phrases(const std::string& typed) {
+    std::string q = unquote_cjk(typed), out;
+    bool quoted = false;
+    const bool others = words_beside_a_run(q);
     Xapian::Utf8Iterator it(q), end;
     while (it != end) {
         if (!cjk_letter(*it)) {
@@ -491,6 +496,30 @@ void check_query_size(const std::string& q) {
     throw QueryError("query too long (" + what + "; at most " + std::to_string(kMaxQueryWords) +
                      " words and " + std::to_string(kMaxQueryBytes / 1024) +
                      " KiB): search for its most telling words");
+}
+
+/// The runs of CJK letters as cjk_phrases() searches them ("反射" of
+/// "什么是反射": the question words dropped).
+std::vector<std::string> cjk_runs(const std::string& query) {
+    const std::string q = unquote_cjk(query);
+    const bool others = words_beside_a_run(q);
+    std::vector<std::string> runs;
+    Xapian::Utf8Iterator it(q), end;
+    while (it != end) {
+        if (!cjk_letter(*it)) {
+            ++it;
+            continue;
+        }
+        std::vector<unsigned> run;
+        for (; it != end && cjk_letter(*it); ++it)
+            run.push_back(*it);
+        if (!drop_cjk_question_words(run, others)) continue;
+        std::string text;
+        for (unsigned ch : run)
+            Xapian::Unicode::append_utf8(text, ch);
+        runs.push_back(std::move(text));
+    }
+    return runs;
 }
 
 } // namespace detail

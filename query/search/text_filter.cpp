@@ -68,6 +68,22 @@ std::string plain_word(std::string w) {
 
 } // namespace
 
+std::vector<std::pair<size_t, size_t>> token_spans(const std::string& text,
+                                                   const std::string& token) {
+    std::vector<std::pair<size_t, size_t>> out;
+    if (token.empty()) return out;
+    const std::string hay = ascii_lower(text);
+    for (size_t at = hay.find(token); at != std::string::npos; at = hay.find(token, at + 1)) {
+        size_t end = at + token.size();
+        bool left = at == 0 || bound(static_cast<unsigned char>(hay[at - 1]),
+                                     static_cast<unsigned char>(token.front()));
+        bool right = end >= hay.size() || bound(static_cast<unsigned char>(token.back()),
+                                                static_cast<unsigned char>(hay[end]));
+        if (left && right) out.emplace_back(at, end);
+    }
+    return out;
+}
+
 TextFilter make_text_filter(const std::string& query, bool literal, bool whole_word) {
     TextFilter f;
     f.whole_word = whole_word;

@@ -27,6 +27,12 @@ TextFilter make_text_filter(const std::string& query, bool literal, bool whole_w
 /// the text and the phrase compare equal.
 bool passes(const TextFilter& f, const Passage& p);
 
+/// Where the literal word `token` (lower case: "2>&1", "-p") stands in
+/// `text` as passes() requires it: [start, end) byte ranges, ASCII case
+/// ignored.
+std::vector<std::pair<size_t, size_t>> token_spans(const std::string& text,
+                                                   const std::string& token);
+
 /// The query Xapian runs for -F: the phrase's words, all required, no
 /// syntax; its last word, which the phrase may cut ("ls -l" in "ls -la"),
 /// only as a prefix of three letters or more ("ls -l" -> "ls", "rolling

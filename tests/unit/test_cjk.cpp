@@ -90,6 +90,27 @@ TEST_CASE("a word inside Chinese text was not found: CJK n-grams", "[cjk][search
     CHECK(find(db, "\"复制算法\"").total == 1); // a phrase over n-grams
 }
 
+TEST_CASE("a rewritten Chinese query marked nothing: 什么是反射, 消息积压", "[cjk][search]") {
+    // Found by a new-user session: the question words are dropped from the
+    // search ("什么是反射" searches 反射) and a run may match in two pieces,
+    // but only the whole typed run was marked, so the hit showed no match.
+    test::TempDir d;
+    d.write("notes/java.md", "## 何谓反射?\n运行时获取类的信息。\n\n## 如何处理消息的积压?\n扩容消费者。\n");
+    std::string db = test::index_notes(d);
+    SearchResult r = find(db, "什么是反射");
+    REQUIRE_FALSE(r.hits.empty());
+    REQUIRE(r.hits[0].passage.question == "何谓反射?");
+    REQUIRE(r.hits[0].question_spans.size() == 1);
+    const Span& s = r.hits[0].question_spans[0];
+    CHECK(r.hits[0].passage.question.substr(s.start, s.end - s.start) == "反射");
+    SearchResult two = find(db, "消息积压");
+    REQUIRE_FALSE(two.hits.empty());
+    std::vector<std::string> marked;
+    for (const Span& p : two.hits[0].question_spans)
+        marked.push_back(two.hits[0].passage.question.substr(p.start, p.end - p.start));
+    CHECK(marked == std::vector<std::string>{"消息", "积压"});
+}
+
 TEST_CASE("a CJK word the notes lack is not corrected into another", "[cjk][search]") {
     test::TempDir d;
     d.write("notes/java.md", kJava);

@@ -246,6 +246,29 @@ TEST_CASE("a word of operators was searched as its digits: 2>&1 matched any '2' 
     CHECK(partial.hits[0].missing == std::vector<std::string>{"<fd>"});
 }
 
+TEST_CASE("'2>&1' highlighted every lone '2' and '1'", "[match][regression]") {
+    // Found by a new-user session: the digits are searched only to narrow
+    // the match, so they are no match to mark; "2>&1" is marked as written.
+    test::TempDir d;
+    d.write("notes/shell.md", "## How do I redirect stderr?\nUse descriptor 2 and 1: cmd > out "
+                              "2>&1 sends both, then timeout 1.\n");
+    std::string db = test::index_notes(d);
+    auto res = run(db, "2>&1");
+    REQUIRE(res.hits.size() == 1);
+    const Hit& h = res.hits[0];
+    std::vector<std::string> marked;
+    for (const Span& s : h.snippet_spans)
+        marked.push_back(h.snippet.substr(s.start, s.end - s.start));
+    CHECK(marked == std::vector<std::string>{"2>&1"});
+    // A digit typed on its own beside it is a word of the query: marked.
+    auto both = run(db, "2>&1 timeout");
+    REQUIRE(both.hits.size() == 1);
+    std::vector<std::string> also;
+    for (const Span& s : both.hits[0].snippet_spans)
+        also.push_back(both.hits[0].snippet.substr(s.start, s.end - s.start));
+    CHECK(also == std::vector<std::string>{"2>&1", "timeout"});
+}
+
 TEST_CASE("a word of operators kept '_' as a word character: lc_all=c searched 'lc all c'",
           "[match][regression]") {
     // The corpora's relevance suite dropped 0.006 MRR@10: "lc_all=c" was

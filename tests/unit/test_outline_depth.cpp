@@ -156,7 +156,8 @@ TEST_CASE("a notebook of '#1:' exercises over code had no passage", "[formats][r
 TEST_CASE("a note of code alone was indexed as no passage", "[formats][regression]") {
     // Nothing reads as a question or a title: the whole file is one section
     // named after it, and --dump --stats says it was not split.
-    auto ps = parse(notebook({"a = [1, 2, 3]", "print(a[3:0:-1])  # pizzas"}), "dir/arrays_lists.ipynb");
+    auto ps =
+        parse(notebook({"a = [1, 2, 3]", "print(a[3:0:-1])  # pizzas"}), "dir/arrays_lists.ipynb");
     REQUIRE(ps.size() == 1);
     CHECK(ps[0].kind == "section");
     CHECK(ps[0].question == "arrays_lists");
