@@ -435,6 +435,46 @@ Xapian::Query copies_of(const Shown& seen) {
     return Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end());
 }
 
+/// The folder of a shown hit's file.
+std::string folder_of_hit(const Xapian::MSetIterator& it) {
+    return folder_of(it.get_document().get_value(schema::kSlotFile));
+}
+
+/// The folder more than half of the shown hits come from when the folder
+/// `top` holds only one of them, else "" (the common case, told after
+/// reading the first few hits).
+std::string folder_over_lone_top(const std::vector<Xapian::MSetIterator>& shown,
+                                 const std::string& top) {
+    std::map<std::string, size_t> hits;
+    for (const Xapian::MSetIterator& it : shown) {
+        const std::string folder = folder_of_hit(it);
+        if (++hits[folder] > 1 && folder == top) return {};
+    }
+    for (const auto& [folder, n] : hits)
+        if (2 * n > shown.size()) return folder;
+    return {};
+}
+
+/// The first kHitsRead shown hits, in the order they say what to ask next:
+/// questions before sections (a map of links that mentions the word:
+/// hoisting -> a state section), and when the top hit is the only one from
+/// its folder while most hits come from another, that folder's first (a
+/// Python notebook above six JavaScript quiz answers for "pass by reference
+/// vs value").
+std::vector<Passage> hits_read(const std::vector<Xapian::MSetIterator>& shown) {
+    std::vector<Passage> read;
+    for (size_t i = 0; i < shown.size() && i < kHitsRead; ++i)
+        read.push_back(passage_of(shown[i].get_document()));
+    std::stable_partition(read.begin(), read.end(),
+                          [](const Passage& h) { return h.kind == "question"; });
+    const std::string most = folder_over_lone_top(shown, folder_of(read.front().file));
+    if (!most.empty())
+        std::stable_partition(read.begin(), read.end(), [&](const Passage& h) {
+            return h.kind == "question" && folder_of(h.file) == most;
+        });
+    return read;
+}
+
 } // namespace
 
 std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& set,
@@ -443,13 +483,7 @@ std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& se
     Shown seen;
     for (const Xapian::MSetIterator& it : shown)
         seen.add(*it, it.get_document());
-    std::vector<Passage> read;
-    for (size_t i = 0; i < shown.size() && i < kHitsRead; ++i)
-        read.push_back(passage_of(shown[i].get_document()));
-    // A question hit says what to ask next better than a section above it
-    // (a map of links that mentions the word: hoisting -> a state section).
-    std::stable_partition(read.begin(), read.end(),
-                          [](const Passage& h) { return h.kind == "question"; });
+    const std::vector<Passage> read = hits_read(shown);
     const Passage& hit = read.front();
     const Anchor anchor{hit, script_of_passage(hit),
                         db.get_termfreq(schema::file_term(hit.file)) <= kOneSubjectFile};

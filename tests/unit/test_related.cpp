@@ -20,6 +20,16 @@ std::vector<Related> related_of(const test::TempDir& d, const std::string& query
     return search(r).related;
 }
 
+/// The related questions of `query` with a whole page of hits shown (so
+/// that the hits below the top one count too).
+std::vector<Related> related_of_page(const test::TempDir& d, const std::string& query) {
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = query;
+    r.limit = 10;
+    return search(r).related;
+}
+
 /// related_of() over an index built with the shipped taxonomy, so that
 /// passages carry topic labels.
 std::vector<Related> related_labelled(const test::TempDir& d, const std::string& query) {
@@ -408,4 +418,28 @@ TEST_CASE("review: subject terms carry how many passages hold them", "[related]"
         CHECK(t.freq == db.get_termfreq(t.term));
         CHECK(t.freq > 0);
     }
+}
+
+TEST_CASE("related: a lone top hit from another folder decided the list (pass by reference)",
+          "[related][regression]") {
+    test::TempDir d;
+    // The top hit is the only Python passage among JavaScript quiz answers;
+    // its notebook's neighbours (one short file) are not what was asked.
+    d.write("notes/python/basics.md",
+            "## Does Python pass arguments by reference or by value?\nPython passes "
+            "references to objects, by value: pass by reference vs value.\n\n"
+            "## What is a list comprehension?\nA compact loop that builds a list.\n\n"
+            "## What is a decorator?\nA function wrapping another function.\n");
+    std::string quiz;
+    for (int i = 1; i <= 4; ++i)
+        quiz += "## " + std::to_string(i) + ". What's the output?\n```js\nchange(obj" +
+                std::to_string(i) +
+                ");\n```\nObjects are passed by reference, primitives by value.\n\n";
+    quiz += "## How are two objects compared for equality?\nBy reference: two objects "
+            "with the same properties are not equal.\n\n";
+    d.write("notes/js/quiz.md", quiz);
+    auto rel = related_of_page(d, "pass by reference vs value");
+    CAPTURE(listed(rel));
+    REQUIRE_FALSE(rel.empty());
+    CHECK(rel.front().question == "How are two objects compared for equality?");
 }
