@@ -266,8 +266,9 @@ std::vector<const FeedbackTerm*> searched_terms(const std::vector<FeedbackTerm>&
 /// subject terms of the top hits (subject_terms()), raised by sitting near
 /// the top hit in its file, section and folder (all of a file of one
 /// subject; a top hit alone in its folder while most hits share another
-/// gives way to that folder's first), lowered when written in another script or labelled with other
-/// topics; never a shown hit, a copy of one, or the same question twice.
+/// gives way to that folder's first), lowered when written in another
+/// script or labelled with other topics; never a shown hit, a copy of one,
+/// the same question twice, or a question quoting a hit read or one taken.
 std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& set,
                                   const std::vector<Xapian::MSetIterator>& shown,
                                   const Xapian::Query& query);

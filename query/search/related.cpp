@@ -475,6 +475,37 @@ std::vector<Passage> hits_read(const std::vector<Xapian::MSetIterator>& shown) {
     return read;
 }
 
+/// True when `before` ends in an opening quotation mark.
+bool ends_in_quote(std::string_view before) {
+    for (std::string_view mark : {"\"", "'", "\u201c", "\u2018", "\u00ab"})
+        if (before.ends_with(mark)) return true;
+    return false;
+}
+
+/// True when question `q` quotes `other`: holds it right after a quotation
+/// mark, spaces and a list bullet allowed between ("Question marker: a
+/// bullet \"* What is swap and what is it used for?\"").
+bool quotes(const std::string& q, const std::string& other) {
+    if (other.empty() || other.size() >= q.size()) return false;
+    for (size_t at = q.find(other); at != std::string::npos; at = q.find(other, at + 1)) {
+        size_t i = at;
+        while (i > 0 && (q[i - 1] == ' ' || q[i - 1] == '*' || q[i - 1] == '-'))
+            --i;
+        if (ends_in_quote(std::string_view(q).substr(0, i))) return true;
+    }
+    return false;
+}
+
+/// True when question `q` quotes a hit read or a question taken: a note
+/// about that question (a format description citing it), not a next read.
+bool quotes_one(const std::string& q, const std::vector<Passage>& read,
+                const std::vector<Related>& taken) {
+    return std::any_of(read.begin(), read.end(),
+                       [&](const Passage& p) { return quotes(q, p.question); }) ||
+           std::any_of(taken.begin(), taken.end(),
+                       [&](const Related& r) { return quotes(q, r.question); });
+}
+
 } // namespace
 
 std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& set,
@@ -493,6 +524,7 @@ std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& se
     for (size_t i : best_first(pool, anchor)) {
         const Candidate& c = pool[i];
         if (seen.has(c.did, c.key)) continue; // a copy of a hit or of one taken
+        if (quotes_one(c.passage.question, read, out)) continue;
         seen.add(c.did, c.key);
         out.push_back({id_in(set, c.did, c.passage), c.passage.file, c.passage.question,
                        spec_of(set, c.did), c.passage.line});

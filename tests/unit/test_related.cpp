@@ -443,3 +443,23 @@ TEST_CASE("related: a lone top hit from another folder decided the list (pass by
     REQUIRE_FALSE(rel.empty());
     CHECK(rel.front().question == "How are two objects compared for equality?");
 }
+
+TEST_CASE("related: a note quoting a question taken was offered beside it (swap)",
+          "[related][regression]") {
+    test::TempDir d;
+    d.write("notes/memory.md",
+            "## Swap usage is too high: what do you check?\nLook at which processes use "
+            "swap and how much memory is free.\n\n"
+            "## What is swap and what is it used for?\nSwap is disk space the kernel uses "
+            "when memory runs out.\n");
+    // A description of the notes' format, citing a question as its example.
+    d.write("notes/FORMAT.md",
+            "## Question marker: a bullet \"* What is swap and what is it used for?\"\n"
+            "Swap questions and memory questions are bullets; answers are bold.\n");
+    auto rel = related_of(d, "swap usage too high");
+    CAPTURE(listed(rel));
+    CHECK(offers(rel, "What is swap and what is it used for?"));
+    CHECK(std::none_of(rel.begin(), rel.end(), [](const Related& r) {
+        return r.question.find("Question marker") != std::string::npos;
+    }));
+}
