@@ -247,6 +247,10 @@ struct FeedbackTerm {
     std::set<std::string> forms;
     Xapian::doccount freq = 0; ///< passages holding the term
 };
+/// The stem of `word` (schema::stemmer()), remembered: the related step
+/// stems the same words of the hits and candidates again and again (a
+/// fifth of its time).
+std::string stem_of(const std::string& word);
 /// What the hits `hits` (the top one first) are about: up to sixteen
 /// free-text terms of their questions, section titles and prose (never code
 /// blocks or example lines), the strongest of their words weighed by rarity

@@ -228,12 +228,11 @@ struct TitleWord {
 
 /// The words of the question, entry question and innermost heading of `c`.
 std::vector<TitleWord> title_words(const Passage& c) {
-    thread_local const Xapian::Stem stem = schema::stemmer();
     std::string text = c.question + "\n" + c.parent_question;
     if (!c.headings.empty()) text += "\n" + c.headings.back();
     std::vector<TitleWord> out;
     for (std::string& w : schema::words(text)) {
-        std::string s = stem(w);
+        std::string s = stem_of(w);
         out.push_back({std::move(w), std::move(s)});
     }
     return out;

@@ -58,11 +58,26 @@ struct WordUse {
 /// Stems of a passage's words, by where they were written.
 using WordUses = std::unordered_map<std::string, WordUse>;
 
+/// Words whose stems stem_of() keeps at most (then it starts afresh).
+constexpr size_t kStemsKept = 20000;
+
+} // namespace
+
+std::string stem_of(const std::string& word) {
+    thread_local const Xapian::Stem stem = schema::stemmer();
+    thread_local std::unordered_map<std::string, std::string> stems;
+    if (stems.size() >= kStemsKept) stems.clear();
+    auto [it, added] = stems.try_emplace(word);
+    if (added) it->second = stem(word);
+    return it->second;
+}
+
+namespace {
+
 /// Adds the words of `text` to `uses` (stemmed, lower-cased).
 void add_words(WordUses& uses, std::string_view text, bool subject, bool code) {
-    thread_local const Xapian::Stem stem = schema::stemmer();
     for (const std::string& w : schema::words(text)) {
-        WordUse& u = uses[stem(w)];
+        WordUse& u = uses[stem_of(w)];
         if (!u.count) u.subject = false;
         if (subject) u.forms.insert(w);
         u.subject |= subject;
