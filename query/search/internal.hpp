@@ -246,6 +246,9 @@ struct FeedbackTerm {
     /// another word ("live" streaming) is on another subject.
     std::set<std::string> forms;
     Xapian::doccount freq = 0; ///< passages holding the term
+    /// The stems of a camel-case word's two halves ("DaemonSet": daemon,
+    /// set), which notes also write as two words; empty for other words.
+    std::pair<std::string, std::string> halves;
 };
 /// The stem of `word` (schema::stemmer()), remembered: the related step
 /// stems the same words of the hits and candidates again and again (a

@@ -318,6 +318,22 @@ void drop_other_script(std::vector<Candidate>& pool, Script script) {
         pool.end());
 }
 
+/// A camel-case subject term's halves are also matched as a phrase when one
+/// of them is in at most this many passages (a phrase of two common words,
+/// "load balancer", read positions for a third of the related step).
+constexpr Xapian::doccount kHalvesRare = 60;
+
+/// The phrase of the halves of `t` ("daemon set" for DaemonSet), or an
+/// empty query when it has none or both halves are common.
+Xapian::Query halves_phrase(const Xapian::Database& db, const FeedbackTerm& t) {
+    if (t.halves.first.empty()) return {};
+    const std::string a = "Z" + t.halves.first, b = "Z" + t.halves.second;
+    const Xapian::doccount fa = db.get_termfreq(a), fb = db.get_termfreq(b);
+    if (!fa || !fb || std::min(fa, fb) > kHalvesRare) return {};
+    const Xapian::Query both[] = {Xapian::Query(a), Xapian::Query(b)};
+    return Xapian::Query(Xapian::Query::OP_PHRASE, both, both + 2, 2);
+}
+
 /// The subject terms as one query, each in the whole text, the costly
 /// negligible ones left out (searched_terms).  (Matching them again in the
 /// question alone doubled the cost of the match and did not help: the quiz
@@ -325,8 +341,11 @@ void drop_other_script(std::vector<Candidate>& pool, Script script) {
 /// answer.)
 Xapian::Query subject_query(const Xapian::Database& db, const std::vector<FeedbackTerm>& terms) {
     std::vector<Xapian::Query> parts;
-    for (const FeedbackTerm* t : searched_terms(terms, db.get_doccount()))
+    for (const FeedbackTerm* t : searched_terms(terms, db.get_doccount())) {
         parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t->term), t->weight);
+        const Xapian::Query halves = halves_phrase(db, *t);
+        if (!halves.empty()) parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, halves, t->weight);
+    }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 

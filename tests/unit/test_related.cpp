@@ -463,3 +463,18 @@ TEST_CASE("related: a note quoting a question taken was offered beside it (swap)
         return r.question.find("Question marker") != std::string::npos;
     }));
 }
+
+TEST_CASE("related: 'Daemon sets' was not offered for a DaemonSet (one word, two words)",
+          "[related][regression]") {
+    test::TempDir d;
+    std::string notes = "## When would you use a Deployment versus a DaemonSet?\nA DaemonSet "
+                        "runs one pod on every node; a Deployment runs replicas of a pod.\n\n";
+    for (int i = 0; i < 6; ++i) // questions sharing the hit's other words
+        notes += "## How does a Deployment roll out pod replicas, case " + std::to_string(i) +
+                 "?\nIt replaces the pods of each node one by one.\n\n";
+    notes += "## What are Daemon sets?\nThey keep one copy of a program on each machine.\n";
+    d.write("notes/workloads.md", notes);
+    auto rel = related_of(d, "deployment versus daemonset");
+    CAPTURE(listed(rel));
+    CHECK(offers(rel, "What are Daemon sets?"));
+}
