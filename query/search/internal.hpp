@@ -248,7 +248,14 @@ struct FeedbackTerm {
     /// another word ("live" streaming) is on another subject.
     std::set<std::string> forms;
     Xapian::doccount freq = 0; ///< passages holding the term
+    /// The stems of a camel-case word's two halves ("DaemonSet": daemon,
+    /// set), which notes also write as two words; empty for other words.
+    std::pair<std::string, std::string> halves;
 };
+/// The stem of `word` (schema::stemmer()), remembered: the related step
+/// stems the same words of the hits and candidates again and again (a
+/// fifth of its time).
+std::string stem_of(const std::string& word);
 /// What the hits `hits` (the top one first) are about: up to sixteen
 /// free-text terms of their questions, section titles and prose (never code
 /// blocks or example lines), the strongest of their words weighed by rarity
@@ -267,8 +274,10 @@ std::vector<const FeedbackTerm*> searched_terms(const std::vector<FeedbackTerm>&
 /// Step 7, relate: up to five questions to read next: those sharing the
 /// subject terms of the top hits (subject_terms()), raised by sitting near
 /// the top hit in its file, section and folder (all of a file of one
-/// subject), lowered when written in another script or labelled with other
-/// topics; never a shown hit, a copy of one, or the same question twice.
+/// subject; a top hit alone in its folder while most hits share another
+/// gives way to that folder's first), lowered when written in another
+/// script or labelled with other topics; never a shown hit, a copy of one,
+/// the same question twice, or a question quoting a hit read or one taken.
 std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& set,
                                   const std::vector<Xapian::MSetIterator>& shown,
                                   const Xapian::Query& query);

@@ -228,12 +228,11 @@ struct TitleWord {
 
 /// The words of the question, entry question and innermost heading of `c`.
 std::vector<TitleWord> title_words(const Passage& c) {
-    thread_local const Xapian::Stem stem = schema::stemmer();
     std::string text = c.question + "\n" + c.parent_question;
     if (!c.headings.empty()) text += "\n" + c.headings.back();
     std::vector<TitleWord> out;
     for (std::string& w : schema::words(text)) {
-        std::string s = stem(w);
+        std::string s = stem_of(w);
         out.push_back({std::move(w), std::move(s)});
     }
     return out;
@@ -319,6 +318,22 @@ void drop_other_script(std::vector<Candidate>& pool, Script script) {
         pool.end());
 }
 
+/// A camel-case subject term's halves are also matched as a phrase when one
+/// of them is in at most this many passages (a phrase of two common words,
+/// "load balancer", read positions for a third of the related step).
+constexpr Xapian::doccount kHalvesRare = 60;
+
+/// The phrase of the halves of `t` ("daemon set" for DaemonSet), or an
+/// empty query when it has none or both halves are common.
+Xapian::Query halves_phrase(const Xapian::Database& db, const FeedbackTerm& t) {
+    if (t.halves.first.empty()) return {};
+    const std::string a = "Z" + t.halves.first, b = "Z" + t.halves.second;
+    const Xapian::doccount fa = db.get_termfreq(a), fb = db.get_termfreq(b);
+    if (!fa || !fb || std::min(fa, fb) > kHalvesRare) return {};
+    const Xapian::Query both[] = {Xapian::Query(a), Xapian::Query(b)};
+    return Xapian::Query(Xapian::Query::OP_PHRASE, both, both + 2, 2);
+}
+
 /// The subject terms as one query, each in the whole text, the costly
 /// negligible ones left out (searched_terms).  (Matching them again in the
 /// question alone doubled the cost of the match and did not help: the quiz
@@ -326,8 +341,11 @@ void drop_other_script(std::vector<Candidate>& pool, Script script) {
 /// answer.)
 Xapian::Query subject_query(const Xapian::Database& db, const std::vector<FeedbackTerm>& terms) {
     std::vector<Xapian::Query> parts;
-    for (const FeedbackTerm* t : searched_terms(terms, db.get_doccount()))
+    for (const FeedbackTerm* t : searched_terms(terms, db.get_doccount())) {
         parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(t->term), t->weight);
+        const Xapian::Query halves = halves_phrase(db, *t);
+        if (!halves.empty()) parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, halves, t->weight);
+    }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
@@ -435,6 +453,77 @@ Xapian::Query copies_of(const Shown& seen) {
     return Xapian::Query(Xapian::Query::OP_OR, keys.begin(), keys.end());
 }
 
+/// The folder of a shown hit's file.
+std::string folder_of_hit(const Xapian::MSetIterator& it) {
+    return folder_of(it.get_document().get_value(schema::kSlotFile));
+}
+
+/// The folder more than half of the shown hits come from when the folder
+/// `top` holds only one of them, else "" (the common case, told after
+/// reading the first few hits).
+std::string folder_over_lone_top(const std::vector<Xapian::MSetIterator>& shown,
+                                 const std::string& top) {
+    std::map<std::string, size_t> hits;
+    for (const Xapian::MSetIterator& it : shown) {
+        const std::string folder = folder_of_hit(it);
+        if (++hits[folder] > 1 && folder == top) return {};
+    }
+    for (const auto& [folder, n] : hits)
+        if (2 * n > shown.size()) return folder;
+    return {};
+}
+
+/// The first kHitsRead shown hits, in the order they say what to ask next:
+/// questions before sections (a map of links that mentions the word:
+/// hoisting -> a state section), and when the top hit is the only one from
+/// its folder while most hits come from another, that folder's first (a
+/// Python notebook above six JavaScript quiz answers for "pass by reference
+/// vs value").
+std::vector<Passage> hits_read(const std::vector<Xapian::MSetIterator>& shown) {
+    std::vector<Passage> read;
+    for (size_t i = 0; i < shown.size() && i < kHitsRead; ++i)
+        read.push_back(passage_of(shown[i].get_document()));
+    std::stable_partition(read.begin(), read.end(),
+                          [](const Passage& h) { return h.kind == "question"; });
+    const std::string most = folder_over_lone_top(shown, folder_of(read.front().file));
+    if (!most.empty())
+        std::stable_partition(read.begin(), read.end(), [&](const Passage& h) {
+            return h.kind == "question" && folder_of(h.file) == most;
+        });
+    return read;
+}
+
+/// True when `before` ends in an opening quotation mark.
+bool ends_in_quote(std::string_view before) {
+    for (std::string_view mark : {"\"", "'", "\u201c", "\u2018", "\u00ab"})
+        if (before.ends_with(mark)) return true;
+    return false;
+}
+
+/// True when question `q` quotes `other`: holds it right after a quotation
+/// mark, spaces and a list bullet allowed between ("Question marker: a
+/// bullet \"* What is swap and what is it used for?\"").
+bool quotes(const std::string& q, const std::string& other) {
+    if (other.empty() || other.size() >= q.size()) return false;
+    for (size_t at = q.find(other); at != std::string::npos; at = q.find(other, at + 1)) {
+        size_t i = at;
+        while (i > 0 && (q[i - 1] == ' ' || q[i - 1] == '*' || q[i - 1] == '-'))
+            --i;
+        if (ends_in_quote(std::string_view(q).substr(0, i))) return true;
+    }
+    return false;
+}
+
+/// True when question `q` quotes a hit read or a question taken: a note
+/// about that question (a format description citing it), not a next read.
+bool quotes_one(const std::string& q, const std::vector<Passage>& read,
+                const std::vector<Related>& taken) {
+    return std::any_of(read.begin(), read.end(),
+                       [&](const Passage& p) { return quotes(q, p.question); }) ||
+           std::any_of(taken.begin(), taken.end(),
+                       [&](const Related& r) { return quotes(q, r.question); });
+}
+
 } // namespace
 
 std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& set,
@@ -443,13 +532,7 @@ std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& se
     Shown seen;
     for (const Xapian::MSetIterator& it : shown)
         seen.add(*it, it.get_document());
-    std::vector<Passage> read;
-    for (size_t i = 0; i < shown.size() && i < kHitsRead; ++i)
-        read.push_back(passage_of(shown[i].get_document()));
-    // A question hit says what to ask next better than a section above it
-    // (a map of links that mentions the word: hoisting -> a state section).
-    std::stable_partition(read.begin(), read.end(),
-                          [](const Passage& h) { return h.kind == "question"; });
+    const std::vector<Passage> read = hits_read(shown);
     const Passage& hit = read.front();
     const Anchor anchor{hit, script_of_passage(hit),
                         db.get_termfreq(schema::file_term(hit.file)) <= kOneSubjectFile};
@@ -459,6 +542,7 @@ std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& se
     for (size_t i : best_first(pool, anchor)) {
         const Candidate& c = pool[i];
         if (seen.has(c.did, c.key)) continue; // a copy of a hit or of one taken
+        if (quotes_one(c.passage.question, read, out)) continue;
         seen.add(c.did, c.key);
         out.push_back({id_in(set, c.did, c.passage), c.passage.file, c.passage.question,
                        spec_of(set, c.did), c.passage.line});

@@ -6,6 +6,7 @@
 #include "search/internal.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 #include <unordered_map>
@@ -51,24 +52,77 @@ struct WordUse {
     bool queried = false; ///< a word of the query
     bool code = false;    ///< written as inline code (`this`, `let`): a term, never a stop word
     std::set<std::string> forms; ///< the question or title words written with this stem
-    int count = 0;               ///< times written in the hit being read
-    double strength = 0;         ///< how much the hits read so far are about it
+    std::pair<std::string, std::string> halves; ///< FeedbackTerm::halves
+    int count = 0;                              ///< times written in the hit being read
+    double strength = 0;                        ///< how much the hits read so far are about it
 };
 
 /// Stems of a passage's words, by where they were written.
 using WordUses = std::unordered_map<std::string, WordUse>;
 
+/// Words whose stems stem_of() keeps at most (then it starts afresh).
+constexpr size_t kStemsKept = 20000;
+
+} // namespace
+
+std::string stem_of(const std::string& word) {
+    thread_local const Xapian::Stem stem = schema::stemmer();
+    thread_local std::unordered_map<std::string, std::string> stems;
+    if (stems.size() >= kStemsKept) stems.clear();
+    auto [it, added] = stems.try_emplace(word);
+    if (added) it->second = stem(word);
+    return it->second;
+}
+
+namespace {
+
 /// Adds the words of `text` to `uses` (stemmed, lower-cased).
 void add_words(WordUses& uses, std::string_view text, bool subject, bool code) {
-    thread_local const Xapian::Stem stem = schema::stemmer();
     for (const std::string& w : schema::words(text)) {
-        WordUse& u = uses[stem(w)];
+        WordUse& u = uses[stem_of(w)];
         if (!u.count) u.subject = false;
         if (subject) u.forms.insert(w);
         u.subject |= subject;
         u.named |= subject;
         u.code |= code;
         ++u.count;
+    }
+}
+
+/// True for an ASCII capital letter.
+bool is_capital(char c) {
+    return c >= 'A' && c <= 'Z';
+}
+
+/// The two halves of `w` when it is camel case of two capitalised parts of
+/// three letters or more ("DaemonSet", "StatefulSet"), lower-cased; else
+/// two empty strings.
+std::pair<std::string, std::string> camel_halves(std::string_view w) {
+    size_t second = 0;
+    for (size_t i = 1; i < w.size(); ++i)
+        if (is_capital(w[i])) {
+            if (second) return {};
+            second = i;
+        }
+    if (w.size() < 6 || !is_capital(w[0]) || second < 3 || w.size() - second < 3) return {};
+    std::string a(w.substr(0, second)), b(w.substr(second));
+    for (std::string* h : {&a, &b})
+        for (char& c : *h)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return {a, b};
+}
+
+/// Records, for the camel-case words of `text` (a question or title), the
+/// stems of their halves.
+void add_halves(WordUses& uses, std::string_view text) {
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t end = i;
+        while (end < text.size() && is_alpha(text[end]))
+            ++end;
+        auto [a, b] = camel_halves(text.substr(i, end - i));
+        if (!a.empty()) uses[stem_of(a + b)].halves = {stem_of(a), stem_of(b)};
+        i = end + 1;
     }
 }
 
@@ -116,6 +170,7 @@ void add_hit(WordUses& uses, const Passage& hit, double share) {
     add_words(uses, hit.question, true, false);
     add_words(uses, hit.parent_question, true, false);
     if (!hit.headings.empty()) add_words(uses, hit.headings.back(), true, false);
+    add_halves(uses, hit.question);
     add_prose(uses, hit.answer);
     for (auto& [stem, u] : uses)
         if (u.count)
@@ -199,7 +254,7 @@ std::vector<FeedbackTerm> subject_terms(const Xapian::Database& db,
         if (freq == 0) continue; // not indexed as free text
         const WordUse& u = uses.at(stem);
         out.push_back({std::move(term), std::log(docs / freq) * u.strength, u.named, u.code,
-                       u.queried, u.forms, freq});
+                       u.queried, u.forms, freq, u.halves});
     }
     by_weight(out);
     drop_phrasing(db, out);

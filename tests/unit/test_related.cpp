@@ -20,6 +20,16 @@ std::vector<Related> related_of(const test::TempDir& d, const std::string& query
     return search(r).related;
 }
 
+/// The related questions of `query` with a whole page of hits shown (so
+/// that the hits below the top one count too).
+std::vector<Related> related_of_page(const test::TempDir& d, const std::string& query) {
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = query;
+    r.limit = 10;
+    return search(r).related;
+}
+
 /// related_of() over an index built with the shipped taxonomy, so that
 /// passages carry topic labels.
 std::vector<Related> related_labelled(const test::TempDir& d, const std::string& query) {
@@ -408,4 +418,63 @@ TEST_CASE("review: subject terms carry how many passages hold them", "[related]"
         CHECK(t.freq == db.get_termfreq(t.term));
         CHECK(t.freq > 0);
     }
+}
+
+TEST_CASE("related: a lone top hit from another folder decided the list (pass by reference)",
+          "[related][regression]") {
+    test::TempDir d;
+    // The top hit is the only Python passage among JavaScript quiz answers;
+    // its notebook's neighbours (one short file) are not what was asked.
+    d.write("notes/python/basics.md",
+            "## Does Python pass arguments by reference or by value?\nPython passes "
+            "references to objects, by value: pass by reference vs value.\n\n"
+            "## What is a list comprehension?\nA compact loop that builds a list.\n\n"
+            "## What is a decorator?\nA function wrapping another function.\n");
+    std::string quiz;
+    for (int i = 1; i <= 4; ++i)
+        quiz += "## " + std::to_string(i) + ". What's the output?\n```js\nchange(obj" +
+                std::to_string(i) +
+                ");\n```\nObjects are passed by reference, primitives by value.\n\n";
+    quiz += "## How are two objects compared for equality?\nBy reference: two objects "
+            "with the same properties are not equal.\n\n";
+    d.write("notes/js/quiz.md", quiz);
+    auto rel = related_of_page(d, "pass by reference vs value");
+    CAPTURE(listed(rel));
+    REQUIRE_FALSE(rel.empty());
+    CHECK(rel.front().question == "How are two objects compared for equality?");
+}
+
+TEST_CASE("related: a note quoting a question taken was offered beside it (swap)",
+          "[related][regression]") {
+    test::TempDir d;
+    d.write("notes/memory.md",
+            "## Swap usage is too high: what do you check?\nLook at which processes use "
+            "swap and how much memory is free.\n\n"
+            "## What is swap and what is it used for?\nSwap is disk space the kernel uses "
+            "when memory runs out.\n");
+    // A description of the notes' format, citing a question as its example.
+    d.write("notes/FORMAT.md",
+            "## Question marker: a bullet \"* What is swap and what is it used for?\"\n"
+            "Swap questions and memory questions are bullets; answers are bold.\n");
+    auto rel = related_of(d, "swap usage too high");
+    CAPTURE(listed(rel));
+    CHECK(offers(rel, "What is swap and what is it used for?"));
+    CHECK(std::none_of(rel.begin(), rel.end(), [](const Related& r) {
+        return r.question.find("Question marker") != std::string::npos;
+    }));
+}
+
+TEST_CASE("related: 'Daemon sets' was not offered for a DaemonSet (one word, two words)",
+          "[related][regression]") {
+    test::TempDir d;
+    std::string notes = "## When would you use a Deployment versus a DaemonSet?\nA DaemonSet "
+                        "runs one pod on every node; a Deployment runs replicas of a pod.\n\n";
+    for (int i = 0; i < 6; ++i) // questions sharing the hit's other words
+        notes += "## How does a Deployment roll out pod replicas, case " + std::to_string(i) +
+                 "?\nIt replaces the pods of each node one by one.\n\n";
+    notes += "## What are Daemon sets?\nThey keep one copy of a program on each machine.\n";
+    d.write("notes/workloads.md", notes);
+    auto rel = related_of(d, "deployment versus daemonset");
+    CAPTURE(listed(rel));
+    CHECK(offers(rel, "What are Daemon sets?"));
 }
