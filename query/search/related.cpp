@@ -526,6 +526,31 @@ bool quotes_one(const std::string& q, const std::vector<Passage>& read,
 
 } // namespace
 
+/// The file name of a path ("kubernetes.md" of "copy-2/notes/kubernetes.md").
+std::string_view base_name(std::string_view path) {
+    size_t slash = path.find_last_of('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+/// True when `c` is the same question in a copy of a file read or taken:
+/// another path, the same file name, the same question ("What are pods in
+/// Kubernetes?" of kubernetes.md in two synced folders, whose answers an
+/// edit set apart, so their duplicate keys differ).  Five copies of one
+/// question filled the list on the real notes x20.
+bool copied_question(const Passage& c, const std::vector<Passage>& read,
+                     const std::vector<Related>& taken) {
+    const std::string key = schema::question_key(c.question);
+    if (key.empty()) return false;
+    auto copy = [&](const std::string& file, const std::string& question) {
+        return file != c.file && base_name(file) == base_name(c.file) &&
+               schema::question_key(question) == key;
+    };
+    return std::any_of(read.begin(), read.end(),
+                       [&](const Passage& p) { return copy(p.file, p.question); }) ||
+           std::any_of(taken.begin(), taken.end(),
+                       [&](const Related& r) { return copy(r.file, r.question); });
+}
+
 std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& set,
                                   const std::vector<Xapian::MSetIterator>& shown,
                                   const Xapian::Query& query) {
@@ -543,6 +568,7 @@ std::vector<Related> find_related(const Xapian::Database& db, const IndexSet& se
         const Candidate& c = pool[i];
         if (seen.has(c.did, c.key)) continue; // a copy of a hit or of one taken
         if (quotes_one(c.passage.question, read, out)) continue;
+        if (copied_question(c.passage, read, out)) continue;
         seen.add(c.did, c.key);
         out.push_back({id_in(set, c.did, c.passage), c.passage.file, c.passage.question,
                        spec_of(set, c.did), c.passage.line});

@@ -478,3 +478,29 @@ TEST_CASE("related: 'Daemon sets' was not offered for a DaemonSet (one word, two
     CAPTURE(listed(rel));
     CHECK(offers(rel, "What are Daemon sets?"));
 }
+
+TEST_CASE("related: five copies of one question filled the list (synced folders)",
+          "[related][regression]") {
+    // The same note file in five folders, each edited a little: the answers
+    // differ, so the duplicate keys do, and the list was five copies of one
+    // question (as on the real notes x20 for "kubernetes pod").
+    test::TempDir d;
+    for (std::string c : {"a", "b", "c", "d", "e"})
+        d.write("notes/" + c + "/k8s.md",
+                "## What is a pod in Kubernetes?\nThe smallest unit (" + c +
+                    "): containers sharing a network namespace.\n\n"
+                    "## What are pods used for in Kubernetes?\nRunning (" +
+                    c +
+                    ") one application instance with its sidecars.\n\n"
+                    "## How does a deployment manage pods?\nIt keeps (" +
+                    c + ") replicas of a pod template running.\n");
+    auto rel = related_of_page(d, "smallest unit network namespace");
+    CAPTURE(listed(rel));
+    auto copies = [&rel](const std::string& q) {
+        return std::count_if(rel.begin(), rel.end(),
+                             [&q](const Related& r) { return r.question == q; });
+    };
+    CHECK(copies("What are pods used for in Kubernetes?") == 1);
+    CHECK(copies("How does a deployment manage pods?") == 1);
+    CHECK(copies("What is a pod in Kubernetes?") == 0); // the hits, in every folder
+}
