@@ -175,6 +175,24 @@ std::string strip_links(std::string_view s, bool keep_url) {
     return out;
 }
 
+std::string strip_urls(std::string_view s) {
+    std::string text = strip_links(s);
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        size_t end = text.find_first_of(" \t\n", i);
+        if (end == std::string::npos) end = text.size();
+        std::string_view tok = std::string_view(text).substr(i, end - i);
+        size_t lead = tok.find_first_not_of("<([\"'");
+        std::string_view bare = lead == std::string_view::npos ? tok : tok.substr(lead);
+        bool url = bare.find("://") != std::string_view::npos || bare.substr(0, 4) == "www.";
+        if (!url) out += tok;
+        if (end < text.size()) out += text[end];
+        i = end + 1;
+    }
+    return out;
+}
+
 /// Drop ":emoji_shortcode:" tokens.
 std::string strip_shortcodes(std::string_view s) {
     std::string out;

@@ -35,6 +35,9 @@ std::string strip_tags(std::string_view s);
 std::string decode_entities(std::string_view s);
 /// "![alt](url)" removed, "[text](url)" -> "text" (plus " (url)" with keep_url).
 std::string strip_links(std::string_view s, bool keep_url = false);
+/// Links as their text alone: "[text](url)" -> "text", and bare or
+/// "<...>" URLs ("https://git.example.org/core", "www.x.com") removed.
+std::string strip_urls(std::string_view s);
 /// Drop ":emoji_shortcode:" tokens.
 std::string strip_shortcodes(std::string_view s);
 /// Remove Markdown emphasis and code markers (**, __, *, _, ~~, `) around words.

@@ -116,8 +116,9 @@ bool Taxonomy::is_topic(std::string_view name) const {
 
 std::vector<std::string> Taxonomy::classify(const Passage& p) const {
     std::vector<std::string> out;
-    std::vector<int> q = count(words_of(p.question));
-    std::vector<int> a = count(words_of(prose_text(p.answer)));
+    // Not the words of URLs: "https" is no networking, git.doomemacs.org no git.
+    std::vector<int> q = count(words_of(strip_urls(p.question)));
+    std::vector<int> a = count(words_of(strip_urls(prose_text(p.answer))));
     for (size_t t = 0; t < topics_.size(); ++t)
         if (q[t] > 0 || a[t] >= kAnswerHits) out.push_back(topics_[t].name);
     return out;

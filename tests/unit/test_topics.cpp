@@ -1,4 +1,5 @@
 #include "common/config.hpp"
+#include "formats/note_text.hpp"
 #include "helpers.hpp"
 #include "index/synonyms.hpp"
 #include "index/topics.hpp"
@@ -46,6 +47,23 @@ TEST_CASE("a keyword matched every word of its stem: contains was docker, logged
     CHECK(topics("Is the data encrypted?") == V{"security"});
     CHECK(topics("Encryption at rest") == V{"security"});
     CHECK(topics("What is web security?") == V{"security"});
+}
+
+TEST_CASE("topics came from link URLs: git.doomemacs.org was git, https networking",
+          "[topics][regression]") {
+    // Found by a new-user session on Doom's FAQ: a framework question was
+    // tagged git and networking by the hosts and schemes of its links.
+    auto tax = Taxonomy::parse("git: git, rebase\nnetworking: http, https, dns\n");
+    Passage p;
+    p.question = "Doom claims to be a framework. What's the difference?";
+    p.answer = "Doom's core <https://git.doomemacs.org/core> and its [module "
+               "library](https://git.doomemacs.org/modules), see www.git-scm.com or "
+               "(https://example.org/dns).";
+    CHECK(tax.classify(p).empty());
+    p.answer += " Set it up with git and rebase over HTTPS and DNS.";
+    CHECK(tax.classify(p) == V{"git", "networking"});
+    CHECK(strip_urls("see <https://x.org/a> and [docs](http://y.io) or www.z.com now") ==
+          "see  and docs or  now");
 }
 
 TEST_CASE("taxonomy: bad lines are reported, not fatal", "[topics]") {
