@@ -50,6 +50,19 @@ void say_failure(const std::string& why) {
     std::cerr << "crib: could not refresh the index: " << terminal_safe(why) << "\n";
 }
 
+/// The files a refresh could not index, as crib-index names them (a note
+/// turned binary, one grown past --max-size): said, not left to a later
+/// "no matches".  At most kNamed by name.
+void say_skipped(const std::vector<Skipped>& skipped) {
+    constexpr size_t kNamed = 3;
+    for (size_t i = 0; i < skipped.size() && i < kNamed; ++i)
+        std::cerr << "crib: not indexed: " << terminal_safe(skipped[i].path) << " ("
+                  << terminal_safe(skipped[i].reason) << ")\n";
+    if (skipped.size() > kNamed)
+        std::cerr << "crib: and " << skipped.size() - kNamed
+                  << " more not indexed (crib-index -v lists them)\n";
+}
+
 /// Re-index a stale index; never fatal.  True when the index changed.
 bool update_index(const std::string& db, const RefreshOptions& opt) {
     try {
@@ -58,9 +71,11 @@ bool update_index(const std::string& db, const RefreshOptions& opt) {
         io.default_taxonomy = find_data_file("crib-topics.conf", "CRIB_TOPICS");
         io.default_synonyms = find_data_file("crib-synonyms.conf", "CRIB_SYNONYMS");
         IndexStats s = run_index(io);
-        if (opt.human && s.wrote)
+        if (opt.human && s.wrote) {
             std::cerr << "crib: notes changed; re-indexed " << s.files_indexed
                       << " file(s), removed " << s.files_removed << "\n";
+            say_skipped(s.skipped);
+        }
         for (const auto& root : s.vanished_roots)
             std::cerr << "crib: notes folder " << terminal_safe(root)
                       << " is gone; its passages are kept (crib-index --prune forgets it)\n";

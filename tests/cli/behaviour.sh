@@ -96,6 +96,15 @@ printf '## What is alpha?\nfirst\n## What is zebrafish?\nstripes\n' >"$TMP/notes
 expect_rc 0 env CRIB_DB=$TMP/fresh "$CRIB" --format plain zebrafish
 grep -q "re-indexed" "$TMP/err" && pass "refresh said so" || fail "refresh message"
 expect_rc 1 env CRIB_DB=$TMP/fresh "$CRIB" --no-update --format plain nosuchword
+# A note turned binary, or grown past --max-size, was dropped by crib's own
+# refresh with "re-indexed 0 file(s), removed 1" and no word of why.
+printf '## What is bravo?\nsecond\n' >"$TMP/notes/b.md"
+expect_rc 0 env CRIB_DB=$TMP/fresh "$CRIB" --format plain bravo
+printf 'bin\0ary\0' >"$TMP/notes/b.md"
+expect_rc 0 env CRIB_DB=$TMP/fresh "$CRIB" --format plain zebrafish
+grep -q "crib: not indexed: .*b.md (binary file)" "$TMP/err" && pass "refresh names a file it skipped" ||
+  fail "refresh skip: $(cat "$TMP/err")"
+rm "$TMP/notes/b.md"
 # crib-index: progress bar on a terminal only, summary line always (unless -q)
 mkdir -p "$TMP/many"
 for f in $(seq 1 120); do
