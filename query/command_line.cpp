@@ -171,6 +171,28 @@ std::string search_flag_given(const CLI::App& app, const std::set<const CLI::Opt
     return "";
 }
 
+/// An option of quiz's own after its query words ("crib quiz kubernetes
+/// --export anki k.txt" searched those words and wrote nothing): a mistake,
+/// said with where it goes.  Words after "--" are query text.  Returns the
+/// message, "" when there is none.
+std::string option_after_words(const CLI::App& quiz) {
+    std::vector<std::string> words = quiz.remaining();
+    for (const std::string& w : words) {
+        if (w.size() < 3 || w.compare(0, 2, "--") != 0) continue;
+        std::string name =
+            w.substr(2, w.find('=') == std::string::npos ? std::string::npos : w.find('=') - 2);
+        for (const CLI::Option* opt : quiz.get_options()) {
+            const auto& names = opt->get_lnames();
+            if (std::find(names.begin(), names.end(), name) == names.end()) continue;
+            return "--" + name +
+                   " after the query words: crib quiz's options go before them (crib "
+                   "quiz --" +
+                   name + " ... " + words.front() + "; after -- it is a query word)";
+        }
+    }
+    return "";
+}
+
 /// The format quiz and gaps print, when it came from the top level; "" when fine.
 std::string prep_format_wrong(const RawFlags& raw, const std::string& sub) {
     for (const auto& f : kPrepFormats)
@@ -239,6 +261,7 @@ std::string finish(const CLI::App& app, const std::set<const CLI::Option*>& glob
     // gaps' file name is its bytes: read as Windows-1252, "caf\xE9.txt" was
     // a file that does not exist, and the notice was said twice.
     if (gaps->parsed()) return gaps_file(words_of(*gaps, tail, false), out.gaps);
+    if (std::string why = option_after_words(*quiz); !why.empty()) return why;
     out.quiz.words = words_of(*quiz, tail);
     return "";
 }

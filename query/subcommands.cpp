@@ -118,9 +118,10 @@ int quiz_session_mode(Deck& deck, ReviewStore& store, const QuizFlags& f, const 
     so.print = po;
     so.db = db;
     if (session_order(deck, moment_at(quiz_clock(), so.params), so).empty()) {
-        std::cerr << "crib: nothing to review: " << deck.cards.size()
-                  << " card(s), none due and none new" << (f.new_limit == 0 ? " allowed" : "")
-                  << "\n";
+        std::cerr << "crib: nothing to review"
+                  << (f.words.empty() ? "" : " for " + quoted(join(f.words, ' '))) << ": "
+                  << deck.cards.size() << " card(s), none due and none new"
+                  << (f.new_limit == 0 ? " allowed" : "") << "\n";
         return 1;
     }
     SessionSummary s = run_session(deck, store, std::cin, std::cout, so);

@@ -92,6 +92,16 @@ grep -q '^cards [1-9]' "$TMP/out" && pass "quiz words after --" || fail "quiz --
 # A query no card has every word of drilled the passages with some of them.
 expect_out 0 "$CRIB" --reviews "$REV" quiz --stats -- kubernetes zzqqxx
 grep -q '^cards 0 ' "$TMP/out" && pass "quiz: a partial match selects no cards" || fail "quiz partial: $(head -1 "$TMP/out")"
+# Options after the query words were query words: "quiz kubernetes --export anki k.txt"
+# said "nothing to review: 0 card(s)" and wrote nothing.
+expect_rc 2 "$CRIB" --reviews "$REV" quiz kubernetes --export anki "$TMP/k.txt"
+grep -q "^crib: --export after the query words: crib quiz's options go before them" "$TMP/err" &&
+  [[ ! -e $TMP/k.txt ]] && pass "quiz: an option after the words is said, not searched" ||
+  fail "quiz option after words: $(cat "$TMP/err")"
+expect_rc 2 "$CRIB" --reviews "$REV" quiz kubernetes --stats
+expect_rc 1 "$CRIB" --reviews "$REV" quiz zzqqxx </dev/null
+grep -q '^crib: nothing to review for "zzqqxx": 0 card' "$TMP/err" && pass "quiz: nothing to review names the query" ||
+  fail "nothing to review: $(cat "$TMP/err")"
 # An unknown topic printed zeros and exit 0 (--stats), or "nothing to review" and exit 1.
 expect_rc 2 "$CRIB" quiz --stats -t nosuchtopic
 grep -q '^crib: no topic named nosuchtopic (crib --topics lists them)' "$TMP/err" && [[ ! -s $TMP/out ]] &&
