@@ -5,6 +5,9 @@
 // group is a synonym of every other:
 //     kubernetes = k8s, kube
 //     auto scaling group = asg
+// and "alias, ... => member, ..." makes one-way aliases: typing "tf" finds
+// "terraform", typing "terraform" does not find every "tf":
+//     tf => terraform
 // Multi-word members cannot be a synonym *value* in Xapian, so each group
 // also gets a group term (XSYN<n>): the indexer adds it to passages whose text
 // contains a multi-word member, and every member maps to it.  "asg" then
@@ -21,10 +24,15 @@ namespace crib {
 
 /// Parsed synonym groups: each member is a sequence of stemmed words.
 class Synonyms {
-public:
+  public:
     struct Group {
-        std::vector<std::string> members;                // as written, lower-cased
-        std::vector<std::vector<std::string>> stemmed;   // stemmed words per member
+        std::vector<std::string> members;              // as written, lower-cased
+        std::vector<std::vector<std::string>> stemmed; // stemmed words per member
+        /// "tf => terraform": words that find the members, never found by
+        /// them ("terraform" found "tar tf" and "TF-IDF"); as written, and
+        /// stemmed.
+        std::vector<std::string> aliases;
+        std::vector<std::vector<std::string>> alias_stemmed;
     };
     static Synonyms parse(std::string_view text);
     static Synonyms load(const std::string& path);
@@ -42,7 +50,7 @@ public:
     /// Content hash, stored in the db so changed synonyms are re-applied.
     std::string fingerprint() const { return fingerprint_; }
 
-private:
+  private:
     std::vector<Group> groups_;
     std::string fingerprint_;
 };

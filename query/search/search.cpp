@@ -193,10 +193,13 @@ std::vector<std::string> remote_notes(const SearchRequest& req) {
     }();
     std::string typed = " " + utf8_lower(req.query) + " ";
     std::string with;
-    for (const Synonyms::Group& g : local.groups())
-        for (const std::string& m : g.members)
-            if (typed.find(" " + m + " ") != std::string::npos)
-                with += (with.empty() ? "" : ", ") + m;
+    auto said = [&](const std::string& m) {
+        if (typed.find(" " + m + " ") != std::string::npos) with += (with.empty() ? "" : ", ") + m;
+    };
+    for (const Synonyms::Group& g : local.groups()) {
+        std::for_each(g.members.begin(), g.members.end(), said);
+        std::for_each(g.aliases.begin(), g.aliases.end(), said);
+    }
     if (!with.empty())
         out.push_back("a remote index has no synonyms: " + with +
                       " searched as typed (a local copy also finds its synonyms)");

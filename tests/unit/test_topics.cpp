@@ -93,6 +93,32 @@ TEST_CASE("synonyms: groups and multi-word group terms", "[topics]") {
     CHECK(syn.group_terms(stemmed_words("k8s")).empty()); // single words use the synonym table
 }
 
+TEST_CASE("synonyms: 'terraform' found 'tar tf' and TF-IDF (one-way aliases)",
+          "[topics][regression]") {
+    // A new user's finding: the shipped "terraform = tf" made terraform find
+    // every "tf"; "tf => terraform" lets tf find terraform, not the reverse.
+    auto syn = Synonyms::parse("tf => terraform\ndr => disaster recovery\nk8s = kubernetes\n");
+    REQUIRE(syn.groups().size() == 3);
+    CHECK(syn.groups()[0].aliases == V{"tf"});
+    CHECK(syn.groups()[0].members == V{"terraform"});
+    test::TempDir d;
+    Xapian::WritableDatabase db(d.str() + "/db", Xapian::DB_CREATE_OR_OPEN);
+    syn.apply(db);
+    auto values = [&db](const std::string& key) {
+        return V(db.synonyms_begin(key), db.synonyms_end(key));
+    };
+    auto has = [](const V& v, const std::string& t) {
+        return std::find(v.begin(), v.end(), t) != v.end();
+    };
+    CHECK(has(values("tf"), "Zterraform"));
+    CHECK_FALSE(has(values("terraform"), "Ztf"));
+    CHECK_FALSE(has(values("Zterraform"), "Ztf"));
+    CHECK(has(values("dr"), syn.group_term(1))); // a multi-word member by its group term
+    CHECK(syn.group_terms(stemmed_words("dr")).empty());
+    CHECK(has(values("kubernetes"), "Zk8s")); // "=" stays both ways
+    CHECK(has(values("k8s"), "Zkubernet"));
+}
+
 TEST_CASE("config file keys", "[config]") {
     auto c =
         parse_config("db = /x/idx\nlimit = 5\ncolor = never\nnotes = ~/a, /b\nbogus = 1\n", "cfg");
