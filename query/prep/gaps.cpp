@@ -253,6 +253,20 @@ void judge_line(Requirement& r, const PostingContext& c) {
     judge_into(r, broad, c);
 }
 
+/// True when company text names its stack ("We believe in the right tool:
+/// our core stack includes AWS, Chef, ELK, Grafana"): at least three names,
+/// two of them covered by the notes.  The company's customers and places
+/// ("Mozilla, Canonical, UPS") are names the notes do not know.
+bool names_known_stack(std::string_view text, SkillJudge& judge) {
+    size_t names = 0, known = 0;
+    for (const SkillName& s : skill_names(text)) {
+        if (!s.name || s.maybe || s.initial) continue;
+        ++names;
+        known += judge.judge(s).covered;
+    }
+    return names >= 3 && known >= 2;
+}
+
 Verdict verdict_of(const std::vector<Skill>& skills) {
     size_t covered = 0;
     for (const Skill& s : skills)
@@ -296,6 +310,8 @@ std::vector<Requirement> find_gaps(const std::string& db, const std::string& tex
     for (PostingLine& l : lines) {
         Requirement r;
         r.line = std::move(l);
+        if (r.line.skip == "company text" && names_known_stack(r.line.text, judge))
+            r.line.skip.clear();
         if (r.line.skip.empty()) {
             judge_line(r, context);
             if (r.skills.empty() && r.line.skip.empty()) r.line.skip = "no skill named";

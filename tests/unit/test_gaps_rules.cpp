@@ -649,11 +649,32 @@ TEST_CASE("gaps: a name in brackets in a title covered it (hypervisor virtualiza
     // (Windows only)" Windows servers: a title's aside names an example or
     // a remark.  Initials in brackets after their spelling-out still count.
     test::TempDir d;
-    d.write("notes/virt.md", "## How are containers different from hypervisors (Zorbsphere)?\n\n"
-                             "Containers share the kernel of the host.\n\n"
-                             "## What is infrastructure as quux (IaQ)?\n\nDeclaring servers in files.\n");
+    d.write("notes/virt.md",
+            "## How are containers different from hypervisors (Zorbsphere)?\n\n"
+            "Containers share the kernel of the host.\n\n"
+            "## What is infrastructure as quux (IaQ)?\n\nDeclaring servers in files.\n");
     std::string db = test::index_notes(d);
     auto rs = find_gaps(db, "Requirements\n- Zorbsphere\n- IaQ\n");
     CHECK(at_line(rs, 2).verdict == Verdict::missing);
     CHECK(at_line(rs, 3).verdict == Verdict::covered);
+}
+
+TEST_CASE("gaps: company text naming the stack in a list of names was skipped (our core "
+          "stack includes ...)",
+          "[gaps]") {
+    // Regression: "We believe in the right tool for the job. Our core stack
+    // includes AWS, Chef, ELK, ..." was skipped as the company's voice, and
+    // every skill of the posting's stack with it.
+    test::TempDir d;
+    d.write("notes/ops.md", "## What is Docker?\n\nContainers from images.\n\n"
+                            "## What is Kubernetes?\n\nIt schedules containers.\n");
+    std::string db = test::index_notes(d);
+    auto rs =
+        find_gaps(db, "Platform Engineer\n"
+                      "We believe in the right tool: we run Docker, Kubernetes and Frobnitz.\n"
+                      "We believe our customers Acme, Globex and Initech love Docker.\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::partial);
+    CHECK(at_line(rs, 2).missing() == std::vector<std::string>{"Frobnitz"});
+    // customers: names the notes do not know, one known name is no stack
+    CHECK(at_line(rs, 3).line.skip == "company text");
 }
