@@ -267,6 +267,21 @@ bool names_known_stack(std::string_view text, SkillJudge& judge) {
     return names >= 3 && known >= 2;
 }
 
+/// A posting with at least this many list items to judge lists its
+/// requirements as items: its paragraphs are the company's prose around
+/// them.  (Items of notes pasted around a posting are skipped, not counted.)
+constexpr size_t kListedPosting = 3;
+
+/// True when a paragraph of a listed posting names nothing the notes know
+/// ("Our office is in Warsaw and we practise Holacracy"): the company's own
+/// world, not a requirement.  A posting written without lists keeps its
+/// paragraphs, and an item is judged whatever it names.
+bool unknown_prose(const Requirement& r, size_t items) {
+    return items >= kListedPosting && !r.line.bullet && !r.skills.empty() &&
+           std::none_of(r.skills.begin(), r.skills.end(),
+                        [](const Skill& s) { return s.evidence.covered; });
+}
+
 Verdict verdict_of(const std::vector<Skill>& skills) {
     size_t covered = 0;
     for (const Skill& s : skills)
@@ -306,6 +321,8 @@ std::vector<Requirement> find_gaps(const std::string& db, const std::string& tex
     SkillJudge judge(db, texts);
     std::set<std::string> company = company_words(lines);
     PostingContext context{judge, company, expansions(lines)};
+    size_t items = std::count_if(lines.begin(), lines.end(),
+                                 [](const PostingLine& l) { return l.bullet && l.skip.empty(); });
     std::vector<Requirement> out;
     for (PostingLine& l : lines) {
         Requirement r;
@@ -314,6 +331,10 @@ std::vector<Requirement> find_gaps(const std::string& db, const std::string& tex
             r.line.skip.clear();
         if (r.line.skip.empty()) {
             judge_line(r, context);
+            if (unknown_prose(r, items)) {
+                r.skills.clear();
+                r.line.skip = "company prose: nothing the notes know";
+            }
             if (r.skills.empty() && r.line.skip.empty()) r.line.skip = "no skill named";
             if (!r.skills.empty()) r.verdict = verdict_of(r.skills);
         }

@@ -309,6 +309,7 @@ std::vector<PostingLine> read_posting(std::string_view text) {
             pl.skip = content_skip(pl.text, !bullet, section);
         }
         pl.item = bullet || section == Section::requirements;
+        pl.bullet = bullet;
         pl_sections.push_back(section);
         out.push_back(std::move(pl));
     }

@@ -26,6 +26,7 @@ struct PostingLine {
     /// A list item ("- ", "1. ") or a line under a requirements heading: a
     /// requirement as written, not prose.
     bool item = false;
+    bool bullet = false; ///< written as a list item ("- ", "1. "), not a paragraph
 };
 
 /// Every non-empty line of a posting, each with its skip reason or none.

@@ -678,3 +678,30 @@ TEST_CASE("gaps: company text naming the stack in a list of names was skipped (o
     // customers: names the notes do not know, one known name is no stack
     CHECK(at_line(rs, 3).line.skip == "company text");
 }
+
+TEST_CASE("gaps: a paragraph of company prose naming only what the notes lack was missing "
+          "(the office's city, the company's way of working)",
+          "[gaps]") {
+    // Regression: in a posting listing its requirements as items, "Our
+    // office is in Warsaw and we practise Holacracy" was judged missing on
+    // Warsaw and Holacracy: the company's world, not a skill to study.
+    test::TempDir d;
+    d.write("notes/docker.md", "## What is Docker?\n\nContainers from images.\n");
+    std::string db = test::index_notes(d);
+    std::string listed = "Platform Engineer\n"
+                         "Everyone here lives in Zorblax and practises Quuxocracy.\n" // 2
+                         "We run Docker beside Frobnitz.\n"                           // 3
+                         "Requirements\n"
+                         "- Docker\n"
+                         "- Frobnitz and Wibble\n" // 6: an item is judged
+                         "- Helm charts\n";
+    auto rs = find_gaps(db, listed);
+    CHECK(at_line(rs, 2).verdict == Verdict::skip);
+    CHECK(at_line(rs, 2).line.skip == "company prose: nothing the notes know");
+    CHECK(at_line(rs, 3).verdict == Verdict::partial); // it names something known
+    CHECK(at_line(rs, 6).verdict == Verdict::missing);
+    // a posting written in paragraphs keeps them
+    auto prose = find_gaps(db, "Platform Engineer\nRequirements\n"
+                               "You know Frobnitz and Wibble well.\nYou run Docker.\n");
+    CHECK(at_line(prose, 3).verdict == Verdict::missing);
+}
