@@ -705,3 +705,21 @@ TEST_CASE("gaps: a paragraph of company prose naming only what the notes lack wa
                                "You know Frobnitz and Wibble well.\nYou run Docker.\n");
     CHECK(at_line(prose, 3).verdict == Verdict::missing);
 }
+
+TEST_CASE("posting lines: a title naming the stack in brackets was judged (DevOps Engineer "
+          "(Linux, AWS) for a 10-Person Company)",
+          "[gaps]") {
+    // Regression: a first line with a comma was never the title, so a job
+    // title listing its stack in brackets was judged, with the company's
+    // hyphenated traits ("Holacracy-Powered") as missing skills.
+    auto first = [](std::string_view text) { return read_posting(text).front().skip; };
+    CHECK(first("DevOps Engineer (Linux, AWS, & more) For a Quux-Powered 10-Person Company\n"
+                "- Docker\n") == "title");
+    CHECK(first("Frontend-Engineer (JavaScript, HTML5) For a Remote Company\n- React\n") ==
+          "title");
+    CHECK(first("Job opening: Linux system administration and DevOps remote engineer\n") ==
+          "title");
+    // a requirement alone, with a list and no role, is still judged
+    CHECK(first("Experience with Kubernetes, Terraform and AWS\n").empty());
+    CHECK(first("Worked as an engineer with Kubernetes, Terraform and AWS.\n").empty());
+}
