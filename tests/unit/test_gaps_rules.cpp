@@ -723,3 +723,23 @@ TEST_CASE("posting lines: a title naming the stack in brackets was judged (DevOp
     CHECK(first("Experience with Kubernetes, Terraform and AWS\n").empty());
     CHECK(first("Worked as an engineer with Kubernetes, Terraform and AWS.\n").empty());
 }
+
+TEST_CASE("gaps: a skill spelled out and by its initials on one line was half missing "
+          "(Infrastructure-as-Code (IaC), Amazon Virtual Private Cloud (VPC))",
+          "[gaps]") {
+    // Regression: the notes cover infrastructure as code but never write
+    // "IaC", and a VPC but not "Amazon Virtual Private Cloud": each line
+    // came out partial, though it names one skill twice.
+    test::TempDir d;
+    d.write("notes/ops.md", "## What is infrastructure as code?\n\nServers declared in files.\n\n"
+                            "## What is a VPC?\n\nA private network in a cloud.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n"
+                            "- Infrastructure-as-Code (IaC)\n"
+                            "- Zorblax Virtual Private Cloud (VPC)\n"
+                            "- VPC peering with Quux Cloud Zones (QCZ)\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::covered);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+    // initials of another phrase of the line stay missing
+    CHECK(at_line(rs, 4).verdict == Verdict::partial);
+}
