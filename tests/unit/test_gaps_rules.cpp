@@ -743,3 +743,19 @@ TEST_CASE("gaps: a skill spelled out and by its initials on one line was half mi
     // initials of another phrase of the line stay missing
     CHECK(at_line(rs, 4).verdict == Verdict::partial);
 }
+
+TEST_CASE("gaps: a short name was covered by initials of the same letters (Mac by MAC "
+          "addresses)",
+          "[gaps]") {
+    // Regression: "A Linux or Mac user" was covered by a question on MAC
+    // addresses, whose answer also says "mac address": a short name counts
+    // only where written as a name.
+    test::TempDir d;
+    d.write("notes/net.md", "## Why are MAC addresses not routed?\n\n"
+                            "A mac address is local; MAC tables; the MAC of a host.\n\n"
+                            "## How do you set up Zed on a new machine?\n\nInstall Zed first.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- A Mac user\n- Zed\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+}
