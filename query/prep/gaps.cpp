@@ -321,9 +321,11 @@ constexpr size_t kListedPosting = 3;
 /// True when a paragraph of a listed posting names nothing the notes know
 /// ("Our office is in Warsaw and we practise Holacracy"): the company's own
 /// world, not a requirement.  A posting written without lists keeps its
-/// paragraphs, and an item is judged whatever it names.
+/// paragraphs, an item is judged whatever it names, and so is a paragraph
+/// saying what the work is built with (stack_prose()).
 bool unknown_prose(const Requirement& r, size_t items) {
     return items >= kListedPosting && !r.line.bullet && !r.skills.empty() &&
+           !stack_prose(r.line.text) &&
            std::none_of(r.skills.begin(), r.skills.end(),
                         [](const Skill& s) { return s.evidence.covered; });
 }

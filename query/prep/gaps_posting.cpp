@@ -232,10 +232,7 @@ std::string content_skip(std::string_view text, bool prose, Section section) {
                     " join us",        " reports to",
                     " based in",       " consulting company",
                     " employees"}) &&
-        // "we are a team ... working on a TypeScript application", "our
-        // platform is built on AWS": the company's stack is asked of you
-        !has_any(l, {" built on ", " built with ", " working on a", " written in ", " powered by ",
-                     " our stack", " tech stack"}))
+        !stack_prose(text))
         return "company text";
     return "";
 }
@@ -270,6 +267,12 @@ bool title_line(std::string_view l, bool bullet) {
 }
 
 } // namespace
+
+bool stack_prose(std::string_view text) {
+    return has_any(padded_lower(text),
+                   {" built on ", " built with ", " working on a", " written in ", " powered by ",
+                    " our stack", " tech stack"});
+}
 
 bool company_prose(std::string_view text) {
     return has_any(padded_lower(text),

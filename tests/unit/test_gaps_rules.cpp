@@ -759,3 +759,20 @@ TEST_CASE("gaps: a short name was covered by initials of the same letters (Mac b
     CHECK(at_line(rs, 2).verdict == Verdict::missing);
     CHECK(at_line(rs, 3).verdict == Verdict::covered);
 }
+
+TEST_CASE("gaps: a paragraph saying what the app is built with was skipped as company prose "
+          "when the notes lack all of it",
+          "[gaps]") {
+    // Regression: "Using the tech stack above, build a simple Frobnitz
+    // app" names nothing the notes know, and was skipped as the company's
+    // world; a paragraph saying the stack asks for it.
+    test::TempDir d;
+    d.write("notes/docker.md", "## What is Docker?\n\nContainers from images.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Platform Engineer\n"
+                            "Everyone here lives in Zorblax.\n"                  // 2
+                            "Our front end is written in Frobnitz and Wibble.\n" // 3
+                            "Requirements\n- Docker\n- Helm\n- Quuxly\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::skip);
+    CHECK(at_line(rs, 3).verdict == Verdict::missing);
+}
