@@ -12,7 +12,7 @@
 # (sub-headings, two-word names, kinds of testing, the employer's name, verbs
 # opening a sentence, departments, table cells, code, asides in brackets);
 # 82.1% and 72.7% over all 52 when the held-out 45-52 came (71.3% / 69.1% on
-# those); 83.5% and 73.0% after branch gaps5 (company paragraphs naming
+# those); 83.5% and 73.1% after branch gaps5 (company paragraphs naming
 # nothing the notes know, company text naming a known stack, titles with
 # the stack in brackets, initials beside their spelling-out, short names
 # as written); issue 24 asks 0.85 and 0.8 on postings not tuned on.
