@@ -249,27 +249,39 @@ Words answer_words(std::string_view answer, Words* code = nullptr) {
     return out;
 }
 
+/// True when a word written as `written` (kLower, kCapital, kInitials) can be
+/// a short name written as `shape` (short_name()): a name only as a name
+/// ("Go", not "go" or "GO"), initials only with capitals ("PHP", "Php").
+bool as_written(char shape, char written) {
+    if (shape == kCapital) return written == kCapital;
+    return shape != kInitials || written != kLower;
+}
+
 /// Occurrences of `seq` in `text`, word for word; with `caps`, only those
 /// whose first word is written with a capital in `written`; with `name`
-/// (a short name, short_name()), only those written as a name, neither in
-/// lower case nor in capitals ("mac address", "MAC" are not "Mac").
+/// (a short name's shape, short_name()), only those as_written().
 int occurrences(const Stems& seq, const Stems& text, const Words& written, bool caps,
-                bool name = false) {
+                char name = kLower) {
     if (seq.empty() || text.size() < seq.size()) return 0;
     int n = 0;
     for (size_t i = 0; i + seq.size() <= text.size(); ++i)
         if (std::equal(seq.begin(), seq.end(), text.begin() + long(i)) &&
-            (!caps || written.caps[i]) && (!name || written.caps[i] == kCapital))
+            (!caps || written.caps[i]) && as_written(name, written.caps[i]))
             ++n;
     return n;
 }
 
-/// True for a name of one short word written as a name ("Mac", "Go"): the
-/// same letters in lower case or in capitals only ("mac", "MAC") are other
-/// words or other words' initials.
-bool short_name(const Words& phrase) {
-    return phrase.raw.size() == 1 && phrase.raw[0].size() <= kShortName &&
-           phrase.caps[0] == kCapital;
+/// How a name of one short word of letters is written, when that matters:
+/// kCapital for a name ("Mac", "Go": "mac" and "MAC" are other words or
+/// other words' initials), kInitials for initials ("PHP", "UPS": "php.ini"
+/// and "Follow-ups" are no initials); kLower for anything else ("S3",
+/// "Docker", "Kubernetes"), compared in any case.
+char short_name(const Words& phrase) {
+    if (phrase.raw.size() != 1 || phrase.caps[0] == kLower) return kLower;
+    if (phrase.raw[0].size() > kShortName) return kLower;
+    bool letters = std::all_of(phrase.raw[0].begin(), phrase.raw[0].end(),
+                               [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    return letters ? phrase.caps[0] : kLower;
 }
 
 /// A passage's words as the judge reads them.
@@ -415,7 +427,7 @@ struct SkillJudge::Impl {
         // Each word of each phrase is looked up alone by look_shorter():
         // once per distinct lookup, not per phrase (2,000 long phrases took 7 s).
         std::string key = std::string(exact ? (caps ? "^" : "=") : "~") + (any_order ? "&" : "") +
-                          (exact && short_name(phrase) ? "'" : "");
+                          std::string(exact ? short_name(phrase) : 0, '\'');
         for (const std::string& w : exact ? phrase.raw : phrase.stems)
             key += w + " ";
         if (auto it = looked.find(key); it != looked.end()) return it->second;
@@ -432,7 +444,7 @@ struct SkillJudge::Impl {
             terms.emplace_back(index_term(s));
         }
         const Stems& seq = exact ? phrase.raw : phrase.stems;
-        const bool shape = exact && short_name(phrase);
+        const char shape = exact ? short_name(phrase) : kLower;
         auto side = [&](const Words& w) -> const Stems& { return exact ? w.raw : w.stems; };
         Xapian::Enquire enq(db);
         enq.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
@@ -548,7 +560,7 @@ struct SkillJudge::Impl {
         std::string key = std::string(s.compound ? "+"
                                       : s.name   ? (caps ? "^" : "=")
                                                  : "~") +
-                          (short_name(phrase) ? "'" : "");
+                          std::string(short_name(phrase), '\'');
         for (const std::string& w : phrase.raw)
             key += w + " ";
         if (auto it = judged.find(key); it != judged.end()) return it->second;

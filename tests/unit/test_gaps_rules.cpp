@@ -776,3 +776,21 @@ TEST_CASE("gaps: a paragraph saying what the app is built with was skipped as co
     CHECK(at_line(rs, 2).verdict == Verdict::skip);
     CHECK(at_line(rs, 3).verdict == Verdict::missing);
 }
+
+TEST_CASE("gaps: short initials were covered by the same letters in lower case (PHP by "
+          "php.ini, UPS by Follow-ups)",
+          "[gaps]") {
+    // Regression: an answer on an upload limit saying "php.ini", "php
+    // settings" and "php configurations" covered PHP; "Follow-ups" covered
+    // the customer UPS.  Short initials count where written with capitals.
+    test::TempDir d;
+    d.write("notes/web.md", "## How do you raise the upload limit?\n\n"
+                            "Edit php.ini: the php settings and php configurations.\n\n"
+                            "## Why are some ups and downs normal?\n\nLoad varies.\n\n"
+                            "## What is SQL?\n\nA query language.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- PHP\n- UPS\n- SQL\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::missing);
+    CHECK(at_line(rs, 4).verdict == Verdict::covered);
+}
