@@ -225,6 +225,51 @@ std::vector<SkillName> field_verbs(std::string_view line) {
     return out;
 }
 
+/// The initials a word stands for, in capitals ("IaC" -> "IAC", "VPCs" ->
+/// "VPC"): two to five letters, at least two of them capitals; "" otherwise.
+std::string initials_key(const std::string& word) {
+    std::string t = word;
+    if (t.size() > 2 && t.back() == 's') t.pop_back();
+    size_t caps = std::count_if(t.begin(), t.end(),
+                                [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+    bool letters = std::all_of(t.begin(), t.end(),
+                               [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    if (!letters || caps < 2 || t.size() < 2 || t.size() > 5) return "";
+    for (char& c : t)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return t;
+}
+
+/// True when `initials` abbreviate `phrase` ("IaC" and
+/// "Infrastructure-as-Code", "VPC" and "Amazon Virtual Private Cloud"): the
+/// first letters of its words, with or without its joining words, and with
+/// or without a vendor's name before them.
+bool abbreviates(const std::string& initials, const std::string& phrase) {
+    std::string key = initials_key(initials);
+    std::vector<std::string> ws = plain_words(phrase);
+    if (key.empty() || ws.size() < 2) return false;
+    std::string all, content;
+    for (const std::string& w : ws) {
+        char c = static_cast<char>(std::toupper(static_cast<unsigned char>(w[0])));
+        all += c;
+        if (!joining_word(ascii_lower(w))) content += c;
+    }
+    for (const std::string& k : {all, content})
+        if (k == key || (k.size() == key.size() + 1 && k.substr(1) == key)) return true;
+    return false;
+}
+
+/// A skill named twice on one line, spelled out and by its initials
+/// ("Infrastructure-as-Code (IaC)", "Amazon Virtual Private Cloud (VPC)"), is
+/// one skill: the notes covering either name cover both.
+void join_initials(std::vector<Skill>& skills) {
+    for (Skill& a : skills)
+        for (const Skill& b : skills)
+            if (!a.evidence.covered && b.evidence.covered &&
+                (abbreviates(a.name, b.name) || abbreviates(b.name, a.name)))
+                a.evidence = b.evidence;
+}
+
 /// A line's skills, judged.  Broad words ("infrastructure", "testing") are
 /// the setting of the other skills of their line and are not judged beside
 /// them ("Testing: Jest, Vitest" misses both).  A line naming nothing else is
@@ -241,6 +286,7 @@ void judge_line(Requirement& r, const PostingContext& c) {
         (broad_skill(s) ? broad : specific).push_back(std::move(s));
     }
     judge_into(r, specific, c);
+    join_initials(r.skills);
     if (r.skills.empty() && broad.empty() && r.line.item && !company_prose(r.line.text)) {
         std::vector<SkillName> done = field_verbs(r.line.text);
         judge_into(r, done, c);
@@ -251,6 +297,37 @@ void judge_line(Requirement& r, const PostingContext& c) {
         return;
     }
     judge_into(r, broad, c);
+}
+
+/// True when company text names its stack ("We believe in the right tool:
+/// our core stack includes AWS, Chef, ELK, Grafana"): at least three names,
+/// two of them covered by the notes.  The company's customers and places
+/// ("Mozilla, Canonical, UPS") are names the notes do not know.
+bool names_known_stack(std::string_view text, SkillJudge& judge) {
+    size_t names = 0, known = 0;
+    for (const SkillName& s : skill_names(text)) {
+        if (!s.name || s.maybe || s.initial) continue;
+        ++names;
+        known += judge.judge(s).covered;
+    }
+    return names >= 3 && known >= 2;
+}
+
+/// A posting with at least this many list items to judge lists its
+/// requirements as items: its paragraphs are the company's prose around
+/// them.  (Items of notes pasted around a posting are skipped, not counted.)
+constexpr size_t kListedPosting = 3;
+
+/// True when a paragraph of a listed posting names nothing the notes know
+/// ("Our office is in Warsaw and we practise Holacracy"): the company's own
+/// world, not a requirement.  A posting written without lists keeps its
+/// paragraphs, an item is judged whatever it names, and so is a paragraph
+/// saying what the work is built with (stack_prose()).
+bool unknown_prose(const Requirement& r, size_t items) {
+    return items >= kListedPosting && !r.line.bullet && !r.skills.empty() &&
+           !stack_prose(r.line.text) &&
+           std::none_of(r.skills.begin(), r.skills.end(),
+                        [](const Skill& s) { return s.evidence.covered; });
 }
 
 Verdict verdict_of(const std::vector<Skill>& skills) {
@@ -292,12 +369,20 @@ std::vector<Requirement> find_gaps(const std::string& db, const std::string& tex
     SkillJudge judge(db, texts);
     std::set<std::string> company = company_words(lines);
     PostingContext context{judge, company, expansions(lines)};
+    size_t items = std::count_if(lines.begin(), lines.end(),
+                                 [](const PostingLine& l) { return l.bullet && l.skip.empty(); });
     std::vector<Requirement> out;
     for (PostingLine& l : lines) {
         Requirement r;
         r.line = std::move(l);
+        if (r.line.skip == "company text" && names_known_stack(r.line.text, judge))
+            r.line.skip.clear();
         if (r.line.skip.empty()) {
             judge_line(r, context);
+            if (unknown_prose(r, items)) {
+                r.skills.clear();
+                r.line.skip = "company prose: nothing the notes know";
+            }
             if (r.skills.empty() && r.line.skip.empty()) r.line.skip = "no skill named";
             if (!r.skills.empty()) r.verdict = verdict_of(r.skills);
         }

@@ -22,6 +22,8 @@ using Stems = std::vector<std::string>;
 /// written with a capital.
 struct Words {
     Stems raw, stems;
+    /// kLower, kCapital (a capital in it) or kInitials (two letters or more,
+    /// every one a capital: "MAC", "IO")
     std::vector<char> caps;
     void append(const Words& w) {
         raw.insert(raw.end(), w.raw.begin(), w.raw.end());
@@ -35,6 +37,12 @@ struct Words {
     }
 };
 
+/// How a word is written: in lower case, with a capital, or in capitals only.
+enum : char { kLower = 0, kCapital = 1, kInitials = 2 };
+
+/// Letters of a name short enough to be confused with initials.
+constexpr size_t kShortName = 3;
+
 /// Words as schema::words() reads them, but with the signs that make a
 /// name: "C++" and "C#" keep their trailing '+'/'#' (up to three, as
 /// Xapian's TermGenerator keeps them) and ".NET" its leading dot, so that
@@ -44,13 +52,15 @@ Words words_in(std::string_view text) {
     Words out;
     std::string word;
     bool dot = false, cap = false;
+    size_t lower = 0, letters = 0;
     auto flush = [&](std::string_view signs) {
         if (word.empty()) return;
         out.raw.push_back((dot ? "." : "") + word + std::string(signs));
         out.stems.push_back((dot ? "." : "") + stem(word) + std::string(signs));
-        out.caps.push_back(cap);
+        out.caps.push_back(!cap ? kLower : lower == 0 && letters >= 2 ? kInitials : kCapital);
         word.clear();
         cap = false;
+        lower = letters = 0;
     };
     const char* p = text.data();
     const char* end = p + text.size();
@@ -64,6 +74,8 @@ Words words_in(std::string_view text) {
                        at[-2] == '(');
             }
             cap = cap || Xapian::Unicode::tolower(ch) != ch;
+            lower += Xapian::Unicode::toupper(ch) != ch;
+            letters += Xapian::Unicode::toupper(ch) != ch || Xapian::Unicode::tolower(ch) != ch;
             Xapian::Unicode::append_utf8(word, Xapian::Unicode::tolower(ch));
             ++it;
             continue;
@@ -209,8 +221,7 @@ bool bare_list(std::string_view line) {
 bool table_row(std::string_view line) {
     if (line.substr(0, 3) == "<td" || line.substr(0, 3) == "<th" || line.substr(0, 3) == "<tr")
         return true;
-    return line.size() > 1 && line.front() == '|' &&
-           std::count(line.begin(), line.end(), '|') >= 3;
+    return line.size() > 1 && line.front() == '|' && std::count(line.begin(), line.end(), '|') >= 3;
 }
 
 /// The answer's stems, without links, bare lists, table rows and query
@@ -238,16 +249,39 @@ Words answer_words(std::string_view answer, Words* code = nullptr) {
     return out;
 }
 
+/// True when a word written as `written` (kLower, kCapital, kInitials) can be
+/// a short name written as `shape` (short_name()): a name only as a name
+/// ("Go", not "go" or "GO"), initials only with capitals ("PHP", "Php").
+bool as_written(char shape, char written) {
+    if (shape == kCapital) return written == kCapital;
+    return shape != kInitials || written != kLower;
+}
+
 /// Occurrences of `seq` in `text`, word for word; with `caps`, only those
-/// whose first word is written with a capital in `written`.
-int occurrences(const Stems& seq, const Stems& text, const Words& written, bool caps) {
+/// whose first word is written with a capital in `written`; with `name`
+/// (a short name's shape, short_name()), only those as_written().
+int occurrences(const Stems& seq, const Stems& text, const Words& written, bool caps,
+                char name = kLower) {
     if (seq.empty() || text.size() < seq.size()) return 0;
     int n = 0;
     for (size_t i = 0; i + seq.size() <= text.size(); ++i)
         if (std::equal(seq.begin(), seq.end(), text.begin() + long(i)) &&
-            (!caps || written.caps[i]))
+            (!caps || written.caps[i]) && as_written(name, written.caps[i]))
             ++n;
     return n;
+}
+
+/// How a name of one short word of letters is written, when that matters:
+/// kCapital for a name ("Mac", "Go": "mac" and "MAC" are other words or
+/// other words' initials), kInitials for initials ("PHP", "UPS": "php.ini"
+/// and "Follow-ups" are no initials); kLower for anything else ("S3",
+/// "Docker", "Kubernetes"), compared in any case.
+char short_name(const Words& phrase) {
+    if (phrase.raw.size() != 1 || phrase.caps[0] == kLower) return kLower;
+    if (phrase.raw[0].size() > kShortName) return kLower;
+    bool letters = std::all_of(phrase.raw[0].begin(), phrase.raw[0].end(),
+                               [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    return letters ? phrase.caps[0] : kLower;
 }
 
 /// A passage's words as the judge reads them.
@@ -392,7 +426,8 @@ struct SkillJudge::Impl {
     SkillEvidence look(const Words& phrase, bool exact, bool any_order = false) {
         // Each word of each phrase is looked up alone by look_shorter():
         // once per distinct lookup, not per phrase (2,000 long phrases took 7 s).
-        std::string key = std::string(exact ? (caps ? "^" : "=") : "~") + (any_order ? "&" : "");
+        std::string key = std::string(exact ? (caps ? "^" : "=") : "~") + (any_order ? "&" : "") +
+                          std::string(exact ? short_name(phrase) : 0, '\'');
         for (const std::string& w : exact ? phrase.raw : phrase.stems)
             key += w + " ";
         if (auto it = looked.find(key); it != looked.end()) return it->second;
@@ -409,6 +444,7 @@ struct SkillJudge::Impl {
             terms.emplace_back(index_term(s));
         }
         const Stems& seq = exact ? phrase.raw : phrase.stems;
+        const char shape = exact ? short_name(phrase) : kLower;
         auto side = [&](const Words& w) -> const Stems& { return exact ? w.raw : w.stems; };
         Xapian::Enquire enq(db);
         enq.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
@@ -428,11 +464,12 @@ struct SkillJudge::Impl {
                 });
             } else {
                 for (const Words& t : w.titles)
-                    title = title || occurrences(seq, side(t), t, exact && caps) > 0;
+                    title = title || occurrences(seq, side(t), t, exact && caps, shape) > 0;
             }
             title = title && !w.hollow;
-            int said = any_order ? 0 : occurrences(seq, side(w.answer), w.answer, exact && caps);
-            if (said > 0) said += occurrences(seq, side(w.code), w.code, exact && caps);
+            int said =
+                any_order ? 0 : occurrences(seq, side(w.answer), w.answer, exact && caps, shape);
+            if (said > 0) said += occurrences(seq, side(w.code), w.code, exact && caps, shape);
             if (title) {
                 ++ev.about;
                 if (!ev.best) ev.best = w.passage, ev.best->score = m.get_weight();
@@ -520,7 +557,10 @@ struct SkillJudge::Impl {
         Words phrase = words_in(s.text);
         caps = s.name && !phrase.raw.empty() && common_word(phrase.raw[0]);
         // Names are compared as written: "iOS" stems to "io".
-        std::string key = s.compound ? "+" : s.name ? (caps ? "^" : "=") : "~";
+        std::string key = std::string(s.compound ? "+"
+                                      : s.name   ? (caps ? "^" : "=")
+                                                 : "~") +
+                          std::string(short_name(phrase), '\'');
         for (const std::string& w : phrase.raw)
             key += w + " ";
         if (auto it = judged.find(key); it != judged.end()) return it->second;

@@ -232,23 +232,47 @@ std::string content_skip(std::string_view text, bool prose, Section section) {
                     " join us",        " reports to",
                     " based in",       " consulting company",
                     " employees"}) &&
-        // "we are a team ... working on a TypeScript application", "our
-        // platform is built on AWS": the company's stack is asked of you
-        !has_any(l, {" built on ", " built with ", " working on a", " written in ", " powered by ",
-                     " our stack", " tech stack"}))
+        !stack_prose(text))
         return "company text";
     return "";
 }
 
-/// The first line names the job when it reads like a title: no bullet, a
-/// few words, no list or sentence ("Experience with Kubernetes, Terraform
-/// and AWS" alone on stdin is a requirement).
+/// True when a line names a role ("Engineer", "Frontend-Engineer",
+/// "Administrator"): what a job title names.
+bool names_role(std::string_view l) {
+    std::string word;
+    for (size_t i = 0; i <= l.size(); ++i) {
+        if (i < l.size() && std::isalpha(static_cast<unsigned char>(l[i]))) {
+            word += char(std::tolower(static_cast<unsigned char>(l[i])));
+            continue;
+        }
+        if (role_word(word)) return true;
+        word.clear();
+    }
+    return false;
+}
+
+/// Words a first line naming a role may have and still be the job's title.
+constexpr size_t kTitleWords = 20;
+
+/// The first line names the job when it reads like a title: no bullet, no
+/// sentence, and a few words without a list ("Experience with Kubernetes,
+/// Terraform and AWS" alone on stdin is a requirement) or a role with the
+/// stack beside it ("DevOps Engineer (Linux, AWS, Chef) for a 10-Person
+/// Company").
 bool title_line(std::string_view l, bool bullet) {
-    return !bullet && schema::words(l).size() <= 8 && l.find(',') == std::string_view::npos &&
-           l.back() != '.';
+    if (bullet || l.back() == '.') return false;
+    size_t n = schema::words(l).size();
+    return (n <= 8 && l.find(',') == std::string_view::npos) || (n <= kTitleWords && names_role(l));
 }
 
 } // namespace
+
+bool stack_prose(std::string_view text) {
+    return has_any(padded_lower(text),
+                   {" built on ", " built with ", " working on a", " written in ", " powered by ",
+                    " our stack", " tech stack"});
+}
 
 bool company_prose(std::string_view text) {
     return has_any(padded_lower(text),
@@ -309,6 +333,7 @@ std::vector<PostingLine> read_posting(std::string_view text) {
             pl.skip = content_skip(pl.text, !bullet, section);
         }
         pl.item = bullet || section == Section::requirements;
+        pl.bullet = bullet;
         pl_sections.push_back(section);
         out.push_back(std::move(pl));
     }

@@ -26,6 +26,7 @@ struct PostingLine {
     /// A list item ("- ", "1. ") or a line under a requirements heading: a
     /// requirement as written, not prose.
     bool item = false;
+    bool bullet = false; ///< written as a list item ("- ", "1. "), not a paragraph
 };
 
 /// Every non-empty line of a posting, each with its skip reason or none.
@@ -38,6 +39,12 @@ std::vector<PostingLine> read_posting(std::string_view text);
 /// the core infrastructure of the company", "You embrace change").  A line
 /// naming only broad words of the field is skipped on it (gaps.cpp).
 bool company_prose(std::string_view text);
+
+/// True when a line says what the work is built on, built with, written in
+/// or powered by, or names "our stack" ("we are a team working on a
+/// TypeScript application", "our platform is built on AWS"): the company's
+/// stack, asked of the reader, though said in the company's voice.
+bool stack_prose(std::string_view text);
 
 /// The text after a bullet marker (-, *, +, •, ·, "1." or "1)"), or "" if none.
 std::string bullet_text(std::string_view line);

@@ -265,27 +265,6 @@ bool capitalised(const std::string& t) {
     return !t.empty() && std::isupper(static_cast<unsigned char>(t[0]));
 }
 
-/// Words naming a role or a group after a name: "DevOps Engineer", "Cloud
-/// Operations team" are people, not skills.
-bool role_word(const std::string& low) {
-    static const std::unordered_set<std::string> words = {"engineer",      "engineers",
-                                                          "developer",     "developers",
-                                                          "administrator", "administrators",
-                                                          "manager",       "managers",
-                                                          "architect",     "architects",
-                                                          "team",          "teams",
-                                                          "lead",          "department",
-                                                          "specialist",    "specialists",
-                                                          "consultant",    "consultants",
-                                                          "analyst",       "analysts",
-                                                          "professional",  "professionals",
-                                                          "designer",      "designers",
-                                                          "cto",           "ceo",
-                                                          "cio",           "vp",
-                                                          "founder",       "founders"};
-    return words.count(low) > 0;
-}
-
 /// True when the line capitalises its function words and filler ("Experience
 /// With The ..."), past its first word: its capitals say nothing.  A list of
 /// names ("Terraform, Ansible, Chef") is not title case, nor are initials
@@ -447,6 +426,25 @@ bool leading_verb(const std::string& low) {
 }
 
 } // namespace
+
+bool role_word(const std::string& low) {
+    static const std::unordered_set<std::string> words = {"engineer",      "engineers",
+                                                          "developer",     "developers",
+                                                          "administrator", "administrators",
+                                                          "manager",       "managers",
+                                                          "architect",     "architects",
+                                                          "team",          "teams",
+                                                          "lead",          "department",
+                                                          "specialist",    "specialists",
+                                                          "consultant",    "consultants",
+                                                          "analyst",       "analysts",
+                                                          "professional",  "professionals",
+                                                          "designer",      "designers",
+                                                          "cto",           "ceo",
+                                                          "cio",           "vp",
+                                                          "founder",       "founders"};
+    return words.count(low) > 0;
+}
 
 bool practice_word(const std::string& low) {
     static const std::unordered_set<std::string> words = {

@@ -54,6 +54,11 @@ bool broad_word(const std::string& w);
 /// a phrase, and never covered on its own; `w` lower case.
 bool practice_word(const std::string& w);
 
+/// True for a word naming a role or a group ("engineer", "administrator",
+/// "team", "CTO"; `low` lower case): "DevOps Engineer", "Cloud Operations
+/// team" are people, not skills, and a first line naming one is the job's title.
+bool role_word(const std::string& low);
+
 /// True for a word job postings use around skills, never one itself
 /// ("experience", "strong", "team", "communication"); `w` lower case.
 bool filler_word(const std::string& w);

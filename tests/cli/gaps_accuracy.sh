@@ -12,12 +12,15 @@
 # (sub-headings, two-word names, kinds of testing, the employer's name, verbs
 # opening a sentence, departments, table cells, code, asides in brackets);
 # 82.1% and 72.7% over all 52 when the held-out 45-52 came (71.3% / 69.1% on
-# those); issue 24 asks 0.85 and 0.8 on postings not tuned on.
+# those); 83.6% and 73.7% after branch gaps5 (company paragraphs naming
+# nothing the notes know, company text naming a known stack, titles with
+# the stack in brackets, initials beside their spelling-out, short names
+# and initials as written); issue 24 asks 0.85 and 0.8 on postings not tuned on.
 source "$(dirname "$0")/lib.bash"
 [[ -d "${CORPORA:-}" ]] || { echo "skip: no corpora at ${CORPORA:-?}"; exit 77; }
 "$CRIB_INDEX" -q --rebuild "$SRC/content" "$CORPORA" || [[ $? == 3 ]]
 python3 "$SRC/tests/gaps/score.py" --crib "$CRIB" --db "$CRIB_DB" \
-  --min-accuracy "${MIN_ACCURACY:-0.815}" --min-recall "${MIN_RECALL:-0.72}" >"$TMP/score" 2>&1 &&
+  --min-accuracy "${MIN_ACCURACY:-0.83}" --min-recall "${MIN_RECALL:-0.73}" >"$TMP/score" 2>&1 &&
   pass "gaps accuracy: $(grep -E '^line-verdict accuracy \(4' "$TMP/score" | sed 's/.*= //'), missing skills named $(grep -E '^missing-skill recall \(every' "$TMP/score" | sed 's/.*= //')" ||
   fail "gaps accuracy: $(tail -12 "$TMP/score")"
 finish

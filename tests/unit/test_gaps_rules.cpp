@@ -649,11 +649,148 @@ TEST_CASE("gaps: a name in brackets in a title covered it (hypervisor virtualiza
     // (Windows only)" Windows servers: a title's aside names an example or
     // a remark.  Initials in brackets after their spelling-out still count.
     test::TempDir d;
-    d.write("notes/virt.md", "## How are containers different from hypervisors (Zorbsphere)?\n\n"
-                             "Containers share the kernel of the host.\n\n"
-                             "## What is infrastructure as quux (IaQ)?\n\nDeclaring servers in files.\n");
+    d.write("notes/virt.md",
+            "## How are containers different from hypervisors (Zorbsphere)?\n\n"
+            "Containers share the kernel of the host.\n\n"
+            "## What is infrastructure as quux (IaQ)?\n\nDeclaring servers in files.\n");
     std::string db = test::index_notes(d);
     auto rs = find_gaps(db, "Requirements\n- Zorbsphere\n- IaQ\n");
     CHECK(at_line(rs, 2).verdict == Verdict::missing);
     CHECK(at_line(rs, 3).verdict == Verdict::covered);
+}
+
+TEST_CASE("gaps: company text naming the stack in a list of names was skipped (our core "
+          "stack includes ...)",
+          "[gaps]") {
+    // Regression: "We believe in the right tool for the job. Our core stack
+    // includes AWS, Chef, ELK, ..." was skipped as the company's voice, and
+    // every skill of the posting's stack with it.
+    test::TempDir d;
+    d.write("notes/ops.md", "## What is Docker?\n\nContainers from images.\n\n"
+                            "## What is Kubernetes?\n\nIt schedules containers.\n");
+    std::string db = test::index_notes(d);
+    auto rs =
+        find_gaps(db, "Platform Engineer\n"
+                      "We believe in the right tool: we run Docker, Kubernetes and Frobnitz.\n"
+                      "We believe our customers Acme, Globex and Initech love Docker.\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::partial);
+    CHECK(at_line(rs, 2).missing() == std::vector<std::string>{"Frobnitz"});
+    // customers: names the notes do not know, one known name is no stack
+    CHECK(at_line(rs, 3).line.skip == "company text");
+}
+
+TEST_CASE("gaps: a paragraph of company prose naming only what the notes lack was missing "
+          "(the office's city, the company's way of working)",
+          "[gaps]") {
+    // Regression: in a posting listing its requirements as items, "Our
+    // office is in Warsaw and we practise Holacracy" was judged missing on
+    // Warsaw and Holacracy: the company's world, not a skill to study.
+    test::TempDir d;
+    d.write("notes/docker.md", "## What is Docker?\n\nContainers from images.\n");
+    std::string db = test::index_notes(d);
+    std::string listed = "Platform Engineer\n"
+                         "Everyone here lives in Zorblax and practises Quuxocracy.\n" // 2
+                         "We run Docker beside Frobnitz.\n"                           // 3
+                         "Requirements\n"
+                         "- Docker\n"
+                         "- Frobnitz and Wibble\n" // 6: an item is judged
+                         "- Helm charts\n";
+    auto rs = find_gaps(db, listed);
+    CHECK(at_line(rs, 2).verdict == Verdict::skip);
+    CHECK(at_line(rs, 2).line.skip == "company prose: nothing the notes know");
+    CHECK(at_line(rs, 3).verdict == Verdict::partial); // it names something known
+    CHECK(at_line(rs, 6).verdict == Verdict::missing);
+    // a posting written in paragraphs keeps them
+    auto prose = find_gaps(db, "Platform Engineer\nRequirements\n"
+                               "You know Frobnitz and Wibble well.\nYou run Docker.\n");
+    CHECK(at_line(prose, 3).verdict == Verdict::missing);
+}
+
+TEST_CASE("posting lines: a title naming the stack in brackets was judged (DevOps Engineer "
+          "(Linux, AWS) for a 10-Person Company)",
+          "[gaps]") {
+    // Regression: a first line with a comma was never the title, so a job
+    // title listing its stack in brackets was judged, with the company's
+    // hyphenated traits ("Holacracy-Powered") as missing skills.
+    auto first = [](std::string_view text) { return read_posting(text).front().skip; };
+    CHECK(first("DevOps Engineer (Linux, AWS, & more) For a Quux-Powered 10-Person Company\n"
+                "- Docker\n") == "title");
+    CHECK(first("Frontend-Engineer (JavaScript, HTML5) For a Remote Company\n- React\n") ==
+          "title");
+    CHECK(first("Job opening: Linux system administration and DevOps remote engineer\n") ==
+          "title");
+    // a requirement alone, with a list and no role, is still judged
+    CHECK(first("Experience with Kubernetes, Terraform and AWS\n").empty());
+    CHECK(first("Worked as an engineer with Kubernetes, Terraform and AWS.\n").empty());
+}
+
+TEST_CASE("gaps: a skill spelled out and by its initials on one line was half missing "
+          "(Infrastructure-as-Code (IaC), Amazon Virtual Private Cloud (VPC))",
+          "[gaps]") {
+    // Regression: the notes cover infrastructure as code but never write
+    // "IaC", and a VPC but not "Amazon Virtual Private Cloud": each line
+    // came out partial, though it names one skill twice.
+    test::TempDir d;
+    d.write("notes/ops.md", "## What is infrastructure as code?\n\nServers declared in files.\n\n"
+                            "## What is a VPC?\n\nA private network in a cloud.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n"
+                            "- Infrastructure-as-Code (IaC)\n"
+                            "- Zorblax Virtual Private Cloud (VPC)\n"
+                            "- VPC peering with Quux Cloud Zones (QCZ)\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::covered);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+    // initials of another phrase of the line stay missing
+    CHECK(at_line(rs, 4).verdict == Verdict::partial);
+}
+
+TEST_CASE("gaps: a short name was covered by initials of the same letters (Mac by MAC "
+          "addresses)",
+          "[gaps]") {
+    // Regression: "A Linux or Mac user" was covered by a question on MAC
+    // addresses, whose answer also says "mac address": a short name counts
+    // only where written as a name.
+    test::TempDir d;
+    d.write("notes/net.md", "## Why are MAC addresses not routed?\n\n"
+                            "A mac address is local; MAC tables; the MAC of a host.\n\n"
+                            "## How do you set up Zed on a new machine?\n\nInstall Zed first.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- A Mac user\n- Zed\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::covered);
+}
+
+TEST_CASE("gaps: a paragraph saying what the app is built with was skipped as company prose "
+          "when the notes lack all of it",
+          "[gaps]") {
+    // Regression: "Using the tech stack above, build a simple Frobnitz
+    // app" names nothing the notes know, and was skipped as the company's
+    // world; a paragraph saying the stack asks for it.
+    test::TempDir d;
+    d.write("notes/docker.md", "## What is Docker?\n\nContainers from images.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Platform Engineer\n"
+                            "Everyone here lives in Zorblax.\n"                  // 2
+                            "Our front end is written in Frobnitz and Wibble.\n" // 3
+                            "Requirements\n- Docker\n- Helm\n- Quuxly\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::skip);
+    CHECK(at_line(rs, 3).verdict == Verdict::missing);
+}
+
+TEST_CASE("gaps: short initials were covered by the same letters in lower case (PHP by "
+          "php.ini, UPS by Follow-ups)",
+          "[gaps]") {
+    // Regression: an answer on an upload limit saying "php.ini", "php
+    // settings" and "php configurations" covered PHP; "Follow-ups" covered
+    // the customer UPS.  Short initials count where written with capitals.
+    test::TempDir d;
+    d.write("notes/web.md", "## How do you raise the upload limit?\n\n"
+                            "Edit php.ini: the php settings and php configurations.\n\n"
+                            "## Why are some ups and downs normal?\n\nLoad varies.\n\n"
+                            "## What is SQL?\n\nA query language.\n");
+    std::string db = test::index_notes(d);
+    auto rs = find_gaps(db, "Requirements\n- PHP\n- UPS\n- SQL\n");
+    CHECK(at_line(rs, 2).verdict == Verdict::missing);
+    CHECK(at_line(rs, 3).verdict == Verdict::missing);
+    CHECK(at_line(rs, 4).verdict == Verdict::covered);
 }
