@@ -281,7 +281,7 @@ char short_name(const Words& phrase) {
     if (phrase.raw[0].size() > kShortName) return kLower;
     bool letters = std::all_of(phrase.raw[0].begin(), phrase.raw[0].end(),
                                [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-    return letters ? phrase.caps[0] : kLower;
+    return letters ? phrase.caps[0] : char(kLower);
 }
 
 /// A passage's words as the judge reads them.
@@ -444,7 +444,7 @@ struct SkillJudge::Impl {
             terms.emplace_back(index_term(s));
         }
         const Stems& seq = exact ? phrase.raw : phrase.stems;
-        const char shape = exact ? short_name(phrase) : kLower;
+        const char shape = exact ? short_name(phrase) : char(kLower);
         auto side = [&](const Words& w) -> const Stems& { return exact ? w.raw : w.stems; };
         Xapian::Enquire enq(db);
         enq.set_query(Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end()));
