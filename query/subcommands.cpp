@@ -177,6 +177,10 @@ int run_gaps(const GapsFlags& f, const RawFlags& g) {
                   << job.why << "\n";
         return 2;
     }
+    if (job.html)
+        std::cerr << "crib: "
+                  << (f.file == "-" ? std::string("standard input") : terminal_safe(f.file))
+                  << " is HTML: read as its text (tags removed; line numbers are of that text)\n";
     return guarded([&] {
         std::string db = db_path(g, cfg);
         if (!g.no_update) refresh_now({db}, {});

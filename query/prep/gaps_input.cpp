@@ -2,6 +2,7 @@
 #include "prep/gaps_input.hpp"
 
 #include "common/text.hpp"
+#include "formats/note_text.hpp"
 
 #include <sys/stat.h>
 
@@ -51,7 +52,67 @@ bool read_job_description(const std::string& file, std::istream& in, JobInput& o
                          "few pages",
                false;
     out.text = decode_text(bytes).text;
+    if (looks_like_html(out.text)) {
+        out.text = html_text(out.text);
+        out.html = true;
+    }
     return true;
+}
+
+bool looks_like_html(std::string_view text) {
+    // Whole tags, at least three and one of them closing: a posting that
+    // writes "<div" or "a <b> tag" in its text is not markup.
+    int tags = 0;
+    bool closing = false;
+    for (size_t at = text.find('<'); at != std::string_view::npos && at < (1u << 16);
+         at = text.find('<', at + 1)) {
+        size_t close = text.find('>', at);
+        if (close == std::string_view::npos || close - at > 200) continue;
+        std::string tag = ascii_lower(text.substr(at + 1, close - at - 1));
+        bool end = !tag.empty() && tag[0] == '/';
+        std::string name = tag.substr(end, tag.find_first_of(" /\t\n", 1) - end);
+        for (std::string_view known : {"li", "p", "br", "div", "ul", "ol", "h1", "h2", "h3", "b",
+                                       "strong", "span", "em", "body", "html"})
+            if (name == known) {
+                ++tags;
+                closing = closing || end;
+                break;
+            }
+    }
+    return tags >= 3 && closing;
+}
+
+std::string html_text(std::string_view html) {
+    std::string out;
+    for (size_t i = 0; i < html.size();) {
+        if (html[i] != '<') { // the source's own line breaks are spaces in HTML
+            out += html[i] == '\n' ? ' ' : html[i];
+            ++i;
+            continue;
+        }
+        size_t close = html.find('>', i);
+        if (close == std::string_view::npos) {
+            out += html.substr(i);
+            break;
+        }
+        std::string tag = ascii_lower(html.substr(i + 1, close - i - 1));
+        std::string name =
+            tag.substr(tag[0] == '/', tag.find_first_of(" /\t", 1) - (tag[0] == '/'));
+        if (name == "li" && tag[0] != '/')
+            out += "\n- ";
+        else if (name == "br" || name == "p" || name == "div" || name == "ul" || name == "ol" ||
+                 name == "tr" || name == "li" ||
+                 (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6'))
+            out += "\n";
+        i = close + 1;
+    }
+    std::string lines;
+    for (std::string_view l : split_lines(out)) {
+        std::string t = collapse_space(decode_entities(l));
+        std::string_view v = trim(t);
+        if (!v.empty()) lines.append(v).append("\n");
+    }
+    return lines;
 }
 
 } // namespace crib

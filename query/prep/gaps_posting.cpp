@@ -7,6 +7,8 @@
 #include "common/text.hpp"
 #include "index/schema.hpp"
 
+#include <xapian.h>
+
 #include <initializer_list>
 
 namespace crib {
@@ -283,6 +285,38 @@ bool company_prose(std::string_view text) {
                     " best practice", " background", " passion",   " feedback"});
 }
 
+/// The text after a bullet that is a symbol and a space ("✅ ", "👉 ", "→ ",
+/// "– ", "▪ "): postings pasted from chats and web pages use any of them.
+/// A variation selector after the symbol is part of it.  "" if none.
+std::string symbol_bullet_text(std::string_view l) {
+    Xapian::Utf8Iterator it(l.data(), l.size()), end;
+    if (it == end) return "";
+    auto cat = Xapian::Unicode::get_category(*it);
+    if (cat != Xapian::Unicode::OTHER_SYMBOL && cat != Xapian::Unicode::MATH_SYMBOL &&
+        cat != Xapian::Unicode::DASH_PUNCTUATION)
+        return "";
+    for (++it; it != end; ++it) {
+        auto c = Xapian::Unicode::get_category(*it);
+        if (c != Xapian::Unicode::NON_SPACING_MARK && c != Xapian::Unicode::FORMAT &&
+            c != Xapian::Unicode::ENCLOSING_MARK)
+            break;
+    }
+    if (it == end || *it != ' ') return "";
+    return std::string(trim(l.substr(size_t(it.raw() - l.data()))));
+}
+
+/// A symbol-bulleted line as an item: under Requirements any; elsewhere a
+/// short one, not after a dash ("🤝 As an engineer at Dwarves, you will
+/// work ..." is the company's prose, "– Adam Pisoni, co-founder" a quote's
+/// author).  "" when it is no item.
+std::string symbol_item(std::string_view l, Section section) {
+    std::string text = symbol_bullet_text(l);
+    if (text.empty() || section == Section::requirements) return text;
+    bool dash = Xapian::Unicode::get_category(*Xapian::Utf8Iterator(l.data(), l.size())) ==
+                Xapian::Unicode::DASH_PUNCTUATION;
+    return dash || schema::words(text).size() > 12 ? "" : text;
+}
+
 std::string bullet_text(std::string_view l) {
     for (std::string_view m : {"- ", "* ", "+ ", "\xE2\x80\xA2 ", "\xC2\xB7 "})
         if (l.substr(0, m.size()) == m) return std::string(trim(l.substr(m.size())));
@@ -304,6 +338,7 @@ std::vector<PostingLine> read_posting(std::string_view text) {
         std::string_view l = trim(raw);
         if (l.empty() || rule_line(l)) continue;
         PostingLine pl{n, bullet_text(l), ""};
+        if (pl.text.empty()) pl.text = symbol_item(l, section);
         bool bullet = !pl.text.empty();
         if (!bullet) pl.text = std::string(l);
         bool label = bullet && label_item(pl.text);

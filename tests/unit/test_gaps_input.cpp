@@ -57,3 +57,22 @@ TEST_CASE("job description: a file over the limit is refused, one at it is read"
     CHECK_FALSE(read_job_description(path.string(), none, b, 99));
     CHECK(b.why.find("larger than") == 0);
 }
+
+TEST_CASE("job description: pasted HTML was judged as tags ('<b>Kubernetes</b>' missing)",
+          "[gaps][regression]") {
+    // A new user's finding: "class=\"req\"><ul><li>5+" and "Redis</p>" were
+    // missing skills and Kubernetes was in "study next".
+    std::istringstream in("<html><body><h1>Senior DevOps Engineer</h1>\n<div class=\"req\"><ul>"
+                          "<li>5+ years with <b>Kubernetes</b> and Docker</li><li>Terraform "
+                          "&amp; AWS</li></ul></div>\n<p>Nice to have: Kafka,\nRedis</p>\n");
+    JobInput job;
+    REQUIRE(read_job_description("-", in, job));
+    CHECK(job.html);
+    CHECK(job.text == "Senior DevOps Engineer\n- 5+ years with Kubernetes and Docker\n"
+                      "- Terraform & AWS\nNice to have: Kafka, Redis\n");
+    std::istringstream plain("Requirements:\n- Kubernetes (<3 years is fine)\n- a <b> tag\n");
+    JobInput text;
+    REQUIRE(read_job_description("-", plain, text));
+    CHECK_FALSE(text.html);
+    CHECK(text.text == "Requirements:\n- Kubernetes (<3 years is fine)\n- a <b> tag\n");
+}

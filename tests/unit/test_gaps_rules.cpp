@@ -24,6 +24,7 @@ std::string broad_notes_db(test::TempDir& d) {
 
 } // namespace
 
+
 TEST_CASE("gaps: company prose naming only broad words was judged covered", "[gaps]") {
     // Regression: "Looking after the main infrastructure of the business" and
     // a paragraph about the team's reliability came out covered on the words
@@ -793,4 +794,19 @@ TEST_CASE("gaps: short initials were covered by the same letters in lower case (
     CHECK(at_line(rs, 2).verdict == Verdict::missing);
     CHECK(at_line(rs, 3).verdict == Verdict::missing);
     CHECK(at_line(rs, 4).verdict == Verdict::covered);
+}
+
+TEST_CASE("gaps: a requirement after an emoji or arrow bullet was skipped as a heading",
+          "[gaps][regression]") {
+    // A new user's finding: "✅ Experience with Kubernetes and Helm" was
+    // "skipped (heading)" under Requirements; "-", "•", "*" and "1." worked.
+    CHECK(reasons("Senior DevOps Engineer\n\nRequirements:\n\xE2\x9C\x85 Experience with "
+                  "Kubernetes and Helm\n\xF0\x9F\x91\x89 Docker in production\n\xE2\x86\x92 "
+                  "Linux administration\n\xE2\x9C\x94\xEF\xB8\x8F Python scripting\n") ==
+          std::vector<std::string>{"1:title", "3:heading", "4:", "5:", "6:", "7:"});
+    // Elsewhere a short item is one; prose and a quote's author are not.
+    CHECK(reasons("Backend Engineer\n\n\xF0\x9F\xA4\x9D As an engineer at Acme, you will be "
+                  "working closely with a team of talented people on our platform every day.\n"
+                  "\xE2\x80\x93 Jane Doe, Acme co-founder\n\xE2\x9C\x85 Docker\n")
+              .back() == "5:");
 }
