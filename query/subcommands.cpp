@@ -8,6 +8,7 @@
 #include "output/output.hpp"
 #include "output/printer.hpp"
 #include "output/shown_path.hpp"
+#include "output/styled.hpp"
 #include "prep/gaps.hpp"
 #include "prep/gaps_input.hpp"
 #include "prep/quiz.hpp"
@@ -125,11 +126,13 @@ int quiz_session_mode(Deck& deck, ReviewStore& store, const QuizFlags& f, const 
         return 1;
     }
     SessionSummary s = run_session(deck, store, std::cin, std::cout, so);
-    std::cout << "\nanswered " << (s.answers[1] + s.answers[2] + s.answers[3] + s.answers[4])
-              << ": again " << s.answers[1] << ", hard " << s.answers[2] << ", good "
-              << s.answers[3] << ", easy " << s.answers[4];
-    if (s.skipped) std::cout << "; skipped " << s.skipped;
-    std::cout << "\n";
+    StyledText summary; // wrapped between words: at 40 columns "eas/y 0" was cut mid-word
+    summary.add(
+        "answered " + std::to_string(s.answers[1] + s.answers[2] + s.answers[3] + s.answers[4]) +
+        ": again " + std::to_string(s.answers[1]) + ", hard " + std::to_string(s.answers[2]) +
+        ", good " + std::to_string(s.answers[3]) + ", easy " + std::to_string(s.answers[4]) +
+        (s.skipped ? "; skipped " + std::to_string(s.skipped) : ""));
+    std::cout << "\n" << wrap(summary, po.width, "", "", po.color);
     std::cout.flush();
     return 0;
 }

@@ -77,4 +77,17 @@ if need fzf; then
     fail "-i enter: $(cat "$TMP/pick.plain")"
   tmux -S "$SOCK" kill-session -t pick
 fi
+
+# At 40 columns the quiz's last line was cut mid-word by the terminal
+# ("..., eas" / "y 0"): it is wrapped between words.
+tmux -S "$SOCK" new-session -d -s narrow -x 40 -y 24 \
+  "cd '$SRC' && printf '3\\n3\\nq\\n' | '$CRIB' --no-update --reviews '$TMP/narrow.sqlite' quiz --new 1 docker; echo __DONE__; sleep 60"
+for _ in $(seq 1 100); do
+  tmux -S "$SOCK" capture-pane -p -S - -t narrow >"$TMP/narrow.plain"
+  grep -q __DONE__ "$TMP/narrow.plain" && break
+  sleep 0.1
+done
+tmux -S "$SOCK" kill-session -t narrow
+grep -A1 "^answered 1: " "$TMP/narrow.plain" | tr '\n' '|' | grep -qE '^answered 1: [^|]*[0-9,]\|[a-z]+ [0-9]' &&
+  pass "quiz summary wrapped between words at 40 columns" || fail "quiz at 40 columns: $(cat "$TMP/narrow.plain")"
 finish
