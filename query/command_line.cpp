@@ -250,6 +250,7 @@ std::string finish(const CLI::App& app, const std::set<const CLI::Option*>& glob
     const CLI::App* quiz = app.get_subcommand("quiz");
     const CLI::App* gaps = app.get_subcommand("gaps");
     out.search.open = app.count("--open") > 0;
+    out.search.show_given = app.count("--show") > 0;
     if (!quiz->parsed() && !gaps->parsed()) {
         out.search.words = words_of(app, tail);
         return "";

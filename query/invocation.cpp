@@ -31,7 +31,7 @@ Format pick_format(const RawFlags& o, bool tty, const std::string& color_mode) {
 
 Mode pick_mode(const RawFlags& o) {
     if (o.list_topics) return Mode::topics;
-    if (!o.show.empty()) return Mode::show;
+    if (o.show_given || !o.show.empty()) return Mode::show;
     if (o.interactive) return Mode::interactive;
     if (o.open) return Mode::open;
     return Mode::search;

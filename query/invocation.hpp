@@ -23,6 +23,7 @@ struct RawFlags {
     std::vector<std::string> words; ///< query words (everything after the options)
     std::vector<std::string> dbs;   ///< --db, repeatable: several indexes searched as one
     std::string format, color, sort = "relevance", show, open_id, limit;
+    bool show_given = false;         ///< --show was given, even as '' (an error of its own)
     std::string reviews;             ///< --reviews (quiz's store; accepted by every mode)
     std::vector<std::string> topics; ///< -t
     bool open = false;               ///< --open given (with or without an id)
@@ -30,7 +31,7 @@ struct RawFlags {
     bool full = false, all = false, no_update = false, stats = false, no_related = false;
     bool no_facets = false, no_pager = false, quiet = false, whole_word = false, literal = false;
     bool interactive = false, explain = false;
-    bool unanswered = false;         ///< --unanswered
+    bool unanswered = false; ///< --unanswered
     size_t offset = 0;
 };
 

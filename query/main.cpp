@@ -142,17 +142,16 @@ int run_topics(const crib::Invocation& inv) {
 /// --show ID: one whole passage, in the chosen format.
 int run_show(const crib::Invocation& inv) {
     Paging paging(inv.page);
+    if (inv.id.empty()) { // --show '': not "no query given"
+        std::cerr << "crib: --show needs an id (" << crib::no_passage_reason(inv.request.db, inv.id)
+                  << ")\n";
+        return 2;
+    }
     auto p = crib::lookup(inv.request.db, inv.id);
     if (!p) {
         // "file:99999" is an id all right: say what is missing, not its form.
-        size_t colon = inv.id.rfind(':');
-        bool well_formed = colon != std::string::npos && colon > 0 && colon + 1 < inv.id.size() &&
-                           std::all_of(inv.id.begin() + colon + 1, inv.id.end(),
-                                       [](char c) { return c >= '0' && c <= '9'; });
-        std::cerr << "crib: no passage with id " << crib::terminal_safe(inv.id)
-                  << (well_formed ? " (no indexed passage of that file holds that line)"
-                                  : " (ids look like file:line)")
-                  << "\n";
+        std::cerr << "crib: no passage with id " << crib::terminal_safe(inv.id) << " ("
+                  << crib::terminal_safe(crib::no_passage_reason(inv.request.db, inv.id)) << ")\n";
         return 1;
     }
     crib::make_printer(inv.format, inv.print)->passage(*p);

@@ -40,9 +40,11 @@ std::optional<Passage> passage_at(const Xapian::Database& db, const std::string&
     return best;
 }
 
-/// lookup() on one revision.
-std::optional<Passage> lookup_in(const Xapian::Database& db, const std::string& id) {
-    // "file:line" or "file:line:rest" (a grep line): try each ':' that is followed by digits.
+/// The readings of an id as a file and a line: "file:line" or
+/// "file:line:rest" (a grep line), at each ':' followed by digits (a file
+/// name may hold ':'), first one first.
+std::vector<std::pair<std::string, int>> id_readings(const std::string& id) {
+    std::vector<std::pair<std::string, int>> out;
     for (size_t colon = id.find(':'); colon != std::string::npos; colon = id.find(':', colon + 1)) {
         size_t e = colon + 1;
         while (e < id.size() && std::isdigit(static_cast<unsigned char>(id[e])))
@@ -50,7 +52,14 @@ std::optional<Passage> lookup_in(const Xapian::Database& db, const std::string& 
         if (e == colon + 1 || (e < id.size() && id[e] != ':')) continue;
         long line = std::strtol(id.c_str() + colon + 1, nullptr, 10);
         if (e - colon - 1 > 9 || line <= 0) continue; // not a line number we could have
-        std::string file = id.substr(0, colon);
+        out.emplace_back(id.substr(0, colon), int(line));
+    }
+    return out;
+}
+
+/// lookup() on one revision.
+std::optional<Passage> lookup_in(const Xapian::Database& db, const std::string& id) {
+    for (const auto& [file, line] : id_readings(id)) {
         if (auto p = passage_at(db, file, int(line))) return p;
         // Only then read the file records (all of them) for another name.
         std::string other = stored_name(db, file);
@@ -118,6 +127,31 @@ std::optional<Passage> lookup(const IndexSet& set, const std::string& id, std::s
     }
     if (first_error) std::rethrow_exception(first_error);
     return std::nullopt;
+}
+
+std::string no_passage_reason(const IndexSet& set, const std::string& id) {
+    if (id.empty()) return "an id is file:line, as -l and --format grep print it";
+    std::vector<std::string> specs = set.specs;
+    std::string local = id;
+    size_t colon = id.find(':');
+    if (set.several() && colon != std::string::npos && colon > 0 && colon < 4 &&
+        id.find_first_not_of("0123456789") == colon) {
+        size_t n = std::stoul(id.substr(0, colon));
+        if (n < 1 || n > set.specs.size())
+            return "there is no index " + std::to_string(n) + ": " +
+                   std::to_string(set.specs.size()) + " were searched";
+        specs = {set.specs[n - 1]};
+        local = id.substr(colon + 1);
+    }
+    auto readings = id_readings(local);
+    if (readings.empty()) return "ids look like file:line";
+    for (const std::string& spec : specs) {
+        Xapian::Database db = open_index(spec);
+        for (const auto& [file, line] : readings)
+            if (db.get_termfreq(schema::file_term(file)) > 0 || !stored_name(db, file).empty())
+                return "no indexed passage of " + file + " holds line " + std::to_string(line);
+    }
+    return "no indexed file " + readings.front().first;
 }
 
 Xapian::Database open_index(const std::string& spec) {

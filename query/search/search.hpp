@@ -191,6 +191,13 @@ SearchResult search(const SearchRequest& req);
 std::optional<Passage> lookup(const IndexSet& db, const std::string& id,
                               std::string* index = nullptr);
 
+/// Why lookup() found no passage for `id`, said as a reason: "there is no
+/// index 3: 2 were searched", "ids look like file:line", "no indexed file
+/// x.md", "no indexed passage of that file holds that line".  The same
+/// reading of ids as lookup() (a bare id, "N:" naming an index, "file:line"
+/// and "file:line:rest" where the file name may hold ':').
+std::string no_passage_reason(const IndexSet& db, const std::string& id);
+
 /// One index opened for reading, checked as search() checks it (throws
 /// NoIndex, IndexDamagedError, IndexVersionError); crib gaps reads it directly.
 Xapian::Database open_index(const std::string& spec);

@@ -3,8 +3,23 @@ source "$(dirname "$0")/lib.bash"
 index_content
 # --show of a well-formed id that holds no passage says so, not how ids look.
 expect_rc 1 "$CRIB" --no-update --show content/qt-interview.txt:99999
-grep -q 'no indexed passage of that file holds that line' "$TMP/err" &&
+grep -q 'no indexed passage of content/qt-interview.txt holds line 99999' "$TMP/err" &&
   pass "--show: a line with no passage is said as such" || fail "--show message: $(cat "$TMP/err")"
+# Odd ids had the wrong reason (a new user's findings): --show '' said "no
+# query given"; a file never indexed, "no indexed passage of that file";
+# "3:" with two indexes the same; a grep line "file:12:text" the id's form.
+expect_rc 2 "$CRIB" --no-update --show ''
+grep -q '^crib: --show needs an id (an id is file:line' "$TMP/err" && pass "--show '': says an id is needed" ||
+  fail "--show '': $(cat "$TMP/err")"
+expect_rc 1 "$CRIB" --no-update --show nosuch.md:3
+grep -q '(no indexed file nosuch.md)' "$TMP/err" && pass "--show: a file never indexed is said so" ||
+  fail "--show nosuch: $(cat "$TMP/err")"
+expect_rc 1 "$CRIB" --no-update --show 'content/qt-interview.txt:99999:some grep text'
+grep -q 'no indexed passage of content/qt-interview.txt holds line 99999' "$TMP/err" &&
+  pass "--show: a grep line's id read as lookup reads it" || fail "--show grep line: $(cat "$TMP/err")"
+expect_rc 1 "$CRIB" --no-update --db "$CRIB_DB" --db "$CRIB_DB" --show 3:content/qt-interview.txt:4
+grep -q '(there is no index 3: 2 were searched)' "$TMP/err" && pass "--show: an index number out of range" ||
+  fail "--show 3: $(cat "$TMP/err")"
 # A corrected phrase typed with its quotes is not quoted twice (0f49e54
 # left "searched for ""statefulset"" (corrected from ""statefullset"")").
 expect_rc 0 "$CRIB" --no-update -c '"statefullset"'
