@@ -380,10 +380,21 @@ DeckTitles deck_titles(const std::vector<Card>& cards) {
     return out;
 }
 
+/// True for the one section crib-index makes of a note in which nothing
+/// read as a question or a title: no heading above it, titled with the
+/// file's name ("arrays_lists" of arrays_lists.ipynb).
+bool whole_file(const Passage& p) {
+    if (p.kind != "section" || !p.headings.empty()) return false;
+    std::string name = p.file.substr(p.file.find_last_of('/') + 1);
+    return !name.empty() && p.question == name.substr(0, name.find('.', 1));
+}
+
 CardFront card_front(const Passage& p, const FilePlace& place, const DeckTitles& titles) {
     CardFront c;
     c.front = p.question;
-    if (!has_word_char(strip_tags(p.answer)))
+    if (whole_file(p))
+        c.why = NotCard::whole_file; // its front would be a file name, not a question
+    else if (!has_word_char(strip_tags(p.answer)))
         c.why = NotCard::no_answer; // "", "-", "[...]"
     else if (only_links(p.answer) || under_pointers(p))
         c.why = NotCard::links_only;

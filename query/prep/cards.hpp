@@ -41,6 +41,7 @@ enum class NotCard {
     link_front,      ///< the front is a URL or a link
     intro,           ///< a file's or a section's introduction
     generic,         ///< a generic short title with no context to give it
+    whole_file,      ///< a note nothing split, named after its file ("arrays_lists")
 };
 
 /// What the whole deck tells about one passage's title.

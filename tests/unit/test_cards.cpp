@@ -172,3 +172,18 @@ TEST_CASE("title_words counts CJK characters two to a word", "[cards]") {
     CHECK(title_words("Answer (EN)") == 2);
     CHECK(title_words("什么是Servlet？") == 3); // 什么是: 2, Servlet: 1
 }
+
+TEST_CASE("a note nothing split was a card whose front was its file name", "[cards][regression]") {
+    // crib-index makes one section of a notebook of bare code cells, named
+    // after the file ("arrays_lists"): 3 such fronts on the corpora.
+    Passage p = passage("arrays_lists", "a = [1, 2, 3]\nprint(a[3:0:-1])");
+    p.file = "interviewer/arrays_lists.ipynb";
+    CHECK(card_front(p, kMiddle, kNoTemplates).why == NotCard::whole_file);
+    p.headings = {"Python"}; // a heading above it: a section of its own
+    CHECK(card_front(p, kMiddle, kNoTemplates).why != NotCard::whole_file);
+    Passage q = passage("arrays_lists", "x", {}, "question"); // a question, though so named
+    q.file = "interviewer/arrays_lists.ipynb";
+    CHECK(card_front(q, kMiddle, kNoTemplates).why != NotCard::whole_file);
+    CHECK(card_front(passage("docker", "Containers share the kernel."), kMiddle, kNoTemplates)
+              .why == NotCard::whole_file);
+}
