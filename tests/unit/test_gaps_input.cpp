@@ -86,3 +86,13 @@ TEST_CASE("job description: a '>' inside an HTML attribute ended the tag", "[gap
     CHECK(job.html);
     CHECK(job.text == "- Kubernetes\n- Go\nKafka\n");
 }
+
+TEST_CASE("mutant: open tags alone are no HTML (a posting naming the b p and li tags)",
+          "[gaps][mutants]") {
+    // looks_like_html() wants a closing tag among the three.
+    std::istringstream in("Requirements:\n- you know <b>, <p> and <li> by heart\n");
+    JobInput job;
+    REQUIRE(read_job_description("-", in, job));
+    CHECK_FALSE(job.html);
+    CHECK(job.text == "Requirements:\n- you know <b>, <p> and <li> by heart\n");
+}
