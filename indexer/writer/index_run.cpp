@@ -326,7 +326,8 @@ RunPlan plan_run(const IndexOptions& opt, RunSetup& setup, IndexStats& stats) {
         return false;
     };
     for (const auto& [display, rec] : plan.records)
-        if (!present.count(display) && !under_gone_root(rec) && !hidden_from_walk(rec.abs))
+        if (!present.count(display) && !under_gone_root(rec) &&
+            !hidden_from_walk(rec.abs, setup.roots))
             plan.removed.push_back(&rec);
     stats.vanished_roots.assign(kept_under.begin(), kept_under.end());
     return plan;

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -83,11 +84,23 @@ bool root_gone(const Root& root) {
     return !rs.ok && (rs.err == ENOENT || rs.err == ENOTDIR);
 }
 
-bool hidden_from_walk(const std::string& abs) {
+bool hidden_from_walk(const std::string& abs, const std::vector<Root>& roots) {
     struct stat st;
     if (::stat(abs.c_str(), &st) != 0) return errno != ENOENT && errno != ENOTDIR;
-    std::string folder = fs::path(abs).parent_path().native();
-    return ::access(folder.c_str(), R_OK | X_OK) != 0;
+    // Every folder from the file's up to its root: one that can be searched
+    // but not listed (chmod 111) hides the files below it, not only its own.
+    auto norm = [](const fs::path& p) { // "notes/" and "notes" are one folder
+        fs::path n = p.lexically_normal();
+        return !n.has_filename() && n.has_relative_path() ? n.parent_path() : n;
+    };
+    auto is_root = [&](const fs::path& f) {
+        return std::any_of(roots.begin(), roots.end(),
+                           [&](const Root& r) { return norm(r.abs) == norm(f); });
+    };
+    for (fs::path folder = fs::path(abs).parent_path();; folder = folder.parent_path()) {
+        if (::access(folder.c_str(), R_OK | X_OK) != 0) return true;
+        if (is_root(folder) || folder == folder.root_path() || folder.empty()) return false;
+    }
 }
 
 namespace {

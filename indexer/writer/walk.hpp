@@ -46,9 +46,10 @@ bool candidate_under(const Root& root, const std::string& abs, Candidate& c);
 bool root_gone(const Root& root);
 
 /// True if a note file the walk did not list may still be there: a folder
-/// on its way cannot be read (chmod 000, or listed but not searchable), so
-/// it cannot be told gone and its passages are kept.
-bool hidden_from_walk(const std::string& abs);
+/// on its way from its root cannot be read (chmod 000, listed but not
+/// searchable, or searchable but not listed), so it cannot be told gone and
+/// its passages are kept.
+bool hidden_from_walk(const std::string& abs, const std::vector<Root>& roots);
 
 /// Walks the roots (see the file comment).  Files no format claims are
 /// listed in *other, and the folders walked (with their mtimes, taken before

@@ -1,11 +1,11 @@
 // --full: a note's Markdown rendered for the terminal through the one cmark
 // wrapper: headings and bold stand out, lists keep their markers, code
 // blocks are indented and verbatim, links show their URL.
+#include "common/text.hpp"
 #include "formats/formats.hpp"
 #include "formats/markdown.hpp"
 #include "output/printer.hpp"
 #include "output/styled.hpp"
-#include "common/text.hpp"
 
 #include <algorithm>
 
@@ -36,13 +36,57 @@ bool word_byte(unsigned char c) {
     return c >= 0x80 || std::isalnum(c) || c == '_';
 }
 
+/// True if every byte of `s` is a word byte (it is one word, or empty).
+bool all_word_bytes(const std::string& s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return word_byte(static_cast<unsigned char>(c)); });
+}
+
+/// Where `text` holds an entry of `match` that is no word ("2>&1", "-it",
+/// "c++"), as a token (not inside a longer word); by start, longest first.
+std::vector<std::pair<size_t, size_t>> literal_spans(const std::string& text,
+                                                     const std::vector<std::string>& match) {
+    std::vector<std::pair<size_t, size_t>> out;
+    const std::string hay = ascii_lower(text);
+    auto word_at = [&hay](size_t i) { return word_byte(static_cast<unsigned char>(hay[i])); };
+    for (const std::string& m : match) {
+        if (m.empty() || all_word_bytes(m)) continue;
+        const bool front = word_byte(static_cast<unsigned char>(m.front()));
+        const bool back = word_byte(static_cast<unsigned char>(m.back()));
+        for (size_t at = hay.find(m); at != std::string::npos; at = hay.find(m, at + 1)) {
+            size_t end = at + m.size();
+            if ((at == 0 || !front || !word_at(at - 1)) &&
+                (end >= hay.size() || !back || !word_at(end)))
+                out.emplace_back(at, end);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second > b.second;
+    });
+    return out;
+}
+
 /// Appends `text` to `t` in `style`, with whole words of `match` (lower
-/// case) as matches.
+/// case) as matches, and its entries that are no word ("2>&1") where the
+/// text holds them whole: never their letters on their own.
 void add_matched(StyledText& t, const std::string& text, Style style,
                  const std::vector<std::string>& match) {
     if (match.empty()) return t.add(text, style);
-    size_t done = 0;
+    const std::vector<std::pair<size_t, size_t>> literals = literal_spans(text, match);
+    size_t done = 0, k = 0;
+    auto mark = [&](size_t from, size_t to) {
+        t.add(text.substr(done, from - done), style);
+        t.add(text.substr(from, to - from), Style::match);
+        done = to;
+    };
     for (size_t i = 0; i < text.size();) {
+        while (k < literals.size() && literals[k].first < i)
+            ++k;
+        if (k < literals.size() && literals[k].first == i) {
+            mark(i, literals[k].second);
+            i = literals[k].second;
+            continue;
+        }
         if (!word_byte(static_cast<unsigned char>(text[i]))) {
             ++i;
             continue;
@@ -51,11 +95,7 @@ void add_matched(StyledText& t, const std::string& text, Style style,
         while (end < text.size() && word_byte(static_cast<unsigned char>(text[end])))
             ++end;
         std::string word = ascii_lower(text.substr(i, end - i));
-        if (std::find(match.begin(), match.end(), word) != match.end()) {
-            t.add(text.substr(done, i - done), style);
-            t.add(text.substr(i, end - i), Style::match);
-            done = end;
-        }
+        if (std::find(match.begin(), match.end(), word) != match.end()) mark(i, end);
         i = end;
     }
     t.add(text.substr(done), style);
@@ -372,16 +412,24 @@ RenderOptions render_options_for(const Passage& p, std::vector<std::string> matc
 
 std::vector<std::string> matched_words(const std::string& text, const std::vector<Span>& spans) {
     std::vector<std::string> out;
+    auto add = [&out](std::string w) {
+        if (!w.empty() && std::find(out.begin(), out.end(), w) == out.end())
+            out.push_back(std::move(w));
+    };
     for (const Span& sp : spans) {
         if (sp.end > text.size() || sp.start >= sp.end) continue;
+        // A span's words, split at spaces; a piece that is no word ("2>&1",
+        // "-it": a literal word of the query) is kept whole, as its letters
+        // alone ("2", "it") were never what matched.
         std::string span = text.substr(sp.start, sp.end - sp.start);
         for (size_t i = 0; i < span.size();) {
-            size_t end = i;
-            while (end < span.size() && word_byte(static_cast<unsigned char>(span[end])))
-                ++end;
-            std::string w = ascii_lower(span.substr(i, end - i));
-            if (!w.empty() && std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
-            i = end == i ? i + 1 : end;
+            size_t end = span.find_first_of(" \t\n", i);
+            if (end == std::string::npos) end = span.size();
+            std::string piece = ascii_lower(span.substr(i, end - i));
+            if (std::any_of(piece.begin(), piece.end(),
+                            [](char c) { return word_byte(static_cast<unsigned char>(c)); }))
+                add(piece);
+            i = end + 1;
         }
     }
     return out;

@@ -24,6 +24,24 @@ bool read_stream(std::istream& in, uint64_t limit, std::string& bytes) {
     return !in.bad();
 }
 
+/// The '>' that ends the tag opened at `at`, or npos: a '>' inside a quoted
+/// attribute value (<a title="a > b">) does not end it.
+size_t tag_end(std::string_view text, size_t at) {
+    char quote = 0, before = 0; // before: the last character not a space
+    for (size_t i = at + 1; i < text.size(); ++i) {
+        char c = text[i];
+        if (quote) {
+            if (c == quote) quote = 0;
+        } else if ((c == '"' || c == '\'') && before == '=') {
+            quote = c;
+        } else if (c == '>') {
+            return i;
+        }
+        if (c != ' ' && c != '\t' && c != '\n') before = c;
+    }
+    return std::string_view::npos;
+}
+
 } // namespace
 
 bool read_job_description(const std::string& file, std::istream& in, JobInput& out,
@@ -66,7 +84,7 @@ bool looks_like_html(std::string_view text) {
     bool closing = false;
     for (size_t at = text.find('<'); at != std::string_view::npos && at < (1u << 16);
          at = text.find('<', at + 1)) {
-        size_t close = text.find('>', at);
+        size_t close = tag_end(text, at);
         if (close == std::string_view::npos || close - at > 200) continue;
         std::string tag = ascii_lower(text.substr(at + 1, close - at - 1));
         bool end = !tag.empty() && tag[0] == '/';
@@ -90,7 +108,7 @@ std::string html_text(std::string_view html) {
             ++i;
             continue;
         }
-        size_t close = html.find('>', i);
+        size_t close = tag_end(html, i);
         if (close == std::string_view::npos) {
             out += html.substr(i);
             break;

@@ -194,6 +194,19 @@ if [[ $(id -u) != 0 || ${#as_nobody[@]} != 0 ]]; then
   expect_rc 0 "${as_nobody[@]}" "$CRIB" --no-update --db "$TMP/perm/db" -c quokka
   [[ $(cat "$TMP/out") == 1 ]] && pass "unreadable subfolder: its passages are kept" ||
     fail "unreadable subfolder lost its passages: $(cat "$TMP/out")"
+  # A folder that can be searched but not listed (chmod 111) above the
+  # folder of a note: the walk skipped it, but the note's own folder was
+  # readable, so its passages were removed.
+  mkdir -p "$TMP/perm/notes/sub/deep"
+  printf '## What is a numbat?\nmarsupial three\n' >"$TMP/perm/notes/sub/deep/n.md"
+  [[ $(id -u) == 0 ]] && chown -R 65534 "$TMP/perm"
+  expect_rc 0 "${as_nobody[@]}" "$CRIB_INDEX" --db "$TMP/perm/db"
+  chmod 111 "$TMP/perm/notes/sub"
+  expect_rc 3 "${as_nobody[@]}" "$CRIB_INDEX" --db "$TMP/perm/db"
+  chmod 755 "$TMP/perm/notes/sub"
+  expect_rc 0 "${as_nobody[@]}" "$CRIB" --no-update --db "$TMP/perm/db" -c numbat
+  [[ $(cat "$TMP/out") == 1 ]] && pass "unlistable folder above a note's: its passages are kept" ||
+    fail "a chmod 111 folder lost the passages below it: $(cat "$TMP/out")"
 fi
 
 # 11. wrong messages: a read-only index was "another crib-index is updating";

@@ -76,3 +76,23 @@ TEST_CASE("job description: pasted HTML was judged as tags ('<b>Kubernetes</b>' 
     CHECK_FALSE(text.html);
     CHECK(text.text == "Requirements:\n- Kubernetes (<3 years is fine)\n- a <b> tag\n");
 }
+
+TEST_CASE("job description: a '>' inside an HTML attribute ended the tag", "[gaps][regression]") {
+    // '<li title="5 > 3">' left '3">' in the text as a word of the posting.
+    std::istringstream in("<ul><li title=\"years > 3\">Kubernetes</li>"
+                          "<li data-x = 'a>b'>Go</li></ul><p>Kafka</p>\n");
+    JobInput job;
+    REQUIRE(read_job_description("-", in, job));
+    CHECK(job.html);
+    CHECK(job.text == "- Kubernetes\n- Go\nKafka\n");
+}
+
+TEST_CASE("mutant: open tags alone are no HTML (a posting naming the b p and li tags)",
+          "[gaps][mutants]") {
+    // looks_like_html() wants a closing tag among the three.
+    std::istringstream in("Requirements:\n- you know <b>, <p> and <li> by heart\n");
+    JobInput job;
+    REQUIRE(read_job_description("-", in, job));
+    CHECK_FALSE(job.html);
+    CHECK(job.text == "Requirements:\n- you know <b>, <p> and <li> by heart\n");
+}

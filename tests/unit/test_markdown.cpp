@@ -1,7 +1,7 @@
 // Regression tests for Markdown nested deeper than any call stack (issue 15,
 // items 1 and 2): the cmark tree is walked without recursion everywhere.
-#include "helpers.hpp"
 #include "formats/markdown.hpp"
+#include "helpers.hpp"
 #include "output/printer.hpp"
 #include "output/styled.hpp"
 
@@ -60,8 +60,9 @@ TEST_CASE("shallow nesting keeps its indentation", "[render]") {
 
 TEST_CASE("full answers rendered a GFM table as a run of pipes", "[render][regression]") {
     PrintOptions opt;
-    std::string out = render_markdown(
-        "| type | reachable from |\n|---|:--:|\n| ClusterIP | inside |\n| NodePort | every node |\n", opt, "  ");
+    std::string out = render_markdown("| type | reachable from |\n|---|:--:|\n| ClusterIP | inside "
+                                      "|\n| NodePort | every node |\n",
+                                      opt, "  ");
     CHECK(out == "  type       reachable from\n"
                  "  ─────────  ──────────────\n"
                  "  ClusterIP  inside\n"
@@ -112,4 +113,18 @@ TEST_CASE("overlapping spans render as before", "[styled]") {
     t.spans.push_back({3, 5, Style::match});
     t.spans.push_back({0, 5, Style::bold});
     CHECK(render(t, true) == "\033[1mab \033[0m\033[1;31m\033[1mcd\033[0m");
+}
+
+TEST_CASE("full answers highlighted every lone '2' and '1' of a literal '2>&1'",
+          "[render][regression]") {
+    // The snippet marked "2>&1" whole (e9b65af), but --full took the words
+    // of its span and highlighted every "2", "1" and "it" of the answer.
+    CHECK(matched_words("run cmd 2>&1 now", {{8, 12}}) == std::vector<std::string>{"2>&1"});
+    CHECK(matched_words("docker exec -it x", {{12, 15}}) == std::vector<std::string>{"-it"});
+    PrintOptions opt;
+    opt.color = true;
+    std::string out = render_markdown("Use 2 or 1, then cmd 2>&1 and -it; it is\n", opt, "",
+                                      render_options_for(Passage{}, {"2>&1", "-it", "cmd"}));
+    CHECK(out == "Use 2 or 1, then \033[1;31mcmd\033[0m \033[1;31m2>&1\033[0m and "
+                 "\033[1;31m-it\033[0m; it is\n");
 }

@@ -321,3 +321,20 @@ TEST_CASE("review: a word of operators in OR, NOT or a field was required of eve
     CHECK_FALSE(vec.partial);
     CHECK(vec.total == 1);
 }
+
+TEST_CASE("mutant: a digit of '2>&1' typed on its own too stays marked", "[match][mutants]") {
+    // mark_literals() unmarks the letters of a literal word only when they
+    // were not typed on their own: "2>&1 1" asks for the lone "1" as well.
+    test::TempDir d;
+    d.write("notes/shell.md", "## How do I redirect stderr?\nUse descriptor 2 and 1: cmd > out "
+                              "2>&1 sends both, then timeout 1.\n");
+    std::string db = test::index_notes(d);
+    auto res = run(db, "2>&1 1");
+    REQUIRE(res.hits.size() == 1);
+    std::vector<std::string> marked;
+    for (const Span& s : res.hits[0].snippet_spans)
+        marked.push_back(res.hits[0].snippet.substr(s.start, s.end - s.start));
+    CHECK(std::count(marked.begin(), marked.end(), "1") == 2);
+    CHECK(std::count(marked.begin(), marked.end(), "2>&1") == 1);
+    CHECK(std::count(marked.begin(), marked.end(), "2") == 0);
+}

@@ -302,3 +302,11 @@ TEST_CASE("a heading 'Question 5-3 about ...' lost its first words as a label",
     CHECK(summary(ps) ==
           V{"1:question:Question 5-3 about docker volumes?", "5:question:What is a volume?"});
 }
+
+TEST_CASE("mutant: a '#10:30' comment over code is no numbered exercise", "[formats][mutants]") {
+    // colon_number() wants a space after the colon: a time is no "1:" label.
+    auto ps =
+        parse(notebook({"#10:30 is when the nightly job runs", "run_at = '10:30'"}), "cron.ipynb");
+    for (const Passage& p : ps)
+        CHECK(p.kind != "question");
+}

@@ -7,31 +7,30 @@ using test::summary;
 using V = std::vector<std::string>;
 
 TEST_CASE("style 1: numbered questions with '#' answer lines (plain text)", "[parser]") {
-    const char* text =
-        "==========\n"
-        "# my prep notes\n"
-        "\n"
-        "1.what is a pod ?\n"
-        "![preview](image01.png)\n"
-        "   # A pod is the smallest unit.\n"
-        "   # It wraps containers.\n"
-        "2. whta is a replicaset ?\n"
-        "  # keeps N pods running\n"
-        "1. what is ingress ?\n"
-        "# routes HTTP into the cluster\n"
-        "# What is a service mesh?\n"
-        "sidecars everywhere\n"
-        "#1. The first layer.\n"
-        "#2. The second layer.\n"
-        "\n"
-        "=============\n"
-        "About the role\n"
-        "This is a remote position.\n"
-        "\n"
-        "\n"
-        "Skills\n"
-        "\n"
-        "Kubernetes and Terraform.\n";
+    const char* text = "==========\n"
+                       "# my prep notes\n"
+                       "\n"
+                       "1.what is a pod ?\n"
+                       "![preview](image01.png)\n"
+                       "   # A pod is the smallest unit.\n"
+                       "   # It wraps containers.\n"
+                       "2. whta is a replicaset ?\n"
+                       "  # keeps N pods running\n"
+                       "1. what is ingress ?\n"
+                       "# routes HTTP into the cluster\n"
+                       "# What is a service mesh?\n"
+                       "sidecars everywhere\n"
+                       "#1. The first layer.\n"
+                       "#2. The second layer.\n"
+                       "\n"
+                       "=============\n"
+                       "About the role\n"
+                       "This is a remote position.\n"
+                       "\n"
+                       "\n"
+                       "Skills\n"
+                       "\n"
+                       "Kubernetes and Terraform.\n";
     auto ps = parse(text, "notes.txt");
     CHECK(summary(ps) == V{"4:question:what is a pod ?", "8:question:whta is a replicaset ?",
                            "10:question:what is ingress ?", "12:question:What is a service mesh?",
@@ -43,43 +42,42 @@ TEST_CASE("style 1: numbered questions with '#' answer lines (plain text)", "[pa
 }
 
 TEST_CASE("style 2: dash-separated entries and Scenario sub-questions", "[parser]") {
-    const char* text =
-        "How do you rotate IAM keys\n"
-        "\n"
-        "Use **access key** rotation:\n"
-        "1. **Create** a new key\n"
-        "2. **Delete** the old one\n"
-        "```\n"
-        "aws iam create-access-key\n"
-        "What? not a question\n"
-        "```\n"
-        "\n"
-        "------------------------------------------\n"
-        "\n"
-        "Difference between SQS and SNS:-\n"
-        "\n"
-        "SQS is a queue, SNS is pub/sub.\n"
-        "\n"
-        "------------------------------------------\n"
-        "Scenario questions for a cloud role\n"
-        "\n"
-        "Here are some:\n"
-        "\n"
-        "1. **Scenario: Slow Website**\n"
-        "   Pages load slowly. What do you check?\n"
-        "\n"
-        "Answer: CloudFront caching and RDS metrics.\n"
-        "\n"
-        "2. **Scenario: Lost Data**\n"
-        "   A bucket was emptied. How do you recover?\n"
-        "\n"
-        "   **Answer:**\n"
-        "   Versioning and replication.\n";
+    const char* text = "How do you rotate IAM keys\n"
+                       "\n"
+                       "Use **access key** rotation:\n"
+                       "1. **Create** a new key\n"
+                       "2. **Delete** the old one\n"
+                       "```\n"
+                       "aws iam create-access-key\n"
+                       "What? not a question\n"
+                       "```\n"
+                       "\n"
+                       "------------------------------------------\n"
+                       "\n"
+                       "Difference between SQS and SNS:-\n"
+                       "\n"
+                       "SQS is a queue, SNS is pub/sub.\n"
+                       "\n"
+                       "------------------------------------------\n"
+                       "Scenario questions for a cloud role\n"
+                       "\n"
+                       "Here are some:\n"
+                       "\n"
+                       "1. **Scenario: Slow Website**\n"
+                       "   Pages load slowly. What do you check?\n"
+                       "\n"
+                       "Answer: CloudFront caching and RDS metrics.\n"
+                       "\n"
+                       "2. **Scenario: Lost Data**\n"
+                       "   A bucket was emptied. How do you recover?\n"
+                       "\n"
+                       "   **Answer:**\n"
+                       "   Versioning and replication.\n";
     auto ps = parse(text, "aws.txt");
-    CHECK(summary(ps) == V{"1:question:How do you rotate IAM keys",
-                           "13:question:Difference between SQS and SNS",
-                           "18:question:Scenario questions for a cloud role",
-                           "22:question:Scenario: Slow Website", "27:question:Scenario: Lost Data"});
+    CHECK(summary(ps) ==
+          V{"1:question:How do you rotate IAM keys", "13:question:Difference between SQS and SNS",
+            "18:question:Scenario questions for a cloud role", "22:question:Scenario: Slow Website",
+            "27:question:Scenario: Lost Data"});
     CHECK(ps[0].end_line == 9);
     CHECK(ps[2].end_line == 20);
     CHECK(ps[3].parent_line == 18);
@@ -89,40 +87,40 @@ TEST_CASE("style 2: dash-separated entries and Scenario sub-questions", "[parser
 }
 
 TEST_CASE("style 3: Markdown headings as questions", "[parser]") {
-    const char* text =
-        "# Kubernetes notes\n"
-        "\n"
-        "Intro text about the cluster.\n"
-        "\n"
-        "## What is a Pod?\n"
-        "\n"
-        "The smallest unit.\n"
-        "\n"
-        "### Example\n"
-        "\n"
-        "A deeper non-question heading stays in the answer.\n"
-        "\n"
-        "## Q. What is a Service?\n"
-        "A stable endpoint.\n"
-        "\n"
-        "### 11. Title of a numbered question\n"
-        "Body.\n"
-        "\n"
-        "What is setext?\n"
-        "---------------\n"
-        "Underlined heading answer.\n"
-        "\n"
-        "1. ### Heading inside a list item?\n"
-        "   Its answer.\n"
-        "\n"
-        "## Cheat sheet\n"
-        "\n"
-        "| cmd | what |\n"
-        "|-----|------|\n"
-        "| get | list |\n";
+    const char* text = "# Kubernetes notes\n"
+                       "\n"
+                       "Intro text about the cluster.\n"
+                       "\n"
+                       "## What is a Pod?\n"
+                       "\n"
+                       "The smallest unit.\n"
+                       "\n"
+                       "### Example\n"
+                       "\n"
+                       "A deeper non-question heading stays in the answer.\n"
+                       "\n"
+                       "## Q. What is a Service?\n"
+                       "A stable endpoint.\n"
+                       "\n"
+                       "### 11. Title of a numbered question\n"
+                       "Body.\n"
+                       "\n"
+                       "What is setext?\n"
+                       "---------------\n"
+                       "Underlined heading answer.\n"
+                       "\n"
+                       "1. ### Heading inside a list item?\n"
+                       "   Its answer.\n"
+                       "\n"
+                       "## Cheat sheet\n"
+                       "\n"
+                       "| cmd | what |\n"
+                       "|-----|------|\n"
+                       "| get | list |\n";
     auto ps = parse(text);
     CHECK(summary(ps) == V{"1:section:Kubernetes notes", "5:question:What is a Pod?",
-                           "13:question:What is a Service?", "16:question:Title of a numbered question",
+                           "13:question:What is a Service?",
+                           "16:question:Title of a numbered question",
                            "19:question:What is setext?", "23:question:Heading inside a list item?",
                            "26:section:Cheat sheet"});
     CHECK(ps[1].end_line == 11);
@@ -130,20 +128,19 @@ TEST_CASE("style 3: Markdown headings as questions", "[parser]") {
 }
 
 TEST_CASE("style 4: details/summary blocks", "[parser]") {
-    const char* text =
-        "### System questions\n"
-        "\n"
-        "<details>\n"
-        "<summary><b>What does <code>ls -l</code> show?</b></summary><br>\n"
-        "\n"
-        "Long listing.<br>\n"
-        "Useful resources:\n"
-        "- [man ls](https://example.com/ls)\n"
-        "</details>\n"
-        "\n"
-        "<details>\n"
-        "<summary><b>Why use swap?</b></summary>\n"
-        "</details>\n";
+    const char* text = "### System questions\n"
+                       "\n"
+                       "<details>\n"
+                       "<summary><b>What does <code>ls -l</code> show?</b></summary><br>\n"
+                       "\n"
+                       "Long listing.<br>\n"
+                       "Useful resources:\n"
+                       "- [man ls](https://example.com/ls)\n"
+                       "</details>\n"
+                       "\n"
+                       "<details>\n"
+                       "<summary><b>Why use swap?</b></summary>\n"
+                       "</details>\n";
     auto ps = parse(text);
     CHECK(summary(ps) == V{"4:question:What does ls -l show?", "12:question:Why use swap?"});
     CHECK(ps[0].end_line == 9);
@@ -152,93 +149,92 @@ TEST_CASE("style 4: details/summary blocks", "[parser]") {
 }
 
 TEST_CASE("style 5: bullet questions with nested bold answers", "[parser]") {
-    const char* text =
-        "#### Simple questions:\n"
-        "* What is a zombie process?\n"
-        "  - **A finished process whose parent has not reaped it.**\n"
-        "* Describe the boot process\n"
-        "  - **BIOS, bootloader, kernel, init.**\n"
-        "* What do these commands do?\n"
-        "  * `tee`\n"
-        "    - **copies stdin to stdout and files**\n"
-        "  * `awk`\n"
-        "    - **pattern scanning**\n"
-        "* Tell me about yourself?\n"
-        "  - **[...]**\n";
+    const char* text = "#### Simple questions:\n"
+                       "* What is a zombie process?\n"
+                       "  - **A finished process whose parent has not reaped it.**\n"
+                       "* Describe the boot process\n"
+                       "  - **BIOS, bootloader, kernel, init.**\n"
+                       "* What do these commands do?\n"
+                       "  * `tee`\n"
+                       "    - **copies stdin to stdout and files**\n"
+                       "  * `awk`\n"
+                       "    - **pattern scanning**\n"
+                       "* Tell me about yourself?\n"
+                       "  - **[...]**\n";
     auto ps = parse(text);
-    CHECK(summary(ps) == V{"2:question:What is a zombie process?", "4:question:Describe the boot process",
-                           "6:question:What do these commands do?", "7:question:tee", "9:question:awk",
-                           "11:question:Tell me about yourself?"});
+    CHECK(summary(ps) == V{"2:question:What is a zombie process?",
+                           "4:question:Describe the boot process",
+                           "6:question:What do these commands do?", "7:question:tee",
+                           "9:question:awk", "11:question:Tell me about yourself?"});
     CHECK(ps[3].parent_line == 6);
     CHECK(ps[0].end_line == 3);
 }
 
 TEST_CASE("style 6: label styles", "[parser]") {
-    const char* text =
-        "Q: What is DNS?\n"
-        "A: Names to addresses.\n"
-        "\n"
-        "Q : What is TCP?\n"
-        "A : A reliable stream.\n"
-        "\n"
-        "Question: What is UDP?\n"
-        "Answer: Datagrams.\n"
-        "\n"
-        "Q: What is ARP? A: MAC lookup.\n"
-        "Question:\n"
-        "What is ICMP?\n"
-        "Ans: Control messages.\n";
+    const char* text = "Q: What is DNS?\n"
+                       "A: Names to addresses.\n"
+                       "\n"
+                       "Q : What is TCP?\n"
+                       "A : A reliable stream.\n"
+                       "\n"
+                       "Question: What is UDP?\n"
+                       "Answer: Datagrams.\n"
+                       "\n"
+                       "Q: What is ARP? A: MAC lookup.\n"
+                       "Question:\n"
+                       "What is ICMP?\n"
+                       "Ans: Control messages.\n";
     auto ps = parse(text, "labels.txt");
-    CHECK(summary(ps) == V{"1:question:What is DNS?", "4:question:What is TCP?", "7:question:What is UDP?",
-                           "10:question:What is ARP?", "11:question:What is ICMP?"});
+    CHECK(summary(ps) == V{"1:question:What is DNS?", "4:question:What is TCP?",
+                           "7:question:What is UDP?", "10:question:What is ARP?",
+                           "11:question:What is ICMP?"});
     CHECK(ps[3].answer == "MAC lookup.");
     CHECK(ps[4].answer == "Control messages.");
 }
 
 TEST_CASE("style 7: plain text bare questions", "[parser]") {
-    const char* text =
-        "What is a VPC?\n"
-        "    A private network in the cloud.\n"
-        "    With subnets.\n"
-        "Why use NAT?\n"
-        "Outbound access for private subnets.\n"
-        "\n"
-        "1)What is a subnet?\n"
-        "A slice of the VPC range.\n";
+    const char* text = "What is a VPC?\n"
+                       "    A private network in the cloud.\n"
+                       "    With subnets.\n"
+                       "Why use NAT?\n"
+                       "Outbound access for private subnets.\n"
+                       "\n"
+                       "1)What is a subnet?\n"
+                       "A slice of the VPC range.\n";
     auto ps = parse(text, "plain.txt");
-    CHECK(summary(ps) == V{"1:question:What is a VPC?", "4:question:Why use NAT?", "7:question:What is a subnet?"});
+    CHECK(summary(ps) == V{"1:question:What is a VPC?", "4:question:Why use NAT?",
+                           "7:question:What is a subnet?"});
     CHECK(ps[0].end_line == 3);
     CHECK(ps[1].end_line == 5);
 }
 
 TEST_CASE("style 8: quiz with code, options and details answer", "[parser]") {
-    const char* text =
-        "###### 1. What's the output?\n"
-        "\n"
-        "```javascript\n"
-        "# not a heading\n"
-        "console.log(typeof null); // What?\n"
-        "```\n"
-        "\n"
-        "- A: `null`\n"
-        "- B: `object`\n"
-        "\n"
-        "<details><summary><b>Answer</b></summary>\n"
-        "<p>\n"
-        "\n"
-        "#### Answer: B\n"
-        "\n"
-        "A historical bug.\n"
-        "</p>\n"
-        "</details>\n"
-        "\n"
-        "---\n"
-        "\n"
-        "###### 2. What's the output?\n"
-        "\n"
-        "```javascript\n"
-        "console.log(0.1 + 0.2);\n"
-        "```\n";
+    const char* text = "###### 1. What's the output?\n"
+                       "\n"
+                       "```javascript\n"
+                       "# not a heading\n"
+                       "console.log(typeof null); // What?\n"
+                       "```\n"
+                       "\n"
+                       "- A: `null`\n"
+                       "- B: `object`\n"
+                       "\n"
+                       "<details><summary><b>Answer</b></summary>\n"
+                       "<p>\n"
+                       "\n"
+                       "#### Answer: B\n"
+                       "\n"
+                       "A historical bug.\n"
+                       "</p>\n"
+                       "</details>\n"
+                       "\n"
+                       "---\n"
+                       "\n"
+                       "###### 2. What's the output?\n"
+                       "\n"
+                       "```javascript\n"
+                       "console.log(0.1 + 0.2);\n"
+                       "```\n";
     auto ps = parse(text);
     CHECK(summary(ps) ==
           V{"1:question:1. What's the output?", "22:question:2. What's the output?"});
@@ -247,17 +243,16 @@ TEST_CASE("style 8: quiz with code, options and details answer", "[parser]") {
 }
 
 TEST_CASE("code is never split into questions", "[parser]") {
-    const char* text =
-        "## Q. How do I list pods?\n"
-        "\n"
-        "```bash\n"
-        "# What is this?\n"
-        "kubectl get pods\n"
-        "## Q. Not a question?\n"
-        "```\n"
-        "\n"
-        "    # indented code\n"
-        "    What? still code\n";
+    const char* text = "## Q. How do I list pods?\n"
+                       "\n"
+                       "```bash\n"
+                       "# What is this?\n"
+                       "kubectl get pods\n"
+                       "## Q. Not a question?\n"
+                       "```\n"
+                       "\n"
+                       "    # indented code\n"
+                       "    What? still code\n";
     auto ps = parse(text);
     CHECK(summary(ps) == V{"1:question:How do I list pods?"});
     CHECK(ps[0].end_line == 10);
@@ -293,12 +288,14 @@ TEST_CASE("noise is not indexed", "[parser]") {
     auto ps = parse(text, "n.txt");
     REQUIRE(ps.size() == 1);
     CHECK(ps[0].answer == "Dockerfile\nCOPY app.jar /app/");
-    CHECK(indexable_text("see ![img](a.png) and [docs](http://x.y/z) :rocket_ship:") == "see  and docs ");
+    CHECK(indexable_text("see ![img](a.png) and [docs](http://x.y/z) :rocket_ship:") ==
+          "see  and docs ");
 }
 
 TEST_CASE("robustness: any bytes in, passages out, lines right", "[parser][robust]") {
     SECTION("invalid UTF-8 and CRLF") {
-        auto r = parse_notes("1. what is caf\xE9 ?\r\nanswer\r\n2. next \x93q\x94 ?\r\nx\r\n", "w.txt");
+        auto r =
+            parse_notes("1. what is caf\xE9 ?\r\nanswer\r\n2. next \x93q\x94 ?\r\nx\r\n", "w.txt");
         CHECK(r.warnings.size() == 1);
         REQUIRE(r.passages.size() == 2);
         CHECK(r.passages[1].line == 3);
@@ -314,14 +311,16 @@ TEST_CASE("robustness: any bytes in, passages out, lines right", "[parser][robus
         std::string big = "1. what is long ?\n" + std::string(100000, 'x') + "\n";
         CHECK(parse_notes(big, "l.txt").passages.size() == 1);
         std::string huge;
-        for (int i = 0; huge.size() < 20u << 20; ++i) huge += "## Q. Question " + std::to_string(i) + "?\nanswer text here\n\n";
+        for (int i = 0; huge.size() < 20u << 20; ++i)
+            huge += "## Q. Question " + std::to_string(i) + "?\nanswer text here\n\n";
         auto r = parse_notes(huge, "h.md");
         CHECK(r.passages.size() > 100000);
         CHECK(r.passages.back().line > 300000);
     }
     SECTION("deeply nested lists") {
         std::string nested;
-        for (int i = 0; i < 500; ++i) nested += std::string(i * 2, ' ') + "- level?\n";
+        for (int i = 0; i < 500; ++i)
+            nested += std::string(i * 2, ' ') + "- level?\n";
         CHECK_NOTHROW(parse_notes(nested, "n.md"));
     }
     SECTION("empty and whitespace-only") {
@@ -379,21 +378,29 @@ TEST_CASE("tags: #tags and front matter", "[parser]") {
 }
 
 TEST_CASE("sub-headings split sections but stay inside question answers", "[parser]") {
-    auto ps = parse("# Cheat sheet\n\nintro\n\n## Images\n\n`docker images`\n\n## Containers\n\n`docker ps`\n");
+    auto ps = parse(
+        "# Cheat sheet\n\nintro\n\n## Images\n\n`docker images`\n\n## Containers\n\n`docker ps`\n");
     CHECK(summary(ps) == V{"1:section:Cheat sheet", "5:section:Images", "9:section:Containers"});
 }
 
-TEST_CASE("numbered tutorial steps are sections, numbered interview headings questions", "[parser]") {
-    auto steps = parse("# Workshop\n\nsetup\n\n## 1. Install the tools\n\nrun apt\n\n## 2. Create a cluster\n\nrun kind\n");
-    for (const auto& p : steps) CHECK(p.kind == "section");
-    auto quiz = parse("# Interview questions\n\n### 1. Closures\n\nA function with its scope.\n\n### 2. Hoisting\n\nDeclarations move up.\n");
+TEST_CASE("numbered tutorial steps are sections, numbered interview headings questions",
+          "[parser]") {
+    auto steps = parse("# Workshop\n\nsetup\n\n## 1. Install the tools\n\nrun apt\n\n## 2. Create "
+                       "a cluster\n\nrun kind\n");
+    for (const auto& p : steps)
+        CHECK(p.kind == "section");
+    auto quiz = parse("# Interview questions\n\n### 1. Closures\n\nA function with its "
+                      "scope.\n\n### 2. Hoisting\n\nDeclarations move up.\n");
     CHECK(summary(quiz) == V{"3:question:Closures", "7:question:Hoisting"});
 }
 
 TEST_CASE("runs of bold bullet questions without answers", "[parser]") {
-    auto ps = parse("## Intro\n\nSome warm-up questions:\n\n- <b>What did you learn this week?</b>\n- <b>What excites you about this role?</b>\n- <b>Tell me about a hard bug.</b>\n");
+    auto ps =
+        parse("## Intro\n\nSome warm-up questions:\n\n- <b>What did you learn this week?</b>\n- "
+              "<b>What excites you about this role?</b>\n- <b>Tell me about a hard bug.</b>\n");
     V s = summary(ps);
-    CHECK(std::count_if(s.begin(), s.end(), [](auto& x) { return x.find(":question:") != std::string::npos; }) == 3);
+    CHECK(std::count_if(s.begin(), s.end(),
+                        [](auto& x) { return x.find(":question:") != std::string::npos; }) == 3);
 }
 
 TEST_CASE("regression: 'N - question' numbering stayed in the question", "[parser][numbering]") {
@@ -537,4 +544,12 @@ TEST_CASE("regression: repeated '7 - ' and '2)' numbered questions keep their nu
                     "faster.txt");
     CHECK(summary(ps) == V{"1:question:1. Which is faster?", "4:question:2. Which is faster?",
                            "7:question:3. Which is faster?"});
+}
+
+TEST_CASE("mutant: a heading with nothing under it is no passage of its own", "[parser][mutants]") {
+    // Only a bare title (no '#') is kept when it is all the note holds; a
+    // lone Markdown heading is the whole file, said as not split.
+    auto ps = parse("# Contents\n", "c.md");
+    for (const Passage& p : ps)
+        CHECK((p.question != "Contents" || p.whole_file));
 }

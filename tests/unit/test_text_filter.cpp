@@ -65,3 +65,10 @@ TEST_CASE("review: a word of operators is bounded by operators on both sides", "
     CHECK(passes(redirect, passage("Both", "cmd 2>&1|tee"))); // a digit, then an operator
     CHECK(passes(redirect, passage("Both", "cmd >out 2>&1;")));
 }
+
+TEST_CASE("mutant: a literal word is not marked inside a longer word", "[filter][mutants]") {
+    // token_spans(): "-it" of "-itself" is no "-it"; the one standing alone is.
+    using P = std::vector<std::pair<size_t, size_t>>;
+    CHECK(token_spans("run -itself and -it", "-it") == P{{16, 19}});
+    CHECK(token_spans("x2>&1 2>&1", "2>&1") == P{{6, 10}});
+}
