@@ -91,6 +91,16 @@ static const uint16_t cp1252_high[32] = {
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+std::string_view base_name(std::string_view path) {
+    size_t slash = path.find_last_of('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+std::string_view name_stem(std::string_view path) {
+    std::string_view name = base_name(path);
+    return name.substr(0, name.find('.', 1));
+}
+
 std::string join(const std::vector<std::string>& v, char sep) {
     std::string out;
     for (const auto& s : v) {

@@ -37,6 +37,14 @@ Decoded decode_text(std::string_view bytes);
 /// The strings of `v` with `sep` between them (none before an empty start).
 std::string join(const std::vector<std::string>& v, char sep);
 
+/// The last component of a '/'-separated path ("kubernetes.md" of
+/// "copy-2/notes/kubernetes.md"); the path itself when it has no '/'.
+std::string_view base_name(std::string_view path);
+
+/// A file's name up to its first dot after the first character:
+/// "arrays_lists" of "dir/arrays_lists.ipynb", ".bashrc" stays ".bashrc".
+std::string_view name_stem(std::string_view path);
+
 /// `s` in double quotes for a message, unless it is already one quoted
 /// phrase ("rolling upgrade" typed with its quotes was shown ""rolling
 /// upgrade"").

@@ -349,9 +349,11 @@ std::vector<Passage> Parser::whole_file() const {
     while (first < n() && (blank(first) || out_.lines[first].kind == LineKind::meta))
         ++first;
     if (first >= n()) return {};
-    std::string name = file_.substr(file_.find_last_of('/') + 1);
-    name = name.substr(0, name.find('.', 1));
-    Open o{.line = first, .body_from = first, .limit = n(), .question = false, .title = name};
+    Open o{.line = first,
+           .body_from = first,
+           .limit = n(),
+           .question = false,
+           .title = std::string(name_stem(file_))};
     Passage p = finish(o);
     if (trim(indexable_text(p.answer)).empty()) return {};
     p.whole_file = true;

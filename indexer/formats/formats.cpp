@@ -19,8 +19,7 @@ std::map<std::string, std::string, std::less<>>& extra_extensions() {
 
 /// The extension of a file name, lower case, without the dot ("" if none).
 std::string extension_of(std::string_view name) {
-    size_t slash = name.find_last_of('/');
-    if (slash != std::string_view::npos) name.remove_prefix(slash + 1);
+    name = base_name(name);
     size_t dot = name.find_last_of('.');
     if (dot == std::string_view::npos || dot == 0) return "";
     return ascii_lower(name.substr(dot + 1));
@@ -129,8 +128,7 @@ std::string describe_formats() {
 }
 
 NameClass classify_name(std::string_view name) {
-    size_t slash = name.find_last_of('/');
-    std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+    std::string_view base = base_name(name);
     if (base.empty() || base[0] == '.') return NameClass::other;
     std::string ext = extension_of(base);
     if (ext.empty()) return project_file(base) ? NameClass::other : NameClass::maybe;

@@ -385,8 +385,7 @@ DeckTitles deck_titles(const std::vector<Card>& cards) {
 /// file's name ("arrays_lists" of arrays_lists.ipynb).
 bool whole_file(const Passage& p) {
     if (p.kind != "section" || !p.headings.empty()) return false;
-    std::string name = p.file.substr(p.file.find_last_of('/') + 1);
-    return !name.empty() && p.question == name.substr(0, name.find('.', 1));
+    return !base_name(p.file).empty() && p.question == name_stem(p.file);
 }
 
 CardFront card_front(const Passage& p, const FilePlace& place, const DeckTitles& titles) {

@@ -7,8 +7,8 @@
 #include "search/text_filter.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <set>
+#include <sstream>
 
 namespace crib {
 
@@ -116,16 +116,9 @@ void mark_cjk(const std::string& text, const std::vector<std::string>& runs,
 /// of "-it", lower case.
 std::set<std::string> letters_of(const std::string& literal) {
     std::set<std::string> out;
-    std::string cur;
-    for (char c : literal + " ") {
-        auto u = static_cast<unsigned char>(c);
-        if (u >= 0x80 || std::isalnum(u) || c == '_') {
-            cur += c;
-        } else if (!cur.empty()) {
-            out.insert(ascii_lower(cur));
-            cur.clear();
-        }
-    }
+    std::istringstream words(word_letters(literal)); // the letters the match asked for
+    for (std::string w; words >> w;)
+        out.insert(ascii_lower(w));
     return out;
 }
 

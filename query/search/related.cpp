@@ -1,6 +1,7 @@
 // related.cpp - step 7, relate: related questions to the top hit, from the
 // words that say what it is about (related_terms.cpp) and from where it sits
 // in the notes (its file, section and folder); never a hit shown or its copies.
+#include "common/text.hpp"
 #include "formats/note_text.hpp"
 #include "search/internal.hpp"
 
@@ -525,12 +526,6 @@ bool quotes_one(const std::string& q, const std::vector<Passage>& read,
 }
 
 } // namespace
-
-/// The file name of a path ("kubernetes.md" of "copy-2/notes/kubernetes.md").
-std::string_view base_name(std::string_view path) {
-    size_t slash = path.find_last_of('/');
-    return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 /// True when `c` is the same question in a copy of a file read or taken:
 /// another path, the same file name, the same question ("What are pods in
