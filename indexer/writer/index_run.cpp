@@ -584,6 +584,7 @@ IndexStats& write_index(const IndexOptions& opt, IndexObserver* obs, IndexStats&
                 obs->progress(i + 1, plan.jobs.size(), stats.passages);
         }
     }
+    if (build) build->close_input(); // its last commit beside ours
     writer.finish(setup.syn);
     if (build) {
         finish_full_build(std::move(build), plan.jobs, !plan.records.empty(), stats);

@@ -48,7 +48,7 @@ QueueWriter::QueueWriter(const std::string& path, size_t batch)
 QueueWriter::~QueueWriter() {
     {
         std::lock_guard<std::mutex> lk(m_);
-        done_ = true;
+        done_ = cancelled_ = true;
         queue_.clear();
     }
     cv_.notify_all();
@@ -64,16 +64,18 @@ void QueueWriter::add(std::vector<BuiltPassage> docs) {
     cv_.notify_all();
 }
 
-void QueueWriter::finish() {
+void QueueWriter::close_input() {
     {
         std::lock_guard<std::mutex> lk(m_);
         done_ = true;
     }
     cv_.notify_all();
-    thread_.join();
+}
+
+void QueueWriter::finish() {
+    close_input();
+    if (thread_.joinable()) thread_.join();
     if (error_) std::rethrow_exception(error_);
-    spelling_.flush(db_);
-    db_.commit();
     db_.close();
 }
 
@@ -83,7 +85,8 @@ void QueueWriter::run() {
         {
             std::unique_lock<std::mutex> lk(m_);
             cv_.wait(lk, [&] { return done_ || !queue_.empty(); });
-            if (queue_.empty()) return; // done, all written
+            if (queue_.empty() && cancelled_) return;
+            if (queue_.empty()) break; // all written: the last commit follows
             docs = std::move(queue_.front());
             queue_.pop_front();
         }
@@ -97,6 +100,13 @@ void QueueWriter::run() {
             cv_.notify_all();
             return;
         }
+    }
+    try {
+        spelling_.flush(db_);
+        db_.commit();
+    } catch (...) {
+        std::lock_guard<std::mutex> lk(m_);
+        error_ = std::current_exception();
     }
 }
 

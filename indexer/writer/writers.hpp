@@ -54,7 +54,10 @@ class QueueWriter {
     ~QueueWriter();
     /// Queue one file's passages (blocks while the queue is full).
     void add(std::vector<BuiltPassage> docs);
-    /// Write what is queued, commit and stop; rethrows the thread's error.
+    /// No more passages: the thread writes what is queued and makes its last
+    /// commit on its own, while the caller goes on (returns at once).
+    void close_input();
+    /// close_input(), then wait for the last commit; rethrows the thread's error.
     void finish();
 
   private:
@@ -67,7 +70,8 @@ class QueueWriter {
     std::mutex m_;
     std::condition_variable cv_;
     std::deque<std::vector<BuiltPassage>> queue_;
-    bool done_ = false;
+    bool done_ = false;      ///< no more input
+    bool cancelled_ = false; ///< stop without the last commit (destructor)
     std::exception_ptr error_;
     std::thread thread_;
 };
@@ -82,13 +86,17 @@ class FullBuild {
     Xapian::WritableDatabase& main() { return main_; }
     /// Write one file's passages to whichever half holds fewer so far.
     void add(std::vector<BuiltPassage> docs, SpellingBatch& spelling);
+    /// No more passages for the second half: its last commit runs on its
+    /// thread beside the caller's last commit of main().
+    void close_input() { second_->close_input(); }
     /// True when main() holds kFullBuildTerms terms since its last commit;
     /// the caller commits and calls committed().
     bool commit_due() const { return main_terms_ >= kFullBuildTerms; }
     /// main() was committed.
     void committed() { main_terms_ = 0; }
-    /// Commit the second half and swap the merged, compacted pair in at the
-    /// index path (the caller has committed main()).  Returns the passages.
+    /// Wait for the second half's last commit and swap the merged, compacted
+    /// pair in at the index path (the caller has committed main()).  Returns
+    /// the passages.
     Xapian::doccount finish();
 
   private:
