@@ -74,11 +74,13 @@ constexpr size_t kFacetSample = kRerankDepth;
 /// Passages (copies included) read to count a match exactly.
 constexpr Xapian::doccount kExactScan = 4 * kExactUpTo;
 
-/// Keeps the first passage of each duplicate key (every passage with --all).
-std::vector<Xapian::MSetIterator> drop_copies(const Xapian::MSet& m, bool all, DocCache& docs) {
+/// Keeps the first passage of each duplicate key (every passage with --all),
+/// at most `most` of them.
+std::vector<Xapian::MSetIterator> drop_copies(const Xapian::MSet& m, bool all, DocCache& docs,
+                                              size_t most) {
     std::vector<Xapian::MSetIterator> out;
     std::set<std::string> keys;
-    for (auto it = m.begin(); it != m.end(); ++it) {
+    for (auto it = m.begin(); it != m.end() && out.size() < most; ++it) {
         if (!all) {
             const std::string& k = docs.key(it);
             if (!k.empty() && !keys.insert(k).second) continue;
@@ -123,6 +125,19 @@ Xapian::BM25Weight ranking_weight() {
     return Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5);
 }
 
+/// Passages the first match fetches so that count() need not match again:
+/// the whole match when Xapian's bound (its estimate from the posting lists,
+/// before matching) says it has at most kExactScan passages and more than
+/// `fetch`; else `fetch`.  Fetching 1,019 passages of "kubernetes pod" over
+/// real notes x20 cost less than matching them twice (28.4 -> 25.9 M
+/// instructions); a match that may be larger keeps the small first match,
+/// as fetching 4,001 of "file" (8,755 passages) cost 41% more.
+size_t whole_match_fetch(const Xapian::Enquire& enq, const SearchRequest& req, size_t fetch) {
+    if (!(req.count_total || req.facets) || req.db.any_remote()) return fetch;
+    Xapian::doccount bound = enq.get_mset(0, 0).get_matches_upper_bound();
+    return bound <= kExactScan && bound + 1 > fetch ? size_t(bound) + 1 : fetch;
+}
+
 } // namespace
 
 /// Run the match: enough from rank 0 to fill the page (or the re-ranking
@@ -148,12 +163,17 @@ Collapsed run_match(Xapian::Enquire& enq, const SearchRequest& req) {
     const size_t want =
         std::max({page_end, rel && req.limit ? kRerankDepth : 1, req.facets ? kFacetSample : 1});
     size_t fetch = std::min<size_t>(want + want / 10 + 2, kNoMore);
+    // Copies are dropped from the top as far as the page needs, not from a
+    // whole match fetched for counting.
+    const size_t most = fetch;
+    fetch = whole_match_fetch(enq, req, fetch);
+    const size_t most_unique = fetch > most ? most : SIZE_MAX;
     Collapsed c;
     c.docs.keys_in_mset = remote;
     for (;;) {
         c.mset = kept_top(enq, Xapian::doccount(fetch), req);
         c.complete = c.mset.size() < fetch;
-        c.unique = drop_copies(c.mset, req.all, c.docs);
+        c.unique = drop_copies(c.mset, req.all, c.docs, most_unique);
         if (c.complete || c.unique.size() >= want || fetch >= kNoMore) return c;
         fetch = std::min<size_t>(fetch * 4, kNoMore);
     }

@@ -394,3 +394,25 @@ TEST_CASE("facets: a passage and its copies count once for each topic they have"
     std::map<std::string, size_t> every(all.facets.begin(), all.facets.end());
     CHECK(every["docker"] == 4);
 }
+
+TEST_CASE("an estimated total counts copies out by their share of the fetched top, not of the page",
+          "[search]") {
+    // 8,200 passages, each question twice in a row: about 4,100 distinct.
+    // The first match grows while copies leave the page short; the share of
+    // distinct passages is taken over all it fetched (a cap on the distinct
+    // ones, meant for a match fetched whole to be counted, halved it).
+    test::TempDir d;
+    write_notes(d, 82, 100, [](int f, int q) {
+        int n = (f * 100 + q) / 2;
+        return "## What is wombat fact " + std::to_string(n) + "?\nwombat detail " +
+               std::to_string(n) + "\n\n";
+    });
+    SearchRequest r;
+    r.db = index_with_taxonomy(d);
+    r.query = "wombat";
+    r.related = false;
+    auto res = search(r);
+    REQUIRE_FALSE(res.exact);
+    CHECK(res.total >= 3500);
+    CHECK(res.total <= 4700);
+}
