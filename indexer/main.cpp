@@ -46,6 +46,7 @@ namespace {
 struct Options {
     std::string db;
     std::vector<std::string> paths;
+    std::vector<std::string> exclude; ///< --exclude GLOB, repeatable
     bool rebuild = false, wait = false, dump = false, quiet = false, types = false, check = false;
     bool stats = false;
     bool prune = false, watch = false;
@@ -142,7 +143,7 @@ void print_stats(const std::string& file, const std::vector<crib::Passage>& pass
 
 int dump(const Options& o) {
     std::vector<crib::Skipped> skipped;
-    auto files = crib::list_note_files(o.paths, skipped);
+    auto files = crib::list_note_files(o.paths, skipped, o.exclude);
     std::string tax_path = resolve_data(o.topics, "crib-topics.conf", "CRIB_TOPICS");
     crib::Taxonomy tax = tax_path.empty() ? crib::Taxonomy() : crib::Taxonomy::load(tax_path);
     const uint64_t max_size = parse_size(o.max_size);
@@ -296,6 +297,7 @@ int run(const Options& o) {
         return check(io.db);
     }
     io.roots = o.paths;
+    io.exclude = o.exclude;
     io.default_roots = cfg.notes;
     io.rebuild = o.rebuild;
     io.prune = o.prune;
@@ -360,6 +362,18 @@ int main(int argc, char** argv) {
                    "${XDG_DATA_HOME:-~/.local/share}/crib/index)");
     app.add_flag("--rebuild", o.rebuild,
                  "Re-index everything; the given paths replace the remembered roots");
+    app.add_option("--exclude", o.exclude,
+                   "Leave out files and folders matching this glob (a name, or a path below the "
+                   "root with /); repeatable, remembered with the roots")
+        ->type_name("GLOB")
+        ->allow_extra_args(false) // "--exclude X notes": notes is a path
+        ->check(
+            [](const std::string& g) {
+                return g.empty() || g.find('\n') != std::string::npos
+                           ? std::string("an --exclude pattern is one non-empty line")
+                           : std::string();
+            },
+            "");
     app.add_flag("--prune", o.prune,
                  "Forget remembered roots that no longer exist, and their passages");
     app.add_flag("--wait", o.wait, "Wait for another crib-index to finish instead of failing");

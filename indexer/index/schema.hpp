@@ -33,6 +33,8 @@ inline constexpr const char* kTopicsPathKey =
     "crib.topics.path"; ///< taxonomy file the index was built with
 inline constexpr const char* kSynonymsPathKey =
     "crib.synonyms.path"; ///< synonyms file the index was built with
+inline constexpr const char* kExcludeKey =
+    "crib.exclude"; ///< --exclude patterns, one a line (writer/exclude.hpp)
 inline constexpr const char* kStatListKey =
     "crib.stat"; ///< folders and note files the last complete run saw (stat_list.hpp)
 

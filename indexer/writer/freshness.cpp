@@ -16,7 +16,7 @@ namespace {
 bool stale_by_walk(const Xapian::Database& db, uint64_t max_size) {
     auto records = read_file_records(db);
     std::vector<Skipped> ignored;
-    auto cands = walk(read_roots(db), ignored);
+    auto cands = walk(read_roots(db), ignored, nullptr, nullptr, read_excludes(db));
     size_t matched = 0;
     for (const Candidate& c : cands) {
         auto it = records.find(c.display);

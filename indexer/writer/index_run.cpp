@@ -13,6 +13,7 @@
 #include "index/topics.hpp"
 #include "watch/watch_state.hpp"
 #include "writer/compact.hpp"
+#include "writer/exclude.hpp"
 #include "writer/stat_list.hpp"
 #include "writer/writers.hpp"
 
@@ -98,13 +99,14 @@ void refresh_stat_list(Xapian::WritableDatabase& db, const std::string& list) {
 
 /// What the index remembers from its last run, next to what this run would write.
 struct RunState {
-    std::string roots, topics_path, synonyms_path, synonyms;
+    std::string roots, exclude, topics_path, synonyms_path, synonyms;
     bool current_schema = false;
 };
 
 /// True when this run's roots, schema and data files are those of the last run.
 bool same_state(const Xapian::Database& db, const RunState& now) {
     return now.current_schema && now.roots == db.get_metadata(schema::kRootsKey) &&
+           now.exclude == db.get_metadata(schema::kExcludeKey) &&
            now.synonyms == db.get_metadata(schema::kSynonymsKey) &&
            now.topics_path == db.get_metadata(schema::kTopicsPathKey) &&
            now.synonyms_path == db.get_metadata(schema::kSynonymsPathKey);
@@ -173,9 +175,11 @@ std::vector<Root> merge_roots(const std::vector<Root>& old, const std::vector<st
 } // namespace
 
 std::vector<NoteFile> list_note_files(const std::vector<std::string>& paths,
-                                      std::vector<Skipped>& skipped) {
+                                      std::vector<Skipped>& skipped,
+                                      const std::vector<std::string>& exclude) {
     std::vector<NoteFile> out;
-    for (const Candidate& c : walk(merge_roots({}, paths, true), skipped))
+    for (const Candidate& c :
+         walk(merge_roots({}, paths, true), skipped, nullptr, nullptr, exclude))
         out.push_back({c.display, c.abs, c.folder, c.st.size});
     return out;
 }
@@ -191,6 +195,10 @@ std::vector<Root> read_roots(const Xapian::Database& db) {
     return out;
 }
 
+std::vector<std::string> read_excludes(const Xapian::Database& db) {
+    return decode_excludes(db.get_metadata(schema::kExcludeKey));
+}
+
 namespace {
 
 /// What a run holds before it looks at the notes: the index (damage and
@@ -201,6 +209,7 @@ struct RunSetup {
     Taxonomy tax;
     Synonyms syn;
     std::vector<Root> roots;
+    std::vector<std::string> exclude; ///< remembered and given --exclude patterns
     RunState state;
 };
 
@@ -241,9 +250,17 @@ RunSetup open_run(const IndexOptions& opt) {
         throw IndexUsageError("no notes to index: give a file or folder (crib-index PATH...)");
     // --rebuild with no paths rebuilds the remembered roots; with paths, they replace them.
     s.roots = merge_roots(old_roots, given, opt.rebuild && !given.empty());
+    // The patterns go with the roots: --rebuild PATH... starts over with those given.
+    s.exclude = merge_excludes(opt.rebuild && !given.empty() ? std::vector<std::string>{}
+                                                             : read_excludes(s.db),
+                               opt.exclude);
     if (opt.prune) // forget roots that are gone; their passages go below
         s.roots.erase(std::remove_if(s.roots.begin(), s.roots.end(), root_gone), s.roots.end());
-    s.state = {encode_roots(s.roots), s.tax_path, s.syn_path, s.syn.fingerprint(),
+    s.state = {encode_roots(s.roots),
+               encode_excludes(s.exclude),
+               s.tax_path,
+               s.syn_path,
+               s.syn.fingerprint(),
                version.kind == schema::SchemaState::current};
     return s;
 }
@@ -284,9 +301,13 @@ RunPlan plan_run(const IndexOptions& opt, RunSetup& setup, IndexStats& stats) {
         opt.rebuild ||
         (!plan.records.empty() && setup.syn.fingerprint() != db.get_metadata(schema::kSynonymsKey));
     plan.walk_started = now_ns();
-    std::vector<Candidate> cands = walk(setup.roots, stats.skipped, &stats.other_files, &plan.seen);
+    std::vector<Candidate> cands =
+        walk(setup.roots, stats.skipped, &stats.other_files, &plan.seen, setup.exclude);
+    // The stat list sees every note file of a folder: one with excluded files
+    // is checked by a walk.
+    plan.list_ok = setup.exclude.empty();
     plan.seen.uncheck_dir(db_folder(opt.db));
-    plan.list_ok = stats.skipped.empty(); // an unreadable folder must be walked every time
+    plan.list_ok = plan.list_ok && stats.skipped.empty(); // an unreadable folder: walked every time
     stats.files_seen = cands.size();
     std::unordered_set<std::string> present;
     for (Candidate& c : cands) {
@@ -424,6 +445,7 @@ class RunWriter {
         // Roots and data files first: an interrupted run's committed files stay
         // covered by a remembered root, and the next run resumes from them.
         out_.set_metadata(schema::kRootsKey, setup.state.roots);
+        out_.set_metadata(schema::kExcludeKey, setup.state.exclude);
         // The version goes into the first commit: an index with passages and no
         // version is then damaged, never a first run that was killed.
         out_.set_metadata(schema::kVersionKey, std::to_string(schema::kSchemaVersion));

@@ -25,6 +25,9 @@ struct IndexOptions {
     std::vector<std::string>
         default_roots;    ///< used when no roots are given or remembered (config `notes`)
     bool rebuild = false; ///< start from scratch (roots = exactly `roots`)
+    /// --exclude patterns (writer/exclude.hpp), remembered with the roots:
+    /// added to the remembered ones, or replacing them with --rebuild PATH...
+    std::vector<std::string> exclude;
     /// Drop the passages (and the memory) of remembered roots that no longer
     /// exist; without it they are kept, in case the folder was moved or unmounted.
     bool prune = false;
@@ -129,6 +132,8 @@ struct Root {
 
 std::map<std::string, FileRecord> read_file_records(const Xapian::Database& db);
 std::vector<Root> read_roots(const Xapian::Database& db);
+/// The --exclude patterns the index remembers (writer/exclude.hpp).
+std::vector<std::string> read_excludes(const Xapian::Database& db);
 
 /// Cheap freshness check (stat + directory listing only): has any indexed
 /// file changed or vanished, or has a new note file appeared under a root?
@@ -148,9 +153,11 @@ struct NoteFile {
 std::string not_text_reason(const std::string& path, std::string_view bytes);
 
 /// The note files under `paths` (files are taken whatever their name;
-/// folders are walked for note file names, hidden entries skipped).
+/// folders are walked for note file names, hidden entries and what `exclude`
+/// matches skipped).
 std::vector<NoteFile> list_note_files(const std::vector<std::string>& paths,
-                                      std::vector<Skipped>& skipped);
+                                      std::vector<Skipped>& skipped,
+                                      const std::vector<std::string>& exclude = {});
 
 /// Why a file over --max-size is skipped, as indexing and --dump say it:
 /// "larger than 16 MiB (--max-size)".

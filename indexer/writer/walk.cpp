@@ -5,6 +5,7 @@
 #include "common/text.hpp"
 #include "formats/formats.hpp"
 #include "watch/watch_state.hpp"
+#include "writer/exclude.hpp"
 #include "writer/file_record.hpp"
 
 #include <sys/stat.h>
@@ -66,6 +67,13 @@ Candidate candidate_at(const Root& root, const std::string& abs, const std::stri
             abs,
             slash == std::string::npos ? "" : rel.substr(0, slash),
             {}};
+}
+
+/// True when `full`, below `root`, matches one of `exclude` (exclude.hpp).
+bool excluded_below(const Root& root, const std::string& full, bool folder,
+                    const std::vector<std::string>& exclude) {
+    std::string rel;
+    return !exclude.empty() && path_below(root, full, rel) && excluded(exclude, rel, folder);
 }
 
 } // namespace
@@ -134,8 +142,10 @@ void stat_all(std::vector<Candidate>& cands) {
 /// or another one) are not walked.
 /// Files no format claims are listed in *other, and the folders walked (with
 /// their mtimes, taken before they are listed) go to *dirs, when given.
+/// What `exclude` matches is passed by.
 std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>& skipped,
-                            std::vector<std::string>* other, StatListBuilder* dirs) {
+                            std::vector<std::string>* other, StatListBuilder* dirs,
+                            const std::vector<std::string>& exclude) {
     std::vector<Candidate> out;
     std::unordered_set<std::string> seen;
     for (const Root& root : roots) {
@@ -174,7 +184,8 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
             std::error_code sec;
             bool is_dir = e.is_directory(sec) && !e.is_symlink(sec);
             if (is_dir) {
-                if ((!name.empty() && name[0] == '.') || is_xapian_database(e.path().native()))
+                if ((!name.empty() && name[0] == '.') || is_xapian_database(e.path().native()) ||
+                    excluded_below(root, e.path().native(), true, exclude))
                     it.disable_recursion_pending();
                 else if (::access(e.path().c_str(), R_OK | X_OK) != 0)
                     skipped.push_back(
@@ -187,6 +198,7 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
             }
             bool note = is_note_file_name(name);
             if (!note && (!other || name.empty() || name[0] == '.')) continue;
+            if (excluded_below(root, e.path().native(), false, exclude)) continue;
             // The iterator's paths are root.abs + "/" + ...
             const std::string& full = e.path().native();
             std::string rel;

@@ -53,9 +53,11 @@ bool hidden_from_walk(const std::string& abs, const std::vector<Root>& roots);
 
 /// Walks the roots (see the file comment).  Files no format claims are
 /// listed in *other, and the folders walked (with their mtimes, taken before
-/// they are listed) go to *dirs, when given.
+/// they are listed) go to *dirs, when given.  Files and folders matching
+/// `exclude` (exclude.hpp) are passed by, neither notes nor other files.
 std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>& skipped,
                             std::vector<std::string>* other = nullptr,
-                            StatListBuilder* dirs = nullptr);
+                            StatListBuilder* dirs = nullptr,
+                            const std::vector<std::string>& exclude = {});
 
 } // namespace crib

@@ -100,6 +100,10 @@ _crib_index()
                 _crib_index_complete_path -f "$prefix" "$cur"
                 return 0
                 ;;
+            --exclude)
+                _crib_index_add_matches "$prefix" "$cur" FORMAT.txt 'LICENSE*' /README.md
+                return 0
+                ;;
             --max-size)
                 _crib_index_add_matches "$prefix" "$cur" 1M 4M 16M 64M
                 return 0
@@ -113,7 +117,7 @@ _crib_index()
         esac
 
         if [[ $cur == -* && -z $prefix ]]; then
-            local opts="--help --db --rebuild --prune --wait --watch --dump --stats --check --types --format --max-size
+            local opts="--help --db --rebuild --exclude --prune --wait --watch --dump --stats --check --types --format --max-size
                 --topics --synonyms --threads --batch-size --quiet --verbose --version"
             [[ $cur != --* ]] && opts+=" -h -j -q -v"
             mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
