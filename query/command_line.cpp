@@ -135,6 +135,7 @@ CLI::App* add_quiz(CLI::App& app, QuizFlags& f, Globals& g) {
     quiz->add_option("--export", f.exporting,
                      "Write the cards as FORMAT (anki: Anki's text import) to FILE (- for stdout)")
         ->expected(2)
+        ->allow_extra_args(false) // the query words after FILE are the query's
         ->type_name("anki FILE");
     quiz->add_flag("--force", f.force,
                    "Let --export replace an existing file that is not an earlier export");

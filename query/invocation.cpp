@@ -132,7 +132,9 @@ Invocation make_invocation(const RawFlags& o, const Config& cfg, const Surroundi
     req.sort = o.sort == "file" ? SearchRequest::Sort::file : SearchRequest::Sort::relevance;
     req.all = o.all;
     req.explain = o.explain;
+    const std::string typed = req.query;
     add_filters(o, req);
+    if (req.query != typed) req.typed = typed; // reported as given, not as rewritten
     size_request(o, inv, limit_given, req);
     return inv;
 }

@@ -1,7 +1,7 @@
 #include "formats/notes_parser.hpp"
 
-#include "formats/detectors.hpp"
 #include "common/text.hpp"
+#include "formats/detectors.hpp"
 
 namespace crib {
 
@@ -23,6 +23,7 @@ void read_and_detect(const NoteFormat& format, std::string_view text, const std:
                      ParseResult& r) {
     Outline outline = format.read(text);
     r.warnings.insert(r.warnings.end(), outline.warnings.begin(), outline.warnings.end());
+    if (outline.unread && !outline.warnings.empty()) r.unread = outline.warnings.back();
     r.passages = detect_passages(outline, file);
 }
 

@@ -20,6 +20,9 @@ struct ParseResult {
     std::vector<Passage> passages;
     std::vector<std::string> warnings; ///< e.g. "decoded as windows-1252"
     std::string format;                ///< the name of the format it was read as
+    /// Why the format's reader could read nothing of the file ("not a valid
+    /// notebook: ..."); "" when it read it.  Such a file is skipped.
+    std::string unread;
 };
 
 /// Parse raw file bytes as `format`; `file` is copied into each passage.

@@ -48,6 +48,9 @@ struct Outline {
     /// in a pasted job description).  True for plain text, where titles have no syntax.
     bool bare_titles = false;
     std::vector<std::string> warnings; ///< what the reader could not read ("not a valid notebook")
+    /// The reader could read nothing of the file (its last warning says
+    /// why): the file is skipped and listed, not indexed as empty.
+    bool unread = false;
 
     /// Append a line (readers build the outline with this).
     void add(int source_line, LineKind kind, std::string text, int level = 0) {

@@ -322,11 +322,13 @@ Outline read_ipynb(std::string_view text) {
     std::string error;
     if (!parse_json(text, nb, error)) {
         out.warnings.push_back("not a valid notebook: " + error);
+        out.unread = true;
         return out;
     }
     const JValue* cells = nb.get("cells");
     if (!cells || cells->type != JValue::array) {
         out.warnings.push_back("not a notebook: no \"cells\" list");
+        out.unread = true;
         return out;
     }
     std::string lang = "python";

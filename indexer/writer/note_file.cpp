@@ -29,6 +29,10 @@ ParsedNoteFile parse_note_file(const NoteFileRequest& req) {
         return f;
     }
     f.parsed = parse_notes(bytes, req.display);
+    if (!f.parsed.unread.empty()) { // nothing of it read: listed as skipped, never an empty note
+        f.skip = f.parsed.unread;
+        return f;
+    }
     if (req.taxonomy) assign_topics(f.parsed.passages, *req.taxonomy, req.folder);
     return f;
 }

@@ -26,8 +26,9 @@ struct NoteFileRequest {
 
 /// What reading one note file gave.
 struct ParsedNoteFile {
-    /// Why it was not parsed: too large, unreadable, not a regular file, or
-    /// not text ("" when it was read).
+    /// Why it was not parsed: too large, unreadable, not a regular file, not
+    /// text, or its format's reader could read none of it (a notebook that is
+    /// not valid JSON) ("" when it was read).
     std::string skip;
     bool not_text = false;  ///< `skip` is a not-text reason (binary, or no extension and not text)
     bool unchanged = false; ///< its bytes hash to `old_hash`: not parsed

@@ -126,7 +126,7 @@ void read_literally(const Xapian::Database& db, const SearchRequest& req, Attemp
 /// count, order, show, relate (step 7, find_related).
 SearchResult search_in(const Xapian::Database& db, const SearchRequest& req) {
     SearchResult res;
-    res.query = req.query;
+    res.query = req.typed.value_or(req.query);
     auto t = Clock::now();
     Attempt best = read_and_match(db, req, req.query);
     correct(db, req, best, res);

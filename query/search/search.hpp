@@ -42,7 +42,11 @@ struct Hit;
 /// What to search for.
 struct SearchRequest {
     IndexSet db;
-    std::string query;               ///< the words as typed (QueryParser syntax)
+    std::string query; ///< the words as typed (QueryParser syntax)
+    /// The query as the user gave it, when `query` is crib's rewriting of it
+    /// (-F's words "rolling AND updat*", --unanswered's "kind:question"):
+    /// SearchResult::query, JSON `query` and the messages report this.
+    std::optional<std::string> typed;
     std::vector<std::string> topics; ///< -t/--topic filters (AND)
     size_t limit = 10;
     size_t offset = 0;

@@ -162,7 +162,7 @@ TEST_CASE("regression: an index made in the notes folder counted its lock file a
     CHECK(first.files_indexed == 1);
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     d.write("notes/b.md", "## What is B?\nbeta\n"); // an update, planned from the file list
-    CHECK(index_is_stale(Xapian::Database(o.db))); // crib's check before a search sees it too
+    CHECK(index_is_stale(Xapian::Database(o.db)));  // crib's check before a search sees it too
     IndexStats again = run_index(o);
     CHECK(again.files_indexed == 1);
     CHECK(again.files_unchanged == 1);
@@ -410,6 +410,35 @@ TEST_CASE("a skipped binary file was reported only by the run that met it", "[in
     std::filesystem::remove(d.str() + "/notes/big.md");
     auto clean = run_index(o);
     CHECK(clean.skipped.empty());
+}
+
+TEST_CASE("a notebook that is not valid JSON was counted as indexed with no passages",
+          "[index][regression]") {
+    // crib-index said "indexed 2 files" and exited 0: the notebook's text was
+    // in no passage, and only -v said why.  It is skipped and listed (exit
+    // 3) on every run until it changes, as a binary file is.
+    test::TempDir d;
+    d.write("notes/good.md", "## What is good?\nyes\n");
+    d.write("notes/bad.ipynb", "{\"cells\": [ {\"cell_type\": \"markdown\", \"source\": \"## What");
+    d.write("notes/odd.ipynb", "{\"x\": 1}");
+    IndexOptions o = opts(d);
+    for (int run = 0; run < 2; ++run) {
+        INFO("run " << run);
+        auto s = run_index(o);
+        std::map<std::string, std::string> why;
+        for (const auto& k : s.skipped)
+            why[k.path.substr(k.path.rfind('/') + 1)] = k.reason;
+        CHECK(s.skipped.size() == 2);
+        CHECK(why["bad.ipynb"].rfind("not a valid notebook: ", 0) == 0);
+        CHECK(why["odd.ipynb"] == "not a notebook: no \"cells\" list");
+        CHECK(s.files_indexed == (run == 0 ? 1 : 0));
+    }
+    d.write("notes/bad.ipynb", "{\"cells\": [{\"cell_type\": \"markdown\", \"source\": "
+                               "\"## What is fixed?\\nnow\"}]}");
+    auto fixed = run_index(o);
+    CHECK(fixed.files_indexed == 1);
+    REQUIRE(fixed.skipped.size() == 1);
+    CHECK(docs(o.db) == 2);
 }
 
 TEST_CASE("editing the synonyms file re-indexes with stable group terms", "[index]") {

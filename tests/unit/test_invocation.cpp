@@ -1,4 +1,5 @@
 // Raw flags -> one validated Invocation (mode, request, format, print options).
+#include "index_fixture.hpp"
 #include "invocation.hpp"
 
 #include <catch2/catch.hpp>
@@ -141,6 +142,34 @@ TEST_CASE("invocation: -F searches the phrase's words and filters on the text", 
     CHECK(inv.request.keep(p));
     p.answer = "ls and l";
     CHECK_FALSE(inv.request.keep(p));
+}
+
+TEST_CASE("invocation: the query reported was crib's rewriting of it under -F and --unanswered",
+          "[invocation][regression]") {
+    // crib -F zzzqqq said 'no matches for "zzzqqq*"', and JSON `query` (the
+    // query as given) was "zzzqqq*", "ls" for -F ls -l, "rolling AND updat*"
+    // for -F rolling updat, "kind:question" for --unanswered alone.
+    auto reported = [](RawFlags f) {
+        Surroundings env = pipe_env();
+        env.default_db = content_db();
+        return search(make_invocation(f, {}, env).request).query;
+    };
+    for (const auto& w : std::vector<std::vector<std::string>>{
+             {"zzzqqq"}, {"ls", "-l"}, {"rolling", "updat"}, {"2>&1"}}) {
+        RawFlags f = words(w);
+        f.literal = true;
+        std::string typed = w[0] + (w.size() > 1 ? " " + w[1] : "");
+        CHECK(reported(f) == typed);
+        f.literal = false;
+        f.whole_word = true;
+        CHECK(reported(f) == typed);
+    }
+    RawFlags all;
+    all.unanswered = true;
+    CHECK(reported(all).empty());
+    RawFlags some = words({"docker"});
+    some.unanswered = true;
+    CHECK(reported(some) == "docker");
 }
 
 TEST_CASE("resolve_db: --db as given else the config db and dbs else the default", "[invocation]") {
