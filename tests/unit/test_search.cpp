@@ -532,3 +532,26 @@ TEST_CASE("typeof null written together ranked below a passage with the words ap
     REQUIRE(apart.total == 2);
     CHECK(apart.hits[0].passage.question == "What's the output of the check?");
 }
+
+TEST_CASE("an exact question below the 20 best by BM25 was left out of the re-ranking",
+          "[search][regression]") {
+    // New-user trial: "what is a pod" over the corpora, the user's own "What
+    // is a pod?" (a short answer) was 24th by BM25, under cheat-sheet
+    // sections that say "pod" many times; only the top 20 were re-ranked.
+    test::TempDir d;
+    std::string sheet;
+    for (int i = 0; i < 30; ++i)
+        sheet += "## Kubectl " + std::to_string(i) +
+                 "\nGet a pod, delete a pod, describe the pod, " + "logs of a pod, exec into pod " +
+                 std::to_string(i) + " and list pods.\n\n";
+    d.write("notes/sheet.md", sheet);
+    d.write("notes/mine.md", "## What is a pod?\nThe smallest deployable unit: one or more "
+                             "containers sharing network and storage, scheduled together.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = "what is a pod";
+    r.related = false;
+    auto res = search(r);
+    REQUIRE(!res.hits.empty());
+    CHECK(res.hits[0].passage.question == "What is a pod?");
+}
