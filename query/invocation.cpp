@@ -65,6 +65,7 @@ void add_filters(const RawFlags& o, SearchRequest& req) {
     if (o.literal && trim(req.query).empty()) throw UsageError("-F needs something to find");
     auto own = std::move(req.keep);
     req.keep = [filter, own](const Passage& p) { return passes(filter, p) && (!own || own(p)); };
+    req.keep_has_words = true;
 }
 
 /// How many hits and what to compute for them, by format and mode.

@@ -78,6 +78,18 @@ Attempt read_and_match(const Xapian::Database& db, const SearchRequest& req,
     return match_reading(db, req, text, std::move(prep), ms_since(t));
 }
 
+/// `fix` offered, not searched, when only -w or -F (whose filter holds the
+/// words as typed: "kafak" as a whole word) kept it from matching: `crib -w
+/// kafak` found nothing and said nothing of "kafka".
+void offer_past_filter(const Xapian::Database& db, const SearchRequest& req, const std::string& fix,
+                       SearchResult& res) {
+    if (!req.keep_has_words) return;
+    SearchRequest open = req;
+    open.keep = nullptr;
+    open.keep_has_words = false;
+    if (!read_and_match(db, open, fix).match.mset.empty()) res.corrected = fix;
+}
+
 /// Step 3, correct: when no passage has every word and a word is unknown
 /// to the notes, its correction (bounded by word length, spelling.cpp) is
 /// searched instead, and `searched_corrected` says so.  A corrected
@@ -93,7 +105,10 @@ void correct(const Xapian::Database& db, const SearchRequest& req, Attempt& best
         // No full match either way: the partial reading starts from the
         // correction (its words are in the notes), said as both.
         read_partially(db, req, fixed);
-        if (fixed.match.mset.empty()) return;
+        if (fixed.match.mset.empty()) {
+            offer_past_filter(db, req, fix, res);
+            return;
+        }
     }
     res.corrected = fix;
     res.searched_corrected = true;

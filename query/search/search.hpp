@@ -67,6 +67,9 @@ struct SearchRequest {
     /// Checked on each matching passage after the Xapian match (-w, -F):
     /// false drops it from hits, total and facets.  Empty keeps every match.
     std::function<bool(const Passage&)> keep;
+    /// `keep` checks the words as typed (-w, -F): a correction it drops is
+    /// still offered ("Did you mean"), as searching it needs the flag again.
+    bool keep_has_words = false;
     /// -F of punctuation alone ("===", "&&"): no word for the index to
     /// match, so every passage goes through `keep` (a scan, as grep's).
     bool every_passage = false;

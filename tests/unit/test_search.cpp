@@ -5,6 +5,7 @@
 #include "search/reopen.hpp"
 #include "search/search.hpp"
 #include "search/spelling.hpp"
+#include "search/text_filter.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -554,4 +555,25 @@ TEST_CASE("an exact question below the 20 best by BM25 was left out of the re-ra
     auto res = search(r);
     REQUIRE(!res.hits.empty());
     CHECK(res.hits[0].passage.question == "What is a pod?");
+}
+
+TEST_CASE("crib -w with a typo found nothing and offered no correction", "[search][regression]") {
+    // New-user trial: `crib -w kafak` found nothing (no whole word "kafak")
+    // and said nothing, where `crib kafak` searches "kafka".  The filter
+    // holds the typed words, so the correction is offered, not searched.
+    SearchRequest r;
+    r.db = content_db();
+    r.query = "statefulsett";
+    TextFilter filter = make_text_filter(r.query, false, true);
+    r.keep = [filter](const Passage& p) { return passes(filter, p); };
+    r.keep_has_words = true;
+    auto res = search(r);
+    CHECK(res.hits.empty());
+    CHECK(res.total == 0);
+    REQUIRE(res.corrected);
+    CHECK(*res.corrected == "statefulsets");
+    CHECK_FALSE(res.searched_corrected);
+    // A filter of other words (--unanswered) offers nothing it did not search.
+    r.keep_has_words = false;
+    CHECK_FALSE(search(r).corrected);
 }
