@@ -501,6 +501,28 @@ TEST_CASE("a second writer dropped before finish() commits nothing", "[index]") 
     CHECK(Xapian::Database(half).get_doccount() == 0);
 }
 
+TEST_CASE("a second writer's failed write or last commit is thrown by finish()", "[index]") {
+    // The error of the thread's last write or of its last commit (which
+    // finish() no longer makes itself) must reach the run: a half that
+    // failed is never merged into the index as if whole.
+    test::TempDir d;
+    SECTION("a write") {
+        QueueWriter w((d.path / "half").string(), 1000000);
+        std::vector<BuiltPassage> file(1);
+        file[0].doc.add_term(std::string(300, 'x')); // Xapian refuses terms over 245 bytes
+        w.add(std::move(file));
+        CHECK_THROWS_AS(w.finish(), Xapian::InvalidArgumentError);
+    }
+    SECTION("the last commit") {
+        QueueWriter w((d.path / "half").string(), 1000000);
+        std::vector<BuiltPassage> file(1);
+        file[0].doc.add_term("zorblax");
+        file[0].spelling = {std::string(300, 'x')};
+        w.add(std::move(file));
+        CHECK_THROWS(w.finish());
+    }
+}
+
 TEST_CASE("an interrupted --rebuild leaves the old index whole", "[index]") {
     test::TempDir d;
     for (int i = 0; i < 4; ++i)
