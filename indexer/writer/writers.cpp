@@ -53,6 +53,15 @@ QueueWriter::~QueueWriter() {
     }
     cv_.notify_all();
     if (thread_.joinable()) thread_.join();
+    // Dropped before finish() (a failed or interrupted build; its folder goes
+    // next): Xapian's destructor would commit what is pending all the same,
+    // one more commit on a full disk after a failed one.  In a transaction it
+    // cancels instead (as ~FullBuild does for main_).  After finish() db_ is
+    // closed and this throws.
+    try {
+        db_.begin_transaction(false);
+    } catch (const Xapian::Error&) {
+    }
 }
 
 void QueueWriter::add(std::vector<BuiltPassage> docs) {

@@ -34,6 +34,8 @@ TEST_CASE("an exclude pattern without a slash is a name at any depth", "[exclude
     CHECK(excluded(p, "FORMAT.txt", false));
     CHECK(excluded(p, "corpus/FORMAT.txt", false));
     CHECK(excluded(p, "corpus/LICENSE.md", false));
+    CHECK(excluded(p, "corpus/a/b/FORMAT.txt", false)); // any depth, not only one folder down
+    CHECK(excluded({"drafts/"}, "corpus/a/drafts", true));
     CHECK_FALSE(excluded(p, "corpus/FORMAT.txt.md", false));
     CHECK_FALSE(excluded(p, "FORMAT/notes.md", false)); // a folder's name is not the pattern
     CHECK_FALSE(excluded({}, "FORMAT.txt", false));
@@ -91,4 +93,20 @@ TEST_CASE("a newly excluded file leaves the index and a rebuild with paths forge
     run_index(rebuild);
     CHECK(read_excludes(Xapian::Database(o.db)).empty());
     CHECK(passages_of(o.db, "FORMAT") > 0);
+}
+
+TEST_CASE("a rebuild without paths keeps the remembered patterns", "[exclude]") {
+    // Only --rebuild PATH... starts the patterns over (README): one without
+    // paths rebuilds the remembered roots with their patterns.
+    test::TempDir d;
+    IndexOptions o = corpus(d);
+    o.exclude = {"FORMAT.txt"};
+    run_index(o);
+    IndexOptions rebuild = test::notes_options(d);
+    rebuild.roots.clear();
+    rebuild.rebuild = true;
+    auto s = run_index(rebuild);
+    CHECK(s.files_indexed == 4);
+    CHECK(read_excludes(Xapian::Database(o.db)) == std::vector<std::string>{"FORMAT.txt"});
+    CHECK(passages_of(o.db, "FORMAT") == 0);
 }

@@ -8,6 +8,7 @@
 #include "search/search.hpp"
 #include "writer/index_run.hpp"
 #include "writer/parse_pipeline.hpp"
+#include "writer/writers.hpp"
 
 #include <xapian.h>
 
@@ -506,6 +507,49 @@ TEST_CASE("a full build on two writers merges passages, records and spelling cou
     auto again = run_index(o);
     CHECK_FALSE(again.wrote);
     CHECK(again.files_unchanged == 6);
+}
+
+TEST_CASE("a second writer dropped before finish() commits nothing", "[index]") {
+    // A full build that fails (a full disk in the run's own commit) or is
+    // interrupted drops its second writer, whose folder goes next: its
+    // pending passages were committed all the same by Xapian's destructor,
+    // one more commit on a full disk (Xapian 1.4 can abort inside it).
+    test::TempDir d;
+    const std::string half = (d.path / "half").string();
+    {
+        QueueWriter w(half, 1000000);
+        // Five files: the fifth waits until the thread has taken one, so
+        // passages are written, uncommitted, when the writer is dropped.
+        for (int f = 0; f < 5; ++f) {
+            std::vector<BuiltPassage> file(3);
+            for (BuiltPassage& p : file)
+                p.doc.add_term("zorblax");
+            w.add(std::move(file));
+        }
+    }
+    CHECK(Xapian::Database(half).get_doccount() == 0);
+}
+
+TEST_CASE("a second writer's failed write or last commit is thrown by finish()", "[index]") {
+    // The error of the thread's last write or of its last commit (which
+    // finish() no longer makes itself) must reach the run: a half that
+    // failed is never merged into the index as if whole.
+    test::TempDir d;
+    SECTION("a write") {
+        QueueWriter w((d.path / "half").string(), 1000000);
+        std::vector<BuiltPassage> file(1);
+        file[0].doc.add_term(std::string(300, 'x')); // Xapian refuses terms over 245 bytes
+        w.add(std::move(file));
+        CHECK_THROWS_AS(w.finish(), Xapian::InvalidArgumentError);
+    }
+    SECTION("the last commit") {
+        QueueWriter w((d.path / "half").string(), 1000000);
+        std::vector<BuiltPassage> file(1);
+        file[0].doc.add_term("zorblax");
+        file[0].spelling = {std::string(300, 'x')};
+        w.add(std::move(file));
+        CHECK_THROWS(w.finish());
+    }
 }
 
 TEST_CASE("an interrupted --rebuild leaves the old index whole", "[index]") {

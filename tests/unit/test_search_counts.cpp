@@ -416,3 +416,35 @@ TEST_CASE("an estimated total counts copies out by their share of the fetched to
     CHECK(res.total >= 3500);
     CHECK(res.total <= 4700);
 }
+
+TEST_CASE("a match fetched whole to be counted keeps the re-rank of a one-hit page", "[search]") {
+    // 31 passages: more than the first match would fetch, so it is fetched
+    // whole for the count.  "What is a wombat?" is 13th by BM25 and first
+    // after the re-rank; the copies dropped from that whole match must
+    // still reach the re-rank depth, not stop at the page (-n 1).
+    test::TempDir d;
+    write_notes(d, 1, 30, [](int, int q) {
+        std::string n = std::to_string(q);
+        return q < 12
+                   ? "## Note " + n + " on marsupials?\nwombat wombat wombat burrow " + n + "\n\n"
+                   : "## Note " + n +
+                         " on animals?\nthe wombat lives in a long burrow with many other "
+                         "things around it here and there " +
+                         n + "\n\n";
+    });
+    d.write("notes/b.md", "## What is a wombat?\nA marsupial of Australia, short and strong, that "
+                          "digs with its claws and sleeps in the day.\n");
+    SearchRequest r;
+    r.db = test::index_notes(d);
+    r.query = "wombat";
+    r.related = false;
+    for (size_t limit : {1, 5, 25}) {
+        r.limit = limit;
+        auto res = search(r);
+        CAPTURE(limit);
+        REQUIRE_FALSE(res.hits.empty());
+        CHECK(res.hits[0].passage.question == "What is a wombat?");
+        CHECK(res.total == 31);
+        CHECK(res.exact);
+    }
+}
