@@ -222,9 +222,11 @@ class HumanPrinter : public Printer {
     }
 
     /// "10 of 57 matches", "11-20 of 57 matches" past --offset, "10 of about
-    /// 110000 matches" when the total is Xapian's estimate.
+    /// 110000 matches" when the total is Xapian's estimate, "none at --offset
+    /// 100 of 9 matches" past the last one (not "0 of 9", which is -n 0).
     static std::string shown_of_total(const SearchResult& r) {
         std::string shown = std::to_string(r.hits.size());
+        if (r.hits.empty() && r.offset > 0) shown = "none at --offset " + std::to_string(r.offset);
         if (!r.hits.empty() && r.hits.front().rank > 1)
             shown = std::to_string(r.hits.front().rank) + "-" + std::to_string(r.hits.back().rank);
         return shown + (r.exact ? " of " : " of about ") + std::to_string(r.total) +

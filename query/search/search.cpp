@@ -261,6 +261,7 @@ SearchResult search(const SearchRequest& req) {
             },
             [&] { return handed; });
         res.timings.open = open_ms;
+        res.offset = req.offset;
         res.notes = remote_notes(req);
         return res;
     });

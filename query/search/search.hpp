@@ -145,7 +145,8 @@ struct SearchResult {
     /// The corrected words were searched: instead of the query (it found
     /// nothing) or alongside the words as typed (some were unknown).
     bool searched_corrected = false;
-    size_t total = 0; ///< matching passages (after collapsing)
+    size_t total = 0;  ///< matching passages (after collapsing)
+    size_t offset = 0; ///< --offset: matches skipped before the first hit
     /// No passage has every word of the query: the hits are passages with
     /// some of its `of` words (each hit says what it lacks).  Not a match:
     /// crib exits 1 and says so in every format.

@@ -149,3 +149,17 @@ TEST_CASE("JSON total counted passages with some of the words as matches",
     CHECK(text.find("\"total\":191,") != std::string::npos);
     CHECK(text.find("\"partial_total\":0") != std::string::npos);
 }
+
+TEST_CASE("an --offset past the last match said \"0 of 9 matches\", as -n 0 does",
+          "[printers][regression]") {
+    // New-user trial: `crib --offset 100 statefulset` printed "0 of 9
+    // matches", which reads as a count of nothing shown on purpose.
+    SearchResult r;
+    r.query = "statefulset";
+    r.total = 9;
+    r.offset = 100;
+    std::string text = print(Format::plain, {}, r);
+    CHECK(text.find("none at --offset 100 of 9 matches") != std::string::npos);
+    r.offset = 0; // -n 0: counts only
+    CHECK(print(Format::plain, {}, r).find("0 of 9 matches") != std::string::npos);
+}
