@@ -1,6 +1,8 @@
 // exclude.cpp - see exclude.hpp.
 #include "writer/exclude.hpp"
 
+#include "common/text.hpp"
+
 #include <fnmatch.h>
 
 #include <algorithm>
@@ -19,11 +21,8 @@ bool matches(std::string_view pattern, std::string_view rel, bool folder) {
     bool anchored = pattern.find('/') != std::string_view::npos;
     if (!pattern.empty() && pattern.front() == '/') pattern.remove_prefix(1);
     if (pattern.empty()) return false;
-    std::string_view subject = rel;
-    if (!anchored) { // a name at any depth: the last part of the path
-        size_t slash = rel.rfind('/');
-        if (slash != std::string_view::npos) subject = rel.substr(slash + 1);
-    }
+    // A name at any depth: the last part of the path.
+    const std::string_view subject = anchored ? rel : base_name(rel);
     return ::fnmatch(std::string(pattern).c_str(), std::string(subject).c_str(), FNM_PATHNAME) == 0;
 }
 

@@ -303,11 +303,10 @@ RunPlan plan_run(const IndexOptions& opt, RunSetup& setup, IndexStats& stats) {
     plan.walk_started = now_ns();
     std::vector<Candidate> cands =
         walk(setup.roots, stats.skipped, &stats.other_files, &plan.seen, setup.exclude);
-    // The stat list sees every note file of a folder: one with excluded files
-    // is checked by a walk.
-    plan.list_ok = setup.exclude.empty();
     plan.seen.uncheck_dir(db_folder(opt.db));
-    plan.list_ok = plan.list_ok && stats.skipped.empty(); // an unreadable folder: walked every time
+    // The stat list sees every note file of a folder, so one with excluded
+    // files is checked by a walk; an unreadable folder is walked every time.
+    plan.list_ok = setup.exclude.empty() && stats.skipped.empty();
     stats.files_seen = cands.size();
     std::unordered_set<std::string> present;
     for (Candidate& c : cands) {

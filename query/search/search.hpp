@@ -42,7 +42,7 @@ struct Hit;
 /// What to search for.
 struct SearchRequest {
     IndexSet db;
-    std::string query; ///< the words as typed (QueryParser syntax)
+    std::string query; ///< the words searched (QueryParser syntax): as typed, or see `typed`
     /// The query as the user gave it, when `query` is crib's rewriting of it
     /// (-F's words "rolling AND updat*", --unanswered's "kind:question"):
     /// SearchResult::query, JSON `query` and the messages report this.
