@@ -4,6 +4,7 @@
 #include "common/paths.hpp"
 #include "formats/formats.hpp"
 #include "watch/watch_state.hpp"
+#include "writer/exclude.hpp"
 
 #include <xapian.h>
 
@@ -78,8 +79,26 @@ struct Events {
     bool index = false; ///< the index was committed to (roots may have changed)
 };
 
+/// What the index walk reads: its roots (real paths) and the --exclude
+/// patterns it passes by (writer/exclude.hpp).
+struct Watched {
+    std::vector<std::string> roots;
+    std::vector<std::string> exclude;
+};
+
+/// True when `full` lies below `root` and matches `exclude` there.
+bool excluded_below(const std::string& root, const std::string& full, bool folder,
+                    const std::vector<std::string>& exclude) {
+    if (exclude.empty() || full.size() <= root.size() + 1 || full.compare(0, root.size(), root) ||
+        full[root.size()] != '/')
+        return false;
+    return excluded(exclude, std::string_view(full).substr(root.size() + 1), folder);
+}
+
 /// The inotify watches of the folders under the roots, of note files'
-/// symlink targets, and of the index folder itself.
+/// symlink targets, and of the index folder itself; folders and files the
+/// walk passes by (--exclude) are not watched: a node_modules left out took
+/// the kernel's watches and woke the watcher for nothing.
 class Watches {
   public:
     explicit Watches(const std::string& db) : db_(real_path(db)) {
@@ -102,10 +121,12 @@ class Watches {
     /// were renamed in or became readable get one, a symlinked note file's
     /// current target gets one, and what left the roots loses its own.
     /// Throws WatchLimit at the kernel's limit.
-    void sync(const std::vector<std::string>& roots) {
+    void sync(const Watched& w) {
         std::map<std::string, uint32_t> want; // path -> mask
         want[db_] = kIndexEvents;
-        for (const std::string& root : roots) {
+        exclude_ = w.exclude;
+        root_of_.clear();
+        for (const std::string& root : w.roots) {
             std::error_code ec;
             if (fs::is_directory(root, ec)) {
                 list_tree(root, want);
@@ -149,9 +170,10 @@ class Watches {
   private:
     /// Folders below `dir` (itself included) and symlinked note files, as
     /// the index walk lists them.
-    void list_tree(const std::string& dir, std::map<std::string, uint32_t>& want) const {
+    void list_tree(const std::string& dir, std::map<std::string, uint32_t>& want) {
         if (dir == db_) return;
         want.emplace(dir, kDirEvents);
+        root_of_.emplace(dir, dir);
         std::error_code ec;
         fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec),
             end;
@@ -159,11 +181,16 @@ class Watches {
             const fs::directory_entry& e = *it;
             std::string name = e.path().filename().string();
             std::error_code sec;
+            const bool folder = !e.is_symlink(sec) && e.is_directory(sec);
+            if (excluded_below(dir, e.path().string(), folder, exclude_)) {
+                if (folder) it.disable_recursion_pending();
+                continue;
+            }
             if (e.is_symlink(sec)) {
                 if (is_note_file_name(name)) want.emplace(e.path().string(), kFileEvents);
                 continue;
             }
-            if (!e.is_directory(sec)) continue;
+            if (!folder) continue;
             if ((!name.empty() && name[0] == '.') || e.path().string() == db_ ||
                 is_xapian_database(e.path().string()) ||
                 ::access(e.path().c_str(), R_OK | X_OK) != 0) {
@@ -173,7 +200,15 @@ class Watches {
                 continue;
             }
             want.emplace(e.path().string(), kDirEvents);
+            root_of_.emplace(e.path().string(), dir);
         }
+    }
+
+    /// True when `name` in the watched folder `folder` is passed by (--exclude).
+    bool excluded_in(const std::string& folder, const std::string& name, bool is_folder) const {
+        auto root = root_of_.find(folder);
+        return root != root_of_.end() &&
+               excluded_below(root->second, folder + "/" + name, is_folder, exclude_);
     }
 
     void handle(const struct inotify_event& ev, Events& out) {
@@ -199,7 +234,9 @@ class Watches {
         std::string name = ev.name;
         // The index and the watcher's state file: their changes are crib-index's own.
         if (watched->second == db_parent_ && (name == db_name_ || name == state_name_)) return;
-        if (ev.mask & IN_ISDIR) {
+        const bool folder = ev.mask & IN_ISDIR;
+        if (excluded_in(watched->second, name, folder)) return;
+        if (folder) {
             if (name[0] != '.') out.notes = true;
             return;
         }
@@ -208,7 +245,9 @@ class Watches {
 
     int fd_ = -1;
     std::string db_, db_parent_, db_name_, state_name_;
-    std::map<int, std::string> paths_; ///< watch descriptor -> watched path
+    std::map<int, std::string> paths_;           ///< watch descriptor -> watched path
+    std::vector<std::string> exclude_;           ///< the walk's --exclude patterns
+    std::map<std::string, std::string> root_of_; ///< watched folder -> the root it is under
 };
 
 /// One update; false (reported) when it failed.
@@ -227,18 +266,24 @@ bool update(const IndexOptions& opt, const WatchOptions& w) {
     return false;
 }
 
-/// The roots to watch: those the index remembers, else (no index yet) those given.
-std::vector<std::string> roots_of(const IndexOptions& opt) {
-    std::vector<std::string> out;
+/// What to watch: the roots the index remembers and those given, and the
+/// patterns it remembers and those given (only those given when --rebuild
+/// PATH... starts the patterns over, as run_index() does).
+Watched what_to_watch(const IndexOptions& opt) {
+    Watched out;
+    std::vector<std::string> remembered;
     try {
-        for (const Root& r : read_roots(Xapian::Database(opt.db)))
-            out.push_back(real_path(r.abs));
+        Xapian::Database db(opt.db);
+        for (const Root& r : read_roots(db))
+            out.roots.push_back(real_path(r.abs));
+        if (!opt.rebuild || opt.roots.empty()) remembered = read_excludes(db);
     } catch (const Xapian::Error&) { // not made yet
     }
     for (const std::string& given : opt.roots)
-        out.push_back(real_path(given));
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
+        out.roots.push_back(real_path(given));
+    std::sort(out.roots.begin(), out.roots.end());
+    out.roots.erase(std::unique(out.roots.begin(), out.roots.end()), out.roots.end());
+    out.exclude = merge_excludes(remembered, opt.exclude);
     return out;
 }
 
@@ -249,8 +294,8 @@ class Watcher {
         : opt_(std::move(opt)), w_(w), claim_(opt_.db), watches_(opt_.db) {}
 
     void run() {
-        if (w_.started) w_.started();  // the claim is ours
-        watches_.sync(roots_of(opt_)); // before the first update: edits during it are queued
+        if (w_.started) w_.started();       // the claim is ours
+        watches_.sync(what_to_watch(opt_)); // before the first update: edits during it are queued
         // The first update's errors end the watch, as they end crib-index
         // (no notes to index, a mistyped --db); later ones are retried.
         IndexStats first = run_index(opt_);
@@ -297,7 +342,7 @@ class Watcher {
     /// at the kernel's limit.
     bool resync() {
         try {
-            watches_.sync(roots_of(opt_));
+            watches_.sync(what_to_watch(opt_));
             return true;
         } catch (const WatchLimit& e) {
             if (w_.warn) w_.warn(e.message());

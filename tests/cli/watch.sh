@@ -190,4 +190,20 @@ expect_rc 2 unshare -U -r sh -c 'echo 3 >/proc/sys/user/max_inotify_watches && e
   "$CRIB_INDEX" "$TMP/manydb" "$TMP/many"
 grep -q "too many folders to watch: the kernel refused more after [0-3] watch(es) (this user namespace allows 3: user.max_inotify_watches" "$TMP/err" &&
   pass "27.14 the watch limit in force is quoted" || fail "27.14 limit: $(cat "$TMP/err")"
+# Excluded folders were watched all the same: a node_modules left out by
+# --exclude took one kernel watch per folder and woke the watcher at each write.
+mkdir -p "$TMP/ex/notes" "$TMP/ex/node_modules"/p{1..40}/lib
+printf '## What is a dingo?\nA wild dog.\n' >"$TMP/ex/notes/d.md"
+"$CRIB_INDEX" --db "$TMP/exdb" --watch --exclude node_modules/ "$TMP/ex" >"$TMP/watch.log" 2>&1 & watcher=$!
+for _ in $(seq 100); do [[ $(head -c1 "$TMP/exdb.watch" 2>/dev/null) == F ]] && break; sleep 0.05; done
+watches=$(cat /proc/"$watcher"/fdinfo/* 2>/dev/null | grep -c '^inotify' || true)
+(( watches > 0 && watches < 10 )) && pass "excluded folders are not watched ($watches watches)" || fail "$watches inotify watches for 3 folders and 81 excluded"
+# A woken watcher says S (catching up) until its update is in.
+states=""
+printf '## What is a dhole?\nAnother wild dog.\n' >"$TMP/ex/node_modules/p1/README.md"
+for _ in $(seq 30); do states+=$(head -c1 "$TMP/exdb.watch"); sleep 0.01; done
+[[ $states != *S* ]] && pass "a write in an excluded folder does not wake the watcher" || fail "woke: states $states"
+printf '## What is a dhole?\nAnother wild dog.\n' >"$TMP/ex/notes/h.md"; settle
+[[ $("$CRIB" --db "$TMP/exdb" -c dhole 2>/dev/null) == 1 ]] && pass "a note beside the excluded folder is still found" || fail "dhole: $("$CRIB" --db "$TMP/exdb" -c dhole 2>&1)"
+stop_watcher
 finish
