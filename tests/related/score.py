@@ -81,9 +81,26 @@ def folder(relpath):
     return relpath.split("/", 1)[0]
 
 
-def judge(corpus, sugg, gold):
-    """-> (strict-with-tolerance verdict, naive +-1 verdict, used tolerance) for one suggestion."""
+def load_judged(paths):
+    """Pooled verdicts (judged.tsv: query, candidate, verdict, reason) -> {query: {(path, line): verdict}}."""
+    out = {}
+    for path in paths:
+        for n, line in enumerate(open(path, encoding="utf-8"), 1):
+            f = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(f) < 3 or not f[0] or f[:3] == ["query", "candidate", "verdict"]:
+                continue
+            if f[2] not in ("related", "unrelated", "dup"):
+                sys.exit(f"{path}:{n}: verdict must be related, unrelated or dup")
+            out.setdefault(f[0], {})[split_id(f[1])] = f[2]
+    return out
+
+
+def judge(corpus, sugg, gold, pooled=None):
+    """-> (strict-with-tolerance verdict, naive +-1 verdict, used tolerance) for one suggestion;
+    with `pooled` (this query's pooled verdicts) a suggestion judged related counts too."""
     p, ln = sugg
+    if pooled and pooled.get(sugg) == "related":
+        return True, True, False
     lines = {gl for gp, gl in gold if gp == p}
     if ln in lines:
         return True, True, False
@@ -108,8 +125,9 @@ def run_crib(args, query):
     return json.loads(r.stdout)
 
 
-def score_list(corpus, sugg, gold, top_folder):
-    verdicts = [judge(corpus, s, gold) for s in sugg[:K]]
+def score_list(corpus, sugg, gold, top_folder, pooled=None):
+    verdicts = [judge(corpus, s, gold, pooled) for s in sugg[:K]]
+    gold_ids = set(gold)
     return {
         "suggestions": [f"{p}:{l}" for p, l in sugg[:K]],
         "verdicts": [v[0] for v in verdicts],
@@ -118,6 +136,8 @@ def score_list(corpus, sugg, gold, top_folder):
         "tolerance_used": sum(v[2] for v in verdicts),
         "shown": len(sugg[:K]),
         "other_corpus": sum(folder(p) != top_folder for p, _ in sugg[:K]),
+        "unjudged": sum(pooled is not None and s not in gold_ids and s not in pooled
+                        for s in sugg[:K]),
     }
 
 
@@ -128,11 +148,12 @@ def summary(name, results, key):
     shown = sum(r[key]["shown"] for r in results)
     other = sum(r[key]["other_corpus"] for r in results)
     zero = sum(r[key]["related"] == 0 for r in results)
+    unjudged = sum(r[key]["unjudged"] for r in results)
     p5 = rel / (K * n)
     prec_shown = rel / shown if shown else 0.0
     print(f"{name:9s} P@5 {p5:.3f} ({rel}/{K * n})  precision of shown {prec_shown:.3f} ({rel}/{shown})"
           f"  zero-related queries {zero}/{n}  from another corpus folder {other}/{shown}"
-          f"  [naive +-1 P@5 {naive / (K * n):.3f}]")
+          f"  [naive +-1 P@5 {naive / (K * n):.3f}]" + (f"  unjudged {unjudged}" if unjudged else ""))
     return {"p_at_5": p5, "related": rel, "slots": K * n, "shown": shown, "precision_of_shown": prec_shown,
             "zero_related_queries": zero, "queries": n, "other_corpus": other, "p_at_5_naive_pm1": naive / (K * n)}
 
@@ -147,6 +168,9 @@ def main():
     ap.add_argument("--rebuild", action="store_true", help="crib-index --rebuild CORPORA into --db first")
     ap.add_argument("--show", action="store_true", help="print every suggestion with its verdict")
     ap.add_argument("--json", help="write per-query results and totals to this file")
+    ap.add_argument("--judged", action="append", default=[],
+                    help="pooled verdicts (judged.tsv, see pool.py); repeatable: a suggestion judged "
+                         "related there counts as related too")
     args = ap.parse_args()
     if not os.path.isdir(args.corpora):
         print(f"skip: no corpora at {args.corpora}")
@@ -159,8 +183,12 @@ def main():
         if r.returncode not in (0, 3):
             sys.exit(f"crib-index --rebuild failed ({r.returncode})")
 
+    judged = load_judged(args.judged)
     results = []
     for row in load_suite(args.tsv):
+        pooled = judged.get(row["query"]) if args.judged else None
+        if args.judged and pooled is None:
+            pooled = {}
         top = split_id(row["tophit"])
         gold = [split_id(g) for g in row["gold"]]
         out = run_crib(args, row["query"])
@@ -181,8 +209,8 @@ def main():
             actual, top_ok, top_same_file = "", False, False
         res = {"query": row["query"], "tophit": row["tophit"], "actual_tophit": actual,
                "tophit_as_expected": top_ok, "tophit_same_file": top_same_file, "gold_size": len(gold),
-               "crib": score_list(corpus, related, gold, folder(top[0])),
-               "baseline": score_list(corpus, baseline(corpus, top), gold, folder(top[0]))}
+               "crib": score_list(corpus, related, gold, folder(top[0]), pooled),
+               "baseline": score_list(corpus, baseline(corpus, top), gold, folder(top[0]), pooled)}
         res["crib"]["questions"] = [s.get("question", "") for s in out.get("related", [])[:K]]
         results.append(res)
 
