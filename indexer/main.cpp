@@ -273,6 +273,9 @@ int run(const Options& o) {
         std::cerr << "crib-index: " << crib::terminal_safe(e) << "\n";
     for (const auto& e : crib::apply_type_add(cfg.type_add))
         std::cerr << "crib-index: " << crib::terminal_safe(e) << "\n";
+    if (!o.exclude.empty() && (o.check || o.types)) // it would be silently ignored
+        throw crib::IndexUsageError(
+            "--exclude chooses the notes to index: not with --check or --types");
     if (o.types) {
         std::cout << crib::describe_formats();
         return 0;

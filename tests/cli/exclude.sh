@@ -24,4 +24,9 @@ expect_out 0 "$CRIB_INDEX" --dump --exclude 'FORMAT.*' "$TMP/corpus"
 grep -q FORMAT "$TMP/out" && fail "--dump shows an excluded file" || pass "--dump honours --exclude"
 expect_rc 2 "$CRIB_INDEX" --dump --exclude '' "$TMP/corpus"
 grep -q "one non-empty line" "$TMP/err" && pass "an empty pattern is refused" || fail "empty pattern: $(cat "$TMP/err")"
+# --check and --types took --exclude and ignored it.
+for mode in --check --types; do
+  expect_rc 2 "$CRIB_INDEX" "$mode" --exclude drafts/
+  grep -q "not with --check or --types" "$TMP/err" && pass "--exclude with $mode is refused" || fail "$mode: $(cat "$TMP/err")"
+done
 finish
