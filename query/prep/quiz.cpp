@@ -232,8 +232,9 @@ std::string question_block(const DeckCard& c, const SessionProgress& progress,
     h.add(sanitize(shown_file(o.print, p.file)), Style::path);
     h.add(":");
     h.add(std::to_string(p.line), Style::line);
+    // A front that carries its headings ("Docker › Example") is not told them twice.
     std::string path = heading_path(p.headings, sanitize);
-    if (!path.empty()) h.add("  " + path, Style::dim);
+    if (!path.empty() && heading_path(p.headings) != c.context) h.add("  " + path, Style::dim);
     std::string out = "\n";
     out += wrap(h, o.print.width, "", "    ", o.print.color);
     StyledText q;

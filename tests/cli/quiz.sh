@@ -218,4 +218,11 @@ grep -q 'searched for "statefulset" (corrected from "statefullset")' "$TMP/err" 
 expect_rc 0 env EDITOR=echo "$CRIB" --open statefullset
 grep -q 'searched for "statefulset" (corrected from "statefullset")' "$TMP/err" &&
   pass "--open: a corrected search is said" || fail "--open correction not said: $(cat "$TMP/err")"
+# A short-title card showed its heading twice: "d.md:3  Docker" above "Docker › Example".
+mkdir -p "$TMP/short"
+printf '# Docker\n\n## Example\n\nRun `docker run -it ubuntu bash` for a shell.\n\n## What is a container?\n\nAn isolated process.\n' >"$TMP/short/d.md"
+"$CRIB_INDEX" -q --db "$TMP/shortdb" "$TMP/short"
+printf '\n3\n\n3\n' | "$CRIB" --db "$TMP/shortdb" --reviews "$TMP/short.sqlite" quiz >"$TMP/out" 2>&1 || true
+grep -q "d.md:3\$" "$TMP/out" && grep -qx "Docker › Example" "$TMP/out" && grep -q "d.md:7  Docker\$" "$TMP/out" &&
+  pass "a front with its headings does not repeat them above it" || fail "short-title card: $(cat "$TMP/out")"
 finish
