@@ -345,6 +345,12 @@ std::string technical_part(const std::string& run) {
         ++b;
     while (e > b && !technical_word(ascii_lower(ws[e - 1])))
         --e;
+    // "load balancing", "reverse proxies": a listed compound written apart
+    // is one skill, not its technical half
+    while (b > 0 && e > b && compound_word(ascii_lower(ws[b - 1]), ascii_lower(ws[b])))
+        --b;
+    while (e > b && e < ws.size() && compound_word(ascii_lower(ws[e - 1]), ascii_lower(ws[e])))
+        ++e;
     // "release management", "test plans": the practice is the skill
     if (e < ws.size() && practice_word(ascii_lower(ws[e]))) ++e; // none when no field word
     // "automated testing", "functional programming": a kind of testing or

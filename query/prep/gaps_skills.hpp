@@ -44,6 +44,11 @@ std::vector<SkillName> skill_names(std::string_view line);
 /// written give or take a plural "s" (gaps_vocabulary.cpp holds the list).
 bool technical_word(const std::string& w);
 
+/// True when `a` and `b` written with a hyphen are one entry of the list
+/// ("load" "balancing": "load-balancing"; "reverse" "proxies"): the two
+/// words are one skill however the posting writes them; both lower case.
+bool compound_word(const std::string& a, const std::string& b);
+
 /// True for a word naming a whole area of the field, too broad to study as
 /// such ("infrastructure", "security", "APIs" lower-cased: "apis"); `w` lower
 /// case, give or take a plural "s" (gaps_vocabulary.cpp holds the list).

@@ -508,10 +508,12 @@ const std::unordered_set<std::string>& vocabulary() {
     return v;
 }
 
-/// True for an entry or its plural / singular ("queue", "queues"; "logs", "log").
+/// True for an entry or its plural / singular ("queue", "queues"; "logs",
+/// "log"; "proxies", "proxy").
 bool listed(const std::string& w) {
     const auto& v = vocabulary();
     if (v.count(w) || v.count(w + "s")) return true;
+    if (w.size() > 4 && w.ends_with("ies") && v.count(w.substr(0, w.size() - 3) + "y")) return true;
     return w.size() > 3 && w.back() == 's' && v.count(w.substr(0, w.size() - 1));
 }
 
@@ -521,6 +523,10 @@ bool broad_word(const std::string& w) {
     static const std::unordered_set<std::string> broad(std::begin(kBroad), std::end(kBroad));
     return broad.count(w) ||
            (w.size() > 3 && w.back() == 's' && broad.count(w.substr(0, w.size() - 1)));
+}
+
+bool compound_word(const std::string& a, const std::string& b) {
+    return !a.empty() && !b.empty() && listed(a + "-" + b);
 }
 
 bool technical_word(const std::string& w) {

@@ -24,7 +24,6 @@ std::string broad_notes_db(test::TempDir& d) {
 
 } // namespace
 
-
 TEST_CASE("gaps: company prose naming only broad words was judged covered", "[gaps]") {
     // Regression: "Looking after the main infrastructure of the business" and
     // a paragraph about the team's reliability came out covered on the words
@@ -70,6 +69,16 @@ TEST_CASE("skills: infrastructure as code was cut into infrastructure and code",
     CHECK(names("Experience with Pulumi infrastructure as code") ==
           std::vector<std::string>{"Pulumi", "infrastructure as code"});
     CHECK(names("Policy as Code with OPA") == std::vector<std::string>{"Policy as Code", "OPA"});
+}
+
+TEST_CASE("skills: load balancing was cut to balancing, reverse proxies lost",
+          "[gaps][regression]") {
+    CHECK(names("Strong knowledge of load balancing") ==
+          std::vector<std::string>{"load balancing"});
+    CHECK(names("Experience with load balancing and reverse proxies") ==
+          std::vector<std::string>{"load balancing", "reverse proxies"});
+    CHECK(names("Write load testing plans") == std::vector<std::string>{"load testing plans"});
+    CHECK(names("Handle heavy load") == std::vector<std::string>{}); // "load" alone is no skill
 }
 
 TEST_CASE("skills: a spoken language was a skill to study", "[gaps]") {
