@@ -27,15 +27,19 @@ double reach(const FeedbackTerm& t, double docs) {
 /// A subject term in more than kCostlyTerm passages whose reach() is under
 /// kNegligibleTerm of the heaviest term's is left out of the related match.
 /// Such terms are the common ones ("data", "question" in a tenth of the
-/// passages): walking their postings was most of the match on 600,000
-/// passages (median 5.2 -> 3.6 ms), and they can move a candidate by a
-/// twentieth of the best one's score, less than the smallest structure
-/// bonus.  tests/related (5,000 passages) with the share alone: P@5 0.520
-/// at 0 and at 0.05, 0.493 at 0.10.  In small notes such a term costs
-/// nothing and may be all a topic-labelled question shares with the hit:
-/// it stays.
-constexpr double kNegligibleTerm = 0.05;
-constexpr Xapian::doccount kCostlyTerm = 2000;
+/// passages; "follow", "example" on the real notes x20): walking their
+/// postings was most of the match on 600,000 passages (median 5.2 -> 3.6 ms
+/// at 2,000 and 0.05).  tests/related (5,000 passages) with the share alone:
+/// P@5 0.520 at 0 and at 0.05, 0.493 at 0.10; with the gate it is unchanged
+/// at every setting tried, as no term there is that common.  The suite's
+/// queries on the real notes x20 (copies with noise words; gold and pooled
+/// verdicts, paths cut to the corpus): 0.404 at 2,000 and 0.05, 0.422 at
+/// 0.15 and 0.25, 0.427 at 1,000 and 0.25, 0.409 at 0.40; 30 bench queries
+/// -10.6% instructions at 1,000 and 0.25.  In small notes such a term costs
+/// nothing and may be all a topic-labelled question shares with the hit: it
+/// stays.
+constexpr double kNegligibleTerm = 0.25;
+constexpr Xapian::doccount kCostlyTerm = 1000;
 
 } // namespace
 

@@ -362,16 +362,20 @@ TEST_CASE("related: common subject terms were walked for nothing (600k passages,
     const std::vector<crib::detail::FeedbackTerm> terms = {
         term("staicrourairk", 45.2, 110), term("creat", 6.5, 23409), term("question", 3.6, 100437),
         term("instal", 2.1, 8549), term("meld", 3.0, 4)};
-    // reach: 45.2 * ln(600000/110) = 389; creat 6.5 * ln(25.6) = 21 (5.4%,
-    // kept); question 3.6 * ln(6.0) = 6.4 (1.6%); instal 2.1 * 4.25 = 8.9 (2.3%).
-    CHECK(kept(terms, 600000) == std::vector<std::string>{"Zstaicrourairk", "Zcreat", "Zmeld"});
-    // In notes where they are cheap to walk, every term stays.
+    // reach: 45.2 * ln(600000/110) = 389; creat 6.5 * ln(25.6) = 21 (5.4%);
+    // question 3.6 * ln(6.0) = 6.4 (1.6%); instal 2.1 * 4.25 = 8.9 (2.3%):
+    // all under a quarter of the heaviest.
+    CHECK(kept(terms, 600000) == std::vector<std::string>{"Zstaicrourairk", "Zmeld"});
+    // One of 1,000 passages or fewer is cheap to walk: every term stays.
     std::vector<crib::detail::FeedbackTerm> small = terms;
     for (auto& t : small)
-        t.freq = std::min<Xapian::doccount>(t.freq, 2000);
+        t.freq = std::min<Xapian::doccount>(t.freq, 1000);
     CHECK(kept(small, 600000).size() == terms.size());
-    // A common term that can still move a candidate a lot stays.
+    // A common term that can still move a candidate a lot stays: 40 * ln(20)
+    // = 120 against 10 * ln(60000) = 110; and one at 30% of the heaviest.
     CHECK(kept({term("rare", 10, 10), term("common", 40, 30000)}, 600000).size() == 2);
+    CHECK(kept({term("rare", 10, 10), term("common", 11, 30000)}, 600000).size() == 2);
+    CHECK(kept({term("rare", 10, 10), term("common", 8, 30000)}, 600000).size() == 1);
 }
 
 TEST_CASE("related: several indexes searched together offer what one of them offers", "[related]") {
