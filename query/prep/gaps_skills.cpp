@@ -340,17 +340,21 @@ std::string technical_part(const std::string& run) {
             if (i > start) ws.push_back(run.substr(start, i - start));
             start = i + 1;
         }
+    // A word is kept when it is a field word, or half of a listed compound
+    // written apart ("load balancing", "reverse proxies", "rolling updates"):
+    // the pair is one skill, not its technical half or nothing.
+    auto compound_at = [&](size_t i) { // ws[i] and ws[i + 1]
+        return i + 1 < ws.size() && compound_word(ascii_lower(ws[i]), ascii_lower(ws[i + 1]));
+    };
+    auto kept = [&](size_t i) {
+        return technical_word(ascii_lower(ws[i])) || compound_at(i) ||
+               (i > 0 && compound_at(i - 1));
+    };
     size_t b = 0, e = ws.size();
-    while (b < e && !technical_word(ascii_lower(ws[b])))
+    while (b < e && !kept(b))
         ++b;
-    while (e > b && !technical_word(ascii_lower(ws[e - 1])))
+    while (e > b && !kept(e - 1))
         --e;
-    // "load balancing", "reverse proxies": a listed compound written apart
-    // is one skill, not its technical half
-    while (b > 0 && e > b && compound_word(ascii_lower(ws[b - 1]), ascii_lower(ws[b])))
-        --b;
-    while (e > b && e < ws.size() && compound_word(ascii_lower(ws[e - 1]), ascii_lower(ws[e])))
-        ++e;
     // "release management", "test plans": the practice is the skill
     if (e < ws.size() && practice_word(ascii_lower(ws[e]))) ++e; // none when no field word
     // "automated testing", "functional programming": a kind of testing or

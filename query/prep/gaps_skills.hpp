@@ -44,9 +44,9 @@ std::vector<SkillName> skill_names(std::string_view line);
 /// written give or take a plural "s" (gaps_vocabulary.cpp holds the list).
 bool technical_word(const std::string& w);
 
-/// True when `a` and `b` written with a hyphen are one entry of the list
-/// ("load" "balancing": "load-balancing"; "reverse" "proxies"): the two
-/// words are one skill however the posting writes them; both lower case.
+/// True when `a` and `b` (lower case) are one term of art written as two
+/// words, give or take a plural ("load balancing", "reverse proxies",
+/// "rolling updates"): one skill however the posting writes them.
 bool compound_word(const std::string& a, const std::string& b);
 
 /// True for a word naming a whole area of the field, too broad to study as

@@ -526,7 +526,17 @@ bool broad_word(const std::string& w) {
 }
 
 bool compound_word(const std::string& a, const std::string& b) {
-    return !a.empty() && !b.empty() && listed(a + "-" + b);
+    // Terms of art written as two words, one of which is no field word alone:
+    // technical_part() keeps the pair ("rolling updates", not "updates").
+    static const std::unordered_set<std::string> pairs = {
+        "load balancing",     "load balancer",  "load testing",   "reverse proxy", "rolling update",
+        "rolling deployment", "zero downtime",  "feature flag",   "remote state",  "service mesh",
+        "message queue",      "message broker", "log aggregation"};
+    if (a.empty() || b.empty()) return false;
+    const std::string pair = a + " " + b;
+    if (pairs.count(pair) || pairs.count(pair.substr(0, pair.size() - 1))) return true; // "updates"
+    return b.size() > 4 && b.ends_with("ies") &&
+           pairs.count(a + " " + b.substr(0, b.size() - 3) + "y"); // "proxies"
 }
 
 bool technical_word(const std::string& w) {

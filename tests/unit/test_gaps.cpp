@@ -57,7 +57,8 @@ TEST_CASE("skills: alternatives split names kept whole filler and roles dropped"
     CHECK(names("Experience with AWS, GCP or Azure") ==
           std::vector<std::string>{"AWS", "GCP", "Azure"});
     CHECK(names("Own our Terraform code for AWS: VPCs, IAM, RDS, S3 and remote state") ==
-          std::vector<std::string>{"Terraform code", "AWS", "VPCs", "IAM", "RDS", "S3", "state"});
+          std::vector<std::string>{"Terraform code", "AWS", "VPCs", "IAM", "RDS", "S3",
+                                   "remote state"});
     CHECK(names("Git version control, GitHub or GitLab") ==
           std::vector<std::string>{"Git", "GitHub", "GitLab"});
     CHECK(names("Databases such as PostgreSQL, MySQL and Node.js with RHEL/CentOS and CI/CD") ==

@@ -81,6 +81,22 @@ TEST_CASE("skills: load balancing was cut to balancing, reverse proxies lost",
     CHECK(names("Handle heavy load") == std::vector<std::string>{}); // "load" alone is no skill
 }
 
+TEST_CASE("skills: terms of art written as two words lost their first word or all",
+          "[gaps][regression]") {
+    // Issue 24: "keep multi-word skills whole ('remote state', 'rolling update')".
+    CHECK(names("Terraform modules and remote state") ==
+          std::vector<std::string>{"Terraform", "modules", "remote state"});
+    CHECK(names("Kubernetes rolling updates") ==
+          std::vector<std::string>{"Kubernetes", "rolling updates"});
+    CHECK(names("Istio service mesh") == std::vector<std::string>{"Istio", "service mesh"});
+    CHECK(names("Kafka message queues and log aggregation") ==
+          std::vector<std::string>{"Kafka", "message queues", "log aggregation"});
+    CHECK(names("zero downtime deployments") ==
+          std::vector<std::string>{"zero downtime deployments"});
+    // a pair of common words that is no listed term stays cut as before
+    CHECK(names("we love open source") == std::vector<std::string>{});
+}
+
 TEST_CASE("skills: a spoken language was a skill to study", "[gaps]") {
     CHECK(names("Fluent Dutch and Swedish, both written and spoken").empty());
     CHECK(names("Good Italian and Python").size() == 1);
