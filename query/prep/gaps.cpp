@@ -179,7 +179,11 @@ void judge_into(Requirement& r, std::vector<SkillName>& names, const PostingCont
             full.words = schema::words(full.text);
             // spelled out on the same line, it is the same skill named twice
             bool here = ascii_lower(r.line.text).find(ascii_lower(full.text)) != std::string::npos;
-            if (SkillEvidence e = judge.judge(full); e.covered && (e.about > 0 || here)) ev = e;
+            if (SkillEvidence e = judge.judge(full); e.covered && (e.about > 0 || here)) {
+                ev = e;
+                ev.found = Found::spelled_out;
+                ev.as = full.text;
+            }
         }
         if (!ev.covered && (s.maybe || company_name(s, company))) continue;
         r.skills.push_back(Skill{std::move(s.text), std::move(ev)});

@@ -47,6 +47,22 @@ constexpr size_t kShortName = 3;
 /// name: "C++" and "C#" keep their trailing '+'/'#' (up to three, as
 /// Xapian's TermGenerator keeps them) and ".NET" its leading dot, so that
 /// "LC_ALL=C" is not C++ and "/proc/sys/net" is not .NET.
+/// `words` (lower case, one space apart) as `text` writes them ("Google
+/// Cloud" of "Google Cloud Platform"), else `words`.
+std::string as_written_in(const std::string& text, const std::string& words) {
+    size_t at = ascii_lower(text).find(words);
+    return at == std::string::npos ? words : text.substr(at, words.size());
+}
+
+/// `ev` found as `how`, in place of the skill's own words `as` (joined).
+SkillEvidence widened(SkillEvidence ev, Found how, const std::vector<std::string>& as = {}) {
+    ev.found = how;
+    ev.as.clear();
+    for (const std::string& w : as)
+        ev.as += (ev.as.empty() ? "" : " ") + w;
+    return ev;
+}
+
 Words words_in(std::string_view text) {
     static const Xapian::Stem stem = schema::stemmer();
     Words out;
@@ -501,8 +517,9 @@ struct SkillJudge::Impl {
         size_t n = phrase.stems.size();
         if (n >= 3) {
             for (size_t from : {size_t(1), size_t(0)}) {
-                SkillEvidence ev = look(part(phrase, from, n - 1), exact);
-                if (ev.covered) return ev;
+                const Words shorter = part(phrase, from, n - 1);
+                SkillEvidence ev = look(shorter, exact);
+                if (ev.covered) return widened(ev, Found::shorter, shorter.raw);
             }
         }
         for (const std::string& s : phrase.stems)
@@ -511,7 +528,8 @@ struct SkillJudge::Impl {
         // any order ("load testing and capacity planning")
         if (std::any_of(phrase.raw.begin(), phrase.raw.end(), practice_word)) return whole;
         SkillEvidence ev = look(phrase, exact, true);
-        if (ev.covered || exact) return ev.covered ? ev : whole;
+        if (ev.covered) return widened(ev, Found::together);
+        if (exact) return whole;
         // "package updates": each word the subject of passages of its own
         std::optional<GapPassage> best;
         for (size_t i = 0; i < n; ++i) {
@@ -524,7 +542,7 @@ struct SkillJudge::Impl {
         SkillEvidence each = whole;
         each.covered = true;
         each.best = best;
-        return each;
+        return widened(each, Found::apart);
     }
 
     std::unordered_map<std::string, bool> common; ///< common_word() by word
@@ -568,17 +586,19 @@ struct SkillJudge::Impl {
             return judged.emplace(key, look_compound(phrase)).first->second;
         SkillEvidence ev = look(phrase, s.name);
         if (!ev.covered && phrase.raw.size() > 1) ev = look_shorter(phrase, s.name, ev);
+        if (ev.found == Found::shorter) ev.as = as_written_in(s.text, ev.as);
         // "VPCs": a plural name is covered by passages about the singular
         if (!ev.covered && s.name && phrase.raw.size() == 1 && phrase.raw[0].size() > 3 &&
             phrase.raw[0].back() == 's') {
-            SkillEvidence one = look(words_in(s.text.substr(0, s.text.size() - 1)), true);
-            if (one.covered) ev = one;
+            const std::string singular = s.text.substr(0, s.text.size() - 1);
+            SkillEvidence one = look(words_in(singular), true);
+            if (one.covered) ev = widened(one, Found::singular, {singular});
         }
         if (!ev.covered && phrase.raw.size() == 1) ev = look_synonyms(phrase.raw[0], ev);
         // "OpenAPI3", "SQL-92", "Angular2": a version of a name the notes treat
         if (std::string base = unversioned(s.text); !ev.covered && s.name && !base.empty()) {
             SkillEvidence one = look(words_in(base), true);
-            if (one.covered) ev = one;
+            if (one.covered) ev = widened(one, Found::version, {base});
         }
         return judged.emplace(key, ev).first->second;
     }
@@ -613,6 +633,7 @@ struct SkillJudge::Impl {
             ++ev.about;
             ev.best = w.passage;
             ev.best->score = m.get_weight();
+            ev.found = Found::together;
             break;
         }
         return ev;
@@ -627,11 +648,33 @@ struct SkillJudge::Impl {
             Words one;
             one.raw = one.stems = {term.substr(1)};
             SkillEvidence ev = look(one, false);
-            if (ev.covered) return ev;
+            if (ev.covered) return widened(ev, Found::synonym, one.raw);
         }
         return whole;
     }
 };
+
+const char* found_name(Found f) {
+    switch (f) {
+    case Found::as_written:
+        return "as written";
+    case Found::shorter:
+        return "shorter";
+    case Found::together:
+        return "words together";
+    case Found::apart:
+        return "words apart";
+    case Found::synonym:
+        return "synonym";
+    case Found::singular:
+        return "singular";
+    case Found::version:
+        return "version";
+    case Found::spelled_out:
+        return "spelled out";
+    }
+    return "as written";
+}
 
 SkillJudge::SkillJudge(const std::string& db, const std::vector<std::string>& posting)
     : impl_(std::make_unique<Impl>(db, posting)) {}

@@ -35,12 +35,30 @@ struct GapPassage {
     std::vector<std::string> topics;
 };
 
+/// How a covered skill was found when not as written: each is a widening,
+/// and crib gaps says it beside the skill (human output and JSON `found`).
+enum class Found {
+    as_written, ///< its words in order
+    shorter,    ///< without its first or last word (`as`: the words found)
+    together,   ///< its words in one question or heading path, not in order
+    apart,      ///< each word the subject of passages of its own
+    synonym,    ///< a synonym the index holds (`as`)
+    singular,   ///< "VPCs" as "VPC" (`as`)
+    version,    ///< "Angular2" as "Angular" (`as`)
+    spelled_out ///< initials as the words they stand for ("SRE", `as`)
+};
+
+/// The name crib gaps gives `f` in JSON `found` ("words apart").
+const char* found_name(Found f);
+
 /// What the notes say about one skill.
 struct SkillEvidence {
     bool covered = false; ///< see the rules above
     int about = 0;        ///< passages with it in their question or heading path (of those read)
     int mentions = 0;     ///< passages whose answer says it (of those read)
-    std::optional<GapPassage> best; ///< the best passage about it, else one mentioning it
+    std::optional<GapPassage> best;  ///< the best passage about it, else one mentioning it
+    Found found = Found::as_written; ///< how, when covered
+    std::string as;                  ///< what was found in its place (Found), "" when as written
 };
 
 /// A passage must say a skill this many times in its answer to cover it

@@ -29,6 +29,22 @@ const char* box(Verdict v) {
     }
 }
 
+/// How a covered skill was found when not as written, as the checklist
+/// says it after the skill's name: ` (as "Google Cloud")`, ` (each word
+/// apart)`; "" when as written.
+std::string how_found(const SkillEvidence& e) {
+    switch (e.found) {
+    case Found::as_written:
+        return "";
+    case Found::together:
+        return " (its words in one title)";
+    case Found::apart:
+        return " (each word apart)";
+    default:
+        return " (as \"" + e.as + "\")";
+    }
+}
+
 /// "[~] 18  text", the missing skills, then each covered skill's best passage.
 std::string checklist_item(const Requirement& r, const PrintOptions& opt) {
     const std::string indent(8, ' ');
@@ -46,7 +62,7 @@ std::string checklist_item(const Requirement& r, const PrintOptions& opt) {
     for (const Skill& s : r.skills) {
         if (!s.evidence.covered || !s.evidence.best) continue;
         StyledText b;
-        b.add(indent + sanitize(s.name) + ": ", Style::dim);
+        b.add(indent + sanitize(s.name + how_found(s.evidence)) + ": ", Style::dim);
         b.add(sanitize(shown_id(opt, s.evidence.best->id)), Style::path);
         b.add("  " + sanitize(s.evidence.best->question));
         out += wrap(b, opt.width, "", indent + "  ", opt.color);
@@ -166,7 +182,17 @@ void write_requirement(JsonWriter& w, const Requirement& r) {
             .value(s.evidence.about)
             .key("mentions")
             .value(s.evidence.mentions)
-            .key("best");
+            .key("found");
+        if (s.evidence.covered)
+            w.value(found_name(s.evidence.found));
+        else
+            w.null();
+        w.key("as");
+        if (s.evidence.covered && !s.evidence.as.empty())
+            w.value(s.evidence.as);
+        else
+            w.null();
+        w.key("best");
         write_best(w, s.evidence.best);
         w.end_object();
     }

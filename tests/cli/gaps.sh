@@ -34,10 +34,11 @@ r = [r for r in d["requirements"] if r["line"] == 127][0]
 assert set(r) == {"line", "text", "verdict", "covered", "missing", "skills"}, r.keys()
 assert r["verdict"] == "partial" and not r["covered"] and r["missing"] == ["Amazon ECS"], r
 docker = [s for s in r["skills"] if s["name"] == "Docker"][0]
-assert set(docker) == {"name", "covered", "about", "mentions", "best"} and docker["covered"], docker
+assert set(docker) == {"name", "covered", "about", "mentions", "found", "as", "best"} and docker["covered"], docker
+assert docker["found"] == "as written" and docker["as"] is None, docker
 assert set(docker["best"]) == {"id", "question", "score"}, docker["best"]
 ecs = [s for s in r["skills"] if s["name"] == "Amazon ECS"][0]
-assert not ecs["covered"] and ecs["about"] == 0, ecs
+assert not ecs["covered"] and ecs["about"] == 0 and ecs["found"] is None, ecs
 skip = [s for s in d["skipped"] if s["line"] == 142][0]
 assert skip["reason"] == "degree" and set(skip) == {"line", "text", "reason"}, skip
 assert {"skill": "Terraform", "lines": [123, 147]} in d["study_next"], d["study_next"][:5]
@@ -72,4 +73,24 @@ grep -q '^crib: no index at' "$TMP/err" && pass "no index: exit 2" || fail "no i
 cp "$TMP/req.txt" "$TMP/"$'caf\xe9.txt'
 expect_rc 0 "$CRIB" gaps --no-update -- "$TMP/"$'caf\xe9.txt'
 ! grep -q 'not UTF-8' "$TMP/err" && pass "gaps -- a file name not in UTF-8 is read as it is" || fail "non-UTF-8 file name: $(cat "$TMP/err")"
+# A skill covered by something wider than its words in order was shown as
+# plainly covered: "type-level programming" by "What are the types of
+# secrets?" (issue 24).  How it was found is said, in both outputs.
+mkdir -p "$TMP/wide"
+printf '## What are the types of secrets?\nOpaque and TLS.\n\n## What is functional programming?\nPure functions.\n\n## How do I set the log level?\nAn environment variable.\n\n## What is a VPC?\nA private network.\n\n## What is Google Cloud?\nA public cloud.\n' >"$TMP/wide/n.md"
+"$CRIB_INDEX" -q --db "$TMP/widedb" "$TMP/wide"
+printf 'Requirements:\n- Deep knowledge of Haskell type-level programming\n- Design VPCs\n- Google Cloud Platform\n' >"$TMP/post.txt"
+expect_rc 0 "$CRIB" --db "$TMP/widedb" --no-update gaps "$TMP/post.txt"
+grep -q '^        type-level programming (each word apart): .*What are the types of secrets?$' "$TMP/out" &&
+  grep -q '^        VPCs (as "VPC"): ' "$TMP/out" && grep -q '^        Google Cloud Platform (as "Google Cloud"): ' "$TMP/out" &&
+  pass "a widened skill says how it was found" || fail "widenings: $(cat "$TMP/out")"
+expect_rc 0 "$CRIB" --db "$TMP/widedb" --no-update --format json gaps "$TMP/post.txt"
+python3 - "$TMP/out" <<'PY' && pass "JSON found and as" || fail "JSON found: $(cat "$TMP/out")"
+import json, sys
+skills = {s["name"]: s for r in json.load(open(sys.argv[1]))["requirements"] for s in r["skills"]}
+assert (skills["type-level programming"]["found"], skills["type-level programming"]["as"]) == ("words apart", None)
+assert (skills["VPCs"]["found"], skills["VPCs"]["as"]) == ("singular", "VPC")
+assert (skills["Google Cloud Platform"]["found"], skills["Google Cloud Platform"]["as"]) == ("shorter", "Google Cloud")
+assert skills["Haskell"]["found"] is None and not skills["Haskell"]["covered"]
+PY
 finish
