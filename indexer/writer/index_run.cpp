@@ -21,11 +21,15 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <system_error>
 #include <thread>
@@ -636,10 +640,60 @@ std::string write_failure(const std::string& db, const Xapian::Error& e, const I
            again + " to index the rest";
 }
 
+/// True for a DatabaseError that is a write the system refused (run_index()).
+bool write_refused(const Xapian::DatabaseError& e) {
+    return e.get_msg().rfind("EOF", 0) != 0 && e.get_type() == std::string("DatabaseError");
+}
+
+/// The guard of the run writing now, for terminate_while_writing().
+std::atomic<const FailedWriteGuard*> g_writing{nullptr};
+std::terminate_handler g_next_handler = nullptr;
+
+/// The message of a write `e` refused while the run of `db` with `stats`
+/// wrote, or "" when `e` is something else (FailedWriteGuard).
+std::string failed_write_message(const std::string& db, const IndexStats& stats,
+                                 const std::exception_ptr& e) {
+    try {
+        if (e) std::rethrow_exception(e);
+    } catch (const Xapian::DatabaseError& x) {
+        if (stats.writing && write_refused(x)) return write_failure(db, x, stats);
+    } catch (...) {
+    }
+    return {};
+}
+
+/// See FailedWriteGuard.
+[[noreturn]] void terminate_while_writing() {
+    if (const FailedWriteGuard* g = g_writing.load()) g->end_process();
+    if (g_next_handler) g_next_handler();
+    std::abort();
+}
+
 } // namespace
+
+FailedWriteGuard::FailedWriteGuard(const std::string& db, const IndexStats& stats)
+    : db_(db), stats_(&stats) {
+    static std::once_flag installed;
+    std::call_once(installed, [] { g_next_handler = std::set_terminate(terminate_while_writing); });
+    before_ = g_writing.exchange(this);
+}
+
+FailedWriteGuard::~FailedWriteGuard() {
+    g_writing.store(before_);
+}
+
+void FailedWriteGuard::end_process() const {
+    const std::string why = failed_write_message(db_, *stats_, std::current_exception());
+    if (why.empty()) return;
+    const std::string msg = std::string(program_invocation_short_name) + ": " + why + "\n";
+    [[maybe_unused]] ssize_t n = ::write(STDERR_FILENO, msg.data(), msg.size());
+    remove_compaction_leftovers(db_);
+    ::_exit(2);
+}
 
 IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
     IndexStats stats;
+    FailedWriteGuard guard(opt.db, stats);
     try {
         return write_index(opt, obs, stats);
     } catch (const WaitInterrupted&) {
@@ -653,8 +707,7 @@ IndexStats run_index(const IndexOptions& opt, IndexObserver* obs) {
         // left on device") or wraps it ("Modifications failed (...), and
         // couldn't open at the old revision").  Read errors on a damaged
         // table ("EOF reading block") stay damage.
-        bool read_error = e.get_msg().rfind("EOF", 0) == 0;
-        if (!stats.writing || read_error || e.get_type() != std::string("DatabaseError")) throw;
+        if (!stats.writing || !write_refused(e)) throw;
         throw IndexWriteError(write_failure(opt.db, e, stats));
     }
 }

@@ -110,6 +110,30 @@ struct IndexWriteError : Error {
 /// Set by SIGINT/SIGTERM handlers; the run stops at its next commit point.
 std::atomic<bool>& interrupt_requested();
 
+/// While alive (run_index() holds one while it runs): Xapian 1.4 lets a
+/// DatabaseError out of a noexcept function inside its own commit when the
+/// disk fills at some points of it, and std::terminate would abort (exit
+/// 134, the work folders of a first build left behind).  Such a refused
+/// write ends the process as every other one does instead: "PROGRAM: " and
+/// the message IndexWriteError carries, the work folders of `db` removed,
+/// exit 2.  Any other std::terminate goes on to the handler before.
+class FailedWriteGuard {
+  public:
+    /// `stats` (the run's) says whether writing began and what was committed.
+    FailedWriteGuard(const std::string& db, const IndexStats& stats);
+    ~FailedWriteGuard();
+    FailedWriteGuard(const FailedWriteGuard&) = delete;
+    FailedWriteGuard& operator=(const FailedWriteGuard&) = delete;
+    /// From the terminate handler: when the exception being handled is a
+    /// write refused while writing, say so and _exit(2); else return.
+    void end_process() const;
+
+  private:
+    std::string db_;
+    const IndexStats* stats_;
+    const FailedWriteGuard* before_;
+};
+
 /// Run an indexing pass.  Throws IndexLocked, IndexVersionError, IndexUsageError,
 /// IndexResourceError, IndexDamagedError, IndexWriteError, Xapian::Error.
 IndexStats run_index(const IndexOptions& opt, IndexObserver* obs = nullptr);

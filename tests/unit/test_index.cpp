@@ -12,9 +12,15 @@
 
 #include <xapian.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <exception>
 #include <filesystem>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 using namespace crib;
@@ -633,4 +639,81 @@ TEST_CASE("overlapping roots index each file once", "[index]") {
     auto s = run_index(o);
     CHECK(s.files_indexed == 2);
     CHECK(docs(o.db) == 2);
+}
+
+namespace {
+
+/// What a child process did: its exit (or signal) and what it wrote to stderr.
+struct ChildEnd {
+    int status = 0;
+    std::string err;
+};
+
+/// Runs `body` in a child process with stderr to a pipe.
+template <typename F> ChildEnd in_child(F body) {
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        close(fds[0]);
+        dup2(fds[1], STDERR_FILENO);
+        body();
+        _exit(0);
+    }
+    close(fds[1]);
+    ChildEnd end;
+    char buf[512];
+    for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;)
+        end.err.append(buf, size_t(n));
+    close(fds[0]);
+    waitpid(child, &end.status, 0);
+    return end;
+}
+
+/// Throws out of a noexcept function, as Xapian 1.4 does inside its commit.
+void throw_through_noexcept(const std::exception_ptr& e) noexcept {
+    std::rethrow_exception(e);
+}
+
+} // namespace
+
+TEST_CASE("a write refused inside Xapian's commit aborted crib-index (exit 134) on a full disk",
+          "[index][regression]") {
+    test::TempDir d;
+    const std::string db = d.str() + "/db";
+    const std::string work = d.str() + "/.db.build-1";
+    std::filesystem::create_directories(work);
+    // The refused write: std::terminate, caught by the guard, exit 2 with
+    // the message and the first build's work folder removed.
+    ChildEnd full = in_child([&] {
+        crib::IndexStats stats;
+        stats.writing = true;
+        crib::FailedWriteGuard guard(db, stats);
+        throw_through_noexcept(
+            std::make_exception_ptr(Xapian::DatabaseError("Error writing block 52", ENOSPC)));
+    });
+    CHECK(WIFEXITED(full.status));
+    CHECK(WEXITSTATUS(full.status) == 2);
+    CHECK(full.err.find("cannot write the index " + db) != std::string::npos);
+    CHECK(full.err.find("No space left on device") != std::string::npos);
+    CHECK(full.err.find("nothing was committed; free space and run crib-index again") !=
+          std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(work));
+    // Anything else, or the same before writing began, is left to the
+    // handler before (an abort).
+    ChildEnd other = in_child([&] {
+        crib::IndexStats stats;
+        stats.writing = true;
+        crib::FailedWriteGuard guard(db, stats);
+        throw_through_noexcept(std::make_exception_ptr(std::runtime_error("not a write")));
+    });
+    CHECK(WIFSIGNALED(other.status));
+    ChildEnd early = in_child([&] {
+        crib::IndexStats stats; // writing = false
+        crib::FailedWriteGuard guard(db, stats);
+        throw_through_noexcept(
+            std::make_exception_ptr(Xapian::DatabaseError("Error writing block 52", ENOSPC)));
+    });
+    CHECK(WIFSIGNALED(early.status));
 }
