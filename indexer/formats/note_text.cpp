@@ -54,6 +54,37 @@ class NextOf {
     bool searched_ = false;
 };
 
+/// The bytes a pass rewrites, as a table (copy_run()).
+using Specials = std::array<bool, 256>;
+
+/// The table of the bytes of `set`.
+constexpr Specials specials_of(std::string_view set) {
+    Specials t{};
+    for (char c : set)
+        t[static_cast<unsigned char>(c)] = true;
+    return t;
+}
+
+constexpr Specials kTagOpen = specials_of("<");     ///< strip_tags()
+constexpr Specials kEntity = specials_of("&");      ///< decode_entities()
+constexpr Specials kLink = specials_of("[!");       ///< strip_links()
+constexpr Specials kShortcode = specials_of(":");   ///< strip_shortcodes()
+constexpr Specials kEmphasis = specials_of("`~*_"); ///< strip_emphasis()
+
+/// Appends the run of `s` from `i` up to the next byte of `specials` to
+/// `out` and leaves `i` before it (a loop's ++i then lands on it); false,
+/// touching nothing, when `s[i]` is one of them.  Text between the bytes a
+/// pass rewrites is copied whole instead of a byte at a time.
+bool copy_run(std::string_view s, const Specials& specials, size_t& i, std::string& out) {
+    if (specials[static_cast<unsigned char>(s[i])]) return false;
+    size_t next = i + 1;
+    while (next < s.size() && !specials[static_cast<unsigned char>(s[next])])
+        ++next;
+    out.append(s.substr(i, next - i));
+    i = next - 1;
+    return true;
+}
+
 } // namespace
 
 namespace {
@@ -101,6 +132,7 @@ std::string strip_tags(std::string_view s) {
     out.reserve(s.size());
     NextOf next_gt(s, '>');
     for (size_t i = 0; i < s.size(); ++i) {
+        if (copy_run(s, kTagOpen, i, out)) continue; // nothing to rewrite at i
         if (s[i] == '<' && i + 1 < s.size() &&
             (is_alpha(s[i + 1]) || s[i + 1] == '/' || s[i + 1] == '!')) {
             size_t close = next_gt.from(i);
@@ -130,6 +162,7 @@ std::string decode_entities(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (size_t i = 0; i < s.size(); ++i) {
+        if (copy_run(s, kEntity, i, out)) continue; // nothing to rewrite at i
         bool done = false;
         if (s[i] == '&')
             for (auto& [from, to] : ents)
@@ -150,6 +183,7 @@ std::string strip_links(std::string_view s, bool keep_url) {
     out.reserve(s.size());
     NextOf next_close(s, ']'), next_paren(s, ')'); // linear on "[[[[..." (was quadratic)
     for (size_t i = 0; i < s.size(); ++i) {
+        if (copy_run(s, kLink, i, out)) continue; // nothing to rewrite at i
         bool image = s[i] == '!' && i + 1 < s.size() && s[i + 1] == '[';
         if (s[i] == '[' || image) {
             size_t open = image ? i + 1 : i;
@@ -197,6 +231,7 @@ std::string strip_urls(std::string_view s) {
 std::string strip_shortcodes(std::string_view s) {
     std::string out;
     for (size_t i = 0; i < s.size(); ++i) {
+        if (copy_run(s, kShortcode, i, out)) continue; // nothing to rewrite at i
         if (s[i] == ':' && i + 1 < s.size() && (is_alpha(s[i + 1]))) {
             size_t j = i + 1;
             while (j < s.size() && (is_alpha(s[j]) || is_digit(s[j]) || s[j] == '_' || s[j] == '+'))
@@ -217,6 +252,7 @@ std::string strip_emphasis(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (size_t i = 0; i < s.size(); ++i) {
+        if (copy_run(s, kEmphasis, i, out)) continue; // nothing to rewrite at i
         char c = s[i];
         if (c == '`' || (c == '~' && i + 1 < s.size() && s[i + 1] == '~')) {
             if (c == '~') ++i;
