@@ -16,7 +16,19 @@ void json_string(std::string& out, std::string_view s) {
         s = fixed;
     }
     out += '"';
-    for (unsigned char c : s) {
+    out.reserve(out.size() + s.size() + 1);
+    // Bytes JSON takes as they are go out in runs, not one at a time.
+    auto plain = [](unsigned char c) { return c >= 0x20 && c != '"' && c != '\\' && c != 0x7f; };
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (plain(static_cast<unsigned char>(s[i]))) {
+            size_t end = i + 1;
+            while (end < s.size() && plain(static_cast<unsigned char>(s[end])))
+                ++end;
+            out.append(s.substr(i, end - i));
+            i = end - 1;
+            continue;
+        }
+        const unsigned char c = static_cast<unsigned char>(s[i]);
         switch (c) {
         case '"':
             out += "\\\"";

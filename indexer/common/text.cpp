@@ -248,6 +248,7 @@ std::string ascii_lower(std::string_view s) {
 
 std::string collapse_space(std::string_view s) {
     std::string out;
+    out.reserve(s.size());
     bool space = false;
     for (char c : trim(s)) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
