@@ -75,6 +75,15 @@ for f in grep jsonl; do
   grep -q '^crib: No passage has all 2 words of "widget zzqqxx"' "$TMP/err" && [[ -s $TMP/out ]] &&
     pass "$f: partial said on stderr" || fail "$f partial: $(cat "$TMP/err")"
 done
+# grep and -l lines cannot say what each hit lacks: the notice said "each says what it lacks".
+for f in "--format grep" --vimgrep -l; do
+  expect_rc 1 "$CRIB" --no-update $f widget zzqqxx
+  [[ $(cat "$TMP/err") == 'crib: No passage has all 2 words of "widget zzqqxx"; these have some of them (each lacks zzqqxx)' ]] &&
+    pass "$f: the partial notice names the missing word" || fail "$f partial notice: $(cat "$TMP/err")"
+done
+expect_rc 1 "$CRIB" --no-update --format jsonl widget zzqqxx
+grep -q 'these have some of them (each says what it lacks)$' "$TMP/err" && pass "jsonl: each hit says what it lacks" ||
+  fail "jsonl partial notice: $(cat "$TMP/err")"
 # -c of a partial result printed the passages with some words (5): "-c a b" counted more than "-c a".
 expect_rc 1 "$CRIB" --no-update -c widget zzqqxx
 [[ $(cat "$TMP/out") == 0 ]] && grep -q '^crib: no passage has all 2 words; 5 have some of them' "$TMP/err" &&
