@@ -144,6 +144,11 @@ fi
 expect_rc 0 env CRIB_DB=$TMP/many-db2 "$CRIB_INDEX" "$TMP/many"
 grep -q "^indexed 120 files" "$TMP/err" && ! grep -q $'\r' "$TMP/err" && pass "no progress bar into a pipe, the summary only" ||
   fail "stderr into a pipe: $(head -c 300 "$TMP/err")"
+# One of each was counted as "1 passages (1 questions)".
+mkdir -p "$TMP/one" && printf '## What is one?\na single passage\n' >"$TMP/one/one.md"
+expect_rc 0 env CRIB_DB=$TMP/one-db "$CRIB_INDEX" "$TMP/one"
+grep -q "^indexed 1 file, 1 passage (1 question) in .*; 1 passage in index$" "$TMP/err" &&
+  pass "summary of one passage in the singular" || fail "summary of one: $(cat "$TMP/err")"
 expect_rc 0 env CRIB_DB=$TMP/many-db3 "$CRIB_INDEX" -q "$TMP/many"
 [[ ! -s "$TMP/err" && ! -s "$TMP/out" ]] && pass "-q is quiet" || fail "-q printed: $(cat "$TMP/out" "$TMP/err")"
 expect_out 0 env CRIB_DB=$TMP/many-db3 "$CRIB" --no-update -c thing7
