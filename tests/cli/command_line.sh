@@ -67,6 +67,12 @@ expect_rc 1 "$CRIB" --no-update -c '"answer widget"' # both words, never in this
   pass "a phrase whose words occur apart: 0, and the words suggested" || fail "apart: $(cat "$TMP/out" "$TMP/err")"
 expect_rc 1 "$CRIB" --no-update --format plain '"answer widget"'
 grep -q 'the words occur apart: crib answer widget' "$TMP/err" && pass "plain: the words suggested" || fail "apart plain: $(cat "$TMP/err")"
+# A field's phrase apart was offered as 'crib q: question widget', which searches every field.
+expect_rc 1 "$CRIB" --no-update -c 'q:"question widget"'
+grep -q '^crib: no passage has the phrase; the words occur apart: crib q:question q:widget$' "$TMP/err" &&
+  pass "a field's phrase apart keeps its field" || fail "field apart: $(cat "$TMP/err")"
+expect_rc 0 "$CRIB" --no-update -c q:question q:widget
+[[ $(cat "$TMP/out") == 5 ]] && pass "the words offered find them" || fail "field apart count: $(cat "$TMP/out")"
 expect_rc 1 "$CRIB" --no-update --format json widget zzqqxx
 [[ $(jq -c '[.partial, .hits[0].missing]' "$TMP/out") == '[true,["zzqqxx"]]' ]] && pass "JSON partial with missing words" ||
   fail "JSON partial: $(jq -c '[.partial, .hits[0].missing]' "$TMP/out")"
