@@ -17,7 +17,8 @@ grep -q '(no indexed file nosuch.md)' "$TMP/err" && pass "--show: a file never i
 expect_rc 1 "$CRIB" --no-update --show 'content/qt-interview.txt:99999:some grep text'
 grep -q 'no indexed passage of content/qt-interview.txt holds line 99999' "$TMP/err" &&
   pass "--show: a grep line's id read as lookup reads it" || fail "--show grep line: $(cat "$TMP/err")"
-expect_rc 1 "$CRIB" --no-update --db "$CRIB_DB" --db "$CRIB_DB" --show 3:content/qt-interview.txt:4
+cp -r "$CRIB_DB" "$TMP/db-copy" # the same index named twice is searched once
+expect_rc 1 "$CRIB" --no-update --db "$CRIB_DB" --db "$TMP/db-copy" --show 3:content/qt-interview.txt:4
 grep -q '(there is no index 3: 2 were searched)' "$TMP/err" && pass "--show: an index number out of range" ||
   fail "--show 3: $(cat "$TMP/err")"
 # A corrected phrase typed with its quotes is not quoted twice (0f49e54
