@@ -226,8 +226,22 @@ void Parser::leave_headings(int level) {
 }
 
 // Line i is a heading: later lines sit under it.
+// A table of contents is a list of links, not the subject of what follows:
+// deeper headings after it ("## Table of Contents" over "#### DevOps
+// Questions") do not carry its title (every passage of such a file matched
+// "table of contents").
+static bool contents_title(const std::string& title) {
+    std::string t = ascii_lower(trim(title));
+    while (!t.empty() && (t.back() == ':' || t.back() == '.'))
+        t.pop_back();
+    return t == "table of contents" || t == "contents" || t == "toc" ||
+           t == "\xE7\x9B\xAE\xE5\xBD\x95"; // 目录
+}
+
 void Parser::enter_heading(int i) {
-    headings_.push_back({heading_level_[i], clean_question(L(i)), out_.lines[i].tags});
+    std::string title = clean_question(L(i));
+    if (contents_title(title)) title.clear(); // keeps its level, gives no title
+    headings_.push_back({heading_level_[i], std::move(title), out_.lines[i].tags});
 }
 
 // Metadata line i carries tags ("#k8s #interview" under an Obsidian heading,

@@ -220,6 +220,19 @@ TEST_CASE("code above a note's first heading was in no passage", "[formats][regr
     CHECK(ps[1].question == "What is a pod?");
 }
 
+TEST_CASE("headings after a table of contents carried its title", "[formats][regression]") {
+    auto ps = parse("# Linux questions\n\n"
+                    "## <a name='toc'>Table of Contents</a>\n\n"
+                    "  1. [Simple](#simple)\n  1. [Hard](#hard)\n\n"
+                    "#### <a name='simple'>Simple questions:</a>\n\n"
+                    "* What does ls -l show?\n  - long listing\n",
+                    "linux.md");
+    REQUIRE(!ps.empty());
+    const Passage& q = ps.back();
+    CHECK(q.question == "What does ls -l show?");
+    CHECK(q.headings == V{"Linux questions", "Simple questions"});
+}
+
 TEST_CASE("FAQ entries phrased as statements were sections", "[formats][regression]") {
     std::string org = "* Setup\n"
                       "** How do I install it?\nx\n"
