@@ -193,6 +193,13 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
                 highlight(marks, h.passage.question, h.passage.question.size() + 16, stem, false);
             h.question_spans = std::move(q.spans);
             AnswerSnippet s = answer_snippet(marks, h.passage.answer, req.snippet_chars, stem);
+            // Xapian's snippet cannot see "==" or "-p": the fragment it chose
+            // may not show what the passage matched on.
+            if (!shows_literal(s.text.text, a.prep.literals))
+                if (AnswerSnippet l = literal_snippet(marks, h.passage.answer, a.prep.literals,
+                                                      req.snippet_chars, stem);
+                    !l.text.text.empty())
+                    s = std::move(l);
             h.snippet = std::move(s.text.text);
             h.snippet_spans = std::move(s.text.spans);
             h.snippet_code = s.code;

@@ -116,6 +116,15 @@ rm "$TMP/notes/cjk.md"
 
 printf '## Two of one?\n2 of 1 is a fraction.\n## Merge stderr?\nappend 2>&1 to the command\n## Pods plural\nmany pods\n' >"$TMP/notes/f.md"
 "$CRIB_INDEX" -q
+# The snippet showed the first code line with "echo", not the one with the "==" the passage matched on.
+printf '## Compare strings in a shell?\n\n```sh\nif [ "$a" = "$b" ]; then echo same; fi\na=1\nb=2\n[[ $a == $b ]] && echo same\n```\n' >"$TMP/notes/cmp.md"
+"$CRIB_INDEX" -q
+expect_rc 0 "$CRIB" --no-update --format json echo '=='
+[[ $(jq -r '.hits[0] | .snippet | split("\n")[0]' "$TMP/out") == '[[ $a == $b ]] && echo same' &&
+  $(jq -r '.hits[0] | [.highlights[] as $h | .snippet[$h.cp_start:$h.cp_end]] | join(",")' "$TMP/out") == "==,echo" ]] &&
+  pass "the snippet shows the literal word the passage matched on" || fail "literal snippet: $(jq -c '.hits[0] | [.snippet, .highlights]' "$TMP/out")"
+rm "$TMP/notes/cmp.md"
+"$CRIB_INDEX" -q
 expect_rc 0 "$CRIB" --no-update --format grep -F '2>&1'
 [[ $(cut -d: -f3 "$TMP/out" | sort | tr '\n' '|') == "How do I list files with ls -l?|Merge stderr?|" ]] && pass "-F 2>&1" || fail "-F 2>&1: $(cat "$TMP/out")"
 expect_rc 0 "$CRIB" --no-update --format grep -F ls -l
