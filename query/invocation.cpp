@@ -64,6 +64,7 @@ void add_filters(const RawFlags& o, SearchRequest& req) {
     // checked for it, as grep -F would.
     const std::string words = literal_query(req.query, o.whole_word);
     if (o.literal) req.every_passage = words.empty();
+    if (o.literal) req.shown_phrase = filter.phrase;
     if (o.literal && !req.every_passage) req.query = words;
     if (o.literal && trim(req.query).empty()) throw UsageError("-F needs something to find");
     auto own = std::move(req.keep);

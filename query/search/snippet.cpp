@@ -203,10 +203,17 @@ Highlighted code_snippet(const Xapian::MSet& mset, const AnswerParts& parts,
 }
 
 /// Where the first of `literals` stands in `text`: its byte range, or npos.
+/// A literal holding a space is a -F phrase, found anywhere (its last word
+/// may be cut: "ls -l" in "ls -la").
 std::pair<size_t, size_t> first_literal(const std::string& text,
                                         const std::vector<std::string>& literals) {
     std::pair<size_t, size_t> best{std::string::npos, std::string::npos};
     for (const std::string& lit : literals) {
+        if (lit.find(' ') != std::string::npos) {
+            size_t at = ascii_lower(text).find(lit);
+            if (at < best.first) best = {at, at + lit.size()};
+            continue;
+        }
         auto spans = token_spans(text, lit);
         if (!spans.empty() && spans.front().first < best.first) best = spans.front();
     }

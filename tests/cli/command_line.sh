@@ -123,7 +123,12 @@ expect_rc 0 "$CRIB" --no-update --format json echo '=='
 [[ $(jq -r '.hits[0] | .snippet | split("\n")[0]' "$TMP/out") == '[[ $a == $b ]] && echo same' &&
   $(jq -r '.hits[0] | [.highlights[] as $h | .snippet[$h.cp_start:$h.cp_end]] | join(",")' "$TMP/out") == "==,echo" ]] &&
   pass "the snippet shows the literal word the passage matched on" || fail "literal snippet: $(jq -c '.hits[0] | [.snippet, .highlights]' "$TMP/out")"
-rm "$TMP/notes/cmp.md"
+printf '## Log a pipe?\n\n```sh\ntee one two\nx=1\ny=2\nprintf two | tee log\n```\n' >"$TMP/notes/tee.md"
+"$CRIB_INDEX" -q
+expect_rc 0 "$CRIB" --no-update --format json -F 'two | tee'
+[[ $(jq -r '.hits[0] | .snippet | split("\n")[0]' "$TMP/out") == 'printf two | tee log' ]] &&
+  pass "-F: the snippet shows the phrase" || fail "-F snippet: $(jq -c '.hits[0] | [.snippet, .highlights]' "$TMP/out")"
+rm "$TMP/notes/cmp.md" "$TMP/notes/tee.md"
 "$CRIB_INDEX" -q
 expect_rc 0 "$CRIB" --no-update --format grep -F '2>&1'
 [[ $(cut -d: -f3 "$TMP/out" | sort | tr '\n' '|') == "How do I list files with ls -l?|Merge stderr?|" ]] && pass "-F 2>&1" || fail "-F 2>&1: $(cat "$TMP/out")"
