@@ -257,6 +257,27 @@ TEST_CASE("display text of the new formats is Markdown, not markup mistakes", "[
     CHECK(logseq[0].answer.find("id::") == std::string::npos);
 }
 
+TEST_CASE("a Logseq task marker was part of the question", "[formats][regression]") {
+    auto ps = parse("tags:: java\n\n"
+                    "- ## Basics\n"
+                    "  - DONE 1、What is the JDK?\n"
+                    "    - the development kit\n"
+                    "  - TODO 2、What is the JRE?\n"
+                    "    - the runtime\n"
+                    "  - LATER What is the JVM?\n"
+                    "  - DONE\n"
+                    "  - TODOS are not markers\n",
+                    "java.md");
+    std::vector<std::string> titles;
+    for (const Passage& p : ps)
+        titles.push_back(p.question);
+    CHECK(std::find(titles.begin(), titles.end(), "What is the JDK?") != titles.end());
+    CHECK(std::find(titles.begin(), titles.end(), "What is the JRE?") != titles.end());
+    CHECK(std::find(titles.begin(), titles.end(), "What is the JVM?") != titles.end());
+    for (const std::string& t : titles)
+        CHECK(t.rfind("DONE", 0) != 0);
+}
+
 TEST_CASE("format table: extensions, sniffing, files without an extension", "[formats]") {
     CHECK(format_for("a.org", "").name == "org");
     CHECK(format_for("A.MD", "").name == "markdown");
