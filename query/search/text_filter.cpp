@@ -123,7 +123,13 @@ bool passes(const TextFilter& f, const Passage& p) {
 std::string literal_query(const std::string& phrase, bool whole_word) {
     std::string out, word;
     for (size_t i = 0; i <= phrase.size(); ++i) {
-        if (i < phrase.size() && word_byte(static_cast<unsigned char>(phrase[i]))) {
+        // An apostrophe inside a word is part of it, as Xapian indexes it
+        // ("doesn't" is one term): "doesn" and "t" found nothing.
+        bool inner_apostrophe = i < phrase.size() && phrase[i] == '\'' && !word.empty() &&
+                                i + 1 < phrase.size() &&
+                                word_byte(static_cast<unsigned char>(phrase[i + 1]));
+        if (i < phrase.size() &&
+            (word_byte(static_cast<unsigned char>(phrase[i])) || inner_apostrophe)) {
             word += phrase[i];
             continue;
         }
@@ -131,7 +137,9 @@ std::string literal_query(const std::string& phrase, bool whole_word) {
         // in "ls -la", "updat" in "updates"): a prefix when long enough to
         // expand cheaply, else only the passage text checks it.
         std::string term;
-        if (!word.empty() && (whole_word || i < phrase.size()))
+        bool contraction =
+            word.find('\'') != std::string::npos; // no wildcard: "doesn't*" finds nothing
+        if (!word.empty() && (whole_word || i < phrase.size() || contraction))
             term = ascii_lower(word);
         else if (word.size() >= kPrefixWord)
             term = ascii_lower(word) + "*";

@@ -44,6 +44,11 @@ TEST_CASE("filters: -F searches the phrase's words with no syntax", "[filter]") 
     CHECK(literal_query("rolling updat") == "rolling AND updat*");
     CHECK(literal_query("git log") == "git AND log*"); // three letters: a prefix
     CHECK(literal_query("git lo") == "git");           // two: the text check alone
+    // A contraction is one word to Xapian: "doesn" and "t" matched nothing.
+    CHECK(literal_query("doesn't work") == "doesn't AND work*");
+    CHECK(literal_query("it doesn't") == "it AND doesn't"); // whole: "doesn't*" matched nothing
+    CHECK(literal_query("what's the output") == "what's AND the AND output*");
+    CHECK(literal_query("'quoted' word") == "quoted AND word*");
     CHECK(literal_query("2>&1") == "2");
     CHECK(literal_query("NOT (x)") == "not AND x");
     CHECK(literal_query("->").empty());
