@@ -1,6 +1,7 @@
 #include "search/text_filter.hpp"
 
 #include "common/text.hpp"
+#include "formats/note_text.hpp"
 
 #include <cctype>
 
@@ -110,7 +111,7 @@ bool passes(const TextFilter& f, const Passage& p) {
     std::string hay = p.question;
     for (const std::string& h : p.headings)
         hay += "\n" + h;
-    hay = normal(hay + "\n" + p.answer);
+    hay = normal(hay + "\n" + unescape_punctuation(p.answer)); // as shown: "doesn\\'t" is "doesn't"
     for (const std::string& t : f.tokens)
         if (!occurs(hay, t, true)) return false;
     if (!f.phrase.empty()) return occurs(hay, f.phrase, f.whole_word);

@@ -445,6 +445,16 @@ TEST_CASE("review: lines of many opening brackets were quadratic in the link and
     CHECK(indexable_text("[a](b) [c](d) <b>x</b>") == "a c x");
 }
 
+TEST_CASE("a Markdown-escaped apostrophe split the word it was in", "[formats][regression]") {
+    // "doesn\'t" is shown as "doesn't" but was indexed as "doesn" and "t".
+    CHECK(indexable_text("It doesn\\'t give a\\_b \\#1") == "It doesn't give a_b #1");
+    // Code keeps its backslashes: a span, a fence, and a backslash before a letter.
+    CHECK(indexable_text("`echo \\'q\\'` and ``a\\`b`` C:\\Users") ==
+          "`echo \\'q\\'` and ``a\\`b`` C:\\Users");
+    CHECK(indexable_text("```sh\necho \\'q\\'\n```\nnot \\'code\\'\n") ==
+          "```sh\necho \\'q\\'\n```\nnot 'code'\n");
+}
+
 TEST_CASE("an org table came out as one long line in --full", "[formats][regression]") {
     auto ps = parse("* What are the HTTP methods?\n"
                     "\n"

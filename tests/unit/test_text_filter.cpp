@@ -23,6 +23,9 @@ TEST_CASE("filters: -F keeps passages that contain the phrase literally", "[filt
     CHECK(passes(ls, passage("List files", "ls -la")));
     CHECK_FALSE(passes(make_text_filter("ls -l", true, true), passage("List files", "ls -la")));
     CHECK(passes(make_text_filter("ls -l", true, true), passage("List files", "(ls -l)")));
+    // A Markdown escape is read as shown: "doesn\\'t" says "doesn't".
+    CHECK(passes(make_text_filter("doesn't give", true, false),
+                 passage("Kill", "It doesn\\'t give it time.")));
 }
 
 TEST_CASE("filters: -w keeps passages where a query word is a whole word", "[filter]") {
