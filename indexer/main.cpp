@@ -209,11 +209,16 @@ void on_signal(int) {
     crib::interrupt_requested() = true;
 }
 
+/// "1 passage", "2 passages".
+std::string counted(size_t n, const std::string& noun) {
+    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 std::string summary(const crib::IndexStats& s) {
     std::ostringstream o;
     if (s.files_indexed || s.wrote)
-        o << "indexed " << s.files_indexed << " file" << (s.files_indexed == 1 ? "" : "s") << ", "
-          << s.passages << " passages (" << s.questions << " questions)";
+        o << "indexed " << counted(s.files_indexed, "file") << ", "
+          << counted(s.passages, "passage") << " (" << counted(s.questions, "question") << ")";
     else
         o << "index up to date";
     o << " in " << std::fixed;
@@ -224,7 +229,7 @@ std::string summary(const crib::IndexStats& s) {
     if (!s.other_files.empty())
         o << "; " << s.other_files.size() << " other file" << (s.other_files.size() == 1 ? "" : "s")
           << " not notes (-v lists them)";
-    o << "; " << s.total_passages << " passages in index";
+    o << "; " << counted(s.total_passages, "passage") << " in index";
     if (!s.skipped.empty()) {
         o << "; " << s.skipped.size() << " skipped: ";
         for (size_t i = 0; i < s.skipped.size() && i < 3; ++i)

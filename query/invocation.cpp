@@ -1,7 +1,10 @@
 #include "invocation.hpp"
 
+#include "common/paths.hpp"
 #include "common/text.hpp"
 #include "search/text_filter.hpp"
+
+#include <set>
 
 namespace crib {
 
@@ -61,6 +64,7 @@ void add_filters(const RawFlags& o, SearchRequest& req) {
     // checked for it, as grep -F would.
     const std::string words = literal_query(req.query, o.whole_word);
     if (o.literal) req.every_passage = words.empty();
+    if (o.literal) req.shown_phrase = filter.phrase;
     if (o.literal && !req.every_passage) req.query = words;
     if (o.literal && trim(req.query).empty()) throw UsageError("-F needs something to find");
     auto own = std::move(req.keep);
@@ -147,12 +151,27 @@ bool want_color(const std::string& mode, const Surroundings& env) {
     return env.tty;
 }
 
+namespace {
+
+/// The specs without repeats: an index named twice (--db X --db X/, or the
+/// config's db again in dbs) was searched twice, every passage counted and
+/// listed once per copy.
+std::vector<std::string> distinct_indexes(const std::vector<std::string>& specs) {
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    for (const std::string& spec : specs)
+        if (seen.insert(is_remote(spec) ? spec : real_path(spec)).second) out.push_back(spec);
+    return out;
+}
+
+} // namespace
+
 IndexSet resolve_db(const std::vector<std::string>& given, const Config& cfg,
                     const std::string& default_db) {
-    if (!given.empty()) return IndexSet(given);
-    IndexSet set(!cfg.db.empty() ? cfg.db : default_db);
-    set.specs.insert(set.specs.end(), cfg.dbs.begin(), cfg.dbs.end());
-    return set;
+    if (!given.empty()) return IndexSet(distinct_indexes(given));
+    std::vector<std::string> specs{!cfg.db.empty() ? cfg.db : default_db};
+    specs.insert(specs.end(), cfg.dbs.begin(), cfg.dbs.end());
+    return IndexSet(distinct_indexes(specs));
 }
 
 } // namespace crib

@@ -56,6 +56,7 @@ bool want_color(const std::string& mode, const Surroundings& env);
 
 /// The indexes a command reads: --db as given (each time); else the config's
 /// db (else `default_db`: $CRIB_DB or the XDG path) and the config's other dbs.
+/// An index named again (the same folder by another path) is read once.
 IndexSet resolve_db(const std::vector<std::string>& given, const Config& cfg,
                     const std::string& default_db);
 

@@ -279,8 +279,11 @@ int run_search(const crib::Invocation& inv) {
                   << (r.of == 1 ? "of it" : std::to_string(r.of) + " words") << "; " << r.total
                   << (r.of == 1 ? " have some of it" : " have some of them")
                   << " (crib without -c lists the best)\n";
-    else if (r.partial && !human)
-        std::cerr << "crib: " << crib::partial_notice(r) << "\n";
+    else if (r.partial && !human) // grep and -l lines cannot say what each hit lacks
+        std::cerr << "crib: "
+                  << crib::partial_notice(r, inv.format == crib::Format::json ||
+                                                 inv.format == crib::Format::jsonl)
+                  << "\n";
     else if (!r.exact && inv.format == crib::Format::count) // as people see "about N"
         std::cerr << "crib: about " << r.total
                   << ": too many passages match to count them exactly (an estimate)\n";
@@ -308,7 +311,7 @@ int run_open(const crib::Invocation& inv) {
     if (r.searched_corrected && r.corrected) // opened as found, but not as typed: said
         std::cerr << "crib: " << crib::correction_notice(*r.corrected, r.query) << "\n";
     if (r.partial) { // the top passage lacks some of the words: not the one asked for
-        std::cerr << "crib: " << crib::partial_notice(r) << "; not opening a guess\n";
+        std::cerr << "crib: " << crib::partial_notice(r, false) << "; not opening a guess\n";
         return 1;
     }
     const crib::Hit& top = r.hits.front();

@@ -35,9 +35,10 @@ struct Open {
     // sub-questions.  -1 = none seen.
     int plain_list_indent = -1;
     bool closed = false;
-    bool numbered = false; // opened by a numbered question line
-    bool labelled = false; // opened by a "Q:" / "Question:" label ("A." then labels the answer)
-    bool term = false;     // opened by a description-list term
+    bool numbered = false;     // opened by a numbered question line
+    bool labelled = false;     // opened by a "Q:" / "Question:" label ("A." then labels the answer)
+    bool term = false;         // opened by a description-list term
+    bool code_section = false; // code with no passage open, named after the file
 };
 
 /// A bullet line as try_bullet reads it.
@@ -109,6 +110,7 @@ class Parser {
     int n() const { return static_cast<int>(out_.lines.size()); }
     Passage finish(const Open& o) const;
     std::vector<Passage> whole_file() const;
+    void open_code_section(int i);
 
     const Outline& out_;
     const std::string& file_;

@@ -226,8 +226,22 @@ void Parser::leave_headings(int level) {
 }
 
 // Line i is a heading: later lines sit under it.
+// A table of contents is a list of links, not the subject of what follows:
+// deeper headings after it ("## Table of Contents" over "#### DevOps
+// Questions") do not carry its title (every passage of such a file matched
+// "table of contents").
+static bool contents_title(const std::string& title) {
+    std::string t = ascii_lower(trim(title));
+    while (!t.empty() && (t.back() == ':' || t.back() == '.'))
+        t.pop_back();
+    return t == "table of contents" || t == "contents" || t == "toc" ||
+           t == "\xE7\x9B\xAE\xE5\xBD\x95"; // 目录
+}
+
 void Parser::enter_heading(int i) {
-    headings_.push_back({heading_level_[i], clean_question(L(i)), out_.lines[i].tags});
+    std::string title = clean_question(L(i));
+    if (contents_title(title)) title.clear(); // keeps its level, gives no title
+    headings_.push_back({heading_level_[i], std::move(title), out_.lines[i].tags});
 }
 
 // Metadata line i carries tags ("#k8s #interview" under an Obsidian heading,
@@ -300,12 +314,17 @@ std::vector<Passage> Parser::run() {
             continue;
         }
         if (kind == LineKind::meta && i > skip_until_) adopt_heading_tags(i);
+        if (i > skip_until_ && code_[i] && !have_cur_) open_code_section(i);
         if (i <= skip_until_ || code_[i] || blank(i) || kind == LineKind::meta ||
             kind == LineKind::underline)
             continue;
         if (separator_line(i)) continue;
         if (kind == LineKind::comment) { // code comments: only their own detector
-            try_comment(i);
+            // A comment that opens nothing while no passage is open ("# Count
+            // the frequency in list" above the first numbered one, a prompt
+            // after a rule cell) titles the text up to the next passage, as a
+            // first paragraph does; it was in no passage.
+            if (!try_comment(i) && !have_cur_) try_section_title(i);
             continue;
         }
         if (heading_level_[i] > 0) leave_headings(heading_level_[i]);
@@ -321,6 +340,10 @@ std::vector<Passage> Parser::run() {
         expect_entry_ = false;
     }
     close(n());
+    // Code alone opened every passage: the note is not split (whole_file says so).
+    if (!done_.empty() &&
+        std::all_of(done_.begin(), done_.end(), [](const Open& o) { return o.code_section; }))
+        return whole_file();
     number_repeated_titles();
     std::vector<Passage> out;
     out.reserve(done_.size());
@@ -339,6 +362,17 @@ std::vector<Passage> Parser::run() {
     if (!out.empty()) return out;
     if (!bare.empty()) return bare;
     return whole_file();
+}
+
+// Code with no passage open (a note opening with a code block, code after a
+// rule that closed the last passage) is a section named after the file: it
+// was in no passage, so its text was never found.
+void Parser::open_code_section(int i) {
+    open({.line = i,
+          .body_from = i,
+          .question = false,
+          .title = std::string(name_stem(file_)),
+          .code_section = true});
 }
 
 // A note in which nothing reads as a question or a title (a notebook of code

@@ -17,24 +17,40 @@ namespace crib::md {
 
 /// Block and inline node types crib cares about (others map to `other`).
 enum class NodeType {
-    document, block_quote, list, item, code_block, html_block, paragraph, heading,
-    thematic_break, text, softbreak, linebreak, code, html_inline, emph, strong, link,
-    image, other
+    document,
+    block_quote,
+    list,
+    item,
+    code_block,
+    html_block,
+    paragraph,
+    heading,
+    thematic_break,
+    text,
+    softbreak,
+    linebreak,
+    code,
+    html_inline,
+    emph,
+    strong,
+    link,
+    image,
+    other
 };
 
 /// A borrowed view of one cmark node; valid while its Document lives.
 class Node {
-public:
+  public:
     explicit Node(cmark_node* n) : n_(n) {}
     NodeType type() const;
-    int start_line() const;        ///< 1-based source line
-    int end_line() const;          ///< 1-based source line
-    int heading_level() const;     ///< 1-6 for headings, 0 otherwise
-    bool list_ordered() const;     ///< for lists: numbered?
-    int list_start() const;        ///< for ordered lists: first number
-    std::string literal() const;   ///< text of text/code/code_block/html nodes
-    std::string url() const;       ///< link/image destination
-    std::string fence_info() const;///< info string of fenced code
+    int start_line() const;         ///< 1-based source line
+    int end_line() const;           ///< 1-based source line
+    int heading_level() const;      ///< 1-6 for headings, 0 otherwise
+    bool list_ordered() const;      ///< for lists: numbered?
+    int list_start() const;         ///< for ordered lists: first number
+    std::string literal() const;    ///< text of text/code/code_block/html nodes
+    std::string url() const;        ///< link/image destination
+    std::string fence_info() const; ///< info string of fenced code
     Node parent() const;
     Node first_child() const;
     Node next() const;
@@ -42,13 +58,13 @@ public:
     /// Plain text of all inline descendants (text, code, soft breaks as spaces; HTML dropped).
     std::string plain_text() const;
 
-private:
+  private:
     cmark_node* n_;
 };
 
 /// An owned parsed document.
 class Document {
-public:
+  public:
     /// Parse Markdown text (any UTF-8; cmark never fails on input).
     explicit Document(std::string_view text);
     ~Document();
@@ -63,7 +79,12 @@ public:
     /// is left out: cmark's safe default).
     std::string html() const;
 
-private:
+    /// Replace each raw HTML block and inline with a text node of
+    /// `to_text(its HTML)` (a block as a paragraph; dropped when empty), so
+    /// html() keeps what it says, escaped, instead of leaving it out.
+    void raw_html_as_text(const std::function<std::string(std::string_view)>& to_text);
+
+  private:
     cmark_node* root_;
 };
 
@@ -72,9 +93,9 @@ struct Block {
     NodeType type;
     int start_line;
     int end_line;
-    int level = 0;          ///< heading level
-    bool in_list = false;   ///< heading sits inside a list item ("1. ### Q")
-    std::string text;       ///< heading plain text
+    int level = 0;        ///< heading level
+    bool in_list = false; ///< heading sits inside a list item ("1. ### Q")
+    std::string text;     ///< heading plain text
 };
 
 /// Headings and code blocks of a document, in source order.

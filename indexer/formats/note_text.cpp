@@ -519,8 +519,55 @@ std::string written_number(std::string_view raw) {
     return {};
 }
 
+namespace {
+
+bool ascii_punct(char c) {
+    return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+           (c >= '{' && c <= '~');
+}
+
+} // namespace
+
+std::string unescape_punctuation(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::string_view fence;
+    for (std::string_view line : split_lines(text)) {
+        std::string_view t = trim(line);
+        if (t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~") {
+            if (fence.empty())
+                fence = t.substr(0, 3);
+            else if (t.substr(0, 3) == fence)
+                fence = {};
+        }
+        if (!fence.empty() || line.find('\\') == std::string_view::npos) {
+            out.append(line).append("\n");
+            continue;
+        }
+        size_t ticks = 0; // the backtick run that opened the code span we are in
+        for (size_t i = 0; i < line.size(); ++i) {
+            if (line[i] == '`') {
+                size_t run = line.find_first_not_of('`', i);
+                run = (run == std::string_view::npos ? line.size() : run) - i;
+                ticks = ticks == 0 ? run : (ticks == run ? 0 : ticks);
+                out.append(line.substr(i, run));
+                i += run - 1;
+            } else if (line[i] == '\\' && ticks == 0 && i + 1 < line.size() &&
+                       ascii_punct(line[i + 1])) {
+                out += line[++i];
+            } else {
+                out += line[i];
+            }
+        }
+        out += "\n";
+    }
+    if (!text.empty() && text.back() != '\n' && !out.empty()) out.pop_back();
+    return out;
+}
+
 std::string indexable_text(std::string_view answer) {
-    return strip_shortcodes(decode_entities(strip_tags(strip_links(strip_quote_markers(answer)))));
+    return strip_shortcodes(unescape_punctuation(
+        decode_entities(strip_tags(strip_links(strip_quote_markers(answer))))));
 }
 
 std::string prose_text(std::string_view answer) {

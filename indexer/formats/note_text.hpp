@@ -68,6 +68,12 @@ std::string strip_quote_markers(std::string_view answer);
 /// "3 - Why?"), the one clean_question() drops; empty when it has none.
 std::string written_number(std::string_view raw);
 
+/// Markdown backslash escapes ("doesn\\'t", "a\\_b") as the characters they
+/// escape, as cmark shows them, outside fenced code and `code spans`: the
+/// backslash split "doesn't" into "doesn" and "t", so the phrase "doesn't
+/// give" missed a note that escaped its apostrophes.
+std::string unescape_punctuation(std::string_view text);
+
 /// Text of an answer as it is indexed: blockquote markers, images, HTML tags, link targets,
 /// emoji shortcodes removed; Markdown punctuation is harmless to the tokenizer.
 std::string indexable_text(std::string_view answer);

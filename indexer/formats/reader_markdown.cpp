@@ -230,6 +230,19 @@ bool logseq_like(const std::vector<std::string_view>& lines) {
     return blocks >= 3 && props >= 1 && other * 5 <= blocks;
 }
 
+/// A block's text without its task marker: Logseq shows "- DONE 1、What ...?"
+/// as a checkbox before "1、What ...?" ("DONE" was part of 26 questions).
+std::string_view without_task_marker(std::string_view body) {
+    static constexpr std::string_view kMarkers[] = {
+        "TODO", "DOING",    "DONE",      "LATER",       "NOW",    "WAITING",
+        "WAIT", "CANCELED", "CANCELLED", "IN-PROGRESS", "STARTED"};
+    std::string_view b = trim(body);
+    for (std::string_view m : kMarkers)
+        if (b.substr(0, m.size()) == m && (b.size() == m.size() || is_space(b[m.size()])))
+            return ltrim(b.substr(m.size())); // "- DONE" alone: an empty block
+    return body;
+}
+
 /// Where a Logseq heading block's scope ends: before body line `line`
 /// (0-based), the headings of `level` and deeper no longer apply.
 struct ScopeEnd {
@@ -274,11 +287,12 @@ std::string logseq_to_markdown(const std::vector<std::string_view>& lines,
         }
         if (ended) ends.push_back({n, ended});
         int shifted = std::max(0, depth - static_cast<int>(headings.size()));
+        std::string text = block ? "- " + std::string(without_task_marker(body)) : std::string(t);
         if (t.empty())
             out += "\n";
         else
-            out += std::string(static_cast<size_t>(shifted) * 2 + (block ? 0 : 2), ' ') +
-                   std::string(t) + "\n";
+            out +=
+                std::string(static_cast<size_t>(shifted) * 2 + (block ? 0 : 2), ' ') + text + "\n";
     }
     return out;
 }

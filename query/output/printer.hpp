@@ -51,9 +51,10 @@ void print_result(Printer& p, const SearchResult& r);
 std::string format_passage(const Passage& p, const PrintOptions& opt);
 
 /// What a partial result is, in one line (no newline): no passage has every
-/// word, the hits have this many.  Said first by the human printer and on
-/// standard error by the others.
-std::string partial_notice(const SearchResult& r);
+/// word, the hits have some of them.  Said first by the human printer and on
+/// standard error by the others.  `each_says`: every hit shows its missing
+/// words (human, JSON); else the notice names them (grep, -l, --open).
+std::string partial_notice(const SearchResult& r, bool each_says = true);
 
 /// The corrected words searched instead of those typed, in one line (no
 /// newline): 'searched for "docker" (corrected from "dokcer")'.  Said on

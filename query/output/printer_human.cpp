@@ -240,16 +240,36 @@ class HumanPrinter : public Printer {
 
 } // namespace
 
-std::string partial_notice(const SearchResult& r) {
+namespace {
+
+/// "(each lacks X)" or "(each lacks one or more of: X, Y)": the words the
+/// hits lack, for formats whose lines cannot say it (grep, -l).
+std::string lacked_words(const SearchResult& r) {
+    std::vector<std::string> words;
+    for (const Hit& h : r.hits)
+        for (const std::string& w : h.missing)
+            if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
+    if (words.empty()) return "";
+    std::string list;
+    for (const std::string& w : words)
+        list += (list.empty() ? "" : ", ") + sanitize(w);
+    return words.size() == 1 ? " (each lacks " + list + ")"
+                             : " (each lacks one or more of: " + list + ")";
+}
+
+} // namespace
+
+std::string partial_notice(const SearchResult& r, bool each_says) {
     // The words searched: the correction when it was searched instead ("No
     // passage has all 2 words of "dokcer haskell"" under "Searched for:
     // docker haskell" named words that were not searched).
     const std::string& searched = r.searched_corrected && r.corrected ? *r.corrected : r.query;
+    std::string why = each_says ? " (each says what it lacks)" : lacked_words(r);
     if (r.of == 1) // one run of Chinese or Japanese, read by its pieces
-        return "No passage has all of " + quoted(sanitize(searched)) +
-               "; these have some of it (each says what it lacks)";
+        return "No passage has all of " + quoted(sanitize(searched)) + "; these have some of it" +
+               why;
     return "No passage has all " + std::to_string(r.of) + " words of " +
-           quoted(sanitize(searched)) + "; these have some of them (each says what it lacks)";
+           quoted(sanitize(searched)) + "; these have some of them" + why;
 }
 
 std::string correction_notice(const std::string& searched, const std::string& typed) {

@@ -6,6 +6,7 @@
 // over the review store or, without --force, a file that is not an export.
 #include "common/text.hpp"
 #include "formats/markdown.hpp"
+#include "formats/note_text.hpp"
 #include "formats/readers.hpp"
 #include "prep/quiz.hpp"
 
@@ -87,7 +88,11 @@ std::string front_html(const DeckCard& c) {
 }
 
 std::string answer_html(const Passage& p) {
-    std::string html = md::Document(p.answer).html();
+    md::Document doc(p.answer);
+    // Raw HTML in the notes ("<div>Remove all unused containers</div>" of an
+    // Anki deck) was left out by cmark's safe renderer: a card with no back.
+    doc.raw_html_as_text([](std::string_view h) { return decode_entities(strip_tags(h)); });
+    std::string html = doc.html();
     while (!html.empty() && html.back() == '\n')
         html.pop_back();
     return html;

@@ -179,6 +179,8 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
     std::vector<Hit> out;
     const std::vector<std::string> cjk = cjk_runs(a.text);
     const std::set<std::string> typed = typed_words(a.text);
+    std::vector<std::string> literals = a.prep.literals; // what a snippet must show
+    if (!req.shown_phrase.empty()) literals.push_back(req.shown_phrase);
     int rank = static_cast<int>(req.offset);
     for (const Xapian::MSetIterator& it : page) {
         Hit h;
@@ -193,6 +195,13 @@ std::vector<Hit> hits_of(const Xapian::Database& db, Attempt& a, const SearchReq
                 highlight(marks, h.passage.question, h.passage.question.size() + 16, stem, false);
             h.question_spans = std::move(q.spans);
             AnswerSnippet s = answer_snippet(marks, h.passage.answer, req.snippet_chars, stem);
+            // Xapian's snippet cannot see "==" or "-p": the fragment it chose
+            // may not show what the passage matched on.
+            if (!shows_literal(s.text.text, literals))
+                if (AnswerSnippet l =
+                        literal_snippet(marks, h.passage.answer, literals, req.snippet_chars, stem);
+                    !l.text.text.empty())
+                    s = std::move(l);
             h.snippet = std::move(s.text.text);
             h.snippet_spans = std::move(s.text.spans);
             h.snippet_code = s.code;

@@ -181,6 +181,10 @@ std::string spec_of(const IndexSet& set, Xapian::docid did);
 void check_query_size(const std::string& q);
 /// The query with quotes and parentheses blanked: every word read literally.
 std::string literal_words(const std::string& q);
+/// The words of the query's closed phrases apart, each keeping its phrase's
+/// field: 'q:"image docker" pod' -> 'q:image q:docker pod' (literal_words()
+/// gave 'q: image docker', which searched every field).
+std::string apart_words(const std::string& q);
 /// Step 1, read: `req.query` as a Xapian query (with -t filters) and the
 /// spelling correction to offer when a word is unknown to the notes.
 Prepared prepare(const Xapian::Database& db, const SearchRequest& req);

@@ -57,6 +57,43 @@ std::string literal_words(const std::string& q) {
     return literal;
 }
 
+std::string apart_words(const std::string& q) {
+    std::string out, field, word;
+    bool in_phrase = false;
+    auto end_word = [&] {
+        if (!word.empty()) out += field + word;
+        word.clear();
+    };
+    for (size_t i = 0; i < q.size(); ++i) {
+        char c = q[i];
+        if (c == '"' && !in_phrase) {
+            // The field written right before the quote: "q:" of q:"a b".
+            size_t start = out.size();
+            while (start > 0 && out[start - 1] != ' ' && out[start - 1] != '(')
+                --start;
+            std::string before = out.substr(start);
+            field = before.size() > 1 && before.back() == ':' ? before : "";
+            if (!field.empty()) out.erase(start);
+            in_phrase = true;
+            out += ' ';
+        } else if (c == '"') {
+            end_word();
+            field.clear();
+            in_phrase = false;
+            out += ' ';
+        } else if (in_phrase && c == ' ') {
+            end_word();
+            out += ' ';
+        } else if (in_phrase) {
+            word += c;
+        } else {
+            out += (c == '(' || c == ')') ? ' ' : c;
+        }
+    }
+    end_word();
+    return out;
+}
+
 namespace {
 
 /// A query of excluded words only ("-docker -kube") as NOT (docker OR kube):

@@ -127,9 +127,9 @@ void read_literally(const Xapian::Database& db, const SearchRequest& req, Attemp
             std::count(req.query.begin(), req.query.end(), ')')) {
         // A phrase no passage has: say whether its words occur apart.
         Xapian::Enquire apart(db);
-        apart.set_query(prepare(db, with_query(req, literal_words(req.query))).query);
+        apart.set_query(prepare(db, with_query(req, apart_words(req.query))).query);
         Xapian::MSet m = apart.get_mset(0, 0, 1001);
-        if (m.get_matches_lower_bound() > 0) res.apart = literal_words(req.query);
+        if (m.get_matches_lower_bound() > 0) res.apart = apart_words(req.query);
         return;
     }
     Attempt literal = read_and_match(db, req, literal_words(req.query));

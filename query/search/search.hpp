@@ -70,6 +70,9 @@ struct SearchRequest {
     /// `keep` checks the words as typed (-w, -F): a correction it drops is
     /// still offered ("Did you mean"), as searching it needs the flag again.
     bool keep_has_words = false;
+    /// -F: the phrase as typed, which snippets show when the passage holds
+    /// it in its answer (lower case, spaces collapsed; "" = not asked).
+    std::string shown_phrase;
     /// -F of punctuation alone ("===", "&&"): no word for the index to
     /// match, so every passage goes through `keep` (a scan, as grep's).
     bool every_passage = false;

@@ -3,6 +3,7 @@
 #include "common/text.hpp"
 #include "formats/note_text.hpp"
 #include "index/schema.hpp"
+#include "search/text_filter.hpp"
 
 #include <cctype>
 #include <unordered_map>
@@ -174,6 +175,20 @@ Highlighted code_line(const Xapian::MSet& mset, const std::string& line, const X
     return h;
 }
 
+/// Code line i of a block and the ones after it (up to kCodeLines).
+Highlighted code_from(const Xapian::MSet& mset, const std::vector<std::string>& block, size_t i,
+                      const Xapian::Stem& stem) {
+    Highlighted first = code_line(mset, block[i], stem);
+    for (size_t k = i + 1; k < block.size() && k < i + kCodeLines; ++k) {
+        Highlighted next = code_line(mset, block[k], stem);
+        size_t base = first.text.size() + 1;
+        first.text += "\n" + next.text;
+        for (Span s : next.spans)
+            first.spans.push_back({s.start + base, s.end + base});
+    }
+    return first;
+}
+
 /// The first code line that matches and the ones after it in its block.
 Highlighted code_snippet(const Xapian::MSet& mset, const AnswerParts& parts,
                          const Xapian::Stem& stem) {
@@ -181,21 +196,76 @@ Highlighted code_snippet(const Xapian::MSet& mset, const AnswerParts& parts,
     size_t tried = 0;
     for (const auto& block : parts.code)
         for (size_t i = 0; i < block.size() && tried++ < kLinesTried; ++i) {
-            Highlighted first = code_line(mset, block[i], stem);
-            if (first.spans.empty()) continue;
-            for (size_t k = i + 1; k < block.size() && k < i + kCodeLines; ++k) {
-                Highlighted next = code_line(mset, block[k], stem);
-                size_t base = first.text.size() + 1;
-                first.text += "\n" + next.text;
-                for (Span s : next.spans)
-                    first.spans.push_back({s.start + base, s.end + base});
-            }
-            return first;
+            if (!code_line(mset, block[i], stem).spans.empty())
+                return code_from(mset, block, i, stem);
         }
     return {};
 }
 
+/// Where the first of `literals` stands in `text`: its byte range, or npos.
+/// A literal holding a space is a -F phrase, found anywhere (its last word
+/// may be cut: "ls -l" in "ls -la").
+std::pair<size_t, size_t> first_literal(const std::string& text,
+                                        const std::vector<std::string>& literals) {
+    std::pair<size_t, size_t> best{std::string::npos, std::string::npos};
+    for (const std::string& lit : literals) {
+        if (lit.find(' ') != std::string::npos) {
+            size_t at = ascii_lower(text).find(lit);
+            if (at < best.first) best = {at, at + lit.size()};
+            continue;
+        }
+        auto spans = token_spans(text, lit);
+        if (!spans.empty() && spans.front().first < best.first) best = spans.front();
+    }
+    return best;
+}
+
+/// About `length` bytes of one-line prose around [at, end), cut at spaces,
+/// with "…" where cut.
+Highlighted prose_around(const Xapian::MSet& mset, const std::string& prose, size_t at, size_t end,
+                         size_t length, const Xapian::Stem& stem) {
+    size_t from = at > length / 3 ? at - length / 3 : 0;
+    if (from > 0) {
+        size_t space = prose.find(' ', from);
+        from = space != std::string::npos && space < at ? space + 1 : at;
+    }
+    size_t to = std::max(end, std::min(prose.size(), from + length));
+    if (to < prose.size()) {
+        size_t space = prose.rfind(' ', to);
+        to = space != std::string::npos && space >= end ? space : end;
+    }
+    Highlighted h = highlight(mset, prose.substr(from, to - from), length + 16, stem, false);
+    const std::string ellipsis = "\xE2\x80\xA6";
+    if (from > 0) {
+        h.text = ellipsis + h.text;
+        for (Span& sp : h.spans) {
+            sp.start += ellipsis.size();
+            sp.end += ellipsis.size();
+        }
+    }
+    if (to < prose.size()) h.text += ellipsis;
+    return h;
+}
+
 } // namespace
+
+bool shows_literal(const std::string& snippet, const std::vector<std::string>& literals) {
+    return literals.empty() || first_literal(snippet, literals).first != std::string::npos;
+}
+
+AnswerSnippet literal_snippet(const Xapian::MSet& mset, const std::string& answer,
+                              const std::vector<std::string>& literals, size_t length,
+                              const Xapian::Stem& stem) {
+    AnswerParts parts = split_answer(answer);
+    std::string prose = collapse_space(snippet_text(parts.prose));
+    if (auto [at, end] = first_literal(prose, literals); at != std::string::npos)
+        return {prose_around(mset, prose, at, end, length, stem), false};
+    for (const auto& block : parts.code)
+        for (size_t i = 0; i < block.size(); ++i)
+            if (first_literal(block[i], literals).first != std::string::npos)
+                return {code_from(mset, block, i, stem), true};
+    return {};
+}
 
 AnswerSnippet answer_snippet(const Xapian::MSet& mset, const std::string& answer, size_t length,
                              const Xapian::Stem& stem) {

@@ -46,6 +46,17 @@ constexpr size_t kCodeLines = 3;
 AnswerSnippet answer_snippet(const Xapian::MSet& mset, const std::string& answer, size_t length,
                              const Xapian::Stem& stem);
 
+/// True if `snippet` shows one of `literals` (query words Xapian cannot
+/// mark: "==", "2>&1", "-p"), or there are none.
+bool shows_literal(const std::string& snippet, const std::vector<std::string>& literals);
+
+/// The snippet of an answer around the first place one of `literals` stands:
+/// the prose around it, else its code line and the ones after it.  Empty
+/// text when it stands nowhere in the answer (only in the question).
+AnswerSnippet literal_snippet(const Xapian::MSet& mset, const std::string& answer,
+                              const std::vector<std::string>& literals, size_t length,
+                              const Xapian::Stem& stem);
+
 /// Turn text with \x01 ... \x02 markers into plain text and spans.
 Highlighted parse_markers(const std::string& marked);
 

@@ -1,6 +1,7 @@
 #include "search/text_filter.hpp"
 
 #include "common/text.hpp"
+#include "formats/note_text.hpp"
 
 #include <cctype>
 
@@ -110,7 +111,7 @@ bool passes(const TextFilter& f, const Passage& p) {
     std::string hay = p.question;
     for (const std::string& h : p.headings)
         hay += "\n" + h;
-    hay = normal(hay + "\n" + p.answer);
+    hay = normal(hay + "\n" + unescape_punctuation(p.answer)); // as shown: "doesn\\'t" is "doesn't"
     for (const std::string& t : f.tokens)
         if (!occurs(hay, t, true)) return false;
     if (!f.phrase.empty()) return occurs(hay, f.phrase, f.whole_word);
@@ -123,7 +124,13 @@ bool passes(const TextFilter& f, const Passage& p) {
 std::string literal_query(const std::string& phrase, bool whole_word) {
     std::string out, word;
     for (size_t i = 0; i <= phrase.size(); ++i) {
-        if (i < phrase.size() && word_byte(static_cast<unsigned char>(phrase[i]))) {
+        // An apostrophe inside a word is part of it, as Xapian indexes it
+        // ("doesn't" is one term): "doesn" and "t" found nothing.
+        bool inner_apostrophe = i < phrase.size() && phrase[i] == '\'' && !word.empty() &&
+                                i + 1 < phrase.size() &&
+                                word_byte(static_cast<unsigned char>(phrase[i + 1]));
+        if (i < phrase.size() &&
+            (word_byte(static_cast<unsigned char>(phrase[i])) || inner_apostrophe)) {
             word += phrase[i];
             continue;
         }
@@ -131,7 +138,9 @@ std::string literal_query(const std::string& phrase, bool whole_word) {
         // in "ls -la", "updat" in "updates"): a prefix when long enough to
         // expand cheaply, else only the passage text checks it.
         std::string term;
-        if (!word.empty() && (whole_word || i < phrase.size()))
+        bool contraction =
+            word.find('\'') != std::string::npos; // no wildcard: "doesn't*" finds nothing
+        if (!word.empty() && (whole_word || i < phrase.size() || contraction))
             term = ascii_lower(word);
         else if (word.size() >= kPrefixWord)
             term = ascii_lower(word) + "*";

@@ -17,7 +17,8 @@ grep -q '(no indexed file nosuch.md)' "$TMP/err" && pass "--show: a file never i
 expect_rc 1 "$CRIB" --no-update --show 'content/qt-interview.txt:99999:some grep text'
 grep -q 'no indexed passage of content/qt-interview.txt holds line 99999' "$TMP/err" &&
   pass "--show: a grep line's id read as lookup reads it" || fail "--show grep line: $(cat "$TMP/err")"
-expect_rc 1 "$CRIB" --no-update --db "$CRIB_DB" --db "$CRIB_DB" --show 3:content/qt-interview.txt:4
+cp -r "$CRIB_DB" "$TMP/db-copy" # the same index named twice is searched once
+expect_rc 1 "$CRIB" --no-update --db "$CRIB_DB" --db "$TMP/db-copy" --show 3:content/qt-interview.txt:4
 grep -q '(there is no index 3: 2 were searched)' "$TMP/err" && pass "--show: an index number out of range" ||
   fail "--show 3: $(cat "$TMP/err")"
 # A corrected phrase typed with its quotes is not quoted twice (0f49e54
@@ -144,6 +145,11 @@ fi
 expect_rc 0 env CRIB_DB=$TMP/many-db2 "$CRIB_INDEX" "$TMP/many"
 grep -q "^indexed 120 files" "$TMP/err" && ! grep -q $'\r' "$TMP/err" && pass "no progress bar into a pipe, the summary only" ||
   fail "stderr into a pipe: $(head -c 300 "$TMP/err")"
+# One of each was counted as "1 passages (1 questions)".
+mkdir -p "$TMP/one" && printf '## What is one?\na single passage\n' >"$TMP/one/one.md"
+expect_rc 0 env CRIB_DB=$TMP/one-db "$CRIB_INDEX" "$TMP/one"
+grep -q "^indexed 1 file, 1 passage (1 question) in .*; 1 passage in index$" "$TMP/err" &&
+  pass "summary of one passage in the singular" || fail "summary of one: $(cat "$TMP/err")"
 expect_rc 0 env CRIB_DB=$TMP/many-db3 "$CRIB_INDEX" -q "$TMP/many"
 [[ ! -s "$TMP/err" && ! -s "$TMP/out" ]] && pass "-q is quiet" || fail "-q printed: $(cat "$TMP/out" "$TMP/err")"
 expect_out 0 env CRIB_DB=$TMP/many-db3 "$CRIB" --no-update -c thing7

@@ -67,6 +67,12 @@ expect_rc 1 "$CRIB" --no-update -c '"answer widget"' # both words, never in this
   pass "a phrase whose words occur apart: 0, and the words suggested" || fail "apart: $(cat "$TMP/out" "$TMP/err")"
 expect_rc 1 "$CRIB" --no-update --format plain '"answer widget"'
 grep -q 'the words occur apart: crib answer widget' "$TMP/err" && pass "plain: the words suggested" || fail "apart plain: $(cat "$TMP/err")"
+# A field's phrase apart was offered as 'crib q: question widget', which searches every field.
+expect_rc 1 "$CRIB" --no-update -c 'q:"question widget"'
+grep -q '^crib: no passage has the phrase; the words occur apart: crib q:question q:widget$' "$TMP/err" &&
+  pass "a field's phrase apart keeps its field" || fail "field apart: $(cat "$TMP/err")"
+expect_rc 0 "$CRIB" --no-update -c q:question q:widget
+[[ $(cat "$TMP/out") == 5 ]] && pass "the words offered find them" || fail "field apart count: $(cat "$TMP/out")"
 expect_rc 1 "$CRIB" --no-update --format json widget zzqqxx
 [[ $(jq -c '[.partial, .hits[0].missing]' "$TMP/out") == '[true,["zzqqxx"]]' ]] && pass "JSON partial with missing words" ||
   fail "JSON partial: $(jq -c '[.partial, .hits[0].missing]' "$TMP/out")"
@@ -75,6 +81,15 @@ for f in grep jsonl; do
   grep -q '^crib: No passage has all 2 words of "widget zzqqxx"' "$TMP/err" && [[ -s $TMP/out ]] &&
     pass "$f: partial said on stderr" || fail "$f partial: $(cat "$TMP/err")"
 done
+# grep and -l lines cannot say what each hit lacks: the notice said "each says what it lacks".
+for f in "--format grep" --vimgrep -l; do
+  expect_rc 1 "$CRIB" --no-update $f widget zzqqxx
+  [[ $(cat "$TMP/err") == 'crib: No passage has all 2 words of "widget zzqqxx"; these have some of them (each lacks zzqqxx)' ]] &&
+    pass "$f: the partial notice names the missing word" || fail "$f partial notice: $(cat "$TMP/err")"
+done
+expect_rc 1 "$CRIB" --no-update --format jsonl widget zzqqxx
+grep -q 'these have some of them (each says what it lacks)$' "$TMP/err" && pass "jsonl: each hit says what it lacks" ||
+  fail "jsonl partial notice: $(cat "$TMP/err")"
 # -c of a partial result printed the passages with some words (5): "-c a b" counted more than "-c a".
 expect_rc 1 "$CRIB" --no-update -c widget zzqqxx
 [[ $(cat "$TMP/out") == 0 ]] && grep -q '^crib: no passage has all 2 words; 5 have some of them' "$TMP/err" &&
@@ -100,6 +115,20 @@ expect_rc 1 "$CRIB" --no-update --format plain --no-related 红包系统设计
 rm "$TMP/notes/cjk.md"
 
 printf '## Two of one?\n2 of 1 is a fraction.\n## Merge stderr?\nappend 2>&1 to the command\n## Pods plural\nmany pods\n' >"$TMP/notes/f.md"
+"$CRIB_INDEX" -q
+# The snippet showed the first code line with "echo", not the one with the "==" the passage matched on.
+printf '## Compare strings in a shell?\n\n```sh\nif [ "$a" = "$b" ]; then echo same; fi\na=1\nb=2\n[[ $a == $b ]] && echo same\n```\n' >"$TMP/notes/cmp.md"
+"$CRIB_INDEX" -q
+expect_rc 0 "$CRIB" --no-update --format json echo '=='
+[[ $(jq -r '.hits[0] | .snippet | split("\n")[0]' "$TMP/out") == '[[ $a == $b ]] && echo same' &&
+  $(jq -r '.hits[0] | [.highlights[] as $h | .snippet[$h.cp_start:$h.cp_end]] | join(",")' "$TMP/out") == "==,echo" ]] &&
+  pass "the snippet shows the literal word the passage matched on" || fail "literal snippet: $(jq -c '.hits[0] | [.snippet, .highlights]' "$TMP/out")"
+printf '## Log a pipe?\n\n```sh\ntee one two\nx=1\ny=2\nprintf two | tee log\n```\n' >"$TMP/notes/tee.md"
+"$CRIB_INDEX" -q
+expect_rc 0 "$CRIB" --no-update --format json -F 'two | tee'
+[[ $(jq -r '.hits[0] | .snippet | split("\n")[0]' "$TMP/out") == 'printf two | tee log' ]] &&
+  pass "-F: the snippet shows the phrase" || fail "-F snippet: $(jq -c '.hits[0] | [.snippet, .highlights]' "$TMP/out")"
+rm "$TMP/notes/cmp.md" "$TMP/notes/tee.md"
 "$CRIB_INDEX" -q
 expect_rc 0 "$CRIB" --no-update --format grep -F '2>&1'
 [[ $(cut -d: -f3 "$TMP/out" | sort | tr '\n' '|') == "How do I list files with ls -l?|Merge stderr?|" ]] && pass "-F 2>&1" || fail "-F 2>&1: $(cat "$TMP/out")"

@@ -109,7 +109,8 @@ grep -q '^crib: no topic named nosuchtopic (crib --topics lists them)' "$TMP/err
 expect_rc 2 "$CRIB" quiz -t nosuchtopic </dev/null
 grep -q '^crib: no topic named nosuchtopic' "$TMP/err" && pass "quiz -t nosuchtopic: unknown topic, exit 2" || fail "unknown topic: $(cat "$TMP/err")"
 expect_rc 0 "$CRIB" quiz --stats -t k8s # an alias the taxonomy gives is known
-expect_rc 2 "$CRIB" --db "$CRIB_DB" --db "$CRIB_DB" quiz --stats
+cp -r "$CRIB_DB" "$TMP/db-copy" # the same index named twice is searched once
+expect_rc 2 "$CRIB" --db "$CRIB_DB" --db "$TMP/db-copy" quiz --stats
 grep -q '^crib: quiz and gaps read one index' "$TMP/err" && pass "one index for quiz" || fail "two --db: $(cat "$TMP/err")"
 expect_rc 2 "$CRIB" quiz --format json
 grep -q '^crib: ' "$TMP/err" && pass "--format json needs --stats" || fail "json without --stats"

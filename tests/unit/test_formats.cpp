@@ -257,6 +257,27 @@ TEST_CASE("display text of the new formats is Markdown, not markup mistakes", "[
     CHECK(logseq[0].answer.find("id::") == std::string::npos);
 }
 
+TEST_CASE("a Logseq task marker was part of the question", "[formats][regression]") {
+    auto ps = parse("tags:: java\n\n"
+                    "- ## Basics\n"
+                    "  - DONE 1、What is the JDK?\n"
+                    "    - the development kit\n"
+                    "  - TODO 2、What is the JRE?\n"
+                    "    - the runtime\n"
+                    "  - LATER What is the JVM?\n"
+                    "  - DONE\n"
+                    "  - TODOS are not markers\n",
+                    "java.md");
+    std::vector<std::string> titles;
+    for (const Passage& p : ps)
+        titles.push_back(p.question);
+    CHECK(std::find(titles.begin(), titles.end(), "What is the JDK?") != titles.end());
+    CHECK(std::find(titles.begin(), titles.end(), "What is the JRE?") != titles.end());
+    CHECK(std::find(titles.begin(), titles.end(), "What is the JVM?") != titles.end());
+    for (const std::string& t : titles)
+        CHECK(t.rfind("DONE", 0) != 0);
+}
+
 TEST_CASE("format table: extensions, sniffing, files without an extension", "[formats]") {
     CHECK(format_for("a.org", "").name == "org");
     CHECK(format_for("A.MD", "").name == "markdown");
@@ -422,6 +443,16 @@ TEST_CASE("review: lines of many opening brackets were quadratic in the link and
     CHECK(parse_seconds("## Q?\n" + repeat("[[x", 400000) + "\n", "l.md") < 5);
     CHECK(parse_seconds("## Q?\n" + repeat("<a", 400000) + "\n", "t.md") < 5);
     CHECK(indexable_text("[a](b) [c](d) <b>x</b>") == "a c x");
+}
+
+TEST_CASE("a Markdown-escaped apostrophe split the word it was in", "[formats][regression]") {
+    // "doesn\'t" is shown as "doesn't" but was indexed as "doesn" and "t".
+    CHECK(indexable_text("It doesn\\'t give a\\_b \\#1") == "It doesn't give a_b #1");
+    // Code keeps its backslashes: a span, a fence, and a backslash before a letter.
+    CHECK(indexable_text("`echo \\'q\\'` and ``a\\`b`` C:\\Users") ==
+          "`echo \\'q\\'` and ``a\\`b`` C:\\Users");
+    CHECK(indexable_text("```sh\necho \\'q\\'\n```\nnot \\'code\\'\n") ==
+          "```sh\necho \\'q\\'\n```\nnot 'code'\n");
 }
 
 TEST_CASE("an org table came out as one long line in --full", "[formats][regression]") {

@@ -186,6 +186,17 @@ TEST_CASE("resolve_db: --db as given else the config db and dbs else the default
           std::vector<std::string>{"/def", "/work", "tcp://h:1"});
 }
 
+TEST_CASE("an index named twice was searched twice, every passage counted twice",
+          "[invocation][regression]") {
+    crib::Config cfg;
+    CHECK(crib::resolve_db({"/a", "/a/", "/b", "/a/../a"}, cfg, "/def").specs ==
+          std::vector<std::string>{"/a", "/b"});
+    cfg.db = "/main";
+    cfg.dbs = {"/main", "tcp://h:1", "tcp://h:1", "tcp://h:2"};
+    CHECK(crib::resolve_db({}, cfg, "/def").specs ==
+          std::vector<std::string>{"/main", "tcp://h:1", "tcp://h:2"});
+}
+
 TEST_CASE(
     "want_color: always and never win and auto needs a terminal without NO_COLOR or TERM=dumb",
     "[invocation]") {

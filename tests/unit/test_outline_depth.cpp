@@ -172,6 +172,67 @@ TEST_CASE("a note of code alone was indexed as no passage", "[formats][regressio
           std::string::npos);
 }
 
+TEST_CASE("a comment prompt above the first numbered comment was in no passage",
+          "[formats][regression]") {
+    // A cell of comments: the prompts before "# 1." opened nothing, and no
+    // passage was open, so "anagram" was not found at all.
+    auto ps =
+        parse(notebook({"# Count each distinct element of a list", "lst = [1, 'a', 1]", "",
+                        "# Given strings s and t, is t an anagram of s?", "",
+                        "# Push the even numbers to the front",
+                        "# Constraints:", "# 1. The order can change", "# 2. Numbers can repeat"}),
+              "prompts.ipynb");
+    REQUIRE(!ps.empty());
+    CHECK(ps[0].kind == "section");
+    CHECK(ps[0].question == "Count each distinct element of a list");
+    CHECK(ps[0].answer.find("anagram") != std::string::npos);
+    CHECK(!ps[0].whole_file);
+}
+
+TEST_CASE("comment prompts after a rule cell were in no passage", "[formats][regression]") {
+    // A markdown rule between exercises closes the passage; the next cell's
+    // comment prompt and its code were dropped.
+    std::string nb =
+        "{\n \"cells\": [\n"
+        "  {\"cell_type\": \"markdown\", \"source\": [\"## Basics\\n\", \"Warm-up.\"]},\n"
+        "  {\"cell_type\": \"markdown\", \"source\": [\"--------\"]},\n"
+        "  {\"cell_type\": \"code\", \"source\": [\"# Given a list:\\n\",\n"
+        "   \"lst = [0, 1, 0]\\n\", \"# Push all the zeros to the back\"]},\n"
+        "  {\"cell_type\": \"markdown\", \"source\": [\"--------\"]},\n"
+        "  {\"cell_type\": \"code\", \"source\": [\"print(sorted([3, 1]))\"]}\n"
+        " ],\n \"metadata\": {},\n \"nbformat\": 4\n}\n";
+    auto ps = parse(nb, "drills.ipynb");
+    std::string all;
+    for (const Passage& p : ps)
+        all += p.question + "\n" + p.answer + "\n";
+    CHECK(all.find("zeros to the back") != std::string::npos);
+    CHECK(all.find("sorted([3, 1])") != std::string::npos);
+}
+
+TEST_CASE("code above a note's first heading was in no passage", "[formats][regression]") {
+    auto ps = parse("```sh\nkubectl get pods --watch\n```\n\n## What is a pod?\n\nA group.\n",
+                    "dir/k8s.md");
+    REQUIRE(ps.size() == 2);
+    CHECK(ps[0].kind == "section");
+    CHECK(ps[0].question == "k8s");
+    CHECK(ps[0].answer.find("--watch") != std::string::npos);
+    CHECK(!ps[0].whole_file);
+    CHECK(ps[1].question == "What is a pod?");
+}
+
+TEST_CASE("headings after a table of contents carried its title", "[formats][regression]") {
+    auto ps = parse("# Linux questions\n\n"
+                    "## <a name='toc'>Table of Contents</a>\n\n"
+                    "  1. [Simple](#simple)\n  1. [Hard](#hard)\n\n"
+                    "#### <a name='simple'>Simple questions:</a>\n\n"
+                    "* What does ls -l show?\n  - long listing\n",
+                    "linux.md");
+    REQUIRE(!ps.empty());
+    const Passage& q = ps.back();
+    CHECK(q.question == "What does ls -l show?");
+    CHECK(q.headings == V{"Linux questions", "Simple questions"});
+}
+
 TEST_CASE("FAQ entries phrased as statements were sections", "[formats][regression]") {
     std::string org = "* Setup\n"
                       "** How do I install it?\nx\n"

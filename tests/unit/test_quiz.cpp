@@ -106,6 +106,21 @@ TEST_CASE("the Anki export quotes what Anki would split and turns topics into ta
     CHECK(out.find("\tk8s::pods system_design\n") != std::string::npos);
 }
 
+TEST_CASE("an answer written in HTML was exported as an empty back", "[quiz][regression]") {
+    Deck d;
+    DeckCard c = card("docker system prune", 1);
+    c.card.passage.answer = "<div>Remove unused containers &amp; images.</div>";
+    DeckCard k = card("How do I open help?", 2);
+    k.card.passage.answer = "Press <kbd>SPC</kbd> h, then <script>alert(1)</script>.\n";
+    d.cards = {c, k};
+    std::string out = export_anki(d);
+    CHECK(out.find("raw HTML omitted") == std::string::npos);
+    CHECK(out.find("docker system prune\t<p>Remove unused containers &amp; images.</p>\t") !=
+          std::string::npos);
+    CHECK(out.find("Press SPC h, then alert(1).") != std::string::npos);
+    CHECK(out.find("<script>") == std::string::npos);
+}
+
 TEST_CASE("an Anki export never replaces the review store or a file that is not an export",
           "[quiz]") {
     test::TempDir dir;

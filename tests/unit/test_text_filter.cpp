@@ -23,6 +23,9 @@ TEST_CASE("filters: -F keeps passages that contain the phrase literally", "[filt
     CHECK(passes(ls, passage("List files", "ls -la")));
     CHECK_FALSE(passes(make_text_filter("ls -l", true, true), passage("List files", "ls -la")));
     CHECK(passes(make_text_filter("ls -l", true, true), passage("List files", "(ls -l)")));
+    // A Markdown escape is read as shown: "doesn\\'t" says "doesn't".
+    CHECK(passes(make_text_filter("doesn't give", true, false),
+                 passage("Kill", "It doesn\\'t give it time.")));
 }
 
 TEST_CASE("filters: -w keeps passages where a query word is a whole word", "[filter]") {
@@ -44,6 +47,11 @@ TEST_CASE("filters: -F searches the phrase's words with no syntax", "[filter]") 
     CHECK(literal_query("rolling updat") == "rolling AND updat*");
     CHECK(literal_query("git log") == "git AND log*"); // three letters: a prefix
     CHECK(literal_query("git lo") == "git");           // two: the text check alone
+    // A contraction is one word to Xapian: "doesn" and "t" matched nothing.
+    CHECK(literal_query("doesn't work") == "doesn't AND work*");
+    CHECK(literal_query("it doesn't") == "it AND doesn't"); // whole: "doesn't*" matched nothing
+    CHECK(literal_query("what's the output") == "what's AND the AND output*");
+    CHECK(literal_query("'quoted' word") == "quoted AND word*");
     CHECK(literal_query("2>&1") == "2");
     CHECK(literal_query("NOT (x)") == "not AND x");
     CHECK(literal_query("->").empty());
