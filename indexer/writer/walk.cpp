@@ -32,6 +32,10 @@ StatInfo stat_path(const std::string& path) {
     }
     s.ok = true;
     s.regular = S_ISREG(st.st_mode);
+    s.dir = S_ISDIR(st.st_mode);
+    if (S_ISFIFO(st.st_mode)) s.special = "FIFO";
+    if (S_ISSOCK(st.st_mode)) s.special = "socket";
+    if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) s.special = "device";
     s.size = static_cast<uint64_t>(st.st_size);
     s.mtime_ns = int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
     return s;
@@ -156,6 +160,11 @@ std::vector<Candidate> walk(const std::vector<Root>& roots, std::vector<Skipped>
         }
         if (rs.regular) {
             if (seen.insert(root.abs).second) out.push_back({root.given, root.abs, "", rs});
+            continue;
+        }
+        if (!rs.dir) { // a FIFO named on the command line was "folder not readable"
+            skipped.push_back({root.given, std::string("not a regular file or folder: a ") +
+                                               (rs.special ? rs.special : "special file")});
             continue;
         }
         // skip_permission_denied would list an unreadable root as empty.

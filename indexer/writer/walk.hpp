@@ -17,6 +17,10 @@ namespace crib {
 struct StatInfo {
     bool ok = false;
     bool regular = false;
+    bool dir = false;
+    /// What it is when neither a file nor a folder ("FIFO", "socket",
+    /// "device"), else nullptr.
+    const char* special = nullptr;
     uint64_t size = 0;
     int64_t mtime_ns = 0;
     int err = 0;

@@ -70,6 +70,12 @@ python3 -c 'import sys; sys.stdout.buffer.write(bytes((i * 167 + 13) % 256 for i
 gaps_refused 'standard input: not text' sh -c '"$0" gaps --no-update - <"$1"' "$CRIB" "$TMP/noise"
 mkfifo "$TMP/fifo"
 gaps_refused 'not a regular file (FIFO)' "$CRIB" gaps --no-update "$TMP/fifo"
+# crib-index said a FIFO named on its command line was a "folder not readable".
+for mode in "" --dump; do
+  expect_rc 3 timeout 10 "$CRIB_INDEX" --db "$TMP/fifodb" $mode "$TMP/fifo"
+  grep -q "fifo.*not a regular file or folder: a FIFO" "$TMP/err" "$TMP/out" && pass "crib-index $mode: a FIFO is named as one" ||
+    fail "crib-index $mode FIFO: $(cat "$TMP/out" "$TMP/err")"
+done
 # A posting just under the cap is read (its size alone is no reason to refuse).
 job() { # LINES: a posting of that many distinct requirement lines
   python3 -c 'import sys, random
