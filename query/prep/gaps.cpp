@@ -181,8 +181,13 @@ void judge_into(Requirement& r, std::vector<SkillName>& names, const PostingCont
             bool here = ascii_lower(r.line.text).find(ascii_lower(full.text)) != std::string::npos;
             if (SkillEvidence e = judge.judge(full); e.covered && (e.about > 0 || here)) {
                 ev = e;
-                ev.found = Found::spelled_out;
-                ev.as = full.text;
+                // Said as the spelling-out when that was found as written and
+                // is not the skill itself; a spelling-out found only in other
+                // words ("each word apart") is said as such.
+                if (e.found == Found::as_written && ascii_lower(full.text) != ascii_lower(s.text)) {
+                    ev.found = Found::spelled_out;
+                    ev.as = full.text;
+                }
             }
         }
         if (!ev.covered && (s.maybe || company_name(s, company))) continue;

@@ -533,10 +533,15 @@ bool compound_word(const std::string& a, const std::string& b) {
         "rolling deployment", "zero downtime",  "feature flag",   "remote state",  "service mesh",
         "message queue",      "message broker", "log aggregation"};
     if (a.empty() || b.empty()) return false;
-    const std::string pair = a + " " + b;
-    if (pairs.count(pair) || pairs.count(pair.substr(0, pair.size() - 1))) return true; // "updates"
-    return b.size() > 4 && b.ends_with("ies") &&
-           pairs.count(a + " " + b.substr(0, b.size() - 3) + "y"); // "proxies"
+    auto pair_with = [&](size_t cut, const char* end) {
+        return pairs.count(a + " " + b.substr(0, b.size() - cut) + end) > 0;
+    };
+    if (pairs.count(a + " " + b)) return true;
+    // A plural only: "rolling updated" and "message queued" are no skills.
+    if (b.size() < 3 || b.back() != 's') return false;
+    return pair_with(1, "") ||                                        // "updates"
+           (b.ends_with("es") && pair_with(2, "")) ||                 // "meshes"
+           (b.size() > 4 && b.ends_with("ies") && pair_with(3, "y")); // "proxies"
 }
 
 bool technical_word(const std::string& w) {

@@ -93,4 +93,30 @@ assert (skills["VPCs"]["found"], skills["VPCs"]["as"]) == ("singular", "VPC")
 assert (skills["Google Cloud Platform"]["found"], skills["Google Cloud Platform"]["as"]) == ("shorter", "Google Cloud")
 assert skills["Haskell"]["found"] is None and not skills["Haskell"]["covered"]
 PY
+# Each widening is said as itself: a version, a synonym, words together in
+# one title (a phrase; a name and a field word), initials spelled out; and a
+# spelling-out the notes hold only word by word was said "as" the spelling-out
+# (the skill that is the spelling-out "as" itself), hiding that each word had
+# been found apart.
+mkdir -p "$TMP/ways"
+printf '## What is a site?\nA place on the web.\n\n## What is reliability?\nWorking when needed.\n\n## What is engineering?\nBuilding things.\n\n## What is Angular?\nA web framework.\n\n## What is Go?\nA language.\n\n## How does scheduling place a pod?\nBy resources.\n\n## What is GCP?\nA cloud; its networking is VPCs, networking rules and more networking.\n\n## What is continuous integration?\nMerging often, with tests.\n' >"$TMP/ways/n.md"
+"$CRIB_INDEX" -q --db "$TMP/waysdb" "$TMP/ways"
+printf 'Requirements:\n- Angular2 apps\n- Golang services\n- Pod scheduling\n- GCP networking\n- Continuous Integration (CI) pipelines\n- Site Reliability Engineering (SRE) culture\n' >"$TMP/ways.txt"
+expect_rc 0 "$CRIB" --db "$TMP/waysdb" --no-update gaps "$TMP/ways.txt"
+grep -q '^        Angular2 (as "Angular"): ' "$TMP/out" && grep -q '^        Golang (as "go"): ' "$TMP/out" &&
+  grep -q '^        Pod scheduling (its words in one title): ' "$TMP/out" &&
+  grep -q '^        GCP networking (its words in one title): ' "$TMP/out" &&
+  grep -q '^        CI (as "Continuous Integration"): ' "$TMP/out" &&
+  pass "each widening is said as itself" || fail "ways: $(cat "$TMP/out")"
+grep -q '^        SRE (each word apart): ' "$TMP/out" && grep -q '^        Site Reliability Engineering (each word apart): ' "$TMP/out" &&
+  pass "initials spelled out in words found apart are said to be found apart" || fail "SRE: $(cat "$TMP/out")"
+expect_rc 0 "$CRIB" --db "$TMP/waysdb" --no-update --format json gaps "$TMP/ways.txt"
+python3 - "$TMP/out" <<'PY' && pass "JSON found and as of each widening" || fail "JSON ways: $(cat "$TMP/out")"
+import json, sys
+got = {s["name"]: (s["found"], s["as"]) for r in json.load(open(sys.argv[1]))["requirements"] for s in r["skills"] if s["covered"]}
+want = {"Angular2": ("version", "Angular"), "Golang": ("synonym", "go"), "Pod scheduling": ("words together", None),
+        "GCP networking": ("words together", None), "CI": ("spelled out", "Continuous Integration"), "SRE": ("words apart", None),
+        "Site Reliability Engineering": ("words apart", None)}
+assert got == want, got
+PY
 finish

@@ -206,4 +206,46 @@ for _ in $(seq 30); do states+=$(head -c1 "$TMP/exdb.watch"); sleep 0.01; done
 printf '## What is a dhole?\nAnother wild dog.\n' >"$TMP/ex/notes/h.md"; settle
 [[ $("$CRIB" --db "$TMP/exdb" -c dhole 2>/dev/null) == 1 ]] && pass "a note beside the excluded folder is still found" || fail "dhole: $("$CRIB" --db "$TMP/exdb" -c dhole 2>&1)"
 stop_watcher
+# watches_of PID: the inotify watches the process holds.
+watches_of() { cat /proc/"$1"/fdinfo/* 2>/dev/null | grep -c '^inotify' || true; }
+# stays_fresh DB: the watcher of DB says F for 300 ms (a woken one says S).
+stays_fresh() {
+  local states=""
+  for _ in $(seq 30); do states+=$(head -c1 "$1.watch"); sleep 0.01; done
+  [[ $states != *S* ]] || { echo "states $states"; return 1; }
+}
+# An excluded note file in a watched folder (a README.md beside the notes, in
+# the root and in a subfolder) was not filtered by the watcher's own events;
+# and a watcher given no --exclude goes by the patterns the index remembers.
+mkdir -p "$TMP/exf/sub"
+printf '## What is a fennec?\nA small fox.\n' >"$TMP/exf/sub/f.md"
+"$CRIB_INDEX" -q --db "$TMP/exfdb" --exclude README.md "$TMP/exf"
+start_watcher "$TMP/exfdb" "$TMP/exf"
+printf '## What is a fox?\nA canid.\n' >"$TMP/exf/README.md"
+why=$(stays_fresh "$TMP/exfdb") && pass "a write to an excluded note in a root does not wake the watcher" || fail "root README woke it: $why"
+printf '## What is a fox?\nA canid.\n' >"$TMP/exf/sub/README.md"
+why=$(stays_fresh "$TMP/exfdb") && pass "a write to an excluded note in a subfolder does not wake the watcher" || fail "sub/README woke it: $why"
+stop_watcher
+# Patterns another crib-index run adds while the watcher runs are the
+# watcher's too at that run's commit; and a folder renamed into an excluded
+# name loses its watches and its passages at the update it wakes.
+mkdir -p "$TMP/exr/notes" "$TMP/exr/lib"/p{1..20} "$TMP/exr/deps"/p{1..20}
+printf '## What is a jackal?\nA canid.\n' >"$TMP/exr/notes/j.md"
+printf '## What is a coyote?\nA canid.\n' >"$TMP/exr/lib/c.md"
+start_watcher "$TMP/exrdb" "$TMP/exr"
+before=$(watches_of "$watcher")
+"$CRIB_INDEX" -q --wait --db "$TMP/exrdb" --exclude deps/ --exclude vendor/ "$TMP/exr"
+for _ in $(seq 50); do (( $(watches_of "$watcher") < before - 15 )) && break; sleep 0.05; done
+after=$(watches_of "$watcher")
+(( after < before - 15 )) && pass "patterns added by another run unwatch what they exclude ($before -> $after watches)" ||
+  fail "another run's --exclude deps/: $before -> $after watches"
+mv "$TMP/exr/lib" "$TMP/exr/vendor"; sleep 0.5
+for _ in $(seq 50); do [[ $(head -c1 "$TMP/exrdb.watch") == F ]] && break; sleep 0.05; done
+moved=$(watches_of "$watcher")
+(( moved < after - 15 )) && [[ $("$CRIB" --db "$TMP/exrdb" -c coyote 2>/dev/null) == 0 ]] &&
+  pass "a folder renamed into an excluded name is unwatched and unindexed ($after -> $moved watches)" ||
+  fail "renamed into vendor/: $after -> $moved watches, coyote $("$CRIB" --db "$TMP/exrdb" -c coyote 2>&1)"
+why=$(printf '## What is a dingo?\nA wild dog.\n' >"$TMP/exr/vendor/d.md"; stays_fresh "$TMP/exrdb") &&
+  pass "a write in a folder renamed into an excluded name does not wake the watcher" || fail "vendor/ woke it: $why"
+stop_watcher
 finish

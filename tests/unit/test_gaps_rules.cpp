@@ -81,6 +81,14 @@ TEST_CASE("skills: load balancing was cut to balancing, reverse proxies lost",
     CHECK(names("Handle heavy load") == std::vector<std::string>{}); // "load" alone is no skill
 }
 
+TEST_CASE("skills: a field word's plural in -ies was no field word ('proxies', 'latencies')",
+          "[gaps][regression]") {
+    // b71e109: a listed word ending in -y is listed in its plural -ies too.
+    CHECK(names("Configure proxies") == std::vector<std::string>{"proxies"});
+    CHECK(names("Reduce tail latencies") == std::vector<std::string>{"latencies"});
+    CHECK(names("Ship canaries") == std::vector<std::string>{"canaries"});
+}
+
 TEST_CASE("skills: terms of art written as two words lost their first word or all",
           "[gaps][regression]") {
     // Issue 24: "keep multi-word skills whole ('remote state', 'rolling update')".
@@ -95,6 +103,17 @@ TEST_CASE("skills: terms of art written as two words lost their first word or al
           std::vector<std::string>{"zero downtime deployments"});
     // a pair of common words that is no listed term stays cut as before
     CHECK(names("we love open source") == std::vector<std::string>{});
+}
+
+TEST_CASE("skills: any last letter passed for a term of art's plural; 'service meshes' lost",
+          "[gaps][regression]") {
+    // compound_word() cut the last byte whatever it was: "rolling updated" and
+    // "message queued" were skills, and "meshes" was no plural of "mesh".
+    CHECK(names("Kubernetes rolling updated nightly") == std::vector<std::string>{"Kubernetes"});
+    CHECK(names("Kafka message queued events") == std::vector<std::string>{"Kafka"});
+    CHECK(names("Istio service meshes") == std::vector<std::string>{"Istio", "service meshes"});
+    CHECK(names("Kubernetes rolling updates") ==
+          std::vector<std::string>{"Kubernetes", "rolling updates"});
 }
 
 TEST_CASE("skills: a spoken language was a skill to study", "[gaps]") {

@@ -723,3 +723,52 @@ TEST_CASE("a write refused inside Xapian's commit aborted crib-index (exit 134) 
     });
     CHECK(WIFSIGNALED(early.status));
 }
+
+TEST_CASE("the full-disk guard: a damaged table, a run over, anything else go to the handler "
+          "before",
+          "[index][regression]") {
+    test::TempDir d;
+    const std::string db = d.str() + "/db";
+    // "EOF reading block": a damaged table read while writing is damage, not
+    // a refused write; it aborts as before.
+    ChildEnd damaged = in_child([&] {
+        crib::IndexStats stats;
+        stats.writing = true;
+        crib::FailedWriteGuard guard(db, stats);
+        throw_through_noexcept(
+            std::make_exception_ptr(Xapian::DatabaseError("EOF reading block 3", EIO)));
+    });
+    CHECK(WIFSIGNALED(damaged.status));
+    CHECK(damaged.err.find("cannot write the index") == std::string::npos);
+    // Once the run is over (its guard gone) nothing is its refused write.
+    ChildEnd over = in_child([&] {
+        crib::IndexStats stats;
+        stats.writing = true;
+        { crib::FailedWriteGuard guard(db, stats); }
+        throw_through_noexcept(
+            std::make_exception_ptr(Xapian::DatabaseError("Error writing block 52", ENOSPC)));
+    });
+    CHECK(WIFSIGNALED(over.status));
+    CHECK((WIFSIGNALED(over.status) && WTERMSIG(over.status) == SIGABRT));
+    CHECK(over.err.find("terminate called after throwing") != std::string::npos);
+    // Guards nest: one gone gives the process back to the one before it,
+    // never to a guard no longer there.
+    ChildEnd outer = in_child([&] {
+        crib::IndexStats stats, inner_stats;
+        stats.writing = inner_stats.writing = true;
+        crib::FailedWriteGuard guard(d.str() + "/outer", stats);
+        { crib::FailedWriteGuard inner(d.str() + "/inner", inner_stats); }
+        throw_through_noexcept(
+            std::make_exception_ptr(Xapian::DatabaseError("Error writing block 52", ENOSPC)));
+    });
+    CHECK(WIFEXITED(outer.status));
+    CHECK(outer.err.find("cannot write the index " + d.str() + "/outer") != std::string::npos);
+    // The handler before says what was thrown (libstdc++'s verbose one).
+    ChildEnd other = in_child([&] {
+        crib::IndexStats stats;
+        crib::FailedWriteGuard guard(db, stats);
+        throw_through_noexcept(std::make_exception_ptr(std::runtime_error("not a write")));
+    });
+    CHECK(WIFSIGNALED(other.status));
+    CHECK(other.err.find("terminate called after throwing") != std::string::npos);
+}

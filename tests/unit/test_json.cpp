@@ -68,3 +68,24 @@ TEST_CASE("non_utf8_path_in_json_is_lossless_bytes", "[json][regression]") {
     w.begin_array().path("notes/a.md:3").path("caf\xe9.md:1").end_array();
     CHECK(w.str() == R"(["notes/a.md:3",{"bytes":"Y2Fm6S5tZDox"}])");
 }
+
+TEST_CASE("json_string: runs of plain bytes end at every byte JSON escapes, DEL included",
+          "[json][regression]") {
+    // Plain bytes go out in runs (b56b665); DEL was escaped before them and
+    // is still, and a run ends right before an escaped byte at either end.
+    struct Case {
+        std::string in, out;
+    };
+    Case c = GENERATE(values<Case>({
+        {"", "\"\""},
+        {"\177", "\"\\u007f\""},
+        {"a\177b", "\"a\\u007fb\""},
+        {"\"abc", "\"\\\"abc\""},
+        {"abc\\", "\"abc\\\\\""},
+        {"tab\tend\x1f", "\"tab\\tend\\u001f\""},
+        {"caf\xc3\xa9 ok", "\"caf\xc3\xa9 ok\""},
+    }));
+    std::string out = "x";
+    json_string(out, c.in);
+    CHECK(out == "x" + c.out);
+}

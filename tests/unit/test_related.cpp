@@ -371,6 +371,8 @@ TEST_CASE("related: common subject terms were walked for nothing (600k passages,
     for (auto& t : small)
         t.freq = std::min<Xapian::doccount>(t.freq, 1000);
     CHECK(kept(small, 600000).size() == terms.size());
+    // ... and one in 1,001 is costly: left out when negligible (747fefc).
+    CHECK(kept({term("rare", 10, 10), term("common", 0.5, 1001)}, 600000).size() == 1);
     // A common term that can still move a candidate a lot stays: 40 * ln(20)
     // = 120 against 10 * ln(60000) = 110; and one at 30% of the heaviest.
     CHECK(kept({term("rare", 10, 10), term("common", 40, 30000)}, 600000).size() == 2);
