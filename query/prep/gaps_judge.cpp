@@ -43,10 +43,6 @@ enum : char { kLower = 0, kCapital = 1, kInitials = 2 };
 /// Letters of a name short enough to be confused with initials.
 constexpr size_t kShortName = 3;
 
-/// Words as schema::words() reads them, but with the signs that make a
-/// name: "C++" and "C#" keep their trailing '+'/'#' (up to three, as
-/// Xapian's TermGenerator keeps them) and ".NET" its leading dot, so that
-/// "LC_ALL=C" is not C++ and "/proc/sys/net" is not .NET.
 /// `words` (lower case, one space apart) as `text` writes them ("Google
 /// Cloud" of "Google Cloud Platform"), else `words`.
 std::string as_written_in(const std::string& text, const std::string& words) {
@@ -63,6 +59,10 @@ SkillEvidence widened(SkillEvidence ev, Found how, const std::vector<std::string
     return ev;
 }
 
+/// Words as schema::words() reads them, but with the signs that make a
+/// name: "C++" and "C#" keep their trailing '+'/'#' (up to three, as
+/// Xapian's TermGenerator keeps them) and ".NET" its leading dot, so that
+/// "LC_ALL=C" is not C++ and "/proc/sys/net" is not .NET.
 Words words_in(std::string_view text) {
     static const Xapian::Stem stem = schema::stemmer();
     Words out;
