@@ -105,7 +105,7 @@ TEST_CASE("skills: terms of art written as two words lost their first word or al
     CHECK(names("we love open source") == std::vector<std::string>{});
 }
 
-TEST_CASE("skills: any last letter passed for a term of art's plural; 'service meshes' lost",
+TEST_CASE("skills: any last letter passed for a term of art's plural and 'service meshes' was lost",
           "[gaps][regression]") {
     // compound_word() cut the last byte whatever it was: "rolling updated" and
     // "message queued" were skills, and "meshes" was no plural of "mesh".
