@@ -682,6 +682,22 @@ void throw_through_noexcept(const std::exception_ptr& e) noexcept {
     std::rethrow_exception(e);
 }
 
+/// The refused write Xapian 1.4 throws on a full disk.
+std::exception_ptr disk_full() {
+    return std::make_exception_ptr(Xapian::DatabaseError("Error writing block 52", ENOSPC));
+}
+
+/// In a child process: a run of `db` (`writing` or not yet) under its
+/// guard meets `e` thrown through a noexcept function.
+ChildEnd terminate_in_run(const std::string& db, const std::exception_ptr& e, bool writing = true) {
+    return in_child([&] {
+        crib::IndexStats stats;
+        stats.writing = writing;
+        crib::FailedWriteGuard guard(db, stats);
+        throw_through_noexcept(e);
+    });
+}
+
 } // namespace
 
 TEST_CASE("a write refused inside Xapian's commit aborted crib-index (exit 134) on a full disk",
@@ -692,13 +708,7 @@ TEST_CASE("a write refused inside Xapian's commit aborted crib-index (exit 134) 
     std::filesystem::create_directories(work);
     // The refused write: std::terminate, caught by the guard, exit 2 with
     // the message and the first build's work folder removed.
-    ChildEnd full = in_child([&] {
-        crib::IndexStats stats;
-        stats.writing = true;
-        crib::FailedWriteGuard guard(db, stats);
-        throw_through_noexcept(
-            std::make_exception_ptr(Xapian::DatabaseError("Error writing block 52", ENOSPC)));
-    });
+    ChildEnd full = terminate_in_run(db, disk_full());
     CHECK(WIFEXITED(full.status));
     CHECK(WEXITSTATUS(full.status) == 2);
     CHECK(full.err.find("cannot write the index " + db) != std::string::npos);
@@ -708,19 +718,10 @@ TEST_CASE("a write refused inside Xapian's commit aborted crib-index (exit 134) 
     CHECK_FALSE(std::filesystem::exists(work));
     // Anything else, or the same before writing began, is left to the
     // handler before (an abort).
-    ChildEnd other = in_child([&] {
-        crib::IndexStats stats;
-        stats.writing = true;
-        crib::FailedWriteGuard guard(db, stats);
-        throw_through_noexcept(std::make_exception_ptr(std::runtime_error("not a write")));
-    });
+    ChildEnd other =
+        terminate_in_run(db, std::make_exception_ptr(std::runtime_error("not a write")));
     CHECK(WIFSIGNALED(other.status));
-    ChildEnd early = in_child([&] {
-        crib::IndexStats stats; // writing = false
-        crib::FailedWriteGuard guard(db, stats);
-        throw_through_noexcept(
-            std::make_exception_ptr(Xapian::DatabaseError("Error writing block 52", ENOSPC)));
-    });
+    ChildEnd early = terminate_in_run(db, disk_full(), false);
     CHECK(WIFSIGNALED(early.status));
 }
 
@@ -731,13 +732,8 @@ TEST_CASE("the full-disk guard: a damaged table, a run over, anything else go to
     const std::string db = d.str() + "/db";
     // "EOF reading block": a damaged table read while writing is damage, not
     // a refused write; it aborts as before.
-    ChildEnd damaged = in_child([&] {
-        crib::IndexStats stats;
-        stats.writing = true;
-        crib::FailedWriteGuard guard(db, stats);
-        throw_through_noexcept(
-            std::make_exception_ptr(Xapian::DatabaseError("EOF reading block 3", EIO)));
-    });
+    ChildEnd damaged = terminate_in_run(
+        db, std::make_exception_ptr(Xapian::DatabaseError("EOF reading block 3", EIO)));
     CHECK(WIFSIGNALED(damaged.status));
     CHECK(damaged.err.find("cannot write the index") == std::string::npos);
     // Once the run is over (its guard gone) nothing is its refused write.
@@ -745,8 +741,7 @@ TEST_CASE("the full-disk guard: a damaged table, a run over, anything else go to
         crib::IndexStats stats;
         stats.writing = true;
         { crib::FailedWriteGuard guard(db, stats); }
-        throw_through_noexcept(
-            std::make_exception_ptr(Xapian::DatabaseError("Error writing block 52", ENOSPC)));
+        throw_through_noexcept(disk_full());
     });
     CHECK(WIFSIGNALED(over.status));
     CHECK((WIFSIGNALED(over.status) && WTERMSIG(over.status) == SIGABRT));
@@ -758,17 +753,13 @@ TEST_CASE("the full-disk guard: a damaged table, a run over, anything else go to
         stats.writing = inner_stats.writing = true;
         crib::FailedWriteGuard guard(d.str() + "/outer", stats);
         { crib::FailedWriteGuard inner(d.str() + "/inner", inner_stats); }
-        throw_through_noexcept(
-            std::make_exception_ptr(Xapian::DatabaseError("Error writing block 52", ENOSPC)));
+        throw_through_noexcept(disk_full());
     });
     CHECK(WIFEXITED(outer.status));
     CHECK(outer.err.find("cannot write the index " + d.str() + "/outer") != std::string::npos);
     // The handler before says what was thrown (libstdc++'s verbose one).
-    ChildEnd other = in_child([&] {
-        crib::IndexStats stats;
-        crib::FailedWriteGuard guard(db, stats);
-        throw_through_noexcept(std::make_exception_ptr(std::runtime_error("not a write")));
-    });
+    ChildEnd other =
+        terminate_in_run(db, std::make_exception_ptr(std::runtime_error("not a write")), false);
     CHECK(WIFSIGNALED(other.status));
     CHECK(other.err.find("terminate called after throwing") != std::string::npos);
 }
