@@ -5,6 +5,7 @@
 #include "formats/formats.hpp"
 #include "watch/watch_state.hpp"
 #include "writer/exclude.hpp"
+#include "writer/walk.hpp"
 
 #include <xapian.h>
 
@@ -89,10 +90,9 @@ struct Watched {
 /// True when `full` lies below `root` and matches `exclude` there.
 bool excluded_below(const std::string& root, const std::string& full, bool folder,
                     const std::vector<std::string>& exclude) {
-    if (exclude.empty() || full.size() <= root.size() + 1 || full.compare(0, root.size(), root) ||
-        full[root.size()] != '/')
-        return false;
-    return excluded(exclude, std::string_view(full).substr(root.size() + 1), folder);
+    std::string rel;
+    return !exclude.empty() && path_below(root, full, rel) && !rel.empty() &&
+           excluded(exclude, rel, folder);
 }
 
 /// The inotify watches of the folders under the roots, of note files'

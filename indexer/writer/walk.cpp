@@ -47,21 +47,23 @@ std::string display_join(const std::string& given, const std::string& rel) {
     return given + "/" + rel;
 }
 
-namespace {
-
-/// `abs`'s path below `root` ("" for the root itself); false when it is
-/// neither.  The prefix is cut (lexically_relative per file was half of
-/// crib's freshness check).
-bool path_below(const Root& root, const std::string& abs, std::string& rel) {
-    if (abs == root.abs) {
+bool path_below(const std::string& root, const std::string& abs, std::string& rel) {
+    if (abs == root) {
         rel.clear();
         return true;
     }
-    if (abs.size() <= root.abs.size() || abs.compare(0, root.abs.size(), root.abs) != 0 ||
-        (root.abs.back() != '/' && abs[root.abs.size()] != '/'))
+    if (abs.size() <= root.size() || abs.compare(0, root.size(), root) != 0 ||
+        (root.back() != '/' && abs[root.size()] != '/'))
         return false;
-    rel = abs.substr(root.abs.size() + (root.abs.back() == '/' ? 0 : 1));
+    rel = abs.substr(root.size() + (root.back() == '/' ? 0 : 1));
     return true;
+}
+
+namespace {
+
+/// path_below() of a root.
+bool path_below(const Root& root, const std::string& abs, std::string& rel) {
+    return crib::path_below(root.abs, abs, rel);
 }
 
 /// The note file `abs` at `rel` below `root`: shown path and top folder.

@@ -26,6 +26,11 @@ struct StatInfo {
     int err = 0;
 };
 
+/// `abs`'s path below the folder `root` ("" for the root itself, '/'
+/// separated); false when it is neither.  The prefix is cut (lexically_relative
+/// per file was half of crib's freshness check).
+bool path_below(const std::string& root, const std::string& abs, std::string& rel);
+
 /// stat() of a path (never throws; `ok` false with `err` set on failure).
 StatInfo stat_path(const std::string& path);
 
